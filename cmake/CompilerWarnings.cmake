@@ -1,0 +1,15 @@
+# Warnings live on an INTERFACE target so every circa target opts in the same way
+# (cpp-best-practices/cmake_template, cmake/CompilerWarnings.cmake).
+add_library(circa_warnings INTERFACE)
+target_compile_options(circa_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+  -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
+  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+if(CIRCA_WARNINGS_AS_ERRORS)
+  target_compile_options(circa_warnings INTERFACE -Werror)
+endif()
+# GCC 12 reports false -Wrestrict positives inside libstdc++ for
+# `"literal" + std::string` at -O2/-O3 (GCC bug 105651); keep it a warning.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  target_compile_options(circa_warnings INTERFACE -Wno-error=restrict -Wno-restrict)
+endif()

@@ -1,0 +1,18 @@
+// The subcommands. Each registers itself on the CLI11 app and returns a
+// runner; main() parses once, then runs the chosen one.
+#ifndef CIRCA_ENGINE_CLI_COMMANDS_H_
+#define CIRCA_ENGINE_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace circa::cli {
+
+using Runner = std::function<int()>;
+
+Runner AddScoreCommand(CLI::App& app);
+Runner AddValidateCommand(CLI::App& app);
+
+}  // namespace circa::cli
+
+#endif  // CIRCA_ENGINE_CLI_COMMANDS_H_

@@ -1,0 +1,63 @@
+#include "cli/common.h"
+
+#include <spdlog/spdlog.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace circa::cli {
+
+std::optional<Inputs> ResolveInputs(const std::string& first,
+                                    const std::string& second,
+                                    bool bids_required) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(first, ec)) {
+    if (!second.empty()) {
+      std::fprintf(stderr,
+                   "circa: %s is a tender directory; give either a directory "
+                   "or CRITERIA BIDS\n",
+                   first.c_str());
+      return std::nullopt;
+    }
+    const Result<TenderPaths> paths = ResolveTenderDirectory(first);
+    PrintDiagnostics(paths.diagnostics);
+    if (!paths.ok()) return std::nullopt;
+    return Inputs{paths.value->criteria, paths.value->bids};
+  }
+  if (bids_required && second.empty()) {
+    std::fprintf(stderr,
+                 "circa: missing BIDS; give CRITERIA BIDS or a tender "
+                 "directory\n");
+    return std::nullopt;
+  }
+  return Inputs{first, second};
+}
+
+bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& d : diagnostics) {
+    std::fprintf(stderr, "%s\n", d.ToString().c_str());
+  }
+  return HasErrors(diagnostics);
+}
+
+LoadOptions MakeLoadOptions(const std::string& locale) {
+  LoadOptions options;
+  if (!locale.empty()) options.locale = locale;
+  options.log = [](std::string_view message) {
+    spdlog::debug("{}", message);
+  };
+  return options;
+}
+
+int TerminalWidth() {
+  winsize ws{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+      ws.ws_col >= 40) {
+    return ws.ws_col;
+  }
+  return 100;
+}
+
+}  // namespace circa::cli

@@ -1,0 +1,44 @@
+// Shared plumbing of the subcommands: exit codes, input resolution,
+// diagnostics printing.
+#ifndef CIRCA_ENGINE_CLI_COMMON_H_
+#define CIRCA_ENGINE_CLI_COMMON_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "circa/circa.h"
+
+namespace circa::cli {
+
+// Documented in docs/cli.md.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitInvalidInput = 1,
+  kExitUsage = 2,
+  kExitInternal = 3,
+};
+
+struct Inputs {
+  std::string criteria;
+  std::string bids;  // may be empty (validate without bids)
+};
+
+// Turns the positional arguments (a tender directory, or CRITERIA [BIDS])
+// into file paths; prints an error and returns nullopt on failure.
+std::optional<Inputs> ResolveInputs(const std::string& first,
+                                    const std::string& second,
+                                    bool bids_required);
+
+// Prints diagnostics to stderr; returns true if any was an error.
+bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics);
+
+// Loader options carrying the CLI's logger.
+LoadOptions MakeLoadOptions(const std::string& locale);
+
+// Columns of the terminal on stdout, or 100 when not a terminal.
+int TerminalWidth();
+
+}  // namespace circa::cli
+
+#endif  // CIRCA_ENGINE_CLI_COMMON_H_

@@ -1,0 +1,47 @@
+// circa command line: parse -> load -> call the library -> write -> exit
+// code. No scoring logic lives here.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "circa/version.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+
+int main(int argc, char** argv) {
+  try {
+    CLI::App app{
+        "circa scores supplier bids against published award criteria for "
+        "circular public procurement and explains the ranking.\n"
+        "Docs: docs/cli.md, docs/criteria-format.md, docs/rules.md"};
+    app.name("circa");
+    app.set_version_flag("--version", std::string("circa ") + circa::kVersion);
+    app.require_subcommand(1);
+    int verbosity = 0;
+    app.add_flag("-v,--verbose", verbosity,
+                 "Log detail to stderr (-v info, -vv debug)");
+    const circa::cli::Runner score = circa::cli::AddScoreCommand(app);
+    const circa::cli::Runner validate = circa::cli::AddValidateCommand(app);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      const int code = app.exit(e);
+      return code == 0 ? circa::cli::kExitOk : circa::cli::kExitUsage;
+    }
+    auto logger = spdlog::stderr_color_mt("circa");
+    logger->set_pattern("circa: %l: %v");
+    logger->set_level(verbosity >= 2   ? spdlog::level::debug
+                      : verbosity == 1 ? spdlog::level::info
+                                       : spdlog::level::warn);
+    spdlog::set_default_logger(logger);
+    if (app.got_subcommand("score")) return score();
+    if (app.got_subcommand("validate")) return validate();
+    return circa::cli::kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "circa: internal error: %s\n", e.what());
+    return circa::cli::kExitInternal;
+  }
+}

@@ -1,0 +1,93 @@
+// circa score CRITERIA BIDS | TENDER_DIR [--format] [-o FILE]
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "io/file.h"
+
+namespace circa::cli {
+namespace {
+
+struct ScoreArgs {
+  std::string first;
+  std::string second;
+  ReportFormat format = ReportFormat::kTable;
+  std::string output;
+  std::string locale;
+  int width = 0;
+};
+
+int RunScore(const ScoreArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto inputs = ResolveInputs(args.first, args.second, true);
+  if (!inputs) return kExitInvalidInput;
+  const LoadOptions options = MakeLoadOptions(args.locale);
+  const Result<CriteriaSet> criteria = LoadCriteriaFile(inputs->criteria, options);
+  if (PrintDiagnostics(criteria.diagnostics)) return kExitInvalidInput;
+  spdlog::info("criteria set {} {} from {}", criteria.value->id,
+               criteria.value->version, inputs->criteria);
+  const Result<BidSet> bids = LoadBidsFile(inputs->bids, *criteria.value, options);
+  if (PrintDiagnostics(bids.diagnostics)) return kExitInvalidInput;
+  spdlog::info("{} bids from {} (locale {})", bids.value->size(), inputs->bids,
+               bids.value->locale);
+
+  const Scorer scorer = Scorer::Compile(*criteria.value);
+  const Evaluation evaluation = scorer.Evaluate(*bids.value);
+  Report report = MakeReport(*criteria.value, *bids.value, scorer, evaluation);
+  report.width = args.width > 0 ? args.width : TerminalWidth();
+  const std::string text = Render(report, args.format);
+  for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
+
+  if (args.output.empty() || args.output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  } else {
+    std::string error;
+    if (!io::WriteFileAtomic(args.output, text, &error)) {
+      std::fprintf(stderr, "circa: %s\n", error.c_str());
+      return kExitInternal;
+    }
+  }
+  spdlog::info("scored in {} ms",
+               std::chrono::duration<double, std::milli>(
+                   std::chrono::steady_clock::now() - start)
+                   .count());
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner AddScoreCommand(CLI::App& app) {
+  auto args = std::make_shared<ScoreArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "score",
+      "Score bids against a criteria set and print the ranking with reasons");
+  cmd->add_option("CRITERIA", args->first,
+                  "Criteria set (YAML), or a tender directory holding "
+                  "tender.yaml and bids.csv/.yaml/.json")
+      ->required();
+  cmd->add_option("BIDS", args->second, "Bids (CSV, YAML or JSON)");
+  const std::map<std::string, ReportFormat> formats{
+      {"table", ReportFormat::kTable},
+      {"json", ReportFormat::kJson},
+      {"csv", ReportFormat::kCsv},
+      {"md", ReportFormat::kMarkdown}};
+  cmd->add_option("-f,--format", args->format, "Output format")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->default_str("table");
+  cmd->add_option("-o,--output", args->output,
+                  "Write to FILE (atomically) instead of stdout");
+  cmd->add_option("--locale", args->locale,
+                  "Number format of the bids when the file declares none: "
+                  "auto (default), en, nl-BE, fr-BE, de-BE...");
+  cmd->add_option("--width", args->width,
+                  "Table width in columns (default: the terminal, or 100)")
+      ->check(CLI::Range(40, 1000));
+  return [args] { return RunScore(*args); };
+}
+
+}  // namespace circa::cli

@@ -1,0 +1,50 @@
+// circa validate CRITERIA [BIDS] | TENDER_DIR: every problem, no scoring.
+#include <cstdio>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+
+namespace circa::cli {
+namespace {
+
+struct ValidateArgs {
+  std::string first;
+  std::string second;
+  std::string locale;
+};
+
+int RunValidate(const ValidateArgs& args) {
+  const auto inputs = ResolveInputs(args.first, args.second, false);
+  if (!inputs) return kExitInvalidInput;
+  const LoadOptions options = MakeLoadOptions(args.locale);
+  const Result<CriteriaSet> criteria = LoadCriteriaFile(inputs->criteria, options);
+  if (PrintDiagnostics(criteria.diagnostics)) return kExitInvalidInput;
+  const CriteriaSet& set = *criteria.value;
+  std::printf("%s: ok: %s %s, %zu criteria scored, weights add up to %s\n",
+              inputs->criteria.c_str(), set.id.c_str(), set.version.c_str(),
+              set.Leaves().size(), FormatNumber(set.scale, -1).c_str());
+  if (inputs->bids.empty()) return kExitOk;
+  const Result<BidSet> bids = LoadBidsFile(inputs->bids, set, options);
+  if (PrintDiagnostics(bids.diagnostics)) return kExitInvalidInput;
+  std::printf("%s: ok: %td bids, locale %s\n", inputs->bids.c_str(),
+              bids.value->size(), bids.value->locale.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner AddValidateCommand(CLI::App& app) {
+  auto args = std::make_shared<ValidateArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "Check a criteria set (and bids) and report every problem");
+  cmd->add_option("CRITERIA", args->first,
+                  "Criteria set (YAML) or a tender directory")
+      ->required();
+  cmd->add_option("BIDS", args->second, "Bids (CSV, YAML or JSON)");
+  cmd->add_option("--locale", args->locale,
+                  "Number format of the bids when the file declares none");
+  return [args] { return RunValidate(*args); };
+}
+
+}  // namespace circa::cli

@@ -1,0 +1,130 @@
+// Enum <-> string tables (one table per enum, used by loader, reports and
+// docs) and tree helpers of the criteria model.
+#include "circa/criteria.h"
+
+#include <array>
+#include <utility>
+
+namespace circa {
+namespace {
+
+template <typename E, std::size_t N>
+using Table = std::array<std::pair<E, std::string_view>, N>;
+
+constexpr Table<CriterionType, 3> kTypes{{{CriterionType::kPrice, "price"},
+                                          {CriterionType::kCost, "cost"},
+                                          {CriterionType::kQuality, "quality"}}};
+constexpr Table<WeightMode, 2> kWeightModes{
+    {{WeightMode::kPoints, "points"}, {WeightMode::kPercent, "percent"}}};
+constexpr Table<Rule, 10> kRules{{{Rule::kLowestRatio, "lowest-ratio"},
+                                  {Rule::kPercentOfLowest, "percent-of-lowest"},
+                                  {Rule::kLinearRange, "linear-range"},
+                                  {Rule::kLinearCeiling, "linear-ceiling"},
+                                  {Rule::kLogarithmic, "logarithmic"},
+                                  {Rule::kLinear, "linear"},
+                                  {Rule::kRatioToBest, "ratio-to-best"},
+                                  {Rule::kSteps, "steps"},
+                                  {Rule::kYesNo, "yes-no"},
+                                  {Rule::kScale, "scale"}}};
+constexpr Table<Direction, 2> kDirections{
+    {{Direction::kHigherIsBetter, "higher"},
+     {Direction::kLowerIsBetter, "lower"}}};
+
+template <typename E, std::size_t N>
+std::string_view Name(const Table<E, N>& table, E value) {
+  for (const auto& [e, name] : table) {
+    if (e == value) return name;
+  }
+  return "?";
+}
+
+template <typename E, std::size_t N>
+std::optional<E> Parse(const Table<E, N>& table, std::string_view text) {
+  for (const auto& [e, name] : table) {
+    if (name == text) return e;
+  }
+  return std::nullopt;
+}
+
+void CollectLeaves(const Criterion& c, int top, std::vector<const Criterion*>* leaves,
+                   std::vector<int>* tops) {
+  if (!c.is_group()) {
+    if (leaves) leaves->push_back(&c);
+    if (tops) tops->push_back(top);
+    return;
+  }
+  for (const Criterion& child : c.children) CollectLeaves(child, top, leaves, tops);
+}
+
+}  // namespace
+
+std::string_view ToString(CriterionType type) { return Name(kTypes, type); }
+std::string_view ToString(WeightMode mode) { return Name(kWeightModes, mode); }
+std::string_view ToString(Rule rule) { return Name(kRules, rule); }
+std::string_view ToString(Direction direction) {
+  return Name(kDirections, direction);
+}
+std::optional<CriterionType> CriterionTypeFromString(std::string_view text) {
+  return Parse(kTypes, text);
+}
+std::optional<WeightMode> WeightModeFromString(std::string_view text) {
+  return Parse(kWeightModes, text);
+}
+std::optional<Rule> RuleFromString(std::string_view text) {
+  return Parse(kRules, text);
+}
+std::optional<Direction> DirectionFromString(std::string_view text) {
+  return Parse(kDirections, text);
+}
+
+const std::vector<Rule>& AllRules() {
+  static const std::vector<Rule> rules = [] {
+    std::vector<Rule> out;
+    for (const auto& [rule, name] : kRules) out.push_back(rule);
+    return out;
+  }();
+  return rules;
+}
+
+bool IsRelative(Rule rule) {
+  switch (rule) {
+    case Rule::kLowestRatio:
+    case Rule::kPercentOfLowest:
+    case Rule::kLinearRange:
+    case Rule::kLinearCeiling:
+    case Rule::kLogarithmic:
+    case Rule::kRatioToBest:
+      return true;
+    case Rule::kLinear:
+    case Rule::kSteps:
+    case Rule::kYesNo:
+    case Rule::kScale:
+      return false;
+  }
+  return false;
+}
+
+bool IsPriceRule(Rule rule) {
+  return rule == Rule::kLowestRatio || rule == Rule::kPercentOfLowest ||
+         rule == Rule::kLinearCeiling || rule == Rule::kLogarithmic;
+}
+
+bool IsNumericInput(Rule rule) {
+  return rule != Rule::kYesNo && rule != Rule::kScale;
+}
+
+std::vector<const Criterion*> CriteriaSet::Leaves() const {
+  std::vector<const Criterion*> leaves;
+  for (const Criterion& c : criteria) CollectLeaves(c, 0, &leaves, nullptr);
+  return leaves;
+}
+
+std::vector<int> CriteriaSet::LeafTopLevel() const {
+  std::vector<int> tops;
+  for (std::size_t i = 0; i < criteria.size(); ++i) {
+    CollectLeaves(criteria[i], static_cast<int>(i), nullptr, &tops);
+  }
+  return tops;
+}
+
+}  // namespace circa

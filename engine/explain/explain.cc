@@ -1,0 +1,242 @@
+// Explanations read the stored evaluation: scores, points, column extremes
+// and notes. Nothing here re-scores.
+#include "circa/explain.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace circa {
+namespace {
+
+constexpr int kPointDecimals = 2;
+
+std::string Pts(double v) { return FormatNumber(v, kPointDecimals); }
+
+std::string Ordinal(int n) {
+  const int mod100 = n % 100;
+  const char* suffix = "th";
+  if (mod100 < 11 || mod100 > 13) {
+    if (n % 10 == 1) suffix = "st";
+    if (n % 10 == 2) suffix = "nd";
+    if (n % 10 == 3) suffix = "rd";
+  }
+  return std::to_string(n) + suffix;
+}
+
+struct Context {
+  const CriteriaSet& set;
+  const Scorer& scorer;
+  const BidSet& bids;
+  const Evaluation& e;
+
+  std::string BidName(int i) const {
+    const auto k = static_cast<std::size_t>(i);
+    return bids.suppliers[k].empty()
+               ? bids.ids[k]
+               : bids.ids[k] + " (" + bids.suppliers[k] + ")";
+  }
+
+  // The value of bid i on column j as a reader should see it.
+  std::string Value(int i, std::size_t j) const {
+    const Column& c = scorer.columns()[j];
+    const double v = bids.values(i, static_cast<Eigen::Index>(j));
+    switch (c.rule.rule) {
+      case Rule::kYesNo:
+        return v != 0 ? "yes" : "no";
+      case Rule::kScale:
+        for (const ScaleLevel& l : c.rule.levels) {
+          if (l.value == v) return l.descriptor + " (" + FormatNumber(v, -1) + ")";
+        }
+        return FormatNumber(v, -1);
+      default:
+        break;
+    }
+    if (c.type != CriterionType::kQuality) {
+      return FormatNumber(v, -1) + " " + set.currency;
+    }
+    if (c.unit == "%") return FormatNumber(v, -1) + "%";
+    return FormatNumber(v, -1) + (c.unit.empty() ? "" : " " + c.unit);
+  }
+
+  // "lowest price 8,000 EUR (B) / 10,000 EUR = 0.8000"
+  std::string Formula(int i, std::size_t j) const {
+    const Column& c = scorer.columns()[j];
+    const auto jj = static_cast<Eigen::Index>(j);
+    const double x = bids.values(i, jj);
+    const double lo = e.column_min[jj];
+    const double hi = e.column_max[jj];
+    const double s = e.scores(i, jj);
+    const std::string sc = FormatNumber(s, 4);
+    const std::string lo_bid = bids.ids[static_cast<std::size_t>(e.min_bid[j])];
+    const std::string hi_bid = bids.ids[static_cast<std::size_t>(e.max_bid[j])];
+    const bool lower = c.rule.better == Direction::kLowerIsBetter;
+    const auto num = [](double v) { return FormatNumber(v, -1); };
+    const bool zero_lowest = lo <= 0;
+    switch (c.rule.rule) {
+      case Rule::kLowestRatio:
+        if (zero_lowest) break;
+        return "lowest " + num(lo) + " (" + lo_bid + ") / " + num(x) + " = " + sc;
+      case Rule::kPercentOfLowest:
+        if (zero_lowest) break;
+        return "1 - (" + num(x) + " - lowest " + num(lo) + " (" + lo_bid +
+               ")) / " + num(lo) + " = " + sc;
+      case Rule::kLogarithmic:
+        if (zero_lowest) break;
+        return "1 - ln(" + num(x) + " / lowest " + num(lo) + " (" + lo_bid +
+               ")) / ln(" + num(c.rule.zero_at) + ") = " + sc;
+      case Rule::kLinearRange:
+        if (hi == lo) break;
+        return lower ? "(highest " + num(hi) + " (" + hi_bid + ") - " + num(x) +
+                           ") / (" + num(hi) + " - lowest " + num(lo) + " (" +
+                           lo_bid + ")) = " + sc
+                     : "(" + num(x) + " - lowest " + num(lo) + " (" + lo_bid +
+                           ")) / (highest " + num(hi) + " (" + hi_bid + ") - " +
+                           num(lo) + ") = " + sc;
+      case Rule::kLinearCeiling:
+        if (lo >= c.rule.ceiling) break;
+        if (x >= c.rule.ceiling) return "at or above the ceiling " + num(c.rule.ceiling) + " = 0";
+        return "(ceiling " + num(c.rule.ceiling) + " - " + num(x) + ") / (" +
+               num(c.rule.ceiling) + " - lowest " + num(lo) + " (" + lo_bid +
+               ")) = " + sc;
+      case Rule::kLinear:
+        if ((c.rule.best > c.rule.worst) ? x >= c.rule.best : x <= c.rule.best) {
+          return "at or beyond the best anchor " + num(c.rule.best) + " = 1";
+        }
+        if ((c.rule.best > c.rule.worst) ? x <= c.rule.worst : x >= c.rule.worst) {
+          return "at or beyond the worst anchor " + num(c.rule.worst) + " = 0";
+        }
+        return "(" + num(x) + " - " + num(c.rule.worst) + ") / (" +
+               num(c.rule.best) + " - " + num(c.rule.worst) + ") = " + sc;
+      case Rule::kRatioToBest:
+        if (lower) {
+          if (zero_lowest) break;
+          return "lowest " + num(lo) + " (" + lo_bid + ") / " + num(x) + " = " + sc;
+        }
+        if (hi <= 0) break;
+        return num(x) + " / highest " + num(hi) + " (" + hi_bid + ") = " + sc;
+      case Rule::kSteps:
+        return "step table gives " + sc;
+      case Rule::kYesNo:
+        return (x != 0 ? "yes = " : "no = ") + sc;
+      case Rule::kScale:
+        return num(x) + " / " + num(c.rule.levels.back().value) + " = " + sc;
+    }
+    // Degenerate column: the note says why.
+    for (const Note& note : e.notes) {
+      if (note.column == static_cast<int>(j)) return note.text + " = " + sc;
+    }
+    return sc;
+  }
+};
+
+}  // namespace
+
+std::vector<BidExplanation> Explain(const CriteriaSet& set,
+                                    const Scorer& scorer, const BidSet& bids,
+                                    const Evaluation& e) {
+  const Context ctx{set, scorer, bids, e};
+  const auto n = static_cast<int>(bids.size());
+  const std::size_t m = scorer.columns().size();
+  std::vector<BidExplanation> out(static_cast<std::size_t>(n));
+  const int winner = e.Winner();
+  const int runner_up = e.order.size() > 1 ? e.order[1] : -1;
+  const std::string of = " of " + FormatNumber(scorer.scale(), -1) + " points";
+
+  std::vector<std::string> relative;
+  for (const Column& c : scorer.columns()) {
+    if (c.relative) relative.push_back(c.name + " (" + std::string(ToString(c.rule.rule)) + ")");
+  }
+
+  for (int i = 0; i < n; ++i) {
+    BidExplanation& x = out[static_cast<std::size_t>(i)];
+    const auto k = static_cast<std::size_t>(i);
+    const double total = e.totals[i];
+    x.summary = "Bid " + ctx.BidName(i) + " ranks " + Ordinal(e.rank[k]) +
+                " of " + std::to_string(n) + " with " + Pts(total) + of + ".";
+    if (e.tied[k]) {
+      std::string others;
+      for (int o : e.order) {
+        if (o != i && e.rank[static_cast<std::size_t>(o)] == e.rank[k]) {
+          others += (others.empty() ? "" : ", ") + bids.ids[static_cast<std::size_t>(o)];
+        }
+      }
+      x.summary += " It is tied with " + others + " on exactly the same total.";
+    }
+    const int reference = (i == winner) ? runner_up : winner;
+    if (reference >= 0 && !(e.tied[k] && e.rank[k] == 1)) {
+      const double gap = std::abs(total - e.totals[reference]);
+      if (i == winner) {
+        x.summary += " It leads the next bid, " + bids.ids[static_cast<std::size_t>(reference)] +
+                     ", by " + Pts(gap) + " points.";
+      } else {
+        x.summary += " It is " + Pts(gap) + " points behind the winner, " +
+                     bids.ids[static_cast<std::size_t>(reference)] + " (" +
+                     Pts(e.totals[reference]) + ").";
+      }
+    }
+    // Where this bid won and lost points against the reference bid.
+    if (reference >= 0) {
+      struct Diff {
+        double points;
+        std::size_t column;
+      };
+      std::vector<Diff> diffs;
+      for (std::size_t j = 0; j < m; ++j) {
+        const auto jj = static_cast<Eigen::Index>(j);
+        const double d = e.points(i, jj) - e.points(reference, jj);
+        if (std::abs(d) >= 0.005) diffs.push_back({d, j});
+      }
+      std::stable_sort(diffs.begin(), diffs.end(), [](const Diff& a, const Diff& b) {
+        return std::abs(a.points) > std::abs(b.points);
+      });
+      const std::string ref_id = bids.ids[static_cast<std::size_t>(reference)];
+      std::vector<std::string> gained, lost;
+      for (const Diff& d : diffs) {
+        const Column& c = scorer.columns()[d.column];
+        const std::string item =
+            Pts(std::abs(d.points)) + " on " + c.name + " (" + ctx.Value(i, d.column) +
+            " against " + ctx.Value(reference, d.column) + ")";
+        (d.points > 0 ? gained : lost).push_back(item);
+      }
+      const auto join = [](const std::vector<std::string>& items) {
+        std::string s;
+        for (std::size_t t = 0; t < items.size(); ++t) {
+          if (t) s += t + 1 == items.size() ? " and " : ", ";
+          s += items[t];
+        }
+        return s;
+      };
+      if (!gained.empty() || !lost.empty()) {
+        std::string s = "Against " + ref_id + " it";
+        if (!gained.empty()) s += " gains " + join(gained);
+        if (!gained.empty() && !lost.empty()) s += "; it";
+        if (!lost.empty()) s += " loses " + join(lost);
+        x.versus_winner.push_back(s + ".");
+      }
+      if (gained.empty() && lost.empty()) {
+        x.versus_winner.push_back("It scores the same as " + ref_id + " on every criterion.");
+      }
+    }
+    for (std::size_t j = 0; j < m; ++j) {
+      const Column& c = scorer.columns()[j];
+      const auto jj = static_cast<Eigen::Index>(j);
+      x.criteria.push_back(
+          {c.id, c.name + ": " + ctx.Value(i, j) + "; " + ctx.Formula(i, j) +
+                     " x " + Pts(c.weight) + " = " + Pts(e.points(i, jj)) +
+                     " points" + (c.relative ? " (relative)" : "")});
+    }
+    if (!relative.empty()) {
+      std::string list;
+      for (std::size_t t = 0; t < relative.size(); ++t) {
+        list += (t ? ", " : "") + relative[t];
+      }
+      x.relative_note = "Relative rules: " + list +
+                        ". These scores are measured against the other bids, so "
+                        "they would change if another bid changed or were "
+                        "withdrawn, even though this bid did not.";
+    }
+  }
+  return out;
+}
+
+}  // namespace circa

@@ -1,0 +1,475 @@
+// Bid readers (CSV, YAML, JSON) -> BidSet, checked against the leaf criteria.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <unordered_map>
+
+#include "circa/explain.h"
+#include "circa/load.h"
+#include "io/csv.h"
+#include "io/file.h"
+#include "io/numbers.h"
+#include "io/yaml_node.h"
+
+namespace circa {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Reads cell text into the number a leaf criterion scores.
+class CellParser {
+ public:
+  CellParser(const CriteriaSet& set, io::DecimalMark mark, std::string locale)
+      : set_(set), mark_(mark), locale_(std::move(locale)) {}
+
+  // `plain_number`: the text is a YAML/JSON number literal (decimal point).
+  bool Parse(const Criterion& leaf, std::string_view raw, bool plain_number,
+             double* value, std::string* why) const {
+    const std::string_view text = io::Trim(raw);
+    const ScoringRule& rule = *leaf.scoring;
+    if (text.empty()) {
+      *why = "missing value; expected " + Expected(leaf);
+      return false;
+    }
+    if (rule.rule == Rule::kYesNo) {
+      bool yes = false;
+      if (!ParseYesNo(text, &yes)) {
+        *why = "expected yes or no (also ja/nee, oui/non, true/false), got \"" +
+               std::string(text) + "\"";
+        return false;
+      }
+      *value = yes ? 1.0 : 0.0;
+      return true;
+    }
+    std::string_view number = text;
+    if (leaf.unit == "%" && !number.empty() && number.back() == '%') {
+      number = io::Trim(number.substr(0, number.size() - 1));
+    }
+    bool parsed = false;
+    if (plain_number) {
+      parsed = io::ParsePlainNumber(number, value);
+      if (!parsed) *why = "expected a number, got \"" + std::string(text) + "\"";
+    } else {
+      parsed = io::ParseNumber(number, mark_, locale_, value, why);
+    }
+    if (rule.rule == Rule::kScale) {
+      for (const ScaleLevel& level : rule.levels) {
+        if ((parsed && level.value == *value) ||
+            Lower(level.descriptor) == Lower(text)) {
+          *value = level.value;
+          return true;
+        }
+      }
+      *why = "expected one of the levels " + Levels(rule) + ", got \"" +
+             std::string(text) + "\"";
+      return false;
+    }
+    if (!parsed) return false;
+    const bool money = leaf.type != CriterionType::kQuality;
+    if ((money || rule.rule == Rule::kRatioToBest) && *value < 0) {
+      *why = std::string("expected ") + (money ? "an amount" : "a number") +
+             " >= 0, got \"" + std::string(text) + "\"";
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  std::string Expected(const Criterion& leaf) const {
+    switch (leaf.scoring->rule) {
+      case Rule::kYesNo:
+        return "yes or no";
+      case Rule::kScale:
+        return "one of the levels " + Levels(*leaf.scoring);
+      default:
+        return leaf.type == CriterionType::kQuality ? "a number"
+                                                    : "an amount >= 0";
+    }
+  }
+
+  static std::string Levels(const ScoringRule& rule) {
+    std::string out;
+    for (const ScaleLevel& l : rule.levels) {
+      if (!out.empty()) out += ", ";
+      out += FormatNumber(l.value, -1) + " (" + l.descriptor + ")";
+    }
+    return out;
+  }
+
+  const CriteriaSet& set_;
+  io::DecimalMark mark_;
+  std::string locale_;
+};
+
+// Shared by the readers: column bookkeeping and the error cap.
+class BidsBuilder {
+ public:
+  BidsBuilder(const CriteriaSet& set, const std::string& file,
+              Diagnostics* diag, const LoadOptions& options)
+      : set_(set), leaves_(set.Leaves()), file_(file), diag_(diag),
+        options_(options) {
+    for (std::size_t j = 0; j < leaves_.size(); ++j) {
+      column_of_[leaves_[j]->id] = static_cast<int>(j);
+      bids_.criteria.push_back(leaves_[j]->id);
+    }
+  }
+
+  // Resolves the locale (declared in the file or from options).
+  bool SetLocale(const std::string& declared, SourceLocation where) {
+    const std::string locale = declared.empty() ? options_.locale : declared;
+    const auto mark = io::DecimalMarkOf(locale);
+    if (!mark) {
+      diag_->Error(where, "locale",
+                   "unknown locale \"" + locale +
+                       "\"; expected auto, en, or a decimal-comma locale such "
+                       "as nl-BE, fr-BE, de-BE");
+      return false;
+    }
+    bids_.locale = locale.empty() ? "auto" : locale;
+    parser_.emplace(set_, *mark, bids_.locale);
+    return true;
+  }
+
+  // Classifies a field name: leaf column index, or -1 with an error.
+  int Column(const std::string& name, SourceLocation where,
+             const std::string& path) {
+    const auto it = column_of_.find(name);
+    if (it != column_of_.end()) return it->second;
+    std::string message = "unknown column \"" + name + "\"";
+    if (IsGroup(set_.criteria, name)) {
+      message = "\"" + name + "\" is a group of criteria; give a value for "
+                "each of its leaf criteria instead";
+    } else {
+      std::string hint = Closest(name);
+      message += "; expected bid, supplier or a leaf criterion id";
+      if (!hint.empty()) message += " (did you mean \"" + hint + "\"?)";
+    }
+    Error(where, path, message);
+    return -1;
+  }
+
+  const std::vector<const Criterion*>& leaves() const { return leaves_; }
+
+  bool Full() const { return diag_->ErrorCount() >= options_.max_errors; }
+  void Error(SourceLocation where, const std::string& path,
+             std::string message) {
+    if (Full()) return;
+    diag_->Error(std::move(where), path, std::move(message));
+    if (Full()) {
+      diag_->Error({file_, 0, 0}, "",
+                   "too many errors; stopped after " +
+                       std::to_string(options_.max_errors));
+    }
+  }
+
+  // Adds a bid; values/text/located cells are filled by the caller.
+  void AddBid(std::string id, std::string supplier, SourceLocation where,
+              const std::string& path) {
+    if (id.empty()) {
+      Error(where, path + ".bid", "missing bid id");
+    } else if (!seen_.insert(id).second) {
+      Error(where, path + ".bid", "duplicate bid id \"" + id + "\"");
+    }
+    ids_.push_back(std::move(id));
+    suppliers_.push_back(std::move(supplier));
+    rows_.push_back(where);
+    const std::size_t m = leaves_.size();
+    values_.resize(values_.size() + m, 0.0);
+    text_.resize(text_.size() + m);
+    present_.resize(present_.size() + m, false);
+  }
+
+  void SetCell(std::size_t column, std::string_view raw, bool plain_number,
+               SourceLocation where, const std::string& path) {
+    const std::size_t bid = ids_.size() - 1;
+    const std::size_t k = bid * leaves_.size() + column;
+    present_[k] = true;
+    text_[k] = std::string(io::Trim(raw));
+    std::string why;
+    double value = 0;
+    if (parser_->Parse(*leaves_[column], raw, plain_number, &value, &why)) {
+      values_[k] = value;
+    } else {
+      Error(where, path, why);
+    }
+  }
+
+  // Reports leaf criteria without a value for the last bid.
+  void CheckComplete(SourceLocation where, const std::string& path) {
+    const std::size_t bid = ids_.size() - 1;
+    for (std::size_t j = 0; j < leaves_.size(); ++j) {
+      if (!present_[bid * leaves_.size() + j]) {
+        Error(where, path + "." + leaves_[j]->id,
+              "missing; every bid needs a value for every leaf criterion");
+      }
+    }
+  }
+
+  Result<BidSet> Finish(std::string_view bytes) {
+    Result<BidSet> result;
+    if (ids_.empty() && !diag_->HasErrors()) {
+      diag_->Error({file_, 0, 0}, "", "no bids found; expected at least one");
+    }
+    if (!diag_->HasErrors()) {
+      const auto n = static_cast<Eigen::Index>(ids_.size());
+      const auto m = static_cast<Eigen::Index>(leaves_.size());
+      bids_.values = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic,
+                                                    Eigen::Dynamic,
+                                                    Eigen::RowMajor>>(
+          values_.data(), n, m);
+      bids_.ids = std::move(ids_);
+      bids_.suppliers = std::move(suppliers_);
+      bids_.text = std::move(text_);
+      bids_.rows = std::move(rows_);
+      bids_.source = file_;
+      bids_.sha256 = io::Sha256Hex(bytes);
+      result.value = std::move(bids_);
+    }
+    result.diagnostics = diag_->Take();
+    return result;
+  }
+
+ private:
+  static bool IsGroup(const std::vector<Criterion>& list,
+                      const std::string& id) {
+    for (const Criterion& c : list) {
+      if (c.is_group() && (c.id == id || IsGroup(c.children, id))) return true;
+    }
+    return false;
+  }
+
+  std::string Closest(const std::string& name) const {
+    std::vector<std::string> ids;
+    for (const Criterion* leaf : leaves_) ids.push_back(leaf->id);
+    return io::Suggest(name, ids);
+  }
+
+  const CriteriaSet& set_;
+  std::vector<const Criterion*> leaves_;
+  std::string file_;
+  Diagnostics* diag_;
+  const LoadOptions& options_;
+  std::unordered_map<std::string, int> column_of_;
+  std::optional<CellParser> parser_;
+  std::set<std::string> seen_;
+  BidSet bids_;
+  std::vector<std::string> ids_, suppliers_, text_;
+  std::vector<SourceLocation> rows_;
+  std::vector<double> values_;
+  std::vector<bool> present_;
+};
+
+Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
+                            const CriteriaSet& set, const LoadOptions& options) {
+  Diagnostics diag;
+  io::CsvTable table;
+  if (!io::ParseCsv(text, file, &diag, &table)) return {std::nullopt, diag.Take()};
+  BidsBuilder b(set, file, &diag, options);
+  const auto locale = table.directives.find("locale");
+  const bool declared = locale != table.directives.end();
+  if (!b.SetLocale(declared ? locale->second.first : "",
+                   {file, declared ? locale->second.second : 0, 1})) {
+    return b.Finish(text);
+  }
+  if (table.rows.empty()) {
+    diag.Error({file, 1, 1}, "",
+               "the file is empty; expected a header row (bid, supplier and "
+               "one column per leaf criterion) and one row per bid");
+    return {std::nullopt, diag.Take()};
+  }
+  const std::vector<io::CsvCell>& header = table.rows.front();
+  int bid_col = -1;
+  int supplier_col = -1;
+  std::vector<int> column(header.size(), -1);  // header index -> leaf index
+  std::set<std::string> names;
+  std::vector<bool> covered(b.leaves().size(), false);
+  bool header_ok = true;
+  for (std::size_t k = 0; k < header.size(); ++k) {
+    const std::string name(io::Trim(header[k].text));
+    const SourceLocation where{file, header[k].line, header[k].column};
+    if (!names.insert(name).second) {
+      b.Error(where, "header", "duplicate column \"" + name + "\"");
+      header_ok = false;
+      continue;
+    }
+    if (name == "bid" || name == "id") {
+      bid_col = static_cast<int>(k);
+    } else if (name == "supplier") {
+      supplier_col = static_cast<int>(k);
+    } else {
+      column[k] = b.Column(name, where, "header");
+      if (column[k] < 0) {
+        header_ok = false;
+      } else {
+        covered[static_cast<std::size_t>(column[k])] = true;
+      }
+    }
+  }
+  const SourceLocation header_at{file, header.front().line, 1};
+  if (bid_col < 0) {
+    b.Error(header_at, "header", "missing the bid id column; expected a column named \"bid\"");
+    header_ok = false;
+  }
+  std::string missing;
+  for (std::size_t j = 0; j < covered.size(); ++j) {
+    if (!covered[j]) missing += (missing.empty() ? "" : ", ") + b.leaves()[j]->id;
+  }
+  if (!missing.empty()) {
+    b.Error(header_at, "header", "missing columns for leaf criteria: " + missing);
+    header_ok = false;
+  }
+  if (!header_ok) return b.Finish(text);
+
+  for (std::size_t r = 1; r < table.rows.size() && !b.Full(); ++r) {
+    const std::vector<io::CsvCell>& row = table.rows[r];
+    const SourceLocation where{file, row.front().line, 1};
+    const std::string id(io::Trim(
+        static_cast<std::size_t>(bid_col) < row.size() ? row[static_cast<std::size_t>(bid_col)].text : ""));
+    const std::string path = "bids[" + (id.empty() ? std::to_string(r) : id) + "]";
+    if (row.size() != header.size()) {
+      b.Error(where, path,
+              "row has " + std::to_string(row.size()) + " values; the header has " +
+                  std::to_string(header.size()) + " columns");
+      continue;
+    }
+    const std::string supplier =
+        supplier_col >= 0 ? std::string(io::Trim(row[static_cast<std::size_t>(supplier_col)].text)) : "";
+    b.AddBid(id, supplier, where, path);
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      if (column[k] < 0) continue;
+      const auto j = static_cast<std::size_t>(column[k]);
+      b.SetCell(j, row[k].text, false, {file, row[k].line, row[k].column},
+                path + "." + b.leaves()[j]->id);
+    }
+  }
+  return b.Finish(text);
+}
+
+Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
+                             bool json, const CriteriaSet& set,
+                             const LoadOptions& options) {
+  Diagnostics diag;
+  std::string source(text);
+  if (json) {
+    // JSON allows tabs as whitespace where YAML does not; a tab outside a
+    // string becomes a space (positions are unchanged).
+    bool in_string = false;
+    for (std::size_t i = 0; i < source.size(); ++i) {
+      const char c = source[i];
+      if (in_string) {
+        if (c == '\\') ++i;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '\t') {
+        source[i] = ' ';
+      }
+    }
+  }
+  const auto root = io::ParseYaml(source, file, &diag);
+  if (!root) return {std::nullopt, diag.Take()};
+  io::YamlReader r(file, &diag);
+  BidsBuilder b(set, file, &diag, options);
+  if (!root->IsMap()) {
+    r.Error(*root, "", "expected a map with a list of bids under \"bids\", got " +
+                           io::Describe(*root));
+    return {std::nullopt, diag.Take()};
+  }
+  r.CheckKeys(*root, "", {"locale", "bids"});
+  const auto locale = r.String(*root, "locale", "", false);
+  if (!b.SetLocale(locale.value_or(""), r.Where((*root)["locale"]))) {
+    return b.Finish(text);
+  }
+  const YAML::Node list = (*root)["bids"];
+  if (!list.IsDefined() || !list.IsSequence()) {
+    r.Error(list.IsDefined() ? list : *root, "bids",
+            "expected a list of bids, got " + io::Describe(list));
+    return b.Finish(text);
+  }
+  for (std::size_t i = 0; i < list.size() && !b.Full(); ++i) {
+    const YAML::Node bid = list[i];
+    std::string path = "bids[" + std::to_string(i) + "]";
+    if (!bid.IsMap()) {
+      r.Error(bid, path, "expected a bid (a map with id and one value per leaf criterion), got " +
+                             io::Describe(bid));
+      continue;
+    }
+    const auto id = r.String(bid, "id", path, true);
+    const auto supplier = r.String(bid, "supplier", path, false);
+    b.AddBid(id.value_or(""), supplier.value_or(""), r.Where(bid), path);
+    std::set<std::string> seen;
+    for (const auto& kv : bid) {
+      if (!kv.first.IsScalar()) continue;
+      const std::string& key = kv.first.Scalar();
+      const std::string at = path + "." + key;
+      if (!seen.insert(key).second) {
+        b.Error(r.Where(kv.first), at, "duplicate key");
+        continue;
+      }
+      if (key == "id" || key == "supplier") continue;
+      const int j = b.Column(key, r.Where(kv.first), at);
+      if (j < 0) continue;
+      if (!kv.second.IsScalar()) {
+        b.Error(r.Where(kv.second), at, "expected a value, got " + io::Describe(kv.second));
+        continue;
+      }
+      // A plain (unquoted) number literal uses a decimal point; quoted text
+      // follows the declared locale.
+      const bool plain = kv.second.Tag() == "?";
+      double ignored = 0;
+      b.SetCell(static_cast<std::size_t>(j), kv.second.Scalar(),
+                plain && io::ParsePlainNumber(kv.second.Scalar(), &ignored),
+                r.Where(kv.second), at);
+    }
+    b.CheckComplete(r.Where(bid), path);
+  }
+  return b.Finish(text);
+}
+
+}  // namespace
+
+const std::string& BidSet::Text(Eigen::Index bid, Eigen::Index criterion) const {
+  return text[static_cast<std::size_t>(bid * static_cast<Eigen::Index>(criteria.size()) +
+                                       criterion)];
+}
+
+Result<BidSet> ParseBids(std::string_view text, const std::string& file_name,
+                         BidsFormat format, const CriteriaSet& criteria,
+                         const LoadOptions& options) {
+  switch (format) {
+    case BidsFormat::kCsv:
+      return ParseCsvBids(text, file_name, criteria, options);
+    case BidsFormat::kYaml:
+      return ParseYamlBids(text, file_name, false, criteria, options);
+    case BidsFormat::kJson:
+      return ParseYamlBids(text, file_name, true, criteria, options);
+  }
+  return {};
+}
+
+Result<BidSet> LoadBidsFile(const std::string& path, const CriteriaSet& criteria,
+                            const LoadOptions& options) {
+  Diagnostics diag;
+  const std::string ext = Lower(std::filesystem::path(path).extension().string());
+  BidsFormat format = BidsFormat::kCsv;
+  if (ext == ".yaml" || ext == ".yml") {
+    format = BidsFormat::kYaml;
+  } else if (ext == ".json") {
+    format = BidsFormat::kJson;
+  } else if (ext != ".csv" && ext != ".tsv" && ext != ".txt") {
+    diag.Error({path, 0, 0}, "",
+               "unknown bids file type \"" + ext + "\"; expected .csv, .yaml, .yml or .json");
+    return {std::nullopt, diag.Take()};
+  }
+  const auto text = io::ReadFile(path, options.max_bids_bytes, &diag);
+  if (!text) return {std::nullopt, diag.Take()};
+  return ParseBids(*text, path, format, criteria, options);
+}
+
+}  // namespace circa

@@ -1,0 +1,35 @@
+// RFC 4180 CSV with positions: quoted fields, "" escapes, CRLF, a UTF-8 BOM,
+// delimiter detected from the header (',' ';' or tab), and leading
+// "# key: value" directive lines.
+#ifndef CIRCA_ENGINE_IO_CSV_H_
+#define CIRCA_ENGINE_IO_CSV_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "circa/diagnostics.h"
+
+namespace circa::io {
+
+struct CsvCell {
+  std::string text;
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in characters
+};
+
+struct CsvTable {
+  char delimiter = ',';
+  // Leading "# key: value" lines, keys lower-cased.
+  std::map<std::string, std::pair<std::string, int>> directives;  // value, line
+  std::vector<std::vector<CsvCell>> rows;  // rows[0] is the header
+};
+
+// Returns false (with errors) on invalid UTF-8 or broken quoting.
+bool ParseCsv(std::string_view text, const std::string& file,
+              Diagnostics* diag, CsvTable* table);
+
+}  // namespace circa::io
+
+#endif  // CIRCA_ENGINE_IO_CSV_H_

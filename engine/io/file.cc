@@ -1,0 +1,183 @@
+#include "io/file.h"
+
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+namespace circa::io {
+
+std::optional<std::string> ReadFile(const std::string& path,
+                                    std::size_t max_bytes, Diagnostics* diag) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) {
+    diag->Error({path, 0, 0}, "", "cannot read file: no such file");
+    return std::nullopt;
+  }
+  if (fs::is_directory(st)) {
+    diag->Error({path, 0, 0}, "", "cannot read file: it is a directory");
+    return std::nullopt;
+  }
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    diag->Error({path, 0, 0}, "",
+                "file is " + std::to_string(size) + " bytes; the limit is " +
+                    std::to_string(max_bytes) + " bytes");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diag->Error({path, 0, 0}, "",
+                std::string("cannot read file: ") + std::strerror(errno));
+    return std::nullopt;
+  }
+  std::string data;
+  // Read in chunks so that special files without a size stay bounded too.
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    data.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (data.size() > max_bytes) {
+      diag->Error({path, 0, 0}, "",
+                  "file is larger than the limit of " +
+                      std::to_string(max_bytes) + " bytes");
+      return std::nullopt;
+    }
+  }
+  return data;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(),
+             nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * length);
+  for (unsigned int i = 0; i < length; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xf];
+  }
+  return out;
+}
+
+bool WriteFileAtomic(const std::string& path, std::string_view contents,
+                     std::string* error) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = mkstemp(tmpl.data());
+  if (fd < 0) {
+    *error = "cannot create a temporary file next to " + path + ": " +
+             std::strerror(errno);
+    return false;
+  }
+  std::size_t written = 0;
+  while (written < contents.size()) {
+    const ssize_t n =
+        ::write(fd, contents.data() + written, contents.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = "cannot write " + path + ": " + std::strerror(errno);
+      ::close(fd);
+      ::unlink(tmpl.c_str());
+      return false;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    *error = "cannot write " + path + ": " + std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    return false;
+  }
+  std::error_code ec;
+  fs::permissions(tmpl, fs::perms::owner_read | fs::perms::owner_write |
+                            fs::perms::group_read | fs::perms::others_read,
+                  ec);
+  fs::rename(tmpl, target, ec);
+  if (ec) {
+    *error = "cannot write " + path + ": " + ec.message();
+    ::unlink(tmpl.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool CheckUtf8(std::string_view text, int* line, int* column) {
+  int ln = 1;
+  int col = 1;
+  std::size_t i = 0;
+  const auto fail = [&] {
+    *line = ln;
+    *column = col;
+    return false;
+  };
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if (c == 0) return fail();
+    if (c < 0x80) {
+      len = 1;
+      cp = c;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1Fu;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0Fu;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07u;
+    } else {
+      return fail();
+    }
+    if (i + len > text.size()) return fail();
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return fail();
+      cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return fail();
+    }
+    i += len;
+    if (cp == '\n') {
+      ++ln;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return true;
+}
+
+std::string_view StripBom(std::string_view text) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
+  return text;
+}
+
+int Utf8Length(std::string_view text) {
+  int n = 0;
+  for (const char ch : text) {
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+}  // namespace circa::io

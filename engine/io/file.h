@@ -1,0 +1,40 @@
+// File access for loaders and the CLI: bounded reads, SHA-256 fingerprints,
+// UTF-8 checks and atomic writes.
+#ifndef CIRCA_ENGINE_IO_FILE_H_
+#define CIRCA_ENGINE_IO_FILE_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "circa/diagnostics.h"
+
+namespace circa::io {
+
+// Reads a whole file. On failure (missing, a directory, larger than
+// max_bytes) adds an error naming the file and returns nullopt.
+std::optional<std::string> ReadFile(const std::string& path,
+                                    std::size_t max_bytes, Diagnostics* diag);
+
+// Lower-case hex SHA-256 of `bytes`.
+std::string Sha256Hex(std::string_view bytes);
+
+// Writes via a temporary file in the same directory and a rename, so
+// readers never see a partial file. Returns false and sets *error on failure.
+bool WriteFileAtomic(const std::string& path, std::string_view contents,
+                     std::string* error);
+
+// Checks that `text` is UTF-8 without NUL bytes. On failure sets the 1-based
+// line and column (in characters) of the first bad byte.
+bool CheckUtf8(std::string_view text, int* line, int* column);
+
+// Removes a UTF-8 byte-order mark.
+std::string_view StripBom(std::string_view text);
+
+// Count of UTF-8 characters in text (continuation bytes not counted).
+int Utf8Length(std::string_view text);
+
+}  // namespace circa::io
+
+#endif  // CIRCA_ENGINE_IO_FILE_H_

@@ -1,0 +1,269 @@
+#include "io/numbers.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+
+#include "circa/load.h"
+
+namespace circa::io {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Replaces no-break spaces (U+00A0, U+202F) with ' '; returns false on any
+// other non-ASCII byte.
+bool NormaliseSpaces(std::string_view in, std::string* out) {
+  out->clear();
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c));
+    } else if (in.substr(i, 2) == "\xC2\xA0") {
+      out->push_back(' ');
+      i += 1;
+    } else if (in.substr(i, 3) == "\xE2\x80\xAF") {
+      out->push_back(' ');
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Checks "1", "12", "123", "1 234", "12.345.678" style grouping with one
+// group character and copies the digits to *digits.
+bool CheckGrouping(std::string_view integer, char group, std::string* digits) {
+  digits->clear();
+  std::size_t start = 0;
+  bool first = true;
+  while (true) {
+    const std::size_t end = integer.find(group, start);
+    const std::string_view part = integer.substr(
+        start, end == std::string_view::npos ? std::string_view::npos
+                                             : end - start);
+    if (part.empty()) return false;
+    for (const char c : part) {
+      if (!IsDigit(c)) return false;
+    }
+    if (first ? part.size() > 3 && end != std::string_view::npos
+              : part.size() != 3) {
+      return false;
+    }
+    digits->append(part);
+    if (end == std::string_view::npos) break;
+    first = false;
+    start = end + 1;
+  }
+  return true;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (const char c : s) {
+    if (!IsDigit(c)) return false;
+  }
+  return true;
+}
+
+// Splits an integer part that may use `group` or spaces (not both) as
+// thousands separators.
+bool ParseInteger(std::string_view integer, char group, std::string* digits) {
+  const bool has_space = integer.find(' ') != std::string_view::npos;
+  const bool has_group = group != 0 && integer.find(group) != std::string_view::npos;
+  if (has_space && has_group) return false;
+  if (has_space) return CheckGrouping(integer, ' ', digits);
+  if (has_group) return CheckGrouping(integer, group, digits);
+  if (!AllDigits(integer)) return false;
+  *digits = std::string(integer);
+  return true;
+}
+
+}  // namespace
+
+std::string_view Trim(std::string_view text) {
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::optional<DecimalMark> DecimalMarkOf(std::string_view locale) {
+  if (locale.empty() || locale == "auto") return DecimalMark::kAuto;
+  const std::string_view lang = locale.substr(0, locale.find_first_of("-_"));
+  if (lang == "en" || lang == "C") return DecimalMark::kPoint;
+  static constexpr std::array<std::string_view, 14> kComma{
+      "nl", "fr", "de", "es", "it", "pt", "da", "sv", "fi", "nb", "nn", "no",
+      "pl", "cs"};
+  for (const std::string_view l : kComma) {
+    if (lang == l) return DecimalMark::kComma;
+  }
+  return std::nullopt;
+}
+
+bool ParsePlainNumber(std::string_view text, double* value) {
+  text = Trim(text);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return false;
+  double v = 0;
+  const auto [ptr, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size() ||
+      !std::isfinite(v)) {
+    return false;
+  }
+  *value = v;
+  return true;
+}
+
+bool ParseNumber(std::string_view text, DecimalMark mark,
+                 std::string_view locale_name, double* value,
+                 std::string* why) {
+  const std::string quoted = "\"" + std::string(Trim(text)) + "\"";
+  std::string s;
+  if (!NormaliseSpaces(Trim(text), &s)) {
+    *why = "expected a number, got " + quoted;
+    return false;
+  }
+  std::string_view body = s;
+  bool negative = false;
+  if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
+    negative = body.front() == '-';
+    body.remove_prefix(1);
+  }
+  if (body.empty() || !(IsDigit(body.front()) || body.front() == '.' ||
+                        body.front() == ',')) {
+    *why = "expected a number, got " + quoted;
+    return false;
+  }
+  const std::size_t dots = static_cast<std::size_t>(
+      std::count(body.begin(), body.end(), '.'));
+  const std::size_t commas = static_cast<std::size_t>(
+      std::count(body.begin(), body.end(), ','));
+
+  char decimal = 0;  // 0: no decimal part
+  char group = 0;
+  switch (mark) {
+    case DecimalMark::kPoint:
+      decimal = dots > 0 ? '.' : 0;
+      group = ',';
+      break;
+    case DecimalMark::kComma:
+      decimal = commas > 0 ? ',' : 0;
+      group = '.';
+      break;
+    case DecimalMark::kAuto: {
+      if (dots > 0 && commas > 0) {
+        decimal = body.rfind('.') > body.rfind(',') ? '.' : ',';
+        group = decimal == '.' ? ',' : '.';
+      } else if (dots + commas == 0) {
+        decimal = 0;
+      } else {
+        const char p = dots > 0 ? '.' : ',';
+        if (dots + commas > 1) {
+          group = p;  // "1.234.567": only grouping repeats
+        } else {
+          const std::size_t at = body.find(p);
+          const std::string_view before = body.substr(0, at);
+          const std::string_view after = body.substr(at + 1);
+          const bool looks_grouped = after.size() == 3 && AllDigits(after) &&
+                                     AllDigits(before) && before.size() <= 3 &&
+                                     before != "0";
+          if (looks_grouped) {
+            *why = quoted + " is ambiguous: " + std::string(before) + "." +
+                   std::string(after) + " or " + std::string(before) +
+                   std::string(after) +
+                   "? declare the file's locale (\"# locale: nl-BE\" for a "
+                   "decimal comma, \"# locale: en\" for a decimal point)";
+            return false;
+          }
+          decimal = p;
+        }
+      }
+      break;
+    }
+  }
+
+  std::string_view integer = body;
+  std::string_view fraction;
+  bool ok = true;
+  if (decimal != 0) {
+    const std::size_t at = body.find(decimal);
+    ok = body.find(decimal, at + 1) == std::string_view::npos;
+    integer = body.substr(0, at);
+    fraction = body.substr(at + 1);
+  }
+  std::string digits = "0";
+  if (ok && !integer.empty()) ok = ParseInteger(integer, group, &digits);
+  if (ok && decimal != 0) ok = AllDigits(fraction);
+  if (!ok) {
+    if (mark == DecimalMark::kAuto) {
+      *why = "expected a number, got " + quoted;
+    } else {
+      *why = "expected a number written with a decimal " +
+             std::string(mark == DecimalMark::kComma ? "comma" : "point") +
+             " (locale " + std::string(locale_name) + "), got " + quoted;
+    }
+    return false;
+  }
+  std::string plain = negative ? "-" : "";
+  plain += digits;
+  if (decimal != 0) {
+    plain += '.';
+    plain += fraction;
+  }
+  double v = 0;
+  const auto [ptr, ec] =
+      std::from_chars(plain.data(), plain.data() + plain.size(), v);
+  if (ec != std::errc() || ptr != plain.data() + plain.size() ||
+      !std::isfinite(v)) {
+    *why = "expected a finite number, got " + quoted;
+    return false;
+  }
+  *value = v;
+  return true;
+}
+
+}  // namespace circa::io
+
+namespace circa {
+
+bool ParseLocaleNumber(std::string_view text, std::string_view locale,
+                       double* value, std::string* why) {
+  const auto mark = io::DecimalMarkOf(locale);
+  if (!mark) {
+    *why = "unknown locale \"" + std::string(locale) + "\"";
+    return false;
+  }
+  return io::ParseNumber(text, *mark, locale, value, why);
+}
+
+bool ParseYesNo(std::string_view text, bool* value) {
+  std::string lower(io::Trim(text));
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  static constexpr std::array<std::string_view, 5> kYes{"yes", "true", "ja",
+                                                        "oui", "1"};
+  static constexpr std::array<std::string_view, 5> kNo{"no", "false", "nee",
+                                                       "non", "0"};
+  for (const std::string_view y : kYes) {
+    if (lower == y) {
+      *value = true;
+      return true;
+    }
+  }
+  for (const std::string_view n : kNo) {
+    if (lower == n) {
+      *value = false;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace circa

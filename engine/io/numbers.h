@@ -1,0 +1,30 @@
+// Locale-aware number and yes/no parsing for bid files.
+#ifndef CIRCA_ENGINE_IO_NUMBERS_H_
+#define CIRCA_ENGINE_IO_NUMBERS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace circa::io {
+
+enum class DecimalMark { kAuto, kPoint, kComma };
+
+// Maps a locale name ("auto", "en", "nl-BE", "fr_BE", "de"...) to its decimal
+// mark; nullopt for a locale circa does not know.
+std::optional<DecimalMark> DecimalMarkOf(std::string_view locale);
+
+// Parses a number the way a buyer writes it (see ParseLocaleNumber in
+// circa/load.h). On failure returns false and sets *why to a full sentence.
+bool ParseNumber(std::string_view text, DecimalMark mark,
+                 std::string_view locale_name, double* value,
+                 std::string* why);
+
+// Strict C-locale number for YAML criteria files ("15", "-2.5", "1e3").
+bool ParsePlainNumber(std::string_view text, double* value);
+
+std::string_view Trim(std::string_view text);
+
+}  // namespace circa::io
+
+#endif  // CIRCA_ENGINE_IO_NUMBERS_H_

@@ -1,0 +1,186 @@
+#include "io/yaml_node.h"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "io/file.h"
+#include "io/numbers.h"
+
+namespace circa::io {
+namespace {
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diag + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::optional<YAML::Node> ParseYaml(std::string_view text,
+                                    const std::string& file,
+                                    Diagnostics* diag) {
+  text = StripBom(text);
+  int line = 0;
+  int column = 0;
+  if (!CheckUtf8(text, &line, &column)) {
+    diag->Error({file, line, column}, "",
+                "expected UTF-8 text, found a byte that is not (binary file?)");
+    return std::nullopt;
+  }
+  try {
+    YAML::Node root = YAML::Load(std::string(text));
+    if (!root.IsDefined() || root.IsNull()) {
+      diag->Error({file, 1, 1}, "", "the file is empty; expected a YAML map");
+      return std::nullopt;
+    }
+    return root;
+  } catch (const YAML::Exception& e) {
+    const int l = e.mark.is_null() ? 0 : e.mark.line + 1;
+    const int c = e.mark.is_null() ? 0 : e.mark.column + 1;
+    diag->Error({file, l, c}, "", "invalid YAML: " + e.msg);
+  } catch (const std::exception& e) {
+    diag->Error({file, 0, 0}, "", std::string("invalid YAML: ") + e.what());
+  }
+  return std::nullopt;
+}
+
+SourceLocation YamlReader::Where(const YAML::Node& node) const {
+  const YAML::Mark m = node.Mark();
+  if (m.is_null()) return {file_, 0, 0};
+  return {file_, m.line + 1, m.column + 1};
+}
+
+void YamlReader::Error(const YAML::Node& node, const std::string& path,
+                       std::string message) const {
+  diag_->Error(Where(node), path, std::move(message));
+}
+
+void YamlReader::Warning(const YAML::Node& node, const std::string& path,
+                         std::string message) const {
+  diag_->Warning(Where(node), path, std::move(message));
+}
+
+void YamlReader::CheckKeys(
+    const YAML::Node& map, const std::string& path,
+    std::initializer_list<std::string_view> allowed) const {
+  std::set<std::string> seen;
+  for (const auto& kv : map) {
+    const YAML::Node& key = kv.first;
+    if (!key.IsScalar()) {
+      Error(key, path, "expected a plain key, got " + Describe(key));
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    if (!seen.insert(name).second) {
+      Error(key, Join(path, name), "duplicate key");
+      continue;
+    }
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      std::string message = "unknown key";
+      const std::string hint = Suggest(name, allowed);
+      if (!hint.empty()) message += "; did you mean \"" + hint + "\"?";
+      Error(key, Join(path, name), message);
+    }
+  }
+}
+
+std::optional<std::string> YamlReader::String(const YAML::Node& map,
+                                              std::string_view key,
+                                              const std::string& path,
+                                              bool required) const {
+  const YAML::Node node = map[std::string(key)];
+  if (!node.IsDefined() || node.IsNull()) {
+    if (required) Error(map, Join(path, key), "missing; expected a text value");
+    return std::nullopt;
+  }
+  if (!node.IsScalar()) {
+    Error(node, Join(path, key), "expected a text value, got " + Describe(node));
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<double> YamlReader::NumberOf(const YAML::Node& node,
+                                           const std::string& path,
+                                           std::string_view what) const {
+  double value = 0;
+  if (!node.IsScalar() || !ParsePlainNumber(node.Scalar(), &value)) {
+    Error(node, path,
+          "expected " + std::string(what) + ", got " + Describe(node));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> YamlReader::Number(const YAML::Node& map,
+                                         std::string_view key,
+                                         const std::string& path,
+                                         bool required) const {
+  const YAML::Node node = map[std::string(key)];
+  if (!node.IsDefined() || node.IsNull()) {
+    if (required) Error(map, Join(path, key), "missing; expected a number");
+    return std::nullopt;
+  }
+  return NumberOf(node, Join(path, key), "a number");
+}
+
+std::optional<bool> YamlReader::Bool(const YAML::Node& map,
+                                     std::string_view key,
+                                     const std::string& path) const {
+  const YAML::Node node = map[std::string(key)];
+  if (!node.IsDefined() || node.IsNull()) return std::nullopt;
+  if (node.IsScalar()) {
+    const std::string& s = node.Scalar();
+    if (s == "true" || s == "yes") return true;
+    if (s == "false" || s == "no") return false;
+  }
+  Error(node, Join(path, key), "expected true or false, got " + Describe(node));
+  return std::nullopt;
+}
+
+std::string Describe(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return "nothing";
+  if (node.IsMap()) return "a map";
+  if (node.IsSequence()) return "a list";
+  std::string s = node.Scalar();
+  if (s.size() > 40) s = s.substr(0, 37) + "...";
+  return "\"" + s + "\"";
+}
+
+std::string Join(const std::string& path, std::string_view key) {
+  if (path.empty()) return std::string(key);
+  return path + "." + std::string(key);
+}
+
+std::string Suggest(std::string_view word,
+                    std::initializer_list<std::string_view> options) {
+  return Suggest(word, std::vector<std::string>(options.begin(), options.end()));
+}
+
+std::string Suggest(std::string_view word,
+                    const std::vector<std::string>& options) {
+  std::string best;
+  std::size_t best_distance = 3;  // at most two edits away
+  for (const std::string& option : options) {
+    const std::size_t d = EditDistance(word, option);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(option);
+    }
+  }
+  return best;
+}
+
+}  // namespace circa::io

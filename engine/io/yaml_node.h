@@ -1,0 +1,79 @@
+// Helpers to read YAML with yaml-cpp while keeping source positions. The
+// only place (with the readers) that includes yaml-cpp; its exceptions stop
+// here and become diagnostics.
+#ifndef CIRCA_ENGINE_IO_YAML_NODE_H_
+#define CIRCA_ENGINE_IO_YAML_NODE_H_
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "circa/diagnostics.h"
+
+namespace circa::io {
+
+// Reads YAML (or JSON) text as a document, after checking UTF-8. Returns
+// nullopt (with an error) on a syntax error, an empty document or binary
+// data.
+std::optional<YAML::Node> ParseYaml(std::string_view text,
+                                    const std::string& file,
+                                    Diagnostics* diag);
+
+// Reads YAML fields of one file, adding diagnostics with file positions.
+class YamlReader {
+ public:
+  YamlReader(std::string file, Diagnostics* diag)
+      : file_(std::move(file)), diag_(diag) {}
+
+  SourceLocation Where(const YAML::Node& node) const;
+  void Error(const YAML::Node& node, const std::string& path,
+             std::string message) const;
+  void Warning(const YAML::Node& node, const std::string& path,
+               std::string message) const;
+
+  // Errors for keys not in `allowed` (with a suggestion) and duplicate keys.
+  void CheckKeys(const YAML::Node& map, const std::string& path,
+                 std::initializer_list<std::string_view> allowed) const;
+
+  // Each Get returns nullopt and reports when the value has the wrong shape;
+  // Required* also report a missing key (at the parent map's position).
+  std::optional<std::string> String(const YAML::Node& map,
+                                    std::string_view key,
+                                    const std::string& path,
+                                    bool required) const;
+  std::optional<double> Number(const YAML::Node& map, std::string_view key,
+                               const std::string& path, bool required) const;
+  std::optional<bool> Bool(const YAML::Node& map, std::string_view key,
+                           const std::string& path) const;
+  // A scalar node as a number; reports "expected <what>".
+  std::optional<double> NumberOf(const YAML::Node& node,
+                                 const std::string& path,
+                                 std::string_view what) const;
+
+  const std::string& file() const { return file_; }
+  Diagnostics* diag() const { return diag_; }
+
+ private:
+  std::string file_;
+  Diagnostics* diag_;
+};
+
+// "a map", "a list", "\"-5\"": how a node is named in an error message.
+std::string Describe(const YAML::Node& node);
+
+// Joins a path and a key: Join("criteria[2]", "weight").
+std::string Join(const std::string& path, std::string_view key);
+
+// The closest of `options` to `word` by edit distance, or "" if none is close.
+std::string Suggest(std::string_view word,
+                    std::initializer_list<std::string_view> options);
+std::string Suggest(std::string_view word,
+                    const std::vector<std::string>& options);
+
+}  // namespace circa::io
+
+#endif  // CIRCA_ENGINE_IO_YAML_NODE_H_

@@ -1,0 +1,108 @@
+// JSON result, schema circa.result/1 (docs/result-format.md). Numbers are
+// rounded to 6 decimals so that output is byte-identical across builds.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "circa/report.h"
+#include "circa/version.h"
+
+namespace circa {
+namespace {
+
+double Round6(double v) {
+  const double r = std::round(v * 1e6) / 1e6;
+  return r == 0 ? 0.0 : r;  // no "-0.0"
+}
+
+}  // namespace
+
+std::string RenderJson(const Report& r) {
+  using nlohmann::ordered_json;
+  const CriteriaSet& set = *r.criteria;
+  const BidSet& bids = *r.bids;
+  const Scorer& scorer = *r.scorer;
+  const Evaluation& e = *r.evaluation;
+
+  ordered_json j;
+  j["schema"] = kResultSchema;
+  j["circa_version"] = kVersion;
+  j["criteria_set"] = {{"id", set.id},
+                       {"version", set.version},
+                       {"title", set.title},
+                       {"publisher", set.publisher},
+                       {"currency", set.currency},
+                       {"scale", Round6(set.scale)}};
+  j["inputs"] = ordered_json::array(
+      {{{"role", "criteria"}, {"path", set.source}, {"sha256", set.sha256}},
+       {{"role", "bids"}, {"path", bids.source}, {"sha256", bids.sha256}}});
+  ordered_json criteria = ordered_json::array();
+  for (const Column& c : scorer.columns()) {
+    criteria.push_back(
+        {{"id", c.id},
+         {"name", c.name},
+         {"type", ToString(c.type)},
+         {"unit", c.unit},
+         {"group", scorer.top_levels()[static_cast<std::size_t>(c.top_level)].id},
+         {"rule", ToString(c.rule.rule)},
+         {"rule_text", DescribeRule(c.rule, set.currency, c.unit)},
+         {"relative", c.relative},
+         {"weight", Round6(c.weight)}});
+  }
+  j["criteria"] = criteria;
+  const int winner = e.Winner();
+  j["winner"] = winner >= 0 ? ordered_json(bids.ids[static_cast<std::size_t>(winner)])
+                            : ordered_json(nullptr);
+  ordered_json out_bids = ordered_json::array();
+  for (const int i : e.order) {
+    const auto k = static_cast<std::size_t>(i);
+    ordered_json b;
+    b["id"] = bids.ids[k];
+    b["supplier"] = bids.suppliers[k];
+    b["rank"] = e.rank[k];
+    b["status"] = e.status[k] == BidStatus::kRanked ? "ranked" : "excluded";
+    b["tied"] = static_cast<bool>(e.tied[k]);
+    b["total"] = Round6(e.totals[i]);
+    ordered_json subtotals = ordered_json::object();
+    for (std::size_t t = 0; t < scorer.top_levels().size(); ++t) {
+      subtotals[scorer.top_levels()[t].id] =
+          Round6(e.subtotals(i, static_cast<Eigen::Index>(t)));
+    }
+    b["subtotals"] = subtotals;
+    ordered_json cells = ordered_json::array();
+    for (std::size_t c = 0; c < scorer.columns().size(); ++c) {
+      const auto cc = static_cast<Eigen::Index>(c);
+      const Column& col = scorer.columns()[c];
+      cells.push_back({{"id", col.id},
+                       {"raw", bids.text.empty() ? std::string() : bids.Text(i, cc)},
+                       {"value", Round6(bids.values(i, cc))},
+                       {"score", Round6(e.scores(i, cc))},
+                       {"weight", Round6(col.weight)},
+                       {"points", Round6(e.points(i, cc))},
+                       {"relative", col.relative}});
+    }
+    b["criteria"] = cells;
+    const BidExplanation& x = r.explanations[k];
+    ordered_json lines = ordered_json::array();
+    for (const CriterionExplanation& ce : x.criteria) {
+      lines.push_back({{"id", ce.id}, {"text", ce.text}});
+    }
+    b["explanation"] = {{"summary", x.summary},
+                        {"versus_winner", x.versus_winner},
+                        {"criteria", lines},
+                        {"relative_note", x.relative_note}};
+    out_bids.push_back(b);
+  }
+  j["bids"] = out_bids;
+  ordered_json notes = ordered_json::array();
+  for (const Note& n : e.notes) {
+    notes.push_back({{"criterion", n.column >= 0
+                                       ? ordered_json(scorer.columns()[static_cast<std::size_t>(n.column)].id)
+                                       : ordered_json(nullptr)},
+                     {"text", n.text}});
+  }
+  j["notes"] = notes;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace circa

@@ -1,0 +1,30 @@
+#include "circa/report.h"
+
+namespace circa {
+
+Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
+                  const Scorer& scorer, const Evaluation& evaluation) {
+  Report r;
+  r.criteria = &criteria;
+  r.bids = &bids;
+  r.scorer = &scorer;
+  r.evaluation = &evaluation;
+  r.explanations = Explain(criteria, scorer, bids, evaluation);
+  return r;
+}
+
+std::string Render(const Report& report, ReportFormat format) {
+  switch (format) {
+    case ReportFormat::kTable:
+      return RenderTable(report);
+    case ReportFormat::kJson:
+      return RenderJson(report);
+    case ReportFormat::kCsv:
+      return RenderCsv(report);
+    case ReportFormat::kMarkdown:
+      return RenderMarkdown(report);
+  }
+  return {};
+}
+
+}  // namespace circa

@@ -1,0 +1,110 @@
+// The formulas are DOMAIN.md §3 and docs/rules.md; each degenerate case has
+// one documented outcome and never produces NaN.
+#include "score/rules.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace circa::score {
+namespace {
+
+// When the lowest price is 0, every ratio rule degenerates: a bid at 0
+// takes full marks and any bid above 0 takes none (the limit P_min -> 0).
+ColumnOutcome ZeroLowest(const Eigen::Ref<const Eigen::VectorXd>& x,
+                         Eigen::Ref<Eigen::VectorXd> out) {
+  out = (x.array() == 0.0).cast<double>();
+  return {"the lowest value is 0: bids at 0 score 1, all others score 0"};
+}
+
+}  // namespace
+
+ColumnOutcome ScoreColumn(const ScoringRule& rule,
+                          const Eigen::Ref<const Eigen::VectorXd>& x,
+                          double min, double max,
+                          Eigen::Ref<Eigen::VectorXd> out) {
+  const bool lower = rule.better == Direction::kLowerIsBetter;
+  switch (rule.rule) {
+    case Rule::kLowestRatio:
+      if (min <= 0) return ZeroLowest(x, out);
+      out = min / x.array();
+      return {};
+    case Rule::kPercentOfLowest:
+      if (min <= 0) return ZeroLowest(x, out);
+      out = (1.0 - (x.array() - min) / min).max(0.0);
+      return {};
+    case Rule::kLogarithmic: {
+      if (min <= 0) return ZeroLowest(x, out);
+      out = 1.0 - (x.array() / min).log() / std::log(rule.zero_at);
+      if (!rule.allow_negative) out = out.array().max(0.0);
+      return {};
+    }
+    case Rule::kLinearRange:
+      if (max == min) {
+        out.setOnes();
+        return {"all bids have the same value: each scores 1"};
+      }
+      if (lower) {
+        out = (max - x.array()) / (max - min);
+      } else {
+        out = (x.array() - min) / (max - min);
+      }
+      return {};
+    case Rule::kLinearCeiling: {
+      const double c = rule.ceiling;
+      if (min >= c) {
+        out.setZero();
+        return {"no bid is below the ceiling: each scores 0"};
+      }
+      out = ((c - x.array()) / (c - min)).max(0.0);
+      return {};
+    }
+    case Rule::kLinear:
+      out = ((x.array() - rule.worst) / (rule.best - rule.worst))
+                .max(0.0)
+                .min(1.0);
+      return {};
+    case Rule::kRatioToBest:
+      if (lower) {
+        if (min <= 0) return ZeroLowest(x, out);
+        out = min / x.array();
+      } else {
+        if (max <= 0) {
+          out.setZero();
+          return {"the best value is 0: every bid scores 0"};
+        }
+        out = x.array() / max;
+      }
+      return {};
+    case Rule::kSteps: {
+      const auto& steps = rule.steps;
+      for (Eigen::Index i = 0; i < x.size(); ++i) {
+        const double v = x[i];
+        double s = 0;
+        if (lower) {
+          // First step whose "at most" threshold the value meets.
+          const auto it = std::lower_bound(
+              steps.begin(), steps.end(), v,
+              [](const Step& st, double value) { return st.threshold < value; });
+          if (it != steps.end()) s = it->score;
+        } else {
+          // Last step whose "at least" threshold the value meets.
+          const auto it = std::upper_bound(
+              steps.begin(), steps.end(), v,
+              [](double value, const Step& st) { return value < st.threshold; });
+          if (it != steps.begin()) s = std::prev(it)->score;
+        }
+        out[i] = s;
+      }
+      return {};
+    }
+    case Rule::kYesNo:
+      out = x;
+      return {};
+    case Rule::kScale:
+      out = x / rule.levels.back().value;
+      return {};
+  }
+  return {};
+}
+
+}  // namespace circa::score

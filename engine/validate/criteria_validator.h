@@ -1,0 +1,20 @@
+// Cross-criterion checks on a criteria set read from YAML: unique ids,
+// sibling weights that add up, effective weights.
+#ifndef CIRCA_ENGINE_VALIDATE_CRITERIA_VALIDATOR_H_
+#define CIRCA_ENGINE_VALIDATE_CRITERIA_VALIDATOR_H_
+
+#include "circa/criteria.h"
+#include "circa/diagnostics.h"
+
+namespace circa::validate {
+
+// Ids reserved for bid-file columns.
+bool IsReservedId(std::string_view id);
+
+// Checks the tree and fills in effective weights. A weight that could not be
+// read is NaN; sums that involve it are not checked (the reader reported it).
+void ValidateCriteria(CriteriaSet* set, Diagnostics* diag);
+
+}  // namespace circa::validate
+
+#endif  // CIRCA_ENGINE_VALIDATE_CRITERIA_VALIDATOR_H_

@@ -1,0 +1,35 @@
+// A bid set: the decision matrix (bids x leaf criteria) with the text each
+// value was read from. See docs/bids-format.md.
+#ifndef CIRCA_BIDS_H_
+#define CIRCA_BIDS_H_
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+#include "circa/diagnostics.h"
+
+namespace circa {
+
+struct BidSet {
+  std::vector<std::string> ids;        // one per bid, unique
+  std::vector<std::string> suppliers;  // may be empty strings
+  std::vector<std::string> criteria;   // leaf ids, columns of `values`
+  // values(i, j): bid i's value on leaf j, as a number (yes = 1, no = 0,
+  // scale criteria: the level's value).
+  Eigen::MatrixXd values;
+  // text[i * criteria.size() + j]: the cell as written in the file.
+  std::vector<std::string> text;
+  std::vector<SourceLocation> rows;  // where each bid starts
+
+  std::string locale;  // "auto", "en" or a decimal-comma locale like "nl-BE"
+  std::string source;
+  std::string sha256;
+
+  Eigen::Index size() const { return values.rows(); }
+  const std::string& Text(Eigen::Index bid, Eigen::Index criterion) const;
+};
+
+}  // namespace circa
+
+#endif  // CIRCA_BIDS_H_

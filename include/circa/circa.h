@@ -1,0 +1,15 @@
+// Umbrella header: the whole public API of circa.
+#ifndef CIRCA_CIRCA_H_
+#define CIRCA_CIRCA_H_
+
+#include "circa/bids.h"
+#include "circa/criteria.h"
+#include "circa/diagnostics.h"
+#include "circa/evaluation.h"
+#include "circa/explain.h"
+#include "circa/load.h"
+#include "circa/report.h"
+#include "circa/scorer.h"
+#include "circa/version.h"
+
+#endif  // CIRCA_CIRCA_H_

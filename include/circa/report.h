@@ -1,0 +1,44 @@
+// Renderers: pure functions from an evaluation to text (table, JSON, CSV,
+// Markdown). See docs/result-format.md.
+#ifndef CIRCA_REPORT_H_
+#define CIRCA_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "circa/bids.h"
+#include "circa/criteria.h"
+#include "circa/evaluation.h"
+#include "circa/explain.h"
+#include "circa/scorer.h"
+
+namespace circa {
+
+enum class ReportFormat { kTable, kJson, kCsv, kMarkdown };
+
+// Everything a report shows; renderers read it and nothing else.
+struct Report {
+  const CriteriaSet* criteria = nullptr;
+  const BidSet* bids = nullptr;
+  const Scorer* scorer = nullptr;
+  const Evaluation* evaluation = nullptr;
+  std::vector<BidExplanation> explanations;
+  int width = 100;  // table: terminal columns to fit
+};
+
+// Builds a report (including explanations) for one scored bid set.
+Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
+                  const Scorer& scorer, const Evaluation& evaluation);
+
+std::string Render(const Report& report, ReportFormat format);
+std::string RenderTable(const Report& report);
+std::string RenderJson(const Report& report);
+std::string RenderCsv(const Report& report);
+std::string RenderMarkdown(const Report& report);
+
+// The JSON schema identifier written into every result.
+inline constexpr const char* kResultSchema = "circa.result/1";
+
+}  // namespace circa
+
+#endif  // CIRCA_REPORT_H_

@@ -1,0 +1,72 @@
+// The compiled scorer: a criteria set turned once into column rules and an
+// effective weight vector, reusable across any number of bid sets.
+#ifndef CIRCA_SCORER_H_
+#define CIRCA_SCORER_H_
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+#include "circa/bids.h"
+#include "circa/criteria.h"
+#include "circa/evaluation.h"
+
+namespace circa {
+
+// One leaf criterion as the scorer sees it: a column of the decision matrix.
+struct Column {
+  std::string id;
+  std::string name;
+  std::string unit;
+  CriterionType type = CriterionType::kQuality;
+  ScoringRule rule;
+  double weight = 0;  // effective points
+  bool relative = false;
+  int top_level = 0;  // index of the top-level criterion it belongs to
+};
+
+// A top-level criterion (group or leaf), used to report subtotals.
+struct TopLevel {
+  std::string id;
+  std::string name;
+  double weight = 0;  // points
+};
+
+class Scorer {
+ public:
+  // Compiles a validated criteria set. Never fails: validation happened on
+  // load, so every rule here is well-formed.
+  static Scorer Compile(const CriteriaSet& criteria);
+
+  const std::vector<Column>& columns() const { return columns_; }
+  const std::vector<TopLevel>& top_levels() const { return top_levels_; }
+  // Effective weights (points), one per column; they sum to scale().
+  const Eigen::VectorXd& weights() const { return weights_; }
+  // columns() x top_levels() 0/1 matrix: subtotal = points * Grouping().
+  const Eigen::MatrixXd& grouping() const { return grouping_; }
+  double scale() const { return scale_; }
+  Eigen::Index size() const { return weights_.size(); }
+
+  // Scores a decision matrix (bids x columns) into `scores` (same shape,
+  // values in [0, 1] unless a rule allows negatives). Writes each column's
+  // lowest and highest value, and, if `notes` is given, one note per column
+  // (empty unless the column was degenerate, e.g. all bids equal).
+  void Score(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
+             Eigen::VectorXd* min, Eigen::VectorXd* max,
+             std::vector<std::string>* notes = nullptr) const;
+
+  // Scores, weighs, totals and ranks one bid set.
+  Evaluation Evaluate(const BidSet& bids) const;
+  Evaluation Evaluate(const Eigen::MatrixXd& values) const;
+
+ private:
+  std::vector<Column> columns_;
+  std::vector<TopLevel> top_levels_;
+  Eigen::VectorXd weights_;
+  Eigen::MatrixXd grouping_;
+  double scale_ = 100;
+};
+
+}  // namespace circa
+
+#endif  // CIRCA_SCORER_H_
