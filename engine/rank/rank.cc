@@ -1,7 +1,9 @@
 #include "rank/rank.h"
 
 #include <algorithm>
-#include <numeric>
+#include <cmath>
+#include <utility>
+#include <vector>
 #include <string>
 
 namespace circa::rank {
@@ -11,19 +13,31 @@ void Rank(Evaluation* e) {
   e->status.assign(n, BidStatus::kRanked);
   e->rank.assign(n, 0);
   e->tied.assign(n, false);
+  // Sort by total (best first), then input order: a strict order, so the
+  // result never depends on the sort algorithm. Ties are found afterwards.
+  std::vector<std::pair<double, int>> keyed(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    keyed[i] = {-e->totals[static_cast<Eigen::Index>(i)], static_cast<int>(i)};
+  }
+  std::sort(keyed.begin(), keyed.end());
   e->order.resize(n);
-  std::iota(e->order.begin(), e->order.end(), 0);
+  for (std::size_t i = 0; i < n; ++i) e->order[i] = keyed[i].second;
   const Eigen::VectorXd& t = e->totals;
   const auto equal = [&](int a, int b) {
     return std::abs(t[a] - t[b]) <= kTieTolerance;
   };
-  std::stable_sort(e->order.begin(), e->order.end(), [&](int a, int b) {
-    return !equal(a, b) && t[a] > t[b];
-  });
+  // Within a run of equal totals, keep input order.
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i + 1;
+    while (j < n && equal(e->order[j - 1], e->order[j])) ++j;
+    std::sort(e->order.begin() + static_cast<std::ptrdiff_t>(i),
+              e->order.begin() + static_cast<std::ptrdiff_t>(j));
+    i = j;
+  }
   std::size_t i = 0;
   while (i < n) {
     std::size_t j = i + 1;
-    while (j < n && equal(e->order[i], e->order[j])) ++j;
+    while (j < n && equal(e->order[j - 1], e->order[j])) ++j;
     for (std::size_t k = i; k < j; ++k) {
       const auto bid = static_cast<std::size_t>(e->order[k]);
       e->rank[bid] = static_cast<int>(i) + 1;

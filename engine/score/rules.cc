@@ -76,24 +76,20 @@ ColumnOutcome ScoreColumn(const ScoringRule& rule,
       }
       return {};
     case Rule::kSteps: {
+      // Step tables are short: one vectorised select per step beats a
+      // per-cell binary search. Later writes win, so "at least" steps run
+      // upwards (the highest threshold met) and "at most" steps downwards
+      // (the lowest threshold met).
+      out.setZero();
       const auto& steps = rule.steps;
-      for (Eigen::Index i = 0; i < x.size(); ++i) {
-        const double v = x[i];
-        double s = 0;
-        if (lower) {
-          // First step whose "at most" threshold the value meets.
-          const auto it = std::lower_bound(
-              steps.begin(), steps.end(), v,
-              [](const Step& st, double value) { return st.threshold < value; });
-          if (it != steps.end()) s = it->score;
-        } else {
-          // Last step whose "at least" threshold the value meets.
-          const auto it = std::upper_bound(
-              steps.begin(), steps.end(), v,
-              [](double value, const Step& st) { return value < st.threshold; });
-          if (it != steps.begin()) s = std::prev(it)->score;
+      if (lower) {
+        for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+          out = (x.array() <= it->threshold).select(it->score, out);
         }
-        out[i] = s;
+      } else {
+        for (const Step& st : steps) {
+          out = (x.array() >= st.threshold).select(st.score, out);
+        }
       }
       return {};
     }

@@ -2,6 +2,8 @@
 // rules and a weight vector; totals are one matrix-vector product.
 #include "circa/scorer.h"
 
+#include <algorithm>
+
 #include "rank/rank.h"
 #include "score/rules.h"
 
@@ -34,47 +36,61 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
   for (const Criterion& top : criteria.criteria) {
     s.top_levels_.push_back({top.id, top.name, top.effective_weight});
   }
+  s.aggregation_.resize(m, g + 1);
+  s.aggregation_.col(0) = s.weights_;
+  s.aggregation_.rightCols(g) = s.weights_.asDiagonal() * s.grouping_;
   return s;
 }
 
 void Scorer::Score(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
                    Eigen::VectorXd* min, Eigen::VectorXd* max,
                    std::vector<std::string>* notes) const {
+  ScoreImpl(values, scores, min, max, nullptr, nullptr, notes);
+}
+
+void Scorer::ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
+                       Eigen::VectorXd* min, Eigen::VectorXd* max,
+                       std::vector<int>* min_bid, std::vector<int>* max_bid,
+                       std::vector<std::string>* notes) const {
   const Eigen::Index n = values.rows();
   const Eigen::Index m = size();
   scores->resize(n, m);
   min->setZero(m);
   max->setZero(m);
+  if (min_bid) min_bid->assign(static_cast<std::size_t>(m), -1);
+  if (max_bid) max_bid->assign(static_cast<std::size_t>(m), -1);
   if (notes) notes->assign(static_cast<std::size_t>(m), std::string());
   if (n == 0) return;
-  *min = values.colwise().minCoeff().transpose();
-  *max = values.colwise().maxCoeff().transpose();
   for (Eigen::Index j = 0; j < m; ++j) {
-    score::ColumnOutcome outcome =
-        score::ScoreColumn(columns_[static_cast<std::size_t>(j)].rule,
-                           values.col(j), (*min)[j], (*max)[j], scores->col(j));
-    if (notes && !outcome.note.empty()) {
-      (*notes)[static_cast<std::size_t>(j)] = std::move(outcome.note);
-    }
+    // Vectorised extremes; the first bid holding each is found by a scan
+    // that stops at the first match.
+    const auto col = values.col(j);
+    const double lo = col.minCoeff();
+    const double hi = col.maxCoeff();
+    const double* x = col.data();
+    const auto lo_at = std::find(x, x + n, lo) - x;
+    const auto hi_at = std::find(x, x + n, hi) - x;
+    (*min)[j] = lo;
+    (*max)[j] = hi;
+    const auto k = static_cast<std::size_t>(j);
+    if (min_bid) (*min_bid)[k] = static_cast<int>(lo_at);
+    if (max_bid) (*max_bid)[k] = static_cast<int>(hi_at);
+    score::ColumnOutcome outcome = score::ScoreColumn(
+        columns_[k].rule, values.col(j), lo, hi, scores->col(j));
+    if (notes && !outcome.note.empty()) (*notes)[k] = std::move(outcome.note);
   }
 }
 
 Evaluation Scorer::Evaluate(const Eigen::MatrixXd& values) const {
   Evaluation e;
   std::vector<std::string> notes;
-  Score(values, &e.scores, &e.column_min, &e.column_max, &notes);
+  ScoreImpl(values, &e.scores, &e.column_min, &e.column_max, &e.min_bid,
+            &e.max_bid, &notes);
   e.points = e.scores * weights_.asDiagonal();
-  e.totals = e.scores * weights_;
-  e.subtotals = e.points * grouping_;
-  e.min_bid.assign(static_cast<std::size_t>(size()), -1);
-  e.max_bid.assign(static_cast<std::size_t>(size()), -1);
-  for (Eigen::Index j = 0; j < size() && values.rows() > 0; ++j) {
-    Eigen::Index at = 0;
-    values.col(j).minCoeff(&at);
-    e.min_bid[static_cast<std::size_t>(j)] = static_cast<int>(at);
-    values.col(j).maxCoeff(&at);
-    e.max_bid[static_cast<std::size_t>(j)] = static_cast<int>(at);
-  }
+  // Totals and subtotals in one product: scores x [w | diag(w) G].
+  const Eigen::MatrixXd both = e.scores * aggregation_;
+  e.totals = both.col(0);
+  e.subtotals = both.rightCols(aggregation_.cols() - 1);
   for (std::size_t j = 0; j < notes.size(); ++j) {
     if (!notes[j].empty()) {
       e.notes.push_back({static_cast<int>(j), columns_[j].id + ": " + notes[j]});

@@ -60,10 +60,16 @@ class Scorer {
   Evaluation Evaluate(const Eigen::MatrixXd& values) const;
 
  private:
+  void ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
+                 Eigen::VectorXd* min, Eigen::VectorXd* max,
+                 std::vector<int>* min_bid, std::vector<int>* max_bid,
+                 std::vector<std::string>* notes) const;
+
   std::vector<Column> columns_;
   std::vector<TopLevel> top_levels_;
   Eigen::VectorXd weights_;
   Eigen::MatrixXd grouping_;
+  Eigen::MatrixXd aggregation_;  // [weights | diag(weights) * grouping]
   double scale_ = 100;
 };
 

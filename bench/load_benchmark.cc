@@ -1,0 +1,36 @@
+// Loading benchmarks: a 10,000-row bids CSV, and the CLI end to end on a
+// sample tender (process start, load, score, explain, render).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "bench_data.h"
+#include "circa/circa.h"
+
+namespace circa::bench {
+namespace {
+
+void BM_LoadBidsCsv(benchmark::State& state) {
+  const CriteriaSet& set = Criteria30();
+  const std::string csv = BidsCsv(set, state.range(0));
+  for (auto _ : state) {
+    Result<BidSet> r = ParseBids(csv, "bids.csv", BidsFormat::kCsv, set);
+    if (!r.ok()) state.SkipWithError("bids did not load");
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(csv.size()));
+}
+BENCHMARK(BM_LoadBidsCsv)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_CliEndToEnd(benchmark::State& state) {
+  const std::string cmd = std::string(CIRCA_BINARY) + " score " + CIRCA_SOURCE_DIR +
+                          "/samples/office-furniture > /dev/null";
+  for (auto _ : state) {
+    if (std::system(cmd.c_str()) != 0) state.SkipWithError("circa failed");
+  }
+}
+BENCHMARK(BM_CliEndToEnd)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+}  // namespace circa::bench

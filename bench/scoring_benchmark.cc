@@ -1,0 +1,59 @@
+// Scoring benchmarks: compile a criteria set; score and rank 10 and 100,000
+// bids on 30 criteria; explain and render a report.
+#include <benchmark/benchmark.h>
+
+#include "bench_data.h"
+#include "circa/circa.h"
+
+namespace circa::bench {
+namespace {
+
+void BM_ParseCriteria(benchmark::State& state) {
+  const std::string yaml = CriteriaYaml30();
+  for (auto _ : state) {
+    Result<CriteriaSet> r = ParseCriteria(yaml, "bench.yaml");
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_ParseCriteria);
+
+void BM_Compile(benchmark::State& state) {
+  const CriteriaSet& set = Criteria30();
+  for (auto _ : state) {
+    Scorer s = Scorer::Compile(set);
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(BM_Compile);
+
+// Score, weigh, total and rank (Scorer::Evaluate) for n bids x 30 criteria.
+void BM_Score(benchmark::State& state) {
+  const CriteriaSet& set = Criteria30();
+  const Scorer scorer = Scorer::Compile(set);
+  const Eigen::MatrixXd values = Values(set, state.range(0));
+  for (auto _ : state) {
+    Evaluation e = scorer.Evaluate(values);
+    benchmark::DoNotOptimize(e.totals.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.counters["cells"] = static_cast<double>(values.size());
+}
+BENCHMARK(BM_Score)->Arg(10)->Arg(1000)->Arg(100000)->Unit(benchmark::kMicrosecond);
+
+// Explanations and a rendered table for 10 bids (what the CLI does after
+// scoring).
+void BM_ExplainAndRender(benchmark::State& state) {
+  const CriteriaSet& set = Criteria30();
+  const Scorer scorer = Scorer::Compile(set);
+  Result<BidSet> bids = ParseBids(BidsCsv(set, 10), "b.csv", BidsFormat::kCsv, set);
+  const Evaluation e = scorer.Evaluate(*bids.value);
+  for (auto _ : state) {
+    Report r = MakeReport(set, *bids.value, scorer, e);
+    std::string text = RenderTable(r);
+    benchmark::DoNotOptimize(text);
+  }
+}
+BENCHMARK(BM_ExplainAndRender)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace circa::bench

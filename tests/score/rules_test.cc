@@ -1,0 +1,330 @@
+// Column kernels (engine/score/rules.cc): one TEST_P grid of rule x direction
+// x edge case. Every expected value is worked out from the formula in
+// DOMAIN.md §3 / circa/criteria.h, written next to the case.
+#include "score/rules.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace circa {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr Direction kHigher = Direction::kHigherIsBetter;
+constexpr Direction kLower = Direction::kLowerIsBetter;
+
+ScoringRule Make(Rule rule, Direction better = kLower) {
+  ScoringRule r;
+  r.rule = rule;
+  r.better = better;
+  return r;
+}
+
+ScoringRule Ceiling(double ceiling) {
+  ScoringRule r = Make(Rule::kLinearCeiling);
+  r.ceiling = ceiling;
+  return r;
+}
+
+ScoringRule Log(double zero_at, bool allow_negative) {
+  ScoringRule r = Make(Rule::kLogarithmic);
+  r.zero_at = zero_at;
+  r.allow_negative = allow_negative;
+  return r;
+}
+
+ScoringRule Linear(double worst, double best) {
+  ScoringRule r = Make(Rule::kLinear, best > worst ? kHigher : kLower);
+  r.worst = worst;
+  r.best = best;
+  return r;
+}
+
+ScoringRule Steps(Direction better, std::vector<Step> steps) {
+  ScoringRule r = Make(Rule::kSteps, better);
+  r.steps = std::move(steps);
+  return r;
+}
+
+ScoringRule Scale(std::vector<ScaleLevel> levels) {
+  ScoringRule r = Make(Rule::kScale, kHigher);
+  r.levels = std::move(levels);
+  return r;
+}
+
+const char kZeroLowest[] =
+    "the lowest value is 0: bids at 0 score 1, all others score 0";
+
+struct RuleCase {
+  std::string name;
+  ScoringRule rule;
+  std::vector<double> values;
+  std::vector<double> expected;
+  std::string note;  // the note the kernel must give; "" = no note
+};
+
+void PrintTo(const RuleCase& c, std::ostream* os) { *os << c.name; }
+
+std::vector<RuleCase> Cases() {
+  const double third = 1.0 / 3.0;
+  return {
+      // lowest-ratio: P_min / P.
+      {"LowestRatioT1", Make(Rule::kLowestRatio), {10000, 8000}, {0.8, 1.0}, ""},
+      {"LowestRatioT2",
+       Make(Rule::kLowestRatio),
+       {15000, 10000, 30000},
+       {10000.0 / 15000.0, 1.0, third},
+       ""},
+      {"LowestRatioSingleBid", Make(Rule::kLowestRatio), {500}, {1.0}, ""},
+      {"LowestRatioAllEqual", Make(Rule::kLowestRatio), {7, 7, 7}, {1, 1, 1}, ""},
+      {"LowestRatioZeroPrice",
+       Make(Rule::kLowestRatio),
+       {100, 0, 50},
+       {0, 1, 0},
+       kZeroLowest},
+      {"LowestRatioAllZero", Make(Rule::kLowestRatio), {0, 0}, {1, 1}, kZeroLowest},
+      // percent-of-lowest: max(0, 1 - (P - P_min) / P_min).
+      {"PercentOfLowestT5", Make(Rule::kPercentOfLowest), {100, 110}, {1.0, 0.9}, ""},
+      {"PercentOfLowestDoubleScoresZero",
+       Make(Rule::kPercentOfLowest),
+       {100, 200},
+       {1.0, 0.0},
+       ""},
+      {"PercentOfLowestClampsAtZero",  // 1 - 150/100 = -0.5 -> 0
+       Make(Rule::kPercentOfLowest),
+       {100, 250, 175},
+       {1.0, 0.0, 0.25},
+       ""},
+      {"PercentOfLowestZeroPrice",
+       Make(Rule::kPercentOfLowest),
+       {0, 10},
+       {1, 0},
+       kZeroLowest},
+      // linear-range: (max - x) / (max - min), or (x - min) / (max - min).
+      {"LinearRangeLower",
+       Make(Rule::kLinearRange, kLower),
+       {100, 150, 200},
+       {1.0, 0.5, 0.0},
+       ""},
+      {"LinearRangeHigher",
+       Make(Rule::kLinearRange, kHigher),
+       {100, 150, 200, 125},
+       {0.0, 0.5, 1.0, 0.25},
+       ""},
+      {"LinearRangeConstantLower",
+       Make(Rule::kLinearRange, kLower),
+       {42, 42, 42},
+       {1, 1, 1},
+       "all bids have the same value: each scores 1"},
+      {"LinearRangeConstantHigher",
+       Make(Rule::kLinearRange, kHigher),
+       {0, 0},
+       {1, 1},
+       "all bids have the same value: each scores 1"},
+      // linear-ceiling: max(0, (C - P) / (C - P_min)).
+      {"LinearCeilingT6", Ceiling(1000), {500, 750}, {1.0, 0.5}, ""},
+      {"LinearCeilingAboveScoresZero",
+       Ceiling(1000),
+       {500, 1200, 1000},
+       {1.0, 0.0, 0.0},
+       ""},
+      {"LinearCeilingNoBidBelow",
+       Ceiling(1000),
+       {1000, 1500},
+       {0, 0},
+       "no bid is below the ceiling: each scores 0"},
+      {"LinearCeilingZeroPriceIsNotDegenerate",  // (1000 - 500) / 1000
+       Ceiling(1000),
+       {0, 500},
+       {1.0, 0.5},
+       ""},
+      // logarithmic: 1 - ln(P / P_min) / ln(A).
+      {"LogarithmicZeroAt2",
+       Log(2, false),
+       {100, 150, 200, 400},
+       {1.0, 1.0 - std::log(1.5) / std::log(2.0), 0.0, 0.0},
+       ""},
+      {"LogarithmicAllowNegative",  // 400 = 4 x P_min: 1 - 2 = -1
+       Log(2, true),
+       {100, 150, 200, 400},
+       {1.0, 1.0 - std::log(1.5) / std::log(2.0), 0.0, -1.0},
+       ""},
+      {"LogarithmicZeroAt1_5",
+       Log(1.5, false),
+       {100, 120, 150},
+       {1.0, 1.0 - std::log(1.2) / std::log(1.5), 0.0},
+       ""},
+      {"LogarithmicZeroPrice", Log(2, false), {0, 100}, {1, 0}, kZeroLowest},
+      // linear between anchors, clamped to [0, 1].
+      {"LinearHigher",
+       Linear(0, 60),
+       {-10, 0, 30, 60, 90},
+       {0.0, 0.0, 0.5, 1.0, 1.0},
+       ""},
+      {"LinearLower",  // T10 price anchors: worst 200, best 60
+       Linear(200, 60),
+       {250, 200, 130, 60, 10, 100},
+       {0.0, 0.0, 0.5, 1.0, 1.0, 100.0 / 140.0},
+       ""},
+      // ratio-to-best: x / max (higher), min / x (lower).
+      {"RatioToBestHigher",
+       Make(Rule::kRatioToBest, kHigher),
+       {50, 100, 25},
+       {0.5, 1.0, 0.25},
+       ""},
+      {"RatioToBestLower",
+       Make(Rule::kRatioToBest, kLower),
+       {50, 100, 25},
+       {0.5, 0.25, 1.0},
+       ""},
+      {"RatioToBestHigherZeroBest",
+       Make(Rule::kRatioToBest, kHigher),
+       {0, 0},
+       {0, 0},
+       "the best value is 0: every bid scores 0"},
+      {"RatioToBestLowerZeroBest",
+       Make(Rule::kRatioToBest, kLower),
+       {0, 5},
+       {1, 0},
+       kZeroLowest},
+      // steps, higher is better: the last step whose "at least" is met.
+      {"StepsHigherSampleWarranty",
+       Steps(kHigher, {{2, 0}, {5, 0.5}, {10, 1}}),
+       {1, 2, 4.9, 5, 9, 10, 12},
+       {0, 0, 0, 0.5, 0.5, 1, 1},
+       ""},
+      {"StepsHigherBelowFirstStep",
+       Steps(kHigher, {{3, 0.25}, {5, 0.5}}),
+       {2, 3, 4, 5, 6},
+       {0, 0.25, 0.25, 0.5, 0.5},
+       ""},
+      // steps, lower is better: the first step whose "at most" is met.
+      {"StepsLowerAtMost",
+       Steps(kLower, {{10, 1}, {20, 0.5}, {30, 0.25}}),
+       {5, 10, 15, 20, 25, 30, 31},
+       {1, 1, 0.5, 0.5, 0.25, 0.25, 0},
+       ""},
+      // yes-no: the reader stores yes = 1, no = 0.
+      {"YesNo", Make(Rule::kYesNo, kHigher), {1, 0, 1}, {1, 0, 1}, ""},
+      {"YesNoAllNo", Make(Rule::kYesNo, kHigher), {0, 0}, {0, 0}, ""},
+      // scale: level / top level.
+      {"ScaleSample",
+       Scale({{0, "unacceptable"},
+              {2.5, "weak"},
+              {5, "acceptable"},
+              {7.5, "good"},
+              {10, "excellent"}}),
+       {0, 2.5, 7.5, 10},
+       {0, 0.25, 0.75, 1},
+       ""},
+      {"ScaleOneToFive",
+       Scale({{1, "poor"}, {3, "fair"}, {5, "good"}}),
+       {1, 3, 5},
+       {0.2, 0.6, 1.0},
+       ""},
+  };
+}
+
+class RuleGridTest : public ::testing::TestWithParam<RuleCase> {};
+
+TEST_P(RuleGridTest, ScoresMatchTheFormula) {
+  const RuleCase& c = GetParam();
+  const Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(
+      c.values.data(), static_cast<Eigen::Index>(c.values.size()));
+  Eigen::VectorXd out = Eigen::VectorXd::Constant(x.size(), -7.0);
+  const score::ColumnOutcome outcome =
+      score::ScoreColumn(c.rule, x, x.minCoeff(), x.maxCoeff(), out);
+
+  ASSERT_EQ(out.size(), static_cast<Eigen::Index>(c.expected.size()));
+  for (Eigen::Index i = 0; i < out.size(); ++i) {
+    EXPECT_TRUE(std::isfinite(out[i])) << "bid " << i;
+    EXPECT_NEAR_TOL(out[i], c.expected[static_cast<std::size_t>(i)],
+                    kFloatNoise)
+        << "bid " << i << " value " << x[i];
+  }
+  EXPECT_EQ(outcome.note, c.note);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, RuleGridTest, ::testing::ValuesIn(Cases()),
+    [](const ::testing::TestParamInfo<RuleCase>& info) {
+      return info.param.name;
+    });
+
+// Every rule in the name table has at least one grid case above.
+TEST(RuleGridTest, CoversEveryRule) {
+  const std::vector<RuleCase> cases = Cases();
+  for (const Rule rule : AllRules()) {
+    bool found = false;
+    for (const RuleCase& c : cases) found = found || c.rule.rule == rule;
+    EXPECT_TRUE(found) << ToString(rule);
+  }
+}
+
+// A well-formed rule of each kind (what the loader can produce).
+ScoringRule Valid(Rule rule, Direction better) {
+  switch (rule) {
+    case Rule::kLinearCeiling:
+      return Ceiling(1000);
+    case Rule::kLogarithmic:
+      return Log(2, better == kHigher);
+    case Rule::kLinear:
+      return better == kHigher ? Linear(0, 10) : Linear(10, 0);
+    case Rule::kSteps:
+      return Steps(better, {{1, 0.5}, {2, 1}});
+    case Rule::kScale:
+      return Scale({{0, "none"}, {5, "full"}});
+    default:
+      return Make(rule, better);
+  }
+}
+
+// No rule produces NaN or infinity on a degenerate column, in either
+// direction: all zero, all equal, one bid, one bid at zero.
+TEST(RuleGridTest, NoNaNOnDegenerateColumns) {
+  const std::vector<std::vector<double>> columns = {
+      {0}, {0, 0, 0}, {5, 5, 5}, {0, 5}, {1000}, {1000, 0, 2000}};
+  for (const Rule rule : AllRules()) {
+    for (const Direction better : {kHigher, kLower}) {
+      const ScoringRule r = Valid(rule, better);
+      for (const std::vector<double>& values : columns) {
+        const Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(
+            values.data(), static_cast<Eigen::Index>(values.size()));
+        Eigen::VectorXd out(x.size());
+        score::ScoreColumn(r, x, x.minCoeff(), x.maxCoeff(), out);
+        EXPECT_TRUE(out.array().isFinite().all())
+            << ToString(rule) << " " << ToString(better) << " on "
+            << x.transpose();
+      }
+    }
+  }
+}
+
+// Degenerate columns always explain themselves in a note; ordinary ones
+// never do.
+TEST(RuleGridTest, NotesOnlyForDegenerateColumns) {
+  Eigen::VectorXd out(3);
+  const Eigen::Vector3d ordinary(100, 150, 200);
+  for (const Rule rule : AllRules()) {
+    const score::ColumnOutcome o = score::ScoreColumn(
+        Valid(rule, kLower), ordinary, 100, 200, out);
+    EXPECT_EQ(o.note, "") << ToString(rule);
+  }
+  const Eigen::Vector3d zero(0, 0, 0);
+  EXPECT_THAT(score::ScoreColumn(Make(Rule::kLowestRatio), zero, 0, 0, out).note,
+              HasSubstr("lowest value is 0"));
+  EXPECT_THAT(
+      score::ScoreColumn(Make(Rule::kLinearRange), zero, 0, 0, out).note,
+      HasSubstr("same value"));
+}
+
+}  // namespace
+}  // namespace circa
