@@ -52,7 +52,7 @@ int RunScore(const ScoreArgs& args) {
       return kExitInternal;
     }
   }
-  spdlog::info("scored in {} ms",
+  spdlog::info("scored in {:.1f} ms",
                std::chrono::duration<double, std::milli>(
                    std::chrono::steady_clock::now() - start)
                    .count());

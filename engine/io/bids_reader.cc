@@ -155,6 +155,7 @@ class BidsBuilder {
   }
 
   const std::vector<const Criterion*>& leaves() const { return leaves_; }
+  const std::string& locale() const { return bids_.locale; }
 
   bool Full() const { return diag_->ErrorCount() >= options_.max_errors; }
   void Error(SourceLocation where, const std::string& path,
@@ -265,88 +266,125 @@ class BidsBuilder {
   std::vector<bool> present_;
 };
 
-Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
-                            const CriteriaSet& set, const LoadOptions& options) {
-  Diagnostics diag;
-  io::CsvTable table;
-  if (!io::ParseCsv(text, file, &diag, &table)) return {std::nullopt, diag.Take()};
-  BidsBuilder b(set, file, &diag, options);
-  const auto locale = table.directives.find("locale");
-  const bool declared = locale != table.directives.end();
-  if (!b.SetLocale(declared ? locale->second.first : "",
-                   {file, declared ? locale->second.second : 0, 1})) {
-    return b.Finish(text);
-  }
-  if (table.rows.empty()) {
-    diag.Error({file, 1, 1}, "",
-               "the file is empty; expected a header row (bid, supplier and "
-               "one column per leaf criterion) and one row per bid");
-    return {std::nullopt, diag.Take()};
-  }
-  const std::vector<io::CsvCell>& header = table.rows.front();
-  int bid_col = -1;
-  int supplier_col = -1;
-  std::vector<int> column(header.size(), -1);  // header index -> leaf index
+// Reads the header row: which column is the bid id, the supplier, and which
+// leaf criterion each other column holds.
+struct CsvLayout {
+  std::size_t width = 0;
+  int bid = -1;
+  int supplier = -1;
+  std::vector<int> leaf;  // header index -> leaf index, -1 for bid/supplier
+};
+
+bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
+                   const std::string& file, BidsBuilder* b, CsvLayout* out) {
+  out->width = header.size();
+  out->leaf.assign(header.size(), -1);
   std::set<std::string> names;
-  std::vector<bool> covered(b.leaves().size(), false);
-  bool header_ok = true;
+  std::vector<bool> covered(b->leaves().size(), false);
+  bool ok = true;
   for (std::size_t k = 0; k < header.size(); ++k) {
     const std::string name(io::Trim(header[k].text));
     const SourceLocation where{file, header[k].line, header[k].column};
     if (!names.insert(name).second) {
-      b.Error(where, "header", "duplicate column \"" + name + "\"");
-      header_ok = false;
-      continue;
-    }
-    if (name == "bid" || name == "id") {
-      bid_col = static_cast<int>(k);
+      b->Error(where, "header", "duplicate column \"" + name + "\"");
+      ok = false;
+    } else if (name == "bid" || name == "id") {
+      out->bid = static_cast<int>(k);
     } else if (name == "supplier") {
-      supplier_col = static_cast<int>(k);
+      out->supplier = static_cast<int>(k);
     } else {
-      column[k] = b.Column(name, where, "header");
-      if (column[k] < 0) {
-        header_ok = false;
+      out->leaf[k] = b->Column(name, where, "header");
+      if (out->leaf[k] < 0) {
+        ok = false;
       } else {
-        covered[static_cast<std::size_t>(column[k])] = true;
+        covered[static_cast<std::size_t>(out->leaf[k])] = true;
       }
     }
   }
-  const SourceLocation header_at{file, header.front().line, 1};
-  if (bid_col < 0) {
-    b.Error(header_at, "header", "missing the bid id column; expected a column named \"bid\"");
-    header_ok = false;
+  const SourceLocation at{file, header.front().line, 1};
+  if (out->bid < 0) {
+    b->Error(at, "header",
+             "missing the bid id column; expected a column named \"bid\"");
+    ok = false;
   }
   std::string missing;
   for (std::size_t j = 0; j < covered.size(); ++j) {
-    if (!covered[j]) missing += (missing.empty() ? "" : ", ") + b.leaves()[j]->id;
+    if (!covered[j]) {
+      missing += (missing.empty() ? "" : ", ") + b->leaves()[j]->id;
+    }
   }
   if (!missing.empty()) {
-    b.Error(header_at, "header", "missing columns for leaf criteria: " + missing);
-    header_ok = false;
+    b->Error(at, "header", "missing columns for leaf criteria: " + missing);
+    ok = false;
   }
-  if (!header_ok) return b.Finish(text);
+  return ok;
+}
 
-  for (std::size_t r = 1; r < table.rows.size() && !b.Full(); ++r) {
-    const std::vector<io::CsvCell>& row = table.rows[r];
-    const SourceLocation where{file, row.front().line, 1};
-    const std::string id(io::Trim(
-        static_cast<std::size_t>(bid_col) < row.size() ? row[static_cast<std::size_t>(bid_col)].text : ""));
-    const std::string path = "bids[" + (id.empty() ? std::to_string(r) : id) + "]";
-    if (row.size() != header.size()) {
-      b.Error(where, path,
-              "row has " + std::to_string(row.size()) + " values; the header has " +
-                  std::to_string(header.size()) + " columns");
-      continue;
-    }
-    const std::string supplier =
-        supplier_col >= 0 ? std::string(io::Trim(row[static_cast<std::size_t>(supplier_col)].text)) : "";
-    b.AddBid(id, supplier, where, path);
-    for (std::size_t k = 0; k < row.size(); ++k) {
-      if (column[k] < 0) continue;
-      const auto j = static_cast<std::size_t>(column[k]);
-      b.SetCell(j, row[k].text, false, {file, row[k].line, row[k].column},
-                path + "." + b.leaves()[j]->id);
-    }
+void ReadCsvRow(const std::vector<io::CsvCell>& row, std::size_t number,
+                const std::string& file, const CsvLayout& layout,
+                BidsBuilder* b) {
+  const SourceLocation where{file, row.front().line, 1};
+  const auto cell = [&row](int k) {
+    return k >= 0 && static_cast<std::size_t>(k) < row.size()
+               ? std::string(io::Trim(row[static_cast<std::size_t>(k)].text))
+               : std::string();
+  };
+  const std::string id = cell(layout.bid);
+  const std::string path =
+      "bids[" + (id.empty() ? std::to_string(number) : id) + "]";
+  if (row.size() != layout.width) {
+    b->Error(where, path,
+             "row has " + std::to_string(row.size()) +
+                 " values; the header has " + std::to_string(layout.width) +
+                 " columns");
+    return;
+  }
+  b->AddBid(id, cell(layout.supplier), where, path);
+  for (std::size_t k = 0; k < row.size(); ++k) {
+    if (layout.leaf[k] < 0) continue;
+    const auto j = static_cast<std::size_t>(layout.leaf[k]);
+    b->SetCell(j, row[k].text, false, {file, row[k].line, row[k].column},
+               path + "." + b->leaves()[j]->id);
+  }
+}
+
+Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
+                            const CriteriaSet& set,
+                            const LoadOptions& options) {
+  Diagnostics diag;
+  BidsBuilder b(set, file, &diag, options);
+  io::CsvTable table;
+  CsvLayout layout;
+  bool header_seen = false;
+  bool header_ok = false;
+  std::size_t rows = 0;
+  const bool parsed = io::ParseCsvRows(
+      text, file, &diag, &table, [&](std::vector<io::CsvCell>& row) {
+        if (!header_seen) {
+          header_seen = true;
+          // Directives come before the header, so the locale is known now.
+          const auto locale = table.directives.find("locale");
+          const bool declared = locale != table.directives.end();
+          if (!b.SetLocale(declared ? locale->second.first : "",
+                           {file, declared ? locale->second.second : 0, 1})) {
+            return false;
+          }
+          if (options.log) {
+            options.log(file + ": delimiter '" +
+                        (table.delimiter == '\t' ? std::string("\\t")
+                                                  : std::string(1, table.delimiter)) +
+                        "', locale " + b.locale());
+          }
+          header_ok = ReadCsvHeader(row, file, &b, &layout);
+          return header_ok;
+        }
+        ReadCsvRow(row, ++rows, file, layout, &b);
+        return !b.Full();
+      });
+  if (parsed && !header_seen) {
+    diag.Error({file, 1, 1}, "",
+               "the file is empty; expected a header row (bid, supplier and "
+               "one column per leaf criterion) and one row per bid");
   }
   return b.Finish(text);
 }
@@ -429,6 +467,7 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
     }
     b.CheckComplete(r.Where(bid), path);
   }
+  if (options.log) options.log(file + ": locale " + b.locale());
   return b.Finish(text);
 }
 

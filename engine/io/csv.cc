@@ -29,6 +29,19 @@ bool IsBlank(std::string_view line) { return Trim(line).empty(); }
 
 bool ParseCsv(std::string_view text, const std::string& file,
               Diagnostics* diag, CsvTable* table) {
+  std::vector<std::vector<CsvCell>> rows;
+  const bool ok = ParseCsvRows(text, file, diag, table,
+                               [&rows](std::vector<CsvCell>& row) {
+                                 rows.push_back(std::move(row));
+                                 return true;
+                               });
+  table->rows = std::move(rows);
+  return ok;
+}
+
+bool ParseCsvRows(std::string_view text, const std::string& file,
+                  Diagnostics* diag, CsvTable* table,
+                  const std::function<bool(std::vector<CsvCell>&)>& on_row) {
   text = StripBom(text);
   int bad_line = 0;
   int bad_column = 0;
@@ -74,10 +87,12 @@ bool ParseCsv(std::string_view text, const std::string& file,
   int quote_line = 0;
   int quote_column = 0;
   bool ok = true;
+  bool stopped = false;
   const auto end_row = [&] {
     row.push_back(std::move(cell));
-    bool blank = row.size() == 1 && IsBlank(row.front().text) && !was_quoted;
-    if (!blank) table->rows.push_back(std::move(row));
+    const bool blank =
+        row.size() == 1 && IsBlank(row.front().text) && !was_quoted;
+    if (!blank && !on_row(row)) stopped = true;
     row.clear();
   };
   for (std::size_t i = pos; i < text.size(); ++i) {
@@ -129,6 +144,7 @@ bool ParseCsv(std::string_view text, const std::string& file,
     if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
     if (c == '\n') {
       end_row();
+      if (stopped) return ok;
       ++line;
       column = 1;
       cell = CsvCell{"", line, 1};

@@ -4,6 +4,7 @@
 #ifndef CIRCA_ENGINE_IO_CSV_H_
 #define CIRCA_ENGINE_IO_CSV_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -29,6 +30,13 @@ struct CsvTable {
 // Returns false (with errors) on invalid UTF-8 or broken quoting.
 bool ParseCsv(std::string_view text, const std::string& file,
               Diagnostics* diag, CsvTable* table);
+
+// Streaming form: directives and delimiter go to `table` (whose rows stay
+// empty) and each row, header first, is handed to `on_row` as soon as it is
+// complete; `on_row` returns false to stop early. Memory stays at one row.
+bool ParseCsvRows(std::string_view text, const std::string& file,
+                  Diagnostics* diag, CsvTable* table,
+                  const std::function<bool(std::vector<CsvCell>&)>& on_row);
 
 }  // namespace circa::io
 

@@ -1,0 +1,134 @@
+// Ranking (engine/rank/rank.cc): ties share the better rank, are flagged,
+// keep input order and get a note; only float noise counts as equal.
+#include "rank/rank.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "circa/scorer.h"
+#include "test_util.h"
+
+namespace circa {
+namespace {
+
+using ::testing::ElementsAre;
+
+Evaluation Ranked(std::initializer_list<double> totals) {
+  Evaluation e;
+  e.totals.resize(static_cast<Eigen::Index>(totals.size()));
+  Eigen::Index i = 0;
+  for (const double t : totals) e.totals[i++] = t;
+  rank::Rank(&e);
+  return e;
+}
+
+TEST(RankTest, DistinctTotalsBestFirst) {
+  const Evaluation e = Ranked({70, 90, 80});
+  EXPECT_THAT(e.order, ElementsAre(1, 2, 0));
+  EXPECT_THAT(e.rank, ElementsAre(3, 1, 2));
+  EXPECT_THAT(e.tied, ElementsAre(false, false, false));
+  EXPECT_THAT(e.status, ElementsAre(BidStatus::kRanked, BidStatus::kRanked,
+                                    BidStatus::kRanked));
+  EXPECT_TRUE(e.notes.empty());
+  EXPECT_EQ(e.Winner(), 1);
+}
+
+TEST(RankTest, TiesShareTheBetterRankAndSkipTheNext) {
+  const Evaluation e = Ranked({90, 80, 80, 70});
+  EXPECT_THAT(e.rank, ElementsAre(1, 2, 2, 4));
+  EXPECT_THAT(e.tied, ElementsAre(false, true, true, false));
+  EXPECT_THAT(e.order, ElementsAre(0, 1, 2, 3));
+  ASSERT_EQ(e.notes.size(), 1u);
+  EXPECT_EQ(e.notes[0].column, -1);
+  EXPECT_EQ(e.notes[0].text,
+            "2 bids share rank 2 with equal totals; the criteria set declares "
+            "no tie-break, so the tie stands");
+}
+
+TEST(RankTest, InputOrderIsKeptInsideATie) {
+  // Bids 0, 2 and 3 tie behind bid 1; they stay in input order.
+  const Evaluation e = Ranked({80, 90, 80, 80});
+  EXPECT_THAT(e.order, ElementsAre(1, 0, 2, 3));
+  EXPECT_THAT(e.rank, ElementsAre(2, 1, 2, 2));
+  EXPECT_THAT(e.tied, ElementsAre(true, false, true, true));
+  ASSERT_EQ(e.notes.size(), 1u);
+  EXPECT_EQ(e.notes[0].text,
+            "3 bids share rank 2 with equal totals; the criteria set declares "
+            "no tie-break, so the tie stands");
+}
+
+TEST(RankTest, TieForFirstPlace) {
+  const Evaluation e = Ranked({50, 60, 60});
+  EXPECT_THAT(e.rank, ElementsAre(3, 1, 1));
+  EXPECT_THAT(e.order, ElementsAre(1, 2, 0));
+  // The winner is the first of the tied bids in input order, and the tie is
+  // said out loud.
+  EXPECT_EQ(e.Winner(), 1);
+  ASSERT_EQ(e.notes.size(), 1u);
+  EXPECT_THAT(e.notes[0].text, ::testing::StartsWith("2 bids share rank 1"));
+}
+
+TEST(RankTest, TwoSeparateTies) {
+  const Evaluation e = Ranked({10, 20, 10, 20});
+  EXPECT_THAT(e.rank, ElementsAre(3, 1, 3, 1));
+  EXPECT_THAT(e.order, ElementsAre(1, 3, 0, 2));
+  EXPECT_EQ(e.notes.size(), 2u);
+}
+
+TEST(RankTest, NoBids) {
+  const Evaluation e = Ranked({});
+  EXPECT_TRUE(e.rank.empty());
+  EXPECT_TRUE(e.order.empty());
+  EXPECT_EQ(e.Winner(), -1);
+}
+
+TEST(RankTest, RerankingReplacesPreviousResults) {
+  Evaluation e = Ranked({1, 2, 3});
+  e.totals = Eigen::Vector2d(5, 5);
+  e.notes.clear();
+  rank::Rank(&e);
+  EXPECT_THAT(e.rank, ElementsAre(1, 1));
+  EXPECT_THAT(e.order, ElementsAre(0, 1));
+}
+
+// Totals built from different criteria: 0.1 + 0.2 is not 0.3 in binary
+// floating point, but the bids are equal; 0.301 is a real difference
+// (DOMAIN.md §2: scores within x % are not equal, 3.69 beats 3.59).
+TEST(RankTest, FloatNoiseIsATieButAThousandthIsNot) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(R"(circa: 1
+id: noise
+version: "1"
+title: Float noise
+scale: 1
+criteria:
+  - {id: a, type: quality, weight: 0.1, scoring: {rule: yes-no}}
+  - {id: b, type: quality, weight: 0.2, scoring: {rule: yes-no}}
+  - {id: c, type: quality, weight: 0.3, scoring: {rule: yes-no}}
+  - {id: d, type: quality, weight: 0.399, scoring: {rule: yes-no}}
+  - {id: e, type: quality, weight: 0.001, scoring: {rule: yes-no}}
+)");
+  const Scorer scorer = Scorer::Compile(set);
+  //                                            a  b  c  d  e
+  const Evaluation e = scorer.Evaluate(circa_test::Rows({{1, 1, 0, 0, 0},  // .1+.2
+                                                         {0, 0, 1, 0, 0},  // .3
+                                                         {0, 0, 1, 0, 1}}));  // .301
+  // The test is only meaningful if the first two totals differ in the last
+  // bits.
+  ASSERT_NE(e.totals[0], e.totals[1]);
+  ASSERT_NEAR(e.totals[0], e.totals[1], kTieTolerance);
+  EXPECT_THAT(e.rank, ElementsAre(2, 2, 1));
+  EXPECT_THAT(e.tied, ElementsAre(true, true, false));
+  EXPECT_THAT(e.order, ElementsAre(2, 0, 1));
+  ASSERT_EQ(e.notes.size(), 1u);
+  EXPECT_THAT(e.notes[0].text, ::testing::StartsWith("2 bids share rank 2"));
+}
+
+TEST(RankTest, DifferenceOfOneThousandthIsNotATie) {
+  const Evaluation e = Ranked({74.286, 74.285});
+  EXPECT_THAT(e.rank, ElementsAre(1, 2));
+  EXPECT_THAT(e.tied, ElementsAre(false, false));
+  EXPECT_TRUE(e.notes.empty());
+}
+
+}  // namespace
+}  // namespace circa
