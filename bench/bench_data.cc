@@ -1,10 +1,10 @@
 #include "bench_data.h"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <random>
-
-#include <fmt/format.h>
 
 #include "circa/explain.h"
 #include "circa/load.h"
@@ -15,7 +15,8 @@ std::string CriteriaYaml30() {
   std::string y =
       "circa: 1\nid: bench-30\nversion: 1.0.0\ntitle: Benchmark set\n"
       "scale: 100\nweights: percent\ncriteria:\n"
-      "  - {id: price, type: price, weight: 30, scoring: {rule: lowest-ratio}}\n"
+      "  - {id: price, type: price, weight: 30, scoring: {rule: "
+      "lowest-ratio}}\n"
       "  - id: cost\n    type: cost\n    weight: 10\n    criteria:\n"
       "      - {id: energy, weight: 40, scoring: {rule: linear-range}}\n"
       "      - {id: maintenance, weight: 30, scoring: {rule: logarithmic, "
@@ -34,13 +35,13 @@ std::string CriteriaYaml30() {
       "{rule: linear, worst: 100, best: 0}",
       "{rule: steps, better: lower, steps: [[1, 1], [3, 0.6], [7, 0.2]]}"};
   for (int k = 0; k < 16; ++k) {
-    y += "      - {id: c" + std::to_string(k) + ", weight: 6.25, scoring: " +
-         rules[k % 8] + "}\n";
+    y += "      - {id: c" + std::to_string(k) +
+         ", weight: 6.25, scoring: " + rules[k % 8] + "}\n";
   }
   y += "  - id: plan\n    type: quality\n    weight: 20\n    criteria:\n";
   for (int k = 0; k < 10; ++k) {
-    y += "      - {id: p" + std::to_string(k) + ", weight: 10, scoring: " +
-         rules[(k + 3) % 8] + "}\n";
+    y += "      - {id: p" + std::to_string(k) +
+         ", weight: 10, scoring: " + rules[(k + 3) % 8] + "}\n";
   }
   return y;
 }
@@ -49,7 +50,8 @@ const CriteriaSet& Criteria30() {
   static const CriteriaSet set = [] {
     Result<CriteriaSet> r = ParseCriteria(CriteriaYaml30(), "bench.yaml");
     if (!r.ok()) {
-      for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+      for (const auto& d : r.diagnostics)
+        std::fprintf(stderr, "%s\n", d.ToString().c_str());
       std::abort();
     }
     return *r.value;
@@ -66,21 +68,24 @@ double Draw(const Criterion& leaf, std::mt19937& rng) {
     case Rule::kYesNo:
       return u(rng) < 0.5 ? 0.0 : 1.0;
     case Rule::kScale:
-      return r.levels[static_cast<std::size_t>(u(rng) * 0.999 *
-                                               static_cast<double>(r.levels.size()))]
+      return r
+          .levels[static_cast<std::size_t>(
+              u(rng) * 0.999 * static_cast<double>(r.levels.size()))]
           .value;
     case Rule::kSteps:
       return std::floor(u(rng) * 12.0);
     default:
       break;
   }
-  if (leaf.type != CriterionType::kQuality) return std::round(50000 + u(rng) * 100000);
+  if (leaf.type != CriterionType::kQuality)
+    return std::round(50000 + u(rng) * 100000);
   return std::round(u(rng) * 1000) / 10;
 }
 
 }  // namespace
 
-Eigen::MatrixXd Values(const CriteriaSet& set, Eigen::Index bids, unsigned seed) {
+Eigen::MatrixXd Values(const CriteriaSet& set, Eigen::Index bids,
+                       unsigned seed) {
   const auto leaves = set.Leaves();
   std::mt19937 rng(seed);
   Eigen::MatrixXd v(bids, static_cast<Eigen::Index>(leaves.size()));

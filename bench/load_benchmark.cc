@@ -19,12 +19,14 @@ void BM_LoadBidsCsv(benchmark::State& state) {
     if (!r.ok()) state.SkipWithError("bids did not load");
     benchmark::DoNotOptimize(r);
   }
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(csv.size()));
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(csv.size()));
 }
 BENCHMARK(BM_LoadBidsCsv)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 void BM_CliEndToEnd(benchmark::State& state) {
-  const std::string cmd = std::string(CIRCA_BINARY) + " score " + CIRCA_SOURCE_DIR +
+  const std::string cmd = std::string(CIRCA_BINARY) + " score " +
+                          CIRCA_SOURCE_DIR +
                           "/samples/office-furniture > /dev/null";
   for (auto _ : state) {
     if (std::system(cmd.c_str()) != 0) state.SkipWithError("circa failed");

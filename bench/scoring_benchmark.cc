@@ -38,14 +38,16 @@ void BM_Score(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
   state.counters["cells"] = static_cast<double>(values.size());
 }
-BENCHMARK(BM_Score)->Arg(10)->Arg(1000)->Arg(100000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Score)->Arg(10)->Arg(1000)->Arg(100000)->Unit(
+    benchmark::kMicrosecond);
 
 // Explanations and a rendered table for 10 bids (what the CLI does after
 // scoring).
 void BM_ExplainAndRender(benchmark::State& state) {
   const CriteriaSet& set = Criteria30();
   const Scorer scorer = Scorer::Compile(set);
-  Result<BidSet> bids = ParseBids(BidsCsv(set, 10), "b.csv", BidsFormat::kCsv, set);
+  Result<BidSet> bids =
+      ParseBids(BidsCsv(set, 10), "b.csv", BidsFormat::kCsv, set);
   const Evaluation e = scorer.Evaluate(*bids.value);
   for (auto _ : state) {
     Report r = MakeReport(set, *bids.value, scorer, e);

@@ -11,9 +11,10 @@ namespace {
 template <typename E, std::size_t N>
 using Table = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Table<CriterionType, 3> kTypes{{{CriterionType::kPrice, "price"},
-                                          {CriterionType::kCost, "cost"},
-                                          {CriterionType::kQuality, "quality"}}};
+constexpr Table<CriterionType, 3> kTypes{
+    {{CriterionType::kPrice, "price"},
+     {CriterionType::kCost, "cost"},
+     {CriterionType::kQuality, "quality"}}};
 constexpr Table<WeightMode, 2> kWeightModes{
     {{WeightMode::kPoints, "points"}, {WeightMode::kPercent, "percent"}}};
 constexpr Table<Rule, 10> kRules{{{Rule::kLowestRatio, "lowest-ratio"},
@@ -46,14 +47,16 @@ std::optional<E> Parse(const Table<E, N>& table, std::string_view text) {
   return std::nullopt;
 }
 
-void CollectLeaves(const Criterion& c, int top, std::vector<const Criterion*>* leaves,
+void CollectLeaves(const Criterion& c, int top,
+                   std::vector<const Criterion*>* leaves,
                    std::vector<int>* tops) {
   if (!c.is_group()) {
     if (leaves) leaves->push_back(&c);
     if (tops) tops->push_back(top);
     return;
   }
-  for (const Criterion& child : c.children) CollectLeaves(child, top, leaves, tops);
+  for (const Criterion& child : c.children)
+    CollectLeaves(child, top, leaves, tops);
 }
 
 }  // namespace

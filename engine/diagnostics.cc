@@ -39,10 +39,9 @@ void Diagnostics::Append(const std::vector<Diagnostic>& more) {
 }
 
 bool HasErrors(const std::vector<Diagnostic>& diagnostics) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic& d) {
-                       return d.severity == Severity::kError;
-                     });
+  return std::any_of(
+      diagnostics.begin(), diagnostics.end(),
+      [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 }  // namespace circa

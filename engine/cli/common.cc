@@ -45,9 +45,7 @@ bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics) {
 LoadOptions MakeLoadOptions(const std::string& locale) {
   LoadOptions options;
   if (!locale.empty()) options.locale = locale;
-  options.log = [](std::string_view message) {
-    spdlog::debug("{}", message);
-  };
+  options.log = [](std::string_view message) { spdlog::debug("{}", message); };
   return options;
 }
 

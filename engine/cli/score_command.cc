@@ -27,11 +27,13 @@ int RunScore(const ScoreArgs& args) {
   const auto inputs = ResolveInputs(args.first, args.second, true);
   if (!inputs) return kExitInvalidInput;
   const LoadOptions options = MakeLoadOptions(args.locale);
-  const Result<CriteriaSet> criteria = LoadCriteriaFile(inputs->criteria, options);
+  const Result<CriteriaSet> criteria =
+      LoadCriteriaFile(inputs->criteria, options);
   if (PrintDiagnostics(criteria.diagnostics)) return kExitInvalidInput;
   spdlog::info("criteria set {} {} from {}", criteria.value->id,
                criteria.value->version, inputs->criteria);
-  const Result<BidSet> bids = LoadBidsFile(inputs->bids, *criteria.value, options);
+  const Result<BidSet> bids =
+      LoadBidsFile(inputs->bids, *criteria.value, options);
   if (PrintDiagnostics(bids.diagnostics)) return kExitInvalidInput;
   spdlog::info("{} bids from {} (locale {})", bids.value->size(), inputs->bids,
                bids.value->locale);

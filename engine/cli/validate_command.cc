@@ -18,7 +18,8 @@ int RunValidate(const ValidateArgs& args) {
   const auto inputs = ResolveInputs(args.first, args.second, false);
   if (!inputs) return kExitInvalidInput;
   const LoadOptions options = MakeLoadOptions(args.locale);
-  const Result<CriteriaSet> criteria = LoadCriteriaFile(inputs->criteria, options);
+  const Result<CriteriaSet> criteria =
+      LoadCriteriaFile(inputs->criteria, options);
   if (PrintDiagnostics(criteria.diagnostics)) return kExitInvalidInput;
   const CriteriaSet& set = *criteria.value;
   std::printf("%s: ok: %s %s, %zu criteria scored, weights add up to %s\n",

@@ -45,7 +45,8 @@ struct Context {
         return v != 0 ? "yes" : "no";
       case Rule::kScale:
         for (const ScaleLevel& l : c.rule.levels) {
-          if (l.value == v) return l.descriptor + " (" + FormatNumber(v, -1) + ")";
+          if (l.value == v)
+            return l.descriptor + " (" + FormatNumber(v, -1) + ")";
         }
         return FormatNumber(v, -1);
       default:
@@ -75,7 +76,8 @@ struct Context {
     switch (c.rule.rule) {
       case Rule::kLowestRatio:
         if (zero_lowest) break;
-        return "lowest " + num(lo) + " (" + lo_bid + ") / " + num(x) + " = " + sc;
+        return "lowest " + num(lo) + " (" + lo_bid + ") / " + num(x) + " = " +
+               sc;
       case Rule::kPercentOfLowest:
         if (zero_lowest) break;
         return "1 - (" + num(x) + " - lowest " + num(lo) + " (" + lo_bid +
@@ -94,15 +96,18 @@ struct Context {
                            num(lo) + ") = " + sc;
       case Rule::kLinearCeiling:
         if (lo >= c.rule.ceiling) break;
-        if (x >= c.rule.ceiling) return "at or above the ceiling " + num(c.rule.ceiling) + " = 0";
+        if (x >= c.rule.ceiling)
+          return "at or above the ceiling " + num(c.rule.ceiling) + " = 0";
         return "(ceiling " + num(c.rule.ceiling) + " - " + num(x) + ") / (" +
                num(c.rule.ceiling) + " - lowest " + num(lo) + " (" + lo_bid +
                ")) = " + sc;
       case Rule::kLinear:
-        if ((c.rule.best > c.rule.worst) ? x >= c.rule.best : x <= c.rule.best) {
+        if ((c.rule.best > c.rule.worst) ? x >= c.rule.best
+                                         : x <= c.rule.best) {
           return "at or beyond the best anchor " + num(c.rule.best) + " = 1";
         }
-        if ((c.rule.best > c.rule.worst) ? x <= c.rule.worst : x >= c.rule.worst) {
+        if ((c.rule.best > c.rule.worst) ? x <= c.rule.worst
+                                         : x >= c.rule.worst) {
           return "at or beyond the worst anchor " + num(c.rule.worst) + " = 0";
         }
         return "(" + num(x) + " - " + num(c.rule.worst) + ") / (" +
@@ -110,7 +115,8 @@ struct Context {
       case Rule::kRatioToBest:
         if (lower) {
           if (zero_lowest) break;
-          return "lowest " + num(lo) + " (" + lo_bid + ") / " + num(x) + " = " + sc;
+          return "lowest " + num(lo) + " (" + lo_bid + ") / " + num(x) + " = " +
+                 sc;
         }
         if (hi <= 0) break;
         return num(x) + " / highest " + num(hi) + " (" + hi_bid + ") = " + sc;
@@ -144,7 +150,9 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
 
   std::vector<std::string> relative;
   for (const Column& c : scorer.columns()) {
-    if (c.relative) relative.push_back(c.name + " (" + std::string(ToString(c.rule.rule)) + ")");
+    if (c.relative)
+      relative.push_back(c.name + " (" + std::string(ToString(c.rule.rule)) +
+                         ")");
   }
 
   for (int i = 0; i < n; ++i) {
@@ -157,7 +165,8 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
       std::string others;
       for (int o : e.order) {
         if (o != i && e.rank[static_cast<std::size_t>(o)] == e.rank[k]) {
-          others += (others.empty() ? "" : ", ") + bids.ids[static_cast<std::size_t>(o)];
+          others += (others.empty() ? "" : ", ") +
+                    bids.ids[static_cast<std::size_t>(o)];
         }
       }
       x.summary += " It is tied with " + others + " on exactly the same total.";
@@ -166,8 +175,9 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
     if (reference >= 0 && !(e.tied[k] && e.rank[k] == 1)) {
       const double gap = std::abs(total - e.totals[reference]);
       if (i == winner) {
-        x.summary += " It leads the next bid, " + bids.ids[static_cast<std::size_t>(reference)] +
-                     ", by " + Pts(gap) + " points.";
+        x.summary += " It leads the next bid, " +
+                     bids.ids[static_cast<std::size_t>(reference)] + ", by " +
+                     Pts(gap) + " points.";
       } else {
         x.summary += " It is " + Pts(gap) + " points behind the winner, " +
                      bids.ids[static_cast<std::size_t>(reference)] + " (" +
@@ -186,16 +196,17 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
         const double d = e.points(i, jj) - e.points(reference, jj);
         if (std::abs(d) >= 0.005) diffs.push_back({d, j});
       }
-      std::stable_sort(diffs.begin(), diffs.end(), [](const Diff& a, const Diff& b) {
-        return std::abs(a.points) > std::abs(b.points);
-      });
+      std::stable_sort(diffs.begin(), diffs.end(),
+                       [](const Diff& a, const Diff& b) {
+                         return std::abs(a.points) > std::abs(b.points);
+                       });
       const std::string ref_id = bids.ids[static_cast<std::size_t>(reference)];
       std::vector<std::string> gained, lost;
       for (const Diff& d : diffs) {
         const Column& c = scorer.columns()[d.column];
-        const std::string item =
-            Pts(std::abs(d.points)) + " on " + c.name + " (" + ctx.Value(i, d.column) +
-            " against " + ctx.Value(reference, d.column) + ")";
+        const std::string item = Pts(std::abs(d.points)) + " on " + c.name +
+                                 " (" + ctx.Value(i, d.column) + " against " +
+                                 ctx.Value(reference, d.column) + ")";
         (d.points > 0 ? gained : lost).push_back(item);
       }
       const auto join = [](const std::vector<std::string>& items) {
@@ -214,7 +225,8 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
         x.versus_winner.push_back(s + ".");
       }
       if (gained.empty() && lost.empty()) {
-        x.versus_winner.push_back("It scores the same as " + ref_id + " on every criterion.");
+        x.versus_winner.push_back("It scores the same as " + ref_id +
+                                  " on every criterion.");
       }
     }
     for (std::size_t j = 0; j < m; ++j) {
@@ -230,10 +242,11 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
       for (std::size_t t = 0; t < relative.size(); ++t) {
         list += (t ? ", " : "") + relative[t];
       }
-      x.relative_note = "Relative rules: " + list +
-                        ". These scores are measured against the other bids, so "
-                        "they would change if another bid changed or were "
-                        "withdrawn, even though this bid did not.";
+      x.relative_note =
+          "Relative rules: " + list +
+          ". These scores are measured against the other bids, so "
+          "they would change if another bid changed or were "
+          "withdrawn, even though this bid did not.";
     }
   }
   return out;

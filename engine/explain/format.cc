@@ -63,13 +63,14 @@ std::string DescribeRule(const ScoringRule& r, const std::string& currency,
         s += (lower ? "<= " : ">= ") + FormatNumber(r.steps[i].threshold, -1) +
              u + " -> " + FormatNumber(r.steps[i].score, -1);
       }
-      return s + (lower ? ", above the last step 0" : ", below the first step 0");
+      return s +
+             (lower ? ", above the last step 0" : ", below the first step 0");
     }
     case Rule::kYesNo:
       return "yes-no: yes scores 1, no scores 0";
     case Rule::kScale: {
-      std::string s = "scale: level / " +
-                      FormatNumber(r.levels.back().value, -1) + " (";
+      std::string s =
+          "scale: level / " + FormatNumber(r.levels.back().value, -1) + " (";
       for (std::size_t i = 0; i < r.levels.size(); ++i) {
         if (i) s += ", ";
         s += FormatNumber(r.levels[i].value, -1) + " " + r.levels[i].descriptor;

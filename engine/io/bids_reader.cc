@@ -54,7 +54,8 @@ class CellParser {
     bool parsed = false;
     if (plain_number) {
       parsed = io::ParsePlainNumber(number, value);
-      if (!parsed) *why = "expected a number, got \"" + std::string(text) + "\"";
+      if (!parsed)
+        *why = "expected a number, got \"" + std::string(text) + "\"";
     } else {
       parsed = io::ParseNumber(number, mark_, locale_, value, why);
     }
@@ -112,7 +113,10 @@ class BidsBuilder {
  public:
   BidsBuilder(const CriteriaSet& set, const std::string& file,
               Diagnostics* diag, const LoadOptions& options)
-      : set_(set), leaves_(set.Leaves()), file_(file), diag_(diag),
+      : set_(set),
+        leaves_(set.Leaves()),
+        file_(file),
+        diag_(diag),
         options_(options) {
     for (std::size_t j = 0; j < leaves_.size(); ++j) {
       column_of_[leaves_[j]->id] = static_cast<int>(j);
@@ -143,7 +147,8 @@ class BidsBuilder {
     if (it != column_of_.end()) return it->second;
     std::string message = "unknown column \"" + name + "\"";
     if (IsGroup(set_.criteria, name)) {
-      message = "\"" + name + "\" is a group of criteria; give a value for "
+      message = "\"" + name +
+                "\" is a group of criteria; give a value for "
                 "each of its leaf criteria instead";
     } else {
       std::string hint = Closest(name);
@@ -220,10 +225,10 @@ class BidsBuilder {
     if (!diag_->HasErrors()) {
       const auto n = static_cast<Eigen::Index>(ids_.size());
       const auto m = static_cast<Eigen::Index>(leaves_.size());
-      bids_.values = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic,
-                                                    Eigen::Dynamic,
-                                                    Eigen::RowMajor>>(
-          values_.data(), n, m);
+      bids_.values =
+          Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic,
+                                         Eigen::RowMajor>>(values_.data(), n,
+                                                           m);
       bids_.ids = std::move(ids_);
       bids_.suppliers = std::move(suppliers_);
       bids_.text = std::move(text_);
@@ -371,8 +376,9 @@ Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
           }
           if (options.log) {
             options.log(file + ": delimiter '" +
-                        (table.delimiter == '\t' ? std::string("\\t")
-                                                  : std::string(1, table.delimiter)) +
+                        (table.delimiter == '\t'
+                             ? std::string("\\t")
+                             : std::string(1, table.delimiter)) +
                         "', locale " + b.locale());
           }
           header_ok = ReadCsvHeader(row, file, &b, &layout);
@@ -401,8 +407,10 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
     for (std::size_t i = 0; i < source.size(); ++i) {
       const char c = source[i];
       if (in_string) {
-        if (c == '\\') ++i;
-        else if (c == '"') in_string = false;
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          in_string = false;
       } else if (c == '"') {
         in_string = true;
       } else if (c == '\t') {
@@ -415,8 +423,9 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
   io::YamlReader r(file, &diag);
   BidsBuilder b(set, file, &diag, options);
   if (!root->IsMap()) {
-    r.Error(*root, "", "expected a map with a list of bids under \"bids\", got " +
-                           io::Describe(*root));
+    r.Error(*root, "",
+            "expected a map with a list of bids under \"bids\", got " +
+                io::Describe(*root));
     return {std::nullopt, diag.Take()};
   }
   r.CheckKeys(*root, "", {"locale", "bids"});
@@ -434,8 +443,10 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
     const YAML::Node bid = list[i];
     std::string path = "bids[" + std::to_string(i) + "]";
     if (!bid.IsMap()) {
-      r.Error(bid, path, "expected a bid (a map with id and one value per leaf criterion), got " +
-                             io::Describe(bid));
+      r.Error(bid, path,
+              "expected a bid (a map with id and one value per leaf "
+              "criterion), got " +
+                  io::Describe(bid));
       continue;
     }
     const auto id = r.String(bid, "id", path, true);
@@ -454,7 +465,8 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
       const int j = b.Column(key, r.Where(kv.first), at);
       if (j < 0) continue;
       if (!kv.second.IsScalar()) {
-        b.Error(r.Where(kv.second), at, "expected a value, got " + io::Describe(kv.second));
+        b.Error(r.Where(kv.second), at,
+                "expected a value, got " + io::Describe(kv.second));
         continue;
       }
       // A plain (unquoted) number literal uses a decimal point; quoted text
@@ -473,9 +485,10 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
 
 }  // namespace
 
-const std::string& BidSet::Text(Eigen::Index bid, Eigen::Index criterion) const {
-  return text[static_cast<std::size_t>(bid * static_cast<Eigen::Index>(criteria.size()) +
-                                       criterion)];
+const std::string& BidSet::Text(Eigen::Index bid,
+                                Eigen::Index criterion) const {
+  return text[static_cast<std::size_t>(
+      bid * static_cast<Eigen::Index>(criteria.size()) + criterion)];
 }
 
 Result<BidSet> ParseBids(std::string_view text, const std::string& file_name,
@@ -492,10 +505,12 @@ Result<BidSet> ParseBids(std::string_view text, const std::string& file_name,
   return {};
 }
 
-Result<BidSet> LoadBidsFile(const std::string& path, const CriteriaSet& criteria,
+Result<BidSet> LoadBidsFile(const std::string& path,
+                            const CriteriaSet& criteria,
                             const LoadOptions& options) {
   Diagnostics diag;
-  const std::string ext = Lower(std::filesystem::path(path).extension().string());
+  const std::string ext =
+      Lower(std::filesystem::path(path).extension().string());
   BidsFormat format = BidsFormat::kCsv;
   if (ext == ".yaml" || ext == ".yml") {
     format = BidsFormat::kYaml;
@@ -503,7 +518,8 @@ Result<BidSet> LoadBidsFile(const std::string& path, const CriteriaSet& criteria
     format = BidsFormat::kJson;
   } else if (ext != ".csv" && ext != ".tsv" && ext != ".txt") {
     diag.Error({path, 0, 0}, "",
-               "unknown bids file type \"" + ext + "\"; expected .csv, .yaml, .yml or .json");
+               "unknown bids file type \"" + ext +
+                   "\"; expected .csv, .yaml, .yml or .json");
     return {std::nullopt, diag.Take()};
   }
   const auto text = io::ReadFile(path, options.max_bids_bytes, &diag);

@@ -53,8 +53,8 @@ class CriteriaReader {
       return std::nullopt;
     }
     r_.CheckKeys(root, "",
-                 {"circa", "id", "version", "title", "description",
-                  "publisher", "currency", "scale", "weights", "criteria"});
+                 {"circa", "id", "version", "title", "description", "publisher",
+                  "currency", "scale", "weights", "criteria"});
     CriteriaSet set;
     if (const auto format = r_.Number(root, "circa", "", true)) {
       if (*format != 1) {
@@ -68,7 +68,8 @@ class CriteriaReader {
       if (!ValidId(*id)) {
         r_.Error(root["id"], "id",
                  "expected an id of letters, digits, '_', '-' or '.', "
-                 "starting with a letter or digit, got \"" + *id + "\"");
+                 "starting with a letter or digit, got \"" +
+                     *id + "\"");
       }
     }
     set.version = r_.String(root, "version", "", true).value_or("");
@@ -79,16 +80,17 @@ class CriteriaReader {
                        std::all_of(currency->begin(), currency->end(),
                                    [](char c) { return c >= 'A' && c <= 'Z'; });
       if (!iso) {
-        r_.Error(root["currency"], "currency",
-                 "expected an ISO 4217 code such as EUR, got \"" + *currency +
-                     "\"");
+        r_.Error(
+            root["currency"], "currency",
+            "expected an ISO 4217 code such as EUR, got \"" + *currency + "\"");
       }
       set.currency = *currency;
     }
     if (const auto scale = r_.Number(root, "scale", "", false)) {
       if (!(*scale > 0)) {
-        r_.Error(root["scale"], "scale",
-                 "expected a number > 0, got \"" + root["scale"].Scalar() + "\"");
+        r_.Error(
+            root["scale"], "scale",
+            "expected a number > 0, got \"" + root["scale"].Scalar() + "\"");
       } else {
         set.scale = *scale;
       }
@@ -105,9 +107,9 @@ class CriteriaReader {
     if (!list.IsDefined() || list.IsNull()) {
       r_.Error(root, "criteria", "missing; expected a list of criteria");
     } else if (!list.IsSequence() || list.size() == 0) {
-      r_.Error(list, "criteria",
-               "expected a non-empty list of criteria, got " +
-                   io::Describe(list));
+      r_.Error(
+          list, "criteria",
+          "expected a non-empty list of criteria, got " + io::Describe(list));
     } else {
       set.criteria = ReadList(list, "criteria", std::nullopt, 1);
     }
@@ -121,8 +123,7 @@ class CriteriaReader {
                                   int depth) {
     std::vector<Criterion> out;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      out.push_back(ReadCriterion(list[i],
-                                  path + "[" + std::to_string(i) + "]",
+      out.push_back(ReadCriterion(list[i], path + "[" + std::to_string(i) + "]",
                                   inherited, depth));
     }
     return out;
@@ -148,11 +149,13 @@ class CriteriaReader {
       if (!ValidId(*id)) {
         r_.Error(node["id"], io::Join(path, "id"),
                  "expected an id of letters, digits, '_', '-' or '.', "
-                 "starting with a letter or digit, got \"" + *id + "\"");
+                 "starting with a letter or digit, got \"" +
+                     *id + "\"");
       } else if (validate::IsReservedId(*id)) {
         r_.Error(node["id"], io::Join(path, "id"),
-                 "\"" + *id + "\" is reserved for a bid-file column; choose "
-                 "another id");
+                 "\"" + *id +
+                     "\" is reserved for a bid-file column; choose "
+                     "another id");
       }
     }
     c.name = r_.String(node, "name", path, false).value_or(c.id);
@@ -175,9 +178,9 @@ class CriteriaReader {
     }
     if (const auto w = r_.Number(node, "weight", path, true)) {
       if (*w < 0) {
-        r_.Error(node["weight"], io::Join(path, "weight"),
-                 "expected a number >= 0, got \"" + node["weight"].Scalar() +
-                     "\"");
+        r_.Error(
+            node["weight"], io::Join(path, "weight"),
+            "expected a number >= 0, got \"" + node["weight"].Scalar() + "\"");
       } else {
         c.weight = *w;
       }
@@ -233,8 +236,9 @@ class CriteriaReader {
     if (!name) return std::nullopt;
     const auto rule = RuleFromString(*name);
     if (!rule) {
-      r_.Error(node["rule"], io::Join(path, "rule"),
-               "unknown rule \"" + *name + "\"; expected one of " + RuleNames());
+      r_.Error(
+          node["rule"], io::Join(path, "rule"),
+          "unknown rule \"" + *name + "\"; expected one of " + RuleNames());
       return std::nullopt;
     }
     ScoringRule out;
@@ -244,13 +248,15 @@ class CriteriaReader {
     bool ok = true;
     if (IsPriceRule(*rule) && !money) {
       r_.Error(node["rule"], io::Join(path, "rule"),
-               "rule " + *name + " scores a price or cost; this criterion's "
-               "type is quality");
+               "rule " + *name +
+                   " scores a price or cost; this criterion's "
+                   "type is quality");
       ok = false;
     }
     if (!IsNumericInput(*rule) && money) {
       r_.Error(node["rule"], io::Join(path, "rule"),
-               "rule " + *name + " scores a quality; this criterion's type is " +
+               "rule " + *name +
+                   " scores a quality; this criterion's type is " +
                    std::string(ToString(type)));
       ok = false;
     }
@@ -270,8 +276,8 @@ class CriteriaReader {
         if (const auto v = r_.Number(node, "ceiling", path, true)) {
           if (*v <= 0) {
             r_.Error(node["ceiling"], io::Join(path, "ceiling"),
-                     "expected a price > 0, got \"" +
-                         node["ceiling"].Scalar() + "\"");
+                     "expected a price > 0, got \"" + node["ceiling"].Scalar() +
+                         "\"");
             ok = false;
           }
           out.ceiling = *v;
@@ -285,7 +291,8 @@ class CriteriaReader {
           if (*v <= 1) {
             r_.Error(node["zero-at"], io::Join(path, "zero-at"),
                      "expected a multiple of the lowest price > 1 (such as "
-                     "1.5, 2 or 3), got \"" + node["zero-at"].Scalar() + "\"");
+                     "1.5, 2 or 3), got \"" +
+                         node["zero-at"].Scalar() + "\"");
             ok = false;
           }
           out.zero_at = *v;
@@ -347,7 +354,8 @@ class CriteriaReader {
     const YAML::Node list = node["steps"];
     const std::string here = io::Join(path, "steps");
     if (!list.IsDefined() || list.IsNull()) {
-      r_.Error(node, here, "missing; expected a list of [threshold, score] pairs");
+      r_.Error(node, here,
+               "missing; expected a list of [threshold, score] pairs");
       return false;
     }
     if (!list.IsSequence() || list.size() == 0) {
@@ -361,8 +369,9 @@ class CriteriaReader {
       const YAML::Node pair = list[i];
       const std::string at = here + "[" + std::to_string(i) + "]";
       if (!pair.IsSequence() || pair.size() != 2) {
-        r_.Error(pair, at,
-                 "expected a pair [threshold, score], got " + io::Describe(pair));
+        r_.Error(
+            pair, at,
+            "expected a pair [threshold, score], got " + io::Describe(pair));
         ok = false;
         continue;
       }
@@ -375,8 +384,8 @@ class CriteriaReader {
       }
       if (*score < 0 || *score > 1) {
         r_.Error(pair[1], at + "[1]",
-                 "expected a score between 0 and 1, got \"" +
-                     pair[1].Scalar() + "\"");
+                 "expected a score between 0 and 1, got \"" + pair[1].Scalar() +
+                     "\"");
         ok = false;
       }
       if (!steps->empty() && *threshold <= steps->back().threshold) {
@@ -437,8 +446,8 @@ class CriteriaReader {
       }
       for (const ScaleLevel& l : *levels) {
         if (l.value == *value) {
-          r_.Error(kv.first, at, "level " + FormatNumber(*value, -1) +
-                                     " is defined twice");
+          r_.Error(kv.first, at,
+                   "level " + FormatNumber(*value, -1) + " is defined twice");
           ok = false;
         }
       }

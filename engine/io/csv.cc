@@ -27,14 +27,14 @@ bool IsBlank(std::string_view line) { return Trim(line).empty(); }
 
 }  // namespace
 
-bool ParseCsv(std::string_view text, const std::string& file,
-              Diagnostics* diag, CsvTable* table) {
+bool ParseCsv(std::string_view text, const std::string& file, Diagnostics* diag,
+              CsvTable* table) {
   std::vector<std::vector<CsvCell>> rows;
-  const bool ok = ParseCsvRows(text, file, diag, table,
-                               [&rows](std::vector<CsvCell>& row) {
-                                 rows.push_back(std::move(row));
-                                 return true;
-                               });
+  const bool ok =
+      ParseCsvRows(text, file, diag, table, [&rows](std::vector<CsvCell>& row) {
+        rows.push_back(std::move(row));
+        return true;
+      });
   table->rows = std::move(rows);
   return ok;
 }
@@ -67,7 +67,8 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
         for (char& c : key) {
           if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         }
-        table->directives[key] = {std::string(Trim(body.substr(colon + 1))), line};
+        table->directives[key] = {std::string(Trim(body.substr(colon + 1))),
+                                  line};
       }
     }
     pos = end + (end < text.size() ? 1 : 0);

@@ -28,8 +28,8 @@ struct CsvTable {
 };
 
 // Returns false (with errors) on invalid UTF-8 or broken quoting.
-bool ParseCsv(std::string_view text, const std::string& file,
-              Diagnostics* diag, CsvTable* table);
+bool ParseCsv(std::string_view text, const std::string& file, Diagnostics* diag,
+              CsvTable* table);
 
 // Streaming form: directives and delimiter go to `table` (whose rows stay
 // empty) and each row, header first, is handed to `on_row` as soon as it is

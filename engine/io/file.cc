@@ -75,7 +75,8 @@ bool WriteFileAtomic(const std::string& path, std::string_view contents,
   const fs::path target(path);
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
-  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::string tmpl =
+      (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
   if (fd < 0) {
     *error = "cannot create a temporary file next to " + path + ": " +
@@ -101,8 +102,9 @@ bool WriteFileAtomic(const std::string& path, std::string_view contents,
     return false;
   }
   std::error_code ec;
-  fs::permissions(tmpl, fs::perms::owner_read | fs::perms::owner_write |
-                            fs::perms::group_read | fs::perms::others_read,
+  fs::permissions(tmpl,
+                  fs::perms::owner_read | fs::perms::owner_write |
+                      fs::perms::group_read | fs::perms::others_read,
                   ec);
   fs::rename(tmpl, target, ec);
   if (ec) {

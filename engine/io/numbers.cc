@@ -42,8 +42,8 @@ bool CheckGrouping(std::string_view integer, char group, std::string* digits) {
   while (true) {
     const std::size_t end = integer.find(group, start);
     const std::string_view part = integer.substr(
-        start, end == std::string_view::npos ? std::string_view::npos
-                                             : end - start);
+        start,
+        end == std::string_view::npos ? std::string_view::npos : end - start);
     if (part.empty()) return false;
     for (const char c : part) {
       if (!IsDigit(c)) return false;
@@ -72,7 +72,8 @@ bool AllDigits(std::string_view s) {
 // thousands separators.
 bool ParseInteger(std::string_view integer, char group, std::string* digits) {
   const bool has_space = integer.find(' ') != std::string_view::npos;
-  const bool has_group = group != 0 && integer.find(group) != std::string_view::npos;
+  const bool has_group =
+      group != 0 && integer.find(group) != std::string_view::npos;
   if (has_space && has_group) return false;
   if (has_space) return CheckGrouping(integer, ' ', digits);
   if (has_group) return CheckGrouping(integer, group, digits);
@@ -97,8 +98,8 @@ std::optional<DecimalMark> DecimalMarkOf(std::string_view locale) {
   const std::string_view lang = locale.substr(0, locale.find_first_of("-_"));
   if (lang == "en" || lang == "C") return DecimalMark::kPoint;
   static constexpr std::array<std::string_view, 14> kComma{
-      "nl", "fr", "de", "es", "it", "pt", "da", "sv", "fi", "nb", "nn", "no",
-      "pl", "cs"};
+      "nl", "fr", "de", "es", "it", "pt", "da",
+      "sv", "fi", "nb", "nn", "no", "pl", "cs"};
   for (const std::string_view l : kComma) {
     if (lang == l) return DecimalMark::kComma;
   }
@@ -135,15 +136,15 @@ bool ParseNumber(std::string_view text, DecimalMark mark,
     negative = body.front() == '-';
     body.remove_prefix(1);
   }
-  if (body.empty() || !(IsDigit(body.front()) || body.front() == '.' ||
-                        body.front() == ',')) {
+  if (body.empty() ||
+      !(IsDigit(body.front()) || body.front() == '.' || body.front() == ',')) {
     *why = "expected a number, got " + quoted;
     return false;
   }
-  const std::size_t dots = static_cast<std::size_t>(
-      std::count(body.begin(), body.end(), '.'));
-  const std::size_t commas = static_cast<std::size_t>(
-      std::count(body.begin(), body.end(), ','));
+  const std::size_t dots =
+      static_cast<std::size_t>(std::count(body.begin(), body.end(), '.'));
+  const std::size_t commas =
+      static_cast<std::size_t>(std::count(body.begin(), body.end(), ','));
 
   char decimal = 0;  // 0: no decimal part
   char group = 0;

@@ -17,8 +17,7 @@ std::optional<DecimalMark> DecimalMarkOf(std::string_view locale);
 // Parses a number the way a buyer writes it (see ParseLocaleNumber in
 // circa/load.h). On failure returns false and sets *why to a full sentence.
 bool ParseNumber(std::string_view text, DecimalMark mark,
-                 std::string_view locale_name, double* value,
-                 std::string* why);
+                 std::string_view locale_name, double* value, std::string* why);
 
 // Strict C-locale number for YAML criteria files ("15", "-2.5", "1e3").
 bool ParsePlainNumber(std::string_view text, double* value);

@@ -106,7 +106,8 @@ std::optional<std::string> YamlReader::String(const YAML::Node& map,
     return std::nullopt;
   }
   if (!node.IsScalar()) {
-    Error(node, Join(path, key), "expected a text value, got " + Describe(node));
+    Error(node, Join(path, key),
+          "expected a text value, got " + Describe(node));
     return std::nullopt;
   }
   return node.Scalar();
@@ -166,7 +167,8 @@ std::string Join(const std::string& path, std::string_view key) {
 
 std::string Suggest(std::string_view word,
                     std::initializer_list<std::string_view> options) {
-  return Suggest(word, std::vector<std::string>(options.begin(), options.end()));
+  return Suggest(word,
+                 std::vector<std::string>(options.begin(), options.end()));
 }
 
 std::string Suggest(std::string_view word,

@@ -20,8 +20,7 @@ namespace circa::io {
 // nullopt (with an error) on a syntax error, an empty document or binary
 // data.
 std::optional<YAML::Node> ParseYaml(std::string_view text,
-                                    const std::string& file,
-                                    Diagnostics* diag);
+                                    const std::string& file, Diagnostics* diag);
 
 // Reads YAML fields of one file, adding diagnostics with file positions.
 class YamlReader {
@@ -41,8 +40,7 @@ class YamlReader {
 
   // Each Get returns nullopt and reports when the value has the wrong shape;
   // Required* also report a missing key (at the parent map's position).
-  std::optional<std::string> String(const YAML::Node& map,
-                                    std::string_view key,
+  std::optional<std::string> String(const YAML::Node& map, std::string_view key,
                                     const std::string& path,
                                     bool required) const;
   std::optional<double> Number(const YAML::Node& map, std::string_view key,

@@ -37,7 +37,8 @@ std::string RenderCsv(const Report& r) {
            Quote(bids.suppliers[k]) + "," +
            (e.status[k] == BidStatus::kRanked ? "ranked" : "excluded") + "," +
            (e.tied[k] ? "yes" : "no") + "," + Num(e.totals[i]);
-    for (Eigen::Index j = 0; j < scorer.size(); ++j) out += "," + Num(e.points(i, j));
+    for (Eigen::Index j = 0; j < scorer.size(); ++j)
+      out += "," + Num(e.points(i, j));
     out += "\n";
   }
   return out;

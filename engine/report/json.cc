@@ -1,8 +1,7 @@
 // JSON result, schema circa.result/1 (docs/result-format.md). Numbers are
 // rounded to 6 decimals so that output is byte-identical across builds.
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "circa/report.h"
 #include "circa/version.h"
@@ -43,7 +42,8 @@ std::string RenderJson(const Report& r) {
          {"name", c.name},
          {"type", ToString(c.type)},
          {"unit", c.unit},
-         {"group", scorer.top_levels()[static_cast<std::size_t>(c.top_level)].id},
+         {"group",
+          scorer.top_levels()[static_cast<std::size_t>(c.top_level)].id},
          {"rule", ToString(c.rule.rule)},
          {"rule_text", DescribeRule(c.rule, set.currency, c.unit)},
          {"relative", c.relative},
@@ -51,8 +51,9 @@ std::string RenderJson(const Report& r) {
   }
   j["criteria"] = criteria;
   const int winner = e.Winner();
-  j["winner"] = winner >= 0 ? ordered_json(bids.ids[static_cast<std::size_t>(winner)])
-                            : ordered_json(nullptr);
+  j["winner"] = winner >= 0
+                    ? ordered_json(bids.ids[static_cast<std::size_t>(winner)])
+                    : ordered_json(nullptr);
   ordered_json out_bids = ordered_json::array();
   for (const int i : e.order) {
     const auto k = static_cast<std::size_t>(i);
@@ -73,13 +74,14 @@ std::string RenderJson(const Report& r) {
     for (std::size_t c = 0; c < scorer.columns().size(); ++c) {
       const auto cc = static_cast<Eigen::Index>(c);
       const Column& col = scorer.columns()[c];
-      cells.push_back({{"id", col.id},
-                       {"raw", bids.text.empty() ? std::string() : bids.Text(i, cc)},
-                       {"value", Round6(bids.values(i, cc))},
-                       {"score", Round6(e.scores(i, cc))},
-                       {"weight", Round6(col.weight)},
-                       {"points", Round6(e.points(i, cc))},
-                       {"relative", col.relative}});
+      cells.push_back(
+          {{"id", col.id},
+           {"raw", bids.text.empty() ? std::string() : bids.Text(i, cc)},
+           {"value", Round6(bids.values(i, cc))},
+           {"score", Round6(e.scores(i, cc))},
+           {"weight", Round6(col.weight)},
+           {"points", Round6(e.points(i, cc))},
+           {"relative", col.relative}});
     }
     b["criteria"] = cells;
     const BidExplanation& x = r.explanations[k];
@@ -96,10 +98,13 @@ std::string RenderJson(const Report& r) {
   j["bids"] = out_bids;
   ordered_json notes = ordered_json::array();
   for (const Note& n : e.notes) {
-    notes.push_back({{"criterion", n.column >= 0
-                                       ? ordered_json(scorer.columns()[static_cast<std::size_t>(n.column)].id)
-                                       : ordered_json(nullptr)},
-                     {"text", n.text}});
+    notes.push_back(
+        {{"criterion",
+          n.column >= 0
+              ? ordered_json(
+                    scorer.columns()[static_cast<std::size_t>(n.column)].id)
+              : ordered_json(nullptr)},
+         {"text", n.text}});
   }
   j["notes"] = notes;
   return j.dump(2) + "\n";

@@ -38,8 +38,9 @@ std::string RenderMarkdown(const Report& r) {
   out += "\n" + rule + "\n";
   for (const int i : e.order) {
     const auto k = static_cast<std::size_t>(i);
-    out += "| " + report::RankLabel(e, k) + " | " + Escape(bids.ids[k]) + " | " +
-           Escape(bids.suppliers[k]) + " | " + FormatNumber(e.totals[i], 2) + " |";
+    out += "| " + report::RankLabel(e, k) + " | " + Escape(bids.ids[k]) +
+           " | " + Escape(bids.suppliers[k]) + " | " +
+           FormatNumber(e.totals[i], 2) + " |";
     for (Eigen::Index t = 0; t < e.subtotals.cols(); ++t) {
       out += " " + FormatNumber(e.subtotals(i, t), 2) + " |";
     }
@@ -49,10 +50,12 @@ std::string RenderMarkdown(const Report& r) {
     out += "\n";
     for (const Note& n : e.notes) out += "> Note: " + Escape(n.text) + ".\n";
   }
-  out += "\n## Criteria\n\n| Criterion | Type | Weight | Rule |\n|---|---|---:|---|\n";
+  out +=
+      "\n## Criteria\n\n| Criterion | Type | Weight | Rule "
+      "|\n|---|---|---:|---|\n";
   for (const Column& c : scorer.columns()) {
-    out += "| " + Escape(c.name) + " | " + std::string(ToString(c.type)) + " | " +
-           FormatNumber(c.weight, 2) + " | " +
+    out += "| " + Escape(c.name) + " | " + std::string(ToString(c.type)) +
+           " | " + FormatNumber(c.weight, 2) + " | " +
            Escape(DescribeRule(c.rule, set.currency, c.unit)) +
            (c.relative ? " (relative)" : " (absolute)") + " |\n";
   }
@@ -65,7 +68,8 @@ std::string RenderMarkdown(const Report& r) {
     out += "\n\n" + x.summary + "\n";
     for (const std::string& s : x.versus_winner) out += "\n" + s + "\n";
     out += "\n";
-    for (const CriterionExplanation& c : x.criteria) out += "- " + Escape(c.text) + "\n";
+    for (const CriterionExplanation& c : x.criteria)
+      out += "- " + Escape(c.text) + "\n";
     if (!x.relative_note.empty()) out += "\n" + x.relative_note + "\n";
   }
   return out;

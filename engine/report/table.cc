@@ -56,8 +56,10 @@ std::string RenderTable(const Report& r) {
            PadRight(bids.suppliers[k], supplier_w) + "  " +
            PadLeft(FormatNumber(e.totals[i], 2), total_w);
     for (std::size_t t = 0; t < subs; ++t) {
-      out += "  " + PadLeft(FormatNumber(e.subtotals(i, static_cast<Eigen::Index>(t)), 2),
-                            sub_w[t]);
+      out +=
+          "  " +
+          PadLeft(FormatNumber(e.subtotals(i, static_cast<Eigen::Index>(t)), 2),
+                  sub_w[t]);
     }
     out += "\n";
   }
@@ -66,7 +68,8 @@ std::string RenderTable(const Report& r) {
     const TopLevel& top = scorer.top_levels()[t];
     legend += (t ? ", " : " ") + top.name + " " + FormatNumber(top.weight, -1);
   }
-  if (subs < sub_w.size()) legend += " (not all fit this width; see --format md)";
+  if (subs < sub_w.size())
+    legend += " (not all fit this width; see --format md)";
   out += "\n" + report::Wrap(legend + ".", r.width, "");
   for (const Note& note : e.notes) {
     out += report::Wrap("Note: " + note.text + ".", r.width, "");
@@ -75,10 +78,13 @@ std::string RenderTable(const Report& r) {
   for (const int i : e.order) {
     const BidExplanation& x = r.explanations[static_cast<std::size_t>(i)];
     out += "\n" + report::Wrap(x.summary, r.width, "  ");
-    for (const std::string& s : x.versus_winner) out += report::Wrap(s, r.width, "    ");
+    for (const std::string& s : x.versus_winner)
+      out += report::Wrap(s, r.width, "    ");
   }
-  if (!r.explanations.empty() && !r.explanations.front().relative_note.empty()) {
-    out += "\n" + report::Wrap(r.explanations.front().relative_note, r.width, "");
+  if (!r.explanations.empty() &&
+      !r.explanations.front().relative_note.empty()) {
+    out +=
+        "\n" + report::Wrap(r.explanations.front().relative_note, r.width, "");
   }
   return out;
 }

@@ -93,7 +93,8 @@ Evaluation Scorer::Evaluate(const Eigen::MatrixXd& values) const {
   e.subtotals = both.rightCols(aggregation_.cols() - 1);
   for (std::size_t j = 0; j < notes.size(); ++j) {
     if (!notes[j].empty()) {
-      e.notes.push_back({static_cast<int>(j), columns_[j].id + ": " + notes[j]});
+      e.notes.push_back(
+          {static_cast<int>(j), columns_[j].id + ": " + notes[j]});
     }
   }
   rank::Rank(&e);

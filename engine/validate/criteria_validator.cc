@@ -56,8 +56,7 @@ struct Walker {
       }
       if (c.is_group()) {
         const bool points = set->weights == WeightMode::kPoints;
-        Siblings(&c.children, here + ".criteria",
-                 points ? c.weight : 100.0,
+        Siblings(&c.children, here + ".criteria", points ? c.weight : 100.0,
                  points ? "the weight of " + c.id : "percent of " + c.id,
                  c.children.front().where, c.effective_weight);
       }

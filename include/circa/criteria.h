@@ -1,5 +1,6 @@
 // The validated criteria set: award criteria as a tree of groups and leaves,
-// each leaf with a scoring rule. Immutable once loaded; see docs/criteria-format.md.
+// each leaf with a scoring rule. Immutable once loaded; see
+// docs/criteria-format.md.
 #ifndef CIRCA_CRITERIA_H_
 #define CIRCA_CRITERIA_H_
 
@@ -24,16 +25,16 @@ enum class WeightMode {
 // Scoring rules (docs/rules.md). The name table in criteria.cc is the single
 // source of their spelling.
 enum class Rule {
-  kLowestRatio,     // P_min / P
-  kPercentOfLowest, // max(0, 1 - (P - P_min) / P_min)
-  kLinearRange,     // linear between the lowest and highest bid
-  kLinearCeiling,   // linear between the lowest bid and a buyer ceiling
-  kLogarithmic,     // 1 - ln(P / P_min) / ln(A)
-  kLinear,          // linear between buyer anchors worst and best
-  kRatioToBest,     // value / best value (or best / value)
-  kSteps,           // step table
-  kYesNo,           // yes = 1, no = 0
-  kScale,           // ordinal scale with descriptors: level / top level
+  kLowestRatio,      // P_min / P
+  kPercentOfLowest,  // max(0, 1 - (P - P_min) / P_min)
+  kLinearRange,      // linear between the lowest and highest bid
+  kLinearCeiling,    // linear between the lowest bid and a buyer ceiling
+  kLogarithmic,      // 1 - ln(P / P_min) / ln(A)
+  kLinear,           // linear between buyer anchors worst and best
+  kRatioToBest,      // value / best value (or best / value)
+  kSteps,            // step table
+  kYesNo,            // yes = 1, no = 0
+  kScale,            // ordinal scale with descriptors: level / top level
 };
 
 enum class Direction { kHigherIsBetter, kLowerIsBetter };
@@ -70,13 +71,13 @@ struct ScaleLevel {
 struct ScoringRule {
   Rule rule = Rule::kLinear;
   Direction better = Direction::kHigherIsBetter;
-  double worst = 0;             // linear: value scoring 0
-  double best = 0;              // linear: value scoring 1
-  double ceiling = 0;           // linear-ceiling: price scoring 0
-  double zero_at = 2;           // logarithmic: multiple of P_min scoring 0
-  bool allow_negative = false;  // logarithmic: keep scores below 0
-  std::vector<Step> steps;        // steps, thresholds increasing
-  std::vector<ScaleLevel> levels; // scale, values increasing
+  double worst = 0;                // linear: value scoring 0
+  double best = 0;                 // linear: value scoring 1
+  double ceiling = 0;              // linear-ceiling: price scoring 0
+  double zero_at = 2;              // logarithmic: multiple of P_min scoring 0
+  bool allow_negative = false;     // logarithmic: keep scores below 0
+  std::vector<Step> steps;         // steps, thresholds increasing
+  std::vector<ScaleLevel> levels;  // scale, values increasing
 };
 
 struct Criterion {
@@ -85,9 +86,9 @@ struct Criterion {
   std::string description;
   std::string unit;
   CriterionType type = CriterionType::kQuality;
-  double weight = 0;            // as written in the file
-  double effective_weight = 0;  // points of the set's scale
-  SourceLocation where;         // where the criterion starts in its file
+  double weight = 0;                   // as written in the file
+  double effective_weight = 0;         // points of the set's scale
+  SourceLocation where;                // where the criterion starts in its file
   std::optional<ScoringRule> scoring;  // leaves only
   std::vector<Criterion> children;     // groups only
 

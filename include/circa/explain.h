@@ -15,7 +15,8 @@ namespace circa {
 
 struct CriterionExplanation {
   std::string id;
-  std::string text;  // "price 10,000 EUR: lowest price 8,000 (B) / 10,000 = 0.800 -> 24.00 of 30 points"
+  std::string text;  // "price 10,000 EUR: lowest price 8,000 (B) / 10,000 =
+                     // 0.800 -> 24.00 of 30 points"
 };
 
 struct BidExplanation {

@@ -253,11 +253,12 @@ TEST_P(RuleGridTest, ScoresMatchTheFormula) {
   EXPECT_EQ(outcome.note, c.note);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Rules, RuleGridTest, ::testing::ValuesIn(Cases()),
-    [](const ::testing::TestParamInfo<RuleCase>& info) {
-      return info.param.name;
-    });
+std::string CaseName(const ::testing::TestParamInfo<RuleCase>& param) {
+  return param.param.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, RuleGridTest, ::testing::ValuesIn(Cases()),
+                         CaseName);
 
 // Every rule in the name table has at least one grid case above.
 TEST(RuleGridTest, CoversEveryRule) {

@@ -227,13 +227,13 @@ criteria:
     scoring: {rule: linear-range, better: lower}
 )");
   const Evaluation e =
-      Scorer::Compile(set).Evaluate(Rows({{100, 5}, {0, 5}, {50, 5}}));
+      Scorer::Compile(set).Evaluate(Rows({{100, 5}, {0, 5}}));
   ASSERT_TRUE(circa_test::AllFinite(e.scores));
   ASSERT_TRUE(circa_test::AllFinite(e.points));
   // Price 0: that bid takes the 60 points, the others none.
-  EXPECT_EQ(e.scores.col(0), Eigen::Vector3d(0, 1, 0));
+  EXPECT_EQ(e.scores.col(0), Eigen::Vector2d(0, 1));
   // Everyone equal on delivery: each takes the full 40.
-  EXPECT_EQ(e.scores.col(1), Eigen::Vector3d(1, 1, 1));
+  EXPECT_EQ(e.scores.col(1), Eigen::Vector2d(1, 1));
   ASSERT_EQ(e.notes.size(), 2u);
   EXPECT_EQ(e.notes[0].column, 0);
   EXPECT_EQ(e.notes[0].text,

@@ -1,0 +1,155 @@
+// Locale-aware numbers and yes/no (engine/io/numbers.cc).
+#include "io/numbers.h"
+
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+
+#include "circa/load.h"
+
+namespace circa {
+namespace {
+
+struct NumberCase {
+  std::string text;
+  std::string locale;
+  double expected;
+};
+
+void PrintTo(const NumberCase& c, std::ostream* os) {
+  *os << '"' << c.text << "\" under " << c.locale;
+}
+
+class LocaleNumberTest : public ::testing::TestWithParam<NumberCase> {};
+
+TEST_P(LocaleNumberTest, Parses) {
+  const NumberCase& c = GetParam();
+  double value = -1;
+  std::string why;
+  ASSERT_TRUE(ParseLocaleNumber(c.text, c.locale, &value, &why)) << why;
+  EXPECT_DOUBLE_EQ(value, c.expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Written, LocaleNumberTest,
+    ::testing::Values(
+        // Decimal comma with '.' or space grouping.
+        NumberCase{"1.234,56", "auto", 1234.56},
+        NumberCase{"1.234,56", "nl-BE", 1234.56},
+        NumberCase{"1 234,56", "auto", 1234.56},
+        NumberCase{"1 234,56", "fr-BE", 1234.56},
+        NumberCase{"1\u00A0234,56", "auto", 1234.56},  // no-break space
+        NumberCase{"1\u202F234,56", "auto", 1234.56},  // narrow no-break
+        NumberCase{"1\u202F234,56", "fr", 1234.56},
+        NumberCase{"1.234.567,89", "auto", 1234567.89},
+        // Decimal point with ',' grouping.
+        NumberCase{"1,234.56", "auto", 1234.56},
+        NumberCase{"1,234.56", "en", 1234.56},
+        NumberCase{"1,234,567", "auto", 1234567},
+        // A single separator that cannot be grouping is a decimal mark.
+        NumberCase{"12,5", "auto", 12.5}, NumberCase{"12,5", "nl-BE", 12.5},
+        NumberCase{"0,234", "auto", 0.234}, NumberCase{"1234.5", "auto", 1234.5},
+        NumberCase{"1234.5", "en", 1234.5},
+        // Under a declared locale "1.234" is not ambiguous.
+        NumberCase{"1.234", "nl-BE", 1234}, NumberCase{"1.234", "de", 1234},
+        NumberCase{"1.234", "en", 1.234}, NumberCase{"1,234", "en", 1234},
+        NumberCase{"1,234", "nl", 1.234},
+        // Plain integers, signs, surrounding spaces.
+        NumberCase{"1234", "auto", 1234}, NumberCase{"1 234", "auto", 1234},
+        NumberCase{"-12,5", "auto", -12.5}, NumberCase{"+7", "auto", 7},
+        NumberCase{"  42  ", "en", 42}, NumberCase{"0", "auto", 0}));
+
+struct BadNumberCase {
+  std::string text;
+  std::string locale;
+  std::string why;
+};
+
+void PrintTo(const BadNumberCase& c, std::ostream* os) {
+  *os << '"' << c.text << "\" under " << c.locale;
+}
+
+class BadLocaleNumberTest : public ::testing::TestWithParam<BadNumberCase> {};
+
+TEST_P(BadLocaleNumberTest, RefusedWithReason) {
+  const BadNumberCase& c = GetParam();
+  double value = -1;
+  std::string why;
+  EXPECT_FALSE(ParseLocaleNumber(c.text, c.locale, &value, &why));
+  EXPECT_EQ(why, c.why);
+  EXPECT_EQ(value, -1) << "value must be untouched on failure";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Refused, BadLocaleNumberTest,
+    ::testing::Values(
+        BadNumberCase{"1.234", "auto",
+                      "\"1.234\" is ambiguous: 1.234 or 1234? declare the "
+                      "file's locale (\"# locale: nl-BE\" for a decimal comma, "
+                      "\"# locale: en\" for a decimal point)"},
+        BadNumberCase{"1,234", "auto",
+                      "\"1,234\" is ambiguous: 1.234 or 1234? declare the "
+                      "file's locale (\"# locale: nl-BE\" for a decimal comma, "
+                      "\"# locale: en\" for a decimal point)"},
+        BadNumberCase{"12.5", "nl-BE",
+                      "expected a number written with a decimal comma (locale "
+                      "nl-BE), got \"12.5\""},
+        BadNumberCase{"1.234,56", "en",
+                      "expected a number written with a decimal point (locale "
+                      "en), got \"1.234,56\""},
+        BadNumberCase{"12 34", "auto", "expected a number, got \"12 34\""},
+        BadNumberCase{"abc", "auto", "expected a number, got \"abc\""},
+        BadNumberCase{"", "auto", "expected a number, got \"\""},
+        BadNumberCase{"1 234.567,8", "auto",
+                      "expected a number, got \"1 234.567,8\""},
+        BadNumberCase{"12\u20AC", "auto", "expected a number, got \"12\u20AC\""},
+        BadNumberCase{"1", "xx-YY", "unknown locale \"xx-YY\""}));
+
+TEST(DecimalMarkTest, KnownLocales) {
+  EXPECT_EQ(io::DecimalMarkOf("auto"), io::DecimalMark::kAuto);
+  EXPECT_EQ(io::DecimalMarkOf(""), io::DecimalMark::kAuto);
+  EXPECT_EQ(io::DecimalMarkOf("en"), io::DecimalMark::kPoint);
+  EXPECT_EQ(io::DecimalMarkOf("en-GB"), io::DecimalMark::kPoint);
+  EXPECT_EQ(io::DecimalMarkOf("nl-BE"), io::DecimalMark::kComma);
+  EXPECT_EQ(io::DecimalMarkOf("fr_BE"), io::DecimalMark::kComma);
+  EXPECT_EQ(io::DecimalMarkOf("de"), io::DecimalMark::kComma);
+  EXPECT_EQ(io::DecimalMarkOf("tlh"), std::nullopt);
+}
+
+TEST(PlainNumberTest, CriteriaFileNumbers) {
+  double v = 0;
+  EXPECT_TRUE(io::ParsePlainNumber("15", &v));
+  EXPECT_EQ(v, 15);
+  EXPECT_TRUE(io::ParsePlainNumber("-2.5", &v));
+  EXPECT_EQ(v, -2.5);
+  EXPECT_TRUE(io::ParsePlainNumber("+1e3", &v));
+  EXPECT_EQ(v, 1000);
+  EXPECT_FALSE(io::ParsePlainNumber("12,5", &v));
+  EXPECT_FALSE(io::ParsePlainNumber("1 000", &v));
+  EXPECT_FALSE(io::ParsePlainNumber("inf", &v));
+  EXPECT_FALSE(io::ParsePlainNumber("nan", &v));
+  EXPECT_FALSE(io::ParsePlainNumber("", &v));
+}
+
+TEST(YesNoTest, AllSpellingsInAnyCase) {
+  for (const char* yes : {"yes", "YES", "Yes", "true", "True", "ja", "JA",
+                          "oui", "Oui", "1", " yes "}) {
+    bool value = false;
+    EXPECT_TRUE(ParseYesNo(yes, &value)) << yes;
+    EXPECT_TRUE(value) << yes;
+  }
+  for (const char* no : {"no", "NO", "false", "FALSE", "nee", "Nee", "non",
+                         "NON", "0"}) {
+    bool value = true;
+    EXPECT_TRUE(ParseYesNo(no, &value)) << no;
+    EXPECT_FALSE(value) << no;
+  }
+  for (const char* neither : {"", "y", "maybe", "nein", "2", "yes!"}) {
+    bool value = true;
+    EXPECT_FALSE(ParseYesNo(neither, &value)) << neither;
+  }
+}
+
+}  // namespace
+}  // namespace circa
