@@ -11,8 +11,9 @@ namespace circa::cli {
 
 std::optional<Inputs> ResolveInputs(const std::string& first,
                                     const std::string& second,
-                                    bool bids_required) {
+                                    bool bids_required, int* exit_code) {
   std::error_code ec;
+  *exit_code = kExitUsage;
   if (std::filesystem::is_directory(first, ec)) {
     if (!second.empty()) {
       std::fprintf(stderr,
@@ -23,6 +24,7 @@ std::optional<Inputs> ResolveInputs(const std::string& first,
     }
     const Result<TenderPaths> paths = ResolveTenderDirectory(first);
     PrintDiagnostics(paths.diagnostics);
+    *exit_code = kExitInvalidInput;
     if (!paths.ok()) return std::nullopt;
     return Inputs{paths.value->criteria, paths.value->bids};
   }

@@ -25,10 +25,11 @@ struct Inputs {
 };
 
 // Turns the positional arguments (a tender directory, or CRITERIA [BIDS])
-// into file paths; prints an error and returns nullopt on failure.
+// into file paths; prints an error, sets *exit_code (usage or invalid
+// input) and returns nullopt on failure.
 std::optional<Inputs> ResolveInputs(const std::string& first,
                                     const std::string& second,
-                                    bool bids_required);
+                                    bool bids_required, int* exit_code);
 
 // Prints diagnostics to stderr; returns true if any was an error.
 bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics);

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
     app.name("circa");
     app.set_version_flag("--version", std::string("circa ") + circa::kVersion);
     app.require_subcommand(1);
+    // Global flags such as -v are accepted after the subcommand too.
+    app.fallthrough();
     int verbosity = 0;
     app.add_flag("-v,--verbose", verbosity,
                  "Log detail to stderr (-v info, -vv debug)");

@@ -16,16 +16,28 @@ namespace {
 struct ScoreArgs {
   std::string first;
   std::string second;
-  ReportFormat format = ReportFormat::kTable;
+  std::string format = "table";
   std::string output;
   std::string locale;
   int width = 0;
 };
 
+ReportFormat FormatFromName(std::string name) {
+  for (char& c : name) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (name == "json") return ReportFormat::kJson;
+  if (name == "csv") return ReportFormat::kCsv;
+  if (name == "md") return ReportFormat::kMarkdown;
+  return ReportFormat::kTable;
+}
+
 int RunScore(const ScoreArgs& args) {
   const auto start = std::chrono::steady_clock::now();
-  const auto inputs = ResolveInputs(args.first, args.second, true);
-  if (!inputs) return kExitInvalidInput;
+  int failure = kExitUsage;
+  const auto inputs =
+      ResolveInputs(args.first, args.second, true, &failure);
+  if (!inputs) return failure;
   const LoadOptions options = MakeLoadOptions(args.locale);
   const Result<CriteriaSet> criteria =
       LoadCriteriaFile(inputs->criteria, options);
@@ -42,7 +54,7 @@ int RunScore(const ScoreArgs& args) {
   const Evaluation evaluation = scorer.Evaluate(*bids.value);
   Report report = MakeReport(*criteria.value, *bids.value, scorer, evaluation);
   report.width = args.width > 0 ? args.width : TerminalWidth();
-  const std::string text = Render(report, args.format);
+  const std::string text = Render(report, FormatFromName(args.format));
   for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
 
   if (args.output.empty() || args.output == "-") {
@@ -73,13 +85,8 @@ Runner AddScoreCommand(CLI::App& app) {
                   "tender.yaml and bids.csv/.yaml/.json")
       ->required();
   cmd->add_option("BIDS", args->second, "Bids (CSV, YAML or JSON)");
-  const std::map<std::string, ReportFormat> formats{
-      {"table", ReportFormat::kTable},
-      {"json", ReportFormat::kJson},
-      {"csv", ReportFormat::kCsv},
-      {"md", ReportFormat::kMarkdown}};
   cmd->add_option("-f,--format", args->format, "Output format")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->check(CLI::IsMember({"table", "json", "csv", "md"}, CLI::ignore_case))
       ->default_str("table");
   cmd->add_option("-o,--output", args->output,
                   "Write to FILE (atomically) instead of stdout");

@@ -15,8 +15,10 @@ struct ValidateArgs {
 };
 
 int RunValidate(const ValidateArgs& args) {
-  const auto inputs = ResolveInputs(args.first, args.second, false);
-  if (!inputs) return kExitInvalidInput;
+  int failure = kExitUsage;
+  const auto inputs =
+      ResolveInputs(args.first, args.second, false, &failure);
+  if (!inputs) return failure;
   const LoadOptions options = MakeLoadOptions(args.locale);
   const Result<CriteriaSet> criteria =
       LoadCriteriaFile(inputs->criteria, options);

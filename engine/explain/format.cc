@@ -29,7 +29,7 @@ std::string FormatNumber(double value, int decimals) {
 
 std::string DescribeRule(const ScoringRule& r, const std::string& currency,
                          const std::string& unit) {
-  const std::string u = unit.empty() ? "" : " " + unit;
+  const std::string u = unit.empty() ? "" : unit == "%" ? "%" : " " + unit;
   const bool lower = r.better == Direction::kLowerIsBetter;
   switch (r.rule) {
     case Rule::kLowestRatio:

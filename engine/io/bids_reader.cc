@@ -161,6 +161,8 @@ class BidsBuilder {
 
   const std::vector<const Criterion*>& leaves() const { return leaves_; }
   const std::string& locale() const { return bids_.locale; }
+  // How this file format declares a locale, appended to ambiguity errors.
+  void SetLocaleHint(std::string hint) { locale_hint_ = std::move(hint); }
 
   bool Full() const { return diag_->ErrorCount() >= options_.max_errors; }
   void Error(SourceLocation where, const std::string& path,
@@ -175,12 +177,13 @@ class BidsBuilder {
   }
 
   // Adds a bid; values/text/located cells are filled by the caller.
+  // `id_key` names the id field as the file spells it ("bid" or "id").
   void AddBid(std::string id, std::string supplier, SourceLocation where,
-              const std::string& path) {
+              const std::string& path, const std::string& id_key) {
     if (id.empty()) {
-      Error(where, path + ".bid", "missing bid id");
+      Error(where, path + "." + id_key, "missing bid id");
     } else if (!seen_.insert(id).second) {
-      Error(where, path + ".bid", "duplicate bid id \"" + id + "\"");
+      Error(where, path + "." + id_key, "duplicate bid id \"" + id + "\"");
     }
     ids_.push_back(std::move(id));
     suppliers_.push_back(std::move(supplier));
@@ -202,6 +205,9 @@ class BidsBuilder {
     if (parser_->Parse(*leaves_[column], raw, plain_number, &value, &why)) {
       values_[k] = value;
     } else {
+      if (why.find("declare the file's locale") != std::string::npos) {
+        why += locale_hint_;
+      }
       Error(where, path, why);
     }
   }
@@ -269,6 +275,7 @@ class BidsBuilder {
   std::vector<SourceLocation> rows_;
   std::vector<double> values_;
   std::vector<bool> present_;
+  std::string locale_hint_;
 };
 
 // Reads the header row: which column is the bid id, the supplier, and which
@@ -276,6 +283,7 @@ class BidsBuilder {
 struct CsvLayout {
   std::size_t width = 0;
   int bid = -1;
+  std::string bid_key = "bid";
   int supplier = -1;
   std::vector<int> leaf;  // header index -> leaf index, -1 for bid/supplier
 };
@@ -294,7 +302,13 @@ bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
       b->Error(where, "header", "duplicate column \"" + name + "\"");
       ok = false;
     } else if (name == "bid" || name == "id") {
+      if (out->bid >= 0) {
+        b->Error(where, "header",
+                 "two bid id columns (\"bid\" and \"id\"); keep one");
+        ok = false;
+      }
       out->bid = static_cast<int>(k);
+      out->bid_key = name;
     } else if (name == "supplier") {
       out->supplier = static_cast<int>(k);
     } else {
@@ -344,7 +358,7 @@ void ReadCsvRow(const std::vector<io::CsvCell>& row, std::size_t number,
                  " columns");
     return;
   }
-  b->AddBid(id, cell(layout.supplier), where, path);
+  b->AddBid(id, cell(layout.supplier), where, path, layout.bid_key);
   for (std::size_t k = 0; k < row.size(); ++k) {
     if (layout.leaf[k] < 0) continue;
     const auto j = static_cast<std::size_t>(layout.leaf[k]);
@@ -358,6 +372,9 @@ Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
                             const LoadOptions& options) {
   Diagnostics diag;
   BidsBuilder b(set, file, &diag, options);
+  b.SetLocaleHint(
+      "; in a CSV file, a first line \"# locale: nl-BE\" or \"# locale: "
+      "en\"");
   io::CsvTable table;
   CsvLayout layout;
   bool header_seen = false;
@@ -422,6 +439,9 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
   if (!root) return {std::nullopt, diag.Take()};
   io::YamlReader r(file, &diag);
   BidsBuilder b(set, file, &diag, options);
+  b.SetLocaleHint(
+      "; in a YAML or JSON file, a top-level key \"locale: nl-BE\" or "
+      "\"locale: en\", or quote nothing and write plain numbers");
   if (!root->IsMap()) {
     r.Error(*root, "",
             "expected a map with a list of bids under \"bids\", got " +
@@ -451,7 +471,7 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
     }
     const auto id = r.String(bid, "id", path, true);
     const auto supplier = r.String(bid, "supplier", path, false);
-    b.AddBid(id.value_or(""), supplier.value_or(""), r.Where(bid), path);
+    b.AddBid(id.value_or(""), supplier.value_or(""), r.Where(bid), path, "id");
     std::set<std::string> seen;
     for (const auto& kv : bid) {
       if (!kv.first.IsScalar()) continue;
@@ -519,7 +539,7 @@ Result<BidSet> LoadBidsFile(const std::string& path,
   } else if (ext != ".csv" && ext != ".tsv" && ext != ".txt") {
     diag.Error({path, 0, 0}, "",
                "unknown bids file type \"" + ext +
-                   "\"; expected .csv, .yaml, .yml or .json");
+                   "\"; expected .csv, .tsv, .txt, .yaml, .yml or .json");
     return {std::nullopt, diag.Take()};
   }
   const auto text = io::ReadFile(path, options.max_bids_bytes, &diag);

@@ -74,6 +74,7 @@ class CriteriaReader {
     }
     set.version = r_.String(root, "version", "", true).value_or("");
     set.title = r_.String(root, "title", "", true).value_or("");
+    set.description = r_.String(root, "description", "", false).value_or("");
     set.publisher = r_.String(root, "publisher", "", false).value_or("");
     if (const auto currency = r_.String(root, "currency", "", false)) {
       const bool iso = currency->size() == 3 &&

@@ -52,6 +52,10 @@ bool CheckGrouping(std::string_view integer, char group, std::string* digits) {
               : part.size() != 3) {
       return false;
     }
+    // "0.125" is never 125: a grouped number cannot start with a 0 group.
+    if (first && end != std::string_view::npos && part.front() == '0') {
+      return false;
+    }
     digits->append(part);
     if (end == std::string_view::npos) break;
     first = false;
@@ -93,10 +97,18 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
-std::optional<DecimalMark> DecimalMarkOf(std::string_view locale) {
+std::optional<DecimalMark> DecimalMarkOf(std::string_view name) {
+  std::string locale(name);
+  for (char& c : locale) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   if (locale.empty() || locale == "auto") return DecimalMark::kAuto;
-  const std::string_view lang = locale.substr(0, locale.find_first_of("-_"));
-  if (lang == "en" || lang == "C") return DecimalMark::kPoint;
+  const std::size_t cut = locale.find_first_of("-_");
+  const std::string lang = locale.substr(0, cut);
+  const std::string region =
+      cut == std::string::npos ? "" : locale.substr(cut + 1);
+  // Swiss usage writes a decimal point in every language.
+  if (lang == "en" || lang == "c" || region == "ch") return DecimalMark::kPoint;
   static constexpr std::array<std::string_view, 14> kComma{
       "nl", "fr", "de", "es", "it", "pt", "da",
       "sv", "fi", "nb", "nn", "no", "pl", "cs"};
@@ -178,8 +190,8 @@ bool ParseNumber(std::string_view text, DecimalMark mark,
             *why = quoted + " is ambiguous: " + std::string(before) + "." +
                    std::string(after) + " or " + std::string(before) +
                    std::string(after) +
-                   "? declare the file's locale (\"# locale: nl-BE\" for a "
-                   "decimal comma, \"# locale: en\" for a decimal point)";
+                   "? declare the file's locale (nl-BE for a decimal comma, "
+                   "en for a decimal point)";
             return false;
           }
           decimal = p;

@@ -57,6 +57,8 @@ std::optional<YAML::Node> ParseYaml(std::string_view text,
 }
 
 SourceLocation YamlReader::Where(const YAML::Node& node) const {
+  // A missing key yields an invalid node whose Mark() throws.
+  if (!node.IsDefined()) return {file_, 0, 0};
   const YAML::Mark m = node.Mark();
   if (m.is_null()) return {file_, 0, 0};
   return {file_, m.line + 1, m.column + 1};

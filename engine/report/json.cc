@@ -29,6 +29,7 @@ std::string RenderJson(const Report& r) {
   j["criteria_set"] = {{"id", set.id},
                        {"version", set.version},
                        {"title", set.title},
+                       {"description", set.description},
                        {"publisher", set.publisher},
                        {"currency", set.currency},
                        {"scale", Round6(set.scale)}};

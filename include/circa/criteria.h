@@ -100,6 +100,7 @@ struct CriteriaSet {
   std::string id;
   std::string version;
   std::string title;
+  std::string description;
   std::string publisher;
   std::string currency = "EUR";
   double scale = 100;

@@ -1,0 +1,478 @@
+// Bid readers (engine/io/bids_reader.cc): CSV, YAML and JSON against a
+// criteria set; locales; every problem with its exact message and position.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "circa/load.h"
+#include "test_util.h"
+
+namespace circa {
+namespace {
+
+using circa_test::Messages;
+using circa_test::ParseBidsOk;
+using ::testing::ElementsAre;
+
+// Leaves, in column order: price (price, lowest-ratio), recycled (quality,
+// unit %, linear 0..100), take_back (yes-no), plan (scale 0/5/10).
+constexpr char kCriteria[] = R"(circa: 1
+id: bids-test
+version: "1"
+title: Bids test
+criteria:
+  - id: price
+    type: price
+    weight: 50
+    scoring: {rule: lowest-ratio}
+  - id: quality
+    type: quality
+    weight: 50
+    criteria:
+      - id: recycled
+        unit: "%"
+        weight: 20
+        scoring: {rule: linear, worst: 0, best: 100}
+      - id: take_back
+        weight: 10
+        scoring: {rule: yes-no}
+      - id: plan
+        weight: 20
+        scoring:
+          rule: scale
+          levels: {0: unacceptable, 5: Acceptable, 10: excellent}
+)";
+
+const char kAmbiguous[] =
+    " is ambiguous: 1.234 or 1234? declare the file's locale (\"# locale: "
+    "nl-BE\" for a decimal comma, \"# locale: en\" for a decimal point)";
+
+class BidsReaderTest : public ::testing::Test {
+ protected:
+  std::vector<std::string> CsvErrors(std::string_view text,
+                                     const LoadOptions& options = {}) const {
+    const Result<BidSet> r =
+        ParseBids(text, "bids.csv", BidsFormat::kCsv, criteria_, options);
+    EXPECT_FALSE(r.ok());
+    return Messages(r.diagnostics);
+  }
+  std::vector<std::string> YamlErrors(std::string_view text,
+                                      BidsFormat format = BidsFormat::kYaml,
+                                      const std::string& file = "bids.yaml") const {
+    const Result<BidSet> r = ParseBids(text, file, format, criteria_);
+    EXPECT_FALSE(r.ok());
+    return Messages(r.diagnostics);
+  }
+  static std::vector<double> Row(const BidSet& bids, Eigen::Index i) {
+    std::vector<double> out;
+    for (Eigen::Index j = 0; j < bids.values.cols(); ++j) {
+      out.push_back(bids.values(i, j));
+    }
+    return out;
+  }
+
+  const CriteriaSet criteria_ = circa_test::ParseCriteriaOk(kCriteria);
+};
+
+// ---------------------------------------------------------------- CSV input
+
+TEST_F(BidsReaderTest, CommaCsvWithMixedNumberStyles) {
+  const std::string text =
+      "bid,supplier,price,recycled,take_back,plan\n"
+      "A,Acme,\"1.234,56\",45%,yes,excellent\n"
+      "B,Bolt,1234.5,\"12,5\",NEE,5\n"
+      "C,Cole,\"1,234.56\",0 %,Oui,ACCEPTABLE\n";
+  const BidSet bids = ParseBidsOk(text, criteria_);
+  ASSERT_EQ(bids.size(), 3);
+  EXPECT_THAT(bids.ids, ElementsAre("A", "B", "C"));
+  EXPECT_THAT(bids.suppliers, ElementsAre("Acme", "Bolt", "Cole"));
+  EXPECT_THAT(bids.criteria, ElementsAre("price", "recycled", "take_back", "plan"));
+  EXPECT_THAT(Row(bids, 0), ElementsAre(1234.56, 45, 1, 10));
+  EXPECT_THAT(Row(bids, 1), ElementsAre(1234.5, 12.5, 0, 5));
+  EXPECT_THAT(Row(bids, 2), ElementsAre(1234.56, 0, 1, 5));
+  // The cell text is kept as written (for reports).
+  EXPECT_EQ(bids.Text(0, 0), "1.234,56");
+  EXPECT_EQ(bids.Text(1, 2), "NEE");
+  EXPECT_EQ(bids.locale, "auto");
+  EXPECT_EQ(bids.source, "bids.csv");
+  EXPECT_EQ(bids.sha256.size(), 64u);
+  EXPECT_EQ(bids.rows[1].line, 3);
+}
+
+TEST_F(BidsReaderTest, SemicolonCsvWithLocaleDirective) {
+  const std::string text =
+      "# locale: nl-BE\n"
+      "bid;supplier;price;recycled;take_back;plan\n"
+      "A;Acme;1.234,56;12,5;ja;Excellent\n"
+      "B;Bolt;1 234,56;0,234;Oui;acceptable\n"
+      "C;Cole;1.234;100;false;0\n";
+  const BidSet bids = ParseBidsOk(text, criteria_);
+  EXPECT_EQ(bids.locale, "nl-BE");
+  EXPECT_THAT(Row(bids, 0), ElementsAre(1234.56, 12.5, 1, 10));
+  EXPECT_THAT(Row(bids, 1), ElementsAre(1234.56, 0.234, 1, 5));
+  // Under nl-BE "1.234" is one thousand two hundred and thirty-four.
+  EXPECT_THAT(Row(bids, 2), ElementsAre(1234, 100, 0, 0));
+}
+
+TEST_F(BidsReaderTest, TabCsvWithoutSupplierColumn) {
+  const BidSet bids = ParseBidsOk(
+      "bid\tprice\trecycled\ttake_back\tplan\n"
+      "A\t1,234.56\t45 %\tTRUE\t10\n",
+      criteria_);
+  EXPECT_THAT(bids.suppliers, ElementsAre(""));
+  EXPECT_THAT(Row(bids, 0), ElementsAre(1234.56, 45, 1, 10));
+}
+
+TEST_F(BidsReaderTest, NoBreakSpacesGroupThousands) {
+  const BidSet bids = ParseBidsOk(
+      "bid;price;recycled;take_back;plan\n"
+      "A;1\u00A0234,56;1;no;0\n"
+      "B;1\u202F234,56;2;non;0\n",
+      criteria_);
+  EXPECT_EQ(bids.values(0, 0), 1234.56);
+  EXPECT_EQ(bids.values(1, 0), 1234.56);
+}
+
+TEST_F(BidsReaderTest, QuotedFieldsBomCrlfAndAnyColumnOrder) {
+  const BidSet bids = ParseBidsOk(
+      "\xEF\xBB\xBF"
+      "plan,id,supplier,take_back,recycled,price\r\n"
+      "excellent,A,\"Acme, \"\"Best\"\"\nLtd\",yes,10,100\r\n"
+      "5,B,Bolt,no,20,200\r\n",
+      criteria_);
+  EXPECT_THAT(bids.ids, ElementsAre("A", "B"));
+  EXPECT_EQ(bids.suppliers[0], "Acme, \"Best\"\nLtd");
+  EXPECT_THAT(Row(bids, 0), ElementsAre(100, 10, 1, 10));
+  EXPECT_THAT(Row(bids, 1), ElementsAre(200, 20, 0, 5));
+  EXPECT_EQ(bids.rows[1].line, 4);  // the quoted newline counts
+}
+
+TEST_F(BidsReaderTest, LocaleFromOptionsAndDirectiveWins) {
+  LoadOptions options;
+  options.locale = "nl-BE";
+  const std::string body =
+      "bid,price,recycled,take_back,plan\nA,1.234,1,no,0\n";
+  EXPECT_EQ(ParseBidsOk(body, criteria_, BidsFormat::kCsv, "bids.csv", options)
+                .values(0, 0),
+            1234);
+  options.locale = "en";
+  EXPECT_EQ(ParseBidsOk(body, criteria_, BidsFormat::kCsv, "bids.csv", options)
+                .values(0, 0),
+            1.234);
+  EXPECT_EQ(ParseBidsOk("# locale: nl-BE\n" + body, criteria_,
+                        BidsFormat::kCsv, "bids.csv", options)
+                .values(0, 0),
+            1234);
+}
+
+TEST_F(BidsReaderTest, AmbiguousNumberNamesTheLocaleFix) {
+  EXPECT_THAT(CsvErrors("bid,price,recycled,take_back,plan\n"
+                        "A,1.234,45,yes,5\n"),
+              ElementsAre("bids.csv:2:3: bids[A].price: \"1.234\"" +
+                          std::string(kAmbiguous)));
+}
+
+TEST_F(BidsReaderTest, DecimalPointUnderDecimalCommaLocale) {
+  EXPECT_THAT(CsvErrors("# locale: nl-BE\n"
+                        "bid;price;recycled;take_back;plan\n"
+                        "A;100;12.5;ja;5\n"),
+              ElementsAre("bids.csv:3:7: bids[A].recycled: expected a number "
+                          "written with a decimal comma (locale nl-BE), got "
+                          "\"12.5\""));
+}
+
+TEST_F(BidsReaderTest, NegativePrice) {
+  EXPECT_THAT(CsvErrors("bid,price,recycled,take_back,plan\n"
+                        "A,-5,45,yes,5\n"),
+              ElementsAre("bids.csv:2:3: bids[A].price: expected an amount >= "
+                          "0, got \"-5\""));
+}
+
+TEST_F(BidsReaderTest, BadCellValues) {
+  EXPECT_THAT(
+      CsvErrors("bid,price,recycled,take_back,plan\n"
+                "A,100%,45,maybe,7\n"
+                "B,,,,\n"),
+      ElementsAre(
+          "bids.csv:2:3: bids[A].price: expected a number, got \"100%\"",
+          "bids.csv:2:11: bids[A].take_back: expected yes or no (also ja/nee, "
+          "oui/non, true/false), got \"maybe\"",
+          "bids.csv:2:17: bids[A].plan: expected one of the levels 0 "
+          "(unacceptable), 5 (Acceptable), 10 (excellent), got \"7\"",
+          "bids.csv:3:3: bids[B].price: missing value; expected an amount >= 0",
+          "bids.csv:3:4: bids[B].recycled: missing value; expected a number",
+          "bids.csv:3:5: bids[B].take_back: missing value; expected yes or no",
+          "bids.csv:3:6: bids[B].plan: missing value; expected one of the "
+          "levels 0 (unacceptable), 5 (Acceptable), 10 (excellent)"));
+}
+
+TEST_F(BidsReaderTest, MissingColumn) {
+  EXPECT_THAT(CsvErrors("bid,price,recycled,take_back\nA,1,2,yes\n"),
+              ElementsAre("bids.csv:1:1: header: missing columns for leaf "
+                          "criteria: plan"));
+}
+
+TEST_F(BidsReaderTest, UnknownColumnWithSuggestion) {
+  EXPECT_THAT(
+      CsvErrors("bid,pirce,recycled,take_back,plan,colour\nA,1,2,yes,5,red\n"),
+      ElementsAre("bids.csv:1:5: header: unknown column \"pirce\"; expected "
+                  "bid, supplier or a leaf criterion id (did you mean "
+                  "\"price\"?)",
+                  "bids.csv:1:35: header: unknown column \"colour\"; expected "
+                  "bid, supplier or a leaf criterion id",
+                  "bids.csv:1:1: header: missing columns for leaf criteria: "
+                  "price"));
+}
+
+TEST_F(BidsReaderTest, GroupIdAsColumn) {
+  EXPECT_THAT(CsvErrors("bid,price,quality\nA,1,5\n"),
+              ElementsAre("bids.csv:1:11: header: \"quality\" is a group of "
+                          "criteria; give a value for each of its leaf "
+                          "criteria instead",
+                          "bids.csv:1:1: header: missing columns for leaf "
+                          "criteria: recycled, take_back, plan"));
+}
+
+TEST_F(BidsReaderTest, MissingBidColumnAndDuplicateColumn) {
+  EXPECT_THAT(
+      CsvErrors("supplier,price,recycled,take_back,plan,price\nX,1,2,yes,5,1\n"),
+      ElementsAre("bids.csv:1:40: header: duplicate column \"price\"",
+                  "bids.csv:1:1: header: missing the bid id column; expected a "
+                  "column named \"bid\""));
+}
+
+TEST_F(BidsReaderTest, DuplicateBidId) {
+  EXPECT_THAT(CsvErrors("bid,price,recycled,take_back,plan\n"
+                        "A,1,2,yes,5\n"
+                        "A,2,3,no,0\n"),
+              ElementsAre("bids.csv:3:1: bids[A].bid: duplicate bid id \"A\""));
+}
+
+TEST_F(BidsReaderTest, RowWithWrongNumberOfCells) {
+  EXPECT_THAT(CsvErrors("bid,price,recycled,take_back,plan\n"
+                        "A,1,2,yes,5\n"
+                        "B,1,2\n"
+                        "C,1,2,yes,5,extra\n"),
+              ElementsAre("bids.csv:3:1: bids[B]: row has 3 values; the header "
+                          "has 5 columns",
+                          "bids.csv:4:1: bids[C]: row has 6 values; the header "
+                          "has 5 columns"));
+}
+
+TEST_F(BidsReaderTest, EmptyFile) {
+  EXPECT_THAT(CsvErrors(""),
+              ElementsAre("bids.csv:1:1: the file is empty; expected a header "
+                          "row (bid, supplier and one column per leaf "
+                          "criterion) and one row per bid"));
+  EXPECT_THAT(CsvErrors("# locale: en\n\n"),
+              ElementsAre("bids.csv:1:1: the file is empty; expected a header "
+                          "row (bid, supplier and one column per leaf "
+                          "criterion) and one row per bid"));
+}
+
+TEST_F(BidsReaderTest, HeaderOnlyHasNoBids) {
+  EXPECT_THAT(CsvErrors("bid,supplier,price,recycled,take_back,plan\n"),
+              ElementsAre("bids.csv: no bids found; expected at least one"));
+}
+
+TEST_F(BidsReaderTest, UnknownLocaleDirective) {
+  EXPECT_THAT(CsvErrors("# locale: tlh\nbid,price,recycled,take_back,plan\n"
+                        "A,1,2,yes,5\n"),
+              ElementsAre("bids.csv:1:1: locale: unknown locale \"tlh\"; "
+                          "expected auto, en, or a decimal-comma locale such as "
+                          "nl-BE, fr-BE, de-BE"));
+}
+
+TEST_F(BidsReaderTest, ErrorCapStopsCollecting) {
+  LoadOptions options;
+  options.max_errors = 3;
+  std::string text = "bid,price,recycled,take_back,plan\n";
+  for (int i = 0; i < 10; ++i) {
+    text += "B" + std::to_string(i) + ",-1,2,yes,5\n";
+  }
+  const std::vector<std::string> errors = CsvErrors(text, options);
+  EXPECT_THAT(errors,
+              ElementsAre("bids.csv:2:4: bids[B0].price: expected an amount >= "
+                          "0, got \"-1\"",
+                          "bids.csv:3:4: bids[B1].price: expected an amount >= "
+                          "0, got \"-1\"",
+                          "bids.csv:4:4: bids[B2].price: expected an amount >= "
+                          "0, got \"-1\"",
+                          "bids.csv: too many errors; stopped after 3"));
+}
+
+TEST_F(BidsReaderTest, DefaultErrorCapIsFifty) {
+  std::string text = "bid,price,recycled,take_back,plan\n";
+  for (int i = 0; i < 80; ++i) {
+    text += "B" + std::to_string(i) + ",-1,2,yes,5\n";
+  }
+  const std::vector<std::string> errors = CsvErrors(text);
+  ASSERT_EQ(errors.size(), 51u);
+  EXPECT_EQ(errors.back(), "bids.csv: too many errors; stopped after 50");
+}
+
+// ---------------------------------------------------------- YAML and JSON
+
+TEST_F(BidsReaderTest, YamlPlainNumbersUseADecimalPointQuotedFollowLocale) {
+  const BidSet bids = ParseBidsOk(
+      "locale: nl-BE\n"
+      "bids:\n"
+      "  - id: A\n"
+      "    supplier: Acme\n"
+      "    price: 1234.5\n"
+      "    recycled: \"12,5\"\n"
+      "    take_back: ja\n"
+      "    plan: Excellent\n"
+      "  - id: B\n"
+      "    price: \"1.234\"\n"
+      "    recycled: 45%\n"
+      "    take_back: no\n"
+      "    plan: 5\n"
+      "  - id: C\n"
+      "    price: 1.234\n"
+      "    recycled: 0\n"
+      "    take_back: 'yes'\n"
+      "    plan: 0\n",
+      criteria_, BidsFormat::kYaml, "bids.yaml");
+  EXPECT_EQ(bids.locale, "nl-BE");
+  EXPECT_THAT(bids.ids, ElementsAre("A", "B", "C"));
+  EXPECT_THAT(bids.suppliers, ElementsAre("Acme", "", ""));
+  EXPECT_THAT(Row(bids, 0), ElementsAre(1234.5, 12.5, 1, 10));
+  EXPECT_THAT(Row(bids, 1), ElementsAre(1234, 45, 0, 5));
+  EXPECT_THAT(Row(bids, 2), ElementsAre(1.234, 0, 1, 0));
+  EXPECT_EQ(bids.rows[1].line, 9);
+}
+
+TEST_F(BidsReaderTest, YamlErrors) {
+  EXPECT_THAT(YamlErrors("bids:\n"
+                         "  - id: A\n"
+                         "    pirce: 100\n"
+                         "    take_back: yes\n"
+                         "  - id: B\n"
+                         "    price: -3\n"
+                         "    recycled: 1\n"
+                         "    take_back: no\n"
+                         "    plan: 0\n"),
+              ElementsAre("bids.yaml:3:5: bids[0].pirce: unknown column "
+                          "\"pirce\"; expected bid, supplier or a leaf "
+                          "criterion id (did you mean \"price\"?)",
+                          "bids.yaml:2:5: bids[0].price: missing; every bid "
+                          "needs a value for every leaf criterion",
+                          "bids.yaml:2:5: bids[0].recycled: missing; every bid "
+                          "needs a value for every leaf criterion",
+                          "bids.yaml:2:5: bids[0].plan: missing; every bid "
+                          "needs a value for every leaf criterion",
+                          "bids.yaml:6:12: bids[1].price: expected an amount >= "
+                          "0, got \"-3\""));
+}
+
+// A value that is there but is not a scalar is one problem, not also a
+// missing value.
+TEST_F(BidsReaderTest, YamlNonScalarValueReportedOnce) {
+  EXPECT_THAT(YamlErrors("bids:\n"
+                         "  - id: A\n"
+                         "    price: 100\n"
+                         "    recycled: [1]\n"
+                         "    take_back: yes\n"
+                         "    plan: 5\n"),
+              ElementsAre("bids.yaml:4:15: bids[0].recycled: expected a value, "
+                          "got a list"));
+}
+
+// In a YAML bid file the bid id is the field "id".
+TEST_F(BidsReaderTest, YamlDuplicateIdNamesTheIdField) {
+  EXPECT_THAT(YamlErrors("bids:\n"
+                         "  - {id: A, price: 1, recycled: 1, take_back: no, plan: 0}\n"
+                         "  - {id: A, price: 2, recycled: 1, take_back: no, plan: 0}\n"),
+              ElementsAre("bids.yaml:3:5: bids[1].id: duplicate bid id \"A\""));
+}
+
+TEST_F(BidsReaderTest, YamlBidWithoutIdIsReportedOnce) {
+  EXPECT_THAT(YamlErrors("bids:\n"
+                         "  - price: 1\n"
+                         "    recycled: 1\n"
+                         "    take_back: no\n"
+                         "    plan: 0\n"),
+              ElementsAre("bids.yaml:2:5: bids[0].id: missing; expected a text "
+                          "value"));
+}
+
+TEST_F(BidsReaderTest, YamlShapeErrors) {
+  EXPECT_THAT(YamlErrors("- id: A\n"),
+              ElementsAre("bids.yaml:1:1: expected a map with a list of bids "
+                          "under \"bids\", got a list"));
+  EXPECT_THAT(YamlErrors("bids: 3\nlocal: en\n"),
+              ElementsAre("bids.yaml:2:1: local: unknown key; did you mean "
+                          "\"locale\"?",
+                          "bids.yaml:1:7: bids: expected a list of bids, got "
+                          "\"3\""));
+  EXPECT_THAT(YamlErrors(""),
+              ElementsAre("bids.yaml:1:1: the file is empty; expected a YAML "
+                          "map"));
+  EXPECT_THAT(YamlErrors("bids: []\n"),
+              ElementsAre("bids.yaml: no bids found; expected at least one"));
+}
+
+TEST_F(BidsReaderTest, JsonWithTabsAndLocale) {
+  const BidSet bids = ParseBidsOk(
+      "{\n"
+      "\t\"locale\": \"en\",\n"
+      "\t\"bids\": [\n"
+      "\t\t{\"id\": \"A\", \"supplier\": \"Acme\tNV\", \"price\": 1234.5,\n"
+      "\t\t \"recycled\": \"1,000.5\", \"take_back\": true, \"plan\": 10},\n"
+      "\t\t{\"id\": \"B\", \"price\": \"1,234.56\", \"recycled\": 45,\n"
+      "\t\t \"take_back\": \"NON\", \"plan\": \"acceptable\"}\n"
+      "\t]\n"
+      "}\n",
+      criteria_, BidsFormat::kJson, "bids.json");
+  EXPECT_THAT(bids.ids, ElementsAre("A", "B"));
+  EXPECT_EQ(bids.suppliers[0], "Acme\tNV");  // a tab inside a string stays
+  EXPECT_THAT(Row(bids, 0), ElementsAre(1234.5, 1000.5, 1, 10));
+  EXPECT_THAT(Row(bids, 1), ElementsAre(1234.56, 45, 0, 5));
+}
+
+TEST_F(BidsReaderTest, JsonQuotedNumberFollowsTheLocale) {
+  EXPECT_THAT(
+      YamlErrors("{\n"
+                 "\t\"bids\": [\n"
+                 "\t\t{\"id\": \"A\", \"price\": \"1.234\", \"recycled\": 45, "
+                 "\"take_back\": \"nee\", \"plan\": \"excellent\"}\n"
+                 "\t]\n"
+                 "}\n",
+                 BidsFormat::kJson, "bids.json"),
+      ElementsAre("bids.json:3:24: bids[0].price: \"1.234\"" +
+                  std::string(kAmbiguous)));
+}
+
+// ------------------------------------------------------------- file level
+
+TEST_F(BidsReaderTest, SampleFileAndTenderDirectory) {
+  const Result<TenderPaths> paths = ResolveTenderDirectory(
+      circa_test::SourcePath("samples/office-furniture"));
+  ASSERT_TRUE(paths.ok()) << circa_test::Describe(paths.diagnostics);
+  EXPECT_EQ(paths.value->criteria,
+            circa_test::SourcePath("samples/office-furniture/tender.yaml"));
+  EXPECT_EQ(paths.value->bids,
+            circa_test::SourcePath("samples/office-furniture/bids.csv"));
+
+  const Result<CriteriaSet> set = LoadCriteriaFile(paths.value->criteria);
+  ASSERT_TRUE(set.ok());
+  const Result<BidSet> bids = LoadBidsFile(paths.value->bids, *set.value);
+  ASSERT_TRUE(bids.ok()) << circa_test::Describe(bids.diagnostics);
+  EXPECT_EQ(bids.value->size(), 5);
+  // D: 151000, 5 %, no, 2 years, weak (2.5).
+  EXPECT_THAT(Row(*bids.value, 3), ElementsAre(151000, 5, 0, 2, 2.5));
+  EXPECT_EQ(bids.value->suppliers[3], "Budget Desk SRL");
+}
+
+TEST_F(BidsReaderTest, UnknownFileType) {
+  const Result<BidSet> r = LoadBidsFile("bids.xlsx", criteria_);
+  EXPECT_THAT(Messages(r.diagnostics),
+              ElementsAre("bids.xlsx: unknown bids file type \".xlsx\"; "
+                          "expected .csv, .yaml, .yml or .json"));
+}
+
+}  // namespace
+}  // namespace circa

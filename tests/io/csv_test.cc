@@ -1,0 +1,136 @@
+// RFC 4180 CSV with positions (engine/io/csv.cc).
+#include "io/csv.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace circa::io {
+namespace {
+
+using ::testing::ElementsAre;
+
+std::vector<std::vector<std::string>> Texts(const CsvTable& t) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& row : t.rows) {
+    out.emplace_back();
+    for (const CsvCell& c : row) out.back().push_back(c.text);
+  }
+  return out;
+}
+
+CsvTable ParseOk(std::string_view text) {
+  Diagnostics diag;
+  CsvTable table;
+  const bool ok = ParseCsv(text, "bids.csv", &diag, &table);
+  EXPECT_TRUE(ok);
+  EXPECT_TRUE(diag.items().empty()) << circa_test::Describe(diag.items());
+  return table;
+}
+
+TEST(CsvTest, DelimiterDetectedFromHeader) {
+  const char* texts[] = {"bid,price\nA,1\n", "bid;price\nA;1\n",
+                         "bid\tprice\nA\t1\n"};
+  const char delimiters[] = {',', ';', '\t'};
+  for (int k = 0; k < 3; ++k) {
+    const CsvTable t = ParseOk(texts[k]);
+    EXPECT_EQ(t.delimiter, delimiters[k]);
+    EXPECT_EQ(Texts(t), (std::vector<std::vector<std::string>>{
+                            {"bid", "price"}, {"A", "1"}}));
+  }
+}
+
+TEST(CsvTest, SemicolonFileKeepsDecimalCommas) {
+  const CsvTable t = ParseOk("bid;price;score\nA;1.234,56;7,5\n");
+  EXPECT_EQ(t.delimiter, ';');
+  EXPECT_THAT(Texts(t)[1], ElementsAre("A", "1.234,56", "7,5"));
+}
+
+TEST(CsvTest, QuotedFieldsWithDelimitersNewlinesAndQuotes) {
+  const CsvTable t = ParseOk(
+      "bid,supplier,price\n"
+      "A,\"Acme, \"\"Best\"\" Ltd\nGhent\",100\n"
+      "B,\"\",200\n");
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_THAT(Texts(t)[1], ElementsAre("A", "Acme, \"Best\" Ltd\nGhent", "100"));
+  EXPECT_THAT(Texts(t)[2], ElementsAre("B", "", "200"));
+  // Positions after a multi-line field: "100" is on line 3; B on line 4.
+  EXPECT_EQ(t.rows[1][2].line, 3);
+  EXPECT_EQ(t.rows[1][2].column, 8);
+  EXPECT_EQ(t.rows[2][0].line, 4);
+  EXPECT_EQ(t.rows[2][0].column, 1);
+}
+
+TEST(CsvTest, BomAndCrlf) {
+  const CsvTable t = ParseOk("\xEF\xBB\xBF" "bid,price\r\nA,1\r\nB,2\r\n");
+  EXPECT_EQ(Texts(t), (std::vector<std::vector<std::string>>{
+                          {"bid", "price"}, {"A", "1"}, {"B", "2"}}));
+  EXPECT_EQ(t.rows[0][0].column, 1);
+  EXPECT_EQ(t.rows[2][1].line, 3);
+  EXPECT_EQ(t.rows[2][1].column, 3);
+}
+
+TEST(CsvTest, DirectivesBeforeTheHeader) {
+  const CsvTable t = ParseOk(
+      "# Bids received 2024-03-01\n"
+      "# Locale: nl-BE\n"
+      "\n"
+      "bid;price\n"
+      "A;12,5\n");
+  ASSERT_EQ(t.directives.count("locale"), 1u);
+  EXPECT_EQ(t.directives.at("locale").first, "nl-BE");
+  EXPECT_EQ(t.directives.at("locale").second, 2);
+  EXPECT_EQ(t.rows[0][0].line, 4);
+  EXPECT_EQ(t.rows[1][1].line, 5);
+  EXPECT_EQ(t.rows[1][1].column, 3);
+}
+
+TEST(CsvTest, ColumnsCountCharactersNotBytes) {
+  const CsvTable t = ParseOk("bid,supplier,price\nA,Société,9\n");
+  EXPECT_EQ(t.rows[1][2].column, 11);  // "A,Société," is 10 characters
+}
+
+TEST(CsvTest, BlankLinesAreSkipped) {
+  const CsvTable t = ParseOk("bid,price\n\nA,1\n\n");
+  EXPECT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[1][0].line, 3);
+}
+
+TEST(CsvTest, NoTrailingNewline) {
+  const CsvTable t = ParseOk("bid,price\nA,1");
+  EXPECT_THAT(Texts(t)[1], ElementsAre("A", "1"));
+}
+
+TEST(CsvTest, UnclosedQuoteIsAnError) {
+  Diagnostics diag;
+  CsvTable t;
+  EXPECT_FALSE(ParseCsv("bid,supplier\nA,\"Acme\n", "bids.csv", &diag, &t));
+  EXPECT_THAT(circa_test::Messages(diag.items()),
+              ElementsAre("bids.csv:2:3: this quote is never closed"));
+}
+
+TEST(CsvTest, StrayQuotes) {
+  Diagnostics diag;
+  CsvTable t;
+  EXPECT_FALSE(
+      ParseCsv("bid,supplier\nA,5 \"inch\"\nB,\"Acme\"x\n", "bids.csv", &diag, &t));
+  EXPECT_THAT(
+      circa_test::Messages(diag.items()),
+      ElementsAre("bids.csv:2:5: unexpected '\"' inside an unquoted field; "
+                  "quote the whole field and double the quote (\"\")",
+                  "bids.csv:3:9: unexpected text after a closing quote"));
+}
+
+TEST(CsvTest, BinaryIsRefused) {
+  Diagnostics diag;
+  CsvTable t;
+  EXPECT_FALSE(ParseCsv(std::string_view("bid\nA\xff\x00", 7), "bids.csv",
+                        &diag, &t));
+  EXPECT_THAT(circa_test::Messages(diag.items()),
+              ElementsAre("bids.csv:2:2: expected UTF-8 text, found a byte "
+                          "that is not (binary file?)"));
+}
+
+}  // namespace
+}  // namespace circa::io
