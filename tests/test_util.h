@@ -28,6 +28,8 @@ inline constexpr double kFloatNoise = 1e-9;
 inline constexpr double kThreeDecimals = 0.0005;
 // A figure published to 2 decimals (points in award letters).
 inline constexpr double kTwoDecimals = 0.005;
+// Numbers in result JSON, which are rounded to 6 decimals.
+inline constexpr double kSixDecimals = 5e-7 + 1e-12;
 
 // EXPECT_NEAR with the tolerance spelled by name at every call site.
 #define EXPECT_NEAR_TOL(actual, expected, tolerance) \
@@ -63,12 +65,11 @@ inline circa::CriteriaSet ParseCriteriaOk(
 }
 
 // Parses bids that must load without any diagnostic (see ParseCriteriaOk).
-inline circa::BidSet ParseBidsOk(std::string_view text,
-                                 const circa::CriteriaSet& criteria,
-                                 circa::BidsFormat format =
-                                     circa::BidsFormat::kCsv,
-                                 const std::string& file = "bids.csv",
-                                 const circa::LoadOptions& options = {}) {
+inline circa::BidSet ParseBidsOk(
+    std::string_view text, const circa::CriteriaSet& criteria,
+    circa::BidsFormat format = circa::BidsFormat::kCsv,
+    const std::string& file = "bids.csv",
+    const circa::LoadOptions& options = {}) {
   circa::Result<circa::BidSet> r =
       circa::ParseBids(text, file, format, criteria, options);
   if (!r.ok() || !r.diagnostics.empty()) {
@@ -82,8 +83,8 @@ inline circa::BidSet ParseBidsOk(std::string_view text,
 inline Eigen::MatrixXd Rows(
     std::initializer_list<std::initializer_list<double>> rows) {
   const auto n = static_cast<Eigen::Index>(rows.size());
-  const auto m =
-      n == 0 ? Eigen::Index{0} : static_cast<Eigen::Index>(rows.begin()->size());
+  const auto m = n == 0 ? Eigen::Index{0}
+                        : static_cast<Eigen::Index>(rows.begin()->size());
   Eigen::MatrixXd out(n, m);
   Eigen::Index i = 0;
   for (const auto& row : rows) {

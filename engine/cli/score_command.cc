@@ -35,8 +35,7 @@ ReportFormat FormatFromName(std::string name) {
 int RunScore(const ScoreArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   int failure = kExitUsage;
-  const auto inputs =
-      ResolveInputs(args.first, args.second, true, &failure);
+  const auto inputs = ResolveInputs(args.first, args.second, true, &failure);
   if (!inputs) return failure;
   const LoadOptions options = MakeLoadOptions(args.locale);
   const Result<CriteriaSet> criteria =

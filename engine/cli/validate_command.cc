@@ -16,8 +16,7 @@ struct ValidateArgs {
 
 int RunValidate(const ValidateArgs& args) {
   int failure = kExitUsage;
-  const auto inputs =
-      ResolveInputs(args.first, args.second, false, &failure);
+  const auto inputs = ResolveInputs(args.first, args.second, false, &failure);
   if (!inputs) return failure;
   const LoadOptions options = MakeLoadOptions(args.locale);
   const Result<CriteriaSet> criteria =

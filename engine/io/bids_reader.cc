@@ -177,11 +177,13 @@ class BidsBuilder {
   }
 
   // Adds a bid; values/text/located cells are filled by the caller.
-  // `id_key` names the id field as the file spells it ("bid" or "id").
+  // `id_key` names the id field as the file spells it ("bid" or "id");
+  // `id_reported`: the reader already reported a missing or malformed id.
   void AddBid(std::string id, std::string supplier, SourceLocation where,
-              const std::string& path, const std::string& id_key) {
+              const std::string& path, const std::string& id_key,
+              bool id_reported = false) {
     if (id.empty()) {
-      Error(where, path + "." + id_key, "missing bid id");
+      if (!id_reported) Error(where, path + "." + id_key, "missing bid id");
     } else if (!seen_.insert(id).second) {
       Error(where, path + "." + id_key, "duplicate bid id \"" + id + "\"");
     }
@@ -210,6 +212,11 @@ class BidsBuilder {
       }
       Error(where, path, why);
     }
+  }
+
+  // Records that the last bid gave (an unusable) value for `column`.
+  void MarkPresent(std::size_t column) {
+    present_[(ids_.size() - 1) * leaves_.size() + column] = true;
   }
 
   // Reports leaf criteria without a value for the last bid.
@@ -471,7 +478,8 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
     }
     const auto id = r.String(bid, "id", path, true);
     const auto supplier = r.String(bid, "supplier", path, false);
-    b.AddBid(id.value_or(""), supplier.value_or(""), r.Where(bid), path, "id");
+    b.AddBid(id.value_or(""), supplier.value_or(""), r.Where(bid), path, "id",
+             !id.has_value());
     std::set<std::string> seen;
     for (const auto& kv : bid) {
       if (!kv.first.IsScalar()) continue;
@@ -485,6 +493,7 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
       const int j = b.Column(key, r.Where(kv.first), at);
       if (j < 0) continue;
       if (!kv.second.IsScalar()) {
+        b.MarkPresent(static_cast<std::size_t>(j));
         b.Error(r.Where(kv.second), at,
                 "expected a value, got " + io::Describe(kv.second));
         continue;

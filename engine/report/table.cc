@@ -16,10 +16,13 @@ std::string RenderTable(const Report& r) {
   using report::PadRight;
   using report::Width;
 
-  std::string out = set.title + "\n";
-  out += set.id + " " + set.version + " | " + std::to_string(bids.size()) +
-         " bids | " + std::to_string(scorer.size()) + " criteria | " +
-         FormatNumber(scorer.scale(), -1) + " points\n\n";
+  std::string out = report::Wrap(set.title, r.width, "");
+  out += report::Wrap(set.id + " " + set.version + " | " +
+                          std::to_string(bids.size()) + " bids | " +
+                          std::to_string(scorer.size()) + " criteria | " +
+                          FormatNumber(scorer.scale(), -1) + " points",
+                      r.width, "") +
+         "\n";
 
   int bid_w = 3;
   int supplier_w = 8;

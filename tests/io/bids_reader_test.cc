@@ -45,9 +45,16 @@ criteria:
           levels: {0: unacceptable, 5: Acceptable, 10: excellent}
 )";
 
+// The ambiguity message names the fix, then how this file format declares
+// a locale.
 const char kAmbiguous[] =
-    " is ambiguous: 1.234 or 1234? declare the file's locale (\"# locale: "
-    "nl-BE\" for a decimal comma, \"# locale: en\" for a decimal point)";
+    " is ambiguous: 1.234 or 1234? declare the file's locale (nl-BE for a "
+    "decimal comma, en for a decimal point)";
+const char kCsvHint[] =
+    "; in a CSV file, a first line \"# locale: nl-BE\" or \"# locale: en\"";
+const char kYamlHint[] =
+    "; in a YAML or JSON file, a top-level key \"locale: nl-BE\" or "
+    "\"locale: en\", or quote nothing and write plain numbers";
 
 class BidsReaderTest : public ::testing::Test {
  protected:
@@ -58,9 +65,9 @@ class BidsReaderTest : public ::testing::Test {
     EXPECT_FALSE(r.ok());
     return Messages(r.diagnostics);
   }
-  std::vector<std::string> YamlErrors(std::string_view text,
-                                      BidsFormat format = BidsFormat::kYaml,
-                                      const std::string& file = "bids.yaml") const {
+  std::vector<std::string> YamlErrors(
+      std::string_view text, BidsFormat format = BidsFormat::kYaml,
+      const std::string& file = "bids.yaml") const {
     const Result<BidSet> r = ParseBids(text, file, format, criteria_);
     EXPECT_FALSE(r.ok());
     return Messages(r.diagnostics);
@@ -88,7 +95,8 @@ TEST_F(BidsReaderTest, CommaCsvWithMixedNumberStyles) {
   ASSERT_EQ(bids.size(), 3);
   EXPECT_THAT(bids.ids, ElementsAre("A", "B", "C"));
   EXPECT_THAT(bids.suppliers, ElementsAre("Acme", "Bolt", "Cole"));
-  EXPECT_THAT(bids.criteria, ElementsAre("price", "recycled", "take_back", "plan"));
+  EXPECT_THAT(bids.criteria,
+              ElementsAre("price", "recycled", "take_back", "plan"));
   EXPECT_THAT(Row(bids, 0), ElementsAre(1234.56, 45, 1, 10));
   EXPECT_THAT(Row(bids, 1), ElementsAre(1234.5, 12.5, 0, 5));
   EXPECT_THAT(Row(bids, 2), ElementsAre(1234.56, 0, 1, 5));
@@ -161,8 +169,8 @@ TEST_F(BidsReaderTest, LocaleFromOptionsAndDirectiveWins) {
   EXPECT_EQ(ParseBidsOk(body, criteria_, BidsFormat::kCsv, "bids.csv", options)
                 .values(0, 0),
             1.234);
-  EXPECT_EQ(ParseBidsOk("# locale: nl-BE\n" + body, criteria_,
-                        BidsFormat::kCsv, "bids.csv", options)
+  EXPECT_EQ(ParseBidsOk("# locale: nl-BE\n" + body, criteria_, BidsFormat::kCsv,
+                        "bids.csv", options)
                 .values(0, 0),
             1234);
 }
@@ -171,7 +179,7 @@ TEST_F(BidsReaderTest, AmbiguousNumberNamesTheLocaleFix) {
   EXPECT_THAT(CsvErrors("bid,price,recycled,take_back,plan\n"
                         "A,1.234,45,yes,5\n"),
               ElementsAre("bids.csv:2:3: bids[A].price: \"1.234\"" +
-                          std::string(kAmbiguous)));
+                          std::string(kAmbiguous) + kCsvHint));
 }
 
 TEST_F(BidsReaderTest, DecimalPointUnderDecimalCommaLocale) {
@@ -237,7 +245,8 @@ TEST_F(BidsReaderTest, GroupIdAsColumn) {
 
 TEST_F(BidsReaderTest, MissingBidColumnAndDuplicateColumn) {
   EXPECT_THAT(
-      CsvErrors("supplier,price,recycled,take_back,plan,price\nX,1,2,yes,5,1\n"),
+      CsvErrors(
+          "supplier,price,recycled,take_back,plan,price\nX,1,2,yes,5,1\n"),
       ElementsAre("bids.csv:1:40: header: duplicate column \"price\"",
                   "bids.csv:1:1: header: missing the bid id column; expected a "
                   "column named \"bid\""));
@@ -278,11 +287,12 @@ TEST_F(BidsReaderTest, HeaderOnlyHasNoBids) {
 }
 
 TEST_F(BidsReaderTest, UnknownLocaleDirective) {
-  EXPECT_THAT(CsvErrors("# locale: tlh\nbid,price,recycled,take_back,plan\n"
-                        "A,1,2,yes,5\n"),
-              ElementsAre("bids.csv:1:1: locale: unknown locale \"tlh\"; "
-                          "expected auto, en, or a decimal-comma locale such as "
-                          "nl-BE, fr-BE, de-BE"));
+  EXPECT_THAT(
+      CsvErrors("# locale: tlh\nbid,price,recycled,take_back,plan\n"
+                "A,1,2,yes,5\n"),
+      ElementsAre("bids.csv:1:1: locale: unknown locale \"tlh\"; "
+                  "expected auto, en, or a decimal-comma locale such as "
+                  "nl-BE, fr-BE, de-BE"));
 }
 
 TEST_F(BidsReaderTest, ErrorCapStopsCollecting) {
@@ -346,26 +356,27 @@ TEST_F(BidsReaderTest, YamlPlainNumbersUseADecimalPointQuotedFollowLocale) {
 }
 
 TEST_F(BidsReaderTest, YamlErrors) {
-  EXPECT_THAT(YamlErrors("bids:\n"
-                         "  - id: A\n"
-                         "    pirce: 100\n"
-                         "    take_back: yes\n"
-                         "  - id: B\n"
-                         "    price: -3\n"
-                         "    recycled: 1\n"
-                         "    take_back: no\n"
-                         "    plan: 0\n"),
-              ElementsAre("bids.yaml:3:5: bids[0].pirce: unknown column "
-                          "\"pirce\"; expected bid, supplier or a leaf "
-                          "criterion id (did you mean \"price\"?)",
-                          "bids.yaml:2:5: bids[0].price: missing; every bid "
-                          "needs a value for every leaf criterion",
-                          "bids.yaml:2:5: bids[0].recycled: missing; every bid "
-                          "needs a value for every leaf criterion",
-                          "bids.yaml:2:5: bids[0].plan: missing; every bid "
-                          "needs a value for every leaf criterion",
-                          "bids.yaml:6:12: bids[1].price: expected an amount >= "
-                          "0, got \"-3\""));
+  EXPECT_THAT(
+      YamlErrors("bids:\n"
+                 "  - id: A\n"
+                 "    pirce: 100\n"
+                 "    take_back: yes\n"
+                 "  - id: B\n"
+                 "    price: -3\n"
+                 "    recycled: 1\n"
+                 "    take_back: no\n"
+                 "    plan: 0\n"),
+      ElementsAre("bids.yaml:3:5: bids[0].pirce: unknown column "
+                  "\"pirce\"; expected bid, supplier or a leaf "
+                  "criterion id (did you mean \"price\"?)",
+                  "bids.yaml:2:5: bids[0].price: missing; every bid "
+                  "needs a value for every leaf criterion",
+                  "bids.yaml:2:5: bids[0].recycled: missing; every bid "
+                  "needs a value for every leaf criterion",
+                  "bids.yaml:2:5: bids[0].plan: missing; every bid "
+                  "needs a value for every leaf criterion",
+                  "bids.yaml:6:12: bids[1].price: expected an amount >= "
+                  "0, got \"-3\""));
 }
 
 // A value that is there but is not a scalar is one problem, not also a
@@ -383,10 +394,12 @@ TEST_F(BidsReaderTest, YamlNonScalarValueReportedOnce) {
 
 // In a YAML bid file the bid id is the field "id".
 TEST_F(BidsReaderTest, YamlDuplicateIdNamesTheIdField) {
-  EXPECT_THAT(YamlErrors("bids:\n"
-                         "  - {id: A, price: 1, recycled: 1, take_back: no, plan: 0}\n"
-                         "  - {id: A, price: 2, recycled: 1, take_back: no, plan: 0}\n"),
-              ElementsAre("bids.yaml:3:5: bids[1].id: duplicate bid id \"A\""));
+  EXPECT_THAT(
+      YamlErrors(
+          "bids:\n"
+          "  - {id: A, price: 1, recycled: 1, take_back: no, plan: 0}\n"
+          "  - {id: A, price: 2, recycled: 1, take_back: no, plan: 0}\n"),
+      ElementsAre("bids.yaml:3:5: bids[1].id: duplicate bid id \"A\""));
 }
 
 TEST_F(BidsReaderTest, YamlBidWithoutIdIsReportedOnce) {
@@ -443,7 +456,7 @@ TEST_F(BidsReaderTest, JsonQuotedNumberFollowsTheLocale) {
                  "}\n",
                  BidsFormat::kJson, "bids.json"),
       ElementsAre("bids.json:3:24: bids[0].price: \"1.234\"" +
-                  std::string(kAmbiguous)));
+                  std::string(kAmbiguous) + kYamlHint));
 }
 
 // ------------------------------------------------------------- file level
@@ -471,7 +484,7 @@ TEST_F(BidsReaderTest, UnknownFileType) {
   const Result<BidSet> r = LoadBidsFile("bids.xlsx", criteria_);
   EXPECT_THAT(Messages(r.diagnostics),
               ElementsAre("bids.xlsx: unknown bids file type \".xlsx\"; "
-                          "expected .csv, .yaml, .yml or .json"));
+                          "expected .csv, .tsv, .txt, .yaml, .yml or .json"));
 }
 
 }  // namespace

@@ -305,12 +305,16 @@ std::vector<MessageCase> Cases() {
        "- circa: 1\n- id: t\n",
        {"criteria.yaml:1:1: expected a criteria set (a map with circa, id, "
         "version, title and criteria), got a list"}},
-      {"EmptyFile", "", {"criteria.yaml:1:1: the file is empty; expected a YAML map"}},
+      {"EmptyFile",
+       "",
+       {"criteria.yaml:1:1: the file is empty; expected a YAML map"}},
       {"CommentsOnly",
        "# nothing here yet\n\n",
        {"criteria.yaml:1:1: the file is empty; expected a YAML map"}},
       {"BinaryGarbage",
-       std::string("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10),
+       std::string("\x7f"
+                   "ELF\x02\x01\x01\x00\x00\x00",
+                   10),
        {"criteria.yaml:1:8: expected UTF-8 text, found a byte that is not "
         "(binary file?)"}},
       {"InvalidUtf8OnLaterLine",
@@ -328,8 +332,7 @@ TEST_P(CriteriaMessageTest, ExactDiagnostics) {
   options.max_depth = c.max_depth;
   const Result<CriteriaSet> r = ParseCriteria(c.yaml, "criteria.yaml", options);
   EXPECT_FALSE(r.ok());
-  EXPECT_THAT(circa_test::Messages(r.diagnostics),
-              ElementsAreArray(c.expected))
+  EXPECT_THAT(circa_test::Messages(r.diagnostics), ElementsAreArray(c.expected))
       << c.yaml;
 }
 
@@ -342,15 +345,15 @@ INSTANTIATE_TEST_SUITE_P(Reader, CriteriaMessageTest,
 
 // The same file loads once the nesting limit allows it.
 TEST(CriteriaReaderTest, NestingWithinTheDefaultLimitLoads) {
-  const CriteriaSet set = circa_test::ParseCriteriaOk(
-      std::string(kHead) + kPrice + kQuality +
-      "    criteria:\n"
-      "      - id: circular\n"
-      "        weight: 40\n"
-      "        criteria:\n"
-      "          - id: recycled\n"
-      "            weight: 40\n"
-      "            scoring: {rule: yes-no}\n");
+  const CriteriaSet set =
+      circa_test::ParseCriteriaOk(std::string(kHead) + kPrice + kQuality +
+                                  "    criteria:\n"
+                                  "      - id: circular\n"
+                                  "        weight: 40\n"
+                                  "        criteria:\n"
+                                  "          - id: recycled\n"
+                                  "            weight: 40\n"
+                                  "            scoring: {rule: yes-no}\n");
   ASSERT_EQ(set.Leaves().size(), 2u);
   EXPECT_EQ(set.Leaves()[1]->id, "recycled");
   EXPECT_EQ(set.Leaves()[1]->type, CriterionType::kQuality);  // inherited
@@ -358,8 +361,7 @@ TEST(CriteriaReaderTest, NestingWithinTheDefaultLimitLoads) {
 
 // Groups nested `depth` levels: a chain of groups and one leaf at the bottom.
 std::string Chain(int depth) {
-  std::string yaml =
-      "circa: 1\nid: t\nversion: \"1\"\ntitle: T\ncriteria:\n";
+  std::string yaml = "circa: 1\nid: t\nversion: \"1\"\ntitle: T\ncriteria:\n";
   std::string indent = "  ";
   for (int level = 1; level <= depth; ++level) {
     yaml += indent + "- id: c" + std::to_string(level) + "\n";
@@ -380,7 +382,8 @@ TEST(CriteriaReaderTest, DefaultDepthLimitIsEightLevels) {
   EXPECT_EQ(set.Leaves().front()->id, "c8");
   const Result<CriteriaSet> deeper = ParseCriteria(Chain(9), "criteria.yaml");
   EXPECT_FALSE(deeper.ok());
-  ASSERT_EQ(deeper.diagnostics.size(), 1u) << circa_test::Describe(deeper.diagnostics);
+  ASSERT_EQ(deeper.diagnostics.size(), 1u)
+      << circa_test::Describe(deeper.diagnostics);
   EXPECT_THAT(deeper.diagnostics[0].message,
               ::testing::Eq("criteria are nested more than 8 levels deep"));
 }
@@ -409,7 +412,8 @@ TEST(CriteriaReaderTest, MalformedIndentation) {
   EXPECT_EQ(r.diagnostics[0].where.line, 8);
   EXPECT_THAT(r.diagnostics[0].ToString(),
               ::testing::StartsWith("criteria.yaml:8:"));
-  EXPECT_THAT(r.diagnostics[0].message, ::testing::StartsWith("invalid YAML: "));
+  EXPECT_THAT(r.diagnostics[0].message,
+              ::testing::StartsWith("invalid YAML: "));
 }
 
 TEST(CriteriaReaderTest, SampleLoadsWithRulesAndDefaults) {

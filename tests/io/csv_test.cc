@@ -36,8 +36,8 @@ TEST(CsvTest, DelimiterDetectedFromHeader) {
   for (int k = 0; k < 3; ++k) {
     const CsvTable t = ParseOk(texts[k]);
     EXPECT_EQ(t.delimiter, delimiters[k]);
-    EXPECT_EQ(Texts(t), (std::vector<std::vector<std::string>>{
-                            {"bid", "price"}, {"A", "1"}}));
+    EXPECT_EQ(Texts(t), (std::vector<std::vector<std::string>>{{"bid", "price"},
+                                                               {"A", "1"}}));
   }
 }
 
@@ -53,7 +53,8 @@ TEST(CsvTest, QuotedFieldsWithDelimitersNewlinesAndQuotes) {
       "A,\"Acme, \"\"Best\"\" Ltd\nGhent\",100\n"
       "B,\"\",200\n");
   ASSERT_EQ(t.rows.size(), 3u);
-  EXPECT_THAT(Texts(t)[1], ElementsAre("A", "Acme, \"Best\" Ltd\nGhent", "100"));
+  EXPECT_THAT(Texts(t)[1],
+              ElementsAre("A", "Acme, \"Best\" Ltd\nGhent", "100"));
   EXPECT_THAT(Texts(t)[2], ElementsAre("B", "", "200"));
   // Positions after a multi-line field: "100" is on line 3; B on line 4.
   EXPECT_EQ(t.rows[1][2].line, 3);
@@ -63,7 +64,9 @@ TEST(CsvTest, QuotedFieldsWithDelimitersNewlinesAndQuotes) {
 }
 
 TEST(CsvTest, BomAndCrlf) {
-  const CsvTable t = ParseOk("\xEF\xBB\xBF" "bid,price\r\nA,1\r\nB,2\r\n");
+  const CsvTable t = ParseOk(
+      "\xEF\xBB\xBF"
+      "bid,price\r\nA,1\r\nB,2\r\n");
   EXPECT_EQ(Texts(t), (std::vector<std::vector<std::string>>{
                           {"bid", "price"}, {"A", "1"}, {"B", "2"}}));
   EXPECT_EQ(t.rows[0][0].column, 1);
@@ -113,8 +116,8 @@ TEST(CsvTest, UnclosedQuoteIsAnError) {
 TEST(CsvTest, StrayQuotes) {
   Diagnostics diag;
   CsvTable t;
-  EXPECT_FALSE(
-      ParseCsv("bid,supplier\nA,5 \"inch\"\nB,\"Acme\"x\n", "bids.csv", &diag, &t));
+  EXPECT_FALSE(ParseCsv("bid,supplier\nA,5 \"inch\"\nB,\"Acme\"x\n", "bids.csv",
+                        &diag, &t));
   EXPECT_THAT(
       circa_test::Messages(diag.items()),
       ElementsAre("bids.csv:2:5: unexpected '\"' inside an unquoted field; "
@@ -125,8 +128,8 @@ TEST(CsvTest, StrayQuotes) {
 TEST(CsvTest, BinaryIsRefused) {
   Diagnostics diag;
   CsvTable t;
-  EXPECT_FALSE(ParseCsv(std::string_view("bid\nA\xff\x00", 7), "bids.csv",
-                        &diag, &t));
+  EXPECT_FALSE(
+      ParseCsv(std::string_view("bid\nA\xff\x00", 7), "bids.csv", &diag, &t));
   EXPECT_THAT(circa_test::Messages(diag.items()),
               ElementsAre("bids.csv:2:2: expected UTF-8 text, found a byte "
                           "that is not (binary file?)"));

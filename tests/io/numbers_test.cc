@@ -49,7 +49,8 @@ INSTANTIATE_TEST_SUITE_P(
         NumberCase{"1,234,567", "auto", 1234567},
         // A single separator that cannot be grouping is a decimal mark.
         NumberCase{"12,5", "auto", 12.5}, NumberCase{"12,5", "nl-BE", 12.5},
-        NumberCase{"0,234", "auto", 0.234}, NumberCase{"1234.5", "auto", 1234.5},
+        NumberCase{"0,234", "auto", 0.234},
+        NumberCase{"1234.5", "auto", 1234.5},
         NumberCase{"1234.5", "en", 1234.5},
         // Under a declared locale "1.234" is not ambiguous.
         NumberCase{"1.234", "nl-BE", 1234}, NumberCase{"1.234", "de", 1234},
@@ -86,12 +87,12 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadNumberCase{"1.234", "auto",
                       "\"1.234\" is ambiguous: 1.234 or 1234? declare the "
-                      "file's locale (\"# locale: nl-BE\" for a decimal comma, "
-                      "\"# locale: en\" for a decimal point)"},
+                      "file's locale (nl-BE for a decimal comma, en for a "
+                      "decimal point)"},
         BadNumberCase{"1,234", "auto",
                       "\"1,234\" is ambiguous: 1.234 or 1234? declare the "
-                      "file's locale (\"# locale: nl-BE\" for a decimal comma, "
-                      "\"# locale: en\" for a decimal point)"},
+                      "file's locale (nl-BE for a decimal comma, en for a "
+                      "decimal point)"},
         BadNumberCase{"12.5", "nl-BE",
                       "expected a number written with a decimal comma (locale "
                       "nl-BE), got \"12.5\""},
@@ -103,7 +104,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadNumberCase{"", "auto", "expected a number, got \"\""},
         BadNumberCase{"1 234.567,8", "auto",
                       "expected a number, got \"1 234.567,8\""},
-        BadNumberCase{"12\u20AC", "auto", "expected a number, got \"12\u20AC\""},
+        BadNumberCase{"12\u20AC", "auto",
+                      "expected a number, got \"12\u20AC\""},
+        // A grouped number never starts with a 0 group: "0.125" is not 125.
+        BadNumberCase{"0.125", "nl-BE",
+                      "expected a number written with a decimal comma (locale "
+                      "nl-BE), got \"0.125\""},
         BadNumberCase{"1", "xx-YY", "unknown locale \"xx-YY\""}));
 
 TEST(DecimalMarkTest, KnownLocales) {
@@ -114,6 +120,7 @@ TEST(DecimalMarkTest, KnownLocales) {
   EXPECT_EQ(io::DecimalMarkOf("nl-BE"), io::DecimalMark::kComma);
   EXPECT_EQ(io::DecimalMarkOf("fr_BE"), io::DecimalMark::kComma);
   EXPECT_EQ(io::DecimalMarkOf("de"), io::DecimalMark::kComma);
+  EXPECT_EQ(io::DecimalMarkOf("NL-be"), io::DecimalMark::kComma);
   EXPECT_EQ(io::DecimalMarkOf("tlh"), std::nullopt);
 }
 
@@ -139,8 +146,8 @@ TEST(YesNoTest, AllSpellingsInAnyCase) {
     EXPECT_TRUE(ParseYesNo(yes, &value)) << yes;
     EXPECT_TRUE(value) << yes;
   }
-  for (const char* no : {"no", "NO", "false", "FALSE", "nee", "Nee", "non",
-                         "NON", "0"}) {
+  for (const char* no :
+       {"no", "NO", "false", "FALSE", "nee", "Nee", "non", "NON", "0"}) {
     bool value = true;
     EXPECT_TRUE(ParseYesNo(no, &value)) << no;
     EXPECT_FALSE(value) << no;

@@ -109,9 +109,10 @@ criteria:
 )");
   const Scorer scorer = Scorer::Compile(set);
   //                                            a  b  c  d  e
-  const Evaluation e = scorer.Evaluate(circa_test::Rows({{1, 1, 0, 0, 0},  // .1+.2
-                                                         {0, 0, 1, 0, 0},  // .3
-                                                         {0, 0, 1, 0, 1}}));  // .301
+  const Evaluation e =
+      scorer.Evaluate(circa_test::Rows({{1, 1, 0, 0, 0},     // .1+.2
+                                        {0, 0, 1, 0, 0},     // .3
+                                        {0, 0, 1, 0, 1}}));  // .301
   // The test is only meaningful if the first two totals differ in the last
   // bits.
   ASSERT_NE(e.totals[0], e.totals[1]);

@@ -77,22 +77,38 @@ std::vector<RuleCase> Cases() {
   const double third = 1.0 / 3.0;
   return {
       // lowest-ratio: P_min / P.
-      {"LowestRatioT1", Make(Rule::kLowestRatio), {10000, 8000}, {0.8, 1.0}, ""},
+      {"LowestRatioT1",
+       Make(Rule::kLowestRatio),
+       {10000, 8000},
+       {0.8, 1.0},
+       ""},
       {"LowestRatioT2",
        Make(Rule::kLowestRatio),
        {15000, 10000, 30000},
        {10000.0 / 15000.0, 1.0, third},
        ""},
       {"LowestRatioSingleBid", Make(Rule::kLowestRatio), {500}, {1.0}, ""},
-      {"LowestRatioAllEqual", Make(Rule::kLowestRatio), {7, 7, 7}, {1, 1, 1}, ""},
+      {"LowestRatioAllEqual",
+       Make(Rule::kLowestRatio),
+       {7, 7, 7},
+       {1, 1, 1},
+       ""},
       {"LowestRatioZeroPrice",
        Make(Rule::kLowestRatio),
        {100, 0, 50},
        {0, 1, 0},
        kZeroLowest},
-      {"LowestRatioAllZero", Make(Rule::kLowestRatio), {0, 0}, {1, 1}, kZeroLowest},
+      {"LowestRatioAllZero",
+       Make(Rule::kLowestRatio),
+       {0, 0},
+       {1, 1},
+       kZeroLowest},
       // percent-of-lowest: max(0, 1 - (P - P_min) / P_min).
-      {"PercentOfLowestT5", Make(Rule::kPercentOfLowest), {100, 110}, {1.0, 0.9}, ""},
+      {"PercentOfLowestT5",
+       Make(Rule::kPercentOfLowest),
+       {100, 110},
+       {1.0, 0.9},
+       ""},
       {"PercentOfLowestDoubleScoresZero",
        Make(Rule::kPercentOfLowest),
        {100, 200},
@@ -315,13 +331,14 @@ TEST(RuleGridTest, NotesOnlyForDegenerateColumns) {
   Eigen::VectorXd out(3);
   const Eigen::Vector3d ordinary(100, 150, 200);
   for (const Rule rule : AllRules()) {
-    const score::ColumnOutcome o = score::ScoreColumn(
-        Valid(rule, kLower), ordinary, 100, 200, out);
+    const score::ColumnOutcome o =
+        score::ScoreColumn(Valid(rule, kLower), ordinary, 100, 200, out);
     EXPECT_EQ(o.note, "") << ToString(rule);
   }
   const Eigen::Vector3d zero(0, 0, 0);
-  EXPECT_THAT(score::ScoreColumn(Make(Rule::kLowestRatio), zero, 0, 0, out).note,
-              HasSubstr("lowest value is 0"));
+  EXPECT_THAT(
+      score::ScoreColumn(Make(Rule::kLowestRatio), zero, 0, 0, out).note,
+      HasSubstr("lowest value is 0"));
   EXPECT_THAT(
       score::ScoreColumn(Make(Rule::kLinearRange), zero, 0, 0, out).note,
       HasSubstr("same value"));

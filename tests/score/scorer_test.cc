@@ -61,9 +61,9 @@ TEST(ScorerTest, PointsModeWeightsAreWrittenPoints) {
   ASSERT_EQ(scorer.size(), 5);
   EXPECT_EQ(scorer.columns()[0].id, "price");
   EXPECT_EQ(scorer.columns()[4].id, "plan");
-  EXPECT_THAT(std::vector<double>(scorer.weights().begin(),
-                                  scorer.weights().end()),
-              ElementsAre(40, 15, 10, 10, 25));
+  EXPECT_THAT(
+      std::vector<double>(scorer.weights().begin(), scorer.weights().end()),
+      ElementsAre(40, 15, 10, 10, 25));
   EXPECT_DOUBLE_EQ(scorer.weights().sum(), 100);
   EXPECT_DOUBLE_EQ(scorer.scale(), 100);
   ASSERT_EQ(scorer.top_levels().size(), 3u);
@@ -72,24 +72,21 @@ TEST(ScorerTest, PointsModeWeightsAreWrittenPoints) {
   EXPECT_DOUBLE_EQ(scorer.top_levels()[1].weight, 35);
   EXPECT_DOUBLE_EQ(scorer.top_levels()[2].weight, 25);
   // Leaves map to their top-level criterion.
-  const Eigen::MatrixXd expected_grouping = Rows({{1, 0, 0},
-                                                  {0, 1, 0},
-                                                  {0, 1, 0},
-                                                  {0, 1, 0},
-                                                  {0, 0, 1}});
+  const Eigen::MatrixXd expected_grouping =
+      Rows({{1, 0, 0}, {0, 1, 0}, {0, 1, 0}, {0, 1, 0}, {0, 0, 1}});
   EXPECT_EQ(scorer.grouping(), expected_grouping);
   EXPECT_EQ(scorer.columns()[2].top_level, 1);
-  EXPECT_TRUE(scorer.columns()[0].relative);    // lowest-ratio
-  EXPECT_FALSE(scorer.columns()[1].relative);   // linear anchors
+  EXPECT_TRUE(scorer.columns()[0].relative);   // lowest-ratio
+  EXPECT_FALSE(scorer.columns()[1].relative);  // linear anchors
 }
 
 TEST(ScorerTest, PercentModeWeightIsGroupWeightTimesShare) {
   const CriteriaSet set = ParseCriteriaOk(kPercentSet);
   const Scorer scorer = Scorer::Compile(set);
   ASSERT_EQ(scorer.size(), 4);
-  EXPECT_THAT(std::vector<double>(scorer.weights().begin(),
-                                  scorer.weights().end()),
-              ElementsAre(80, 15, 45, 60));
+  EXPECT_THAT(
+      std::vector<double>(scorer.weights().begin(), scorer.weights().end()),
+      ElementsAre(80, 15, 45, 60));
   EXPECT_DOUBLE_EQ(scorer.weights().sum(), 200);
   EXPECT_DOUBLE_EQ(scorer.top_levels()[0].weight, 80);
   EXPECT_DOUBLE_EQ(scorer.top_levels()[1].weight, 120);
@@ -107,7 +104,8 @@ TEST(ScorerTest, PointsAndTotalsAreScoresTimesWeights) {
   //           price recycled take_back plan
   // A:   100 -> 1 (80)   50 -> .5 (7.5)  yes -> 45   10 -> 60   = 192.5
   // B:   200 -> .5 (40) 100 -> 1 (15)    no -> 0      5 -> 30   = 85
-  const Evaluation e = scorer.Evaluate(Rows({{100, 50, 1, 10}, {200, 100, 0, 5}}));
+  const Evaluation e =
+      scorer.Evaluate(Rows({{100, 50, 1, 10}, {200, 100, 0, 5}}));
   EXPECT_EQ(e.scores, Rows({{1, 0.5, 1, 1}, {0.5, 1, 0, 0.5}}));
   EXPECT_EQ(e.points, Rows({{80, 7.5, 45, 60}, {40, 15, 0, 30}}));
   EXPECT_NEAR_TOL(e.totals[0], 192.5, kFloatNoise);
@@ -226,8 +224,7 @@ criteria:
     weight: 40
     scoring: {rule: linear-range, better: lower}
 )");
-  const Evaluation e =
-      Scorer::Compile(set).Evaluate(Rows({{100, 5}, {0, 5}}));
+  const Evaluation e = Scorer::Compile(set).Evaluate(Rows({{100, 5}, {0, 5}}));
   ASSERT_TRUE(circa_test::AllFinite(e.scores));
   ASSERT_TRUE(circa_test::AllFinite(e.points));
   // Price 0: that bid takes the 60 points, the others none.

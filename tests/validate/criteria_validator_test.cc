@@ -32,84 +32,79 @@ constexpr char kHead[] = "circa: 1\nid: t\nversion: \"1\"\ntitle: T\n";
 std::vector<ValidationCase> Cases() {
   return {
       {"TopLevelPointsDoNotAddUp",
-       std::string(kHead) +
-           "criteria:\n"                         // 5
-           "  - id: price\n"                     // 6
-           "    type: price\n"                   // 7
-           "    weight: 60\n"                    // 8
-           "    scoring: {rule: lowest-ratio}\n" // 9
-           "  - id: quality\n"                   // 10
-           "    type: quality\n"                 // 11
-           "    weight: 30\n"                    // 12
-           "    scoring: {rule: yes-no}\n",      // 13
+       std::string(kHead) + "criteria:\n"                          // 5
+                            "  - id: price\n"                      // 6
+                            "    type: price\n"                    // 7
+                            "    weight: 60\n"                     // 8
+                            "    scoring: {rule: lowest-ratio}\n"  // 9
+                            "  - id: quality\n"                    // 10
+                            "    type: quality\n"                  // 11
+                            "    weight: 30\n"                     // 12
+                            "    scoring: {rule: yes-no}\n",       // 13
        {"criteria.yaml:6:5: criteria: weights add up to 90; expected 100 (the "
         "scale): price 60 + quality 30"}},
       {"TopLevelPointsAgainstAScale",
-       std::string(kHead) +
-           "scale: 10\n"                         // 5
-           "criteria:\n"                         // 6
-           "  - id: price\n"                     // 7
-           "    type: price\n"
-           "    weight: 6.5\n"
-           "    scoring: {rule: lowest-ratio}\n"
-           "  - id: quality\n"
-           "    type: quality\n"
-           "    weight: 4\n"
-           "    scoring: {rule: yes-no}\n",
+       std::string(kHead) + "scale: 10\n"      // 5
+                            "criteria:\n"      // 6
+                            "  - id: price\n"  // 7
+                            "    type: price\n"
+                            "    weight: 6.5\n"
+                            "    scoring: {rule: lowest-ratio}\n"
+                            "  - id: quality\n"
+                            "    type: quality\n"
+                            "    weight: 4\n"
+                            "    scoring: {rule: yes-no}\n",
        {"criteria.yaml:7:5: criteria: weights add up to 10.5; expected 10 (the "
         "scale): price 6.5 + quality 4"}},
       {"GroupPointsDoNotAddUp",
-       std::string(kHead) +
-           "criteria:\n"                          // 5
-           "  - id: price\n"                      // 6
-           "    type: price\n"                    // 7
-           "    weight: 60\n"                     // 8
-           "    scoring: {rule: lowest-ratio}\n"  // 9
-           "  - id: quality\n"                    // 10
-           "    type: quality\n"                  // 11
-           "    weight: 40\n"                     // 12
-           "    criteria:\n"                      // 13
-           "      - id: design\n"                 // 14
-           "        weight: 25\n"                 // 15
-           "        scoring: {rule: yes-no}\n"    // 16
-           "      - id: service\n"                // 17
-           "        weight: 10\n"                 // 18
-           "        scoring: {rule: yes-no}\n",   // 19
+       std::string(kHead) + "criteria:\n"                          // 5
+                            "  - id: price\n"                      // 6
+                            "    type: price\n"                    // 7
+                            "    weight: 60\n"                     // 8
+                            "    scoring: {rule: lowest-ratio}\n"  // 9
+                            "  - id: quality\n"                    // 10
+                            "    type: quality\n"                  // 11
+                            "    weight: 40\n"                     // 12
+                            "    criteria:\n"                      // 13
+                            "      - id: design\n"                 // 14
+                            "        weight: 25\n"                 // 15
+                            "        scoring: {rule: yes-no}\n"    // 16
+                            "      - id: service\n"                // 17
+                            "        weight: 10\n"                 // 18
+                            "        scoring: {rule: yes-no}\n",   // 19
        {"criteria.yaml:14:9: criteria[1].criteria: weights add up to 35; "
         "expected 40 (the weight of quality): design 25 + service 10"}},
       {"TopLevelPercentDoNotAddUp",
-       std::string(kHead) +
-           "weights: percent\n"                  // 5
-           "scale: 200\n"                        // 6
-           "criteria:\n"                         // 7
-           "  - id: price\n"                     // 8
-           "    type: price\n"
-           "    weight: 60\n"
-           "    scoring: {rule: lowest-ratio}\n"
-           "  - id: quality\n"
-           "    type: quality\n"
-           "    weight: 30\n"
-           "    scoring: {rule: yes-no}\n",
+       std::string(kHead) + "weights: percent\n"  // 5
+                            "scale: 200\n"        // 6
+                            "criteria:\n"         // 7
+                            "  - id: price\n"     // 8
+                            "    type: price\n"
+                            "    weight: 60\n"
+                            "    scoring: {rule: lowest-ratio}\n"
+                            "  - id: quality\n"
+                            "    type: quality\n"
+                            "    weight: 30\n"
+                            "    scoring: {rule: yes-no}\n",
        {"criteria.yaml:8:5: criteria: weights add up to 90; expected 100 "
         "(percent): price 60 + quality 30"}},
       {"GroupPercentDoNotAddUp",
-       std::string(kHead) +
-           "weights: percent\n"                   // 5
-           "criteria:\n"                          // 6
-           "  - id: price\n"                      // 7
-           "    type: price\n"                    // 8
-           "    weight: 60\n"                     // 9
-           "    scoring: {rule: lowest-ratio}\n"  // 10
-           "  - id: quality\n"                    // 11
-           "    type: quality\n"                  // 12
-           "    weight: 40\n"                     // 13
-           "    criteria:\n"                      // 14
-           "      - id: design\n"                 // 15
-           "        weight: 50\n"
-           "        scoring: {rule: yes-no}\n"
-           "      - id: service\n"
-           "        weight: 40\n"
-           "        scoring: {rule: yes-no}\n",
+       std::string(kHead) + "weights: percent\n"                   // 5
+                            "criteria:\n"                          // 6
+                            "  - id: price\n"                      // 7
+                            "    type: price\n"                    // 8
+                            "    weight: 60\n"                     // 9
+                            "    scoring: {rule: lowest-ratio}\n"  // 10
+                            "  - id: quality\n"                    // 11
+                            "    type: quality\n"                  // 12
+                            "    weight: 40\n"                     // 13
+                            "    criteria:\n"                      // 14
+                            "      - id: design\n"                 // 15
+                            "        weight: 50\n"
+                            "        scoring: {rule: yes-no}\n"
+                            "      - id: service\n"
+                            "        weight: 40\n"
+                            "        scoring: {rule: yes-no}\n",
        {"criteria.yaml:15:9: criteria[1].criteria: weights add up to 90; "
         "expected 100 (percent of quality): design 50 + service 40"}},
       {"OneDecimalShortIsNotRounding",
@@ -117,70 +112,68 @@ std::vector<ValidationCase> Cases() {
            "criteria:\n"
            "  - {id: a, type: quality, weight: 33.3, scoring: {rule: yes-no}}\n"
            "  - {id: b, type: quality, weight: 33.3, scoring: {rule: yes-no}}\n"
-           "  - {id: c, type: quality, weight: 33.3, scoring: {rule: yes-no}}\n",
-       {"criteria.yaml:6:5: criteria: weights add up to 99.9; expected 100 (the "
+           "  - {id: c, type: quality, weight: 33.3, scoring: {rule: "
+           "yes-no}}\n",
+       {"criteria.yaml:6:5: criteria: weights add up to 99.9; expected 100 "
+        "(the "
         "scale): a 33.3 + b 33.3 + c 33.3"}},
       {"DuplicateSiblingId",
-       std::string(kHead) +
-           "criteria:\n"                         // 5
-           "  - id: price\n"                     // 6
-           "    type: price\n"
-           "    weight: 60\n"
-           "    scoring: {rule: lowest-ratio}\n"
-           "  - id: price\n"                     // 10
-           "    type: quality\n"
-           "    weight: 40\n"
-           "    scoring: {rule: yes-no}\n",
+       std::string(kHead) + "criteria:\n"      // 5
+                            "  - id: price\n"  // 6
+                            "    type: price\n"
+                            "    weight: 60\n"
+                            "    scoring: {rule: lowest-ratio}\n"
+                            "  - id: price\n"  // 10
+                            "    type: quality\n"
+                            "    weight: 40\n"
+                            "    scoring: {rule: yes-no}\n",
        {"criteria.yaml:10:5: criteria[1].id: duplicate id \"price\"; first "
         "used at line 6"}},
       {"DuplicateIdAcrossLevels",
-       std::string(kHead) +
-           "criteria:\n"                          // 5
-           "  - id: price\n"                      // 6
-           "    type: price\n"                    // 7
-           "    weight: 60\n"                     // 8
-           "    scoring: {rule: lowest-ratio}\n"  // 9
-           "  - id: quality\n"                    // 10
-           "    type: quality\n"                  // 11
-           "    weight: 40\n"                     // 12
-           "    criteria:\n"                      // 13
-           "      - id: quality\n"                // 14
-           "        weight: 40\n"
-           "        scoring: {rule: yes-no}\n",
+       std::string(kHead) + "criteria:\n"                          // 5
+                            "  - id: price\n"                      // 6
+                            "    type: price\n"                    // 7
+                            "    weight: 60\n"                     // 8
+                            "    scoring: {rule: lowest-ratio}\n"  // 9
+                            "  - id: quality\n"                    // 10
+                            "    type: quality\n"                  // 11
+                            "    weight: 40\n"                     // 12
+                            "    criteria:\n"                      // 13
+                            "      - id: quality\n"                // 14
+                            "        weight: 40\n"
+                            "        scoring: {rule: yes-no}\n",
        {"criteria.yaml:14:9: criteria[1].criteria[0].id: duplicate id "
         "\"quality\"; first used at line 10"}},
       // A weight that could not be read is reported once; sums that involve
       // it are not checked (criteria_validator.h), also when it is a group's.
       {"NegativeGroupWeightReportedOnce",
-       std::string(kHead) +
-           "criteria:\n"                          // 5
-           "  - id: price\n"                      // 6
-           "    type: price\n"                    // 7
-           "    weight: 60\n"                     // 8
-           "    scoring: {rule: lowest-ratio}\n"  // 9
-           "  - id: quality\n"                    // 10
-           "    type: quality\n"                  // 11
-           "    weight: -40\n"                    // 12
-           "    criteria:\n"                      // 13
-           "      - id: design\n"                 // 14
-           "        weight: 25\n"
-           "        scoring: {rule: yes-no}\n"
-           "      - id: service\n"
-           "        weight: 15\n"
-           "        scoring: {rule: yes-no}\n",
+       std::string(kHead) + "criteria:\n"                          // 5
+                            "  - id: price\n"                      // 6
+                            "    type: price\n"                    // 7
+                            "    weight: 60\n"                     // 8
+                            "    scoring: {rule: lowest-ratio}\n"  // 9
+                            "  - id: quality\n"                    // 10
+                            "    type: quality\n"                  // 11
+                            "    weight: -40\n"                    // 12
+                            "    criteria:\n"                      // 13
+                            "      - id: design\n"                 // 14
+                            "        weight: 25\n"
+                            "        scoring: {rule: yes-no}\n"
+                            "      - id: service\n"
+                            "        weight: 15\n"
+                            "        scoring: {rule: yes-no}\n",
        {"criteria.yaml:12:13: criteria[1].weight: expected a number >= 0, got "
         "\"-40\""}},
       {"NegativeLeafWeightSkipsTheSum",
-       std::string(kHead) +
-           "criteria:\n"                          // 5
-           "  - id: price\n"                      // 6
-           "    type: price\n"                    // 7
-           "    weight: -5\n"                     // 8
-           "    scoring: {rule: lowest-ratio}\n"  // 9
-           "  - id: quality\n"
-           "    type: quality\n"
-           "    weight: 40\n"
-           "    scoring: {rule: yes-no}\n",
+       std::string(kHead) + "criteria:\n"                          // 5
+                            "  - id: price\n"                      // 6
+                            "    type: price\n"                    // 7
+                            "    weight: -5\n"                     // 8
+                            "    scoring: {rule: lowest-ratio}\n"  // 9
+                            "  - id: quality\n"
+                            "    type: quality\n"
+                            "    weight: 40\n"
+                            "    scoring: {rule: yes-no}\n",
        {"criteria.yaml:8:13: criteria[0].weight: expected a number >= 0, got "
         "\"-5\""}},
   };
@@ -207,31 +200,31 @@ INSTANTIATE_TEST_SUITE_P(Validator, CriteriaValidationTest,
 // Five independent mistakes give five errors, each at its own line.
 TEST(CriteriaValidatorTest, FiveMistakesFiveErrors) {
   const std::string yaml =
-      "circa: 1\n"                                           // 1
-      "id: five-mistakes\n"                                  // 2
-      "version: \"1\"\n"                                     // 3
-      "title: Five mistakes\n"                               // 4
-      "criteria:\n"                                          // 5
-      "  - id: price\n"                                      // 6
-      "    type: price\n"                                    // 7
-      "    weight: -5\n"                                     // 8  (1)
-      "    scoring: {rule: lowest-ratio}\n"                  // 9
-      "  - id: design\n"                                     // 10
-      "    type: quality\n"                                  // 11
-      "    weight: 20\n"                                     // 12
-      "    scoring: {rule: lowest-ratio}\n"                  // 13 (2)
-      "  - id: design\n"                                     // 14 (3)
-      "    type: quality\n"                                  // 15
-      "    weight: 20\n"                                     // 16
-      "    scoring: {rule: yes-no}\n"                        // 17
-      "  - id: durability\n"                                 // 18
-      "    type: quality\n"                                  // 19
-      "    weight: 20\n"                                     // 20
-      "    scoring: {rule: linear, worst: 5, best: 5}\n"     // 21 (4)
-      "  - id: service\n"                                    // 22
-      "    type: quality\n"                                  // 23
-      "    weight: 20\n"                                     // 24
-      "    scoring: {rule: stars}\n";                        // 25 (5)
+      "circa: 1\n"                                        // 1
+      "id: five-mistakes\n"                               // 2
+      "version: \"1\"\n"                                  // 3
+      "title: Five mistakes\n"                            // 4
+      "criteria:\n"                                       // 5
+      "  - id: price\n"                                   // 6
+      "    type: price\n"                                 // 7
+      "    weight: -5\n"                                  // 8  (1)
+      "    scoring: {rule: lowest-ratio}\n"               // 9
+      "  - id: design\n"                                  // 10
+      "    type: quality\n"                               // 11
+      "    weight: 20\n"                                  // 12
+      "    scoring: {rule: lowest-ratio}\n"               // 13 (2)
+      "  - id: design\n"                                  // 14 (3)
+      "    type: quality\n"                               // 15
+      "    weight: 20\n"                                  // 16
+      "    scoring: {rule: yes-no}\n"                     // 17
+      "  - id: durability\n"                              // 18
+      "    type: quality\n"                               // 19
+      "    weight: 20\n"                                  // 20
+      "    scoring: {rule: linear, worst: 5, best: 5}\n"  // 21 (4)
+      "  - id: service\n"                                 // 22
+      "    type: quality\n"                               // 23
+      "    weight: 20\n"                                  // 24
+      "    scoring: {rule: stars}\n";                     // 25 (5)
   const Result<CriteriaSet> r = ParseCriteria(yaml, "five.yaml");
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.diagnostics.size(), 5u);
@@ -259,7 +252,8 @@ TEST(CriteriaValidatorTest, SumsWithinRoundingOfTheInputAreAccepted) {
       "criteria:\n"
       "  - {id: a, type: quality, weight: 33.33333, scoring: {rule: yes-no}}\n"
       "  - {id: b, type: quality, weight: 33.33333, scoring: {rule: yes-no}}\n"
-      "  - {id: c, type: quality, weight: 33.33334, scoring: {rule: yes-no}}\n");
+      "  - {id: c, type: quality, weight: 33.33334, scoring: {rule: "
+      "yes-no}}\n");
   EXPECT_EQ(set.Leaves().size(), 3u);
 }
 

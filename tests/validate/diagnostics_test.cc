@@ -23,9 +23,9 @@ TEST(DiagnosticTest, ToStringOmitsUnknownParts) {
   EXPECT_EQ((Diagnostic{Severity::kError, {"bids.csv", 3, 0}, "", "bad row"})
                 .ToString(),
             "bids.csv:3: bad row");
-  EXPECT_EQ(
-      (Diagnostic{Severity::kError, {"bids.csv", 0, 0}, "", "no bids"}).ToString(),
-      "bids.csv: no bids");
+  EXPECT_EQ((Diagnostic{Severity::kError, {"bids.csv", 0, 0}, "", "no bids"})
+                .ToString(),
+            "bids.csv: no bids");
   EXPECT_EQ((Diagnostic{Severity::kError, {"", 0, 0}, "x", "y"}).ToString(),
             "<input>: x: y");
 }
@@ -41,7 +41,8 @@ TEST(DiagnosticsTest, WorstSeverityWins) {
   EXPECT_FALSE(diag.HasErrors());
   EXPECT_FALSE(HasErrors(diag.items()));
   diag.Error({"a", 2, 1}, "", "e");
-  diag.Append({{Severity::kError, {}, "", "e2"}, {Severity::kWarning, {}, "", "w2"}});
+  diag.Append(
+      {{Severity::kError, {}, "", "e2"}, {Severity::kWarning, {}, "", "w2"}});
   EXPECT_TRUE(diag.HasErrors());
   EXPECT_EQ(diag.ErrorCount(), 2);
   EXPECT_EQ(diag.items().size(), 4u);
@@ -60,8 +61,8 @@ TEST(EnumNamesTest, RoundTrip) {
   EXPECT_EQ(ToString(Rule::kLowestRatio), "lowest-ratio");
   EXPECT_EQ(ToString(Rule::kYesNo), "yes-no");
   EXPECT_EQ(RuleFromString("Lowest-Ratio"), std::nullopt);
-  for (const auto t : {CriterionType::kPrice, CriterionType::kCost,
-                       CriterionType::kQuality}) {
+  for (const auto t :
+       {CriterionType::kPrice, CriterionType::kCost, CriterionType::kQuality}) {
     EXPECT_EQ(CriterionTypeFromString(ToString(t)), t);
   }
   EXPECT_EQ(WeightModeFromString("percent"), WeightMode::kPercent);
