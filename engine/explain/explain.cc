@@ -193,7 +193,7 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
       std::vector<Diff> diffs;
       for (std::size_t j = 0; j < m; ++j) {
         const auto jj = static_cast<Eigen::Index>(j);
-        const double d = e.points(i, jj) - e.points(reference, jj);
+        const double d = e.Points(i, jj) - e.Points(reference, jj);
         if (std::abs(d) >= 0.005) diffs.push_back({d, j});
       }
       std::stable_sort(diffs.begin(), diffs.end(),
@@ -234,7 +234,7 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
       const auto jj = static_cast<Eigen::Index>(j);
       x.criteria.push_back(
           {c.id, c.name + ": " + ctx.Value(i, j) + "; " + ctx.Formula(i, j) +
-                     " x " + Pts(c.weight) + " = " + Pts(e.points(i, jj)) +
+                     " x " + Pts(c.weight) + " = " + Pts(e.Points(i, jj)) +
                      " points" + (c.relative ? " (relative)" : "")});
     }
     if (!relative.empty()) {

@@ -136,7 +136,16 @@ bool ParsePlainNumber(std::string_view text, double* value) {
 bool ParseNumber(std::string_view text, DecimalMark mark,
                  std::string_view locale_name, double* value,
                  std::string* why) {
-  const std::string quoted = "\"" + std::string(Trim(text)) + "\"";
+  // Plain digits (the common case) need no further checks.
+  const std::string_view trimmed = Trim(text);
+  if (!trimmed.empty() && trimmed.size() < 16 &&
+      std::all_of(trimmed.begin(), trimmed.end(), IsDigit)) {
+    double v = 0;
+    std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), v);
+    *value = v;
+    return true;
+  }
+  const std::string quoted = "\"" + std::string(trimmed) + "\"";
   std::string s;
   if (!NormaliseSpaces(Trim(text), &s)) {
     *why = "expected a number, got " + quoted;

@@ -38,7 +38,7 @@ std::string RenderCsv(const Report& r) {
            (e.status[k] == BidStatus::kRanked ? "ranked" : "excluded") + "," +
            (e.tied[k] ? "yes" : "no") + "," + Num(e.totals[i]);
     for (Eigen::Index j = 0; j < scorer.size(); ++j)
-      out += "," + Num(e.points(i, j));
+      out += "," + Num(e.Points(i, j));
     out += "\n";
   }
   return out;

@@ -81,7 +81,7 @@ std::string RenderJson(const Report& r) {
            {"value", Round6(bids.values(i, cc))},
            {"score", Round6(e.scores(i, cc))},
            {"weight", Round6(col.weight)},
-           {"points", Round6(e.points(i, cc))},
+           {"points", Round6(e.Points(i, cc))},
            {"relative", col.relative}});
     }
     b["criteria"] = cells;

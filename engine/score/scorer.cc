@@ -86,7 +86,7 @@ Evaluation Scorer::Evaluate(const Eigen::MatrixXd& values) const {
   std::vector<std::string> notes;
   ScoreImpl(values, &e.scores, &e.column_min, &e.column_max, &e.min_bid,
             &e.max_bid, &notes);
-  e.points = e.scores * weights_.asDiagonal();
+  e.weights = weights_;
   // Totals and subtotals in one product: scores x [w | diag(w) G].
   const Eigen::MatrixXd both = e.scores * aggregation_;
   e.totals = both.col(0);

@@ -19,7 +19,7 @@ struct Note {
 
 struct Evaluation {
   Eigen::MatrixXd scores;     // bids x columns, rule output
-  Eigen::MatrixXd points;     // scores scaled by the column weights
+  Eigen::VectorXd weights;    // points per column (the scorer's weights)
   Eigen::VectorXd totals;     // sum of points per bid
   Eigen::MatrixXd subtotals;  // bids x top-level criteria
   // Per column, the lowest and highest value among the scored bids (what
@@ -34,6 +34,14 @@ struct Evaluation {
   std::vector<bool> tied;   // shares its rank with another bid
   std::vector<int> order;   // bid indices, best first (input order in ties)
   std::vector<Note> notes;  // warnings about columns and ties
+
+  // Points of bid i on column j: score x weight. Not stored, so that scoring
+  // 100,000 bids does not allocate a second bids x columns matrix.
+  double Points(Eigen::Index bid, Eigen::Index column) const {
+    return scores(bid, column) * weights[column];
+  }
+  // All points at once (bids x columns).
+  Eigen::MatrixXd PointsMatrix() const { return scores * weights.asDiagonal(); }
 
   // Bid index of the (first) winner, -1 if no bid was ranked.
   int Winner() const { return order.empty() ? -1 : order.front(); }

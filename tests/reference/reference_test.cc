@@ -126,7 +126,7 @@ TEST_P(ReferenceCaseTest, MatchesThePublishedFigures) {
     for (const auto& [criterion, points] : x.points) {
       const Eigen::Index j = IndexOf(bids.criteria, criterion);
       ASSERT_GE(j, 0) << "no criterion " << criterion;
-      EXPECT_NEAR(e.points(i, j), points, c.tolerance)
+      EXPECT_NEAR(e.Points(i, j), points, c.tolerance)
           << x.id << " points on " << criterion;
     }
   }

@@ -107,7 +107,7 @@ TEST(ScorerTest, PointsAndTotalsAreScoresTimesWeights) {
   const Evaluation e =
       scorer.Evaluate(Rows({{100, 50, 1, 10}, {200, 100, 0, 5}}));
   EXPECT_EQ(e.scores, Rows({{1, 0.5, 1, 1}, {0.5, 1, 0, 0.5}}));
-  EXPECT_EQ(e.points, Rows({{80, 7.5, 45, 60}, {40, 15, 0, 30}}));
+  EXPECT_EQ(e.PointsMatrix(), Rows({{80, 7.5, 45, 60}, {40, 15, 0, 30}}));
   EXPECT_NEAR_TOL(e.totals[0], 192.5, kFloatNoise);
   EXPECT_NEAR_TOL(e.totals[1], 85, kFloatNoise);
   // Subtotals per top-level criterion: price, quality.
@@ -153,7 +153,7 @@ TEST(ScorerTest, SampleTenderTotalsFromTheFormulas) {
 
 void ExpectSameEvaluation(const Evaluation& a, const Evaluation& b) {
   EXPECT_EQ(a.scores, b.scores);
-  EXPECT_EQ(a.points, b.points);
+  EXPECT_EQ(a.PointsMatrix(), b.PointsMatrix());
   EXPECT_EQ(a.totals, b.totals);
   EXPECT_EQ(a.subtotals, b.subtotals);
   EXPECT_EQ(a.column_min, b.column_min);
@@ -226,7 +226,7 @@ criteria:
 )");
   const Evaluation e = Scorer::Compile(set).Evaluate(Rows({{100, 5}, {0, 5}}));
   ASSERT_TRUE(circa_test::AllFinite(e.scores));
-  ASSERT_TRUE(circa_test::AllFinite(e.points));
+  ASSERT_TRUE(circa_test::AllFinite(e.PointsMatrix()));
   // Price 0: that bid takes the 60 points, the others none.
   EXPECT_EQ(e.scores.col(0), Eigen::Vector2d(0, 1));
   // Everyone equal on delivery: each takes the full 40.

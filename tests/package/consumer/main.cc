@@ -28,8 +28,7 @@ constexpr const char* kBids =
     "A,Cheap Chairs,1000,no\n"
     "B,Circular Chairs,1200,yes\n";
 
-int Fail(const char* stage,
-         const std::vector<circa::Diagnostic>& diagnostics) {
+int Fail(const char* stage, const std::vector<circa::Diagnostic>& diagnostics) {
   std::fprintf(stderr, "consumer: %s failed\n", stage);
   for (const circa::Diagnostic& d : diagnostics) {
     std::fprintf(stderr, "%s\n", d.ToString().c_str());

@@ -1,0 +1,76 @@
+// Runs the real `circa` executable for the CLI and golden tests: a child
+// process with its own working directory, stdout and stderr captured
+// separately, the exit code, and a deadline so that no test can hang.
+#ifndef CIRCA_TESTS_CLI_CLI_SUPPORT_H_
+#define CIRCA_TESTS_CLI_CLI_SUPPORT_H_
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace circa_test::cli {
+
+struct RunOptions {
+  // Working directory of the child; empty: the source tree, so that
+  // relative paths like samples/office-furniture work.
+  std::filesystem::path cwd;
+  // The child is killed (and the run reported as timed out) after this.
+  std::chrono::seconds timeout{60};
+};
+
+struct RunResult {
+  int exit_code = -1;  // 128 + signal number when killed by a signal
+  bool timed_out = false;
+  std::string out;     // everything written to stdout
+  std::string err;     // everything written to stderr
+  double seconds = 0;  // wall time
+
+  // One-line summary for failure messages, with stderr.
+  std::string Describe() const;
+};
+
+// Runs `circa args...`. Reports a test failure (without stopping the test)
+// when the child timed out or a sanitizer reported a problem, since such a
+// run can still exit with an expected code.
+RunResult RunCirca(const std::vector<std::string>& args,
+                   const RunOptions& options = {});
+
+// The source tree (samples/, tests/) and the circa executable under test.
+std::filesystem::path SourceDir();
+std::filesystem::path CircaBinary();
+
+// Names of samples/*/ directories holding tender.yaml, sorted. Found when
+// called, so a sample added to the tree is picked up without rebuilding.
+std::vector<std::string> DiscoverSamples();
+
+// A fresh directory under the system temp directory, removed with its
+// contents when the object goes out of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  // Writes `contents` to path()/name (binary, no newline translation).
+  std::filesystem::path Write(const std::string& name,
+                              std::string_view contents) const;
+  // Names of the entries directly in the directory, sorted.
+  std::vector<std::string> List() const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string ReadFile(const std::filesystem::path& path);
+void WriteFile(const std::filesystem::path& path, std::string_view contents);
+
+// Splits text into lines without their '\n'.
+std::vector<std::string> Lines(std::string_view text);
+
+}  // namespace circa_test::cli
+
+#endif  // CIRCA_TESTS_CLI_CLI_SUPPORT_H_

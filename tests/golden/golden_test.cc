@@ -1,0 +1,142 @@
+// Approval tests (after Catch2's tools/scripts/approvalTests.py) for every
+// report a person reads: for each samples/<name>/ holding tender.yaml and
+// each format, `circa score samples/<name> --format <format> --width 100`,
+// run from the source tree, must print exactly
+// tests/golden/approved/<name>.<format>.approved.txt.
+//
+// On a mismatch the output is written to <name>.<format>.unapproved.txt
+// next to the approved file (git ignores it) and the test fails with a diff
+// hint. scripts/approve-golden.sh runs the same command and approves.
+//
+// Nothing is normalised: the output has no volatile text. The JSON carries
+// the input paths as given (relative to the source tree) and their SHA-256,
+// which only change when a checked-in input does.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/cli_support.h"
+
+namespace circa_test::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kFormats = {"table", "json", "md", "csv"};
+
+struct GoldenCase {
+  std::string sample;
+  std::string format;
+};
+
+// Found when the test binary lists its tests; tests/golden/CMakeLists.txt
+// has ctest list them before every run, so a new sample needs no rebuild.
+std::vector<GoldenCase> AllCases() {
+  std::vector<GoldenCase> cases;
+  for (const std::string& sample : DiscoverSamples()) {
+    for (const std::string& format : kFormats)
+      cases.push_back({sample, format});
+  }
+  return cases;
+}
+
+fs::path ApprovedDir() { return SourceDir() / "tests" / "golden" / "approved"; }
+
+fs::path ApprovedPath(const GoldenCase& c) {
+  return ApprovedDir() / (c.sample + "." + c.format + ".approved.txt");
+}
+
+fs::path UnapprovedPath(const GoldenCase& c) {
+  return ApprovedDir() / (c.sample + "." + c.format + ".unapproved.txt");
+}
+
+// "line 12:\n  approved: ...\n  received: ..." for the first difference.
+std::string FirstDifference(const std::string& approved,
+                            const std::string& received) {
+  const std::vector<std::string> a = Lines(approved);
+  const std::vector<std::string> b = Lines(received);
+  const std::size_t n = std::max(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string x = i < a.size() ? a[i] : "<end of file>";
+    const std::string y = i < b.size() ? b[i] : "<end of file>";
+    if (x != y) {
+      return "first difference at line " + std::to_string(i + 1) +
+             ":\n  approved: " + x + "\n  received: " + y + "\n";
+    }
+  }
+  return "the files differ only in their final newline\n";
+}
+
+class Golden : public ::testing::TestWithParam<GoldenCase> {};
+
+TEST_P(Golden, MatchesApproved) {
+  const GoldenCase& c = GetParam();
+  const RunResult r = RunCirca(
+      {"score", "samples/" + c.sample, "--format", c.format, "--width", "100"},
+      {.cwd = SourceDir()});
+  ASSERT_EQ(r.exit_code, 0) << r.Describe();
+  ASSERT_FALSE(r.out.empty());
+
+  const fs::path approved = ApprovedPath(c);
+  const fs::path unapproved = UnapprovedPath(c);
+  std::error_code ec;
+  const bool exists = fs::is_regular_file(approved, ec);
+  if (exists && ReadFile(approved) == r.out) {
+    fs::remove(unapproved, ec);  // stale from an earlier failing run
+    return;
+  }
+  fs::create_directories(ApprovedDir(), ec);
+  WriteFile(unapproved, r.out);
+  const std::string hint = "  diff -u " + approved.string() + " " +
+                           unapproved.string() +
+                           "\nIf the new output is right, approve it with\n"
+                           "  scripts/approve-golden.sh [BUILD_DIR]\n";
+  if (!exists) {
+    FAIL() << "no approved output for " << c.sample << " (" << c.format
+           << "); the output was written to " << unapproved.string()
+           << ". Read it, then approve it with\n"
+              "  scripts/approve-golden.sh [BUILD_DIR]\n";
+  }
+  FAIL() << c.sample << " (" << c.format
+         << ") differs from the approved output.\n"
+         << FirstDifference(ReadFile(approved), r.out)
+         << "The output was written next to it; compare with\n"
+         << hint;
+}
+
+std::string CaseName(const ::testing::TestParamInfo<GoldenCase>& info) {
+  std::string name = info.param.sample + "_" + info.param.format;
+  for (char& ch : name) {
+    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                    (ch >= '0' && ch <= '9');
+    if (!ok) ch = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, Golden, ::testing::ValuesIn(AllCases()),
+                         CaseName);
+
+// An approved file whose sample or format is gone would never be checked
+// again; scripts/approve-golden.sh removes such files.
+TEST(GoldenFiles, EveryApprovedFileBelongsToASample) {
+  std::set<std::string> expected;
+  for (const GoldenCase& c : AllCases()) {
+    expected.insert(ApprovedPath(c).filename().string());
+  }
+  std::error_code ec;
+  for (const fs::directory_entry& e :
+       fs::directory_iterator(ApprovedDir(), ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.size() > 13 && name.ends_with(".approved.txt")) {
+      EXPECT_TRUE(expected.count(name))
+          << name << " has no samples/<name>/tender.yaml or unknown format";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace circa_test::cli
