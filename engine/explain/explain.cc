@@ -169,7 +169,7 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
                     bids.ids[static_cast<std::size_t>(o)];
         }
       }
-      x.summary += " It is tied with " + others + " on exactly the same total.";
+      x.summary += " It is tied with " + others + " on the same total.";
     }
     const int reference = (i == winner) ? runner_up : winner;
     if (reference >= 0 && !(e.tied[k] && e.rank[k] == 1)) {

@@ -126,10 +126,10 @@ TEST_F(ExplainTest, TiesAreSaidOutLoud) {
       "A,40,30,20,100\nB,50,30,10,100\nC,0,0,0,200\n");
   EXPECT_EQ(explanations_[0].summary,
             "Bid A ranks 1st of 3 with 160.00 of 200 points. It is tied with B "
-            "on exactly the same total.");
+            "on the same total.");
   EXPECT_EQ(explanations_[1].summary,
             "Bid B ranks 1st of 3 with 160.00 of 200 points. It is tied with A "
-            "on exactly the same total.");
+            "on the same total.");
   EXPECT_THAT(explanations_[2].summary,
               HasSubstr("It is 125.00 points behind the winner, A (160.00)."));
 }
