@@ -14,8 +14,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <ostream>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/cli_support.h"
@@ -32,8 +34,25 @@ struct GoldenCase {
   std::string format;
 };
 
-// Found when the test binary lists its tests; tests/golden/CMakeLists.txt
-// has ctest list them before every run, so a new sample needs no rebuild.
+// How ctest shows the parameter: "office-furniture.json".
+void PrintTo(const GoldenCase& c, std::ostream* os) {
+  *os << c.sample << "." << c.format;
+}
+
+// The samples found when the build was configured (see CMakeLists.txt).
+std::vector<std::string> ConfiguredSamples() {
+  std::vector<std::string> names;
+  std::string_view list = CIRCA_GOLDEN_SAMPLES;
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    names.emplace_back(list.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return names;
+}
+
+// Every sample in the tree now, in every format.
 std::vector<GoldenCase> AllCases() {
   std::vector<GoldenCase> cases;
   for (const std::string& sample : DiscoverSamples()) {
@@ -119,6 +138,14 @@ std::string CaseName(const ::testing::TestParamInfo<GoldenCase>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Samples, Golden, ::testing::ValuesIn(AllCases()),
                          CaseName);
+
+// ctest runs the cases listed when golden_test was built; a sample added
+// since then would silently go untested.
+TEST(GoldenFiles, SampleListIsCurrent) {
+  EXPECT_EQ(ConfiguredSamples(), DiscoverSamples())
+      << "samples/ changed since the build was configured; rebuild "
+         "(cmake --build <dir>) so that ctest lists every sample";
+}
 
 // An approved file whose sample or format is gone would never be checked
 // again; scripts/approve-golden.sh removes such files.

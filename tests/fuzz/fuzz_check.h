@@ -1,0 +1,45 @@
+// Invariants every fuzz target checks after calling the engine. A broken
+// invariant aborts, which libFuzzer (and the replay test) report as a crash
+// with the input that caused it. Not assert(): these checks must also run
+// in builds with NDEBUG.
+#ifndef CIRCA_TESTS_FUZZ_FUZZ_CHECK_H_
+#define CIRCA_TESTS_FUZZ_FUZZ_CHECK_H_
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "circa/circa.h"
+
+#define FUZZ_CHECK(condition, what)                                       \
+  do {                                                                    \
+    if (!(condition)) {                                                   \
+      std::fprintf(stderr, "%s:%d: invariant broken: %s: %s\n", __FILE__, \
+                   __LINE__, #condition, std::string(what).c_str());      \
+      std::abort();                                                       \
+    }                                                                     \
+  } while (false)
+
+namespace circa_fuzz {
+
+// A result has a value exactly when no diagnostic is an error, and every
+// diagnostic names the file, a position that is not negative, and a
+// message in valid UTF-8 (it is printed and may be embedded in JSON).
+template <typename T>
+void CheckResult(const circa::Result<T>& result, const std::string& file);
+
+// Scores `bids` with `scorer` and renders every report format, checking
+// that nothing is NaN, ranks are a ranking, and the JSON parses.
+void CheckEvaluation(const circa::CriteriaSet& set, const circa::Scorer& scorer,
+                     const circa::BidSet& bids);
+
+// Explicit instantiations live in fuzz_check.cc.
+extern template void CheckResult(const circa::Result<circa::CriteriaSet>&,
+                                 const std::string&);
+extern template void CheckResult(const circa::Result<circa::BidSet>&,
+                                 const std::string&);
+
+}  // namespace circa_fuzz
+
+#endif  // CIRCA_TESTS_FUZZ_FUZZ_CHECK_H_
