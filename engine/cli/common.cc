@@ -14,6 +14,11 @@ std::optional<Inputs> ResolveInputs(const std::string& first,
                                     bool bids_required, int* exit_code) {
   std::error_code ec;
   *exit_code = kExitUsage;
+  if (!std::filesystem::exists(first, ec)) {
+    std::fprintf(stderr, "%s: cannot read file: no such file\n", first.c_str());
+    *exit_code = kExitInvalidInput;
+    return std::nullopt;
+  }
   if (std::filesystem::is_directory(first, ec)) {
     if (!second.empty()) {
       std::fprintf(stderr,

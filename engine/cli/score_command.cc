@@ -51,9 +51,11 @@ int RunScore(const ScoreArgs& args) {
 
   const Scorer scorer = Scorer::Compile(*criteria.value);
   const Evaluation evaluation = scorer.Evaluate(*bids.value);
-  Report report = MakeReport(*criteria.value, *bids.value, scorer, evaluation);
+  const ReportFormat format = FormatFromName(args.format);
+  Report report = MakeReport(*criteria.value, *bids.value, scorer, evaluation,
+                             format != ReportFormat::kCsv);
   report.width = args.width > 0 ? args.width : TerminalWidth();
-  const std::string text = Render(report, FormatFromName(args.format));
+  const std::string text = Render(report, format);
   for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
 
   if (args.output.empty() || args.output == "-") {

@@ -53,7 +53,8 @@ struct Context {
         break;
     }
     if (c.type != CriterionType::kQuality) {
-      return FormatNumber(v, -1) + " " + set.currency;
+      // Money: whole amounts as written, otherwise cents ("5.40 EUR").
+      return FormatNumber(v, v == std::floor(v) ? 0 : 2) + " " + set.currency;
     }
     if (c.unit == "%") return FormatNumber(v, -1) + "%";
     return FormatNumber(v, -1) + (c.unit.empty() ? "" : " " + c.unit);
@@ -135,6 +136,36 @@ struct Context {
   }
 };
 
+// "B", "B and C", "B, C, D and 997 other bids": at most five names.
+std::string TiePartners(const Evaluation& e, const BidSet& bids, int bid,
+                        const std::vector<std::size_t>& tie_start) {
+  constexpr std::size_t kNamed = 5;
+  const int rank = e.rank[static_cast<std::size_t>(bid)];
+  std::vector<std::string> names;
+  std::size_t others = 0;
+  for (std::size_t p = tie_start[static_cast<std::size_t>(rank)];
+       p < e.order.size() &&
+       e.rank[static_cast<std::size_t>(e.order[p])] == rank;
+       ++p) {
+    if (e.order[p] == bid) continue;
+    if (names.size() < kNamed) {
+      names.push_back(bids.ids[static_cast<std::size_t>(e.order[p])]);
+    } else {
+      ++others;
+    }
+  }
+  std::string out;
+  for (std::size_t t = 0; t < names.size(); ++t) {
+    if (t) out += (t + 1 == names.size() && others == 0) ? " and " : ", ";
+    out += names[t];
+  }
+  if (others > 0) {
+    out += " and " + std::to_string(others) + " other bid" +
+           (others == 1 ? "" : "s");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<BidExplanation> Explain(const CriteriaSet& set,
@@ -155,6 +186,14 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
                          ")");
   }
 
+  // Where each rank's run starts in e.order, so that tie partners are found
+  // without scanning every bid for every tied bid.
+  std::vector<std::size_t> tie_start(static_cast<std::size_t>(n) + 1, 0);
+  for (std::size_t p = e.order.size(); p-- > 0;) {
+    tie_start[static_cast<std::size_t>(
+        e.rank[static_cast<std::size_t>(e.order[p])])] = p;
+  }
+
   for (int i = 0; i < n; ++i) {
     BidExplanation& x = out[static_cast<std::size_t>(i)];
     const auto k = static_cast<std::size_t>(i);
@@ -162,14 +201,8 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
     x.summary = "Bid " + ctx.BidName(i) + " ranks " + Ordinal(e.rank[k]) +
                 " of " + std::to_string(n) + " with " + Pts(total) + of + ".";
     if (e.tied[k]) {
-      std::string others;
-      for (int o : e.order) {
-        if (o != i && e.rank[static_cast<std::size_t>(o)] == e.rank[k]) {
-          others += (others.empty() ? "" : ", ") +
-                    bids.ids[static_cast<std::size_t>(o)];
-        }
-      }
-      x.summary += " It is tied with " + others + " on the same total.";
+      x.summary += " It is tied with " + TiePartners(e, bids, i, tie_start) +
+                   " on the same total.";
     }
     const int reference = (i == winner) ? runner_up : winner;
     if (reference >= 0 && !(e.tied[k] && e.rank[k] == 1)) {

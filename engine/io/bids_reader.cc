@@ -25,8 +25,8 @@ std::string Lower(std::string_view s) {
 // Reads cell text into the number a leaf criterion scores.
 class CellParser {
  public:
-  CellParser(const CriteriaSet& set, io::DecimalMark mark, std::string locale)
-      : set_(set), mark_(mark), locale_(std::move(locale)) {}
+  CellParser(io::DecimalMark mark, std::string locale)
+      : mark_(mark), locale_(std::move(locale)) {}
 
   // `plain_number`: the text is a YAML/JSON number literal (decimal point).
   bool Parse(const Criterion& leaf, std::string_view raw, bool plain_number,
@@ -103,7 +103,6 @@ class CellParser {
     return out;
   }
 
-  const CriteriaSet& set_;
   io::DecimalMark mark_;
   std::string locale_;
 };
@@ -136,7 +135,7 @@ class BidsBuilder {
       return false;
     }
     bids_.locale = locale.empty() ? "auto" : locale;
-    parser_.emplace(set_, *mark, bids_.locale);
+    parser_.emplace(*mark, bids_.locale);
     return true;
   }
 
@@ -152,7 +151,7 @@ class BidsBuilder {
                 "each of its leaf criteria instead";
     } else {
       std::string hint = Closest(name);
-      message += "; expected bid, supplier or a leaf criterion id";
+      message += "; expected " + id_key_ + ", supplier or a leaf criterion id";
       if (!hint.empty()) message += " (did you mean \"" + hint + "\"?)";
     }
     Error(where, path, message);
@@ -161,6 +160,8 @@ class BidsBuilder {
 
   const std::vector<const Criterion*>& leaves() const { return leaves_; }
   const std::string& locale() const { return bids_.locale; }
+  // The key this file format uses for bid ids ("bid" in CSV, "id" in YAML).
+  void SetIdKey(std::string key) { id_key_ = std::move(key); }
   // How this file format declares a locale, appended to ambiguity errors.
   void SetLocaleHint(std::string hint) { locale_hint_ = std::move(hint); }
 
@@ -294,6 +295,7 @@ class BidsBuilder {
   std::vector<double> values_;
   std::vector<bool> present_;
   std::string locale_hint_;
+  std::string id_key_ = "bid";
 };
 
 // Reads the header row: which column is the bid id, the supplier, and which
@@ -459,6 +461,7 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
   if (!root) return {std::nullopt, diag.Take()};
   io::YamlReader r(file, &diag);
   BidsBuilder b(set, file, &diag, options);
+  b.SetIdKey("id");
   b.SetLocaleHint(
       "; in a YAML or JSON file, a top-level key \"locale: nl-BE\" or "
       "\"locale: en\", or quote nothing and write plain numbers");

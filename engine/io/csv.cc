@@ -89,6 +89,20 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
   int quote_column = 0;
   bool ok = true;
   bool stopped = false;
+  // Syntax errors are capped like every other error (LoadOptions default).
+  constexpr int kMaxSyntaxErrors = 50;
+  int syntax_errors = 0;
+  const auto syntax_error = [&](int at_line, int at_column, const char* what) {
+    ok = false;
+    if (++syntax_errors > kMaxSyntaxErrors) return;
+    diag->Error({file, at_line, at_column}, "", what);
+    if (syntax_errors == kMaxSyntaxErrors) {
+      diag->Error(
+          {file, 0, 0}, "",
+          "too many errors; stopped after " + std::to_string(kMaxSyntaxErrors));
+      stopped = true;
+    }
+  };
   const auto end_row = [&] {
     row.push_back(std::move(cell));
     const bool blank =
@@ -122,10 +136,10 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
     }
     if (c == '"') {
       if (!Trim(cell.text).empty() || was_quoted) {
-        diag->Error({file, line, column}, "",
-                    "unexpected '\"' inside an unquoted field; quote the whole "
-                    "field and double the quote (\"\")");
-        ok = false;
+        syntax_error(line, column,
+                     "unexpected '\"' inside an unquoted field; quote the "
+                     "whole field and double the quote (\"\")");
+        if (stopped) return false;
       }
       cell.text.clear();
       quoted = true;
@@ -154,9 +168,8 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
     }
     if (was_quoted) {
       if (c != ' ' && c != '\t' && c != '\r') {
-        diag->Error({file, line, column}, "",
-                    "unexpected text after a closing quote");
-        ok = false;
+        syntax_error(line, column, "unexpected text after a closing quote");
+        if (stopped) return false;
         was_quoted = false;
       }
       ++column;

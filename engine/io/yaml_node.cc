@@ -1,5 +1,7 @@
 #include "io/yaml_node.h"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
 #include <set>
 #include <vector>
@@ -46,6 +48,14 @@ std::optional<YAML::Node> ParseYaml(std::string_view text,
       return std::nullopt;
     }
     return root;
+  } catch (const YAML::DeepRecursion& e) {
+    const int l = e.mark.is_null() ? 0 : e.mark.line + 1;
+    const int c = e.mark.is_null() ? 0 : e.mark.column + 1;
+    diag->Error({file, l, c}, "",
+                "the document is nested too deeply (" +
+                    std::to_string(e.depth()) +
+                    " levels of lists or maps); expected a criteria set or "
+                    "bids a few levels deep");
   } catch (const YAML::Exception& e) {
     const int l = e.mark.is_null() ? 0 : e.mark.line + 1;
     const int c = e.mark.is_null() ? 0 : e.mark.column + 1;
@@ -158,7 +168,14 @@ std::string Describe(const YAML::Node& node) {
   if (node.IsMap()) return "a map";
   if (node.IsSequence()) return "a list";
   std::string s = node.Scalar();
-  if (s.size() > 40) s = s.substr(0, 37) + "...";
+  if (s.size() > 40) {
+    // Cut at a character boundary: never split a UTF-8 sequence.
+    std::size_t cut = 37;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    s = s.substr(0, cut) + "...";
+  }
   return "\"" + s + "\"";
 }
 

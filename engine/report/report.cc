@@ -3,13 +3,14 @@
 namespace circa {
 
 Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
-                  const Scorer& scorer, const Evaluation& evaluation) {
+                  const Scorer& scorer, const Evaluation& evaluation,
+                  bool explain) {
   Report r;
   r.criteria = &criteria;
   r.bids = &bids;
   r.scorer = &scorer;
   r.evaluation = &evaluation;
-  r.explanations = Explain(criteria, scorer, bids, evaluation);
+  if (explain) r.explanations = Explain(criteria, scorer, bids, evaluation);
   return r;
 }
 

@@ -26,9 +26,11 @@ struct Report {
   int width = 100;  // table: terminal columns to fit
 };
 
-// Builds a report (including explanations) for one scored bid set.
+// Builds a report for one scored bid set. Explanations are built unless
+// `explain` is false (the CSV output has none; 2 million bids need none).
 Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
-                  const Scorer& scorer, const Evaluation& evaluation);
+                  const Scorer& scorer, const Evaluation& evaluation,
+                  bool explain = true);
 
 std::string Render(const Report& report, ReportFormat format);
 std::string RenderTable(const Report& report);

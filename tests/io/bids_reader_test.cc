@@ -367,7 +367,7 @@ TEST_F(BidsReaderTest, YamlErrors) {
                  "    take_back: no\n"
                  "    plan: 0\n"),
       ElementsAre("bids.yaml:3:5: bids[0].pirce: unknown column "
-                  "\"pirce\"; expected bid, supplier or a leaf "
+                  "\"pirce\"; expected id, supplier or a leaf "
                   "criterion id (did you mean \"price\"?)",
                   "bids.yaml:2:5: bids[0].price: missing; every bid "
                   "needs a value for every leaf criterion",
