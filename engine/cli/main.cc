@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
                  "Log detail to stderr (-v info, -vv debug)");
     const circa::cli::Runner score = circa::cli::AddScoreCommand(app);
     const circa::cli::Runner validate = circa::cli::AddValidateCommand(app);
+    const circa::cli::Runner weights = circa::cli::AddWeightsCommand(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
     spdlog::set_default_logger(logger);
     if (app.got_subcommand("score")) return score();
     if (app.got_subcommand("validate")) return validate();
+    if (app.got_subcommand("weights")) return weights();
     return circa::cli::kExitUsage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "circa: internal error: %s\n", e.what());

@@ -1,0 +1,91 @@
+// circa weights ahp FILE [--method] [--format] [--apply SET -o OUT]
+#include <cstdio>
+#include <memory>
+
+#include "circa/ahp.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "io/file.h"
+
+namespace circa::cli {
+namespace {
+
+struct AhpArgs {
+  std::string file;
+  std::string method = "eigen";
+  std::string format = "table";
+  std::string random_index = "saaty";
+  std::string apply;
+  std::string output;
+};
+
+int RunAhpCommand(const AhpArgs& args) {
+  AhpOptions options;
+  options.method = AhpMethodFromString(args.method).value_or(AhpMethod::kEigen);
+  options.random_index = RandomIndexTableFromString(args.random_index)
+                             .value_or(RandomIndexTable::kSaaty);
+  const Result<AhpJudgements> judgements =
+      LoadAhpFile(args.file, options.random_index);
+  if (PrintDiagnostics(judgements.diagnostics)) return kExitInvalidInput;
+  const Result<AhpResult> result = RunAhp(*judgements.value, options);
+  if (PrintDiagnostics(result.diagnostics)) return kExitInvalidInput;
+
+  if (!args.apply.empty()) {
+    Diagnostics diag;
+    const auto text =
+        io::ReadFile(args.apply, LoadOptions{}.max_criteria_bytes, &diag);
+    if (PrintDiagnostics(diag.Take())) return kExitInvalidInput;
+    const Result<std::string> applied =
+        ApplyAhpWeights(*text, args.apply, *result.value);
+    if (PrintDiagnostics(applied.diagnostics)) return kExitInvalidInput;
+    std::string error;
+    if (!io::WriteFileAtomic(args.output, *applied.value, &error)) {
+      std::fprintf(stderr, "circa: %s\n", error.c_str());
+      return kExitInternal;
+    }
+  }
+  const std::string report = args.format == "json"
+                                 ? RenderAhpJson(*result.value)
+                                 : RenderAhpTable(*result.value);
+  std::fwrite(report.data(), 1, report.size(), stdout);
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner AddWeightsCommand(CLI::App& app) {
+  auto args = std::make_shared<AhpArgs>();
+  CLI::App* weights =
+      app.add_subcommand("weights", "Derive criterion weights (docs/ahp.md)");
+  weights->require_subcommand(1);
+  CLI::App* ahp = weights->add_subcommand(
+      "ahp",
+      "Weights from AHP pairwise comparisons (Saaty 1-9 scale), with the "
+      "consistency ratio");
+  ahp->add_option("FILE", args->file, "AHP judgements (YAML, docs/ahp.md)")
+      ->required();
+  ahp->add_option("--method", args->method,
+                  "eigen (principal eigenvector) or geometric (row "
+                  "geometric means)")
+      ->check(CLI::IsMember({"eigen", "geometric"}))
+      ->default_str("eigen");
+  ahp->add_option("-f,--format", args->format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->default_str("table");
+  ahp->add_option("--random-index", args->random_index,
+                  "Random-index table for the consistency ratio")
+      ->check(CLI::IsMember({"saaty"}))
+      ->default_str("saaty");
+  CLI::Option* apply = ahp->add_option(
+      "--apply", args->apply,
+      "Criteria set (YAML) whose weights to replace with the AHP weights, "
+      "as percent of parent; needs -o");
+  CLI::Option* output = ahp->add_option(
+      "-o,--output", args->output,
+      "Where --apply writes the rewritten criteria set (atomically)");
+  apply->needs(output);
+  output->needs(apply);
+  return [args] { return RunAhpCommand(*args); };
+}
+
+}  // namespace circa::cli
