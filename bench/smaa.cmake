@@ -1,0 +1,1 @@
+target_sources(circa_bench PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/smaa_benchmark.cc)

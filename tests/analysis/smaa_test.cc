@@ -1,0 +1,369 @@
+// SMAA-2 (engine/analysis/smaa.cc): rank acceptability, central weights,
+// confidence factors, the weight sampler (simplex and ranges), seeds, ties
+// and errors.
+//
+// Statistical tolerances. The seed is fixed, so every test is deterministic;
+// the tolerances say how far an estimate from N samples may stray from its
+// exact value for a correct sampler: 4 to 5 standard errors. A share p
+// estimated from N = 10,000 samples has standard error sqrt(p (1 - p) / N),
+// at most 0.005; a mean of a weight with standard deviation sd has standard
+// error sd / sqrt(N). Each test names its sd.
+#include "circa/smaa.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "test_util.h"
+
+namespace circa {
+namespace {
+
+using circa_test::Messages;
+using circa_test::Rows;
+using ::testing::ElementsAre;
+
+constexpr int kN = 10000;
+// 4 standard errors of a share near 0.5 from kN samples (sd 0.005).
+constexpr double kShareTolerance = 0.02;
+
+// A scorer with n linear leaf criteria on a scale of 100 (the weights in the
+// criteria set play no part in SMAA; only n and the scale do).
+Scorer MakeScorer(int n) {
+  std::string yaml =
+      "circa: 1\nid: smaa\nversion: \"1\"\ntitle: SMAA\nscale: 100\n"
+      "criteria:\n";
+  const int each = 100 / n;
+  for (int j = 0; j < n; ++j) {
+    const int w = j == 0 ? 100 - each * (n - 1) : each;
+    yaml += "  - id: c" + std::to_string(j) + "\n    type: quality\n" +
+            "    weight: " + std::to_string(w) +
+            "\n    scoring: {rule: linear, worst: 0, best: 1}\n";
+  }
+  return Scorer::Compile(circa_test::ParseCriteriaOk(yaml));
+}
+
+// An evaluation carrying only what SMAA reads: the scores (all bids ranked).
+Evaluation WithScores(const Eigen::MatrixXd& scores) {
+  Evaluation e;
+  e.scores = scores;
+  return e;
+}
+
+SmaaResult RunOk(const Scorer& scorer, const Eigen::MatrixXd& scores,
+                 const SmaaOptions& options = {}) {
+  Result<SmaaResult> r = Smaa(scorer, WithScores(scores), options);
+  EXPECT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  if (!r.ok()) return {};
+  return std::move(*r.value);
+}
+
+Eigen::MatrixXd SampleOk(Eigen::Index columns, const SmaaOptions& options) {
+  Result<Eigen::MatrixXd> r = SampleSmaaWeights(columns, 100, options);
+  EXPECT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  if (!r.ok()) return {};
+  return std::move(*r.value);
+}
+
+// Five bids on four criteria with no dominance among the first four.
+const Eigen::MatrixXd& FiveBids() {
+  static const Eigen::MatrixXd s = Rows({{0.9, 0.2, 0.5, 0.4},
+                                         {0.3, 0.8, 0.6, 0.1},
+                                         {0.5, 0.5, 0.5, 0.5},
+                                         {0.1, 0.4, 0.9, 0.7},
+                                         {0.8, 0.1, 0.4, 0.3}});  // < bid 0
+  return s;
+}
+
+TEST(SmaaOptionsTest, DefaultsAreValid) {
+  std::string why = "unchanged";
+  EXPECT_TRUE(SmaaOptions{}.IsValid(&why));
+  EXPECT_EQ(why, "unchanged");
+  EXPECT_EQ(SmaaOptions{}.samples, 10000);
+}
+
+TEST(SmaaOptionsTest, InvalidOptionsSayWhy) {
+  std::string why;
+  SmaaOptions o;
+  o.samples = 0;
+  EXPECT_FALSE(o.IsValid(&why));
+  EXPECT_EQ(why, "samples = 0: must be >= 1");
+  o = {};
+  o.block_size = -1;
+  EXPECT_FALSE(o.IsValid(&why));
+  EXPECT_EQ(why, "block_size = -1: must be >= 1");
+  o = {};
+  o.max_draws_per_sample = 0;
+  EXPECT_FALSE(o.IsValid(&why));
+  EXPECT_EQ(why, "max_draws_per_sample = 0: must be >= 1");
+  o = {};
+  o.ranges = {{0, 50}, {60, 40}};
+  EXPECT_FALSE(o.IsValid(&why));
+  EXPECT_EQ(why, "ranges[1] = [60, 40]: must satisfy 0 <= lo <= hi");
+  o.ranges = {{-1, 50}, {0, 40}};
+  EXPECT_FALSE(o.IsValid(&why));
+  EXPECT_EQ(why, "ranges[0] = [-1, 50]: must satisfy 0 <= lo <= hi");
+
+  Result<SmaaResult> r = Smaa(MakeScorer(2), WithScores(Rows({{1, 0}})), o);
+  EXPECT_FALSE(r.ok());
+  EXPECT_THAT(Messages(r.diagnostics),
+              ElementsAre("<input>: smaa: ranges[0] = [-1, 50]: must satisfy "
+                          "0 <= lo <= hi"));
+}
+
+TEST(SmaaTest, DominatedBidIsNeverFirst) {
+  const SmaaResult r = RunOk(MakeScorer(4), FiveBids());
+  // Bid 4 is below bid 0 on every criterion: it can never rank first.
+  EXPECT_EQ(r.acceptability(4, 0), 0.0);
+  EXPECT_FALSE(r.has_central_weight[4]);
+  EXPECT_EQ(r.confidence[4], 0.0);
+  EXPECT_TRUE(r.central_weights.row(4).isZero(0));
+  // ... while every other bid wins sometimes.
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_GT(r.acceptability(i, 0), 0.0) << i;
+    EXPECT_TRUE(r.has_central_weight[static_cast<std::size_t>(i)]) << i;
+  }
+}
+
+TEST(SmaaTest, DominantBidAlwaysWinsAndItsCentralWeightIsTheMeanSample) {
+  const Eigen::MatrixXd s =
+      Rows({{0.9, 0.9, 0.9}, {0.8, 0.2, 0.5}, {0.1, 0.85, 0.3}});
+  SmaaOptions o;
+  o.seed = 7;
+  const SmaaResult r = RunOk(MakeScorer(3), s, o);
+  EXPECT_EQ(r.acceptability(0, 0), 1.0);
+  EXPECT_EQ(r.acceptability(1, 0), 0.0);
+  EXPECT_EQ(r.acceptability(2, 0), 0.0);
+  EXPECT_EQ(r.confidence[0], 1.0);
+  // It wins in every sample, so its central weight is the mean of all the
+  // weight vectors drawn (in points).
+  const Eigen::MatrixXd w = SampleOk(3, o);
+  const Eigen::VectorXd mean = w.rowwise().mean() * 100;
+  for (Eigen::Index j = 0; j < 3; ++j) {
+    EXPECT_NEAR_TOL(r.central_weights(0, j), mean[j], kFloatNoise);
+  }
+}
+
+TEST(SmaaTest, AcceptabilitiesSumToOnePerBidAndPerRank) {
+  const SmaaResult r = RunOk(MakeScorer(4), FiveBids());
+  ASSERT_EQ(r.acceptability.rows(), 5);
+  ASSERT_EQ(r.acceptability.cols(), 5);
+  for (Eigen::Index i = 0; i < 5; ++i) {
+    EXPECT_NEAR_TOL(r.acceptability.row(i).sum(), 1.0, kFloatNoise) << i;
+    EXPECT_NEAR_TOL(r.acceptability.col(i).sum(), 1.0, kFloatNoise) << i;
+  }
+  EXPECT_TRUE((r.acceptability.array() >= 0).all());
+  // Central weights are weight vectors: non-negative, adding up to the scale.
+  for (Eigen::Index i = 0; i < 4; ++i) {
+    EXPECT_NEAR_TOL(r.central_weights.row(i).sum(), 100.0, kFloatNoise);
+    EXPECT_TRUE((r.central_weights.row(i).array() >= 0).all());
+  }
+}
+
+TEST(SmaaTest, TiedBidsShareTheRanksTheySpan) {
+  // Bids 0 and 1 are identical, so they tie in every sample; both beat 2.
+  const Eigen::MatrixXd s = Rows({{0.7, 0.6}, {0.7, 0.6}, {0.5, 0.5}});
+  const SmaaResult r = RunOk(MakeScorer(2), s);
+  EXPECT_EQ(r.acceptability(0, 0), 0.5);
+  EXPECT_EQ(r.acceptability(0, 1), 0.5);
+  EXPECT_EQ(r.acceptability(1, 0), 0.5);
+  EXPECT_EQ(r.acceptability(1, 1), 0.5);
+  EXPECT_EQ(r.acceptability(2, 2), 1.0);
+  for (Eigen::Index k = 0; k < 3; ++k) {
+    EXPECT_NEAR_TOL(r.acceptability.col(k).sum(), 1.0, kFloatNoise);
+  }
+  // At its central weight each tied bid holds half of first place.
+  EXPECT_EQ(r.confidence[0], 0.5);
+  EXPECT_EQ(r.confidence[1], 0.5);
+}
+
+TEST(SmaaTest, SameSeedSameResultDifferentSeedDifferentResult) {
+  const Scorer scorer = MakeScorer(4);
+  SmaaOptions o;
+  o.seed = 123;
+  o.samples = 2000;
+  const SmaaResult a = RunOk(scorer, FiveBids(), o);
+  const SmaaResult b = RunOk(scorer, FiveBids(), o);
+  EXPECT_EQ(a.seed, 123u);
+  EXPECT_EQ(a.samples, 2000);
+  EXPECT_EQ(a.acceptability, b.acceptability);
+  EXPECT_EQ(a.central_weights, b.central_weights);
+  EXPECT_EQ(a.confidence, b.confidence);
+  // The block size bounds memory only: it does not change the draws.
+  o.block_size = 7;
+  EXPECT_EQ(RunOk(scorer, FiveBids(), o).acceptability, a.acceptability);
+  o.block_size = 1024;
+  o.seed = 124;
+  const SmaaResult c = RunOk(scorer, FiveBids(), o);
+  EXPECT_EQ(c.seed, 124u);
+  EXPECT_NE(c.acceptability, a.acceptability);
+  EXPECT_NE(c.central_weights, a.central_weights);
+}
+
+TEST(SmaaTest, TwoBidsTwoCriteriaClosedForm) {
+  // A = (1, 0), B = (0, 1): A wins iff w1 > w2, i.e. w1 > 0.5 of the scale.
+  // On the 1-simplex w1 is uniform on (0, 1), so b_A^1 = b_B^1 = 0.5, and
+  // A's central weight is E[w1 | w1 > 0.5] = 0.75, i.e. (75, 25) points.
+  const SmaaResult r = RunOk(MakeScorer(2), Rows({{1, 0}, {0, 1}}));
+  EXPECT_NEAR(r.acceptability(0, 0), 0.5, kShareTolerance);
+  EXPECT_NEAR(r.acceptability(1, 0), 0.5, kShareTolerance);
+  EXPECT_NEAR_TOL(r.acceptability(0, 1), r.acceptability(1, 0), kFloatNoise);
+  // w1 given w1 > 0.5 is uniform on (0.5, 1): sd 0.5 / sqrt(12) = 0.144 (14.4
+  // points) over ~5,000 samples: standard error 0.2 points; 1 point is 5.
+  EXPECT_NEAR(r.central_weights(0, 0), 75, 1.0);
+  EXPECT_NEAR(r.central_weights(0, 1), 25, 1.0);
+  EXPECT_NEAR(r.central_weights(1, 0), 25, 1.0);
+  EXPECT_NEAR(r.central_weights(1, 1), 75, 1.0);
+  EXPECT_EQ(r.confidence[0], 1.0);
+  EXPECT_EQ(r.confidence[1], 1.0);
+}
+
+TEST(SmaaSamplerTest, SamplesLieOnTheSimplexAndAreUniform) {
+  const Eigen::MatrixXd w = SampleOk(4, {});
+  ASSERT_EQ(w.rows(), 4);
+  ASSERT_EQ(w.cols(), kN);
+  EXPECT_TRUE((w.array() > 0).all());
+  for (Eigen::Index s = 0; s < w.cols(); ++s) {
+    ASSERT_NEAR(w.col(s).sum(), 1.0, circa_test::kFloatNoise) << s;
+  }
+  // Uniform on the 3-simplex: each weight is Beta(1, 3), mean 1/4, sd
+  // sqrt(3 / 80) = 0.194: standard error 0.0019; 0.008 is 4 of them.
+  for (Eigen::Index j = 0; j < 4; ++j) {
+    EXPECT_NEAR(w.row(j).mean(), 0.25, 0.008) << j;
+  }
+}
+
+TEST(SmaaSamplerTest, UpperBoundIsUniformOnTheRestOfTheSimplex) {
+  // w1 <= 0.5 on the 2-simplex. Uniform there, w1 has density proportional
+  // to 2 (1 - x) on [0, 0.5]: mean 2/9 = 0.2222 (sd 0.142) and the others
+  // (1 - 2/9) / 2 = 0.3889. Sampling each weight in its range and
+  // normalising would give other means; 0.006 is 4 standard errors.
+  SmaaOptions o;
+  o.ranges = {{0, 50}, {0, 100}, {0, 100}};
+  const Eigen::MatrixXd w = SampleOk(3, o);
+  ASSERT_EQ(w.cols(), kN);
+  EXPECT_TRUE((w.row(0).array() <= 0.5).all());
+  EXPECT_TRUE((w.array() >= 0).all());
+  EXPECT_NEAR(w.row(0).mean(), 2.0 / 9, 0.006);
+  EXPECT_NEAR(w.row(1).mean(), 7.0 / 18, 0.006);
+  EXPECT_NEAR(w.row(2).mean(), 7.0 / 18, 0.006);
+}
+
+TEST(SmaaSamplerTest, LowerAndUpperBoundsTogether) {
+  // hi = (0.5, 0.5, 0.2), lo = (0.1, 0.1, 0.1). Without the lower bounds the
+  // set is w = hi - 0.2 u with u uniform on the simplex; the lower bounds
+  // cut away u3 > 0.5, so means are w3 = 0.2 - 0.2 E[u3 | u3 <= 0.5] = 0.2 -
+  // 0.2 (2/9) = 0.1556 (sd 0.028: tolerance 0.0015) and w1 = w2 = 0.5 - 0.2
+  // (7/18) = 0.4222 (sd 0.014: tolerance 0.0015).
+  SmaaOptions o;
+  o.ranges = {{10, 50}, {10, 50}, {10, 20}};
+  o.seed = 99;
+  const Eigen::MatrixXd w = SampleOk(3, o);
+  ASSERT_EQ(w.cols(), kN);
+  for (Eigen::Index s = 0; s < w.cols(); ++s) {
+    ASSERT_NEAR(w.col(s).sum(), 1.0, circa_test::kFloatNoise) << s;
+    ASSERT_GE(w(0, s), 0.1) << s;
+    ASSERT_LE(w(0, s), 0.5) << s;
+    ASSERT_GE(w(1, s), 0.1) << s;
+    ASSERT_LE(w(1, s), 0.5) << s;
+    ASSERT_GE(w(2, s), 0.1) << s;
+    ASSERT_LE(w(2, s), 0.2) << s;
+  }
+  EXPECT_NEAR(w.row(2).mean(), 0.2 - 0.2 * 2 / 9, 0.0015);
+  EXPECT_NEAR(w.row(0).mean(), 0.5 - 0.2 * 7 / 18, 0.0015);
+  EXPECT_NEAR(w.row(1).mean(), 0.5 - 0.2 * 7 / 18, 0.0015);
+}
+
+TEST(SmaaTest, RangesDecideTheWinner) {
+  // A wins iff w1 > 50 points; with w1 in [60, 100] it always wins and its
+  // central weights stay within the ranges.
+  SmaaOptions o;
+  o.ranges = {{60, 100}, {0, 100}};
+  const SmaaResult r = RunOk(MakeScorer(2), Rows({{1, 0}, {0, 1}}), o);
+  EXPECT_EQ(r.acceptability(0, 0), 1.0);
+  EXPECT_EQ(r.acceptability(1, 1), 1.0);
+  // w1 uniform on [60, 100]: mean 80, sd 11.5 points: tolerance 0.5 points.
+  EXPECT_NEAR(r.central_weights(0, 0), 80, 0.5);
+}
+
+TEST(SmaaTest, RangesThatAdmitNoWeightVectorAreAnError) {
+  SmaaOptions o;
+  o.ranges = {{0, 30}, {0, 30}};
+  const Scorer scorer = MakeScorer(2);
+  const Evaluation e = WithScores(Rows({{1, 0}, {0, 1}}));
+  Result<SmaaResult> r = Smaa(scorer, e, o);
+  EXPECT_FALSE(r.ok());
+  EXPECT_THAT(Messages(r.diagnostics),
+              ElementsAre("<input>: smaa.ranges: the upper bounds add up to "
+                          "60 points, less than the scale 100: no weight "
+                          "vector fits the ranges"));
+  o.ranges = {{70, 100}, {40, 100}};
+  r = Smaa(scorer, e, o);
+  EXPECT_THAT(Messages(r.diagnostics),
+              ElementsAre("<input>: smaa.ranges: the lower bounds add up to "
+                          "110 points, more than the scale 100: no weight "
+                          "vector fits the ranges"));
+  o.ranges = {{0, 100}};
+  r = Smaa(scorer, e, o);
+  EXPECT_THAT(Messages(r.diagnostics),
+              ElementsAre("<input>: smaa.ranges: expected one range per "
+                          "criterion (2), found 1"));
+}
+
+TEST(SmaaTest, RangesTooNarrowToSampleAreAnError) {
+  // w1 in [40, 60]: drawn from w1 >= 40, a third of the draws land inside;
+  // a budget of one draw per sample cannot supply 30 samples.
+  SmaaOptions o;
+  o.ranges = {{40, 60}, {0, 100}};
+  o.samples = 30;
+  o.max_draws_per_sample = 1;
+  const Result<SmaaResult> r =
+      Smaa(MakeScorer(2), WithScores(Rows({{1, 0}, {0, 1}})), o);
+  EXPECT_FALSE(r.ok());
+  // Seed 1: 10 of the 30 draws (about a third) fall inside.
+  EXPECT_THAT(Messages(r.diagnostics),
+              ElementsAre("<input>: smaa.ranges: only 10 of 30 weight vectors "
+                          "drawn fell inside the ranges; they cover too small "
+                          "a part of the possible weights to sample (raise "
+                          "max_draws_per_sample or widen the ranges)"));
+  // With the default budget the same ranges sample fine.
+  o.max_draws_per_sample = SmaaOptions{}.max_draws_per_sample;
+  EXPECT_TRUE(Smaa(MakeScorer(2), WithScores(Rows({{1, 0}, {0, 1}})), o).ok());
+}
+
+TEST(SmaaTest, ExcludedBidsTakeNoRank) {
+  Evaluation e = WithScores(FiveBids());
+  e.status.assign(5, BidStatus::kRanked);
+  e.status[0] = BidStatus::kExcluded;
+  const Result<SmaaResult> r = Smaa(MakeScorer(4), e);
+  ASSERT_TRUE(r.ok());
+  const SmaaResult& s = *r.value;
+  EXPECT_TRUE(s.acceptability.row(0).isZero(0));
+  EXPECT_FALSE(s.has_central_weight[0]);
+  // Without bid 0, bid 4 (which it dominated) can win.
+  EXPECT_GT(s.acceptability(4, 0), 0.0);
+  for (Eigen::Index k = 0; k < 4; ++k) {
+    EXPECT_NEAR_TOL(s.acceptability.col(k).sum(), 1.0, kFloatNoise) << k;
+  }
+  EXPECT_TRUE(s.acceptability.col(4).isZero(0));
+}
+
+TEST(SmaaTest, ScoresThatDoNotMatchTheScorerAreAnError) {
+  const Result<SmaaResult> r =
+      Smaa(MakeScorer(3), WithScores(Rows({{1, 0}, {0, 1}})));
+  EXPECT_FALSE(r.ok());
+  EXPECT_THAT(Messages(r.diagnostics),
+              ElementsAre("<input>: smaa: the evaluation has 2 score columns "
+                          "but the scorer has 3 criteria"));
+}
+
+TEST(SmaaTest, NoBidsGiveAnEmptyResult) {
+  const SmaaResult r = RunOk(MakeScorer(2), Eigen::MatrixXd(0, 2));
+  EXPECT_EQ(r.acceptability.size(), 0);
+  EXPECT_EQ(r.samples, kN);
+}
+
+}  // namespace
+}  // namespace circa
