@@ -2,6 +2,8 @@
 #ifndef CIRCA_CIRCA_H_
 #define CIRCA_CIRCA_H_
 
+#include "circa/aggregation.h"
+#include "circa/ahp.h"
 #include "circa/bids.h"
 #include "circa/criteria.h"
 #include "circa/diagnostics.h"
@@ -10,6 +12,7 @@
 #include "circa/load.h"
 #include "circa/report.h"
 #include "circa/scorer.h"
+#include "circa/smaa.h"
 #include "circa/version.h"
 
 #endif  // CIRCA_CIRCA_H_
