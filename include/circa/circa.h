@@ -11,6 +11,7 @@
 #include "circa/explain.h"
 #include "circa/load.h"
 #include "circa/report.h"
+#include "circa/robustness.h"
 #include "circa/scorer.h"
 #include "circa/smaa.h"
 #include "circa/version.h"

@@ -1,0 +1,259 @@
+// Counterfactuals (docs/robustness.md): for each losing bid, the smallest
+// change of one value that makes it win. Only the changed column is
+// re-scored, with the scorer's own column kernel, so relative rules see the
+// new extremes.
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "circa/robustness.h"
+#include "score/rules.h"
+
+namespace circa {
+namespace {
+
+// Whether a lower value scores better under `rule`.
+bool LowerIsBetter(const ScoringRule& rule) {
+  switch (rule.rule) {
+    case Rule::kLowestRatio:
+    case Rule::kPercentOfLowest:
+    case Rule::kLogarithmic:
+    case Rule::kLinearCeiling:
+      return true;
+    case Rule::kLinear:
+      return rule.best < rule.worst;
+    case Rule::kLinearRange:
+    case Rule::kRatioToBest:
+    case Rule::kSteps:
+      return rule.better == Direction::kLowerIsBetter;
+    case Rule::kYesNo:
+    case Rule::kScale:
+      return false;
+  }
+  return false;
+}
+
+// "7,812.50" (money: two decimals unless whole) or "12.5" (up to four
+// decimals, trailing zeros dropped).
+std::string FormatNumber(double x, bool money) {
+  const int decimals = money ? 2 : 4;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(x));
+  std::string digits(buf);
+  std::string frac;
+  const std::size_t dot = digits.find('.');
+  if (dot != std::string::npos) {
+    frac = digits.substr(dot + 1);
+    digits.resize(dot);
+  }
+  if (money) {
+    if (frac == "00") frac.clear();
+  } else {
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  }
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  const bool negative = x < 0 && (grouped != "0" || !frac.empty());
+  return (negative ? "-" : "") + grouped + (frac.empty() ? "" : "." + frac);
+}
+
+std::string LevelName(const ScoringRule& rule, double value) {
+  for (const ScaleLevel& level : rule.levels) {
+    if (level.value == value && !level.descriptor.empty()) {
+      return level.descriptor;
+    }
+  }
+  return FormatNumber(value, false);
+}
+
+// Re-scores one column with bid `bid` at value `x`, for the bid's margin
+// over the best other bid.
+class ColumnProbe {
+ public:
+  ColumnProbe(const Scorer& scorer, const Eigen::MatrixXd& values,
+              const Evaluation& e, Eigen::Index bid, Eigen::Index column)
+      : rule_(scorer.columns()[static_cast<std::size_t>(column)].rule),
+        weight_(scorer.weights()[column]),
+        bid_(bid),
+        x_(values.col(column)),
+        base_(e.totals - weight_ * e.scores.col(column)),
+        out_(values.rows()) {}
+
+  // Whether the bid is strictly ahead of every other bid at value x.
+  bool Wins(double x) {
+    x_[bid_] = x;
+    score::ScoreColumn(rule_, x_, x_.minCoeff(), x_.maxCoeff(), out_);
+    const Eigen::VectorXd totals = base_ + weight_ * out_;
+    double others = -std::numeric_limits<double>::infinity();
+    for (Eigen::Index k = 0; k < totals.size(); ++k) {
+      if (k != bid_) others = std::max(others, totals[k]);
+    }
+    return totals[bid_] - others > kTieTolerance;
+  }
+
+ private:
+  const ScoringRule& rule_;
+  double weight_;
+  Eigen::Index bid_;
+  Eigen::VectorXd x_;
+  Eigen::VectorXd base_;
+  Eigen::VectorXd out_;
+};
+
+// The smallest change of (bid, column) that wins, if any.
+std::optional<SingleChange> Solve(const Scorer& scorer,
+                                  const Eigen::MatrixXd& values,
+                                  const Evaluation& e, Eigen::Index bid,
+                                  Eigen::Index column,
+                                  const CounterfactualOptions& options) {
+  const Column& col = scorer.columns()[static_cast<std::size_t>(column)];
+  if (scorer.weights()[column] <= 0) return std::nullopt;
+  const ScoringRule& rule = col.rule;
+  const bool lower = LowerIsBetter(rule);
+  const double now = values(bid, column);
+  ColumnProbe probe(scorer, values, e, bid, column);
+  SingleChange c;
+  c.column = static_cast<int>(column);
+  c.current = now;
+  c.lower_is_better = lower;
+
+  // Discrete inputs: the candidate values in the improving direction.
+  std::vector<double> candidates;
+  if (rule.rule == Rule::kYesNo) {
+    if (now < 1) candidates.push_back(1);
+  } else if (rule.rule == Rule::kScale) {
+    for (const ScaleLevel& level : rule.levels) {
+      if (level.value > now) candidates.push_back(level.value);
+    }
+  } else if (rule.rule == Rule::kSteps) {
+    for (const Step& st : rule.steps) {
+      if (lower ? st.threshold < now : st.threshold > now) {
+        candidates.push_back(st.threshold);
+      }
+    }
+    if (lower) std::reverse(candidates.begin(), candidates.end());
+  }
+  if (rule.rule == Rule::kYesNo || rule.rule == Rule::kScale ||
+      rule.rule == Rule::kSteps) {
+    for (const double x : candidates) {
+      if (!probe.Wins(x)) continue;
+      c.value = x;
+      if (rule.rule == Rule::kYesNo) {
+        c.text = col.name + " 'yes' instead of 'no'";
+      } else if (rule.rule == Rule::kScale) {
+        c.text = col.name + " rated '" + LevelName(rule, x) + "' instead of '" +
+                 LevelName(rule, now) + "'";
+      } else {
+        const std::string unit = col.unit.empty() ? "" : " " + col.unit;
+        c.text = col.name + (lower ? " at most " : " at least ") +
+                 FormatNumber(x, false) + unit + " (now " +
+                 FormatNumber(now, false) + unit + ")";
+      }
+      return c;
+    }
+    return std::nullopt;
+  }
+
+  // Continuous inputs: bisection between the current value (loses) and a
+  // bound (the best anchor, 0 for non-negative columns searched downwards,
+  // or `search_spans` spans beyond the column's best value).
+  const double lo = values.col(column).minCoeff();
+  const double hi = values.col(column).maxCoeff();
+  const double span = std::max({hi - lo, std::abs(hi), std::abs(lo), 1.0});
+  double bound = 0;
+  if (rule.rule == Rule::kLinear) {
+    bound = rule.best;
+  } else if (lower) {
+    bound = lo >= 0 ? 0.0 : lo - options.search_spans * span;
+  } else {
+    bound = hi + options.search_spans * span;
+  }
+  if ((lower ? bound >= now : bound <= now) || !probe.Wins(bound)) {
+    return std::nullopt;
+  }
+  double losing = now;
+  double winning = bound;
+  for (int i = 0; i < 200; ++i) {
+    const double tolerance =
+        options.relative_precision * std::max(1.0, std::abs(winning));
+    if (std::abs(winning - losing) <= tolerance) break;
+    const double mid = 0.5 * (losing + winning);
+    (probe.Wins(mid) ? winning : losing) = mid;
+  }
+  c.value = winning;
+  c.continuous = true;
+  const bool money =
+      col.type == CriterionType::kPrice || col.type == CriterionType::kCost;
+  const std::string unit =
+      money ? " " + options.currency : (col.unit.empty() ? "" : " " + col.unit);
+  c.text = col.name + (lower ? " below " : " above ") +
+           FormatNumber(winning, money) + unit + " (now " +
+           FormatNumber(now, money) + unit + ")";
+  return c;
+}
+
+}  // namespace
+
+CounterfactualResult FindCounterfactuals(const Scorer& scorer,
+                                         const Eigen::MatrixXd& values,
+                                         const Evaluation& evaluation,
+                                         const CounterfactualOptions& options) {
+  assert(options.IsValid());
+  assert(values.rows() == evaluation.totals.size());
+  CounterfactualResult r;
+  const Eigen::Index n = values.rows();
+  r.winner = evaluation.Winner();
+  if (n < 2) {
+    r.explanation = n == 0 ? "There are no bids, so there is no winner."
+                           : "There is only one bid: it wins, and no other "
+                             "bid needs a counterfactual.";
+    return r;
+  }
+  int with_change = 0;
+  for (Eigen::Index b = 0; b < n; ++b) {
+    if (b == r.winner) continue;
+    Counterfactual cf;
+    cf.bid = static_cast<int>(b);
+    for (Eigen::Index j = 0; j < values.cols(); ++j) {
+      std::optional<SingleChange> c =
+          Solve(scorer, values, evaluation, b, j, options);
+      if (c) cf.changes.push_back(std::move(*c));
+    }
+    const auto k = static_cast<std::size_t>(b);
+    const std::string name =
+        "Bid " + (k < options.bid_ids.size() ? options.bid_ids[k]
+                                             : std::to_string(b + 1));
+    if (cf.changes.empty()) {
+      cf.sentence = name +
+                    " could not have won by changing any single criterion: "
+                    "it would need to improve on more than one.";
+    } else {
+      ++with_change;
+      cf.sentence = name + " would have won with ";
+      for (std::size_t i = 0; i < cf.changes.size(); ++i) {
+        if (i > 0) cf.sentence += ", or with ";
+        cf.sentence += cf.changes[i].text;
+      }
+      cf.sentence += ".";
+    }
+    r.bids.push_back(std::move(cf));
+  }
+  r.explanation = std::to_string(with_change) + " of " + std::to_string(n - 1) +
+                  " non-winning bids could have won by changing one value.";
+  if (evaluation.tied[static_cast<std::size_t>(r.winner)]) {
+    r.explanation +=
+        " The winner is tied and leads only by input order: a bid tied with "
+        "it wins with any improvement, however small.";
+  }
+  return r;
+}
+
+}  // namespace circa

@@ -1,0 +1,6 @@
+# Robustness analyses (issue 6): rank reversal, weight sensitivity,
+# counterfactuals. Public API: include/circa/robustness.h.
+target_sources(circa_engine PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/rank_reversal.cc
+  ${CMAKE_CURRENT_LIST_DIR}/sensitivity.cc
+  ${CMAKE_CURRENT_LIST_DIR}/counterfactual.cc)

@@ -1,0 +1,150 @@
+// Weight sensitivity (docs/robustness.md): moving one weight x while the
+// others keep their proportions makes every total linear in x, so the first
+// winner change in each direction is the nearest root of a linear function.
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "circa/robustness.h"
+
+namespace circa {
+namespace {
+
+// Solves T_i(x) = x u_i + (S - x) v_i for the first x beyond x0 (upwards or
+// downwards) at which a bid other than `winner` gets ahead.
+WeightThreshold FirstCrossing(const Eigen::VectorXd& u,
+                              const Eigen::VectorXd& v, double scale, double x0,
+                              int winner, bool up) {
+  WeightThreshold t;
+  const double eps = 1e-12 * scale;
+  const auto total = [&](Eigen::Index i, double x) {
+    return x * u[i] + (scale - x) * v[i];
+  };
+  double best_x = 0;
+  double best_slope = 0;
+  int best = -1;
+  for (Eigen::Index k = 0; k < u.size(); ++k) {
+    if (k == winner) continue;
+    // D_k(x) = T_k(x) - T_w(x) = D_k(x0) + slope (x - x0), D_k(x0) <= 0.
+    const double slope = (u[k] - u[winner]) - (v[k] - v[winner]);
+    if (up ? slope <= 1e-15 : slope >= -1e-15) continue;
+    const double gap = total(k, x0) - total(winner, x0);
+    const double x = x0 - std::min(gap, 0.0) / slope;
+    // The winner must change strictly inside [0, scale].
+    if (up ? x >= scale - eps : x <= eps) continue;
+    const bool nearer = best < 0 || (up ? x < best_x - eps : x > best_x + eps);
+    const bool same = best >= 0 && std::abs(x - best_x) <= eps;
+    // Among bids crossing at the same point, the steepest leads just past
+    // it (input order among equals).
+    if (nearer || (same && std::abs(slope) > std::abs(best_slope))) {
+      best_x = x;
+      best_slope = slope;
+      best = static_cast<int>(k);
+    }
+  }
+  if (best < 0) return t;
+  t.changes = true;
+  t.weight = best_x;
+  t.delta = best_x - x0;
+  t.new_winner = best;
+  t.total_at_crossing = total(winner, best_x);
+  return t;
+}
+
+// Sensitivity of the weight carried by the columns in `mask` (1 = inside).
+WeightSensitivity Analyse(const Eigen::MatrixXd& scores,
+                          const Eigen::VectorXd& weights, double scale,
+                          const Eigen::VectorXd& mask, int winner) {
+  WeightSensitivity s;
+  const Eigen::VectorXd inside = weights.cwiseProduct(mask);
+  s.weight = inside.sum();
+  const double outside = scale - s.weight;
+  const Eigen::VectorXd c = scores * inside;
+  const Eigen::VectorXd rest = scores * (weights - inside);
+  Eigen::VectorXd u;
+  if (s.weight > 0) {
+    u = c / s.weight;
+  } else if (mask.sum() == 1) {
+    // A leaf at 0 points: its own score is what an increase adds.
+    u = scores * mask;
+  } else {
+    s.note = "the group has 0 points, so its internal split is undefined";
+    return s;
+  }
+  if (outside <= 1e-12 * scale) {
+    s.note =
+        "it holds all the points: no other weight is left to rescale, so "
+        "every weight change keeps the same order";
+    return s;
+  }
+  const Eigen::VectorXd v = rest / outside;
+  s.increase = FirstCrossing(u, v, scale, s.weight, winner, true);
+  s.decrease = FirstCrossing(u, v, scale, s.weight, winner, false);
+  return s;
+}
+
+// "100", "1", "0.5": the scale as a reader wrote it.
+std::string FormatScale(double scale) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", scale);
+  return buf;
+}
+
+}  // namespace
+
+SensitivityResult AnalyseWeightSensitivity(const Scorer& scorer,
+                                           const Evaluation& evaluation) {
+  SensitivityResult r;
+  const Eigen::Index n = evaluation.scores.rows();
+  const Eigen::Index m = scorer.size();
+  assert(evaluation.scores.cols() == m);
+  r.winner = evaluation.Winner();
+  if (n < 2) {
+    r.explanation = n == 0 ? "There are no bids, so there is no winner."
+                           : "There is only one bid: no weight can change "
+                             "the winner.";
+    return r;
+  }
+  const double scale = scorer.scale();
+  const Eigen::VectorXd& w = scorer.weights();
+  int changing = 0;
+  const auto count = [&](const WeightSensitivity& s) {
+    changing += (s.increase.changes || s.decrease.changes) ? 1 : 0;
+  };
+  for (Eigen::Index j = 0; j < m; ++j) {
+    const Eigen::VectorXd mask = Eigen::VectorXd::Unit(m, j);
+    WeightSensitivity s = Analyse(evaluation.scores, w, scale, mask, r.winner);
+    s.kind = WeightSensitivity::Kind::kLeaf;
+    s.index = static_cast<int>(j);
+    s.id = scorer.columns()[static_cast<std::size_t>(j)].id;
+    count(s);
+    r.leaves.push_back(std::move(s));
+  }
+  const Eigen::MatrixXd& g = scorer.grouping();
+  for (Eigen::Index t = 0; t < g.cols(); ++t) {
+    WeightSensitivity s =
+        Analyse(evaluation.scores, w, scale, g.col(t), r.winner);
+    s.kind = WeightSensitivity::Kind::kGroup;
+    s.index = static_cast<int>(t);
+    s.id = scorer.top_levels()[static_cast<std::size_t>(t)].id;
+    count(s);
+    r.groups.push_back(std::move(s));
+  }
+  r.explanation = std::to_string(changing) + " of " +
+                  std::to_string(r.leaves.size() + r.groups.size()) +
+                  " weights (criteria and top-level groups) can change the "
+                  "winner within [0, " +
+                  FormatScale(scale) + "]";
+  if (evaluation.tied[static_cast<std::size_t>(r.winner)]) {
+    r.explanation +=
+        "; the winner is tied and leads only by input order, so a change in "
+        "the right direction, however small, changes it";
+  }
+  r.explanation += ".";
+  return r;
+}
+
+}  // namespace circa

@@ -1,0 +1,204 @@
+// Robustness analyses of one evaluation (issue 6; docs/robustness.md):
+//   - rank-reversal probe: does removing a losing bid, or adding a dominated
+//     one, change the winner or the order? (relative rules, DOMAIN.md §3)
+//   - weight sensitivity: the smallest change of one weight that changes the
+//     winner, solved in closed form on the score matrix;
+//   - counterfactuals: the smallest single change that would have made a
+//     losing bid win, with the sentence for a debrief letter.
+// Each analysis takes a compiled scorer and the evaluation it produced; none
+// reads files. Degenerate inputs (no bid, one bid, all bids tied) are
+// legitimate outcomes, explained in the result's `explanation`.
+#ifndef CIRCA_ROBUSTNESS_H_
+#define CIRCA_ROBUSTNESS_H_
+
+#include <Eigen/Core>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "circa/evaluation.h"
+#include "circa/scorer.h"
+
+namespace circa {
+
+// ---------------------------------------------------------------------------
+// Rank-reversal probe
+
+struct ReversalOptions {
+  // Re-rank after withdrawing each non-winning bid, one at a time.
+  bool remove_each_loser = true;
+  // Re-rank after adding one constructed dominated bid (see
+  // ProbeRankReversal).
+  bool add_dominated = true;
+  // How far beyond the worst value of each numeric column the dominated bid
+  // lies, as a fraction of the column's span (best - worst). 0 = exactly the
+  // worst value, which leaves every column's extremes, and so every score,
+  // unchanged. Must be >= 0.
+  double dominated_stretch = 0.5;
+
+  bool IsValid() const { return dominated_stretch >= 0; }
+};
+
+// What one probe changed for one bid that kept its place in the set.
+struct ReversalShift {
+  int bid = -1;  // index in the original bid set
+  double old_total = 0;
+  double new_total = 0;
+  int old_position = 0;  // 1-based place among the bids both sets share
+  int new_position = 0;
+};
+
+struct ReversalProbe {
+  enum class Kind { kRemoved, kAddedDominated };
+  Kind kind = Kind::kRemoved;
+  int removed_bid = -1;  // kRemoved: the withdrawn bid (original index)
+  // kAddedDominated: the added bid's values (one per column) and total.
+  Eigen::VectorXd added_values;
+  double added_total = 0;
+  int old_winner = -1;  // original bid indices
+  int new_winner = -1;  // -1 if the added bid wins (cannot happen: dominated)
+  bool winner_changed = false;
+  // The relative order of the bids both sets share differs.
+  bool order_changed = false;
+  // The bids whose place among the shared bids moved, with old and new
+  // totals; empty when nothing changed.
+  std::vector<ReversalShift> shifts;
+};
+
+struct RankReversalResult {
+  // Whether any column uses a relative rule. If not, no bid's score depends
+  // on the others, so no reversal is possible and no probe is run.
+  bool has_relative_rule = false;
+  // Every probe run, in order: removals by bid index, then the addition.
+  std::vector<ReversalProbe> probes;
+  int winner_changes = 0;   // probes with winner_changed
+  int order_changes = 0;    // probes with order_changed
+  std::string explanation;  // one sentence: what was found or why nothing ran
+};
+
+// Re-scores `values` (the decision matrix `evaluation` was computed from)
+// without each non-winning bid, and with one dominated bid added, using
+// Scorer::Evaluate, so relative rules see the new P_min / P_max.
+//
+// The dominated bid takes, on every column, the value of the bid that scores
+// worst there, moved `dominated_stretch` x span further away from the best
+// value (numeric columns only; yes-no and scale columns take the worst value
+// as is; a value never crosses 0). It is at least as bad as every bid on every
+// column, so it can only change the others' order through relative rules
+// that measure against the worst bid (linear-range).
+RankReversalResult ProbeRankReversal(const Scorer& scorer,
+                                     const Eigen::MatrixXd& values,
+                                     const Evaluation& evaluation,
+                                     const ReversalOptions& options = {});
+
+// ---------------------------------------------------------------------------
+// Weight sensitivity
+
+// The first winner change when one weight moves in one direction.
+struct WeightThreshold {
+  // false: "no change within [0, scale]": no bid gets strictly ahead for
+  // any weight strictly between the current one and the end of the range
+  // (at exactly 0 or scale, bids may tie and input order decides).
+  bool changes = false;
+  double weight = 0;    // the weight (points) at which the winner changes
+  double delta = 0;     // weight - current weight
+  int new_winner = -1;  // winner for any weight just beyond `weight`
+  // Totals of the old and new winner at the crossing (equal there).
+  double total_at_crossing = 0;
+};
+
+struct WeightSensitivity {
+  enum class Kind { kLeaf, kGroup };
+  Kind kind = Kind::kLeaf;
+  int index = -1;  // column index (kLeaf) or top-level index (kGroup)
+  std::string id;
+  double weight = 0;  // current points
+  WeightThreshold increase;
+  WeightThreshold decrease;
+  // Future: whether the winner stays the same over the weight range the
+  // criteria set publishes. Criteria sets have no weight ranges yet, so this
+  // is always empty.
+  std::optional<bool> robust_within_published_range;
+  std::string note;  // why a direction could not be analysed, if so
+};
+
+struct SensitivityResult {
+  int winner = -1;
+  std::vector<WeightSensitivity> leaves;  // one per column
+  std::vector<WeightSensitivity> groups;  // one per top-level criterion
+  std::string explanation;
+};
+
+// For each leaf and each top-level group, the smallest change of its weight
+// (the others rescaled proportionally so that the total stays scale()) that
+// changes the winner, upwards and downwards. Scores do not depend on weights,
+// so each total is linear in the moved weight x:
+//   T_i(x) = x u_i + (scale - x) v_i,
+// with u_i the bid's weighted-average score inside the moved criterion and
+// v_i the same outside it; each pair (winner, k) crosses at one x, solved
+// exactly. The winner is decided as in rank: highest total, ties by input
+// order; "changes" means another bid is strictly ahead just past `weight`.
+SensitivityResult AnalyseWeightSensitivity(const Scorer& scorer,
+                                           const Evaluation& evaluation);
+
+// ---------------------------------------------------------------------------
+// Counterfactuals
+
+struct CounterfactualOptions {
+  // Bid names for the sentences, one per bid; "bid <n>" (1-based) if empty.
+  std::vector<std::string> bid_ids;
+  // Currency written after price and cost amounts.
+  std::string currency = "EUR";
+  // Continuous searches stop when the bracket is narrower than this
+  // fraction of the value (or absolute, near 0). Must be > 0.
+  double relative_precision = 1e-10;
+  // Continuous searches without a natural bound look at most this many
+  // column spans beyond the column's best value. Must be > 0.
+  double search_spans = 10;
+
+  bool IsValid() const { return relative_precision > 0 && search_spans > 0; }
+};
+
+// One single change of one value that makes the bid win.
+struct SingleChange {
+  int column = -1;
+  double current = 0;  // the bid's value now
+  // A value that makes it win. Continuous columns: within
+  // relative_precision of the boundary, on the winning side; any value short
+  // of the boundary loses. Discrete columns (yes-no, scale level, steps
+  // threshold): the nearest value that wins.
+  double value = 0;
+  bool continuous = false;
+  bool lower_is_better = false;  // direction the value had to move
+  // The clause for the sentence: "Price below 7,812.50 EUR (now 8,000 EUR)",
+  // "Quality plan rated 'excellent' instead of 'good'".
+  std::string text;
+};
+
+struct Counterfactual {
+  int bid = -1;
+  std::vector<SingleChange> changes;  // column order; empty: none suffices
+  std::string sentence;               // for the debrief letter
+};
+
+struct CounterfactualResult {
+  int winner = -1;
+  std::vector<Counterfactual> bids;  // one per non-winning bid, input order
+  std::string explanation;
+};
+
+// For each non-winning bid and each column, the smallest change of that one
+// value that makes the bid's total exceed every other bid's (by more than
+// kTieTolerance). Only the changed column is re-scored, with the same column
+// kernel the scorer uses, so relative rules see the new extremes (a price
+// that becomes the lowest lowers everybody else's price score). Continuous
+// columns: bisection on the value, which is exact because the bid's margin
+// is monotone in its own value; discrete columns: the candidate levels or
+// thresholds in order.
+CounterfactualResult FindCounterfactuals(
+    const Scorer& scorer, const Eigen::MatrixXd& values,
+    const Evaluation& evaluation, const CounterfactualOptions& options = {});
+
+}  // namespace circa
+
+#endif  // CIRCA_ROBUSTNESS_H_
