@@ -13,6 +13,7 @@ using Runner = std::function<int()>;
 Runner AddScoreCommand(CLI::App& app);
 Runner AddValidateCommand(CLI::App& app);
 Runner AddWeightsCommand(CLI::App& app);
+Runner AddAnalyzeCommand(CLI::App& app);
 
 }  // namespace circa::cli
 

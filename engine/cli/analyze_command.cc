@@ -1,0 +1,155 @@
+// circa analyze CRITERIA BIDS | TENDER_DIR [--reversal] [--sensitivity]
+//   [--counterfactual] [--smaa N] [--seed S] [--method M] [-f table|json]
+//   [-o FILE]
+// Loads and scores like `score`, then runs the library's analyses
+// (robustness.h, smaa.h, aggregation.h) and renders them with
+// report/analysis_report.h. No analysis logic lives here.
+#include <spdlog/spdlog.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+
+#include "circa/aggregation.h"
+#include "circa/robustness.h"
+#include "circa/smaa.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "io/file.h"
+#include "report/analysis_report.h"
+
+namespace circa::cli {
+namespace {
+
+struct AnalyzeArgs {
+  std::string first;
+  std::string second;
+  bool reversal = false;
+  bool sensitivity = false;
+  bool counterfactual = false;
+  int smaa = 0;  // samples; 0: no SMAA
+  std::uint64_t seed = 1;
+  std::string method;
+  std::string format = "table";
+  std::string output;
+  std::string locale;
+  int width = 0;
+};
+
+int RunAnalyze(const AnalyzeArgs& args) {
+  int failure = kExitUsage;
+  const auto inputs = ResolveInputs(args.first, args.second, true, &failure);
+  if (!inputs) return failure;
+  const LoadOptions options = MakeLoadOptions(args.locale);
+  const Result<CriteriaSet> criteria =
+      LoadCriteriaFile(inputs->criteria, options);
+  if (PrintDiagnostics(criteria.diagnostics)) return kExitInvalidInput;
+  const Result<BidSet> bids =
+      LoadBidsFile(inputs->bids, *criteria.value, options);
+  if (PrintDiagnostics(bids.diagnostics)) return kExitInvalidInput;
+
+  const Scorer scorer = Scorer::Compile(*criteria.value);
+  const Evaluation evaluation = scorer.Evaluate(*bids.value);
+
+  report::AnalysisReport r;
+  r.criteria = &*criteria.value;
+  r.bids = &*bids.value;
+  r.scorer = &scorer;
+  r.evaluation = &evaluation;
+  // Without an analysis flag, the three cheap analyses run; --smaa and
+  // --method add to whatever else runs.
+  const bool all = !args.reversal && !args.sensitivity && !args.counterfactual;
+  if (all || args.reversal) {
+    r.reversal = ProbeRankReversal(scorer, bids.value->values, evaluation);
+  }
+  if (all || args.sensitivity) {
+    r.sensitivity = AnalyseWeightSensitivity(scorer, evaluation);
+  }
+  if (all || args.counterfactual) {
+    CounterfactualOptions cf;
+    cf.bid_ids = bids.value->ids;
+    cf.currency = criteria.value->currency;
+    r.counterfactual =
+        FindCounterfactuals(scorer, bids.value->values, evaluation, cf);
+  }
+  if (args.smaa > 0) {
+    SmaaOptions smaa;
+    smaa.samples = args.smaa;
+    smaa.seed = args.seed;
+    Result<SmaaResult> result = Smaa(scorer, evaluation, smaa);
+    if (PrintDiagnostics(result.diagnostics) || !result.value) {
+      return kExitInvalidInput;
+    }
+    r.smaa = std::move(*result.value);
+  }
+  if (!args.method.empty()) {
+    const auto method = AggregationFromString(args.method);
+    if (!method) {
+      std::fprintf(stderr, "circa: error: unknown method '%s'\n",
+                   args.method.c_str());
+      return kExitUsage;
+    }
+    r.comparison = Aggregate(evaluation, *method);
+  }
+  r.width = args.width > 0 ? args.width : TerminalWidth();
+  const std::string text = args.format == "json"
+                               ? report::RenderAnalysisJson(r)
+                               : report::RenderAnalysisTable(r);
+  for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
+
+  if (args.output.empty() || args.output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  } else {
+    std::string error;
+    if (!io::WriteFileAtomic(args.output, text, &error)) {
+      std::fprintf(stderr, "circa: %s\n", error.c_str());
+      return kExitInternal;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner AddAnalyzeCommand(CLI::App& app) {
+  auto args = std::make_shared<AnalyzeArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "analyze",
+      "How robust the award is: rank reversal, weight sensitivity, "
+      "counterfactuals, and optionally SMAA and other aggregation methods");
+  cmd->add_option("CRITERIA", args->first,
+                  "Criteria set (YAML), or a tender directory holding "
+                  "tender.yaml and bids.csv/.yaml/.json")
+      ->required();
+  cmd->add_option("BIDS", args->second, "Bids (CSV, YAML or JSON)");
+  cmd->add_flag("--reversal", args->reversal,
+                "Rank-reversal probe (withdraw each losing bid, add a "
+                "dominated one)");
+  cmd->add_flag("--sensitivity", args->sensitivity,
+                "Smallest change of each weight that changes the winner");
+  cmd->add_flag("--counterfactual", args->counterfactual,
+                "Smallest single change that makes each losing bid win");
+  CLI::Option* smaa =
+      cmd->add_option("--smaa", args->smaa,
+                      "Also run SMAA with N random weight vectors")
+          ->check(CLI::Range(1, 10000000));
+  cmd->add_option("--seed", args->seed, "Seed of the SMAA draws (default 1)")
+      ->needs(smaa);
+  cmd->add_option("--method", args->method,
+                  "Also rank by this method, for comparison only (the award "
+                  "ranks by weighted sum)")
+      ->check(CLI::IsMember({"weighted-sum", "topsis", "weighted-product"}));
+  cmd->add_option("-f,--format", args->format, "Output format")
+      ->transform(CLI::IsMember({"table", "json"}, CLI::ignore_case))
+      ->default_str("table");
+  cmd->add_option("-o,--output", args->output,
+                  "Write to FILE (atomically) instead of stdout");
+  cmd->add_option("--locale", args->locale,
+                  "Number format of the bids when the file declares none");
+  cmd->add_option("--width", args->width,
+                  "Table width in columns (default: the terminal, or 100)")
+      ->check(CLI::Range(40, 1000));
+  return [args] { return RunAnalyze(*args); };
+}
+
+}  // namespace circa::cli

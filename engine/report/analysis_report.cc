@@ -1,0 +1,468 @@
+// Table and JSON rendering of `circa analyze`. Pure functions of the
+// analysis results (report/analysis_report.h); no scoring happens here.
+#include "report/analysis_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "circa/version.h"
+#include "report/text_util.h"
+
+namespace circa::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr const char* kComparisonNote =
+    "comparison only; the award ranks by weighted sum";
+
+double Round6(double v) {
+  const double r = std::round(v * 1e6) / 1e6;
+  return r == 0 ? 0.0 : r;  // no "-0.0"
+}
+
+std::string BidName(const AnalysisReport& r, int bid) {
+  if (bid < 0) return "(none)";
+  const auto i = static_cast<std::size_t>(bid);
+  if (i < r.bids->ids.size()) return r.bids->ids[i];
+  return "bid " + std::to_string(bid + 1);
+}
+
+ordered_json BidJson(const AnalysisReport& r, int bid) {
+  if (bid < 0) return nullptr;
+  return BidName(r, bid);
+}
+
+const Column& ColumnAt(const AnalysisReport& r, int column) {
+  return r.scorer->columns()[static_cast<std::size_t>(column)];
+}
+
+std::string CriterionName(const AnalysisReport& r, const WeightSensitivity& s) {
+  if (s.kind == WeightSensitivity::Kind::kLeaf) {
+    const Column& c = ColumnAt(r, s.index);
+    return c.name.empty() ? c.id : c.name;
+  }
+  const TopLevel& t = r.scorer->top_levels()[static_cast<std::size_t>(s.index)];
+  return t.name.empty() ? t.id : t.name;
+}
+
+// "+6.2" / "-0.3" points, one decimal, never "-0.0".
+std::string Signed1(double v) {
+  std::string s = fmt::format("{:+.1f}", v);
+  if (s == "-0.0") s = "+0.0";
+  return s;
+}
+
+std::string Fixed(double v, int decimals) {
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s.size() > 1 && s[0] == '-' &&
+      s.find_first_not_of("-0.") == std::string::npos) {
+    s.erase(0, 1);
+  }
+  return s;
+}
+
+std::string Percent(double share) { return Fixed(100 * share, 1) + "%"; }
+
+void Section(std::string* out, std::string_view title) {
+  *out += "\n";
+  *out += title;
+  *out += "\n";
+  *out += std::string(title.size(), '-');
+  *out += "\n";
+}
+
+void Paragraph(std::string* out, std::string_view text, int width) {
+  *out += Wrap(text, width, "");
+}
+
+void Item(std::string* out, std::string_view text, int width) {
+  // "- " on the first line, two spaces on continuation lines.
+  const std::string wrapped = Wrap(text, width - 2, "");
+  bool first = true;
+  std::size_t pos = 0;
+  while (pos < wrapped.size()) {
+    const std::size_t end = wrapped.find('\n', pos);
+    *out += first ? "- " : "  ";
+    *out += wrapped.substr(pos, end - pos);
+    *out += "\n";
+    first = false;
+    pos = end + 1;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Table sections
+
+std::string ThresholdText(const AnalysisReport& r, const WeightThreshold& t,
+                          bool up) {
+  if (!t.changes) {
+    return up ? fmt::format("no change up to {:g}", r.scorer->scale())
+              : "no change down to 0";
+  }
+  return fmt::format("winner becomes {} at {} ({} points)",
+                     BidName(r, t.new_winner), Fixed(t.weight, 1),
+                     Signed1(t.delta));
+}
+
+void ReversalSection(const AnalysisReport& r, std::string* out) {
+  const RankReversalResult& rr = *r.reversal;
+  Section(out, "Rank reversal (withdrawn and added bids)");
+  Paragraph(out, rr.explanation, r.width);
+  for (const ReversalProbe& p : rr.probes) {
+    std::string what =
+        p.kind == ReversalProbe::Kind::kRemoved
+            ? "Without " + BidName(r, p.removed_bid)
+            : fmt::format("With a dominated bid added (total {})",
+                          Fixed(p.added_total, 2));
+    what += ": ";
+    if (p.winner_changed) {
+      what += fmt::format("the winner changes from {} to {}",
+                          BidName(r, p.old_winner), BidName(r, p.new_winner));
+    } else {
+      what += "the winner stays " + BidName(r, p.old_winner);
+    }
+    what += p.order_changed ? "; the order of the other bids changes"
+                            : "; the order is unchanged";
+    for (const ReversalShift& s : p.shifts) {
+      what += fmt::format("; {} {} -> {} (place {} -> {})", BidName(r, s.bid),
+                          Fixed(s.old_total, 2), Fixed(s.new_total, 2),
+                          s.old_position, s.new_position);
+    }
+    what += ".";
+    Item(out, what, r.width);
+  }
+}
+
+void SensitivitySection(const AnalysisReport& r, std::string* out) {
+  const SensitivityResult& s = *r.sensitivity;
+  Section(out, "Weight sensitivity (one weight moved, the others rescaled)");
+  Paragraph(out, s.explanation, r.width);
+  const auto line = [&](const WeightSensitivity& w) {
+    std::string text =
+        fmt::format("{} ({} points): up: {}; down: {}.", CriterionName(r, w),
+                    Fixed(w.weight, 1), ThresholdText(r, w.increase, true),
+                    ThresholdText(r, w.decrease, false));
+    if (!w.note.empty()) text += " " + w.note;
+    Item(out, text, r.width);
+  };
+  if (!s.leaves.empty()) *out += "Criteria:\n";
+  for (const WeightSensitivity& w : s.leaves) line(w);
+  if (!s.groups.empty()) *out += "Top-level criteria:\n";
+  for (const WeightSensitivity& w : s.groups) line(w);
+}
+
+void CounterfactualSection(const AnalysisReport& r, std::string* out) {
+  const CounterfactualResult& c = *r.counterfactual;
+  Section(out, "What would have made each losing bid win");
+  Paragraph(out, c.explanation, r.width);
+  for (const Counterfactual& b : c.bids) {
+    Item(out, b.sentence, r.width);
+  }
+}
+
+void SmaaSection(const AnalysisReport& r, std::string* out) {
+  const SmaaResult& s = *r.smaa;
+  Section(out, "SMAA (random weights)");
+  Paragraph(out,
+            fmt::format("{} weight vectors drawn uniformly at random with "
+                        "seed {}. Share of draws in which each bid takes each "
+                        "rank; confidence: its share of first place at its "
+                        "own central weights.",
+                        s.samples, s.seed),
+            r.width);
+  const Eigen::Index ranks = std::min<Eigen::Index>(s.acceptability.cols(), 3);
+  int name_width = 4;
+  for (const std::string& id : r.bids->ids) {
+    name_width = std::max(name_width, std::min(Width(id), 24));
+  }
+  std::string head = PadRight("Bid", name_width);
+  for (Eigen::Index k = 0; k < ranks; ++k) {
+    head += "  " + PadLeft("rank " + std::to_string(k + 1), 7);
+  }
+  head += "  " + PadLeft("confidence", 10);
+  *out += head + "\n";
+  for (const int bid : r.evaluation->order) {
+    std::string row = PadRight(BidName(r, bid), name_width);
+    for (Eigen::Index k = 0; k < ranks; ++k) {
+      row += "  " + PadLeft(Percent(s.acceptability(bid, k)), 7);
+    }
+    row += "  " + PadLeft(Percent(s.confidence[bid]), 10);
+    *out += row + "\n";
+  }
+}
+
+void ComparisonSection(const AnalysisReport& r, std::string* out) {
+  const AggregationResult& a = *r.comparison;
+  Section(out, fmt::format("Ranking by {} ({})", ToString(a.method),
+                           kComparisonNote));
+  int name_width = 4;
+  for (const std::string& id : r.bids->ids) {
+    name_width = std::max(name_width, std::min(Width(id), 24));
+  }
+  *out += PadLeft("Rank", 4) + "  " + PadRight("Bid", name_width) + "  " +
+          PadLeft("value", 10) + "  " + PadLeft("award rank", 10) + "\n";
+  for (const int bid : a.order) {
+    const auto i = static_cast<std::size_t>(bid);
+    const std::string rank = std::to_string(a.rank[i]) + (a.tied[i] ? "=" : "");
+    *out += PadLeft(rank, 4) + "  " + PadRight(BidName(r, bid), name_width) +
+            "  " + PadLeft(Fixed(a.value[bid], 4), 10) + "  " +
+            PadLeft(RankLabel(*r.evaluation, i), 10) + "\n";
+  }
+}
+
+// ---------------------------------------------------------------------------
+// JSON sections
+
+ordered_json ThresholdJson(const AnalysisReport& r, const WeightThreshold& t) {
+  ordered_json j;
+  j["changes"] = t.changes;
+  j["weight"] = t.changes ? ordered_json(Round6(t.weight)) : nullptr;
+  j["delta"] = t.changes ? ordered_json(Round6(t.delta)) : nullptr;
+  j["new_winner"] = t.changes ? BidJson(r, t.new_winner) : nullptr;
+  return j;
+}
+
+ordered_json ReversalJson(const AnalysisReport& r) {
+  const RankReversalResult& rr = *r.reversal;
+  ordered_json j;
+  j["has_relative_rule"] = rr.has_relative_rule;
+  j["winner_changes"] = rr.winner_changes;
+  j["order_changes"] = rr.order_changes;
+  j["explanation"] = rr.explanation;
+  ordered_json probes = ordered_json::array();
+  for (const ReversalProbe& p : rr.probes) {
+    ordered_json o;
+    const bool removed = p.kind == ReversalProbe::Kind::kRemoved;
+    o["kind"] = removed ? "removed" : "added-dominated";
+    o["removed_bid"] = removed ? BidJson(r, p.removed_bid) : nullptr;
+    o["added_total"] = removed ? nullptr : ordered_json(Round6(p.added_total));
+    o["old_winner"] = BidJson(r, p.old_winner);
+    o["new_winner"] = BidJson(r, p.new_winner);
+    o["winner_changed"] = p.winner_changed;
+    o["order_changed"] = p.order_changed;
+    ordered_json shifts = ordered_json::array();
+    for (const ReversalShift& s : p.shifts) {
+      shifts.push_back({{"bid", BidName(r, s.bid)},
+                        {"old_total", Round6(s.old_total)},
+                        {"new_total", Round6(s.new_total)},
+                        {"old_position", s.old_position},
+                        {"new_position", s.new_position}});
+    }
+    o["shifts"] = shifts;
+    probes.push_back(o);
+  }
+  j["probes"] = probes;
+  return j;
+}
+
+ordered_json SensitivityJson(const AnalysisReport& r) {
+  const SensitivityResult& s = *r.sensitivity;
+  ordered_json j;
+  j["winner"] = BidJson(r, s.winner);
+  j["explanation"] = s.explanation;
+  const auto smallest = FindSmallestWeightChange(s);
+  if (smallest) {
+    j["smallest_change"] = {{"criterion", ColumnAt(r, smallest->column).id},
+                            {"delta", Round6(smallest->delta)},
+                            {"new_winner", BidJson(r, smallest->new_winner)}};
+  } else {
+    j["smallest_change"] = nullptr;
+  }
+  const auto list = [&](const std::vector<WeightSensitivity>& items) {
+    ordered_json a = ordered_json::array();
+    for (const WeightSensitivity& w : items) {
+      ordered_json o;
+      o["id"] = w.id;
+      o["weight"] = Round6(w.weight);
+      o["increase"] = ThresholdJson(r, w.increase);
+      o["decrease"] = ThresholdJson(r, w.decrease);
+      o["note"] = w.note;
+      a.push_back(o);
+    }
+    return a;
+  };
+  j["criteria"] = list(s.leaves);
+  j["top_level"] = list(s.groups);
+  return j;
+}
+
+ordered_json CounterfactualJson(const AnalysisReport& r) {
+  const CounterfactualResult& c = *r.counterfactual;
+  ordered_json j;
+  j["winner"] = BidJson(r, c.winner);
+  j["explanation"] = c.explanation;
+  ordered_json bids = ordered_json::array();
+  for (const Counterfactual& b : c.bids) {
+    ordered_json changes = ordered_json::array();
+    for (const SingleChange& ch : b.changes) {
+      changes.push_back({{"criterion", ColumnAt(r, ch.column).id},
+                         {"current", Round6(ch.current)},
+                         {"value", Round6(ch.value)},
+                         {"continuous", ch.continuous},
+                         {"lower_is_better", ch.lower_is_better},
+                         {"text", ch.text}});
+    }
+    bids.push_back({{"bid", BidName(r, b.bid)},
+                    {"sentence", b.sentence},
+                    {"changes", changes}});
+  }
+  j["bids"] = bids;
+  return j;
+}
+
+ordered_json SmaaJson(const AnalysisReport& r) {
+  const SmaaResult& s = *r.smaa;
+  ordered_json j;
+  j["seed"] = s.seed;
+  j["samples"] = s.samples;
+  ordered_json bids = ordered_json::array();
+  for (Eigen::Index i = 0; i < s.acceptability.rows(); ++i) {
+    const auto bi = static_cast<std::size_t>(i);
+    ordered_json acc = ordered_json::array();
+    for (Eigen::Index k = 0; k < s.acceptability.cols(); ++k) {
+      acc.push_back(Round6(s.acceptability(i, k)));
+    }
+    ordered_json central = nullptr;
+    if (bi < s.has_central_weight.size() && s.has_central_weight[bi]) {
+      central = ordered_json::object();
+      for (Eigen::Index c = 0; c < s.central_weights.cols(); ++c) {
+        central[ColumnAt(r, static_cast<int>(c)).id] =
+            Round6(s.central_weights(i, c));
+      }
+    }
+    bids.push_back({{"bid", BidName(r, static_cast<int>(i))},
+                    {"acceptability", acc},
+                    {"central_weights", central},
+                    {"confidence", Round6(s.confidence[i])}});
+  }
+  j["bids"] = bids;
+  return j;
+}
+
+ordered_json ComparisonJson(const AnalysisReport& r) {
+  const AggregationResult& a = *r.comparison;
+  ordered_json j;
+  j["method"] = std::string(ToString(a.method));
+  j["note"] = kComparisonNote;
+  ordered_json ranking = ordered_json::array();
+  for (const int bid : a.order) {
+    const auto i = static_cast<std::size_t>(bid);
+    ranking.push_back({{"bid", BidName(r, bid)},
+                       {"rank", a.rank[i]},
+                       {"tied", static_cast<bool>(a.tied[i])},
+                       {"value", Round6(a.value[bid])},
+                       {"award_rank", r.evaluation->rank[i]}});
+  }
+  j["ranking"] = ranking;
+  return j;
+}
+
+}  // namespace
+
+std::optional<SmallestWeightChange> FindSmallestWeightChange(
+    const SensitivityResult& sensitivity) {
+  std::optional<SmallestWeightChange> best;
+  for (const WeightSensitivity& w : sensitivity.leaves) {
+    for (const WeightThreshold* t : {&w.increase, &w.decrease}) {
+      if (!t->changes) continue;
+      if (!best || std::abs(t->delta) < std::abs(best->delta)) {
+        best = SmallestWeightChange{w.index, t->delta, t->new_winner};
+      }
+    }
+  }
+  return best;
+}
+
+std::string AnalysisHeadline(const AnalysisReport& r) {
+  const int winner = r.evaluation->Winner();
+  if (winner < 0) return "No bid was ranked, so there is no award to analyse.";
+  const std::string name = BidName(r, winner);
+  std::string weight_part;
+  if (r.sensitivity) {
+    const auto smallest = FindSmallestWeightChange(*r.sensitivity);
+    if (smallest) {
+      const Column& c = ColumnAt(r, smallest->column);
+      weight_part = fmt::format(
+          "the smallest weight change that changes the winner is {} {} "
+          "points (to {})",
+          c.name.empty() ? c.id : c.name, Signed1(smallest->delta),
+          BidName(r, smallest->new_winner));
+    } else {
+      weight_part = "no change of a single weight changes the winner";
+    }
+  }
+  std::string line;
+  if (r.reversal) {
+    const RankReversalResult& rr = *r.reversal;
+    if (rr.winner_changes == 0) {
+      line = "Winner " + name + " is robust: ";
+      line += rr.has_relative_rule
+                  ? "no single-bid withdrawal changes the winner"
+                  : "no score depends on the other bids, so no withdrawal "
+                    "changes the winner";
+    } else {
+      int first = -1;
+      for (const ReversalProbe& p : rr.probes) {
+        if (p.winner_changed) {
+          first = p.kind == ReversalProbe::Kind::kRemoved ? p.removed_bid : -1;
+          break;
+        }
+      }
+      line = "Winner " + name + " is NOT robust: ";
+      line += first >= 0
+                  ? fmt::format(
+                        "withdrawing {} changes the winner ({} of {} "
+                        "probes change it)",
+                        BidName(r, first), rr.winner_changes, rr.probes.size())
+                  : fmt::format("{} of {} probes change the winner",
+                                rr.winner_changes, rr.probes.size());
+    }
+    if (!weight_part.empty()) line += "; " + weight_part;
+  } else if (!weight_part.empty()) {
+    line = "Winner " + name + ": " + weight_part;
+  } else {
+    line = "Winner " + name;
+  }
+  return line + ".";
+}
+
+std::string RenderAnalysisTable(const AnalysisReport& r) {
+  const int width = std::max(r.width, 40);
+  std::string out = Wrap(AnalysisHeadline(r), width, "");
+  out += Wrap(fmt::format("Criteria set {} {}; {} bids. Award: weighted sum.",
+                          r.criteria->id, r.criteria->version, r.bids->size()),
+              width, "");
+  if (r.reversal) ReversalSection(r, &out);
+  if (r.sensitivity) SensitivitySection(r, &out);
+  if (r.counterfactual) CounterfactualSection(r, &out);
+  if (r.smaa) SmaaSection(r, &out);
+  if (r.comparison) ComparisonSection(r, &out);
+  return out;
+}
+
+std::string RenderAnalysisJson(const AnalysisReport& r) {
+  ordered_json j;
+  j["schema"] = kAnalysisSchema;
+  j["circa_version"] = kVersion;
+  j["criteria_set"] = {{"id", r.criteria->id},
+                       {"version", r.criteria->version}};
+  j["bids"] = r.bids->size();
+  j["winner"] = BidJson(r, r.evaluation->Winner());
+  j["headline"] = AnalysisHeadline(r);
+  j["robust"] = r.reversal ? ordered_json(r.reversal->winner_changes == 0)
+                           : ordered_json(nullptr);
+  j["reversal"] = r.reversal ? ReversalJson(r) : nullptr;
+  j["sensitivity"] = r.sensitivity ? SensitivityJson(r) : nullptr;
+  j["counterfactual"] = r.counterfactual ? CounterfactualJson(r) : nullptr;
+  j["smaa"] = r.smaa ? SmaaJson(r) : nullptr;
+  j["comparison"] = r.comparison ? ComparisonJson(r) : nullptr;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace circa::report

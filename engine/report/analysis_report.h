@@ -1,0 +1,55 @@
+// Rendering of `circa analyze` (docs/cli.md, docs/result-format.md): pure
+// functions of the analysis results, no scoring. The table is plain words
+// for a reader; the JSON (schema circa.analysis/1) is for programs.
+#ifndef CIRCA_ENGINE_REPORT_ANALYSIS_REPORT_H_
+#define CIRCA_ENGINE_REPORT_ANALYSIS_REPORT_H_
+
+#include <optional>
+#include <string>
+
+#include "circa/aggregation.h"
+#include "circa/bids.h"
+#include "circa/criteria.h"
+#include "circa/evaluation.h"
+#include "circa/robustness.h"
+#include "circa/scorer.h"
+#include "circa/smaa.h"
+
+namespace circa::report {
+
+inline constexpr const char* kAnalysisSchema = "circa.analysis/1";
+
+// Everything one analysis run produced. The pointers must outlive the
+// report; an analysis that was not run is nullopt.
+struct AnalysisReport {
+  const CriteriaSet* criteria = nullptr;
+  const BidSet* bids = nullptr;
+  const Scorer* scorer = nullptr;
+  const Evaluation* evaluation = nullptr;
+  std::optional<RankReversalResult> reversal;
+  std::optional<SensitivityResult> sensitivity;
+  std::optional<CounterfactualResult> counterfactual;
+  std::optional<SmaaResult> smaa;
+  std::optional<AggregationResult> comparison;  // --method
+  int width = 100;                              // table columns
+};
+
+// The smallest single weight change (over all leaf criteria, up or down)
+// that changes the winner, if any.
+struct SmallestWeightChange {
+  int column = -1;
+  double delta = 0;  // signed, points
+  int new_winner = -1;
+};
+std::optional<SmallestWeightChange> FindSmallestWeightChange(
+    const SensitivityResult& sensitivity);
+
+// The first line of the table: whether and how far the award is robust.
+std::string AnalysisHeadline(const AnalysisReport& report);
+
+std::string RenderAnalysisTable(const AnalysisReport& report);
+std::string RenderAnalysisJson(const AnalysisReport& report);
+
+}  // namespace circa::report
+
+#endif  // CIRCA_ENGINE_REPORT_ANALYSIS_REPORT_H_

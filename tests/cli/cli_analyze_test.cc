@@ -1,0 +1,233 @@
+// `circa analyze`: which analyses run, reproducible SMAA with the seed
+// printed, the robustness headline agreeing with the library, bad input,
+// and the approved office-furniture output
+// (tests/golden/approved/analyze/).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "circa/circa.h"
+#include "circa/robustness.h"
+#include "cli/cli_support.h"
+
+namespace circa_test::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+const std::string kSample = "samples/office-furniture";
+
+RunResult Analyze(std::vector<std::string> extra) {
+  std::vector<std::string> args = {"analyze", kSample};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return RunCirca(args);
+}
+
+nlohmann::json Json(const RunResult& run) {
+  EXPECT_EQ(run.exit_code, 0) << run.Describe();
+  return nlohmann::json::parse(run.out);
+}
+
+TEST(CliAnalyze, HelpListsTheOptions) {
+  const RunResult run = RunCirca({"analyze", "--help"});
+  EXPECT_EQ(run.exit_code, 0) << run.Describe();
+  for (const char* option : {"--reversal", "--sensitivity", "--counterfactual",
+                             "--smaa", "--seed", "--method", "--format"}) {
+    EXPECT_THAT(run.out, HasSubstr(option));
+  }
+  EXPECT_THAT(RunCirca({"--help"}).out, HasSubstr("analyze"));
+}
+
+TEST(CliAnalyze, DefaultRunsTheThreeCheapAnalysesOnly) {
+  const nlohmann::json j = Json(Analyze({"-f", "json"}));
+  EXPECT_EQ(j["schema"], "circa.analysis/1");
+  EXPECT_TRUE(j["reversal"].is_object());
+  EXPECT_TRUE(j["sensitivity"].is_object());
+  EXPECT_TRUE(j["counterfactual"].is_object());
+  EXPECT_TRUE(j["smaa"].is_null());
+  EXPECT_TRUE(j["comparison"].is_null());
+}
+
+TEST(CliAnalyze, FlagsSelectAnalyses) {
+  const nlohmann::json j = Json(Analyze({"--sensitivity", "-f", "json"}));
+  EXPECT_TRUE(j["reversal"].is_null());
+  EXPECT_TRUE(j["sensitivity"].is_object());
+  EXPECT_TRUE(j["counterfactual"].is_null());
+  EXPECT_TRUE(j["smaa"].is_null());
+}
+
+TEST(CliAnalyze, SmaaDefaultSeedIsOneAndPrinted) {
+  const RunResult table = Analyze({"--smaa", "300", "--width", "100"});
+  ASSERT_EQ(table.exit_code, 0) << table.Describe();
+  EXPECT_THAT(table.out, HasSubstr("seed 1."));
+  const nlohmann::json j = Json(Analyze({"--smaa", "300", "-f", "json"}));
+  EXPECT_EQ(j["smaa"]["seed"], 1);
+  EXPECT_EQ(j["smaa"]["samples"], 300);
+}
+
+TEST(CliAnalyze, SameSeedIsByteIdentical) {
+  for (const char* format : {"table", "json"}) {
+    SCOPED_TRACE(format);
+    const std::vector<std::string> args = {"--smaa", "500",  "--seed",  "3",
+                                           "-f",     format, "--width", "100"};
+    const RunResult first = Analyze(args);
+    const RunResult second = Analyze(args);
+    ASSERT_EQ(first.exit_code, 0) << first.Describe();
+    EXPECT_FALSE(first.out.empty());
+    EXPECT_EQ(first.out, second.out);
+    EXPECT_EQ(first.err, second.err);
+  }
+}
+
+TEST(CliAnalyze, DifferentSeedChangesSmaaNumbers) {
+  const nlohmann::json a =
+      Json(Analyze({"--smaa", "500", "--seed", "3", "-f", "json"}));
+  const nlohmann::json b =
+      Json(Analyze({"--smaa", "500", "--seed", "4", "-f", "json"}));
+  EXPECT_EQ(a["smaa"]["seed"], 3);
+  EXPECT_EQ(b["smaa"]["seed"], 4);
+  EXPECT_NE(a["smaa"]["bids"], b["smaa"]["bids"]);
+  // The deterministic analyses do not depend on the seed.
+  EXPECT_EQ(a["sensitivity"], b["sensitivity"]);
+  EXPECT_EQ(a["reversal"], b["reversal"]);
+  const RunResult t3 = Analyze({"--smaa", "500", "--seed", "3"});
+  const RunResult t4 = Analyze({"--smaa", "500", "--seed", "4"});
+  EXPECT_THAT(t3.out, HasSubstr("seed 3."));
+  EXPECT_THAT(t4.out, HasSubstr("seed 4."));
+}
+
+TEST(CliAnalyze, HeadlineMatchesTheLibrary) {
+  const std::string dir = (SourceDir() / kSample).string();
+  const auto criteria =
+      circa::LoadCriteriaFile(dir + "/tender.yaml", circa::LoadOptions{});
+  ASSERT_TRUE(criteria.value.has_value());
+  const auto bids = circa::LoadBidsFile(dir + "/bids.csv", *criteria.value,
+                                        circa::LoadOptions{});
+  ASSERT_TRUE(bids.value.has_value());
+  const circa::Scorer scorer = circa::Scorer::Compile(*criteria.value);
+  const circa::Evaluation e = scorer.Evaluate(*bids.value);
+  const circa::RankReversalResult reversal =
+      circa::ProbeRankReversal(scorer, bids.value->values, e);
+  const circa::SensitivityResult sensitivity =
+      circa::AnalyseWeightSensitivity(scorer, e);
+  const auto id = [&](int bid) {
+    return bids.value->ids[static_cast<std::size_t>(bid)];
+  };
+
+  // The smallest winner-changing weight change over all leaves.
+  int column = -1;
+  double delta = 0;
+  int to = -1;
+  for (const circa::WeightSensitivity& w : sensitivity.leaves) {
+    for (const circa::WeightThreshold* t : {&w.increase, &w.decrease}) {
+      if (t->changes && (column < 0 || std::abs(t->delta) < std::abs(delta))) {
+        column = w.index;
+        delta = t->delta;
+        to = t->new_winner;
+      }
+    }
+  }
+  ASSERT_GE(column, 0) << "office-furniture should have a weight threshold";
+  const circa::Column& c = scorer.columns()[static_cast<std::size_t>(column)];
+  char amount[32];
+  std::snprintf(amount, sizeof amount, "%+.1f", delta);
+
+  const RunResult table = Analyze({"--width", "100"});
+  ASSERT_EQ(table.exit_code, 0) << table.Describe();
+  const std::string expected_start =
+      "Winner " + id(e.Winner()) +
+      (reversal.winner_changes == 0 ? " is robust: " : " is NOT robust: ");
+  EXPECT_THAT(table.out, StartsWith(expected_start));
+  const std::string weight_clause = (c.name.empty() ? c.id : c.name) + " " +
+                                    amount + " points (to " + id(to) + ")";
+  // The headline may wrap at 100 columns; compare with spaces for newlines.
+  std::string headline = table.out.substr(0, table.out.find("Criteria set"));
+  for (char& ch : headline) {
+    if (ch == '\n') ch = ' ';
+  }
+  EXPECT_THAT(headline, HasSubstr(weight_clause));
+
+  const nlohmann::json j = Json(Analyze({"-f", "json"}));
+  EXPECT_EQ(j["winner"], id(e.Winner()));
+  EXPECT_EQ(j["robust"], reversal.winner_changes == 0);
+  EXPECT_EQ(j["reversal"]["winner_changes"], reversal.winner_changes);
+  EXPECT_EQ(j["sensitivity"]["smallest_change"]["criterion"], c.id);
+  EXPECT_NEAR(j["sensitivity"]["smallest_change"]["delta"].get<double>(), delta,
+              1e-6);
+  EXPECT_EQ(j["sensitivity"]["smallest_change"]["new_winner"], id(to));
+  EXPECT_EQ(j["counterfactual"]["bids"].size(), e.order.size() - 1);
+}
+
+TEST(CliAnalyze, MethodAddsALabelledComparison) {
+  const RunResult table = Analyze({"--method", "topsis", "--width", "100"});
+  ASSERT_EQ(table.exit_code, 0) << table.Describe();
+  EXPECT_THAT(table.out,
+              HasSubstr("comparison only; the award ranks by weighted sum"));
+  const nlohmann::json j =
+      Json(Analyze({"--method", "weighted-product", "-f", "json"}));
+  EXPECT_EQ(j["comparison"]["method"], "weighted-product");
+  EXPECT_EQ(j["comparison"]["note"],
+            "comparison only; the award ranks by weighted sum");
+  EXPECT_FALSE(j["comparison"]["ranking"].empty());
+}
+
+TEST(CliAnalyze, OutputFileHoldsWhatStdoutWould) {
+  const TempDir dir;
+  const fs::path target = dir.path() / "analysis.json";
+  const RunResult to_stdout = Analyze({"-f", "json"});
+  const RunResult to_file = Analyze({"-f", "json", "-o", target.string()});
+  ASSERT_EQ(to_file.exit_code, 0) << to_file.Describe();
+  EXPECT_TRUE(to_file.out.empty());
+  EXPECT_EQ(ReadFile(target), to_stdout.out);
+}
+
+TEST(CliAnalyze, BadInputExitsOneWithDiagnosticsAndNoStdout) {
+  const TempDir dir;
+  WriteFile(dir.path() / "tender.yaml",
+            ReadFile(SourceDir() / kSample / "tender.yaml"));
+  dir.Write("bids.csv", "bid,nonsense\nA,1\n");
+  const fs::path out = dir.path() / "out.txt";
+  const RunResult run = RunCirca(
+      {"analyze", dir.path().string(), "--smaa", "100", "-o", out.string()});
+  EXPECT_EQ(run.exit_code, 1) << run.Describe();
+  EXPECT_TRUE(run.out.empty()) << run.out;
+  EXPECT_THAT(run.err, HasSubstr("bids.csv"));
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(CliAnalyze, UsageErrorsExitTwo) {
+  EXPECT_EQ(Analyze({"--seed", "3"}).exit_code, 2);  // --seed needs --smaa
+  EXPECT_EQ(Analyze({"--smaa", "0"}).exit_code, 2);
+  EXPECT_EQ(Analyze({"--method", "borda"}).exit_code, 2);
+  EXPECT_EQ(Analyze({"-f", "csv"}).exit_code, 2);
+}
+
+TEST(CliAnalyze, MatchesApprovedOutput) {
+  for (const char* format_name : {"table", "json"}) {
+    const std::string format = format_name;
+    SCOPED_TRACE(format);
+    const RunResult run = Analyze(
+        {"--smaa", "2000", "--seed", "7", "-f", format, "--width", "100"});
+    ASSERT_EQ(run.exit_code, 0) << run.Describe();
+    // In a subdirectory: tests/golden/golden_test.cc and
+    // scripts/approve-golden.sh own every *.approved.txt directly in
+    // approved/ (one per sample and `score` format) and would reject these.
+    const fs::path approved = SourceDir() / "tests" / "golden" / "approved" /
+                              "analyze" /
+                              ("office-furniture." + format + ".approved.txt");
+    ASSERT_TRUE(fs::is_regular_file(approved)) << approved;
+    EXPECT_EQ(run.out, ReadFile(approved))
+        << "if the change is intended, rerun the command above and replace "
+        << approved;
+  }
+}
+
+}  // namespace
+}  // namespace circa_test::cli
