@@ -97,14 +97,8 @@ int RunAnalyze(const AnalyzeArgs& args) {
                                : report::RenderAnalysisTable(r);
   for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
 
-  if (args.output.empty() || args.output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-  } else {
-    std::string error;
-    if (!io::WriteFileAtomic(args.output, text, &error)) {
-      std::fprintf(stderr, "circa: %s\n", error.c_str());
-      return kExitInternal;
-    }
+  if (const int code = WriteOutput(text, args.output); code != kExitOk) {
+    return code;
   }
   return kExitOk;
 }

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "io/file.h"
+
 namespace circa::cli {
 
 std::optional<Inputs> ResolveInputs(const std::string& first,
@@ -54,6 +56,19 @@ LoadOptions MakeLoadOptions(const std::string& locale) {
   if (!locale.empty()) options.locale = locale;
   options.log = [](std::string_view message) { spdlog::debug("{}", message); };
   return options;
+}
+
+int WriteOutput(const std::string& text, const std::string& path) {
+  if (path.empty() || path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kExitOk;
+  }
+  std::string error;
+  if (!io::WriteFileAtomic(path, text, &error)) {
+    std::fprintf(stderr, "circa: %s\n", error.c_str());
+    return kExitInternal;
+  }
+  return kExitOk;
 }
 
 int TerminalWidth() {

@@ -37,6 +37,10 @@ bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics);
 // Loader options carrying the CLI's logger.
 LoadOptions MakeLoadOptions(const std::string& locale);
 
+// Writes `text` to stdout (path empty or "-") or atomically to `path`;
+// returns kExitOk, or kExitInternal after printing why it could not.
+int WriteOutput(const std::string& text, const std::string& path);
+
 // Columns of the terminal on stdout, or 100 when not a terminal.
 int TerminalWidth();
 
