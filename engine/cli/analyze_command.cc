@@ -15,7 +15,6 @@
 #include "circa/smaa.h"
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "io/file.h"
 #include "report/analysis_report.h"
 
 namespace circa::cli {

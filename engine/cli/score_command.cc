@@ -8,7 +8,6 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "io/file.h"
 
 namespace circa::cli {
 namespace {
