@@ -59,7 +59,13 @@ std::optional<YAML::Node> ParseYaml(std::string_view text,
   } catch (const YAML::Exception& e) {
     const int l = e.mark.is_null() ? 0 : e.mark.line + 1;
     const int c = e.mark.is_null() ? 0 : e.mark.column + 1;
-    diag->Error({file, l, c}, "", "invalid YAML: " + e.msg);
+    // yaml-cpp may echo a single byte of a multi-byte character (e.g.
+    // "unknown escape character"); keep messages valid UTF-8.
+    std::string msg = e.msg;
+    for (char& ch : msg) {
+      if (static_cast<unsigned char>(ch) >= 0x80) ch = '?';
+    }
+    diag->Error({file, l, c}, "", "invalid YAML: " + msg);
   } catch (const std::exception& e) {
     diag->Error({file, 0, 0}, "", std::string("invalid YAML: ") + e.what());
   }
