@@ -167,13 +167,15 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
       continue;
     }
     if (was_quoted) {
-      if (c != ' ' && c != '\t' && c != '\r') {
-        syntax_error(line, column, "unexpected text after a closing quote");
-        if (stopped) return false;
-        was_quoted = false;
+      if (c == ' ' || c == '\t' || c == '\r') {
+        ++column;
+        continue;
       }
-      ++column;
-      continue;
+      syntax_error(line, column, "unexpected text after a closing quote");
+      if (stopped) return false;
+      // Keep the stray text (whole UTF-8 characters) in the cell so that
+      // later messages quoting it stay readable.
+      was_quoted = false;
     }
     cell.text += c;
     if (!continuation) ++column;

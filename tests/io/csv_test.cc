@@ -125,6 +125,24 @@ TEST(CsvTest, StrayQuotes) {
                   "bids.csv:3:9: unexpected text after a closing quote"));
 }
 
+TEST(CsvTest, TextAfterClosingQuoteKeepsWholeCharacters) {
+  // Found by fuzzing: the first byte of a multi-byte character after a
+  // closing quote was dropped, and later messages quoted half a character.
+  Diagnostics diag;
+  CsvTable t;
+  EXPECT_FALSE(
+      ParseCsv("\"c\"\xC3\xA9"
+               "0,supplier\n",
+               "bids.csv", &diag, &t));
+  EXPECT_THAT(
+      circa_test::Messages(diag.items()),
+      ElementsAre("bids.csv:1:4: unexpected text after a closing quote"));
+  ASSERT_FALSE(t.rows.empty());
+  EXPECT_EQ(t.rows[0][0].text,
+            "c\xC3\xA9"
+            "0");
+}
+
 TEST(CsvTest, BinaryIsRefused) {
   Diagnostics diag;
   CsvTable t;
