@@ -2,6 +2,7 @@
 // docs) and tree helpers of the criteria model.
 #include "circa/criteria.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -15,8 +16,9 @@ constexpr Table<CriterionType, 3> kTypes{
     {{CriterionType::kPrice, "price"},
      {CriterionType::kCost, "cost"},
      {CriterionType::kQuality, "quality"}}};
-constexpr Table<WeightMode, 2> kWeightModes{
-    {{WeightMode::kPoints, "points"}, {WeightMode::kPercent, "percent"}}};
+constexpr Table<WeightMode, 3> kWeightModes{{{WeightMode::kPoints, "points"},
+                                             {WeightMode::kPercent, "percent"},
+                                             {WeightMode::kOrder, "order"}}};
 constexpr Table<Rule, 10> kRules{{{Rule::kLowestRatio, "lowest-ratio"},
                                   {Rule::kPercentOfLowest, "percent-of-lowest"},
                                   {Rule::kLinearRange, "linear-range"},
@@ -128,6 +130,36 @@ std::vector<int> CriteriaSet::LeafTopLevel() const {
     CollectLeaves(criteria[i], static_cast<int>(i), nullptr, &tops);
   }
   return tops;
+}
+
+std::vector<std::string> CriteriaSet::Fields() const {
+  std::vector<std::string> out;
+  for (const Requirement& r : requirements) {
+    for (const RequirementGroup& g : r.groups) {
+      for (const Condition& c : g.conditions) out.push_back(c.field);
+    }
+  }
+  for (const TieBreakStep& t : tie_break) {
+    if (t.kind == TieBreakStep::Kind::kEarlier) out.push_back(t.target);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+namespace {
+const Criterion* FindIn(const std::vector<Criterion>& list,
+                        std::string_view id) {
+  for (const Criterion& c : list) {
+    if (c.id == id) return &c;
+    if (const Criterion* found = FindIn(c.children, id)) return found;
+  }
+  return nullptr;
+}
+}  // namespace
+
+const Criterion* CriteriaSet::Find(std::string_view criterion_id) const {
+  return FindIn(criteria, criterion_id);
 }
 
 }  // namespace circa

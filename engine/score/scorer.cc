@@ -27,6 +27,7 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
     c.type = leaf.type;
     c.rule = *leaf.scoring;
     c.weight = leaf.effective_weight;
+    c.weight_range = leaf.effective_range;
     c.relative = IsRelative(c.rule.rule);
     c.top_level = tops[static_cast<std::size_t>(j)];
     s.weights_[j] = c.weight;
@@ -34,7 +35,8 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
     s.columns_.push_back(std::move(c));
   }
   for (const Criterion& top : criteria.criteria) {
-    s.top_levels_.push_back({top.id, top.name, top.effective_weight});
+    s.top_levels_.push_back(
+        {top.id, top.name, top.effective_weight, top.effective_range});
   }
   s.aggregation_.resize(m, g + 1);
   s.aggregation_.col(0) = s.weights_;

@@ -4,6 +4,7 @@
 #ifndef CIRCA_CRITERIA_H_
 #define CIRCA_CRITERIA_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,8 @@ enum class CriterionType { kPrice, kCost, kQuality };
 enum class WeightMode {
   kPoints,   // siblings add up to their parent's points (top level: scale)
   kPercent,  // siblings add up to 100 % of their parent
+  kOrder,    // only an order of importance is published (art. 67(5));
+             // weights are derived as rank-order centroids
 };
 
 // Scoring rules (docs/rules.md). The name table in criteria.cc is the single
@@ -58,6 +61,32 @@ bool IsPriceRule(Rule rule);
 // Rules whose input is a number (not yes/no or a scale level).
 bool IsNumericInput(Rule rule);
 
+// A weight range: lo <= weight <= hi. In a Criterion as written in the file
+// (Directive 2014/24/EU art. 67(5): "quality 60-70 %"), in points of the
+// scale in Column / Criterion::effective_range and SMAA options.
+struct WeightRange {
+  double lo = 0;
+  double hi = 0;
+};
+
+// How a panel's individual scores on a qualitative criterion become the
+// criterion's value (docs/panels.md).
+enum class PanelAggregate {
+  kMean,       // arithmetic mean of the evaluators' scores
+  kMedian,     // median (mean of the two middle scores when even)
+  kConsensus,  // the row of evaluator "consensus" is required and used
+};
+
+struct PanelPolicy {
+  PanelAggregate aggregate = PanelAggregate::kMean;
+  bool rationale_required = false;  // every score needs a rationale
+  bool complete = false;            // every evaluator scores every bid
+  // Flag a bid's criterion when max - min of the individual scores exceeds
+  // this (in the criterion's own units, e.g. scale levels). Empty: no flag.
+  std::optional<double> disagreement_limit;
+  SourceLocation where;  // where the policy is declared
+};
+
 struct Step {
   double threshold = 0;  // at least (higher is better) / at most (lower)
   double score = 0;      // in [0, 1]
@@ -80,14 +109,97 @@ struct ScoringRule {
   std::vector<ScaleLevel> levels;  // scale, values increasing
 };
 
+struct Threshold {
+  double value = 0;      // as written
+  bool percent = false;  // value is a percentage of the criterion's points
+  double points = 0;     // the minimum in points of the set's scale
+  SourceLocation where;
+};
+
+// A condition on one bid field (OCDS requirements extension: a requirement
+// is met if any of its groups is met, a group if all its conditions hold).
+struct Condition {
+  enum class Op { kEquals, kMin, kMax, kOneOf, kPattern };
+  std::string field;
+  Op op = Op::kEquals;
+  std::string text;                 // equals (text), pattern (ECMAScript)
+  double number = 0;                // min, max; equals when numeric
+  bool numeric = false;             // equals compares numbers
+  std::vector<std::string> one_of;  // one-of (case-insensitive)
+  SourceLocation where;
+};
+
+struct RequirementGroup {
+  std::vector<Condition> conditions;  // all must hold
+};
+
+struct Requirement {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::string evidence;                  // e.g. "FSC, PEFC or equivalent"
+  std::vector<RequirementGroup> groups;  // any one must be met
+  SourceLocation where;
+};
+
+// Rounding declared by the set, applied the same way everywhere, including
+// before comparison (docs/criteria-format.md, "Rounding").
+struct Rounding {
+  int decimals = -1;    // -1: no rounding
+  bool points = false;  // each criterion's points
+  bool totals = false;  // the total (and subtotals)
+};
+
+// One step of a declared tie-break policy, tried in order.
+struct TieBreakStep {
+  enum class Kind {
+    kHigherPoints,  // higher points on a criterion or group (target)
+    kLowerValue,    // lower value on a leaf criterion, e.g. price (target)
+    kEarlier,       // earlier value of a bid field, e.g. submitted (target)
+    kDraw,          // seeded draw
+  };
+  Kind kind = Kind::kDraw;
+  std::string target;
+  std::uint64_t seed = 0;
+  SourceLocation where;
+};
+
+// Abnormally low tenders (Directive 2014/24/EU art. 69): flagged, never
+// excluded; the buyer must ask for a justification.
+struct AbnormallyLowRule {
+  enum class Kind {
+    kNone,
+    kBelowMean,  // more than `percent` % below the mean of the other bids
+    kRglcap85,   // Spain, RGLCAP art. 85 (DOMAIN.md §2)
+  };
+  Kind kind = Kind::kNone;
+  std::string criterion;  // the price or cost leaf it looks at
+  double percent = 20;
+  std::optional<double> budget;  // RGLCAP with one bid: the tender budget
+  SourceLocation where;
+};
+
 struct Criterion {
   std::string id;
   std::string name;  // defaults to id
   std::string description;
   std::string unit;
   CriterionType type = CriterionType::kQuality;
-  double weight = 0;                   // as written in the file
-  double effective_weight = 0;         // points of the set's scale
+  double weight = 0;            // as written (a range's middle)
+  double effective_weight = 0;  // points of the set's scale
+  // Published as a range [lo, hi] (weight is its middle): as written, and
+  // in points of the set's scale.
+  std::optional<WeightRange> weight_range;
+  std::optional<WeightRange> effective_range;
+  // Published as an order of importance only (1 = most important); the
+  // weight is then derived (rank-order centroid). 0: not by order.
+  int order = 0;
+  // Panel scoring for this criterion (leaf) or every leaf below it (group);
+  // overrides the set's panel policy.
+  std::optional<PanelPolicy> panel;
+  // Minimum score (CJEU C-546/16 Montte): a bid below it is excluded
+  // before price and cost are scored. Quality criteria and groups only.
+  std::optional<Threshold> threshold;
   SourceLocation where;                // where the criterion starts in its file
   std::optional<ScoringRule> scoring;  // leaves only
   std::vector<Criterion> children;     // groups only
@@ -107,6 +219,14 @@ struct CriteriaSet {
   WeightMode weights = WeightMode::kPoints;
   std::vector<Criterion> criteria;
 
+  // Procurement rules (docs/criteria-format.md, "Award order").
+  std::vector<Requirement> requirements;
+  std::optional<int> max_pass;  // only the best N on quality go on
+  Rounding rounding;
+  std::vector<TieBreakStep> tie_break;
+  AbnormallyLowRule abnormally_low;
+  std::optional<PanelPolicy> panel;  // default for qualitative criteria
+
   std::string source;  // file it was read from
   std::string sha256;  // of that file's bytes
 
@@ -115,6 +235,11 @@ struct CriteriaSet {
   std::vector<const Criterion*> Leaves() const;
   // Top-level ancestor index (into criteria) of each leaf, in Leaves() order.
   std::vector<int> LeafTopLevel() const;
+  // Bid fields that are not criteria but that requirements and the
+  // tie-break policy read (sorted, unique).
+  std::vector<std::string> Fields() const;
+  // The criterion (leaf or group) with this id, or nullptr.
+  const Criterion* Find(std::string_view criterion_id) const;
 };
 
 }  // namespace circa

@@ -4,6 +4,7 @@
 #define CIRCA_SCORER_H_
 
 #include <Eigen/Core>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct Column {
   CriterionType type = CriterionType::kQuality;
   ScoringRule rule;
   double weight = 0;  // effective points
+  // The published weight range in points, when the set declares one.
+  std::optional<WeightRange> weight_range;
   bool relative = false;
   int top_level = 0;  // index of the top-level criterion it belongs to
 };
@@ -29,7 +32,8 @@ struct Column {
 struct TopLevel {
   std::string id;
   std::string name;
-  double weight = 0;  // points
+  double weight = 0;                        // points
+  std::optional<WeightRange> weight_range;  // points, when published
 };
 
 class Scorer {

@@ -16,13 +16,6 @@
 
 namespace circa {
 
-// The weight a column may take, in points of the scorer's scale (the unit
-// of Column::weight): lo <= weight <= hi.
-struct WeightRange {
-  double lo = 0;
-  double hi = 0;
-};
-
 struct SmaaOptions {
   // Weight vectors drawn (N). The standard error of an acceptability index
   // b is sqrt(b (1 - b) / N): at most 0.005 with the default.
