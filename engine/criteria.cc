@@ -144,6 +144,8 @@ std::vector<std::string> CriteriaSet::Fields() const {
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
+  // A condition may test a criterion's own value; that is no extra field.
+  std::erase_if(out, [this](const std::string& f) { return Find(f); });
   return out;
 }
 

@@ -11,32 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "circa/direction.h"
 #include "circa/robustness.h"
-#include "score/rules.h"
 
 namespace circa {
 namespace {
-
-// Whether a lower value scores better under `rule`.
-bool LowerIsBetter(const ScoringRule& rule) {
-  switch (rule.rule) {
-    case Rule::kLowestRatio:
-    case Rule::kPercentOfLowest:
-    case Rule::kLogarithmic:
-    case Rule::kLinearCeiling:
-      return true;
-    case Rule::kLinear:
-      return rule.best < rule.worst;
-    case Rule::kLinearRange:
-    case Rule::kRatioToBest:
-    case Rule::kSteps:
-      return rule.better == Direction::kLowerIsBetter;
-    case Rule::kYesNo:
-    case Rule::kScale:
-      return false;
-  }
-  return false;
-}
 
 // "7,812.50" (money: two decimals unless whole) or "12.5" (up to four
 // decimals, trailing zeros dropped).
@@ -74,24 +53,41 @@ std::string LevelName(const ScoringRule& rule, double value) {
   return FormatNumber(value, false);
 }
 
+// A scorer of one column with `rule`: Scorer::Score on it runs exactly the
+// kernel the full scorer runs on that column (extremes included), through
+// the public API.
+Scorer OneColumnScorer(const ScoringRule& rule) {
+  CriteriaSet set;
+  set.scale = 1;
+  Criterion c;
+  c.id = "column";
+  c.name = c.id;
+  c.weight = 1;
+  c.effective_weight = 1;
+  c.scoring = rule;
+  set.criteria.push_back(std::move(c));
+  return Scorer::Compile(set);
+}
+
 // Re-scores one column with bid `bid` at value `x`, for the bid's margin
 // over the best other bid.
 class ColumnProbe {
  public:
-  ColumnProbe(const Scorer& scorer, const Eigen::MatrixXd& values,
-              const Evaluation& e, Eigen::Index bid, Eigen::Index column)
-      : rule_(scorer.columns()[static_cast<std::size_t>(column)].rule),
+  // `one` scores column `column` alone (OneColumnScorer of its rule).
+  ColumnProbe(const Scorer& scorer, const Scorer& one,
+              const Eigen::MatrixXd& values, const Evaluation& e,
+              Eigen::Index bid, Eigen::Index column)
+      : column_(one),
         weight_(scorer.weights()[column]),
         bid_(bid),
         x_(values.col(column)),
-        base_(e.totals - weight_ * e.scores.col(column)),
-        out_(values.rows()) {}
+        base_(e.totals - weight_ * e.scores.col(column)) {}
 
   // Whether the bid is strictly ahead of every other bid at value x.
   bool Wins(double x) {
-    x_[bid_] = x;
-    score::ScoreColumn(rule_, x_, x_.minCoeff(), x_.maxCoeff(), out_);
-    const Eigen::VectorXd totals = base_ + weight_ * out_;
+    x_(bid_, 0) = x;
+    column_.Score(x_, &out_, &min_, &max_);
+    const Eigen::VectorXd totals = base_ + weight_ * out_.col(0);
     double others = -std::numeric_limits<double>::infinity();
     for (Eigen::Index k = 0; k < totals.size(); ++k) {
       if (k != bid_) others = std::max(others, totals[k]);
@@ -100,16 +96,18 @@ class ColumnProbe {
   }
 
  private:
-  const ScoringRule& rule_;
+  const Scorer& column_;
   double weight_;
   Eigen::Index bid_;
-  Eigen::VectorXd x_;
+  Eigen::MatrixXd x_;  // the column's values (bids x 1), the bid's moved
   Eigen::VectorXd base_;
-  Eigen::VectorXd out_;
+  Eigen::MatrixXd out_;
+  Eigen::VectorXd min_;
+  Eigen::VectorXd max_;
 };
 
 // The smallest change of (bid, column) that wins, if any.
-std::optional<SingleChange> Solve(const Scorer& scorer,
+std::optional<SingleChange> Solve(const Scorer& scorer, const Scorer& one,
                                   const Eigen::MatrixXd& values,
                                   const Evaluation& e, Eigen::Index bid,
                                   Eigen::Index column,
@@ -119,7 +117,7 @@ std::optional<SingleChange> Solve(const Scorer& scorer,
   const ScoringRule& rule = col.rule;
   const bool lower = LowerIsBetter(rule);
   const double now = values(bid, column);
-  ColumnProbe probe(scorer, values, e, bid, column);
+  ColumnProbe probe(scorer, one, values, e, bid, column);
   SingleChange c;
   c.column = static_cast<int>(column);
   c.current = now;
@@ -217,6 +215,12 @@ CounterfactualResult FindCounterfactuals(const Scorer& scorer,
                              "bid needs a counterfactual.";
     return r;
   }
+  // One single-column scorer per column, shared by every bid.
+  std::vector<Scorer> columns;
+  columns.reserve(scorer.columns().size());
+  for (const Column& c : scorer.columns()) {
+    columns.push_back(OneColumnScorer(c.rule));
+  }
   int with_change = 0;
   for (Eigen::Index b = 0; b < n; ++b) {
     if (b == r.winner) continue;
@@ -224,7 +228,8 @@ CounterfactualResult FindCounterfactuals(const Scorer& scorer,
     cf.bid = static_cast<int>(b);
     for (Eigen::Index j = 0; j < values.cols(); ++j) {
       std::optional<SingleChange> c =
-          Solve(scorer, values, evaluation, b, j, options);
+          Solve(scorer, columns[static_cast<std::size_t>(j)], values,
+                evaluation, b, j, options);
       if (c) cf.changes.push_back(std::move(*c));
     }
     const auto k = static_cast<std::size_t>(b);

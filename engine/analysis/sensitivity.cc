@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,17 +55,82 @@ WeightThreshold FirstCrossing(const Eigen::VectorXd& u,
   return t;
 }
 
+// "64.2", "60", "33.33": points with at most two decimals.
+std::string Points(double x) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.2f", x);
+  std::string text(buf);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  if (text == "-0") text = "0";
+  return text;
+}
+
+// Whether the winner holds over the published range (see robustness.h),
+// from the thresholds already found when the current weight lies inside it
+// (the first change in each direction is the only one that can fall inside
+// it), otherwise by checking both ends: every difference T_k - T_W is
+// linear in the weight, so it is largest at an end.
+void CheckPublishedRange(const Eigen::VectorXd& u, const Eigen::VectorXd& v,
+                         double scale, int winner, WeightSensitivity* s) {
+  const WeightRange& range = *s->published_range;
+  const std::string name =
+      "the published range " + Points(range.lo) + "\u2013" + Points(range.hi);
+  if (!s->note.empty()) {
+    s->range_explanation = name + " was not analysed: " + s->note;
+    return;
+  }
+  const double eps = 1e-9 * scale;
+  const double w = s->weight;
+  if (w >= range.lo - eps && w <= range.hi + eps) {
+    std::vector<std::string> changes;
+    if (s->increase.changes && s->increase.weight < range.hi - eps) {
+      changes.push_back(Points(s->increase.weight));
+    }
+    if (s->decrease.changes && s->decrease.weight > range.lo + eps) {
+      changes.push_back(Points(s->decrease.weight));
+    }
+    s->robust_within_published_range = changes.empty();
+    if (changes.empty()) {
+      s->range_explanation = "robust within " + name;
+    } else {
+      s->range_explanation =
+          "the winner changes at " + changes[0] +
+          (changes.size() > 1 ? " and at " + changes[1] : "") + " within " +
+          name;
+    }
+    return;
+  }
+  const auto total = [&](Eigen::Index i, double x) {
+    return x * u[i] + (scale - x) * v[i];
+  };
+  bool ahead = false;
+  for (Eigen::Index k = 0; k < u.size() && !ahead; ++k) {
+    if (k == winner) continue;
+    for (const double x : {range.lo, range.hi}) {
+      if (total(k, x) - total(winner, x) > eps) ahead = true;
+    }
+  }
+  s->robust_within_published_range = !ahead;
+  s->range_explanation =
+      (ahead ? "the winner changes within " : "robust within ") + name +
+      " (the current weight " + Points(w) + " lies outside it)";
+}
+
 // Sensitivity of the weight carried by the columns in `mask` (1 = inside).
 WeightSensitivity Analyse(const Eigen::MatrixXd& scores,
                           const Eigen::VectorXd& weights, double scale,
-                          const Eigen::VectorXd& mask, int winner) {
+                          const Eigen::VectorXd& mask, int winner,
+                          const std::optional<WeightRange>& range) {
   WeightSensitivity s;
   const Eigen::VectorXd inside = weights.cwiseProduct(mask);
   s.weight = inside.sum();
   const double outside = scale - s.weight;
+  s.published_range = range;
   const Eigen::VectorXd c = scores * inside;
   const Eigen::VectorXd rest = scores * (weights - inside);
   Eigen::VectorXd u;
+  Eigen::VectorXd v;
   if (s.weight > 0) {
     u = c / s.weight;
   } else if (mask.sum() == 1) {
@@ -72,17 +138,18 @@ WeightSensitivity Analyse(const Eigen::MatrixXd& scores,
     u = scores * mask;
   } else {
     s.note = "the group has 0 points, so its internal split is undefined";
-    return s;
   }
-  if (outside <= 1e-12 * scale) {
+  if (s.note.empty() && outside <= 1e-12 * scale) {
     s.note =
         "it holds all the points: no other weight is left to rescale, so "
         "every weight change keeps the same order";
-    return s;
   }
-  const Eigen::VectorXd v = rest / outside;
-  s.increase = FirstCrossing(u, v, scale, s.weight, winner, true);
-  s.decrease = FirstCrossing(u, v, scale, s.weight, winner, false);
+  if (s.note.empty()) {
+    v = rest / outside;
+    s.increase = FirstCrossing(u, v, scale, s.weight, winner, true);
+    s.decrease = FirstCrossing(u, v, scale, s.weight, winner, false);
+  }
+  if (range) CheckPublishedRange(u, v, scale, winner, &s);
   return s;
 }
 
@@ -111,26 +178,40 @@ SensitivityResult AnalyseWeightSensitivity(const Scorer& scorer,
   const double scale = scorer.scale();
   const Eigen::VectorXd& w = scorer.weights();
   int changing = 0;
-  const auto count = [&](const WeightSensitivity& s) {
+  int ranges = 0;
+  int robust_ranges = 0;
+  // A top-level leaf's range is the leaf's own: counted once.
+  const auto count = [&](const WeightSensitivity& s, bool same_as_leaf) {
     changing += (s.increase.changes || s.decrease.changes) ? 1 : 0;
+    if (s.robust_within_published_range && !same_as_leaf) {
+      ++ranges;
+      robust_ranges += *s.robust_within_published_range ? 1 : 0;
+    }
   };
   for (Eigen::Index j = 0; j < m; ++j) {
     const Eigen::VectorXd mask = Eigen::VectorXd::Unit(m, j);
-    WeightSensitivity s = Analyse(evaluation.scores, w, scale, mask, r.winner);
+    WeightSensitivity s =
+        Analyse(evaluation.scores, w, scale, mask, r.winner,
+                scorer.columns()[static_cast<std::size_t>(j)].weight_range);
     s.kind = WeightSensitivity::Kind::kLeaf;
     s.index = static_cast<int>(j);
     s.id = scorer.columns()[static_cast<std::size_t>(j)].id;
-    count(s);
+    count(s, false);
     r.leaves.push_back(std::move(s));
   }
   const Eigen::MatrixXd& g = scorer.grouping();
   for (Eigen::Index t = 0; t < g.cols(); ++t) {
     WeightSensitivity s =
-        Analyse(evaluation.scores, w, scale, g.col(t), r.winner);
+        Analyse(evaluation.scores, w, scale, g.col(t), r.winner,
+                scorer.top_levels()[static_cast<std::size_t>(t)].weight_range);
     s.kind = WeightSensitivity::Kind::kGroup;
     s.index = static_cast<int>(t);
     s.id = scorer.top_levels()[static_cast<std::size_t>(t)].id;
-    count(s);
+    Eigen::Index only = 0;
+    const bool leaf =
+        g.col(t).sum() == 1 && g.col(t).maxCoeff(&only) == 1 &&
+        scorer.columns()[static_cast<std::size_t>(only)].id == s.id;
+    count(s, leaf);
     r.groups.push_back(std::move(s));
   }
   r.explanation = std::to_string(changing) + " of " +
@@ -138,6 +219,12 @@ SensitivityResult AnalyseWeightSensitivity(const Scorer& scorer,
                   " weights (criteria and top-level groups) can change the "
                   "winner within [0, " +
                   FormatScale(scale) + "]";
+  if (ranges > 0) {
+    r.explanation += "; " + std::to_string(robust_ranges) + " of " +
+                     std::to_string(ranges) +
+                     " published weight ranges keep the winner over the "
+                     "whole range (one weight moved at a time)";
+  }
   if (evaluation.tied[static_cast<std::size_t>(r.winner)]) {
     r.explanation +=
         "; the winner is tied and leads only by input order, so a change in "

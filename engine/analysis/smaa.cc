@@ -63,6 +63,15 @@ class WeightSampler {
     }
   }
 
+  // Group constraints (shares): the sum of each group's columns within
+  // [lo, hi]. Checked on every candidate, after the column bounds.
+  void SetGroups(std::vector<std::vector<Eigen::Index>> columns,
+                 std::vector<double> lo, std::vector<double> hi) {
+    group_columns_ = std::move(columns);
+    group_lo_ = std::move(lo);
+    group_hi_ = std::move(hi);
+  }
+
   // Fills `w` (n x its columns) with accepted weight vectors. False if the
   // rejection budget ran out.
   bool Fill(Eigen::MatrixXd* w) {
@@ -72,15 +81,17 @@ class WeightSampler {
       Draw(want - filled);
       if (mode_ == Mode::kSimplex) {
         w->middleCols(filled, want - filled) = candidates_;
+        accepted_ += want - filled;
         return true;
       }
       for (Eigen::Index s = 0; s < candidates_.cols() && filled < want; ++s) {
         if (draws_ >= max_draws_) return false;
         ++draws_;
         const auto c = candidates_.col(s);
-        const bool inside = mode_ == Mode::kFromLower
-                                ? (c.array() <= hi_.array()).all()
-                                : (c.array() >= lo_.array()).all();
+        const bool inside =
+            (mode_ == Mode::kFromLower ? (c.array() <= hi_.array()).all()
+                                       : (c.array() >= lo_.array()).all()) &&
+            InsideGroups(c.data());
         if (inside) {
           w->col(filled++) = c;
           ++accepted_;
@@ -90,10 +101,25 @@ class WeightSampler {
     return true;
   }
 
-  std::int64_t draws() const { return draws_; }
+  std::int64_t draws() const {
+    return mode_ == Mode::kSimplex ? accepted_ : draws_;
+  }
+  bool ranged() const { return mode_ != Mode::kSimplex; }
   std::int64_t accepted() const { return accepted_; }
 
  private:
+  bool InsideGroups(const double* w) const {
+    for (std::size_t g = 0; g < group_columns_.size(); ++g) {
+      double sum = 0;
+      for (const Eigen::Index j : group_columns_[g]) sum += w[j];
+      if (sum < group_lo_[g] - kShareSlack ||
+          sum > group_hi_[g] + kShareSlack) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // A uniform double in the open interval (0, 1): the top 53 bits of one
   // 64-bit output, centred in their cell so 0 and 1 never occur.
   double OpenUniform() {
@@ -133,6 +159,9 @@ class WeightSampler {
   std::int64_t draws_ = 0;
   std::int64_t accepted_ = 0;
   Eigen::MatrixXd candidates_;
+  std::vector<std::vector<Eigen::Index>> group_columns_;
+  std::vector<double> group_lo_;
+  std::vector<double> group_hi_;
 };
 
 // Validates the options against the criteria and prepares a sampler.
@@ -147,16 +176,22 @@ std::pair<std::string, std::string> MakeSampler(Eigen::Index columns,
   if (!(scale > 0)) {
     return {"smaa", fmt::format("the scale must be > 0, found {}", scale)};
   }
-  if (options.ranges.empty()) return {};
-  if (static_cast<Eigen::Index>(options.ranges.size()) != columns) {
+  if (options.ranges.empty() && options.group_ranges.empty()) return {};
+  if (!options.ranges.empty() &&
+      static_cast<Eigen::Index>(options.ranges.size()) != columns) {
     return {"smaa.ranges",
             fmt::format("expected one range per criterion ({}), found {}",
                         columns, options.ranges.size())};
   }
+  // Without column ranges every column is free: [0, scale].
+  std::vector<WeightRange> ranges = options.ranges;
+  if (ranges.empty()) {
+    ranges.assign(static_cast<std::size_t>(columns), WeightRange{0, scale});
+  }
   Eigen::VectorXd lo(columns);
   Eigen::VectorXd hi(columns);
   for (Eigen::Index j = 0; j < columns; ++j) {
-    const WeightRange& r = options.ranges[static_cast<std::size_t>(j)];
+    const WeightRange& r = ranges[static_cast<std::size_t>(j)];
     lo[j] = r.lo / scale;
     hi[j] = r.hi / scale;
   }
@@ -165,7 +200,7 @@ std::pair<std::string, std::string> MakeSampler(Eigen::Index columns,
   // Sums in points, as written, so the message shows the user's numbers.
   double lo_points = 0;
   double hi_points = 0;
-  for (const WeightRange& r : options.ranges) {
+  for (const WeightRange& r : ranges) {
     lo_points += r.lo;
     hi_points += r.hi;
   }
@@ -181,7 +216,84 @@ std::pair<std::string, std::string> MakeSampler(Eigen::Index columns,
                         "scale {}: no weight vector fits the ranges",
                         hi_points, scale)};
   }
+  // Groups: disjoint sets of existing columns. Within a group the sum can
+  // be anything in [max(lo, sum of its columns' lo), min(hi, sum of their
+  // hi)]; across groups and free columns the weights must add up to the
+  // scale. Both conditions together are exact for disjoint groups.
+  std::vector<int> owner(static_cast<std::size_t>(columns), -1);
+  std::vector<std::vector<Eigen::Index>> group_columns;
+  std::vector<double> group_lo;
+  std::vector<double> group_hi;
+  double need_lo = 0;  // points: the least the whole vector can add up to
+  double need_hi = 0;  // and the most
+  for (std::size_t g = 0; g < options.group_ranges.size(); ++g) {
+    const SmaaGroupRange& group = options.group_ranges[g];
+    const std::string path = fmt::format("smaa.group_ranges[{}]", g);
+    if (group.columns.empty()) {
+      return {path, fmt::format("group {} has no criteria", group.id)};
+    }
+    double sum_lo = 0;
+    double sum_hi = 0;
+    std::vector<Eigen::Index> cols;
+    for (const int j : group.columns) {
+      if (j < 0 || j >= columns) {
+        return {path, fmt::format("group {}: criterion index {} is not one of "
+                                  "the {} criteria",
+                                  group.id, j, columns)};
+      }
+      if (owner[static_cast<std::size_t>(j)] >= 0) {
+        return {path, fmt::format("group {}: criterion index {} is already in "
+                                  "group {}",
+                                  group.id, j,
+                                  options
+                                      .group_ranges[static_cast<std::size_t>(
+                                          owner[static_cast<std::size_t>(j)])]
+                                      .id)};
+      }
+      owner[static_cast<std::size_t>(j)] = static_cast<int>(g);
+      sum_lo += ranges[static_cast<std::size_t>(j)].lo;
+      sum_hi += ranges[static_cast<std::size_t>(j)].hi;
+      cols.push_back(j);
+    }
+    const double least = std::max(group.range.lo, sum_lo);
+    const double most = std::min(group.range.hi, sum_hi);
+    if (least > most * (1 + kShareSlack)) {
+      return {path, fmt::format("the range {}-{} points of group {} does not "
+                                "fit the ranges of its criteria, which add up "
+                                "to {}-{} points",
+                                group.range.lo, group.range.hi, group.id,
+                                sum_lo, sum_hi)};
+    }
+    need_lo += least;
+    need_hi += most;
+    group_columns.push_back(std::move(cols));
+    group_lo.push_back(group.range.lo / scale);
+    group_hi.push_back(group.range.hi / scale);
+  }
+  for (Eigen::Index j = 0; j < columns; ++j) {
+    if (owner[static_cast<std::size_t>(j)] >= 0) continue;
+    need_lo += ranges[static_cast<std::size_t>(j)].lo;
+    need_hi += ranges[static_cast<std::size_t>(j)].hi;
+  }
+  if (!group_columns.empty()) {
+    if (need_lo > scale * (1 + kShareSlack)) {
+      return {"smaa.group_ranges",
+              fmt::format("with the group ranges, the weights add up to at "
+                          "least {} points, more than the scale {}: no weight "
+                          "vector fits the ranges",
+                          need_lo, scale)};
+    }
+    if (need_hi < scale * (1 - kShareSlack)) {
+      return {"smaa.group_ranges",
+              fmt::format("with the group ranges, the weights add up to at "
+                          "most {} points, less than the scale {}: no weight "
+                          "vector fits the ranges",
+                          need_hi, scale)};
+    }
+  }
   sampler->SetRanges(lo, hi, budget);
+  sampler->SetGroups(std::move(group_columns), std::move(group_lo),
+                     std::move(group_hi));
   return {};
 }
 
@@ -247,6 +359,15 @@ bool SmaaOptions::IsValid(std::string* why) const {
           "ranges[{}] = [{}, {}]: must satisfy 0 <= lo <= hi", j, r.lo, r.hi));
     }
   }
+  for (std::size_t g = 0; g < group_ranges.size(); ++g) {
+    const WeightRange& r = group_ranges[g].range;
+    if (!std::isfinite(r.lo) || !std::isfinite(r.hi) || r.lo < 0 ||
+        r.lo > r.hi) {
+      return fail(
+          fmt::format("group_ranges[{}] = [{}, {}]: must satisfy 0 <= lo <= hi",
+                      g, r.lo, r.hi));
+    }
+  }
   return true;
 }
 
@@ -277,6 +398,40 @@ Result<Eigen::MatrixXd> SampleSmaaWeights(Eigen::Index columns, double scale,
   }
   r.value = std::move(w);
   return r;
+}
+
+bool UsePublishedRanges(const Scorer& scorer, SmaaOptions* options) {
+  const std::vector<Column>& columns = scorer.columns();
+  const std::vector<TopLevel>& tops = scorer.top_levels();
+  std::vector<WeightRange> ranges;
+  std::vector<SmaaGroupRange> groups;
+  bool any = false;
+  for (const Column& c : columns) {
+    ranges.push_back(c.weight_range.value_or(WeightRange{0, scorer.scale()}));
+    any = any || c.weight_range.has_value();
+  }
+  for (std::size_t t = 0; t < tops.size(); ++t) {
+    if (!tops[t].weight_range) continue;
+    std::vector<int> members;
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+      if (columns[j].top_level == static_cast<int>(t)) {
+        members.push_back(static_cast<int>(j));
+      }
+    }
+    if (members.empty()) continue;
+    const auto first = static_cast<std::size_t>(members.front());
+    if (members.size() == 1 && columns[first].id == tops[t].id) {
+      // A top-level leaf: its range is the column's own.
+      if (!columns[first].weight_range) ranges[first] = *tops[t].weight_range;
+    } else {
+      groups.push_back({tops[t].id, std::move(members), *tops[t].weight_range});
+    }
+    any = true;
+  }
+  if (!any) return false;
+  options->ranges = std::move(ranges);
+  options->group_ranges = std::move(groups);
+  return true;
 }
 
 Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
@@ -378,6 +533,8 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
   SmaaResult out;
   out.seed = options.seed;
   out.samples = options.samples;
+  out.within_ranges = sampler.ranged();
+  out.draws = sampler.draws();
   out.acceptability = Eigen::MatrixXd::Zero(bids, bids);
   out.central_weights = Eigen::MatrixXd::Zero(bids, n);
   out.has_central_weight.assign(static_cast<std::size_t>(bids), false);

@@ -1,5 +1,5 @@
 // circa analyze CRITERIA BIDS | TENDER_DIR [--reversal] [--sensitivity]
-//   [--counterfactual] [--smaa N] [--seed S] [--method M] [-f table|json]
+//   [--counterfactual] [--smaa N] [--seed S] [--method M] [-f table|json|md]
 //   [-o FILE]
 // Loads and scores like `score`, then runs the library's analyses
 // (robustness.h, smaa.h, aggregation.h) and renders them with
@@ -75,6 +75,9 @@ int RunAnalyze(const AnalyzeArgs& args) {
     SmaaOptions smaa;
     smaa.samples = args.smaa;
     smaa.seed = args.seed;
+    // Within the published weight ranges when the set declares any (the
+    // output says so); uniform over all weights otherwise.
+    UsePublishedRanges(scorer, &smaa);
     Result<SmaaResult> result = Smaa(scorer, evaluation, smaa);
     if (PrintDiagnostics(result.diagnostics) || !result.value) {
       return kExitInvalidInput;
@@ -91,8 +94,9 @@ int RunAnalyze(const AnalyzeArgs& args) {
     r.comparison = Aggregate(evaluation, *method);
   }
   r.width = args.width > 0 ? args.width : TerminalWidth();
-  const std::string text = args.format == "json"
-                               ? report::RenderAnalysisJson(r)
+  const std::string text = args.format == "json" ? report::RenderAnalysisJson(r)
+                           : args.format == "md"
+                               ? report::RenderAnalysisMarkdown(r)
                                : report::RenderAnalysisTable(r);
   for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
 
@@ -124,7 +128,8 @@ Runner AddAnalyzeCommand(CLI::App& app) {
                 "Smallest single change that makes each losing bid win");
   CLI::Option* smaa =
       cmd->add_option("--smaa", args->smaa,
-                      "Also run SMAA with N random weight vectors")
+                      "Also run SMAA with N random weight vectors (within "
+                      "the published weight ranges, if the set has any)")
           ->check(CLI::Range(1, 10000000));
   cmd->add_option("--seed", args->seed, "Seed of the SMAA draws (default 1)")
       ->needs(smaa);
@@ -133,7 +138,7 @@ Runner AddAnalyzeCommand(CLI::App& app) {
                   "ranks by weighted sum)")
       ->check(CLI::IsMember({"weighted-sum", "topsis", "weighted-product"}));
   cmd->add_option("-f,--format", args->format, "Output format")
-      ->transform(CLI::IsMember({"table", "json"}, CLI::ignore_case))
+      ->transform(CLI::IsMember({"table", "json", "md"}, CLI::ignore_case))
       ->default_str("table");
   cmd->add_option("-o,--output", args->output,
                   "Write to FILE (atomically) instead of stdout");

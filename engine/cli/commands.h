@@ -14,6 +14,7 @@ Runner AddScoreCommand(CLI::App& app);
 Runner AddValidateCommand(CLI::App& app);
 Runner AddWeightsCommand(CLI::App& app);
 Runner AddAnalyzeCommand(CLI::App& app);
+Runner AddCriteriaCommand(CLI::App& app);
 
 }  // namespace circa::cli
 

@@ -21,7 +21,8 @@ enum ExitCode : int {
 
 struct Inputs {
   std::string criteria;
-  std::string bids;  // may be empty (validate without bids)
+  std::string bids;   // may be empty (validate without bids)
+  std::string panel;  // may be empty (no evaluator panel)
 };
 
 // Turns the positional arguments (a tender directory, or CRITERIA [BIDS])
@@ -30,6 +31,14 @@ struct Inputs {
 std::optional<Inputs> ResolveInputs(const std::string& first,
                                     const std::string& second,
                                     bool bids_required, int* exit_code);
+
+// ResolveInputs (with --panel overriding a directory's panel.csv), then
+// LoadTender; prints every diagnostic. Returns nullopt with *exit_code set
+// on failure.
+std::optional<Tender> LoadTenderArgs(const std::string& first,
+                                     const std::string& second,
+                                     const std::string& panel,
+                                     const std::string& locale, int* exit_code);
 
 // Prints diagnostics to stderr; returns true if any was an error.
 bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics);

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     const circa::cli::Runner validate = circa::cli::AddValidateCommand(app);
     const circa::cli::Runner weights = circa::cli::AddWeightsCommand(app);
     const circa::cli::Runner analyze = circa::cli::AddAnalyzeCommand(app);
+    const circa::cli::Runner criteria = circa::cli::AddCriteriaCommand(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("validate")) return validate();
     if (app.got_subcommand("weights")) return weights();
     if (app.got_subcommand("analyze")) return analyze();
+    if (app.got_subcommand("criteria")) return criteria();
     return circa::cli::kExitUsage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "circa: internal error: %s\n", e.what());

@@ -18,6 +18,7 @@ struct ScoreArgs {
   std::string format = "table";
   std::string output;
   std::string locale;
+  std::string panel;
   int width = 0;
 };
 
@@ -34,25 +35,18 @@ ReportFormat FormatFromName(std::string name) {
 int RunScore(const ScoreArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   int failure = kExitUsage;
-  const auto inputs = ResolveInputs(args.first, args.second, true, &failure);
-  if (!inputs) return failure;
-  const LoadOptions options = MakeLoadOptions(args.locale);
-  const Result<CriteriaSet> criteria =
-      LoadCriteriaFile(inputs->criteria, options);
-  if (PrintDiagnostics(criteria.diagnostics)) return kExitInvalidInput;
-  spdlog::info("criteria set {} {} from {}", criteria.value->id,
-               criteria.value->version, inputs->criteria);
-  const Result<BidSet> bids =
-      LoadBidsFile(inputs->bids, *criteria.value, options);
-  if (PrintDiagnostics(bids.diagnostics)) return kExitInvalidInput;
-  spdlog::info("{} bids from {} (locale {})", bids.value->size(), inputs->bids,
-               bids.value->locale);
+  const std::optional<Tender> tender = LoadTenderArgs(
+      args.first, args.second, args.panel, args.locale, &failure);
+  if (!tender) return failure;
+  const CriteriaSet& criteria = tender->criteria;
+  const BidSet& bids = tender->bids;
 
-  const Scorer scorer = Scorer::Compile(*criteria.value);
-  const Evaluation evaluation = scorer.Evaluate(*bids.value);
+  const Scorer scorer = Scorer::Compile(criteria);
+  const Evaluation evaluation = scorer.Evaluate(bids);
   const ReportFormat format = FormatFromName(args.format);
-  Report report = MakeReport(*criteria.value, *bids.value, scorer, evaluation,
-                             format != ReportFormat::kCsv);
+  Report report = MakeReport(criteria, bids, scorer, evaluation,
+                             format != ReportFormat::kCsv,
+                             tender->panel ? &*tender->panel : nullptr);
   report.width = args.width > 0 ? args.width : TerminalWidth();
   const std::string text = Render(report, format);
   for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
@@ -87,6 +81,10 @@ Runner AddScoreCommand(CLI::App& app) {
   cmd->add_option("--locale", args->locale,
                   "Number format of the bids when the file declares none: "
                   "auto (default), en, nl-BE, fr-BE, de-BE...");
+  cmd->add_option("--panel", args->panel,
+                  "Evaluator panel scores (CSV: bid, criterion, evaluator, "
+                  "score, rationale); default: panel.csv in a tender "
+                  "directory");
   cmd->add_option("--width", args->width,
                   "Table width in columns (default: the terminal, or 100)")
       ->check(CLI::Range(40, 1000));

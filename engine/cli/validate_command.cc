@@ -12,6 +12,7 @@ struct ValidateArgs {
   std::string first;
   std::string second;
   std::string locale;
+  std::string panel;
 };
 
 int RunValidate(const ValidateArgs& args) {
@@ -27,10 +28,16 @@ int RunValidate(const ValidateArgs& args) {
               inputs->criteria.c_str(), set.id.c_str(), set.version.c_str(),
               set.Leaves().size(), FormatNumber(set.scale, -1).c_str());
   if (inputs->bids.empty()) return kExitOk;
-  const Result<BidSet> bids = LoadBidsFile(inputs->bids, set, options);
-  if (PrintDiagnostics(bids.diagnostics)) return kExitInvalidInput;
+  TenderPaths paths{inputs->criteria, inputs->bids, inputs->panel};
+  if (!args.panel.empty()) paths.panel = args.panel;
+  const Result<Tender> tender = LoadTender(paths, options);
+  if (PrintDiagnostics(tender.diagnostics)) return kExitInvalidInput;
   std::printf("%s: ok: %td bids, locale %s\n", inputs->bids.c_str(),
-              bids.value->size(), bids.value->locale.c_str());
+              tender.value->bids.size(), tender.value->bids.locale.c_str());
+  if (tender.value->panel_scores) {
+    std::printf("%s: ok: %zu scores\n", paths.panel.c_str(),
+                tender.value->panel_scores->rows.size());
+  }
   return kExitOk;
 }
 
@@ -46,6 +53,9 @@ Runner AddValidateCommand(CLI::App& app) {
   cmd->add_option("BIDS", args->second, "Bids (CSV, YAML or JSON)");
   cmd->add_option("--locale", args->locale,
                   "Number format of the bids when the file declares none");
+  cmd->add_option("--panel", args->panel,
+                  "Evaluator panel scores (CSV); default: panel.csv in a "
+                  "tender directory");
   return [args] { return RunValidate(*args); };
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace circa {
 namespace {
@@ -42,13 +43,14 @@ struct Context {
     const double v = bids.values(i, static_cast<Eigen::Index>(j));
     switch (c.rule.rule) {
       case Rule::kYesNo:
-        return v != 0 ? "yes" : "no";
+        if (v == 0 || v == 1) return v != 0 ? "yes" : "no";
+        return FormatNumber(v, 2);  // a panel's mean of yes and no
       case Rule::kScale:
         for (const ScaleLevel& l : c.rule.levels) {
           if (l.value == v)
             return l.descriptor + " (" + FormatNumber(v, -1) + ")";
         }
-        return FormatNumber(v, -1);
+        return FormatNumber(v, 2);  // between levels: a panel's mean
       default:
         break;
     }
@@ -69,6 +71,7 @@ struct Context {
     const double hi = e.column_max[jj];
     const double s = e.scores(i, jj);
     const std::string sc = FormatNumber(s, 4);
+    if (e.min_bid[j] < 0 || e.max_bid[j] < 0) return "not scored";
     const std::string lo_bid = bids.ids[static_cast<std::size_t>(e.min_bid[j])];
     const std::string hi_bid = bids.ids[static_cast<std::size_t>(e.max_bid[j])];
     const bool lower = c.rule.better == Direction::kLowerIsBetter;
@@ -166,17 +169,118 @@ std::string TiePartners(const Evaluation& e, const BidSet& bids, int bid,
   return out;
 }
 
+// The award-order steps of one bid, in order (docs/criteria-format.md,
+// "Award order").
+std::vector<std::string> AwardSteps(const CriteriaSet& set,
+                                    const Scorer& scorer, const BidSet& bids,
+                                    const Evaluation& e, int i,
+                                    const PanelResult* panel) {
+  std::vector<std::string> out;
+  const auto k = static_cast<std::size_t>(i);
+  const Exclusion none;
+  const Exclusion& x = e.exclusion.empty() ? none : e.exclusion[k];
+  if (!set.requirements.empty()) {
+    if (x.stage == ExclusionStage::kRequirement) {
+      out.push_back("Excluded: it " + x.reason + ".");
+      return out;
+    }
+    std::string ids;
+    for (std::size_t r = 0; r < set.requirements.size(); ++r) {
+      ids += (r == 0 ? "" : ", ") + set.requirements[r].id;
+    }
+    out.push_back("Meets the " + std::to_string(set.requirements.size()) +
+                  " minimum requirement" +
+                  (set.requirements.size() == 1 ? "" : "s") + " (" + ids +
+                  ").");
+  }
+  if (panel != nullptr) {
+    for (const Column& c : scorer.columns()) {
+      if (const PanelCell* cell = panel->Find(bids.ids[k], c.id)) {
+        out.push_back(DescribePanel(*cell, set));
+      }
+    }
+  }
+  if (x.stage == ExclusionStage::kThreshold ||
+      x.stage == ExclusionStage::kMaxPass) {
+    out.push_back("Excluded: it " + x.reason + ".");
+    return out;
+  }
+  std::vector<const Criterion*> thresholds;
+  const std::function<void(const Criterion&)> collect =
+      [&](const Criterion& c) {
+        if (c.threshold) thresholds.push_back(&c);
+        for (const Criterion& child : c.children) collect(child);
+      };
+  for (const Criterion& c : set.criteria) collect(c);
+  for (const Criterion* c : thresholds) {
+    double points = 0;
+    const auto leaves = set.Leaves();
+    const std::function<void(const Criterion&)> add = [&](const Criterion& n) {
+      if (!n.is_group()) {
+        for (std::size_t j = 0; j < leaves.size(); ++j) {
+          if (leaves[j] == &n)
+            points += e.Points(i, static_cast<Eigen::Index>(j));
+        }
+      }
+      for (const Criterion& child : n.children) add(child);
+    };
+    add(*c);
+    out.push_back("Passes the minimum score on " + c->name + ": " +
+                  FormatNumber(points, kPointDecimals) + " of " +
+                  FormatNumber(c->effective_weight, -1) + " points, minimum " +
+                  FormatNumber(c->threshold->points, -1) + ".");
+  }
+  if (set.max_pass) {
+    out.push_back("Is among the best " + std::to_string(*set.max_pass) +
+                  " on quality (max-pass), so its price and cost were "
+                  "scored.");
+  }
+  if (!e.abnormally_low.empty() && !e.abnormally_low[k].empty()) {
+    out.push_back("Abnormally low: " + e.abnormally_low[k] + ".");
+  }
+  for (const TieBreakRecord& t : e.tie_breaks) {
+    if (std::find(t.bids.begin(), t.bids.end(), i) == t.bids.end()) continue;
+    std::string s = "Tied on the total (" + Pts(t.total) + " points) with ";
+    std::string others;
+    for (const int b : t.bids) {
+      if (b != i) {
+        others += (others.empty() ? "" : ", ") +
+                  bids.ids[static_cast<std::size_t>(b)];
+      }
+    }
+    s += others + "; ";
+    if (set.tie_break.empty()) {
+      s += "the criteria set declares no tie-break, so the tie stands.";
+    } else if (t.steps.empty()) {
+      s += "the declared tie-break did not separate them.";
+    } else {
+      s += "the declared tie-break applied: ";
+      for (std::size_t st = 0; st < t.steps.size(); ++st) {
+        s += (st == 0 ? "" : "; ") + t.steps[st];
+      }
+      s += ".";
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<BidExplanation> Explain(const CriteriaSet& set,
                                     const Scorer& scorer, const BidSet& bids,
-                                    const Evaluation& e) {
+                                    const Evaluation& e,
+                                    const PanelResult* panel) {
   const Context ctx{set, scorer, bids, e};
   const auto n = static_cast<int>(bids.size());
   const std::size_t m = scorer.columns().size();
   std::vector<BidExplanation> out(static_cast<std::size_t>(n));
   const int winner = e.Winner();
-  const int runner_up = e.order.size() > 1 ? e.order[1] : -1;
+  const int runner_up =
+      e.order.size() > 1 && e.status[static_cast<std::size_t>(e.order[1])] ==
+                                BidStatus::kRanked
+          ? e.order[1]
+          : -1;
   const std::string of = " of " + FormatNumber(scorer.scale(), -1) + " points";
 
   std::vector<std::string> relative;
@@ -194,12 +298,32 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
         e.rank[static_cast<std::size_t>(e.order[p])])] = p;
   }
 
+  const int ranked = e.RankedCount();
   for (int i = 0; i < n; ++i) {
     BidExplanation& x = out[static_cast<std::size_t>(i)];
     const auto k = static_cast<std::size_t>(i);
     const double total = e.totals[i];
+    x.award_steps = AwardSteps(set, scorer, bids, e, i, panel);
+    if (e.status[k] != BidStatus::kRanked) {
+      x.summary = "Bid " + ctx.BidName(i) +
+                  " is excluded and not ranked: " + e.exclusion[k].reason + ".";
+      for (std::size_t j = 0; j < m; ++j) {
+        const Column& c = scorer.columns()[j];
+        const auto jj = static_cast<Eigen::Index>(j);
+        const bool money = c.type != CriterionType::kQuality;
+        x.criteria.push_back(
+            {c.id, e.Scored(i, money)
+                       ? c.name + ": " + ctx.Value(i, j) + "; " +
+                             ctx.Formula(i, j) + " x " + Pts(c.weight) + " = " +
+                             Pts(e.Points(i, jj)) + " points"
+                       : c.name + ": " + ctx.Value(i, j) +
+                             "; not scored (excluded before this stage)"});
+      }
+      continue;
+    }
     x.summary = "Bid " + ctx.BidName(i) + " ranks " + Ordinal(e.rank[k]) +
-                " of " + std::to_string(n) + " with " + Pts(total) + of + ".";
+                " of " + std::to_string(ranked) + " with " + Pts(total) + of +
+                ".";
     if (e.tied[k]) {
       x.summary += " It is tied with " + TiePartners(e, bids, i, tie_start) +
                    " on the same total.";
@@ -207,7 +331,13 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
     const int reference = (i == winner) ? runner_up : winner;
     if (reference >= 0 && !(e.tied[k] && e.rank[k] == 1)) {
       const double gap = std::abs(total - e.totals[reference]);
-      if (i == winner) {
+      const std::string ref_name =
+          bids.ids[static_cast<std::size_t>(reference)];
+      if (gap <= kTieTolerance) {
+        x.summary += " It has the same total as " + ref_name + " and ranks " +
+                     (i == winner ? "ahead of" : "behind") +
+                     " it by the declared tie-break.";
+      } else if (i == winner) {
         x.summary += " It leads the next bid, " +
                      bids.ids[static_cast<std::size_t>(reference)] + ", by " +
                      Pts(gap) + " points.";

@@ -6,6 +6,7 @@
 
 #include "circa/explain.h"
 #include "circa/load.h"
+#include "circa/panel.h"
 #include "io/csv.h"
 #include "io/file.h"
 #include "io/numbers.h"
@@ -121,6 +122,40 @@ class BidsBuilder {
       column_of_[leaves_[j]->id] = static_cast<int>(j);
       bids_.criteria.push_back(leaves_[j]->id);
     }
+    for (const Criterion* leaf : leaves_) {
+      // Scored by the panel file: the bid file may leave it out or empty.
+      panel_.push_back(leaf->type == CriterionType::kQuality && leaf->scoring &&
+                       IsPanelRule(leaf->scoring->rule) &&
+                       PanelPolicyFor(set, leaf->id) != nullptr);
+    }
+    bids_.field_names = set.Fields();
+    fields_.resize(bids_.field_names.size());
+    for (const TieBreakStep& t : set.tie_break) {
+      if (t.kind == TieBreakStep::Kind::kEarlier) timestamps_.insert(t.target);
+    }
+  }
+
+  // Index of a bid field (read by requirements or the tie-break), or -1.
+  int Field(const std::string& name) const {
+    const auto& names = bids_.field_names;
+    const auto it = std::find(names.begin(), names.end(), name);
+    return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+  }
+  const std::vector<std::string>& field_names() const {
+    return bids_.field_names;
+  }
+
+  void SetField(std::size_t f, std::string_view raw, SourceLocation where,
+                const std::string& path) {
+    std::string value(io::Trim(raw));
+    if (!value.empty() && timestamps_.count(bids_.field_names[f]) > 0 &&
+        !io::ParseTimestamp(value)) {
+      Error(where, path,
+            "expected a date or time such as 2026-03-14 or "
+            "2026-03-14T10:30:00+01:00 (the tie-break compares it), got \"" +
+                value + "\"");
+    }
+    fields_[f].back() = std::move(value);
   }
 
   // Resolves the locale (declared in the file or from options).
@@ -145,13 +180,16 @@ class BidsBuilder {
     const auto it = column_of_.find(name);
     if (it != column_of_.end()) return it->second;
     std::string message = "unknown column \"" + name + "\"";
+    std::string extra;
+    for (const std::string& f : bids_.field_names) extra += ", " + f;
     if (IsGroup(set_.criteria, name)) {
       message = "\"" + name +
                 "\" is a group of criteria; give a value for "
                 "each of its leaf criteria instead";
     } else {
       std::string hint = Closest(name);
-      message += "; expected " + id_key_ + ", supplier or a leaf criterion id";
+      message += "; expected " + id_key_ + ", supplier" + extra +
+                 " or a leaf criterion id";
       if (!hint.empty()) message += " (did you mean \"" + hint + "\"?)";
     }
     Error(where, path, message);
@@ -190,6 +228,7 @@ class BidsBuilder {
     }
     ids_.push_back(std::move(id));
     suppliers_.push_back(std::move(supplier));
+    for (auto& f : fields_) f.emplace_back();
     rows_.push_back(where);
     const std::size_t m = leaves_.size();
     values_.resize(values_.size() + m, 0.0);
@@ -197,11 +236,14 @@ class BidsBuilder {
     present_.resize(present_.size() + m, false);
   }
 
+  bool panel(std::size_t column) const { return panel_[column]; }
+
   void SetCell(std::size_t column, std::string_view raw, bool plain_number,
                SourceLocation where, const std::string& path) {
     const std::size_t bid = ids_.size() - 1;
     const std::size_t k = bid * leaves_.size() + column;
     present_[k] = true;
+    if (panel_[column] && io::Trim(raw).empty()) return;  // the panel scores
     text_[k] = std::string(io::Trim(raw));
     std::string why;
     double value = 0;
@@ -235,7 +277,7 @@ class BidsBuilder {
   void CheckComplete(SourceLocation where, const std::string& path) {
     const std::size_t bid = ids_.size() - 1;
     for (std::size_t j = 0; j < leaves_.size(); ++j) {
-      if (!present_[bid * leaves_.size() + j]) {
+      if (!present_[bid * leaves_.size() + j] && !panel_[j]) {
         Error(where, path + "." + leaves_[j]->id,
               "missing; every bid needs a value for every leaf criterion");
       }
@@ -258,6 +300,7 @@ class BidsBuilder {
       bids_.suppliers = std::move(suppliers_);
       bids_.text = std::move(text_);
       bids_.rows = std::move(rows_);
+      bids_.fields = std::move(fields_);
       bids_.source = file_;
       bids_.sha256 = io::Sha256Hex(bytes);
       result.value = std::move(bids_);
@@ -292,8 +335,11 @@ class BidsBuilder {
   BidSet bids_;
   std::vector<std::string> ids_, suppliers_, text_;
   std::vector<SourceLocation> rows_;
+  std::vector<std::vector<std::string>> fields_;
+  std::set<std::string> timestamps_;
   std::vector<double> values_;
   std::vector<bool> present_;
+  std::vector<bool> panel_;  // per leaf: scored by a panel file
   std::string locale_hint_;
   std::string id_key_ = "bid";
 };
@@ -305,13 +351,16 @@ struct CsvLayout {
   int bid = -1;
   std::string bid_key = "bid";
   int supplier = -1;
-  std::vector<int> leaf;  // header index -> leaf index, -1 for bid/supplier
+  std::vector<int> leaf;   // header index -> leaf index, -1 for bid/supplier
+  std::vector<int> field;  // header index -> bid field index, or -1
 };
 
 bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
                    const std::string& file, BidsBuilder* b, CsvLayout* out) {
   out->width = header.size();
   out->leaf.assign(header.size(), -1);
+  out->field.assign(header.size(), -1);
+  std::vector<bool> fields_covered(b->field_names().size(), false);
   std::set<std::string> names;
   std::vector<bool> covered(b->leaves().size(), false);
   bool ok = true;
@@ -331,6 +380,9 @@ bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
       out->bid_key = name;
     } else if (name == "supplier") {
       out->supplier = static_cast<int>(k);
+    } else if (const int f = b->Field(name); f >= 0) {
+      out->field[k] = f;
+      fields_covered[static_cast<std::size_t>(f)] = true;
     } else {
       out->leaf[k] = b->Column(name, where, "header");
       if (out->leaf[k] < 0) {
@@ -348,12 +400,26 @@ bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
   }
   std::string missing;
   for (std::size_t j = 0; j < covered.size(); ++j) {
-    if (!covered[j]) {
+    if (!covered[j] && !b->panel(j)) {
       missing += (missing.empty() ? "" : ", ") + b->leaves()[j]->id;
     }
   }
   if (!missing.empty()) {
     b->Error(at, "header", "missing columns for leaf criteria: " + missing);
+    ok = false;
+  }
+  std::string missing_fields;
+  for (std::size_t f = 0; f < fields_covered.size(); ++f) {
+    if (!fields_covered[f]) {
+      missing_fields +=
+          (missing_fields.empty() ? "" : ", ") + b->field_names()[f];
+    }
+  }
+  if (!missing_fields.empty()) {
+    b->Error(at, "header",
+             "missing columns read by the requirements or the tie-break "
+             "policy: " +
+                 missing_fields);
     ok = false;
   }
   return ok;
@@ -380,6 +446,12 @@ void ReadCsvRow(const std::vector<io::CsvCell>& row, std::size_t number,
   }
   b->AddBid(id, cell(layout.supplier), where, path, layout.bid_key);
   for (std::size_t k = 0; k < row.size(); ++k) {
+    if (layout.field[k] >= 0) {
+      const auto f = static_cast<std::size_t>(layout.field[k]);
+      b->SetField(f, row[k].text, {file, row[k].line, row[k].column},
+                  path + "." + b->field_names()[f]);
+      continue;
+    }
     if (layout.leaf[k] < 0) continue;
     const auto j = static_cast<std::size_t>(layout.leaf[k]);
     b->SetCell(j, row[k].text, false, {file, row[k].line, row[k].column},
@@ -506,6 +578,16 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
         continue;
       }
       if (key == "id" || key == "supplier") continue;
+      if (const int f = b.Field(key); f >= 0) {
+        if (!kv.second.IsScalar()) {
+          b.Error(r.Where(kv.second), at,
+                  "expected a value, got " + io::Describe(kv.second));
+        } else {
+          b.SetField(static_cast<std::size_t>(f), kv.second.Scalar(),
+                     r.Where(kv.second), at);
+        }
+        continue;
+      }
       const int j = b.Column(key, r.Where(kv.first), at);
       if (j < 0) continue;
       if (!kv.second.IsScalar()) {
@@ -529,6 +611,13 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
 }
 
 }  // namespace
+
+int BidSet::FieldIndex(std::string_view name) const {
+  for (std::size_t f = 0; f < field_names.size(); ++f) {
+    if (field_names[f] == name) return static_cast<int>(f);
+  }
+  return -1;
+}
 
 const std::string& BidSet::Text(Eigen::Index bid,
                                 Eigen::Index criterion) const {

@@ -250,6 +250,93 @@ bool ParseNumber(std::string_view text, DecimalMark mark,
   return true;
 }
 
+namespace {
+
+// Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's
+// days_from_civil algorithm).
+long long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2 ? 1 : 0;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<long long>(era) * 146097 + doe - 719468;
+}
+
+bool Digits(std::string_view t, std::size_t at, std::size_t n, int* out) {
+  if (at + n > t.size()) return false;
+  int v = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (t[i] < '0' || t[i] > '9') return false;
+    v = v * 10 + (t[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+std::optional<double> ParseTimestamp(std::string_view text) {
+  const std::string_view t = Trim(text);
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (!Digits(t, 0, 4, &y) || t.size() < 10 || t[4] != '-' ||
+      !Digits(t, 5, 2, &mo) || t[7] != '-' || !Digits(t, 8, 2, &d)) {
+    return std::nullopt;
+  }
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1] ||
+      (mo == 2 && d == 29 && !leap)) {
+    return std::nullopt;
+  }
+  std::size_t at = 10;
+  double fraction = 0;
+  if (at < t.size() && (t[at] == 'T' || t[at] == ' ')) {
+    if (!Digits(t, at + 1, 2, &h) || at + 3 >= t.size() || t[at + 3] != ':' ||
+        !Digits(t, at + 4, 2, &mi)) {
+      return std::nullopt;
+    }
+    at += 6;
+    if (at < t.size() && t[at] == ':') {
+      if (!Digits(t, at + 1, 2, &sec)) return std::nullopt;
+      at += 3;
+      if (at < t.size() && (t[at] == '.' || t[at] == ',')) {
+        double scale = 0.1;
+        ++at;
+        const std::size_t start = at;
+        while (at < t.size() && t[at] >= '0' && t[at] <= '9' &&
+               at - start < 9) {
+          fraction += (t[at] - '0') * scale;
+          scale /= 10;
+          ++at;
+        }
+        if (at == start) return std::nullopt;
+      }
+    }
+    if (h > 23 || mi > 59 || sec > 59) return std::nullopt;
+  }
+  int offset = 0;
+  if (at < t.size()) {
+    if (t[at] == 'Z' && at + 1 == t.size()) {
+      ++at;
+    } else if ((t[at] == '+' || t[at] == '-') && at + 6 == t.size() &&
+               t[at + 3] == ':') {
+      int oh = 0, om = 0;
+      if (!Digits(t, at + 1, 2, &oh) || !Digits(t, at + 4, 2, &om) || oh > 14 ||
+          om > 59) {
+        return std::nullopt;
+      }
+      offset = (oh * 60 + om) * 60 * (t[at] == '+' ? 1 : -1);
+      at = t.size();
+    } else {
+      return std::nullopt;
+    }
+  }
+  return static_cast<double>(DaysFromCivil(y, mo, d)) * 86400.0 + h * 3600.0 +
+         mi * 60.0 + sec - offset + fraction;
+}
+
 }  // namespace circa::io
 
 namespace circa {

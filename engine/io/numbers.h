@@ -24,6 +24,12 @@ bool ParsePlainNumber(std::string_view text, double* value);
 
 std::string_view Trim(std::string_view text);
 
+// An ISO 8601 date or date-time as a buyer's system exports it:
+// YYYY-MM-DD, optionally followed by T or a space and hh:mm[:ss[.fff]], and
+// optionally Z or +hh:mm / -hh:mm. Returns seconds since 1970-01-01 UTC (a
+// time without offset is read as UTC), or nullopt.
+std::optional<double> ParseTimestamp(std::string_view text);
+
 }  // namespace circa::io
 
 #endif  // CIRCA_ENGINE_IO_NUMBERS_H_

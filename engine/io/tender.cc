@@ -1,6 +1,10 @@
+#include "circa/tender.h"
+
 #include <filesystem>
 
 #include "circa/load.h"
+#include "io/file.h"
+#include "score/stages.h"
 
 namespace circa {
 
@@ -26,12 +30,67 @@ Result<TenderPaths> ResolveTenderDirectory(const std::string& directory) {
       break;
     }
   }
+  if (fs::is_regular_file(dir / "panel.csv", ec)) {
+    paths.panel = (dir / "panel.csv").string();
+  }
   if (paths.bids.empty()) {
     diag.Error({directory, 0, 0}, "",
                "a tender directory needs bids.csv, bids.yaml or bids.json");
   }
   if (diag.HasErrors()) return {std::nullopt, diag.Take()};
   return {paths, diag.Take()};
+}
+
+Result<Tender> LoadTender(const TenderPaths& paths,
+                          const LoadOptions& options) {
+  Result<Tender> out;
+  Result<CriteriaSet> criteria = LoadCriteriaFile(paths.criteria, options);
+  out.diagnostics = std::move(criteria.diagnostics);
+  if (!criteria.ok()) return out;
+  Tender t;
+  t.criteria = std::move(*criteria.value);
+  Result<BidSet> bids = LoadBidsFile(paths.bids, t.criteria, options);
+  out.diagnostics.insert(out.diagnostics.end(), bids.diagnostics.begin(),
+                         bids.diagnostics.end());
+  if (!bids.ok()) return out;
+  t.bids = std::move(*bids.value);
+  // Bids that fail a minimum requirement are out before quality is scored:
+  // the panel need not score them.
+  std::vector<std::string> excluded;
+  const std::vector<const Criterion*> leaves = t.criteria.Leaves();
+  std::vector<std::string> leaf_ids;
+  for (const Criterion* c : leaves) leaf_ids.push_back(c->id);
+  for (Eigen::Index i = 0; i < t.bids.size(); ++i) {
+    for (const Requirement& r : t.criteria.requirements) {
+      if (!score::CheckRequirement(r, t.bids, i, leaf_ids).empty()) {
+        excluded.push_back(t.bids.ids[static_cast<std::size_t>(i)]);
+        break;
+      }
+    }
+  }
+  if (!paths.panel.empty()) {
+    Diagnostics read;
+    const auto text = io::ReadFile(paths.panel, options.max_bids_bytes, &read);
+    if (!text) {
+      const auto d = read.Take();
+      out.diagnostics.insert(out.diagnostics.end(), d.begin(), d.end());
+      return out;
+    }
+    Result<PanelScores> panel = ParsePanel(*text, paths.panel, t.criteria,
+                                           t.bids.ids, excluded, options);
+    out.diagnostics.insert(out.diagnostics.end(), panel.diagnostics.begin(),
+                           panel.diagnostics.end());
+    if (!panel.ok()) return out;
+    t.panel = AggregatePanel(*panel.value, t.criteria);
+    ApplyPanel(*t.panel, &t.bids);
+    t.panel_scores = std::move(panel.value);
+  }
+  const std::vector<Diagnostic> empty =
+      CheckPanelFilled(t.bids, t.criteria, excluded);
+  out.diagnostics.insert(out.diagnostics.end(), empty.begin(), empty.end());
+  if (HasErrors(empty)) return out;
+  out.value = std::move(t);
+  return out;
 }
 
 }  // namespace circa

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -68,6 +69,67 @@ std::string Fixed(double v, int decimals) {
 }
 
 std::string Percent(double share) { return Fixed(100 * share, 1) + "%"; }
+
+// "60–70": a published range in points, as written (%g).
+std::string RangeText(const WeightRange& r) {
+  return fmt::format("{:g}–{:g}", r.lo, r.hi);
+}
+
+std::string TopLevelName(const TopLevel& t) {
+  return t.name.empty() ? t.id : t.name;
+}
+
+std::string ColumnName(const Column& c) {
+  return c.name.empty() ? c.id : c.name;
+}
+
+// The published ranges SMAA sampled within, as UsePublishedRanges takes
+// them from the scorer: "Price 60–70, Circularity 25–45".
+std::string PublishedRangesText(const Scorer& scorer) {
+  // In criteria order: each top-level group's range, then its leaves'.
+  std::vector<std::string> parts;
+  for (std::size_t t = 0; t < scorer.top_levels().size(); ++t) {
+    const TopLevel& top = scorer.top_levels()[t];
+    bool leaf = false;
+    for (const Column& c : scorer.columns()) {
+      if (c.top_level == static_cast<int>(t) && c.id == top.id) leaf = true;
+    }
+    if (top.weight_range && !leaf) {
+      parts.push_back(TopLevelName(top) + " " + RangeText(*top.weight_range));
+    }
+    for (const Column& c : scorer.columns()) {
+      if (c.top_level == static_cast<int>(t) && c.weight_range) {
+        parts.push_back(ColumnName(c) + " " + RangeText(*c.weight_range));
+      }
+    }
+  }
+  std::string text;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    text += (i > 0 ? ", " : "") + parts[i];
+  }
+  return text;
+}
+
+// The SMAA sampling in one sentence (table and Markdown).
+std::string SmaaSentence(const AnalysisReport& r) {
+  const SmaaResult& s = *r.smaa;
+  std::string text;
+  if (s.within_ranges) {
+    text = fmt::format(
+        "{} weight vectors drawn uniformly at random with seed {} within the "
+        "published weight ranges ({} points; criteria without a published "
+        "range free), all adding up to {:g} ({} drawn to find them).",
+        s.samples, s.seed, PublishedRangesText(*r.scorer), r.scorer->scale(),
+        s.draws);
+  } else {
+    text =
+        fmt::format("{} weight vectors drawn uniformly at random with seed {}.",
+                    s.samples, s.seed);
+  }
+  return text +
+         " Share of draws in which each bid takes each rank; confidence: its "
+         "share of first place at its own central weights.";
+}
 
 void Section(std::string* out, std::string_view title) {
   *out += "\n";
@@ -148,6 +210,11 @@ void SensitivitySection(const AnalysisReport& r, std::string* out) {
         fmt::format("{} ({} points): up: {}; down: {}.", CriterionName(r, w),
                     Fixed(w.weight, 1), ThresholdText(r, w.increase, true),
                     ThresholdText(r, w.decrease, false));
+    if (!w.range_explanation.empty()) {
+      std::string range = w.range_explanation;
+      range[0] = static_cast<char>(std::toupper(range[0]));
+      text += " " + range + ".";
+    }
     if (!w.note.empty()) text += " " + w.note;
     Item(out, text, r.width);
   };
@@ -168,14 +235,10 @@ void CounterfactualSection(const AnalysisReport& r, std::string* out) {
 
 void SmaaSection(const AnalysisReport& r, std::string* out) {
   const SmaaResult& s = *r.smaa;
-  Section(out, "SMAA (random weights)");
-  Paragraph(out,
-            fmt::format("{} weight vectors drawn uniformly at random with "
-                        "seed {}. Share of draws in which each bid takes each "
-                        "rank; confidence: its share of first place at its "
-                        "own central weights.",
-                        s.samples, s.seed),
-            r.width);
+  Section(out, s.within_ranges ? "SMAA (random weights within the published "
+                                 "ranges)"
+                               : "SMAA (random weights)");
+  Paragraph(out, SmaaSentence(r), r.width);
   const Eigen::Index ranks = std::min<Eigen::Index>(s.acceptability.cols(), 3);
   int name_width = 4;
   for (const std::string& id : r.bids->ids) {
@@ -282,6 +345,16 @@ ordered_json SensitivityJson(const AnalysisReport& r) {
       o["weight"] = Round6(w.weight);
       o["increase"] = ThresholdJson(r, w.increase);
       o["decrease"] = ThresholdJson(r, w.decrease);
+      o["published_range"] =
+          w.published_range
+              ? ordered_json{{"lo", Round6(w.published_range->lo)},
+                             {"hi", Round6(w.published_range->hi)}}
+              : ordered_json(nullptr);
+      o["robust_within_published_range"] =
+          w.robust_within_published_range
+              ? ordered_json(*w.robust_within_published_range)
+              : ordered_json(nullptr);
+      o["range_explanation"] = w.range_explanation;
       o["note"] = w.note;
       a.push_back(o);
     }
@@ -321,6 +394,30 @@ ordered_json SmaaJson(const AnalysisReport& r) {
   ordered_json j;
   j["seed"] = s.seed;
   j["samples"] = s.samples;
+  j["sampling"] = s.within_ranges ? "published-ranges" : "uniform";
+  j["draws"] = s.draws;
+  ordered_json ranges = ordered_json::array();
+  if (s.within_ranges) {
+    // In criteria order, as in the table's sentence.
+    const auto add = [&](const std::string& id, const WeightRange& w) {
+      ranges.push_back(
+          {{"criterion", id}, {"lo", Round6(w.lo)}, {"hi", Round6(w.hi)}});
+    };
+    for (std::size_t t = 0; t < r.scorer->top_levels().size(); ++t) {
+      const TopLevel& top = r.scorer->top_levels()[t];
+      bool leaf = false;
+      for (const Column& c : r.scorer->columns()) {
+        if (c.top_level == static_cast<int>(t) && c.id == top.id) leaf = true;
+      }
+      if (top.weight_range && !leaf) add(top.id, *top.weight_range);
+      for (const Column& c : r.scorer->columns()) {
+        if (c.top_level == static_cast<int>(t) && c.weight_range) {
+          add(c.id, *c.weight_range);
+        }
+      }
+    }
+  }
+  j["ranges"] = ranges;
   ordered_json bids = ordered_json::array();
   for (Eigen::Index i = 0; i < s.acceptability.rows(); ++i) {
     const auto bi = static_cast<std::size_t>(i);
@@ -363,6 +460,164 @@ ordered_json ComparisonJson(const AnalysisReport& r) {
   return j;
 }
 
+// ---------------------------------------------------------------------------
+// Markdown sections
+
+std::string Md(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+void MdSection(std::string* out, std::string_view title) {
+  *out += "\n## ";
+  *out += title;
+  *out += "\n\n";
+}
+
+std::string MdThreshold(const AnalysisReport& r, const WeightThreshold& t,
+                        bool up) {
+  if (!t.changes) {
+    return up ? fmt::format("no change up to {:g}", r.scorer->scale())
+              : "no change down to 0";
+  }
+  std::string delta = Fixed(t.delta, 2);
+  if (delta.front() != '-') delta = "+" + delta;
+  return fmt::format("{} at {} ({})", Md(BidName(r, t.new_winner)),
+                     Fixed(t.weight, 2), delta);
+}
+
+void ReversalMarkdown(const AnalysisReport& r, std::string* out) {
+  const RankReversalResult& rr = *r.reversal;
+  MdSection(out, "Rank reversal (withdrawn and added bids)");
+  *out += Md(rr.explanation) + "\n";
+  if (rr.probes.empty()) return;
+  *out +=
+      "\n| Probe | Winner | Order of the other bids | Bids that moved (total, "
+      "place) |\n|---|---|---|---|\n";
+  for (const ReversalProbe& p : rr.probes) {
+    const std::string probe =
+        p.kind == ReversalProbe::Kind::kRemoved
+            ? "Without " + BidName(r, p.removed_bid)
+            : fmt::format("With a dominated bid added (total {})",
+                          Fixed(p.added_total, 2));
+    const std::string winner =
+        p.winner_changed
+            ? fmt::format("**changes from {} to {}**", BidName(r, p.old_winner),
+                          BidName(r, p.new_winner))
+            : "stays " + BidName(r, p.old_winner);
+    std::string moved;
+    for (const ReversalShift& sh : p.shifts) {
+      if (!moved.empty()) moved += "; ";
+      moved +=
+          fmt::format("{} {} \u2192 {} (place {} \u2192 {})",
+                      BidName(r, sh.bid), Fixed(sh.old_total, 2),
+                      Fixed(sh.new_total, 2), sh.old_position, sh.new_position);
+    }
+    *out += "| " + Md(probe) + " | " + Md(winner) + " | " +
+            (p.order_changed ? "changes" : "unchanged") + " | " + Md(moved) +
+            " |\n";
+  }
+}
+
+void SensitivityMarkdown(const AnalysisReport& r, std::string* out) {
+  const SensitivityResult& s = *r.sensitivity;
+  MdSection(out, "Weight sensitivity (one weight moved, the others rescaled)");
+  *out += Md(s.explanation) + "\n";
+  bool ranges = false;
+  for (const auto* list : {&s.leaves, &s.groups}) {
+    for (const WeightSensitivity& w : *list) {
+      ranges = ranges || w.published_range.has_value();
+    }
+  }
+  const auto table = [&](const std::vector<WeightSensitivity>& items,
+                         std::string_view title) {
+    if (items.empty()) return;
+    *out += "\n### ";
+    *out += title;
+    *out +=
+        "\n\n| Criterion | Points | Raised: new winner at | Lowered: new "
+        "winner at |";
+    *out += ranges ? " Published range |\n|---|---:|---|---|---|\n"
+                   : "\n|---|---:|---|---|\n";
+    std::vector<std::string> notes;
+    for (const WeightSensitivity& w : items) {
+      *out += "| " + Md(CriterionName(r, w)) + " | " + Fixed(w.weight, 2) +
+              " | " + MdThreshold(r, w.increase, true) + " | " +
+              MdThreshold(r, w.decrease, false) + " |";
+      if (ranges) {
+        std::string range;
+        if (w.published_range) {
+          range = RangeText(*w.published_range) + ": ";
+          range += !w.robust_within_published_range   ? "not analysed"
+                   : *w.robust_within_published_range ? "robust"
+                                                      : "**not robust**";
+        }
+        *out += " " + Md(range) + " |";
+      }
+      *out += "\n";
+      if (!w.note.empty()) {
+        notes.push_back(CriterionName(r, w) + ": " + w.note);
+      }
+      if (w.robust_within_published_range &&
+          !*w.robust_within_published_range) {
+        notes.push_back(CriterionName(r, w) + ": " + w.range_explanation);
+      }
+    }
+    if (!notes.empty()) *out += "\n";
+    for (const std::string& n : notes) *out += "> Note: " + Md(n) + ".\n";
+  };
+  table(s.leaves, "Criteria");
+  table(s.groups, "Top-level criteria");
+}
+
+void CounterfactualMarkdown(const AnalysisReport& r, std::string* out) {
+  const CounterfactualResult& c = *r.counterfactual;
+  MdSection(out, "What would have made each losing bid win");
+  *out += Md(c.explanation) + "\n";
+  if (!c.bids.empty()) *out += "\n";
+  for (const Counterfactual& b : c.bids) *out += "- " + Md(b.sentence) + "\n";
+}
+
+void SmaaMarkdown(const AnalysisReport& r, std::string* out) {
+  const SmaaResult& s = *r.smaa;
+  MdSection(out, s.within_ranges
+                     ? "SMAA (random weights within the published ranges)"
+                     : "SMAA (random weights)");
+  *out += Md(SmaaSentence(r)) + "\n\n";
+  const Eigen::Index ranks = std::min<Eigen::Index>(s.acceptability.cols(), 3);
+  std::string head = "| Bid |";
+  std::string rule = "|---|";
+  for (Eigen::Index k = 0; k < ranks; ++k) {
+    head += fmt::format(" Rank {} |", k + 1);
+    rule += "---:|";
+  }
+  *out += head + " Confidence |\n" + rule + "---:|\n";
+  for (const int bid : r.evaluation->order) {
+    *out += "| " + Md(BidName(r, bid)) + " |";
+    for (Eigen::Index k = 0; k < ranks; ++k) {
+      *out += " " + Percent(s.acceptability(bid, k)) + " |";
+    }
+    *out += " " + Percent(s.confidence[bid]) + " |\n";
+  }
+}
+
+void ComparisonMarkdown(const AnalysisReport& r, std::string* out) {
+  const AggregationResult& a = *r.comparison;
+  MdSection(out, fmt::format("Ranking by {} ({})", ToString(a.method),
+                             kComparisonNote));
+  *out += "| Rank | Bid | Value | Award rank |\n|---:|---|---:|---:|\n";
+  for (const int bid : a.order) {
+    const auto i = static_cast<std::size_t>(bid);
+    *out += "| " + std::to_string(a.rank[i]) + (a.tied[i] ? "=" : "") + " | " +
+            Md(BidName(r, bid)) + " | " + Fixed(a.value[bid], 4) + " | " +
+            RankLabel(*r.evaluation, i) + " |\n";
+  }
+}
+
 }  // namespace
 
 std::optional<SmallestWeightChange> FindSmallestWeightChange(
@@ -395,6 +650,29 @@ std::string AnalysisHeadline(const AnalysisReport& r) {
           BidName(r, smallest->new_winner));
     } else {
       weight_part = "no change of a single weight changes the winner";
+    }
+    // Over the published weight ranges, if any (one weight moved at a
+    // time): all robust, or the first criterion (leaves, then top-level
+    // groups) whose range is not.
+    bool any_range = false;
+    const WeightSensitivity* fragile = nullptr;
+    for (const auto* list : {&r.sensitivity->leaves, &r.sensitivity->groups}) {
+      for (const WeightSensitivity& w : *list) {
+        if (!w.robust_within_published_range) continue;
+        any_range = true;
+        if (!*w.robust_within_published_range && fragile == nullptr) {
+          fragile = &w;
+        }
+      }
+    }
+    if (fragile != nullptr) {
+      weight_part += fmt::format(
+          "; the winner changes within the published weight range of {} "
+          "({} points)",
+          CriterionName(r, *fragile), RangeText(*fragile->published_range));
+    } else if (any_range) {
+      weight_part +=
+          "; no single weight moved within its published range changes it";
     }
   }
   std::string line;
@@ -443,6 +721,21 @@ std::string RenderAnalysisTable(const AnalysisReport& r) {
   if (r.counterfactual) CounterfactualSection(r, &out);
   if (r.smaa) SmaaSection(r, &out);
   if (r.comparison) ComparisonSection(r, &out);
+  return out;
+}
+
+std::string RenderAnalysisMarkdown(const AnalysisReport& r) {
+  std::string out = "# Robustness of the award: " + Md(r.criteria->title) +
+                    "\n\n**" + Md(AnalysisHeadline(r)) + "**\n\n";
+  out += fmt::format(
+      "Criteria set `{}` version {}; {} bids. Award: weighted sum. Points "
+      "with two decimals; the JSON output (`-f json`) has six.\n",
+      r.criteria->id, r.criteria->version, r.bids->size());
+  if (r.reversal) ReversalMarkdown(r, &out);
+  if (r.sensitivity) SensitivityMarkdown(r, &out);
+  if (r.counterfactual) CounterfactualMarkdown(r, &out);
+  if (r.smaa) SmaaMarkdown(r, &out);
+  if (r.comparison) ComparisonMarkdown(r, &out);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Rendering of `circa analyze` (docs/cli.md, docs/result-format.md): pure
 // functions of the analysis results, no scoring. The table is plain words
-// for a reader; the JSON (schema circa.analysis/1) is for programs.
+// for a reader; the JSON (schema circa.analysis/1) is for programs; the
+// Markdown is the table's content as a document for the award file.
 #ifndef CIRCA_ENGINE_REPORT_ANALYSIS_REPORT_H_
 #define CIRCA_ENGINE_REPORT_ANALYSIS_REPORT_H_
 
@@ -49,6 +50,10 @@ std::string AnalysisHeadline(const AnalysisReport& report);
 
 std::string RenderAnalysisTable(const AnalysisReport& report);
 std::string RenderAnalysisJson(const AnalysisReport& report);
+// A Markdown document for an award file (docs/robustness.md, "Markdown
+// output"): the headline, then one section per analysis with tables whose
+// figures are the table's, to two decimals.
+std::string RenderAnalysisMarkdown(const AnalysisReport& report);
 
 }  // namespace circa::report
 

@@ -64,6 +64,18 @@ std::string RenderJson(const Report& r) {
     b["rank"] = e.rank[k];
     b["status"] = e.status[k] == BidStatus::kRanked ? "ranked" : "excluded";
     b["tied"] = static_cast<bool>(e.tied[k]);
+    if (!e.exclusion.empty() && e.exclusion[k].stage != ExclusionStage::kNone) {
+      const Exclusion& x = e.exclusion[k];
+      b["exclusion"] = {
+          {"stage", x.stage == ExclusionStage::kRequirement ? "requirement"
+                    : x.stage == ExclusionStage::kThreshold ? "threshold"
+                                                            : "max-pass"},
+          {"rule", x.rule},
+          {"reason", x.reason}};
+    }
+    if (!e.abnormally_low.empty() && !e.abnormally_low[k].empty()) {
+      b["abnormally_low"] = e.abnormally_low[k];
+    }
     b["total"] = Round6(e.totals[i]);
     ordered_json subtotals = ordered_json::object();
     for (std::size_t t = 0; t < scorer.top_levels().size(); ++t) {
@@ -91,6 +103,7 @@ std::string RenderJson(const Report& r) {
       lines.push_back({{"id", ce.id}, {"text", ce.text}});
     }
     b["explanation"] = {{"summary", x.summary},
+                        {"award_steps", x.award_steps},
                         {"versus_winner", x.versus_winner},
                         {"criteria", lines},
                         {"relative_note", x.relative_note}};
@@ -108,6 +121,23 @@ std::string RenderJson(const Report& r) {
          {"text", n.text}});
   }
   j["notes"] = notes;
+  if (!e.tie_breaks.empty()) {
+    ordered_json ties = ordered_json::array();
+    for (const TieBreakRecord& t : e.tie_breaks) {
+      ordered_json ids = ordered_json::array();
+      ordered_json order = ordered_json::array();
+      for (const int b : t.bids)
+        ids.push_back(bids.ids[static_cast<std::size_t>(b)]);
+      for (const int b : t.order)
+        order.push_back(bids.ids[static_cast<std::size_t>(b)]);
+      ties.push_back({{"total", Round6(t.total)},
+                      {"bids", ids},
+                      {"order", order},
+                      {"resolved", t.resolved},
+                      {"steps", t.steps}});
+    }
+    j["tie_breaks"] = ties;
+  }
   return j.dump(2) + "\n";
 }
 

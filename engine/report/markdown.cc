@@ -40,9 +40,14 @@ std::string RenderMarkdown(const Report& r) {
     const auto k = static_cast<std::size_t>(i);
     out += "| " + report::RankLabel(e, k) + " | " + Escape(bids.ids[k]) +
            " | " + Escape(bids.suppliers[k]) + " | " +
-           FormatNumber(e.totals[i], 2) + " |";
+           (e.status[k] != BidStatus::kRanked
+                ? "excluded (" + Escape(e.exclusion[k].rule) + ")"
+                : FormatNumber(e.totals[i], 2)) +
+           " |";
     for (Eigen::Index t = 0; t < e.subtotals.cols(); ++t) {
-      out += " " + FormatNumber(e.subtotals(i, t), 2) + " |";
+      out += e.status[k] != BidStatus::kRanked
+                 ? std::string(" |")
+                 : " " + FormatNumber(e.subtotals(i, t), 2) + " |";
     }
     out += "\n";
   }
@@ -66,6 +71,10 @@ std::string RenderMarkdown(const Report& r) {
     out += "\n### " + report::RankLabel(e, k) + ". " + Escape(bids.ids[k]);
     if (!bids.suppliers[k].empty()) out += " — " + Escape(bids.suppliers[k]);
     out += "\n\n" + x.summary + "\n";
+    if (!x.award_steps.empty()) {
+      out += "\n";
+      for (const std::string& s : x.award_steps) out += "- " + Escape(s) + "\n";
+    }
     for (const std::string& s : x.versus_winner) out += "\n" + s + "\n";
     out += "\n";
     for (const CriterionExplanation& c : x.criteria)

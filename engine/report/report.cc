@@ -4,13 +4,16 @@ namespace circa {
 
 Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
                   const Scorer& scorer, const Evaluation& evaluation,
-                  bool explain) {
+                  bool explain, const PanelResult* panel) {
   Report r;
   r.criteria = &criteria;
   r.bids = &bids;
   r.scorer = &scorer;
   r.evaluation = &evaluation;
-  if (explain) r.explanations = Explain(criteria, scorer, bids, evaluation);
+  r.panel = panel;
+  if (explain) {
+    r.explanations = Explain(criteria, scorer, bids, evaluation, panel);
+  }
   return r;
 }
 

@@ -54,10 +54,15 @@ std::string RenderTable(const Report& r) {
   out += "\n";
   for (const int i : e.order) {
     const auto k = static_cast<std::size_t>(i);
+    const bool excluded = e.status[k] != BidStatus::kRanked;
     out += PadLeft(report::RankLabel(e, k), 4) + "  " +
            PadRight(bids.ids[k], bid_w) + "  " +
            PadRight(bids.suppliers[k], supplier_w) + "  " +
-           PadLeft(FormatNumber(e.totals[i], 2), total_w);
+           PadLeft(excluded ? "excl." : FormatNumber(e.totals[i], 2), total_w);
+    if (excluded) {
+      out += "  (" + e.exclusion[k].rule + ")\n";
+      continue;
+    }
     for (std::size_t t = 0; t < subs; ++t) {
       out +=
           "  " +
@@ -81,6 +86,8 @@ std::string RenderTable(const Report& r) {
   for (const int i : e.order) {
     const BidExplanation& x = r.explanations[static_cast<std::size_t>(i)];
     out += "\n" + report::Wrap(x.summary, r.width, "  ");
+    for (const std::string& s : x.award_steps)
+      out += report::Wrap(s, r.width, "    ");
     for (const std::string& s : x.versus_winner)
       out += report::Wrap(s, r.width, "    ");
   }

@@ -55,6 +55,7 @@ std::string Wrap(std::string_view text, int width, const std::string& indent) {
 }
 
 std::string RankLabel(const Evaluation& e, std::size_t bid) {
+  if (e.status[bid] != BidStatus::kRanked) return "-";
   return std::to_string(e.rank[bid]) + (e.tied[bid] ? "=" : "");
 }
 

@@ -1,13 +1,81 @@
 // Compile once, score many: the criteria tree becomes a flat list of column
-// rules and a weight vector; totals are one matrix-vector product.
+// rules and a weight vector; totals are one matrix-vector product. When the
+// set declares requirements, thresholds or max-pass, the award order runs in
+// stages, each scoring only the bids still in the evaluation, so relative
+// rules measure against valid bids only (CJEU C-546/16 Montte).
 #include "circa/scorer.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "circa/explain.h"
+#include "io/numbers.h"
 #include "rank/rank.h"
 #include "score/rules.h"
+#include "score/stages.h"
 
 namespace circa {
+
+struct Scorer::Stages {
+  struct CompiledThreshold {
+    std::string id;
+    std::string name;
+    Eigen::VectorXd mask;  // 1 on the columns it covers
+    double min_points = 0;
+    double max_points = 0;
+  };
+  struct CompiledTie {
+    TieBreakStep step;
+    std::string name;      // criterion name
+    int column = -1;       // kLowerValue: leaf column
+    Eigen::VectorXd mask;  // kHigherPoints: covered columns
+  };
+  std::vector<Requirement> requirements;
+  std::vector<CompiledThreshold> thresholds;
+  std::optional<int> max_pass;
+  Rounding rounding;
+  std::vector<CompiledTie> ties;
+  AbnormallyLowRule abnormal;
+  int abnormal_column = -1;
+  std::string currency;
+  std::vector<bool> money;  // per column: price or cost
+  std::vector<std::string> leaf_ids;
+
+  bool Staged() const {
+    return !requirements.empty() || !thresholds.empty() || max_pass;
+  }
+};
+
+namespace {
+
+void CollectThresholds(const Criterion& c, std::vector<const Criterion*>* out) {
+  if (c.threshold) out->push_back(&c);
+  for (const Criterion& child : c.children) CollectThresholds(child, out);
+}
+
+void MarkLeaves(const Criterion& c, const std::vector<const Criterion*>& leaves,
+                Eigen::VectorXd* mask) {
+  if (!c.is_group()) {
+    for (std::size_t j = 0; j < leaves.size(); ++j) {
+      if (leaves[j] == &c) (*mask)[static_cast<Eigen::Index>(j)] = 1.0;
+    }
+    return;
+  }
+  for (const Criterion& child : c.children) MarkLeaves(child, leaves, mask);
+}
+
+double RoundTo(double x, int decimals) {
+  if (decimals < 0) return x;
+  const double p = std::pow(10.0, decimals);
+  // Half away from zero on the value as written to 9 decimals, so that
+  // 2.675 (stored as 2.67499999...) rounds to 2.68 as a person would.
+  const double nudged = x * p;
+  const double r = std::round(nudged + (nudged >= 0 ? 1e-9 : -1e-9) *
+                                           std::max(1.0, std::abs(nudged)));
+  return r / p;
+}
+
+}  // namespace
 
 Scorer Scorer::Compile(const CriteriaSet& criteria) {
   Scorer s;
@@ -18,6 +86,7 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
   const auto g = static_cast<Eigen::Index>(criteria.criteria.size());
   s.weights_.resize(m);
   s.grouping_ = Eigen::MatrixXd::Zero(m, g);
+  auto stages = std::make_shared<Stages>();
   for (Eigen::Index j = 0; j < m; ++j) {
     const Criterion& leaf = *leaves[static_cast<std::size_t>(j)];
     Column c;
@@ -32,6 +101,8 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
     c.top_level = tops[static_cast<std::size_t>(j)];
     s.weights_[j] = c.weight;
     s.grouping_(j, c.top_level) = 1.0;
+    stages->money.push_back(c.type != CriterionType::kQuality);
+    stages->leaf_ids.push_back(c.id);
     s.columns_.push_back(std::move(c));
   }
   for (const Criterion& top : criteria.criteria) {
@@ -41,7 +112,62 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
   s.aggregation_.resize(m, g + 1);
   s.aggregation_.col(0) = s.weights_;
   s.aggregation_.rightCols(g) = s.weights_.asDiagonal() * s.grouping_;
+
+  stages->requirements = criteria.requirements;
+  stages->max_pass = criteria.max_pass;
+  stages->rounding = criteria.rounding;
+  stages->abnormal = criteria.abnormally_low;
+  stages->currency = criteria.currency;
+  std::vector<const Criterion*> with_threshold;
+  for (const Criterion& c : criteria.criteria) {
+    CollectThresholds(c, &with_threshold);
+  }
+  for (const Criterion* c : with_threshold) {
+    Stages::CompiledThreshold t;
+    t.id = c->id;
+    t.name = c->name;
+    t.mask = Eigen::VectorXd::Zero(m);
+    MarkLeaves(*c, leaves, &t.mask);
+    t.min_points = c->threshold->points;
+    t.max_points = c->effective_weight;
+    stages->thresholds.push_back(std::move(t));
+  }
+  for (const TieBreakStep& step : criteria.tie_break) {
+    Stages::CompiledTie t;
+    t.step = step;
+    if (const Criterion* c = criteria.Find(step.target)) {
+      t.name = c->name;
+      t.mask = Eigen::VectorXd::Zero(m);
+      MarkLeaves(*c, leaves, &t.mask);
+      for (Eigen::Index j = 0; j < m; ++j) {
+        if (leaves[static_cast<std::size_t>(j)] == c)
+          t.column = static_cast<int>(j);
+      }
+    }
+    stages->ties.push_back(std::move(t));
+  }
+  for (Eigen::Index j = 0; j < m; ++j) {
+    if (leaves[static_cast<std::size_t>(j)]->id ==
+        criteria.abnormally_low.criterion) {
+      stages->abnormal_column = static_cast<int>(j);
+    }
+  }
+  s.stages_ = std::move(stages);
   return s;
+}
+
+bool Scorer::HasRequirements() const {
+  return stages_ && !stages_->requirements.empty();
+}
+bool Scorer::HasThresholds() const {
+  return stages_ && (!stages_->thresholds.empty() || stages_->max_pass);
+}
+const Rounding& Scorer::rounding() const {
+  static const Rounding kNone;
+  return stages_ ? stages_->rounding : kNone;
+}
+double Scorer::Round(double value) const {
+  return RoundTo(value, rounding().decimals);
 }
 
 void Scorer::Score(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
@@ -84,27 +210,283 @@ void Scorer::ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
 }
 
 Evaluation Scorer::Evaluate(const Eigen::MatrixXd& values) const {
+  return EvaluateImpl(values, nullptr);
+}
+
+Evaluation Scorer::Evaluate(const BidSet& bids) const {
+  return EvaluateImpl(bids.values, &bids);
+}
+
+Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
+                                const BidSet* bids) const {
+  const Stages& st = *stages_;
+  const Eigen::Index n = values.rows();
+  const Eigen::Index m = size();
+  const auto nn = static_cast<std::size_t>(n);
   Evaluation e;
-  std::vector<std::string> notes;
-  ScoreImpl(values, &e.scores, &e.column_min, &e.column_max, &e.min_bid,
-            &e.max_bid, &notes);
   e.weights = weights_;
-  // Totals and subtotals in one product: scores x [w | diag(w) G].
-  const Eigen::MatrixXd both = e.scores * aggregation_;
-  e.totals = both.col(0);
-  e.subtotals = both.rightCols(aggregation_.cols() - 1);
-  for (std::size_t j = 0; j < notes.size(); ++j) {
+  e.status.assign(nn, BidStatus::kRanked);
+  if (st.Staged()) e.exclusion.assign(nn, Exclusion{});
+  std::vector<std::string> notes;
+  const bool rounding = st.rounding.decimals >= 0;
+  const bool staged = st.Staged();
+
+  if (!staged) {
+    ScoreImpl(values, &e.scores, &e.column_min, &e.column_max, &e.min_bid,
+              &e.max_bid, &notes);
+  } else {
+    e.scores = Eigen::MatrixXd::Zero(n, m);
+    e.column_min = Eigen::VectorXd::Zero(m);
+    e.column_max = Eigen::VectorXd::Zero(m);
+    e.min_bid.assign(static_cast<std::size_t>(m), -1);
+    e.max_bid.assign(static_cast<std::size_t>(m), -1);
+    notes.assign(static_cast<std::size_t>(m), std::string());
+    // Scores `rows` on the columns where `take` holds, measuring relative
+    // rules against those rows only.
+    const auto score_subset = [&](const std::vector<Eigen::Index>& rows,
+                                  auto take) {
+      if (rows.empty()) return;
+      const Eigen::MatrixXd sub = values(rows, Eigen::all);
+      Eigen::MatrixXd s;
+      Eigen::VectorXd lo, hi;
+      std::vector<int> lo_at, hi_at;
+      std::vector<std::string> sub_notes;
+      ScoreImpl(sub, &s, &lo, &hi, &lo_at, &hi_at, &sub_notes);
+      for (Eigen::Index j = 0; j < m; ++j) {
+        const auto k = static_cast<std::size_t>(j);
+        if (!take(k)) continue;
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+          e.scores(rows[r], j) = s(static_cast<Eigen::Index>(r), j);
+        }
+        e.column_min[j] = lo[j];
+        e.column_max[j] = hi[j];
+        e.min_bid[k] =
+            static_cast<int>(rows[static_cast<std::size_t>(lo_at[k])]);
+        e.max_bid[k] =
+            static_cast<int>(rows[static_cast<std::size_t>(hi_at[k])]);
+        notes[k] = std::move(sub_notes[k]);
+      }
+    };
+    // 1. Minimum requirements (needs the bid file's fields).
+    std::vector<Eigen::Index> active;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      std::string failed;
+      std::string rule;
+      if (bids != nullptr) {
+        for (const Requirement& r : st.requirements) {
+          failed = score::CheckRequirement(r, *bids, i, st.leaf_ids);
+          if (!failed.empty()) {
+            rule = r.id;
+            break;
+          }
+        }
+      }
+      if (failed.empty()) {
+        active.push_back(i);
+      } else {
+        e.exclusion[static_cast<std::size_t>(i)] = {
+            ExclusionStage::kRequirement, rule, std::move(failed)};
+        e.status[static_cast<std::size_t>(i)] = BidStatus::kExcluded;
+      }
+    }
+    // 2. Quality scoring among the bids that meet the requirements.
+    score_subset(active, [&](std::size_t k) { return !st.money[k]; });
+    // 3. Thresholds and max-pass, on (rounded) quality points.
+    const auto points_of = [&](Eigen::Index i, const Eigen::VectorXd& mask) {
+      double sum = 0;
+      for (Eigen::Index j = 0; j < m; ++j) {
+        if (mask[j] == 0) continue;
+        double p = e.scores(i, j) * weights_[j];
+        if (rounding && st.rounding.points)
+          p = RoundTo(p, st.rounding.decimals);
+        sum += p;
+      }
+      return sum;
+    };
+    const int decimals = rounding ? st.rounding.decimals : 2;
+    std::vector<Eigen::Index> passed;
+    for (const Eigen::Index i : active) {
+      bool ok = true;
+      for (const auto& t : st.thresholds) {
+        const double p = points_of(i, t.mask);
+        if (p < t.min_points - 1e-9) {
+          e.exclusion[static_cast<std::size_t>(i)] = {
+              ExclusionStage::kThreshold, t.id,
+              "scored " + FormatNumber(p, decimals) + " of " +
+                  FormatNumber(t.max_points, -1) + " points on " + t.name +
+                  ", below the minimum of " + FormatNumber(t.min_points, -1) +
+                  "; excluded before price and cost were scored"};
+          e.status[static_cast<std::size_t>(i)] = BidStatus::kExcluded;
+          ok = false;
+          break;
+        }
+      }
+      if (ok) passed.push_back(i);
+    }
+    if (st.max_pass && static_cast<int>(passed.size()) > *st.max_pass) {
+      Eigen::VectorXd quality = Eigen::VectorXd::Zero(m);
+      for (Eigen::Index j = 0; j < m; ++j) {
+        quality[j] = st.money[static_cast<std::size_t>(j)] ? 0.0 : 1.0;
+      }
+      std::vector<std::pair<double, Eigen::Index>> q;
+      for (const Eigen::Index i : passed)
+        q.emplace_back(-points_of(i, quality), i);
+      std::stable_sort(q.begin(), q.end(), [](const auto& a, const auto& b) {
+        return a.first < b.first;
+      });
+      const auto cut = static_cast<std::size_t>(*st.max_pass);
+      const double last = q[cut - 1].first;
+      std::vector<Eigen::Index> kept;
+      bool tie_at_cut = false;
+      for (std::size_t r = 0; r < q.size(); ++r) {
+        const Eigen::Index i = q[r].second;
+        if (r < cut || std::abs(q[r].first - last) <= kTieTolerance) {
+          kept.push_back(i);
+          tie_at_cut = tie_at_cut || r >= cut;
+        } else {
+          e.exclusion[static_cast<std::size_t>(i)] = {
+              ExclusionStage::kMaxPass, "max-pass",
+              "placed " + std::to_string(r + 1) + " of " +
+                  std::to_string(q.size()) + " on quality with " +
+                  FormatNumber(-q[r].first, decimals) +
+                  " points; only the best " + std::to_string(cut) +
+                  " go on to price and cost (max-pass)"};
+          e.status[static_cast<std::size_t>(i)] = BidStatus::kExcluded;
+        }
+      }
+      if (tie_at_cut) {
+        e.notes.push_back(
+            {-1, "max-pass " + std::to_string(cut) +
+                     ": bids tied on quality at the cut all go on (" +
+                     std::to_string(kept.size()) + " bids)"});
+      }
+      std::sort(kept.begin(), kept.end());
+      passed = std::move(kept);
+    }
+    // 4. Price and cost among the bids still in.
+    score_subset(passed, [&](std::size_t k) { return st.money[k]; });
+    // Columns no bid reached keep 0 and say so.
+    for (Eigen::Index j = 0; j < m; ++j) {
+      const auto k = static_cast<std::size_t>(j);
+      if (e.min_bid[k] < 0 && n > 0) {
+        notes[k] = "no bid reached this stage; nothing was scored";
+      }
+    }
+  }
+
+  // 5. Totals and subtotals, rounded as declared.
+  if (!rounding) {
+    const Eigen::MatrixXd both = e.scores * aggregation_;
+    e.totals = both.col(0);
+    e.subtotals = both.rightCols(aggregation_.cols() - 1);
+  } else {
+    const int d = st.rounding.decimals;
+    Eigen::MatrixXd points = e.scores * weights_.asDiagonal();
+    if (st.rounding.points) {
+      points = points.unaryExpr([d](double x) { return RoundTo(x, d); });
+      e.points = points;
+    }
+    e.totals = points.rowwise().sum();
+    e.subtotals = points * grouping_;
+    if (st.rounding.totals) {
+      e.totals = e.totals.unaryExpr([d](double x) { return RoundTo(x, d); });
+      e.subtotals =
+          e.subtotals.unaryExpr([d](double x) { return RoundTo(x, d); });
+    }
+  }
+  for (std::size_t j = 0; j < notes.size() && j < columns_.size(); ++j) {
     if (!notes[j].empty()) {
       e.notes.push_back(
           {static_cast<int>(j), columns_[j].id + ": " + notes[j]});
     }
   }
-  rank::Rank(&e);
-  return e;
-}
 
-Evaluation Scorer::Evaluate(const BidSet& bids) const {
-  return Evaluate(bids.values);
+  // 6. Abnormally low tenders: flagged, never excluded.
+  if (st.abnormal_column >= 0) {
+    score::FlagAbnormallyLow(
+        st.abnormal, st.abnormal_column,
+        columns_[static_cast<std::size_t>(st.abnormal_column)].name,
+        st.currency, values, &e);
+  }
+
+  // 7-8. Ranking and the declared tie-break.
+  std::vector<rank::TieRule> policy;
+  const int d = rounding ? st.rounding.decimals : 2;
+  for (const auto& t : st.ties) {
+    rank::TieRule r;
+    switch (t.step.kind) {
+      case TieBreakStep::Kind::kHigherPoints: {
+        const Eigen::VectorXd mask = t.mask;
+        r.name = "higher points on " + t.name;
+        r.key = [&e, mask, m](int i) -> std::optional<double> {
+          double sum = 0;
+          for (Eigen::Index j = 0; j < m; ++j) {
+            if (mask[j] != 0) sum += e.Points(i, j);
+          }
+          return -sum;
+        };
+        r.show = [r_key = r.key, d](int i) {
+          return FormatNumber(-*r_key(i), d) + " points";
+        };
+        r.tolerance = kTieTolerance;
+        break;
+      }
+      case TieBreakStep::Kind::kLowerValue: {
+        const int j = t.column;
+        const std::string unit =
+            columns_[static_cast<std::size_t>(j)].type ==
+                    CriterionType::kQuality
+                ? " " + columns_[static_cast<std::size_t>(j)].unit
+                : "";
+        const std::string cur = columns_[static_cast<std::size_t>(j)].type !=
+                                        CriterionType::kQuality
+                                    ? st.currency + " "
+                                    : "";
+        r.name = "lower " + t.name;
+        r.key = [&values, j](int i) -> std::optional<double> {
+          return values(i, j);
+        };
+        r.show = [&values, j, unit, cur](int i) {
+          return cur + FormatNumber(values(i, j), -1) + unit;
+        };
+        r.tolerance = 0;
+        break;
+      }
+      case TieBreakStep::Kind::kEarlier: {
+        r.name = "earlier " + t.step.target;
+        const int f = bids != nullptr ? bids->FieldIndex(t.step.target) : -1;
+        r.key = [bids, f](int i) -> std::optional<double> {
+          if (f < 0) return std::nullopt;
+          return io::ParseTimestamp(bids->fields[static_cast<std::size_t>(f)]
+                                                [static_cast<std::size_t>(i)]);
+        };
+        r.show = [bids, f](int i) {
+          if (f < 0) return std::string("(no value)");
+          const std::string& v = bids->fields[static_cast<std::size_t>(f)]
+                                             [static_cast<std::size_t>(i)];
+          return v.empty() ? std::string("(no value)") : v;
+        };
+        r.tolerance = 0;
+        break;
+      }
+      case TieBreakStep::Kind::kDraw: {
+        const std::uint64_t seed = t.step.seed;
+        r.name = "draw by lot with seed " + std::to_string(seed);
+        r.key = [bids, seed](int i) -> std::optional<double> {
+          const std::string id = bids != nullptr
+                                     ? bids->ids[static_cast<std::size_t>(i)]
+                                     : std::to_string(i + 1);
+          return static_cast<double>(score::DrawKey(seed, id) >> 11);
+        };
+        r.show = [](int) { return std::string(); };
+        r.tolerance = 0;
+        break;
+      }
+    }
+    policy.push_back(std::move(r));
+  }
+  rank::Rank(&e, policy, bids != nullptr ? &bids->ids : nullptr);
+  return e;
 }
 
 }  // namespace circa

@@ -1,10 +1,12 @@
 #include "validate/criteria_validator.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
 
 #include "circa/explain.h"
+#include "io/yaml_node.h"
 
 namespace circa::validate {
 namespace {
@@ -23,6 +25,8 @@ struct Walker {
   void Siblings(std::vector<Criterion>* list, const std::string& path,
                 double expected, const std::string& expected_what,
                 SourceLocation where, double parent_points) {
+    const bool order = set->weights == WeightMode::kOrder;
+    if (order) Order(list, path, where);
     double sum = 0;
     bool complete = true;
     std::string terms;
@@ -33,7 +37,8 @@ struct Walker {
       terms += c.id + " " + FormatNumber(c.weight, -1);
     }
     // A group whose own weight could not be read has no sum to check.
-    if (complete && !std::isnan(expected) && !SameWeight(sum, expected)) {
+    if (!order && complete && !std::isnan(expected) &&
+        !SameWeight(sum, expected)) {
       diag->Error(where, path,
                   "weights add up to " + FormatNumber(sum, -1) + "; expected " +
                       FormatNumber(expected, -1) + " (" + expected_what +
@@ -50,19 +55,122 @@ struct Walker {
                           std::to_string(it->second.line));
         }
       }
-      if (set->weights == WeightMode::kPoints) {
-        c.effective_weight = c.weight;
-      } else {
-        c.effective_weight = parent_points * c.weight / 100.0;
+      const bool points = set->weights == WeightMode::kPoints;
+      const double factor = points ? 1.0 : parent_points / 100.0;
+      c.effective_weight = c.weight * factor;
+      if (c.weight_range) {
+        c.effective_range = WeightRange{c.weight_range->lo * factor,
+                                        c.weight_range->hi * factor};
       }
+      if (c.threshold) Threshold(&c, here);
       if (c.is_group()) {
-        const bool points = set->weights == WeightMode::kPoints;
         Siblings(&c.children, here + ".criteria", points ? c.weight : 100.0,
                  points ? "the weight of " + c.id : "percent of " + c.id,
                  c.children.front().where, c.effective_weight);
       }
     }
+    RangesFit(*list, path, expected, where);
   }
+
+  // weights: order. Places must be 1..n, each once; the weights are the
+  // rank-order centroid (Barron & Barrett 1996): w_k = (1/n) sum_{i=k..n} 1/i,
+  // written as percentages of the parent.
+  void Order(std::vector<Criterion>* list, const std::string& path,
+             SourceLocation where) {
+    const std::size_t n = list->size();
+    std::vector<int> count(n + 1, 0);
+    bool ok = true;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Criterion& c = (*list)[i];
+      if (c.order == 0) {
+        ok = false;  // the reader reported it
+      } else if (static_cast<std::size_t>(c.order) > n) {
+        diag->Error(c.where, path + "[" + std::to_string(i) + "].order",
+                    "order " + std::to_string(c.order) + " is beyond the " +
+                        std::to_string(n) +
+                        " criteria of this list; expected 1 to " +
+                        std::to_string(n));
+        ok = false;
+      } else if (++count[static_cast<std::size_t>(c.order)] == 2) {
+        diag->Error(c.where, path + "[" + std::to_string(i) + "].order",
+                    "order " + std::to_string(c.order) +
+                        " is given twice; each place 1 to " +
+                        std::to_string(n) +
+                        " must be used once (rank-order weights need a "
+                        "strict order)");
+        ok = false;
+      }
+    }
+    if (!ok) {
+      for (Criterion& c : *list) c.weight = std::nan("");
+      return;
+    }
+    for (Criterion& c : *list) {
+      double w = 0;
+      for (std::size_t i = static_cast<std::size_t>(c.order); i <= n; ++i) {
+        w += 1.0 / static_cast<double>(i);
+      }
+      c.weight = 100.0 * w / static_cast<double>(n);
+    }
+    if (!order_warned) {
+      order_warned = true;
+      diag->Warning(where, path,
+                    "weights are derived from the published order of "
+                    "importance (rank-order centroid); Directive 2014/24/EU "
+                    "art. 67(5) allows an order instead of weights only when "
+                    "weighting is objectively impossible");
+    }
+  }
+
+  // Published ranges must admit weights that add up as the format requires.
+  void RangesFit(const std::vector<Criterion>& list, const std::string& path,
+                 double expected, SourceLocation where) {
+    bool any = false;
+    double lo = 0;
+    double hi = 0;
+    for (const Criterion& c : list) {
+      if (std::isnan(c.weight)) return;
+      any = any || c.weight_range.has_value();
+      lo += c.weight_range ? c.weight_range->lo : c.weight;
+      hi += c.weight_range ? c.weight_range->hi : c.weight;
+    }
+    if (!any || std::isnan(expected)) return;
+    if (lo > expected + 1e-9 || hi < expected - 1e-9) {
+      diag->Error(where, path,
+                  "the published weight ranges add up to " +
+                      FormatNumber(lo, -1) + "-" + FormatNumber(hi, -1) +
+                      ", which cannot make " + FormatNumber(expected, -1));
+    }
+  }
+
+  void Threshold(Criterion* c, const std::string& here) {
+    circa::Threshold& t = *c->threshold;
+    t.points = t.percent ? c->effective_weight * t.value / 100.0 : t.value;
+    if (!AllQuality(*c)) {
+      diag->Error(t.where, here + ".min-score",
+                  "a minimum score applies to quality criteria only (price "
+                  "and cost are scored after thresholds); " +
+                      c->id + " is or contains a price or cost criterion");
+      return;
+    }
+    if (!std::isnan(c->effective_weight) &&
+        t.points > c->effective_weight + 1e-9) {
+      diag->Error(
+          t.where, here + ".min-score",
+          "minimum score " + FormatNumber(t.points, -1) + " is more than the " +
+              FormatNumber(c->effective_weight, -1) + " points of " + c->id);
+    }
+  }
+
+  static bool AllQuality(const Criterion& c) {
+    if (!c.is_group()) return c.type == CriterionType::kQuality;
+    for (const Criterion& child : c.children) {
+      if (!AllQuality(child)) return false;
+    }
+    return true;
+  }
+
+  bool order_warned = false;
 };
 
 }  // namespace
@@ -78,6 +186,123 @@ void ValidateCriteria(CriteriaSet* set, Diagnostics* diag) {
   walker.Siblings(&set->criteria, "criteria", points ? set->scale : 100.0,
                   points ? "the scale" : "percent", set->criteria.front().where,
                   set->scale);
+  ValidateRules(*set, diag);
+}
+
+void ValidateRules(const CriteriaSet& set, Diagnostics* diag) {
+  const std::vector<const Criterion*> leaves = set.Leaves();
+  const auto leaf = [&](std::string_view id) -> const Criterion* {
+    for (const Criterion* c : leaves) {
+      if (c->id == id) return c;
+    }
+    return nullptr;
+  };
+  std::vector<std::string> ids;
+  for (const Criterion* c : leaves) ids.push_back(c->id);
+  std::map<std::string, SourceLocation> seen;
+  for (std::size_t i = 0; i < set.requirements.size(); ++i) {
+    const Requirement& r = set.requirements[i];
+    if (r.id.empty()) continue;
+    const auto [it, inserted] = seen.emplace(r.id, r.where);
+    if (!inserted) {
+      diag->Error(r.where, "requirements[" + std::to_string(i) + "].id",
+                  "duplicate requirement id \"" + r.id +
+                      "\"; first used at line " +
+                      std::to_string(it->second.line));
+    }
+    if (set.Find(r.id) != nullptr) {
+      diag->Error(r.where, "requirements[" + std::to_string(i) + "].id",
+                  "\"" + r.id + "\" is already a criterion id");
+    }
+  }
+  for (std::size_t i = 0; i < set.tie_break.size(); ++i) {
+    const TieBreakStep& t = set.tie_break[i];
+    const std::string path = "tie-break[" + std::to_string(i) + "]";
+    switch (t.kind) {
+      case TieBreakStep::Kind::kHigherPoints:
+        if (set.Find(t.target) == nullptr) {
+          std::string message =
+              "unknown criterion \"" + t.target + "\" in {higher: ...}";
+          std::vector<std::string> all = ids;
+          for (const Criterion& c : set.criteria) all.push_back(c.id);
+          const std::string hint = io::Suggest(t.target, all);
+          if (!hint.empty()) message += "; did you mean \"" + hint + "\"?";
+          diag->Error(t.where, path + ".higher", message);
+        }
+        break;
+      case TieBreakStep::Kind::kLowerValue: {
+        const Criterion* c = leaf(t.target);
+        if (c == nullptr) {
+          std::string message = "unknown leaf criterion \"" + t.target +
+                                "\" in {lower: ...}; expected the id of a "
+                                "criterion whose value is compared, such as "
+                                "the price";
+          const std::string hint = io::Suggest(t.target, ids);
+          if (!hint.empty()) message += "; did you mean \"" + hint + "\"?";
+          diag->Error(t.where, path + ".lower", message);
+        } else if (c->scoring && !IsNumericInput(c->scoring->rule)) {
+          diag->Error(t.where, path + ".lower",
+                      "{lower: " + t.target + "} compares numbers; " +
+                          t.target + " is scored by " +
+                          std::string(ToString(c->scoring->rule)));
+        }
+        break;
+      }
+      case TieBreakStep::Kind::kEarlier:
+        if (set.Find(t.target) != nullptr) {
+          diag->Error(t.where, path + ".earlier",
+                      "\"" + t.target +
+                          "\" is a criterion; {earlier: ...} names a "
+                          "bid-file column holding a date or time, such as "
+                          "submitted");
+        }
+        break;
+      case TieBreakStep::Kind::kDraw:
+        break;
+    }
+  }
+  const AbnormallyLowRule& a = set.abnormally_low;
+  if (a.kind != AbnormallyLowRule::Kind::kNone) {
+    const Criterion* c = leaf(a.criterion);
+    if (c == nullptr) {
+      std::string message = "unknown leaf criterion \"" + a.criterion +
+                            "\"; expected the price or cost criterion";
+      const std::string hint = io::Suggest(a.criterion, ids);
+      if (!hint.empty()) message += "; did you mean \"" + hint + "\"?";
+      diag->Error(a.where, "abnormally-low.criterion", message);
+    } else if (c->type == CriterionType::kQuality) {
+      diag->Error(a.where, "abnormally-low.criterion",
+                  a.criterion +
+                      " is a quality criterion; the abnormally-low check "
+                      "reads a price or cost");
+    }
+  }
+  if (set.max_pass) {
+    const bool any_quality = std::any_of(
+        leaves.begin(), leaves.end(),
+        [](const Criterion* c) { return c->type == CriterionType::kQuality; });
+    if (!any_quality) {
+      diag->Error(set.criteria.front().where, "max-pass",
+                  "max-pass keeps the best bids on quality, but the set has "
+                  "no quality criterion");
+    }
+  }
+  for (const Criterion* c : leaves) {
+    if (!c->scoring) continue;
+    const ScoringRule& r = *c->scoring;
+    double top = 1;
+    if (r.rule == Rule::kSteps && !r.steps.empty()) {
+      top = 0;
+      for (const Step& st : r.steps) top = std::max(top, st.score);
+    }
+    if (top < 1) {
+      diag->Warning(c->where, c->id + ".scoring",
+                    "the best step scores " + FormatNumber(top, -1) +
+                        ", so no bid can earn all " +
+                        FormatNumber(c->effective_weight, -1) + " points of " +
+                        c->id + "; its real weight is lower than published");
+    }
+  }
 }
 
 }  // namespace circa::validate

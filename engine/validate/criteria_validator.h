@@ -15,6 +15,11 @@ bool IsReservedId(std::string_view id);
 // read is NaN; sums that involve it are not checked (the reader reported it).
 void ValidateCriteria(CriteriaSet* set, Diagnostics* diag);
 
+// Checks the procurement rules against the tree: tie-break targets,
+// the abnormally-low criterion, requirement ids, max-pass; warns about
+// criteria that cannot hand out their full points.
+void ValidateRules(const CriteriaSet& set, Diagnostics* diag);
+
 }  // namespace circa::validate
 
 #endif  // CIRCA_ENGINE_VALIDATE_CRITERIA_VALIDATOR_H_

@@ -5,6 +5,7 @@
 
 #include <Eigen/Core>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "circa/diagnostics.h"
@@ -21,6 +22,10 @@ struct BidSet {
   // text[i * criteria.size() + j]: the cell as written in the file.
   std::vector<std::string> text;
   std::vector<SourceLocation> rows;  // where each bid starts
+  // Bid fields that are not criteria but are read by requirements and the
+  // tie-break policy (CriteriaSet::Fields()): fields[f][bid] as written.
+  std::vector<std::string> field_names;
+  std::vector<std::vector<std::string>> fields;
 
   std::string locale;  // "auto", "en" or a decimal-comma locale like "nl-BE"
   std::string source;
@@ -28,6 +33,8 @@ struct BidSet {
 
   Eigen::Index size() const { return values.rows(); }
   const std::string& Text(Eigen::Index bid, Eigen::Index criterion) const;
+  // The field's index in field_names, or -1.
+  int FieldIndex(std::string_view name) const;
 };
 
 }  // namespace circa

@@ -10,10 +10,12 @@
 #include "circa/evaluation.h"
 #include "circa/explain.h"
 #include "circa/load.h"
+#include "circa/panel.h"
 #include "circa/report.h"
 #include "circa/robustness.h"
 #include "circa/scorer.h"
 #include "circa/smaa.h"
+#include "circa/tender.h"
 #include "circa/version.h"
 
 #endif  // CIRCA_CIRCA_H_

@@ -122,7 +122,7 @@ struct Condition {
   enum class Op { kEquals, kMin, kMax, kOneOf, kPattern };
   std::string field;
   Op op = Op::kEquals;
-  std::string text;                 // equals (text), pattern (ECMAScript)
+  std::string text;                 // equals; pattern (* and ?, any case)
   double number = 0;                // min, max; equals when numeric
   bool numeric = false;             // equals compares numbers
   std::vector<std::string> one_of;  // one-of (case-insensitive)

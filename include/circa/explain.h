@@ -9,6 +9,7 @@
 #include "circa/bids.h"
 #include "circa/criteria.h"
 #include "circa/evaluation.h"
+#include "circa/panel.h"
 #include "circa/scorer.h"
 
 namespace circa {
@@ -20,7 +21,10 @@ struct CriterionExplanation {
 };
 
 struct BidExplanation {
-  std::string summary;                         // rank, total, gap to winner
+  std::string summary;  // rank, total, gap to winner (or why excluded)
+  // The award order for this bid: requirements, panel scores, thresholds,
+  // abnormally-low flag, tie-break; one sentence each.
+  std::vector<std::string> award_steps;
   std::vector<std::string> versus_winner;      // where points were won or lost
   std::vector<CriterionExplanation> criteria;  // per leaf criterion
   std::string relative_note;                   // what relative rules mean here
@@ -28,7 +32,8 @@ struct BidExplanation {
 
 std::vector<BidExplanation> Explain(const CriteriaSet& set,
                                     const Scorer& scorer, const BidSet& bids,
-                                    const Evaluation& evaluation);
+                                    const Evaluation& evaluation,
+                                    const PanelResult* panel = nullptr);
 
 // Describes a scoring rule in one line, e.g. "lowest-ratio: score = lowest
 // price / price (relative)".

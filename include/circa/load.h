@@ -54,6 +54,7 @@ Result<BidSet> ParseBids(std::string_view text, const std::string& file_name,
 struct TenderPaths {
   std::string criteria;
   std::string bids;
+  std::string panel;  // optional: evaluator panel scores (docs/panels.md)
 };
 Result<TenderPaths> ResolveTenderDirectory(const std::string& directory);
 

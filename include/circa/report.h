@@ -10,6 +10,7 @@
 #include "circa/criteria.h"
 #include "circa/evaluation.h"
 #include "circa/explain.h"
+#include "circa/panel.h"
 #include "circa/scorer.h"
 
 namespace circa {
@@ -22,6 +23,7 @@ struct Report {
   const BidSet* bids = nullptr;
   const Scorer* scorer = nullptr;
   const Evaluation* evaluation = nullptr;
+  const PanelResult* panel = nullptr;  // evaluator panel, when there was one
   std::vector<BidExplanation> explanations;
   int width = 100;  // table: terminal columns to fit
 };
@@ -30,7 +32,7 @@ struct Report {
 // `explain` is false (the CSV output has none; 2 million bids need none).
 Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
                   const Scorer& scorer, const Evaluation& evaluation,
-                  bool explain = true);
+                  bool explain = true, const PanelResult* panel = nullptr);
 
 std::string Render(const Report& report, ReportFormat format);
 std::string RenderTable(const Report& report);

@@ -115,10 +115,20 @@ struct WeightSensitivity {
   double weight = 0;  // current points
   WeightThreshold increase;
   WeightThreshold decrease;
-  // Future: whether the winner stays the same over the weight range the
-  // criteria set publishes. Criteria sets have no weight ranges yet, so this
-  // is always empty.
+  // The weight range the criteria set publishes for this criterion, in
+  // points (Column::weight_range, TopLevel::weight_range); empty if none.
+  std::optional<WeightRange> published_range;
+  // Set when published_range is and the weight could be analysed: true iff
+  // no other bid gets strictly ahead of the winner for any weight in
+  // [lo, hi] (the others rescaled proportionally, as for the thresholds).
+  // A tie exactly at an end of the range (to 1e-9 of the scale) is not a
+  // change, as for "no change within [0, scale]".
   std::optional<bool> robust_within_published_range;
+  // The finding in words, when published_range is set: "robust within the
+  // published range 60-70" (with an en dash), or where the winner changes
+  // inside it: "not robust within the published range 60-70: C wins above
+  // 64.2"; or why it could not be analysed.
+  std::string range_explanation;
   std::string note;  // why a direction could not be analysed, if so
 };
 
@@ -138,6 +148,9 @@ struct SensitivityResult {
 // v_i the same outside it; each pair (winner, k) crosses at one x, solved
 // exactly. The winner is decided as in rank: highest total, ties by input
 // order; "changes" means another bid is strictly ahead just past `weight`.
+// Where the scorer carries a published weight range (Column::weight_range,
+// TopLevel::weight_range), robust_within_published_range says whether the
+// winner holds over all of it.
 SensitivityResult AnalyseWeightSensitivity(const Scorer& scorer,
                                            const Evaluation& evaluation);
 

@@ -4,6 +4,7 @@
 #define CIRCA_SCORER_H_
 
 #include <Eigen/Core>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,9 +60,23 @@ class Scorer {
              Eigen::VectorXd* min, Eigen::VectorXd* max,
              std::vector<std::string>* notes = nullptr) const;
 
-  // Scores, weighs, totals and ranks one bid set.
+  // Runs the award order on one bid set (docs/criteria-format.md, "Award
+  // order"): requirements -> quality scoring -> thresholds and max-pass ->
+  // price/cost scoring -> totals (rounded as declared) -> abnormally-low
+  // check -> ranking -> tie-break.
   Evaluation Evaluate(const BidSet& bids) const;
+  // The same on a bare decision matrix (analyses re-score with it): no bid
+  // fields, so requirements are not checked and an {earlier: ...} tie-break
+  // rule leaves the tie to the next rule.
   Evaluation Evaluate(const Eigen::MatrixXd& values) const;
+
+  // Whether the set declares any stage beyond scoring and ranking.
+  bool HasRequirements() const;
+  bool HasThresholds() const;
+  const Rounding& rounding() const;
+  // Rounds as the set declares (half away from zero); identity without
+  // rounding.
+  double Round(double value) const;
 
  private:
   void ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
@@ -69,6 +84,11 @@ class Scorer {
                  std::vector<int>* min_bid, std::vector<int>* max_bid,
                  std::vector<std::string>* notes) const;
 
+  struct Stages;
+  Evaluation EvaluateImpl(const Eigen::MatrixXd& values,
+                          const BidSet* bids) const;
+
+  std::shared_ptr<const Stages> stages_;
   std::vector<Column> columns_;
   std::vector<TopLevel> top_levels_;
   Eigen::VectorXd weights_;

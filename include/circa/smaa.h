@@ -16,6 +16,14 @@
 
 namespace circa {
 
+// A range on the sum of some columns' weights: a group of criteria whose
+// weight is published as a range.
+struct SmaaGroupRange {
+  std::string id;            // for messages: the group's criterion id
+  std::vector<int> columns;  // indices into Scorer::columns()
+  WeightRange range;         // points
+};
+
 struct SmaaOptions {
   // Weight vectors drawn (N). The standard error of an acceptability index
   // b is sqrt(b (1 - b) / N): at most 0.005 with the default.
@@ -26,8 +34,12 @@ struct SmaaOptions {
   std::uint64_t seed = 1;
   // One range per column, in Scorer::columns() order, in points. Empty: the
   // weights are uniform on the whole simplex (any non-negative weights
-  // adding up to the scale).
+  // adding up to the scale), unless group_ranges are given.
   std::vector<WeightRange> ranges;
+  // Ranges on the sum of some columns' weights (a group's weight), in
+  // points; the groups' columns must not overlap. The weights are then
+  // uniform on the part of the simplex that satisfies these and `ranges`.
+  std::vector<SmaaGroupRange> group_ranges;
   // Weight vectors scored per matrix product. Bounds the working memory to
   // about (bids + criteria) x block_size doubles.
   int block_size = 1024;
@@ -54,6 +66,11 @@ struct SmaaResult {
   // ranks first.
   Eigen::MatrixXd central_weights;
   std::vector<bool> has_central_weight;
+  // Whether the weights were drawn within ranges (options.ranges or
+  // options.group_ranges), and how many candidates were drawn to get
+  // `samples` inside them (equal to samples without ranges).
+  bool within_ranges = false;
+  std::int64_t draws = 0;
   // Confidence factor: bid i's share of first place when the weights are
   // its central weight vector (scores are exact, so 1, 0, or 1/k when k
   // bids tie for first). 0 when there is no central weight.
@@ -66,6 +83,14 @@ struct SmaaResult {
 // exhausted) are diagnostics with path "smaa" or "smaa.<field>".
 Result<Eigen::MatrixXd> SampleSmaaWeights(Eigen::Index columns, double scale,
                                           const SmaaOptions& options);
+
+// Fills options->ranges and options->group_ranges from the weight ranges the
+// criteria set publishes (Column::weight_range; TopLevel::weight_range of a
+// top-level group). A criterion without a published range is free: a leaf
+// may take anything in [0, scale], a group's sum is not constrained beyond
+// its leaves'. Returns false, and leaves `options` unchanged, when the set
+// publishes no range. docs/smaa.md, "Published weight ranges".
+bool UsePublishedRanges(const Scorer& scorer, SmaaOptions* options);
 
 // Rank acceptability, central weights and confidence factors of the ranked
 // bids of `evaluation` (computed by `scorer`), from its scores matrix.

@@ -110,6 +110,61 @@ TEST(AhpPublishedTest, LeaderExamplePriorities) {
   EXPECT_TRUE(g.consistent);
 }
 
+// Saaty's own "relative consumption of drinks" example (data/ahp/
+// saaty-drinks.yaml gives the source): T. L. Saaty (2008), "Decision making
+// with the analytic hierarchy process", Int. J. Services Sciences 1(1):
+// 83-98. The eigenvector is published to 3 decimals (.177 .019 .042 .116
+// .190 .129 .327, adding up to 1.000), so each weight must round to the
+// printed value: tolerance half a unit of the last digit. The geometric
+// method is not what Saaty used, so it is only checked for the same order.
+TEST(AhpPublishedTest, SaatyDrinksPriorities) {
+  const AhpJudgements j = LoadOk("tests/analysis/data/ahp/saaty-drinks.yaml");
+  const Result<AhpResult> r = RunAhp(j);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r.diagnostics.empty()) << circa_test::Describe(r.diagnostics);
+  const AhpGroupResult& g = r.value->groups.at(0);
+  EXPECT_THAT(g.criteria, ElementsAre("coffee", "wine", "tea", "beer", "sodas",
+                                      "milk", "water"));
+  const Eigen::VectorXd& w = g.priorities.weights;
+  const std::vector<double> published = {0.177, 0.019, 0.042, 0.116,
+                                         0.190, 0.129, 0.327};
+  for (std::size_t i = 0; i < published.size(); ++i) {
+    SCOPED_TRACE(g.criteria[i]);
+    EXPECT_NEAR_TOL(w[static_cast<Eigen::Index>(i)], published[i],
+                    kThreeDecimals + 1e-12);
+  }
+  EXPECT_NEAR(w.sum(), 1, kExact);
+  // Saaty reads the matrix as acceptably consistent (CR <= 0.10). The CR
+  // itself is not checked against a figure: none is printed with this
+  // matrix in the source reachable when this test was written. (AHPy, an
+  // independent implementation, prints 0.022 with Saaty's RI; this is a
+  // cross-check of the arithmetic, to its 3 decimals, not a published
+  // value.)
+  EXPECT_EQ(g.priorities.ri, 1.32);
+  EXPECT_TRUE(g.consistent);
+  EXPECT_NEAR_TOL(g.priorities.cr, 0.022, kThreeDecimals);
+  // A w = lambda_max w, lambda_max > n for an inconsistent matrix.
+  EXPECT_LE((j.groups[0].matrix * w - g.priorities.lambda_max * w)
+                .cwiseAbs()
+                .maxCoeff(),
+            1e-10);
+  EXPECT_GT(g.priorities.lambda_max, 7);
+
+  AhpOptions geometric;
+  geometric.method = AhpMethod::kGeometric;
+  const Result<AhpResult> rg = RunAhp(j, geometric);
+  ASSERT_TRUE(rg.ok());
+  const Eigen::VectorXd& wg = rg.value->groups.at(0).priorities.weights;
+  for (Eigen::Index a = 0; a < w.size(); ++a) {
+    for (Eigen::Index b = 0; b < w.size(); ++b) {
+      if (published[static_cast<std::size_t>(a)] >
+          published[static_cast<std::size_t>(b)]) {
+        EXPECT_GT(wg[a], wg[b]) << a << " vs " << b;
+      }
+    }
+  }
+}
+
 // Hand-solved 3 x 3 case (the docs/ahp.md example): for n = 3 the
 // eigenvector equals the normalised row geometric means and
 // lambda_max = 1 + t + 1/t with t = (a13 / (a12 a23))^(1/3) (Saaty 1980,

@@ -220,5 +220,186 @@ TEST(WeightSensitivityTest, TiedBidsWithDifferentProfilesSplitAtOnce) {
   EXPECT_EQ(r.leaves[0].decrease.new_winner, 1);
 }
 
+// ---------------------------------------------------------------------------
+// Published weight ranges. The ranges are set on the criteria set in code
+// (Criterion::effective_range, points), not read from a file.
+
+// Re-ranks at 199 weights strictly inside [lo, hi]: whether the winner holds
+// at all of them.
+bool HoldsOver(const Scorer& scorer, const Evaluation& e,
+               const Eigen::VectorXd& mask, const WeightRange& range) {
+  for (int i = 1; i < 200; ++i) {
+    const double x = range.lo + (range.hi - range.lo) * i / 200.0;
+    if (WinnerWith(e, MovedWeights(scorer, mask, x)) != e.Winner()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+TEST(WeightSensitivityRangeTest, RobustWhenTheCrossingLiesBeyondTheRange) {
+  // kTwoLeaves with P (1, 0.5) and Q (0.6, 1): Q wins until leaf a passes
+  // 50 / 0.9 = 55.56 points (CrossingMatchesHandSolution).
+  CriteriaSet set = ParseCriteriaOk(kTwoLeaves);
+  set.criteria[0].effective_range = WeightRange{40, 55};
+  const Scorer scorer = Scorer::Compile(set);
+  const Evaluation e = scorer.Evaluate(Rows({{1, 0.5}, {0.6, 1}}));
+  const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
+  const WeightSensitivity& a = r.leaves[0];
+  ASSERT_TRUE(a.published_range.has_value());
+  EXPECT_EQ(a.published_range->lo, 40);
+  ASSERT_TRUE(a.robust_within_published_range.has_value());
+  EXPECT_TRUE(*a.robust_within_published_range);
+  EXPECT_EQ(a.range_explanation,
+            "robust within the published range 40\u201355");
+  EXPECT_TRUE(HoldsOver(scorer, e, Eigen::VectorXd::Unit(2, 0), {40, 55}));
+  // Leaf b has no range of its own.
+  EXPECT_FALSE(r.leaves[1].published_range.has_value());
+  EXPECT_FALSE(r.leaves[1].robust_within_published_range.has_value());
+  EXPECT_EQ(r.leaves[1].range_explanation, "");
+  // The top-level criterion a is the same criterion: same range, same answer.
+  EXPECT_EQ(r.groups[0].robust_within_published_range, true);
+  EXPECT_EQ(r.explanation,
+            "4 of 4 weights (criteria and top-level groups) can change the "
+            "winner within [0, 100]; 1 of 1 published weight ranges keep the "
+            "winner over the whole range (one weight moved at a time).");
+}
+
+TEST(WeightSensitivityRangeTest, NotRobustNamesTheWeightWhereItChanges) {
+  CriteriaSet set = ParseCriteriaOk(kTwoLeaves);
+  set.criteria[0].effective_range = WeightRange{45, 60};
+  set.criteria[1].effective_range = WeightRange{40, 55};
+  const Scorer scorer = Scorer::Compile(set);
+  const Evaluation e = scorer.Evaluate(Rows({{1, 0.5}, {0.6, 1}}));
+  const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
+  const WeightSensitivity& a = r.leaves[0];
+  EXPECT_EQ(a.robust_within_published_range, false);
+  EXPECT_EQ(a.range_explanation,
+            "the winner changes at 55.56 within the published range "
+            "45\u201360");
+  // Re-ranking: the winner holds up to the crossing and not just past it.
+  const Eigen::VectorXd mask = Eigen::VectorXd::Unit(2, 0);
+  EXPECT_FALSE(HoldsOver(scorer, e, mask, {45, 60}));
+  EXPECT_TRUE(HoldsOver(scorer, e, mask, {45, a.increase.weight - 1e-6}));
+  // Leaf b mirrors a: lowering b below 44.44 hands the win to P.
+  const WeightSensitivity& b = r.leaves[1];
+  EXPECT_EQ(b.robust_within_published_range, false);
+  EXPECT_EQ(b.range_explanation,
+            "the winner changes at 44.44 within the published range "
+            "40\u201355");
+  EXPECT_FALSE(HoldsOver(scorer, e, Eigen::VectorXd::Unit(2, 1), {40, 55}));
+}
+
+TEST(WeightSensitivityRangeTest, CrossingExactlyAtAnEndIsNotAChange) {
+  // Lowering leaf a helps Q: no crossing downwards; upwards it crosses at
+  // 55.56. A range ending exactly there is robust (a tie, not a change).
+  CriteriaSet set = ParseCriteriaOk(kTwoLeaves);
+  set.criteria[0].effective_range = WeightRange{0, 50.0 / 0.9};
+  const Scorer scorer = Scorer::Compile(set);
+  const Evaluation e = scorer.Evaluate(Rows({{1, 0.5}, {0.6, 1}}));
+  EXPECT_EQ(AnalyseWeightSensitivity(scorer, e)
+                .leaves[0]
+                .robust_within_published_range,
+            true);
+}
+
+TEST(WeightSensitivityRangeTest, GroupRangeIsCheckedOnTheGroupsWeight) {
+  CriteriaSet set = ParseCriteriaOk(kGrouped);
+  const Eigen::MatrixXd values = Rows({{8000, 10, 20},
+                                       {7000, 5, 10},
+                                       {7600, 10, 25},
+                                       {9500, 0, 5},
+                                       {6500, 0, 28}});
+  // Two ranges around the quality group's 60 points: one the re-ranking
+  // shows robust, one it does not; the library must agree with both.
+  int robust = 0;
+  for (const WeightRange range : {WeightRange{55, 65}, WeightRange{20, 95}}) {
+    set.criteria[1].effective_range = range;
+    const Scorer scorer = Scorer::Compile(set);
+    const Evaluation e = scorer.Evaluate(values);
+    const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
+    const WeightSensitivity& g = r.groups[1];
+    ASSERT_TRUE(g.robust_within_published_range.has_value());
+    const bool holds = HoldsOver(scorer, e, scorer.grouping().col(1), range);
+    EXPECT_EQ(*g.robust_within_published_range, holds)
+        << range.lo << "-" << range.hi << ": " << g.range_explanation;
+    robust += holds ? 1 : 0;
+    // The leaves inside the group have no range of their own.
+    EXPECT_FALSE(r.leaves[1].robust_within_published_range.has_value());
+  }
+  EXPECT_EQ(robust, 1);  // the data must exercise both answers
+}
+
+TEST(WeightSensitivityRangeTest, RandomRangesAgreeWithReRanking) {
+  CriteriaSet set = ParseCriteriaOk(kGrouped);
+  std::srand(11);
+  int robust = 0;
+  int fragile = 0;
+  for (int trial = 0; trial < 40; ++trial) {
+    // Ranges around each leaf's and the group's current weight.
+    const auto around = [](double w) {
+      const double below = (std::rand() % 100) / 100.0 * w;
+      const double above = (std::rand() % 100) / 100.0 * (100 - w);
+      return WeightRange{w - below, w + above};
+    };
+    set.criteria[0].effective_range = around(40);
+    set.criteria[1].effective_range = around(60);
+    set.criteria[1].children[0].effective_range = around(35);
+    set.criteria[1].children[1].effective_range = around(25);
+    const Scorer scorer = Scorer::Compile(set);
+    Eigen::MatrixXd values(6, 3);
+    for (Eigen::Index i = 0; i < values.rows(); ++i) {
+      values(i, 0) = 5000 + std::rand() % 5000;
+      values(i, 1) = 5.0 * (std::rand() % 3);
+      values(i, 2) = 5 + std::rand() % 26;
+    }
+    const Evaluation e = scorer.Evaluate(values);
+    const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
+    for (const WeightSensitivity& s : r.leaves) {
+      SCOPED_TRACE(s.id + ": " + s.range_explanation);
+      ASSERT_TRUE(s.robust_within_published_range.has_value());
+      const Eigen::VectorXd mask = Eigen::VectorXd::Unit(3, s.index);
+      if (*s.robust_within_published_range) {
+        ++robust;
+        EXPECT_TRUE(HoldsOver(scorer, e, mask, *s.published_range));
+      } else {
+        ++fragile;
+        // The reported change lies inside the range, and just past it the
+        // winner differs.
+        const WeightThreshold& t =
+            s.increase.changes && s.increase.weight < s.published_range->hi
+                ? s.increase
+                : s.decrease;
+        ASSERT_TRUE(t.changes);
+        EXPECT_GE(t.weight, s.published_range->lo);
+        EXPECT_LE(t.weight, s.published_range->hi);
+        const double past = t.weight + (&t == &s.increase ? 1e-6 : -1e-6);
+        EXPECT_NE(WinnerWith(e, MovedWeights(scorer, mask, past)), e.Winner());
+      }
+    }
+  }
+  EXPECT_GT(robust, 5);
+  EXPECT_GT(fragile, 5);
+}
+
+TEST(WeightSensitivityRangeTest, CurrentWeightOutsideTheRangeChecksItsEnds) {
+  // Leaf a at 50 points, range 56-70: P is ahead over all of it.
+  CriteriaSet set = ParseCriteriaOk(kTwoLeaves);
+  set.criteria[0].effective_range = WeightRange{56, 70};
+  set.criteria[1].effective_range = WeightRange{60, 80};
+  const Scorer scorer = Scorer::Compile(set);
+  const Evaluation e = scorer.Evaluate(Rows({{1, 0.5}, {0.6, 1}}));
+  const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
+  EXPECT_EQ(r.leaves[0].robust_within_published_range, false);
+  EXPECT_EQ(r.leaves[0].range_explanation,
+            "the winner changes within the published range 56\u201370 (the "
+            "current weight 50 lies outside it)");
+  // Raising b only helps Q.
+  EXPECT_EQ(r.leaves[1].robust_within_published_range, true);
+  EXPECT_EQ(r.leaves[1].range_explanation,
+            "robust within the published range 60\u201380 (the current "
+            "weight 50 lies outside it)");
+}
+
 }  // namespace
 }  // namespace circa

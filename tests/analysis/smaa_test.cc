@@ -333,6 +333,155 @@ TEST(SmaaTest, RangesTooNarrowToSampleAreAnError) {
   EXPECT_TRUE(Smaa(MakeScorer(2), WithScores(Rows({{1, 0}, {0, 1}})), o).ok());
 }
 
+TEST(SmaaSamplerTest, GroupRangeBoundsTheSumOfItsColumns) {
+  // w0 + w1 <= 0.5 on the 2-simplex, i.e. w2 >= 0.5: uniform there,
+  // w = (0, 0, 0.5) + 0.5 u with u uniform on the simplex, so E[w2] =
+  // 0.5 + 0.5 / 3 = 0.6667 and E[w0] = E[w1] = 0.5 / 3 = 0.1667 (sd of w2
+  // 0.5 sqrt(1 / 18) = 0.118: standard error 0.0012; 0.005 is 4 of them).
+  SmaaOptions o;
+  o.group_ranges = {{"g", {0, 1}, {0, 50}}};
+  const Eigen::MatrixXd w = SampleOk(3, o);
+  ASSERT_EQ(w.cols(), kN);
+  for (Eigen::Index s = 0; s < w.cols(); ++s) {
+    ASSERT_LE(w(0, s) + w(1, s), 0.5 + 1e-12) << s;
+    ASSERT_NEAR(w.col(s).sum(), 1.0, circa_test::kFloatNoise) << s;
+  }
+  EXPECT_NEAR(w.row(2).mean(), 2.0 / 3, 0.005);
+  EXPECT_NEAR(w.row(0).mean(), 1.0 / 6, 0.005);
+  EXPECT_NEAR(w.row(1).mean(), 1.0 / 6, 0.005);
+}
+
+TEST(SmaaSamplerTest, GroupAndColumnRangesTogether) {
+  // Column 0 in [10, 30] points, group {1, 2} in [40, 60]: every sample
+  // satisfies both, and column 3 (free) takes the rest.
+  SmaaOptions o;
+  o.ranges = {{10, 30}, {0, 100}, {0, 100}, {0, 100}};
+  o.group_ranges = {{"g", {1, 2}, {40, 60}}};
+  const Eigen::MatrixXd w = SampleOk(4, o);
+  ASSERT_EQ(w.cols(), kN);
+  for (Eigen::Index s = 0; s < w.cols(); ++s) {
+    ASSERT_GE(w(0, s), 0.1) << s;
+    ASSERT_LE(w(0, s), 0.3) << s;
+    ASSERT_GE(w(1, s) + w(2, s), 0.4 - 1e-12) << s;
+    ASSERT_LE(w(1, s) + w(2, s), 0.6 + 1e-12) << s;
+  }
+}
+
+TEST(SmaaTest, GroupRangesThatAdmitNoWeightVectorAreAnError) {
+  const Scorer scorer = MakeScorer(3);
+  const Evaluation e = WithScores(Rows({{1, 0, 0}, {0, 1, 0}}));
+  SmaaOptions o;
+  o.ranges = {{0, 10}, {0, 10}, {0, 100}};
+  o.group_ranges = {{"quality", {0, 1}, {50, 60}}};
+  EXPECT_THAT(Messages(Smaa(scorer, e, o).diagnostics),
+              ElementsAre("<input>: smaa.group_ranges[0]: the range 50-60 "
+                          "points of group quality does not fit the ranges of "
+                          "its criteria, which add up to 0-20 points"));
+  o.ranges = {};
+  o.group_ranges = {{"a", {0, 1}, {70, 100}}, {"b", {2}, {40, 100}}};
+  EXPECT_THAT(Messages(Smaa(scorer, e, o).diagnostics),
+              ElementsAre("<input>: smaa.group_ranges: with the group ranges, "
+                          "the weights add up to at least 110 points, more "
+                          "than the scale 100: no weight vector fits the "
+                          "ranges"));
+  o.group_ranges = {{"a", {0, 1}, {0, 30}}, {"b", {2}, {0, 30}}};
+  EXPECT_THAT(Messages(Smaa(scorer, e, o).diagnostics),
+              ElementsAre("<input>: smaa.group_ranges: with the group ranges, "
+                          "the weights add up to at most 60 points, less than "
+                          "the scale 100: no weight vector fits the ranges"));
+  o.group_ranges = {{"a", {0, 1}, {0, 100}}, {"b", {1}, {0, 100}}};
+  EXPECT_THAT(Messages(Smaa(scorer, e, o).diagnostics),
+              ElementsAre("<input>: smaa.group_ranges[1]: group b: criterion "
+                          "index 1 is already in group a"));
+  o.group_ranges = {{"a", {0, 3}, {0, 100}}};
+  EXPECT_THAT(Messages(Smaa(scorer, e, o).diagnostics),
+              ElementsAre("<input>: smaa.group_ranges[0]: group a: criterion "
+                          "index 3 is not one of the 3 criteria"));
+  o.group_ranges = {{"a", {0}, {60, 40}}};
+  std::string why;
+  EXPECT_FALSE(o.IsValid(&why));
+  EXPECT_EQ(why, "group_ranges[0] = [60, 40]: must satisfy 0 <= lo <= hi");
+}
+
+// Price 40 (leaf), quality 60 (a group of two leaves), as published ranges
+// set in code (Criterion::effective_range, points).
+CriteriaSet RangedSet() {
+  CriteriaSet set = circa_test::ParseCriteriaOk(R"(circa: 1
+id: ranged
+version: "1"
+title: Ranged
+criteria:
+  - {id: price, type: price, weight: 40, scoring: {rule: lowest-ratio}}
+  - id: quality
+    type: quality
+    weight: 60
+    criteria:
+      - {id: plan, weight: 35, scoring: {rule: linear, worst: 0, best: 10}}
+      - {id: delivery, weight: 25, scoring: {rule: linear, worst: 30, best: 5}}
+)");
+  return set;
+}
+
+TEST(SmaaPublishedRangesTest, NoPublishedRangeLeavesTheOptionsAlone) {
+  const Scorer scorer = Scorer::Compile(RangedSet());
+  SmaaOptions o;
+  EXPECT_FALSE(UsePublishedRanges(scorer, &o));
+  EXPECT_TRUE(o.ranges.empty());
+  EXPECT_TRUE(o.group_ranges.empty());
+  const SmaaResult r = RunOk(scorer, Rows({{1, 0, 0}, {0, 1, 1}}), o);
+  EXPECT_FALSE(r.within_ranges);
+  EXPECT_EQ(r.draws, r.samples);
+}
+
+TEST(SmaaPublishedRangesTest, LeafAndGroupRangesOthersFree) {
+  CriteriaSet set = RangedSet();
+  set.criteria[0].effective_range = WeightRange{30, 50};  // price (a leaf)
+  set.criteria[1].effective_range = WeightRange{50, 70};  // quality group
+  set.criteria[1].children[1].effective_range = WeightRange{10, 30};
+  const Scorer scorer = Scorer::Compile(set);
+  SmaaOptions o;
+  ASSERT_TRUE(UsePublishedRanges(scorer, &o));
+  // Columns: price and delivery have ranges; plan is free.
+  ASSERT_EQ(o.ranges.size(), 3u);
+  EXPECT_EQ(o.ranges[0].lo, 30);
+  EXPECT_EQ(o.ranges[0].hi, 50);
+  EXPECT_EQ(o.ranges[1].lo, 0);
+  EXPECT_EQ(o.ranges[1].hi, 100);
+  EXPECT_EQ(o.ranges[2].lo, 10);
+  EXPECT_EQ(o.ranges[2].hi, 30);
+  // The top-level leaf price is not a group; quality is.
+  ASSERT_EQ(o.group_ranges.size(), 1u);
+  EXPECT_EQ(o.group_ranges[0].id, "quality");
+  EXPECT_THAT(o.group_ranges[0].columns, ElementsAre(1, 2));
+  EXPECT_EQ(o.group_ranges[0].range.lo, 50);
+
+  const Eigen::MatrixXd w = SampleOk(3, o);
+  for (Eigen::Index s = 0; s < w.cols(); ++s) {
+    ASSERT_GE(w(0, s), 0.3) << s;
+    ASSERT_LE(w(0, s), 0.5) << s;
+    ASSERT_GE(w(1, s) + w(2, s), 0.5 - 1e-12) << s;
+    ASSERT_LE(w(1, s) + w(2, s), 0.7 + 1e-12) << s;
+    ASSERT_GE(w(2, s), 0.1) << s;
+    ASSERT_LE(w(2, s), 0.3) << s;
+  }
+  // The result says the draws were within ranges; more were drawn than
+  // kept, and the central weights lie within the ranges too.
+  const SmaaResult r =
+      RunOk(scorer, Rows({{0.5, 1, 0.2}, {1, 0.4, 0.6}, {0.8, 0.6, 0.6}}), o);
+  EXPECT_TRUE(r.within_ranges);
+  EXPECT_GT(r.draws, r.samples);
+  for (Eigen::Index i = 0; i < 3; ++i) {
+    if (!r.has_central_weight[static_cast<std::size_t>(i)]) continue;
+    EXPECT_GE(r.central_weights(i, 0), 30 - 1e-9);
+    EXPECT_LE(r.central_weights(i, 0), 50 + 1e-9);
+  }
+  // The same seed gives the same result.
+  const SmaaResult again =
+      RunOk(scorer, Rows({{0.5, 1, 0.2}, {1, 0.4, 0.6}, {0.8, 0.6, 0.6}}), o);
+  EXPECT_EQ(r.acceptability, again.acceptability);
+  EXPECT_EQ(r.draws, again.draws);
+}
+
 TEST(SmaaTest, ExcludedBidsTakeNoRank) {
   Evaluation e = WithScores(FiveBids());
   e.status.assign(5, BidStatus::kRanked);

@@ -209,8 +209,46 @@ TEST(CliAnalyze, UsageErrorsExitTwo) {
   EXPECT_EQ(Analyze({"-f", "csv"}).exit_code, 2);
 }
 
+// A set publishing weight ranges (`weight: [lo, hi]`, docs/criteria-format.md):
+// SMAA samples within them and every output says so; the sensitivity
+// answers for each range.
+TEST(CliAnalyze, PublishedRangesReachSmaaAndSensitivity) {
+  const TempDir dir;
+  std::string tender = ReadFile(SourceDir() / kSample / "tender.yaml");
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    const std::size_t at = tender.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    tender.replace(at, from.size(), to);
+  };
+  replace("    weight: 40\n", "    weight: [26, 54]\n");  // price
+  WriteFile(dir.path() / "tender.yaml", tender);
+  WriteFile(dir.path() / "bids.csv",
+            ReadFile(SourceDir() / kSample / "bids.csv"));
+  const RunResult run =
+      RunCirca({"analyze", dir.path().string(), "--smaa", "500", "-f", "json"});
+  const nlohmann::json j = Json(run);
+  EXPECT_EQ(j["smaa"]["sampling"], "published-ranges");
+  ASSERT_EQ(j["smaa"]["ranges"].size(), 1u);
+  EXPECT_EQ(j["smaa"]["ranges"][0]["criterion"], "price");
+  EXPECT_GE(j["smaa"]["draws"].get<int>(), 500);
+  const nlohmann::json& price = j["sensitivity"]["criteria"][0];
+  EXPECT_EQ(price["id"], "price");
+  EXPECT_EQ(price["published_range"]["lo"], 26.0);
+  // Price crosses at 51.75 points (the approved output): inside 26-54.
+  EXPECT_EQ(price["robust_within_published_range"], false);
+  EXPECT_THAT(j["headline"].get<std::string>(),
+              HasSubstr("the winner changes within the published weight "
+                        "range of Price (26\u201354 points)"));
+  const RunResult table = RunCirca(
+      {"analyze", dir.path().string(), "--smaa", "500", "--width", "100"});
+  EXPECT_THAT(table.out, HasSubstr("within the published weight ranges"));
+  // Without ranges the draws are uniform.
+  EXPECT_EQ(Json(Analyze({"--smaa", "300", "-f", "json"}))["smaa"]["sampling"],
+            "uniform");
+}
+
 TEST(CliAnalyze, MatchesApprovedOutput) {
-  for (const char* format_name : {"table", "json"}) {
+  for (const char* format_name : {"table", "json", "md"}) {
     const std::string format = format_name;
     SCOPED_TRACE(format);
     const RunResult run = Analyze(

@@ -162,7 +162,7 @@ TEST_F(CliBadInput, UnknownKeyInCriteria) {
                  "tender.yaml:8:5: criteria[0].wieght: unknown key; did you "
                  "mean \"weight\"?\n"
                  "tender.yaml:6:5: criteria[0].weight: missing; expected a "
-                 "number\n");
+                 "number or a range [min, max]\n");
 }
 
 TEST_F(CliBadInput, DuplicateBidId) {

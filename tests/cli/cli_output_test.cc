@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -47,9 +48,18 @@ TEST(CliOutput, DirectoryAndTwoPathsGiveIdenticalOutput) {
     for (const std::string& format : kFormats) {
       SCOPED_TRACE(sample + " " + format);
       const RunResult dir = Score(sample, format);
-      const RunResult files =
-          RunCirca({"score", "samples/" + sample + "/tender.yaml",
-                    BidsFileOf(sample), "--format", format, "--width", "100"});
+      std::vector<std::string> args{"score",
+                                    "samples/" + sample + "/tender.yaml",
+                                    BidsFileOf(sample),
+                                    "--format",
+                                    format,
+                                    "--width",
+                                    "100"};
+      const std::string panel = "samples/" + sample + "/panel.csv";
+      if (std::filesystem::exists(panel)) {
+        args.insert(args.end(), {"--panel", panel});
+      }
+      const RunResult files = RunCirca(args);
       ASSERT_EQ(dir.exit_code, 0) << dir.Describe();
       ASSERT_EQ(files.exit_code, 0) << files.Describe();
       EXPECT_FALSE(dir.out.empty());
@@ -203,7 +213,13 @@ TEST(CliOutput, ValidateAcceptsEverySample) {
     EXPECT_EQ(r.exit_code, 0) << r.Describe();
     EXPECT_EQ(r.err, "");
     const std::vector<std::string> lines = Lines(r.out);
-    ASSERT_EQ(lines.size(), 2u) << r.out;
+    const bool panel =
+        std::filesystem::exists("samples/" + sample + "/panel.csv");
+    ASSERT_EQ(lines.size(), panel ? 3u : 2u) << r.out;
+    if (panel) {
+      EXPECT_THAT(lines[2], MatchesRegex("samples/" + sample +
+                                         "/panel\\.csv: ok: [0-9]+ scores"));
+    }
     EXPECT_THAT(lines[0],
                 MatchesRegex("samples/" + sample +
                              "/tender\\.yaml: ok: .+, [0-9]+ criteria scored, "
@@ -259,7 +275,8 @@ criteria:
           "differ (both are 0)",
           "draft.yaml:17:5: criteria[2].wieght: unknown key; did you mean "
           "\"weight\"?",
-          "draft.yaml:15:5: criteria[2].weight: missing; expected a number",
+          "draft.yaml:15:5: criteria[2].weight: missing; expected a number or "
+          "a range [min, max]",
           "draft.yaml:18:21: criteria[2].scoring.rule: unknown rule \"stars\"; "
           "expected one of lowest-ratio, percent-of-lowest, linear-range, "
           "linear-ceiling, logarithmic, linear, ratio-to-best, steps, yes-no, "
@@ -314,8 +331,9 @@ criteria:
             "1,A,,ranked,yes,100.000000,100.000000\n"
             "1,B,,ranked,yes,100.000000,100.000000\n");
   EXPECT_EQ(r.err,
-            "circa: warning: 2 bids share rank 1 with equal totals; the "
-            "criteria set declares no tie-break, so the tie stands\n");
+            "circa: warning: 2 bids (A and B) tie at rank 1 with 100.00 "
+            "points; the criteria set declares no tie-break, so the tie "
+            "stands and they share the rank\n");
 }
 
 }  // namespace

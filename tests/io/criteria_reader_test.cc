@@ -65,7 +65,8 @@ std::vector<MessageCase> Cases() {
            "    scoring: {rule: yes-no}\n",
        {"criteria.yaml:12:5: criteria[1].wieght: unknown key; did you mean "
         "\"weight\"?",
-        "criteria.yaml:10:5: criteria[1].weight: missing; expected a number"}},
+        "criteria.yaml:10:5: criteria[1].weight: missing; expected a number or "
+        "a range [min, max]"}},
       {"UnknownTopLevelKeySuggests",
        "circa: 1\nid: t\nversion: \"1\"\ntitel: T\ncriteria:\n" +
            std::string(kPrice) + kQuality + "    scoring: {rule: yes-no}\n",
@@ -92,8 +93,8 @@ std::vector<MessageCase> Cases() {
            "    type: quality\n"
            "    weight: forty\n"
            "    scoring: {rule: yes-no}\n",
-       {"criteria.yaml:12:13: criteria[1].weight: expected a number, got "
-        "\"forty\""}},
+       {"criteria.yaml:12:13: criteria[1].weight: expected a number or a range "
+        "[min, max], got \"forty\""}},
       {"ReservedId",
        std::string(kHead) + kPrice +
            "  - id: bid\n"
@@ -244,7 +245,7 @@ std::vector<MessageCase> Cases() {
            std::string(kPrice) + kQuality + "    scoring: {rule: yes-no}\n",
        {"criteria.yaml:5:11: currency: expected an ISO 4217 code such as EUR, "
         "got \"euro\"",
-        "criteria.yaml:6:10: weights: expected points or percent, got "
+        "criteria.yaml:6:10: weights: expected points, percent or order, got "
         "\"percentage\""}},
       {"NestingTooDeep",
        std::string(kHead) + kPrice + kQuality +

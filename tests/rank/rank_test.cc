@@ -41,8 +41,9 @@ TEST(RankTest, TiesShareTheBetterRankAndSkipTheNext) {
   ASSERT_EQ(e.notes.size(), 1u);
   EXPECT_EQ(e.notes[0].column, -1);
   EXPECT_EQ(e.notes[0].text,
-            "2 bids share rank 2 with equal totals; the criteria set declares "
-            "no tie-break, so the tie stands");
+            "2 bids (bid 2 and bid 3) tie at rank 2 with 80.00 points; the "
+            "criteria set declares no tie-break, so the tie stands and they "
+            "share the rank");
 }
 
 TEST(RankTest, InputOrderIsKeptInsideATie) {
@@ -53,8 +54,9 @@ TEST(RankTest, InputOrderIsKeptInsideATie) {
   EXPECT_THAT(e.tied, ElementsAre(true, false, true, true));
   ASSERT_EQ(e.notes.size(), 1u);
   EXPECT_EQ(e.notes[0].text,
-            "3 bids share rank 2 with equal totals; the criteria set declares "
-            "no tie-break, so the tie stands");
+            "3 bids (bid 1, bid 3 and bid 4) tie at rank 2 with 80.00 points; "
+            "the criteria set declares no tie-break, so the tie stands and "
+            "they share the rank");
 }
 
 TEST(RankTest, TieForFirstPlace) {
@@ -65,7 +67,8 @@ TEST(RankTest, TieForFirstPlace) {
   // said out loud.
   EXPECT_EQ(e.Winner(), 1);
   ASSERT_EQ(e.notes.size(), 1u);
-  EXPECT_THAT(e.notes[0].text, ::testing::StartsWith("2 bids share rank 1"));
+  EXPECT_THAT(e.notes[0].text,
+              ::testing::StartsWith("2 bids (bid 2 and bid 3) tie at rank 1"));
 }
 
 TEST(RankTest, TwoSeparateTies) {
@@ -121,7 +124,8 @@ criteria:
   EXPECT_THAT(e.tied, ElementsAre(true, true, false));
   EXPECT_THAT(e.order, ElementsAre(2, 0, 1));
   ASSERT_EQ(e.notes.size(), 1u);
-  EXPECT_THAT(e.notes[0].text, ::testing::StartsWith("2 bids share rank 2"));
+  EXPECT_THAT(e.notes[0].text,
+              ::testing::StartsWith("2 bids (bid 1 and bid 2) tie at rank 2"));
 }
 
 TEST(RankTest, DifferenceOfOneThousandthIsNotATie) {

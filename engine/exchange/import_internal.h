@@ -1,0 +1,39 @@
+// Shared pieces of the notice importers (import.cc, eforms_import.cc,
+// ted_import.cc). Not installed.
+#ifndef CIRCA_ENGINE_EXCHANGE_IMPORT_INTERNAL_H_
+#define CIRCA_ENGINE_EXCHANGE_IMPORT_INTERNAL_H_
+
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+
+#include "circa/exchange.h"
+#include "exchange/xml_util.h"
+
+namespace circa::exchange {
+
+// Adds a report entry to `lot`.
+void Report(ImportedLot* lot, std::string code, int criterion, bool mapped,
+            std::string message, SourceLocation where);
+
+// Weight analysis and ids, once a lot's criteria are collected with
+// `published` (the weight text as written) and `weight_code` set:
+// eForms codes ("per-exa", ...), "text" for a TED AC_WEIGHTING, "order"
+// for criteria published in order of importance only, "" when none.
+void FinishLot(ImportedLot* lot);
+
+// Parsers: fill `notice` from a parsed document whose root was recognised.
+void ImportEforms(pugi::xml_node root, const LineIndex& lines,
+                  ImportedNotice* notice, Diagnostics* diag);
+void ImportEformsFragment(pugi::xml_node root, const LineIndex& lines,
+                          ImportedNotice* notice);
+void ImportTed(pugi::xml_node root, const LineIndex& lines,
+               ImportedNotice* notice, Diagnostics* diag);
+
+// An id in circa's syntax made of `text` (letters, digits, '-', '_'),
+// at most `max` characters; "" when nothing usable is left.
+std::string Slug(std::string_view text, std::size_t max);
+
+}  // namespace circa::exchange
+
+#endif  // CIRCA_ENGINE_EXCHANGE_IMPORT_INTERNAL_H_

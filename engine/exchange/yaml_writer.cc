@@ -1,0 +1,196 @@
+// Criteria-set skeletons (YAML, criteria-format v1) and the import report
+// as text.
+#include <string>
+
+#include "circa/exchange.h"
+#include "exchange/xml_util.h"
+
+namespace circa {
+namespace {
+
+using exchange::PlainNumber;
+
+std::string Quote(std::string_view text) {
+  const std::string s = exchange::ValidUtf8(text);
+  std::string out = "\"";
+  for (const char ch : s) {
+    switch (ch) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(ch) < 0x20) {
+          out += ' ';
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// One line of comment text, at most `max` bytes (cut on a character).
+std::string Comment(std::string_view text, std::size_t max = 300) {
+  std::string s = exchange::Squeeze(exchange::ValidUtf8(text));
+  if (s.size() > max) {
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    s = s.substr(0, cut) + "...";
+  }
+  return s;
+}
+
+void EmitCriterion(const ImportedCriterion& c, int indent,
+                   std::optional<CriterionType> inherited, std::string* out) {
+  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  const std::string in = pad + "  ";
+  *out += pad + "- id: " + c.id + "\n";
+  *out += in + "name: " + Quote(c.name) + "\n";
+  if (c.type) {
+    if (!inherited || *inherited != *c.type) {
+      *out += in + "type: " + std::string(ToString(*c.type)) + "\n";
+    }
+  } else if (!inherited) {
+    *out += in + "type: TODO  # not published: enter price, cost or quality\n";
+  }
+  if (!c.description.empty() && c.description != c.name) {
+    *out += in + "description: " + Quote(c.description) + "\n";
+  }
+  if (c.weight) {
+    *out += in + "weight: " + PlainNumber(*c.weight);
+    if (!c.published.empty()) *out += "  # published: " + Comment(c.published);
+    *out += "\n";
+  } else if (c.order > 0) {
+    *out += in + "weight: TODO  # only an order of importance is published: " +
+            std::to_string(c.order) + "\n";
+  } else {
+    *out += in + "weight: TODO  # " +
+            (c.published.empty() ? std::string("no weight published")
+                                 : "published: " + Comment(c.published) +
+                                       " (not usable as a weight)") +
+            "\n";
+  }
+  if (c.min_score) {
+    *out += in + "# TODO: minimum score " + PlainNumber(*c.min_score) +
+            " published (BT-5423 min-score)\n";
+  }
+  if (c.fixed) {
+    *out += in + "# fixed number " + PlainNumber(*c.fixed) +
+            " published (BT-5422)\n";
+  }
+  if (!c.children.empty()) {
+    *out += in + "criteria:\n";
+    for (const ImportedCriterion& child : c.children) {
+      EmitCriterion(child, indent + 4, c.type ? c.type : inherited, out);
+    }
+    return;
+  }
+  const std::optional<CriterionType> type = c.type ? c.type : inherited;
+  if (type && *type != CriterionType::kQuality) {
+    *out += in +
+            "scoring: {rule: lowest-ratio}  # TODO: rule not published; "
+            "placeholder\n";
+  } else {
+    *out += in +
+            "scoring: {rule: linear, worst: 0, best: 10}  # TODO: rule not "
+            "published; placeholder 0-10\n";
+  }
+}
+
+}  // namespace
+
+std::string ToCriteriaYaml(const ImportedLot& lot) {
+  std::string out;
+  out += "# circa criteria-set skeleton imported from " + Comment(lot.source);
+  if (!lot.id.empty()) out += ", lot " + Comment(lot.id);
+  out += ".\n";
+  out +=
+      "# Criteria, types and weights are as published. Notices do not "
+      "publish\n# scoring rules: every rule below is a placeholder marked "
+      "TODO.\n";
+  if (!lot.report.empty()) {
+    out += "# Import report:\n";
+    for (const ImportReportEntry& e : lot.report) {
+      out += "#   - " + e.code + (e.mapped ? ": " : " (not mapped): ") +
+             Comment(e.message) + "\n";
+    }
+  }
+  if (!lot.calculation_expression.empty()) {
+    out += "# BT-543 calculation: " + Comment(lot.calculation_expression, 600) +
+           "\n";
+  }
+  if (lot.max_pass) {
+    out += "# TODO: only the best " + std::to_string(*lot.max_pass) +
+           " tenders go on (BT-5423 max-pass)\n";
+  }
+  out += "circa: 1\n";
+  out += "id: " + lot.set_id + "\n";
+  out += "version: \"1\"\n";
+  out += "title: " + Quote(lot.title) + "\n";
+  std::string description = "Award criteria";
+  if (!lot.notice_id.empty()) description += " of notice " + lot.notice_id;
+  if (!lot.id.empty()) description += ", lot " + lot.id;
+  description += ", imported by circa.";
+  out += "description: " + Quote(description) + "\n";
+  out += "currency: " + lot.currency + "\n";
+  out += "scale: " + PlainNumber(lot.scale) + "\n";
+  out +=
+      "weights: " +
+      std::string(lot.weights == WeightMode::kPoints ? "points" : "percent") +
+      "\n";
+  if (lot.criteria.empty()) {
+    out += "criteria: []  # TODO: no award criteria published for this lot\n";
+    return out;
+  }
+  out += "criteria:\n";
+  for (const ImportedCriterion& c : lot.criteria) {
+    EmitCriterion(c, 2, std::nullopt, &out);
+  }
+  return out;
+}
+
+std::string RenderImportReport(const ImportedNotice& notice) {
+  std::string out = notice.file + ": " + std::string(ToString(notice.format));
+  if (!notice.kind.empty()) out += " " + notice.kind;
+  if (!notice.notice_id.empty()) out += ", notice " + notice.notice_id;
+  out += ": " + std::to_string(notice.lots.size()) +
+         (notice.lots.size() == 1 ? " lot\n" : " lots\n");
+  for (const ImportedLot& lot : notice.lots) {
+    std::size_t subs = 0;
+    for (const ImportedCriterion& c : lot.criteria) subs += c.children.size();
+    const std::size_t count = lot.criteria.size();
+    out += "lot " + (lot.id.empty() ? std::string("(none)") : lot.id) + ": " +
+           std::to_string(count) + (count == 1 ? " criterion" : " criteria");
+    if (subs > 0) out += " (" + std::to_string(subs) + " sub-criteria)";
+    if (count > 0) {
+      out += ", weights " + std::string(lot.weights == WeightMode::kPoints
+                                            ? "points"
+                                            : "percent");
+      if (lot.weights == WeightMode::kPoints) {
+        out += " of " + PlainNumber(lot.scale);
+      }
+      out += lot.weights_complete ? ", complete" : ", incomplete (TODO)";
+    }
+    out += "\n";
+    for (const ImportReportEntry& e : lot.report) {
+      out += "  " + exchange::ValidUtf8(e.ToString()) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace circa

@@ -1,0 +1,7 @@
+# Money-based award methods and life-cycle cost (issue 5):
+# docs/money-methods.md and docs/lcc.md.
+target_sources(circa_engine PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/money/methods.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/money/units.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/money/lcc_reader.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/money/lcc.cc)

@@ -1,0 +1,144 @@
+// Award-criteria exchange with the EU and open-contracting standards
+// (docs/exchange.md):
+//
+//  - export a criteria set's award criteria as an eForms BG-707 XML fragment
+//    (cac:AwardingTerms) or as OCDS award-criteria-extension JSON;
+//  - import the award criteria of published notices (eForms UBL XML, TED XML
+//    R2.0.9) into criteria-set skeletons, one per lot, with a report of
+//    everything that could not be mapped.
+//
+// Nothing here throws on bad input: malformed XML is a Diagnostic with its
+// line and column.
+#ifndef CIRCA_EXCHANGE_H_
+#define CIRCA_EXCHANGE_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "circa/criteria.h"
+#include "circa/diagnostics.h"
+
+namespace circa {
+
+// ---------------------------------------------------------------- export
+
+struct ExportOptions {
+  // eForms languageID of names and descriptions: three capital letters
+  // (ISO 639-2/B as eForms uses it: ENG, NLD, FRA, DEU...).
+  std::string language = "ENG";
+  // OCDS lots[].id of the exported lot.
+  std::string lot_id = "1";
+};
+
+// eForms BG-707 award criteria: a cac:AwardingTerms element holding one
+// cac:AwardingCriterion with one cac:SubordinateAwardingCriterion per
+// TOP-LEVEL criterion (eForms has a single level of criteria; a group is
+// exported with its own weight and its sub-criteria named in its BT-540
+// description). Warnings name what eForms cannot carry.
+Result<std::string> ExportEforms(const CriteriaSet& set,
+                                 const ExportOptions& options = {});
+
+// OCDS award criteria extension, as the fragment of a release's `tender`:
+// {"lots":[{"id", "awardCriteria":{"criteria":[{"type","name",
+// "description","numbers":[{"number","weight"}]}]}}]}. Same top-level
+// choice as ExportEforms.
+Result<std::string> ExportOcds(const CriteriaSet& set,
+                               const ExportOptions& options = {});
+
+// ---------------------------------------------------------------- import
+
+enum class NoticeFormat {
+  kEforms,          // eForms UBL notice (ContractNotice, ...)
+  kEformsFragment,  // a bare cac:AwardingTerms / cac:AwardingCriterion
+  kTed,             // TED XML R2.0.x export (TED_EXPORT)
+};
+std::string_view ToString(NoticeFormat format);
+
+// One thing the importer noticed. `mapped` is false when the skeleton could
+// not carry it (the YAML then holds a TODO the buyer must resolve). Codes
+// are stable and listed in docs/exchange.md.
+struct ImportReportEntry {
+  std::string code;  // e.g. "free-text-weight", "withheld"
+  std::string lot;   // lot id ("" for a notice without lots)
+  // 0-based position of the criterion in the lot as published (before
+  // double-counted criteria are grouped); -1: the lot as a whole.
+  int criterion = -1;
+  bool mapped = false;   // true: mapped (with a stated rule), just noted
+  std::string message;   // what was found and what was done
+  SourceLocation where;  // position in the notice
+  // "file:line:col: lot LOT-0001 criterion 2: code: message"
+  std::string ToString() const;
+};
+
+struct ImportedCriterion {
+  std::string id;  // generated, unique in the lot, circa id syntax
+  std::string name;
+  std::string description;
+  std::optional<CriterionType> type;  // nullopt: not published / unknown
+  // The weight in the lot's WeightMode (ImportedLot::weights), when it
+  // could be mapped. For a group (double-counted parent) the sum of its
+  // children.
+  std::optional<double> weight;
+  std::string published;    // the weight as published ("55 %", "per-exa 60")
+  std::string weight_code;  // eForms BT-5421 code, or "text" for TED
+  int order = 0;            // ord-imp: order of importance (1 = first)
+  std::optional<double> min_score;          // BT-5423 min-score
+  std::optional<double> fixed;              // BT-5422 number-fixed
+  std::vector<ImportedCriterion> children;  // parent + children published flat
+  SourceLocation where;
+};
+
+struct ImportedLot {
+  std::string id;      // "LOT-0001", "GLO-0001", TED LOT_NO, or ""
+  std::string scheme;  // "Lot", "LotsGroup", "Part", "" (TED / fragment)
+  std::string title;
+  std::string set_id;    // id proposed for the criteria set
+  std::string currency;  // "EUR" unless the notice says otherwise
+  std::string notice_id;
+  std::string source;  // the notice file
+  WeightMode weights = WeightMode::kPercent;
+  double scale = 100;
+  bool weights_complete = false;  // every weight mapped (YAML has no TODO)
+  std::vector<ImportedCriterion> criteria;
+  std::optional<int> max_pass;         // BT-5423 max-pass
+  std::string calculation_expression;  // BT-543
+  std::vector<ImportReportEntry> report;
+  SourceLocation where;
+};
+
+struct ImportedNotice {
+  NoticeFormat format = NoticeFormat::kEforms;
+  std::string file;
+  std::string kind;  // root element or TED form: "ContractNotice", "F03_2014"
+  std::string notice_id;
+  std::string language;  // notice language as written (ENG, FR...)
+  std::string title;
+  std::vector<ImportedLot> lots;  // every lot, with or without criteria
+};
+
+struct ImportOptions {
+  std::size_t max_bytes = 64u << 20;  // larger inputs are refused
+};
+
+Result<ImportedNotice> ImportNotice(std::string_view xml,
+                                    const std::string& file,
+                                    const ImportOptions& options = {});
+Result<ImportedNotice> ImportNoticeFile(const std::string& path,
+                                        const ImportOptions& options = {});
+
+// The criteria-set skeleton of one lot in circa's YAML format: criteria,
+// types, names, descriptions and published weights; scoring rules are
+// placeholders marked "TODO: rule not published" (price/cost lowest-ratio,
+// quality linear 0-10); what could not be mapped is a TODO value that
+// ParseCriteria refuses until the buyer fills it in.
+std::string ToCriteriaYaml(const ImportedLot& lot);
+
+// The import report as text, one entry per line, grouped by lot.
+std::string RenderImportReport(const ImportedNotice& notice);
+
+}  // namespace circa
+
+#endif  // CIRCA_EXCHANGE_H_

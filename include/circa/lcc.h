@@ -1,0 +1,184 @@
+// Life-cycle cost (LCC / TCO) of offers from a cost profile: acquisition,
+// yearly operating cost, maintenance and repair, service fees, priced
+// externalities, end-of-life cost and residual value, discounted over one
+// declared horizon (Directive 2014/24/EU art. 68; DOMAIN.md §5):
+//
+//   LCC = acquisition + sum_{t=1..N} (operating + maintenance + externality)_t
+//         / (1+r)^t + (end-of-life - residual) / (1+r)^N
+//
+// Purchase and product-as-a-service offers are compared in one table.
+// File format, replacement and residual rules: docs/lcc.md.
+#ifndef CIRCA_LCC_H_
+#define CIRCA_LCC_H_
+
+#include <Eigen/Core>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "circa/diagnostics.h"
+
+namespace circa {
+
+// Columns of the per-year cost matrices, in this order.
+enum class LccComponent {
+  kAcquisition,    // price + installation (year 0), replacements (year k)
+  kOperating,      // energy, fuel, consumables: quantity x unit price
+  kMaintenance,    // planned maintenance
+  kRepair,         // repair
+  kServiceFee,     // product-as-a-service fee
+  kExternalities,  // emissions x buyer-supplied shadow price
+  kEndOfLife,      // collection, recycling, disposal
+  kResidual,       // residual or buy-back value (negative: it is received)
+};
+inline constexpr int kLccComponents = 8;
+
+std::string_view ToString(LccComponent component);  // "end-of-life"...
+std::string_view Label(LccComponent component);     // "end of life"...
+
+enum class OfferKind { kPurchase, kService };
+std::string_view ToString(OfferKind kind);
+
+// What a purchased unit is worth at the horizon when the offer declares no
+// residual value.
+enum class ResidualRule {
+  kLinear,  // price x remaining life / lifetime (straight-line)
+  kNone,    // nothing
+};
+std::string_view ToString(ResidualRule rule);
+
+// A buyer-supplied unit price (energy tariff, shadow price of an emission).
+struct CostPrice {
+  std::string name;    // "electricity", "co2"
+  double price = 0;    // currency per `unit`
+  std::string unit;    // "kWh", "kg"
+  std::string source;  // where the value comes from (free text)
+  SourceLocation where;
+};
+
+// A yearly usage driver shared by all offers ("distance": 25,000 km/year).
+struct UsageDriver {
+  std::string name;
+  std::vector<double> quantity;  // per year t = 1..N
+  std::string unit;
+  SourceLocation where;
+};
+
+// One yearly cost line of an offer, resolved to money for each year.
+struct CostLine {
+  LccComponent component = LccComponent::kOperating;
+  std::string name;              // "diesel", "maintenance", "fee"
+  std::vector<double> quantity;  // per year in `unit`; empty: money only
+  std::string unit;
+  double unit_price = 0;       // currency per `unit` (converted)
+  std::string price_basis;     // "prices.diesel", "unit-price"...
+  std::vector<double> amount;  // per year t = 1..N, in currency
+  SourceLocation where;
+};
+
+struct CostOffer {
+  std::string id;
+  std::string supplier;
+  std::string description;
+  OfferKind kind = OfferKind::kPurchase;
+  double price = 0;         // purchase price (purchase offers)
+  double installation = 0;  // year 0; a service's set-up fee
+  // A replacement unit's cost (default: price + installation).
+  std::optional<double> replacement_price;
+  int lifetime = 0;  // years one unit lasts (purchase); 0: the horizon
+  std::vector<CostLine> lines;        // yearly lines, file order
+  double end_of_life = 0;             // per disposal
+  std::optional<double> residual;     // declared value at the horizon
+  std::vector<std::string> includes;  // what a service fee includes
+  bool take_back = false;  // a service provider takes the product back
+  SourceLocation where;
+};
+
+struct CostProfile {
+  int format = 1;
+  std::string id;
+  std::string title;
+  std::string currency = "EUR";
+  int horizon = 0;           // N years, >= 1
+  double discount_rate = 0;  // r, 0 <= r < 1
+  ResidualRule residual_rule = ResidualRule::kLinear;
+  std::vector<UsageDriver> usage;
+  std::vector<CostPrice> prices;
+  std::vector<CostPrice> shadow_prices;
+  std::vector<CostOffer> offers;
+  std::string source;  // file read
+  std::string sha256;  // of its bytes
+};
+
+struct CostProfileOptions {
+  // Larger files are refused before parsing.
+  std::size_t max_bytes = 4u << 20;
+  // Longest horizon accepted, in years.
+  int max_horizon = 100;
+};
+
+// Reads and validates a cost profile (YAML), reporting every problem at
+// once with file:line:column, field path and what was expected.
+Result<CostProfile> LoadCostProfileFile(const std::string& path,
+                                        const CostProfileOptions& options = {});
+Result<CostProfile> ParseCostProfile(std::string_view text,
+                                     const std::string& file_name,
+                                     const CostProfileOptions& options = {});
+
+struct LccOfferResult {
+  std::string id;
+  std::string supplier;
+  OfferKind kind = OfferKind::kPurchase;
+  // Money per year (rows t = 0..N) and component (kLccComponents columns),
+  // as paid; and the same with row t multiplied by (1+r)^-t.
+  Eigen::MatrixXd nominal;
+  Eigen::MatrixXd discounted;
+  // Present value per component: discount_factors^T * nominal.
+  Eigen::RowVectorXd present_value;
+  double lcc = 0;          // sum of present_value
+  double lcc_rounded = 0;  // to cents; ranked on
+  double acquisition = 0;  // year 0 outlay (price + installation)
+  std::vector<int> replacement_years;
+  double residual = 0;         // value at the horizon (undiscounted)
+  std::string residual_basis;  // how `residual` was found, in words
+  int rank = 0;                // 1 = lowest LCC; tied offers share a rank
+  bool tied = false;
+  std::string sentence;  // one English sentence for the award letter
+};
+
+struct LccEvaluation {
+  std::string currency = "EUR";
+  int horizon = 0;
+  double discount_rate = 0;
+  Eigen::VectorXd discount_factors;            // (1+r)^-t, t = 0..N
+  std::vector<LccOfferResult> offers;          // profile order
+  std::vector<std::size_t> order;              // lowest LCC first
+  std::vector<std::vector<std::size_t>> ties;  // never broken here
+};
+
+// Computes every offer's LCC from a validated profile.
+LccEvaluation EvaluateLcc(const CostProfile& profile);
+
+// (1+r)^-t for t = 0..horizon.
+Eigen::VectorXd DiscountFactors(double rate, int horizon);
+
+// Years (1..horizon-1) in which a unit lasting `lifetime` years is replaced.
+std::vector<int> ReplacementYears(int lifetime, int horizon);
+
+// The LCC of each bid, in `bid_ids` order (a BidSet's ids), for a `cost`
+// criterion scored on life-cycle cost instead of the purchase price. A bid
+// with no offer in the profile, and an offer that matches no bid, are
+// errors (at the profile's file).
+Result<std::vector<double>> LccForBids(const LccEvaluation& evaluation,
+                                       const std::vector<std::string>& bid_ids,
+                                       const std::string& profile_file);
+
+// The offer's LCC by id, or nullopt.
+std::optional<double> LccOf(const LccEvaluation& evaluation,
+                            std::string_view offer_id);
+
+}  // namespace circa
+
+#endif  // CIRCA_LCC_H_

@@ -1,0 +1,196 @@
+// Money-based award methods: each bid's price is turned into an evaluated
+// price in money and the lowest evaluated price wins (DOMAIN.md §3). Four
+// methods: fictitious price ("gunnen op waarde"), a discount per level (CO2
+// performance ladder, as a percentage or a fixed amount), environmental cost
+// added (MKI-W style) and ProZorro features. Every bid gets its breakdown and
+// one English sentence for the award letter. See docs/money-methods.md.
+#ifndef CIRCA_MONEY_H_
+#define CIRCA_MONEY_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "circa/diagnostics.h"
+
+namespace circa {
+
+enum class MoneyMethod {
+  kFictitiousPrice,    // P - sum of the money value of the levels achieved
+  kLadderDiscount,     // P * (1 - d_level), or P - amount_level
+  kEnvironmentalCost,  // P + factor * environmental cost
+  kProzorro,           // P / (1 + sum v / (1 - sum v_max))
+};
+
+std::string_view ToString(MoneyMethod method);
+
+// A bid as the money-based methods see it.
+struct MoneyBid {
+  std::string id;
+  std::string supplier;  // may be empty
+  double price = 0;      // the offered price, >= 0
+  // Level achieved per criterion id (fictitious price, ladder discount).
+  std::map<std::string, std::string> levels;
+  // Numbers per criterion id or feature code (environmental cost, ProZorro
+  // parameters).
+  std::map<std::string, double> values;
+  SourceLocation where;  // where the bid starts (for diagnostics)
+};
+
+// How a level's `value` reads.
+enum class LevelValue {
+  kFraction,  // a fraction: of the criterion's money value (fictitious
+              // price: 1 = 100 %, 0.6 = 60 %) or a discount (0.05 = 5 %)
+  kAmount,    // an amount of money
+};
+
+struct ValueLevel {
+  std::string name;  // "fully", "partially", "level 3"...
+  double value = 0;  // negative: a malus
+};
+
+// Fictitious price: a quality criterion worth money.
+struct ValueCriterion {
+  std::string id;
+  std::string name;  // defaults to id
+  // Money value of the criterion at 100 % (kFraction levels). Unused for
+  // kAmount levels.
+  double value = 0;
+  LevelValue kind = LevelValue::kFraction;
+  std::vector<ValueLevel> levels;
+  SourceLocation where;
+};
+
+struct FictitiousPrice {
+  std::vector<ValueCriterion> criteria;
+};
+
+// Discount per level (CO2 performance ladder: level 1/2/3 -> 5/10/15 %).
+// kFraction: evaluated = P * (1 - d); kAmount: evaluated = P - amount.
+struct LadderDiscount {
+  std::string criterion = "co2_ladder";  // key of MoneyBid::levels
+  std::string name = "CO2 performance ladder";
+  LevelValue kind = LevelValue::kFraction;
+  std::vector<ValueLevel> levels;  // a fraction d < 1, or an amount
+  SourceLocation where;
+};
+
+// Environmental cost added: evaluated = P + factor * environmental cost.
+struct EnvironmentalCostAdded {
+  std::string criterion = "environmental_cost";  // key of MoneyBid::values
+  std::string name = "environmental cost (MKI)";
+  double factor = 1;  // declared by the buyer, > 0
+  SourceLocation where;
+};
+
+// A ProZorro feature (tender.features[]): a code and its enum values.
+struct ProzorroFeature {
+  std::string code;  // key of MoneyBid::values
+  std::string title;
+  std::vector<ValueLevel> options;  // enum[]: title and value (>= 0)
+  SourceLocation where;
+};
+
+// ProZorro: adjusted = P / (1 + sum v / (1 - sum v_max)), with
+// sum v_max <= cap (0.30 in ProZorro's rules).
+struct ProzorroFeatures {
+  std::vector<ProzorroFeature> features;
+  double cap = 0.30;
+  SourceLocation where;
+};
+
+struct MoneyOptions {
+  // Currency written after amounts in sentences.
+  std::string currency = "EUR";
+  // Evaluated prices are rounded half away from zero to this many decimals
+  // before they are compared and printed (2: cents; ProZorro publishes
+  // weightedValue.amount to 2 decimals). Between 0 and 6.
+  int decimals = 2;
+
+  bool IsValid(std::string* why) const;
+};
+
+// One line of a bid's breakdown: how much one criterion moves the price.
+struct MoneyAdjustment {
+  std::string criterion;  // id or feature code
+  std::string name;
+  std::string level;  // level or value as achieved
+  // Added to the price (negative lowers the evaluated price). For ProZorro,
+  // the price's change attributable to this feature (its share of sum v).
+  double amount = 0;
+  std::string how;  // "60 % of 2,500.00 EUR", "5 % of 80,000.00 EUR"...
+};
+
+struct MoneyBidResult {
+  std::string id;
+  std::string supplier;
+  double price = 0;
+  double exact = 0;      // evaluated price before rounding
+  double evaluated = 0;  // rounded to MoneyOptions::decimals; ranked on
+  // ProZorro: 1 + sum v / (1 - sum v_max) (weightedValue.denominator);
+  // other methods: 1.
+  double coefficient = 1;
+  std::vector<MoneyAdjustment> adjustments;
+  int rank = 0;          // 1 = lowest evaluated price; tied bids share a rank
+  bool tied = false;     // another bid has the same evaluated price
+  std::string sentence;  // one English sentence for the award letter
+};
+
+struct MoneyRanking {
+  MoneyMethod method = MoneyMethod::kFictitiousPrice;
+  std::string currency = "EUR";
+  std::vector<MoneyBidResult> bids;  // input order
+  // Bid indices, lowest evaluated price first (input order among equals).
+  std::vector<std::size_t> order;
+  // Groups of bid indices with the same evaluated price. Ties are reported,
+  // never broken here: the set's tie-break policy decides.
+  std::vector<std::vector<std::size_t>> ties;
+};
+
+// Each returns a ranking, or diagnostics for a level or value a bid lacks or
+// that the method does not know, and for an invalid method (for instance
+// ProZorro features whose maxima add up to more than the cap). Every problem
+// is reported at once.
+Result<MoneyRanking> EvaluateFictitiousPrice(const FictitiousPrice& method,
+                                             const std::vector<MoneyBid>& bids,
+                                             const MoneyOptions& options = {});
+Result<MoneyRanking> EvaluateLadderDiscount(const LadderDiscount& method,
+                                            const std::vector<MoneyBid>& bids,
+                                            const MoneyOptions& options = {});
+Result<MoneyRanking> EvaluateEnvironmentalCost(
+    const EnvironmentalCostAdded& method, const std::vector<MoneyBid>& bids,
+    const MoneyOptions& options = {});
+Result<MoneyRanking> EvaluateProzorro(const ProzorroFeatures& method,
+                                      const std::vector<MoneyBid>& bids,
+                                      const MoneyOptions& options = {});
+
+// Checks a method on its own (no bids): levels named once, fractions and
+// factors in range, the ProZorro cap. The Evaluate* functions call these.
+void CheckMethod(const FictitiousPrice& method, Diagnostics* diag);
+void CheckMethod(const LadderDiscount& method, Diagnostics* diag);
+void CheckMethod(const EnvironmentalCostAdded& method, Diagnostics* diag);
+void CheckMethod(const ProzorroFeatures& method, Diagnostics* diag);
+
+// ProZorro's coefficient 1 + sum_v / (1 - sum_v_max), computed in the same
+// order as openprocurement.api, so that it equals weightedValue.denominator.
+double ProzorroCoefficient(double sum_v, double sum_v_max);
+
+// Ranks on evaluated prices (already rounded), lowest first; equal values
+// share a rank and form a tie group. Fills rank, tied, order and ties.
+void RankByEvaluatedPrice(MoneyRanking* ranking);
+
+// Rounds half away from zero to `decimals` decimals.
+double RoundMoney(double value, int decimals);
+
+// "80,000.00 EUR": an amount with thousands grouped and the currency.
+std::string FormatMoney(double value, const std::string& currency,
+                        int decimals = 2);
+
+// "1st", "2nd", "3rd", "11th"...
+std::string Ordinal(int n);
+
+}  // namespace circa
+
+#endif  // CIRCA_MONEY_H_

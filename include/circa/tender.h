@@ -1,0 +1,34 @@
+// One tender loaded in the award order's input order: the criteria set, the
+// bids, and the evaluator panel's scores when the set has panel criteria.
+// What `circa score`, `validate` and `analyze` all start from.
+#ifndef CIRCA_TENDER_H_
+#define CIRCA_TENDER_H_
+
+#include <optional>
+#include <string>
+
+#include "circa/bids.h"
+#include "circa/criteria.h"
+#include "circa/diagnostics.h"
+#include "circa/load.h"
+#include "circa/panel.h"
+
+namespace circa {
+
+struct Tender {
+  CriteriaSet criteria;
+  BidSet bids;  // panel cells already filled from the panel file
+  std::optional<PanelScores> panel_scores;
+  std::optional<PanelResult> panel;
+};
+
+// Loads paths.criteria, then paths.bids against it, then paths.panel (if
+// given) against both, and writes the panel's aggregated scores into the
+// bids. Stops at the first file with errors (later files are checked
+// against it). A set whose criteria declare a panel policy needs a panel
+// file unless the bid file gives every panel cell a value.
+Result<Tender> LoadTender(const TenderPaths& paths, const LoadOptions& options);
+
+}  // namespace circa
+
+#endif  // CIRCA_TENDER_H_

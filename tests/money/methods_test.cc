@@ -1,0 +1,330 @@
+// Money-based award methods (engine/money/methods.cc): worked cases T3 and
+// T4 from DOMAIN.md §7, the ladder and environmental-cost methods, ties and
+// every diagnostic's exact text.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "circa/money.h"
+#include "test_util.h"
+
+namespace circa {
+namespace {
+
+using circa_test::Messages;
+
+MoneyBid Bid(std::string id, double price,
+             std::map<std::string, std::string> levels = {},
+             std::map<std::string, double> values = {}) {
+  MoneyBid b;
+  b.id = std::move(id);
+  b.price = price;
+  b.levels = std::move(levels);
+  b.values = std::move(values);
+  return b;
+}
+
+// T3 (DOMAIN.md §7, "gunnen op waarde", PIANOo): price EUR 80,000; a
+// sub-criterion worth EUR 2,500 with levels 100 % / 60 % / 0 %; rated
+// "partially" (60 %) -> fictitious price 80,000 - 0.6 x 2,500 = 78,500.
+FictitiousPrice DeliveryPlan() {
+  ValueCriterion c;
+  c.id = "delivery_plan";
+  c.name = "Delivery plan";
+  c.value = 2500;
+  c.levels = {{"fully", 1.0}, {"partially", 0.6}, {"not", 0.0}};
+  return FictitiousPrice{{c}};
+}
+
+TEST(FictitiousPrice, WorkedCaseT3) {
+  const Result<MoneyRanking> r = EvaluateFictitiousPrice(
+      DeliveryPlan(), {Bid("A", 80000, {{"delivery_plan", "partially"}})});
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  const MoneyBidResult& a = r.value->bids[0];
+  EXPECT_EQ(a.evaluated, 78500.0);  // exactly: 0.6 x 2,500 = 1,500
+  ASSERT_EQ(a.adjustments.size(), 1u);
+  EXPECT_EQ(a.adjustments[0].amount, -1500.0);
+  EXPECT_EQ(a.adjustments[0].how, "60 % of 2,500.00 EUR");
+  EXPECT_EQ(a.sentence,
+            "Bid A offers 80,000.00 EUR; its quality is valued at 1,500.00 "
+            "EUR (Delivery plan: partially, 60 % of 2,500.00 EUR = 1,500.00 "
+            "EUR), so its fictitious price is 80,000.00 - 1,500.00 = "
+            "78,500.00 EUR, which ranks 1st of 1 (lowest wins).");
+}
+
+TEST(FictitiousPrice, HigherQualityCanBeatALowerPrice) {
+  // B is 1,000 cheaper but rated "not": 79,000 - 0 = 79,000 > 78,500.
+  MoneyBid a = Bid("A", 80000, {{"delivery_plan", "partially"}});
+  a.supplier = "Circulair BV";
+  const Result<MoneyRanking> r = EvaluateFictitiousPrice(
+      DeliveryPlan(), {a, Bid("B", 79000, {{"delivery_plan", "not"}})});
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  EXPECT_EQ(r.value->order, (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(r.value->bids[1].evaluated, 79000.0);
+  EXPECT_EQ(r.value->bids[1].rank, 2);
+  EXPECT_EQ(r.value->bids[0].sentence.substr(0, 31),
+            "Bid A (Circulair BV) offers 80,");
+}
+
+TEST(FictitiousPrice, MoneyLevelsAndAMalus) {
+  // Levels in euros; a negative value is a malus that raises the price.
+  ValueCriterion packaging;
+  packaging.id = "packaging";
+  packaging.name = "Packaging";
+  packaging.kind = LevelValue::kAmount;
+  packaging.levels = {{"reusable", 1000}, {"recyclable", 0}, {"none", -500}};
+  const Result<MoneyRanking> r =
+      EvaluateFictitiousPrice(FictitiousPrice{{packaging}},
+                              {Bid("A", 10000, {{"packaging", "none"}}),
+                               Bid("B", 10400, {{"packaging", "reusable"}})});
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  EXPECT_EQ(r.value->bids[0].evaluated, 10500.0);  // 10,000 + 500
+  EXPECT_EQ(r.value->bids[1].evaluated, 9400.0);   // 10,400 - 1,000
+  EXPECT_EQ(r.value->bids[1].rank, 1);
+  EXPECT_EQ(r.value->bids[0].sentence,
+            "Bid A offers 10,000.00 EUR; its quality is valued at -500.00 "
+            "EUR (Packaging: none, a malus of 500.00 EUR = -500.00 EUR), so "
+            "its fictitious price is 10,000.00 - -500.00 = 10,500.00 EUR, "
+            "which ranks 2nd of 2 (lowest wins).");
+}
+
+TEST(FictitiousPrice, EqualEvaluatedPricesAreATieNotBroken) {
+  // 80,000 - 1,500 = 78,500 = 78,500 - 0.
+  const Result<MoneyRanking> r = EvaluateFictitiousPrice(
+      DeliveryPlan(), {Bid("A", 80000, {{"delivery_plan", "partially"}}),
+                       Bid("B", 78500, {{"delivery_plan", "not"}}),
+                       Bid("C", 90000, {{"delivery_plan", "fully"}})});
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  const MoneyRanking& m = *r.value;
+  EXPECT_EQ(m.bids[0].rank, 1);
+  EXPECT_EQ(m.bids[1].rank, 1);
+  EXPECT_EQ(m.bids[2].rank, 3);
+  EXPECT_TRUE(m.bids[0].tied);
+  EXPECT_FALSE(m.bids[2].tied);
+  ASSERT_EQ(m.ties.size(), 1u);
+  EXPECT_EQ(m.ties[0], (std::vector<std::size_t>{0, 1}));
+  EXPECT_NE(m.bids[1].sentence.find(
+                "which ties for 1st of 3 with bid A (lowest wins; the tie is "
+                "not broken here)."),
+            std::string::npos)
+      << m.bids[1].sentence;
+}
+
+TEST(FictitiousPrice, MissingAndUnknownLevelsAreReportedTogether) {
+  MoneyBid a = Bid("A", 80000, {{"delivery_plan", "mostly"}});
+  a.where = {"bids.yaml", 3, 5};
+  MoneyBid b = Bid("B", -1);
+  b.where = {"bids.yaml", 7, 5};
+  const Result<MoneyRanking> r =
+      EvaluateFictitiousPrice(DeliveryPlan(), {a, b});
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(Messages(r.diagnostics),
+            (std::vector<std::string>{
+                "bids.yaml:3:5: bids[A].delivery_plan: unknown level "
+                "\"mostly\"; expected one of \"fully\", \"partially\" or "
+                "\"not\"",
+                "bids.yaml:7:5: bids[B].price: expected a price >= 0, got -1",
+                "bids.yaml:7:5: bids[B].delivery_plan: missing; expected one "
+                "of \"fully\", \"partially\" or \"not\""}));
+}
+
+TEST(FictitiousPrice, InvalidMethodIsReported) {
+  ValueCriterion c;
+  c.id = "plan";
+  c.value = 0;
+  c.levels = {{"good", 1.5}, {"good", 0}};
+  c.where = {"tender.yaml", 12, 7};
+  const Result<MoneyRanking> r =
+      EvaluateFictitiousPrice(FictitiousPrice{{c}}, {});
+  EXPECT_EQ(Messages(r.diagnostics),
+            (std::vector<std::string>{
+                "tender.yaml:12:7: criteria[plan].value: expected the "
+                "criterion's money value at 100 %, > 0",
+                "tender.yaml:12:7: criteria[plan].levels: level \"good\" is "
+                "named twice",
+                "tender.yaml:12:7: criteria[plan].levels.good: expected a "
+                "fraction of the criterion's value at most 1 (100 %), got "
+                "1.5"}));
+}
+
+// CO2 performance ladder (DOMAIN.md §3): levels 1/2/3 -> 5/10/15 %.
+LadderDiscount Ladder(LevelValue kind) {
+  LadderDiscount m;
+  m.kind = kind;
+  if (kind == LevelValue::kFraction) {
+    m.levels = {{"0", 0}, {"1", 0.05}, {"2", 0.10}, {"3", 0.15}};
+  } else {
+    m.levels = {{"0", 0}, {"1", 10000}, {"2", 20000}, {"3", 30000}};
+  }
+  return m;
+}
+
+TEST(LadderDiscount, PercentagePerLevel) {
+  // A: 1,000,000 x (1 - 0.15) = 850,000; B: 900,000 x (1 - 0.05) = 855,000.
+  const Result<MoneyRanking> r = EvaluateLadderDiscount(
+      Ladder(LevelValue::kFraction), {Bid("A", 1000000, {{"co2_ladder", "3"}}),
+                                      Bid("B", 900000, {{"co2_ladder", "1"}})});
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  EXPECT_EQ(r.value->bids[0].evaluated, 850000.0);
+  EXPECT_EQ(r.value->bids[1].evaluated, 855000.0);
+  EXPECT_EQ(r.value->order, (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(r.value->bids[0].sentence,
+            "Bid A offers 1,000,000.00 EUR at CO2 performance ladder 3, "
+            "which earns a 15 % discount (150,000.00 EUR), so its evaluated "
+            "price is 850,000.00 EUR, which ranks 1st of 2 (lowest wins).");
+}
+
+TEST(LadderDiscount, MoneyPerLevel) {
+  // A: 1,000,000 - 30,000 = 970,000; B: 980,000 - 0 = 980,000.
+  const Result<MoneyRanking> r = EvaluateLadderDiscount(
+      Ladder(LevelValue::kAmount), {Bid("A", 1000000, {{"co2_ladder", "3"}}),
+                                    Bid("B", 980000, {{"co2_ladder", "0"}})});
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  EXPECT_EQ(r.value->bids[0].evaluated, 970000.0);
+  EXPECT_EQ(r.value->bids[1].evaluated, 980000.0);
+  EXPECT_EQ(r.value->bids[1].sentence,
+            "Bid B offers 980,000.00 EUR at CO2 performance ladder 0, which "
+            "earns a discount of 0.00 EUR, so its evaluated price is "
+            "980,000.00 EUR, which ranks 2nd of 2 (lowest wins).");
+}
+
+TEST(LadderDiscount, DiscountOfOneOrMoreIsRefused) {
+  LadderDiscount m = Ladder(LevelValue::kFraction);
+  m.levels.push_back({"4", 1.0});
+  const Result<MoneyRanking> r = EvaluateLadderDiscount(m, {});
+  EXPECT_EQ(Messages(r.diagnostics),
+            (std::vector<std::string>{
+                "<input>: co2_ladder.levels.4: expected a discount below 1 "
+                "(100 %), e.g. 0.05 for 5 %, got 1"}));
+}
+
+TEST(EnvironmentalCost, FactorTimesCostIsAdded) {
+  // A: 1,000,000 + 2 x 50,000 = 1,100,000; B: 1,050,000 + 2 x 20,000 =
+  // 1,090,000: the cleaner, dearer bid wins.
+  EnvironmentalCostAdded m;
+  m.factor = 2;
+  const Result<MoneyRanking> r = EvaluateEnvironmentalCost(
+      m, {Bid("A", 1000000, {}, {{"environmental_cost", 50000}}),
+          Bid("B", 1050000, {}, {{"environmental_cost", 20000}})});
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  EXPECT_EQ(r.value->bids[0].evaluated, 1100000.0);
+  EXPECT_EQ(r.value->bids[1].evaluated, 1090000.0);
+  EXPECT_EQ(r.value->bids[1].rank, 1);
+  EXPECT_EQ(r.value->bids[1].sentence,
+            "Bid B offers 1,050,000.00 EUR with an environmental cost (MKI) "
+            "of 20,000.00 EUR; at the declared factor 2 this adds 40,000.00 "
+            "EUR, so its evaluated price is 1,090,000.00 EUR, which ranks 1st "
+            "of 2 (lowest wins).");
+}
+
+TEST(EnvironmentalCost, ProblemsAreReported) {
+  EnvironmentalCostAdded m;
+  m.factor = 0;
+  EXPECT_EQ(Messages(EvaluateEnvironmentalCost(m, {}).diagnostics),
+            (std::vector<std::string>{"<input>: environmental_cost.factor: "
+                                      "expected a factor > 0, got 0"}));
+  m.factor = 1;
+  EXPECT_EQ(
+      Messages(
+          EvaluateEnvironmentalCost(
+              m, {Bid("A", 1), Bid("B", 1, {}, {{"environmental_cost", -3}})})
+              .diagnostics),
+      (std::vector<std::string>{
+          "<input>: bids[A].environmental_cost: missing; expected the bid's "
+          "environmental cost in EUR",
+          "<input>: bids[B].environmental_cost: expected an environmental "
+          "cost >= 0, got -3"}));
+}
+
+// T4 (DOMAIN.md §7, ProZorro): features with maxima 0.15 + 0.15; a bid with
+// parameters 0.10 + 0.10 -> coefficient 1 + 0.2 / (1 - 0.3) = 9/7; price
+// 1000 -> 1000 x 7/9 = 777.777... -> 777.78 (rounded half away from zero to
+// the cent, as ProZorro publishes weightedValue.amount).
+ProzorroFeatures T4Features() {
+  ProzorroFeature a;
+  a.code = "F1";
+  a.title = "Air intake";
+  a.options = {{"up to 1000 W", 0.10}, {"over 1000 W", 0.15}};
+  ProzorroFeature b;
+  b.code = "F2";
+  b.title = "Years trading";
+  b.options = {{"under 3", 0.05}, {"3 to 5", 0.10}, {"over 5", 0.15}};
+  ProzorroFeatures m;
+  m.features = {a, b};
+  return m;
+}
+
+TEST(Prozorro, WorkedCaseT4) {
+  const Result<MoneyRanking> r = EvaluateProzorro(
+      T4Features(), {Bid("A", 1000, {}, {{"F1", 0.10}, {"F2", 0.10}})});
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  const MoneyBidResult& a = r.value->bids[0];
+  EXPECT_NEAR(a.coefficient, 9.0 / 7.0, 1e-15);
+  EXPECT_NEAR(a.exact, 7000.0 / 9.0, 1e-9);
+  EXPECT_DOUBLE_EQ(a.evaluated, 777.78);
+  EXPECT_EQ(a.sentence,
+            "Bid A offers 1,000.00 EUR with feature values Air intake 0.1 + "
+            "Years trading 0.1 = 0.2 (maximum 0.3), so its price is divided "
+            "by 1 + 0.2 / (1 - 0.3) = 1.285714 and its adjusted price is "
+            "777.78 EUR, which ranks 1st of 1 (lowest wins).");
+  // The two features share the 222.22 reduction equally.
+  ASSERT_EQ(a.adjustments.size(), 2u);
+  EXPECT_NEAR(a.adjustments[0].amount, -1000.0 / 9.0, 1e-9);
+}
+
+TEST(Prozorro, BetterFeaturesBeatALowerPrice) {
+  // A: 1000 / (9/7) = 777.78.
+  const Result<MoneyRanking> r = EvaluateProzorro(
+      T4Features(), {Bid("A", 1000, {}, {{"F1", 0.10}, {"F2", 0.10}}),
+                     Bid("B", 900, {}, {{"F1", 0.10}, {"F2", 0.05}})});
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  // B: sum v = 0.15 -> 1 + 0.15 / 0.7 = 1.2142857; 900 / 1.2142857 = 741.18.
+  EXPECT_DOUBLE_EQ(r.value->bids[1].evaluated, 741.18);
+  EXPECT_EQ(r.value->bids[1].rank, 1);
+}
+
+TEST(Prozorro, CapOfThirtyPercentIsChecked) {
+  ProzorroFeatures m = T4Features();
+  m.features[0].options.push_back({"over 2000 W", 0.20});
+  m.where = {"tender.json", 120, 9};
+  EXPECT_EQ(Messages(EvaluateProzorro(m, {}).diagnostics),
+            (std::vector<std::string>{
+                "tender.json:120:9: features: the features' maximum values "
+                "add up to 0.35; expected at most 0.3 (30 %, ProZorro's "
+                "limit on non-price criteria)"}));
+}
+
+TEST(Prozorro, ParametersMustBeEnumValues) {
+  const Result<MoneyRanking> r = EvaluateProzorro(
+      T4Features(), {Bid("A", 1000, {}, {{"F1", 0.12}, {"F9", 0.1}})});
+  EXPECT_EQ(Messages(r.diagnostics),
+            (std::vector<std::string>{
+                "<input>: bids[A].parameters.F9: no feature has this code",
+                "<input>: bids[A].parameters.F1: expected one of the "
+                "feature's values 0.1 or 0.15, got 0.12",
+                "<input>: bids[A].parameters.F2: missing; expected one of the "
+                "feature's values"}));
+}
+
+TEST(MoneyHelpers, OrdinalsAndRounding) {
+  EXPECT_EQ(Ordinal(1), "1st");
+  EXPECT_EQ(Ordinal(2), "2nd");
+  EXPECT_EQ(Ordinal(3), "3rd");
+  EXPECT_EQ(Ordinal(11), "11th");
+  EXPECT_EQ(Ordinal(22), "22nd");
+  EXPECT_EQ(Ordinal(113), "113th");
+  EXPECT_DOUBLE_EQ(RoundMoney(388.1111, 2), 388.11);
+  EXPECT_DOUBLE_EQ(RoundMoney(-2.5, 0), -3.0);
+  EXPECT_EQ(FormatMoney(1234567.5, "EUR"), "1,234,567.50 EUR");
+  EXPECT_EQ(ToString(MoneyMethod::kProzorro), "prozorro-features");
+  std::string why;
+  EXPECT_TRUE(MoneyOptions{}.IsValid(&why)) << why;
+  MoneyOptions bad;
+  bad.decimals = 9;
+  EXPECT_FALSE(bad.IsValid(&why));
+  EXPECT_EQ(why, "decimals: expected a whole number from 0 to 6, got 9");
+}
+
+}  // namespace
+}  // namespace circa
