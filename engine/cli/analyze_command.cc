@@ -32,44 +32,53 @@ struct AnalyzeArgs {
   std::string format = "table";
   std::string output;
   std::string locale;
+  std::string panel;
   int width = 0;
 };
 
 int RunAnalyze(const AnalyzeArgs& args) {
   int failure = kExitUsage;
-  const auto inputs = ResolveInputs(args.first, args.second, true, &failure);
-  if (!inputs) return failure;
-  const LoadOptions options = MakeLoadOptions(args.locale);
-  const Result<CriteriaSet> criteria =
-      LoadCriteriaFile(inputs->criteria, options);
-  if (PrintDiagnostics(criteria.diagnostics)) return kExitInvalidInput;
-  const Result<BidSet> bids =
-      LoadBidsFile(inputs->bids, *criteria.value, options);
-  if (PrintDiagnostics(bids.diagnostics)) return kExitInvalidInput;
-
-  const Scorer scorer = Scorer::Compile(*criteria.value);
-  const Evaluation evaluation = scorer.Evaluate(*bids.value);
+  const std::optional<Tender> tender = LoadTenderArgs(
+      args.first, args.second, args.panel, args.locale, &failure);
+  if (!tender) return failure;
+  const CriteriaSet& set = tender->criteria;
+  const Scorer scorer = Scorer::Compile(set);
+  // The analyses re-score the decision matrix, which holds no bid-file
+  // fields: bids that fail a minimum requirement are left out first.
+  const Evaluation full = scorer.Evaluate(tender->bids);
+  std::vector<int> keep;
+  for (std::size_t i = 0; i < tender->bids.ids.size(); ++i) {
+    if (full.exclusion.empty() ||
+        full.exclusion[i].stage != ExclusionStage::kRequirement) {
+      keep.push_back(static_cast<int>(i));
+    } else {
+      spdlog::warn("bid {} {}; it is left out of the analyses",
+                   tender->bids.ids[i], full.exclusion[i].reason);
+    }
+  }
+  const BidSet bid_set = tender->bids.Subset(keep);
+  const Evaluation evaluation = scorer.Evaluate(bid_set);
 
   report::AnalysisReport r;
-  r.criteria = &*criteria.value;
-  r.bids = &*bids.value;
+  r.criteria = &set;
+  r.bids = &bid_set;
   r.scorer = &scorer;
   r.evaluation = &evaluation;
   // Without an analysis flag, the three cheap analyses run; --smaa and
   // --method add to whatever else runs.
   const bool all = !args.reversal && !args.sensitivity && !args.counterfactual;
   if (all || args.reversal) {
-    r.reversal = ProbeRankReversal(scorer, bids.value->values, evaluation);
+    r.reversal = ProbeRankReversal(scorer, bid_set.values, evaluation);
   }
   if (all || args.sensitivity) {
     r.sensitivity = AnalyseWeightSensitivity(scorer, evaluation);
   }
   if (all || args.counterfactual) {
     CounterfactualOptions cf;
-    cf.bid_ids = bids.value->ids;
-    cf.currency = criteria.value->currency;
+    cf.bid_ids = bid_set.ids;
+    cf.currency = set.currency;
     r.counterfactual =
-        FindCounterfactuals(scorer, bids.value->values, evaluation, cf);
+        FindCounterfactuals(scorer, bid_set.values, evaluation, cf);
   }
   if (args.smaa > 0) {
     SmaaOptions smaa;
@@ -144,6 +153,9 @@ Runner AddAnalyzeCommand(CLI::App& app) {
                   "Write to FILE (atomically) instead of stdout");
   cmd->add_option("--locale", args->locale,
                   "Number format of the bids when the file declares none");
+  cmd->add_option("--panel", args->panel,
+                  "Evaluator panel scores (CSV); default: panel.csv in a "
+                  "tender directory");
   cmd->add_option("--width", args->width,
                   "Table width in columns (default: the terminal, or 100)")
       ->check(CLI::Range(40, 1000));

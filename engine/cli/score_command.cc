@@ -1,11 +1,13 @@
 // circa score CRITERIA BIDS | TENDER_DIR [--format] [-o FILE]
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
 
+#include "circa/robustness.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 
@@ -32,6 +34,53 @@ ReportFormat FormatFromName(std::string name) {
   return ReportFormat::kTable;
 }
 
+// The rank-reversal probe runs by itself whenever a relative rule is used
+// (issue 6): a withdrawal or an added dominated bid that would change the
+// winner becomes a note (a warning on stderr and a line in every output).
+// Bids excluded by a requirement are left out, as in `circa analyze`.
+void AddReversalNotes(const Scorer& scorer, const BidSet& bids,
+                      Evaluation* evaluation) {
+  const bool relative =
+      std::any_of(scorer.columns().begin(), scorer.columns().end(),
+                  [](const Column& c) { return c.relative; });
+  if (!relative || evaluation->RankedCount() < 2) return;
+  // Each probe re-scores every bid: quadratic in the bids. Above this many
+  // (an analyst's batch, not a tender) the probe is left to circa analyze.
+  constexpr int kAutomaticProbeLimit = 500;
+  if (bids.size() > kAutomaticProbeLimit) {
+    spdlog::info(
+        "rank-reversal probe skipped for {} bids (more than {}); run "
+        "circa analyze --reversal",
+        bids.size(), kAutomaticProbeLimit);
+    return;
+  }
+  std::vector<int> keep;
+  for (std::size_t i = 0; i < bids.ids.size(); ++i) {
+    if (evaluation->exclusion.empty() ||
+        evaluation->exclusion[i].stage != ExclusionStage::kRequirement) {
+      keep.push_back(static_cast<int>(i));
+    }
+  }
+  const BidSet valid = bids.Subset(keep);
+  const Evaluation base = scorer.Evaluate(valid);
+  const RankReversalResult r = ProbeRankReversal(scorer, valid.values, base);
+  for (const ReversalProbe& p : r.probes) {
+    if (!p.winner_changed || p.old_winner < 0 || p.new_winner < 0) continue;
+    const std::string& was = valid.ids[static_cast<std::size_t>(p.old_winner)];
+    const std::string& now = valid.ids[static_cast<std::size_t>(p.new_winner)];
+    const std::string what =
+        p.kind == ReversalProbe::Kind::kRemoved
+            ? "if bid " + valid.ids[static_cast<std::size_t>(p.removed_bid)] +
+                  " were withdrawn"
+            : "if a bid worse than every other on every criterion were added";
+    evaluation->notes.push_back(
+        {-1, "rank reversal: " + what + ", " + now + " would win instead of " +
+                 was +
+                 ", although no other bid changed (relative rules; run circa "
+                 "analyze --reversal for the numbers)"});
+  }
+}
+
 int RunScore(const ScoreArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   int failure = kExitUsage;
@@ -42,7 +91,8 @@ int RunScore(const ScoreArgs& args) {
   const BidSet& bids = tender->bids;
 
   const Scorer scorer = Scorer::Compile(criteria);
-  const Evaluation evaluation = scorer.Evaluate(bids);
+  Evaluation evaluation = scorer.Evaluate(bids);
+  AddReversalNotes(scorer, bids, &evaluation);
   const ReportFormat format = FormatFromName(args.format);
   Report report = MakeReport(criteria, bids, scorer, evaluation,
                              format != ReportFormat::kCsv,

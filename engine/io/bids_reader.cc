@@ -612,6 +612,35 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
 
 }  // namespace
 
+BidSet BidSet::Subset(const std::vector<int>& keep) const {
+  BidSet out;
+  out.criteria = criteria;
+  out.field_names = field_names;
+  out.fields.resize(fields.size());
+  out.locale = locale;
+  out.source = source;
+  out.sha256 = sha256;
+  const auto m = static_cast<Eigen::Index>(criteria.size());
+  out.values.resize(static_cast<Eigen::Index>(keep.size()), m);
+  for (std::size_t r = 0; r < keep.size(); ++r) {
+    const auto i = static_cast<std::size_t>(keep[r]);
+    out.ids.push_back(ids[i]);
+    out.suppliers.push_back(suppliers[i]);
+    if (i < rows.size()) out.rows.push_back(rows[i]);
+    out.values.row(static_cast<Eigen::Index>(r)) =
+        values.row(static_cast<Eigen::Index>(i));
+    if (!text.empty()) {
+      for (Eigen::Index j = 0; j < m; ++j) {
+        out.text.push_back(Text(static_cast<Eigen::Index>(i), j));
+      }
+    }
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      out.fields[f].push_back(fields[f][i]);
+    }
+  }
+  return out;
+}
+
 int BidSet::FieldIndex(std::string_view name) const {
   for (std::size_t f = 0; f < field_names.size(); ++f) {
     if (field_names[f] == name) return static_cast<int>(f);

@@ -454,7 +454,10 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
       }
       case TieBreakStep::Kind::kEarlier: {
         r.name = "earlier " + t.step.target;
-        const int f = bids != nullptr ? bids->FieldIndex(t.step.target) : -1;
+        int f = bids != nullptr ? bids->FieldIndex(t.step.target) : -1;
+        if (f >= 0 && static_cast<std::size_t>(f) >= bids->fields.size()) {
+          f = -1;
+        }
         r.key = [bids, f](int i) -> std::optional<double> {
           if (f < 0) return std::nullopt;
           return io::ParseTimestamp(bids->fields[static_cast<std::size_t>(f)]

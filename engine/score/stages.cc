@@ -42,12 +42,15 @@ Value ValueOf(const Condition& c, const BidSet& bids, Eigen::Index bid,
   const auto leaf = std::find(leaf_ids.begin(), leaf_ids.end(), c.field);
   if (leaf != leaf_ids.end()) {
     const auto j = static_cast<Eigen::Index>(leaf - leaf_ids.begin());
-    v.text = bids.Text(bid, j);
     v.number = bids.values(bid, j);
+    v.text =
+        bids.text.empty() ? FormatNumber(*v.number, -1) : bids.Text(bid, j);
     return v;
   }
   const int f = bids.FieldIndex(c.field);
-  if (f >= 0) {
+  if (f >= 0 && static_cast<std::size_t>(f) < bids.fields.size() &&
+      static_cast<std::size_t>(bid) <
+          bids.fields[static_cast<std::size_t>(f)].size()) {
     v.text =
         bids.fields[static_cast<std::size_t>(f)][static_cast<std::size_t>(bid)];
   }

@@ -33,6 +33,9 @@ struct BidSet {
 
   Eigen::Index size() const { return values.rows(); }
   const std::string& Text(Eigen::Index bid, Eigen::Index criterion) const;
+  // The bids at `keep` (indices, in that order), with everything kept per
+  // bid: values, text, fields, rows.
+  BidSet Subset(const std::vector<int>& keep) const;
   // The field's index in field_names, or -1.
   int FieldIndex(std::string_view name) const;
 };

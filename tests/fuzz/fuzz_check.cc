@@ -47,7 +47,11 @@ void CheckEvaluation(const circa::CriteriaSet& set, const circa::Scorer& scorer,
                "order is not a permutation");
     seen[static_cast<std::size_t>(i)] = true;
     const int rank = e.rank[static_cast<std::size_t>(i)];
-    FUZZ_CHECK(rank >= 1 && static_cast<std::size_t>(rank) <= n, "rank");
+    const bool ranked =
+        e.status[static_cast<std::size_t>(i)] == circa::BidStatus::kRanked;
+    FUZZ_CHECK(
+        ranked ? rank >= 1 && static_cast<std::size_t>(rank) <= n : rank == 0,
+        "rank");
   }
 
   circa::Report report = circa::MakeReport(set, bids, scorer, e);
