@@ -401,6 +401,44 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
     }
   }
 
+  // Set-level check (DOMAIN.md §3, "weights are not what they seem"): price
+  // always hands out its full points to the best bid, quality rarely does.
+  if (bids != nullptr && e.RankedCount() >= 2) {
+    double w_money = 0;
+    double w_quality = 0;
+    for (Eigen::Index j = 0; j < m; ++j) {
+      (st.money[static_cast<std::size_t>(j)] ? w_money : w_quality) +=
+          weights_[j];
+    }
+    double best_money = 0;
+    double best_quality = 0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      if (e.status[static_cast<std::size_t>(i)] != BidStatus::kRanked) continue;
+      double pm = 0;
+      double pq = 0;
+      for (Eigen::Index j = 0; j < m; ++j) {
+        (st.money[static_cast<std::size_t>(j)] ? pm : pq) += e.Points(i, j);
+      }
+      best_money = std::max(best_money, pm);
+      best_quality = std::max(best_quality, pq);
+    }
+    if (w_money > 0 && w_quality > 0 &&
+        std::abs(best_money / w_money - best_quality / w_quality) > 0.05) {
+      e.notes.push_back(
+          {-1, "price and cost hand out at most " +
+                   FormatNumber(best_money, 2) + " of their " +
+                   FormatNumber(w_money, -1) + " points, quality at most " +
+                   FormatNumber(best_quality, 2) + " of its " +
+                   FormatNumber(w_quality, -1) + ": the published split " +
+                   FormatNumber(w_money, -1) + "/" +
+                   FormatNumber(w_quality, -1) + " works like " +
+                   FormatNumber(best_money, 2) + "/" +
+                   FormatNumber(best_quality, 2) +
+                   " among these bids (the price and quality scales differ "
+                   "in length)"});
+    }
+  }
+
   // 6. Abnormally low tenders: flagged, never excluded.
   if (st.abnormal_column >= 0) {
     score::FlagAbnormallyLow(

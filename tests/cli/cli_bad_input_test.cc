@@ -108,7 +108,13 @@ TEST_F(CliBadInput, ValidInputIsAccepted) {
             "rank,bid,supplier,status,tied,total,price,recycled,take_back\n"
             "1,A,Alpha,ranked,no,85.000000,60.000000,10.000000,15.000000\n"
             "2,B,Beta,ranked,no,72.500000,50.000000,22.500000,0.000000\n");
-  EXPECT_EQ(r.err, "");
+  // The only message is the set-level note that quality cannot hand out
+  // its full points here (DOMAIN.md §3).
+  EXPECT_EQ(r.err,
+            "circa: warning: price and cost hand out at most 60.00 of their 60 "
+            "points, quality at most 25.00 of its 40: the published split "
+            "60/40 works like 60.00/25.00 among these bids (the price and "
+            "quality scales differ in length)\n");
 }
 
 TEST_F(CliBadInput, MalformedYamlUnclosedFlowMap) {

@@ -630,6 +630,25 @@ criteria:
                   "real weight is lower than published"));
 }
 
+TEST(AwardOrderTest, WarnsWhenPriceAndQualityScalesDifferInLength) {
+  CriteriaSet set = ParseCriteriaOk(kMontte);
+  set.criteria[0].threshold.reset();
+  // Price hands out all 50 points (to A); the best quality is C's 45 of 50.
+  const BidSet bids =
+      ParseBidsOk("bid,technical,price\nA,40,100\nC,45,120\n", set);
+  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  ASSERT_EQ(e.notes.size(), 1u);
+  EXPECT_EQ(e.notes[0].text,
+            "price and cost hand out at most 50.00 of their 50 points, quality "
+            "at most 45.00 of its 50: the published split 50/50 works like "
+            "50.00/45.00 among these bids (the price and quality scales "
+            "differ in length)");
+  // Within 5 percentage points: no note.
+  const BidSet close =
+      ParseBidsOk("bid,technical,price\nA,40,100\nC,48,120\n", set);
+  EXPECT_TRUE(Scorer::Compile(set).Evaluate(close).notes.empty());
+}
+
 // --- the samples -------------------------------------------------------------
 
 TEST(AwardOrderSamples, FurnitureAwardRunsEveryStage) {
