@@ -43,20 +43,8 @@ int RunAnalyze(const AnalyzeArgs& args) {
   if (!tender) return failure;
   const CriteriaSet& set = tender->criteria;
   const Scorer scorer = Scorer::Compile(set);
-  // The analyses re-score the decision matrix, which holds no bid-file
-  // fields: bids that fail a minimum requirement are left out first.
-  const Evaluation full = scorer.Evaluate(tender->bids);
-  std::vector<int> keep;
-  for (std::size_t i = 0; i < tender->bids.ids.size(); ++i) {
-    if (full.exclusion.empty() ||
-        full.exclusion[i].stage != ExclusionStage::kRequirement) {
-      keep.push_back(static_cast<int>(i));
-    } else {
-      spdlog::warn("bid {} {}; it is left out of the analyses",
-                   tender->bids.ids[i], full.exclusion[i].reason);
-    }
-  }
-  const BidSet bid_set = tender->bids.Subset(keep);
+  const BidSet bid_set = BidsMeetingRequirements(
+      tender->bids, scorer.Evaluate(tender->bids), true);
   const Evaluation evaluation = scorer.Evaluate(bid_set);
 
   report::AnalysisReport r;

@@ -66,6 +66,21 @@ std::optional<Tender> LoadTenderArgs(const std::string& first,
   return std::move(tender.value);
 }
 
+BidSet BidsMeetingRequirements(const BidSet& bids, const Evaluation& evaluation,
+                               bool warn) {
+  std::vector<int> keep;
+  for (std::size_t i = 0; i < bids.ids.size(); ++i) {
+    if (evaluation.exclusion.empty() ||
+        evaluation.exclusion[i].stage != ExclusionStage::kRequirement) {
+      keep.push_back(static_cast<int>(i));
+    } else if (warn) {
+      spdlog::warn("bid {} {}; it is left out of the analyses", bids.ids[i],
+                   evaluation.exclusion[i].reason);
+    }
+  }
+  return bids.Subset(keep);
+}
+
 bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) {
     std::fprintf(stderr, "%s\n", d.ToString().c_str());

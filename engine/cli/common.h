@@ -40,6 +40,12 @@ std::optional<Tender> LoadTenderArgs(const std::string& first,
                                      const std::string& panel,
                                      const std::string& locale, int* exit_code);
 
+// The bids of `evaluation` that meet every minimum requirement. Analyses
+// re-score the decision matrix, which holds no bid-file fields, so the
+// others are left out first; with `warn`, each one is named on stderr.
+BidSet BidsMeetingRequirements(const BidSet& bids, const Evaluation& evaluation,
+                               bool warn);
+
 // Prints diagnostics to stderr; returns true if any was an error.
 bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics);
 

@@ -54,14 +54,7 @@ void AddReversalNotes(const Scorer& scorer, const BidSet& bids,
         bids.size(), kAutomaticProbeLimit);
     return;
   }
-  std::vector<int> keep;
-  for (std::size_t i = 0; i < bids.ids.size(); ++i) {
-    if (evaluation->exclusion.empty() ||
-        evaluation->exclusion[i].stage != ExclusionStage::kRequirement) {
-      keep.push_back(static_cast<int>(i));
-    }
-  }
-  const BidSet valid = bids.Subset(keep);
+  const BidSet valid = BidsMeetingRequirements(bids, *evaluation, false);
   const Evaluation base = scorer.Evaluate(valid);
   const RankReversalResult r = ProbeRankReversal(scorer, valid.values, base);
   for (const ReversalProbe& p : r.probes) {

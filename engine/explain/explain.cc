@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 
 namespace circa {
 namespace {
@@ -205,30 +204,11 @@ std::vector<std::string> AwardSteps(const CriteriaSet& set,
     out.push_back("Excluded: it " + x.reason + ".");
     return out;
   }
-  std::vector<const Criterion*> thresholds;
-  const std::function<void(const Criterion&)> collect =
-      [&](const Criterion& c) {
-        if (c.threshold) thresholds.push_back(&c);
-        for (const Criterion& child : c.children) collect(child);
-      };
-  for (const Criterion& c : set.criteria) collect(c);
-  for (const Criterion* c : thresholds) {
-    double points = 0;
-    const auto leaves = set.Leaves();
-    const std::function<void(const Criterion&)> add = [&](const Criterion& n) {
-      if (!n.is_group()) {
-        for (std::size_t j = 0; j < leaves.size(); ++j) {
-          if (leaves[j] == &n)
-            points += e.Points(i, static_cast<Eigen::Index>(j));
-        }
-      }
-      for (const Criterion& child : n.children) add(child);
-    };
-    add(*c);
-    out.push_back("Passes the minimum score on " + c->name + ": " +
-                  FormatNumber(points, kPointDecimals) + " of " +
-                  FormatNumber(c->effective_weight, -1) + " points, minimum " +
-                  FormatNumber(c->threshold->points, -1) + ".");
+  for (const ScoreThreshold& t : scorer.thresholds()) {
+    out.push_back("Passes the minimum score on " + t.name + ": " +
+                  FormatNumber(e.PointsOn(i, t.mask), kPointDecimals) + " of " +
+                  FormatNumber(t.max_points, -1) + " points, minimum " +
+                  FormatNumber(t.min_points, -1) + ".");
   }
   if (set.max_pass) {
     out.push_back("Is among the best " + std::to_string(*set.max_pass) +

@@ -17,13 +17,6 @@
 namespace circa {
 
 struct Scorer::Stages {
-  struct CompiledThreshold {
-    std::string id;
-    std::string name;
-    Eigen::VectorXd mask;  // 1 on the columns it covers
-    double min_points = 0;
-    double max_points = 0;
-  };
   struct CompiledTie {
     TieBreakStep step;
     std::string name;      // criterion name
@@ -31,7 +24,7 @@ struct Scorer::Stages {
     Eigen::VectorXd mask;  // kHigherPoints: covered columns
   };
   std::vector<Requirement> requirements;
-  std::vector<CompiledThreshold> thresholds;
+  std::vector<ScoreThreshold> thresholds;
   std::optional<int> max_pass;
   Rounding rounding;
   std::vector<CompiledTie> ties;
@@ -123,7 +116,7 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
     CollectThresholds(c, &with_threshold);
   }
   for (const Criterion* c : with_threshold) {
-    Stages::CompiledThreshold t;
+    ScoreThreshold t;
     t.id = c->id;
     t.name = c->name;
     t.mask = Eigen::VectorXd::Zero(m);
@@ -158,6 +151,10 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
 
 bool Scorer::HasRequirements() const {
   return stages_ && !stages_->requirements.empty();
+}
+const std::vector<ScoreThreshold>& Scorer::thresholds() const {
+  static const std::vector<ScoreThreshold> kNone;
+  return stages_ ? stages_->thresholds : kNone;
 }
 bool Scorer::HasThresholds() const {
   return stages_ && (!stages_->thresholds.empty() || stages_->max_pass);
@@ -456,12 +453,8 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
       case TieBreakStep::Kind::kHigherPoints: {
         const Eigen::VectorXd mask = t.mask;
         r.name = "higher points on " + t.name;
-        r.key = [&e, mask, m](int i) -> std::optional<double> {
-          double sum = 0;
-          for (Eigen::Index j = 0; j < m; ++j) {
-            if (mask[j] != 0) sum += e.Points(i, j);
-          }
-          return -sum;
+        r.key = [&e, mask](int i) -> std::optional<double> {
+          return -e.PointsOn(i, mask);
         };
         r.show = [r_key = r.key, d](int i) {
           return FormatNumber(-*r_key(i), d) + " points";

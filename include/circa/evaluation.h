@@ -79,6 +79,15 @@ struct Evaluation {
     if (points.size() > 0) return points(bid, column);
     return scores(bid, column) * weights[column];
   }
+  // Bid i's points on the columns where mask is non-zero (a group, a
+  // threshold): sum of Points(i, j) x mask[j].
+  double PointsOn(Eigen::Index bid, const Eigen::VectorXd& mask) const {
+    double sum = 0;
+    for (Eigen::Index j = 0; j < mask.size(); ++j) {
+      if (mask[j] != 0) sum += Points(bid, j) * mask[j];
+    }
+    return sum;
+  }
   // All points at once (bids x columns).
   Eigen::MatrixXd PointsMatrix() const {
     if (points.size() > 0) return points;

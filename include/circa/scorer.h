@@ -29,6 +29,16 @@ struct Column {
   int top_level = 0;  // index of the top-level criterion it belongs to
 };
 
+// A minimum score (CriteriaSet: Criterion::threshold) as the scorer applies
+// it: the columns it covers and the points needed.
+struct ScoreThreshold {
+  std::string id;
+  std::string name;
+  Eigen::VectorXd mask;  // 1 on the columns it covers, 0 elsewhere
+  double min_points = 0;
+  double max_points = 0;  // the criterion's own points
+};
+
 // A top-level criterion (group or leaf), used to report subtotals.
 struct TopLevel {
   std::string id;
@@ -72,6 +82,8 @@ class Scorer {
 
   // Whether the set declares any stage beyond scoring and ranking.
   bool HasRequirements() const;
+  // The set's minimum scores, in document order.
+  const std::vector<ScoreThreshold>& thresholds() const;
   bool HasThresholds() const;
   const Rounding& rounding() const;
   // Rounds as the set declares (half away from zero); identity without

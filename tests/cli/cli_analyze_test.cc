@@ -45,6 +45,21 @@ TEST(CliAnalyze, HelpListsTheOptions) {
   EXPECT_THAT(RunCirca({"--help"}).out, HasSubstr("analyze"));
 }
 
+TEST(CliAnalyze, BidsFailingARequirementAreLeftOutAndNamed) {
+  // samples/furniture-award: F fails legal_wood; the analyses see 5 bids.
+  const RunResult run =
+      RunCirca({"analyze", "samples/furniture-award", "-f", "json"});
+  const nlohmann::json j = Json(run);
+  EXPECT_THAT(run.err,
+              StartsWith("circa: warning: bid F does not meet requirement "
+                         "legal_wood (Legal and sustainable wood)"));
+  EXPECT_THAT(run.err, HasSubstr("it is left out of the analyses"));
+  for (const auto& probe : j["reversal"]["probes"]) {
+    EXPECT_NE(probe["removed_bid"], "F");
+  }
+  EXPECT_EQ(j["reversal"]["probes"].size(), 5u);  // A, B, D, E removed; 1 added
+}
+
 TEST(CliAnalyze, DefaultRunsTheThreeCheapAnalysesOnly) {
   const nlohmann::json j = Json(Analyze({"-f", "json"}));
   EXPECT_EQ(j["schema"], "circa.analysis/1");

@@ -512,9 +512,8 @@ TEST(AwardOrderTest, Rglcap85) {
   PricesOnly("{rule: rglcap-85, criterion: price}", {80, 100, 150}, &f);
   EXPECT_THAT(f[0], HasSubstr("11.11 % below the mean of the 2 lower bids"));
   EXPECT_EQ(f[1], "");
-  // Without the outlier rule 80 would not be flagged (mean 110 -> 99 limit:
-  // it would be): check a case where the exclusion matters: 85, 100, 104:
-  // mean 96.33, no bid above 105.97; 85 is 11.76 % below -> flagged.
+  // No bid more than 10 % above the mean: 85, 100, 104 have mean 96.33
+  // (limit 105.97), so all three stay in it; 85 is 11.76 % below -> flagged.
   PricesOnly("{rule: rglcap-85, criterion: price}", {85, 100, 104}, &f);
   EXPECT_THAT(f[0], HasSubstr("below the mean of the 3 bids (EUR 96.33)"));
   // 85.4: four bids 60, 100, 100, 200: mean 115; 200 > 126.5 leaves; new
