@@ -32,6 +32,20 @@ constexpr Table<Rule, 10> kRules{{{Rule::kLowestRatio, "lowest-ratio"},
 constexpr Table<Direction, 2> kDirections{
     {{Direction::kHigherIsBetter, "higher"},
      {Direction::kLowerIsBetter, "lower"}}};
+constexpr Table<Strategy, 6> kStrategies{
+    {{Strategy::kUseLess, "use-less"},
+     {Strategy::kUseNotOwn, "use-not-own"},
+     {Strategy::kReuse, "reuse"},
+     {Strategy::kRecycledContent, "recycled-content"},
+     {Strategy::kLongerLife, "longer-life"},
+     {Strategy::kNextLoop, "next-loop"}}};
+constexpr Table<GppLevel, 2> kLevels{
+    {{GppLevel::kCore, "core"}, {GppLevel::kComprehensive, "comprehensive"}}};
+constexpr Table<CriterionKind, 4> kKinds{
+    {{CriterionKind::kSelection, "selection"},
+     {CriterionKind::kTechnicalSpecification, "technical-specification"},
+     {CriterionKind::kAward, "award"},
+     {CriterionKind::kContractClause, "contract-clause"}}};
 
 template <typename E, std::size_t N>
 std::string_view Name(const Table<E, N>& table, E value) {
@@ -80,6 +94,30 @@ std::optional<Rule> RuleFromString(std::string_view text) {
 }
 std::optional<Direction> DirectionFromString(std::string_view text) {
   return Parse(kDirections, text);
+}
+
+std::string_view ToString(Strategy strategy) {
+  return Name(kStrategies, strategy);
+}
+std::string_view ToString(GppLevel level) { return Name(kLevels, level); }
+std::string_view ToString(CriterionKind kind) { return Name(kKinds, kind); }
+std::optional<Strategy> StrategyFromString(std::string_view text) {
+  return Parse(kStrategies, text);
+}
+std::optional<GppLevel> GppLevelFromString(std::string_view text) {
+  return Parse(kLevels, text);
+}
+std::optional<CriterionKind> CriterionKindFromString(std::string_view text) {
+  return Parse(kKinds, text);
+}
+
+const std::vector<Strategy>& AllStrategies() {
+  static const std::vector<Strategy> strategies = [] {
+    std::vector<Strategy> out;
+    for (const auto& [s, name] : kStrategies) out.push_back(s);
+    return out;
+  }();
+  return strategies;
 }
 
 const std::vector<Rule>& AllRules() {
@@ -162,6 +200,32 @@ const Criterion* FindIn(const std::vector<Criterion>& list,
 
 const Criterion* CriteriaSet::Find(std::string_view criterion_id) const {
   return FindIn(criteria, criterion_id);
+}
+
+namespace {
+void MarkStrategies(const Criterion& c, std::vector<bool>* seen) {
+  for (const Strategy s : c.doc.strategies) {
+    (*seen)[static_cast<std::size_t>(s)] = true;
+  }
+  for (const Criterion& child : c.children) MarkStrategies(child, seen);
+}
+}  // namespace
+
+std::vector<Strategy> CriteriaSet::Strategies() const {
+  std::vector<bool> seen(AllStrategies().size(), false);
+  for (const Criterion& c : criteria) MarkStrategies(c, &seen);
+  const auto mark = [&seen](const Documentation& doc) {
+    for (const Strategy s : doc.strategies) {
+      seen[static_cast<std::size_t>(s)] = true;
+    }
+  };
+  for (const Requirement& r : requirements) mark(r.doc);
+  for (const Clause& c : clauses) mark(c.doc);
+  std::vector<Strategy> out;
+  for (const Strategy s : AllStrategies()) {
+    if (seen[static_cast<std::size_t>(s)]) out.push_back(s);
+  }
+  return out;
 }
 
 }  // namespace circa

@@ -54,11 +54,12 @@ class CriteriaReader {
                    io::Describe(root));
       return std::nullopt;
     }
-    r_.CheckKeys(
-        root, "",
-        {"circa", "id", "version", "title", "description", "publisher",
-         "currency", "scale", "weights", "criteria", "requirements", "max-pass",
-         "rounding", "tie-break", "abnormally-low", "panel"});
+    r_.CheckKeys(root, "",
+                 {"circa",         "id",        "version",        "title",
+                  "description",   "publisher", "currency",       "scale",
+                  "weights",       "criteria",  "requirements",   "max-pass",
+                  "rounding",      "tie-break", "abnormally-low", "panel",
+                  "product-group", "labels",    "sources",        "clauses"});
     CriteriaSet set;
     if (const auto format = r_.Number(root, "circa", "", true)) {
       if (*format != 1) {
@@ -136,7 +137,218 @@ class CriteriaReader {
     if (const YAML::Node n = root["panel"]; n.IsDefined() && !n.IsNull()) {
       set.panel = ReadPanel(n, "panel");
     }
+    ReadModelKeys(root, &set);
     return set;
+  }
+
+  // Model-set keys (docs/criteria-format.md, "Model sets"): product-group,
+  // labels, sources and clauses.
+  void ReadModelKeys(const YAML::Node& root, CriteriaSet* set) {
+    if (const auto group = r_.String(root, "product-group", "", false)) {
+      set->product_group = *group;
+      if (!ValidId(*group)) {
+        r_.Error(root["product-group"], "product-group",
+                 "expected an id of letters, digits, '_', '-' or '.', "
+                 "starting with a letter or digit, got \"" +
+                     *group + "\"");
+      }
+    }
+    set->labels = ReadLabels(root, "");
+    if (const YAML::Node list = root["sources"];
+        list.IsDefined() && !list.IsNull()) {
+      if (!list.IsSequence()) {
+        r_.Error(list, "sources",
+                 "expected a list of source documents ({id, title, "
+                 "publisher, year, url}), got " +
+                     io::Describe(list));
+      } else {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          set->sources.push_back(
+              ReadSource(list[i], "sources[" + std::to_string(i) + "]"));
+        }
+      }
+    }
+    if (const YAML::Node list = root["clauses"];
+        list.IsDefined() && !list.IsNull()) {
+      if (!list.IsSequence()) {
+        r_.Error(list, "clauses",
+                 "expected a list of contract performance clauses, got " +
+                     io::Describe(list));
+      } else {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          set->clauses.push_back(
+              ReadClause(list[i], "clauses[" + std::to_string(i) + "]"));
+        }
+      }
+    }
+  }
+
+  SourceDocument ReadSource(const YAML::Node& n, const std::string& path) {
+    SourceDocument doc;
+    doc.where = r_.Where(n);
+    if (!n.IsMap()) {
+      r_.Error(n, path,
+               "expected a source document (a map with id and title), got " +
+                   io::Describe(n));
+      return doc;
+    }
+    r_.CheckKeys(n, path, {"id", "title", "publisher", "year", "url"});
+    doc.id = ReadId(n, path);
+    doc.title = r_.String(n, "title", path, true).value_or("");
+    doc.publisher = r_.String(n, "publisher", path, false).value_or("");
+    doc.year = r_.String(n, "year", path, false).value_or("");
+    doc.url = r_.String(n, "url", path, false).value_or("");
+    return doc;
+  }
+
+  Clause ReadClause(const YAML::Node& n, const std::string& path) {
+    Clause clause;
+    clause.where = r_.Where(n);
+    if (!n.IsMap()) {
+      r_.Error(n, path,
+               "expected a contract performance clause (a map with id, name "
+               "and description), got " +
+                   io::Describe(n));
+      return clause;
+    }
+    r_.CheckKeys(n, path,
+                 {"id", "name", "description", "kind", "labels", "evidence",
+                  "level", "source", "strategies"});
+    clause.id = ReadId(n, path);
+    ReadKind(n, path, {CriterionKind::kContractClause});
+    ReadDoc(n, path, &clause.doc);
+    clause.name = r_.String(n, "name", path, false)
+                      .value_or(DefaultName(clause.doc, clause.id));
+    clause.description = r_.String(n, "description", path, false).value_or("");
+    return clause;
+  }
+
+  // An id, required, checked for its spelling.
+  std::string ReadId(const YAML::Node& n, const std::string& path) {
+    const auto id = r_.String(n, "id", path, true);
+    if (!id) return "";
+    if (!ValidId(*id)) {
+      r_.Error(n["id"], io::Join(path, "id"),
+               "expected an id of letters, digits, '_', '-' or '.', "
+               "starting with a letter or digit, got \"" +
+                   *id + "\"");
+    }
+    return *id;
+  }
+
+  // A criterion's name when none is written: its English label, else id.
+  static std::string DefaultName(const Documentation& doc,
+                                 const std::string& id) {
+    const auto en = doc.labels.find("en");
+    return en != doc.labels.end() ? en->second : id;
+  }
+
+  // labels: {en: Recycled content, nl: Gerecycleerd gehalte}
+  std::map<std::string, std::string> ReadLabels(const YAML::Node& map,
+                                                const std::string& path) {
+    std::map<std::string, std::string> out;
+    const YAML::Node n = map["labels"];
+    if (!n.IsDefined() || n.IsNull()) return out;
+    const std::string here = io::Join(path, "labels");
+    if (!n.IsMap()) {
+      r_.Error(n, here,
+               "expected a map of language codes to names, such as {en: "
+               "Recycled content, nl: Gerecycleerd gehalte}, got " +
+                   io::Describe(n));
+      return out;
+    }
+    for (const auto& kv : n) {
+      const std::string lang = kv.first.IsScalar() ? kv.first.Scalar() : "";
+      const bool code =
+          lang.size() == 2 && std::all_of(lang.begin(), lang.end(), [](char c) {
+            return c >= 'a' && c <= 'z';
+          });
+      if (!code) {
+        r_.Error(kv.first, here,
+                 "expected a two-letter language code such as en or nl, "
+                 "got " +
+                     io::Describe(kv.first));
+        continue;
+      }
+      if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
+        r_.Error(kv.second, here + "." + lang,
+                 "expected a name, got " + io::Describe(kv.second));
+        continue;
+      }
+      out[lang] = kv.second.Scalar();
+    }
+    return out;
+  }
+
+  // kind: must be one of `allowed` here; the message says where the others
+  // belong.
+  void ReadKind(const YAML::Node& n, const std::string& path,
+                std::initializer_list<CriterionKind> allowed,
+                CriterionKind* out = nullptr) {
+    const auto text = r_.String(n, "kind", path, false);
+    if (!text) return;
+    const auto kind = CriterionKindFromString(*text);
+    const bool ok = kind && std::find(allowed.begin(), allowed.end(), *kind) !=
+                                allowed.end();
+    if (!ok) {
+      std::string names;
+      for (const CriterionKind k : allowed) {
+        if (!names.empty()) names += " or ";
+        names += ToString(k);
+      }
+      r_.Error(n["kind"], io::Join(path, "kind"),
+               "expected " + names + " here, got \"" + *text +
+                   "\" (award criteria go in criteria, selection criteria "
+                   "and technical specifications in requirements, contract "
+                   "clauses in clauses)");
+      return;
+    }
+    if (out) *out = *kind;
+  }
+
+  // labels, evidence, level, source, strategies.
+  void ReadDoc(const YAML::Node& n, const std::string& path,
+               Documentation* doc) {
+    doc->labels = ReadLabels(n, path);
+    doc->evidence = r_.String(n, "evidence", path, false).value_or("");
+    if (const auto level = r_.String(n, "level", path, false)) {
+      doc->level = GppLevelFromString(*level);
+      if (!doc->level) {
+        r_.Error(n["level"], io::Join(path, "level"),
+                 "expected core or comprehensive (the EU GPP ambition "
+                 "level), got \"" +
+                     *level + "\"");
+      }
+    }
+    doc->source = r_.String(n, "source", path, false).value_or("");
+    const YAML::Node list = n["strategies"];
+    if (!list.IsDefined() || list.IsNull()) return;
+    const std::string here = io::Join(path, "strategies");
+    std::string names;
+    for (const Strategy s : AllStrategies()) {
+      if (!names.empty()) names += ", ";
+      names += ToString(s);
+    }
+    if (!list.IsSequence()) {
+      r_.Error(list, here,
+               "expected a list of circular strategies (" + names + "), got " +
+                   io::Describe(list));
+      return;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string text = list[i].IsScalar() ? list[i].Scalar() : "";
+      const auto s = StrategyFromString(text);
+      if (!s) {
+        r_.Error(list[i], here + "[" + std::to_string(i) + "]",
+                 "expected one of " + names + ", got " + io::Describe(list[i]));
+      } else if (std::find(doc->strategies.begin(), doc->strategies.end(),
+                           *s) != doc->strategies.end()) {
+        r_.Error(list[i], here + "[" + std::to_string(i) + "]",
+                 "strategy " + text + " is listed twice");
+      } else {
+        doc->strategies.push_back(*s);
+      }
+    }
   }
 
  private:
@@ -166,7 +378,8 @@ class CriteriaReader {
     }
     r_.CheckKeys(node, path,
                  {"id", "name", "description", "unit", "type", "weight",
-                  "order", "min-score", "panel", "scoring", "criteria"});
+                  "order", "min-score", "panel", "scoring", "criteria", "kind",
+                  "labels", "evidence", "level", "source", "strategies"});
     if (const auto id = r_.String(node, "id", path, true)) {
       c.id = *id;
       if (!ValidId(*id)) {
@@ -181,7 +394,10 @@ class CriteriaReader {
                      "another id");
       }
     }
-    c.name = r_.String(node, "name", path, false).value_or(c.id);
+    ReadKind(node, path, {CriterionKind::kAward});
+    ReadDoc(node, path, &c.doc);
+    c.name =
+        r_.String(node, "name", path, false).value_or(DefaultName(c.doc, c.id));
     c.description = r_.String(node, "description", path, false).value_or("");
     c.unit = r_.String(node, "unit", path, false).value_or("");
 
@@ -370,7 +586,8 @@ class CriteriaReader {
       }
       r_.CheckKeys(
           n, path,
-          {"id", "name", "description", "evidence", "conditions", "groups"});
+          {"id", "name", "description", "evidence", "conditions", "groups",
+           "kind", "labels", "level", "source", "strategies"});
       Requirement req;
       req.where = r_.Where(n);
       if (const auto id = r_.String(n, "id", path, true)) {
@@ -382,9 +599,15 @@ class CriteriaReader {
                        *id + "\"");
         }
       }
-      req.name = r_.String(n, "name", path, false).value_or(req.id);
+      ReadKind(
+          n, path,
+          {CriterionKind::kSelection, CriterionKind::kTechnicalSpecification},
+          &req.kind);
+      ReadDoc(n, path, &req.doc);
+      req.name = r_.String(n, "name", path, false)
+                     .value_or(DefaultName(req.doc, req.id));
       req.description = r_.String(n, "description", path, false).value_or("");
-      req.evidence = r_.String(n, "evidence", path, false).value_or("");
+      req.evidence = req.doc.evidence;
       const YAML::Node conditions = n["conditions"];
       const YAML::Node groups = n["groups"];
       const bool has_c = conditions.IsDefined() && !conditions.IsNull();

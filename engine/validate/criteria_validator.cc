@@ -11,6 +11,15 @@
 namespace circa::validate {
 namespace {
 
+// "line 12", or "model.yaml:12" when the first use is in another file (a
+// derived set and its model).
+std::string FirstUse(const SourceLocation& first, const SourceLocation& here) {
+  if (first.file != here.file) {
+    return first.file + ":" + std::to_string(first.line);
+  }
+  return "line " + std::to_string(first.line);
+}
+
 bool SameWeight(double sum, double expected) {
   return std::abs(sum - expected) <= 1e-6 * std::max(1.0, std::abs(expected));
 }
@@ -51,8 +60,8 @@ struct Walker {
         const auto [it, inserted] = seen.emplace(c.id, c.where);
         if (!inserted) {
           diag->Error(c.where, here + ".id",
-                      "duplicate id \"" + c.id + "\"; first used at line " +
-                          std::to_string(it->second.line));
+                      "duplicate id \"" + c.id + "\"; first used at " +
+                          FirstUse(it->second, c.where));
         }
       }
       const bool points = set->weights == WeightMode::kPoints;
@@ -206,13 +215,34 @@ void ValidateRules(const CriteriaSet& set, Diagnostics* diag) {
     const auto [it, inserted] = seen.emplace(r.id, r.where);
     if (!inserted) {
       diag->Error(r.where, "requirements[" + std::to_string(i) + "].id",
-                  "duplicate requirement id \"" + r.id +
-                      "\"; first used at line " +
-                      std::to_string(it->second.line));
+                  "duplicate requirement id \"" + r.id + "\"; first used at " +
+                      FirstUse(it->second, r.where));
     }
     if (set.Find(r.id) != nullptr) {
       diag->Error(r.where, "requirements[" + std::to_string(i) + "].id",
                   "\"" + r.id + "\" is already a criterion id");
+    }
+  }
+  for (std::size_t i = 0; i < set.clauses.size(); ++i) {
+    const Clause& c = set.clauses[i];
+    if (c.id.empty()) continue;
+    const auto [it, inserted] = seen.emplace(c.id, c.where);
+    if (!inserted || set.Find(c.id) != nullptr) {
+      diag->Error(c.where, "clauses[" + std::to_string(i) + "].id",
+                  "duplicate id \"" + c.id +
+                      "\"; clauses, requirements and criteria need "
+                      "different ids");
+    }
+  }
+  std::map<std::string, SourceLocation> sources;
+  for (std::size_t i = 0; i < set.sources.size(); ++i) {
+    const SourceDocument& d = set.sources[i];
+    if (d.id.empty()) continue;
+    const auto [it, inserted] = sources.emplace(d.id, d.where);
+    if (!inserted) {
+      diag->Error(d.where, "sources[" + std::to_string(i) + "].id",
+                  "duplicate source id \"" + d.id + "\"; first used at " +
+                      FirstUse(it->second, d.where));
     }
   }
   for (std::size_t i = 0; i < set.tie_break.size(); ++i) {

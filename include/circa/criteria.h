@@ -5,6 +5,7 @@
 #define CIRCA_CRITERIA_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,30 @@ enum class Rule {
 
 enum class Direction { kHigherIsBetter, kLowerIsBetter };
 
+// The circular strategies model sets are organised along (Flemish guidance,
+// DOMAIN.md §1; docs/criteria-format.md, "Model sets").
+enum class Strategy {
+  kUseLess,          // use less: share and pool, fewer materials
+  kUseNotOwn,        // buy the use instead of ownership (as a service)
+  kReuse,            // reuse, refurbished, remanufactured
+  kRecycledContent,  // recycled or bio-based content
+  kLongerLife,       // guarantee, repairability, spare parts, modularity
+  kNextLoop,         // take-back, buy-back, residual value
+};
+
+// EU GPP ambition level of a criterion.
+enum class GppLevel { kCore, kComprehensive };
+
+// EU GPP kind of criterion (DOMAIN.md §5). Award criteria live in the
+// criteria tree, selection criteria and technical specifications in
+// `requirements`, contract performance clauses in `clauses`.
+enum class CriterionKind {
+  kSelection,
+  kTechnicalSpecification,
+  kAward,
+  kContractClause,
+};
+
 std::string_view ToString(CriterionType type);
 std::string_view ToString(WeightMode mode);
 std::string_view ToString(Rule rule);
@@ -50,6 +75,14 @@ std::optional<CriterionType> CriterionTypeFromString(std::string_view text);
 std::optional<WeightMode> WeightModeFromString(std::string_view text);
 std::optional<Rule> RuleFromString(std::string_view text);
 std::optional<Direction> DirectionFromString(std::string_view text);
+std::string_view ToString(Strategy strategy);
+std::string_view ToString(GppLevel level);
+std::string_view ToString(CriterionKind kind);
+std::optional<Strategy> StrategyFromString(std::string_view text);
+std::optional<GppLevel> GppLevelFromString(std::string_view text);
+std::optional<CriterionKind> CriterionKindFromString(std::string_view text);
+// Every strategy, in documentation order.
+const std::vector<Strategy>& AllStrategies();
 // Every rule name, in documentation order.
 const std::vector<Rule>& AllRules();
 
@@ -85,6 +118,27 @@ struct PanelPolicy {
   // this (in the criterion's own units, e.g. scale levels). Empty: no flag.
   std::optional<double> disagreement_limit;
   SourceLocation where;  // where the policy is declared
+};
+
+// What a facilitator documents about a criterion, requirement or clause in
+// a model set (docs/criteria-format.md, "Model sets"). All optional for
+// the reader; `circa criteria lint` asks for them.
+struct Documentation {
+  // Name per language code ("en", "nl"): the labels buyers see.
+  std::map<std::string, std::string> labels;
+  std::string evidence;  // "EU Ecolabel or equivalent; test report ..."
+  std::optional<GppLevel> level;
+  std::string source;  // a declared source id, then the item: "eu-gpp-x AC2"
+  std::vector<Strategy> strategies;
+};
+
+// Where a criterion of a derived set comes from (`extends:`).
+struct Origin {
+  enum class Kind { kOwn, kModel, kLocal };
+  Kind kind = Kind::kOwn;  // kOwn: the set is not derived
+  std::string model;       // "office-furniture 1.0.0" (kModel)
+  // Fields the derived set overrode ("weight", "scoring"...), sorted.
+  std::vector<std::string> changed;
 };
 
 struct Step {
@@ -139,6 +193,31 @@ struct Requirement {
   std::string description;
   std::string evidence;                  // e.g. "FSC, PEFC or equivalent"
   std::vector<RequirementGroup> groups;  // any one must be met
+  // Selection criterion or technical specification (the default).
+  CriterionKind kind = CriterionKind::kTechnicalSpecification;
+  Documentation doc;  // labels, level, source, strategies
+  Origin origin;
+  SourceLocation where;
+};
+
+// A contract performance clause (EU GPP): documented, never scored.
+struct Clause {
+  std::string id;
+  std::string name;
+  std::string description;
+  Documentation doc;
+  Origin origin;
+  SourceLocation where;
+};
+
+// A document a model set follows (an EU GPP criteria set, national
+// guidance). Criteria name it by id in their `source`.
+struct SourceDocument {
+  std::string id;
+  std::string title;
+  std::string publisher;
+  std::string year;
+  std::string url;
   SourceLocation where;
 };
 
@@ -203,6 +282,8 @@ struct Criterion {
   SourceLocation where;                // where the criterion starts in its file
   std::optional<ScoringRule> scoring;  // leaves only
   std::vector<Criterion> children;     // groups only
+  Documentation doc;  // labels, evidence, level, source, strategies
+  Origin origin;      // model or local, in a derived set
 
   bool is_group() const { return !children.empty(); }
 };
@@ -227,6 +308,17 @@ struct CriteriaSet {
   AbnormallyLowRule abnormally_low;
   std::optional<PanelPolicy> panel;  // default for qualitative criteria
 
+  // Model sets (docs/criteria-format.md, "Model sets").
+  std::string product_group;                  // "office-furniture"
+  std::map<std::string, std::string> labels;  // title per language
+  std::vector<SourceDocument> sources;        // documents followed
+  std::vector<Clause> clauses;                // contract clauses
+  // Derived sets: the model as written in `extends:` ("path" or "id@ver"),
+  // and the model's id and version once resolved. Empty: not derived.
+  std::string extends;
+  std::string model_id;
+  std::string model_version;
+
   std::string source;  // file it was read from
   std::string sha256;  // of that file's bytes
 
@@ -240,6 +332,9 @@ struct CriteriaSet {
   std::vector<std::string> Fields() const;
   // The criterion (leaf or group) with this id, or nullptr.
   const Criterion* Find(std::string_view criterion_id) const;
+  // Strategies covered by any criterion, requirement or clause, in
+  // documentation order.
+  std::vector<Strategy> Strategies() const;
 };
 
 }  // namespace circa
