@@ -27,3 +27,7 @@ install(FILES
   ${PROJECT_BINARY_DIR}/circaConfig.cmake
   ${PROJECT_BINARY_DIR}/circaConfigVersion.cmake
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/circa)
+# The model criteria library, found by `extends:` and `circa criteria list`.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/criteria/
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/circa/criteria
+  FILES_MATCHING PATTERN "*.yaml")
