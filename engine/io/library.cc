@@ -178,4 +178,65 @@ Result<std::string> FindModelSet(const std::vector<std::string>& dirs,
   return result;
 }
 
+namespace {
+
+std::string OriginWords(const std::string& id, const Origin& origin) {
+  if (origin.kind == Origin::Kind::kLocal) return id + " (local)";
+  if (origin.kind != Origin::Kind::kModel) return id;
+  if (origin.changed.empty()) return id + " (model)";
+  std::string changed;
+  for (const std::string& field : origin.changed) {
+    if (!changed.empty()) changed += ", ";
+    changed += field;
+  }
+  return id + " (model, changed: " + changed + ")";
+}
+
+void CriteriaWords(const std::vector<Criterion>& list,
+                   std::vector<std::string>* out) {
+  for (const Criterion& c : list) {
+    out->push_back(OriginWords(c.id, c.origin));
+    CriteriaWords(c.children, out);
+  }
+}
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ", ";
+    out += w;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> DescribeOrigins(const CriteriaSet& set) {
+  std::vector<std::string> lines;
+  if (set.model_id.empty()) return lines;
+  lines.push_back("derived from model " + set.model_id + " " +
+                  set.model_version + " (" + set.model_source + ")");
+  std::vector<std::string> criteria;
+  CriteriaWords(set.criteria, &criteria);
+  lines.push_back("criteria: " + JoinWords(criteria));
+  if (!set.requirements.empty()) {
+    std::vector<std::string> words;
+    for (const Requirement& r : set.requirements) {
+      words.push_back(OriginWords(r.id, r.origin));
+    }
+    lines.push_back("requirements: " + JoinWords(words));
+  }
+  if (!set.clauses.empty()) {
+    std::vector<std::string> words;
+    for (const Clause& c : set.clauses) {
+      words.push_back(OriginWords(c.id, c.origin));
+    }
+    lines.push_back("clauses: " + JoinWords(words));
+  }
+  if (!set.dropped.empty()) {
+    lines.push_back("dropped from the model: " + JoinWords(set.dropped));
+  }
+  return lines;
+}
+
 }  // namespace circa

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "circa/criteria.h"
 #include "circa/diagnostics.h"
 
 namespace circa {
@@ -37,6 +38,12 @@ Result<std::string> FindModelSet(const std::vector<std::string>& dirs,
 // Compares dotted versions numerically ("1.10.0" > "1.9.2"); non-numeric
 // parts compare as text. Negative, zero or positive.
 int CompareVersions(std::string_view a, std::string_view b);
+
+// A derived set's origins in words, one line each, for `circa validate`:
+// the model, then every criterion, requirement and clause with its origin
+// ("price (model, weight changed)", "repair_service (local)"), then what
+// was dropped. Empty for a set that is not derived.
+std::vector<std::string> DescribeOrigins(const CriteriaSet& set);
 
 }  // namespace circa
 

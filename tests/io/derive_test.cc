@@ -149,6 +149,31 @@ tie-break: [{higher: circularity}]
   EXPECT_NE(set.sha256, set.model_sha256);
 }
 
+TEST_F(DeriveTest, ValidationNamesTheOriginOfEveryCriterion) {
+  const auto r = Load(std::string(kHead) + R"(extends: model-furniture
+drop: [take_back, take_back_clause]
+override:
+  recycled: {weight: 25}
+  price: {weight: 30, name: Prijs}
+add:
+  - {id: local_delivery, type: quality, weight: 10, scoring: {rule: yes-no}}
+)");
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  EXPECT_EQ(circa::DescribeOrigins(*r.value),
+            (std::vector<std::string>{
+                "derived from model model-furniture 1.2.0 (" +
+                    (dir_ / "lib/model.yaml").string() + ")",
+                "criteria: price (model, changed: name, weight), circularity "
+                "(model, changed: criteria), recycled (model, changed: "
+                "weight), warranty (model), plan (model), local_delivery "
+                "(local)",
+                "requirements: legal_wood (model)",
+                "dropped from the model: take_back, take_back_clause"}));
+  const auto own = circa::LoadCriteriaFile((dir_ / "lib/model.yaml").string());
+  ASSERT_TRUE(own.ok());
+  EXPECT_TRUE(circa::DescribeOrigins(*own.value).empty());
+}
+
 TEST_F(DeriveTest, ModelByIdIsFoundInTheLibraryAtItsVersion) {
   Write("lib/model-2.yaml",
         std::string(kModel).replace(std::string(kModel).find("1.2.0"), 5,
