@@ -6,6 +6,8 @@
 #include <array>
 #include <utility>
 
+#include "circa/money.h"
+
 namespace circa {
 namespace {
 
@@ -179,6 +181,10 @@ std::vector<std::string> CriteriaSet::Fields() const {
   }
   for (const TieBreakStep& t : tie_break) {
     if (t.kind == TieBreakStep::Kind::kEarlier) out.push_back(t.target);
+  }
+  if (award) {  // the money method's level and value columns
+    for (const std::string& c : award->LevelColumns()) out.push_back(c);
+    for (const std::string& c : award->ValueColumns()) out.push_back(c);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -33,7 +33,8 @@ std::optional<Inputs> ResolveInputs(const std::string& first,
     PrintDiagnostics(paths.diagnostics);
     *exit_code = kExitInvalidInput;
     if (!paths.ok()) return std::nullopt;
-    return Inputs{paths.value->criteria, paths.value->bids, paths.value->panel};
+    return Inputs{paths.value->criteria, paths.value->bids, paths.value->panel,
+                  paths.value->cost_profile};
   }
   if (bids_required && second.empty()) {
     std::fprintf(stderr,
@@ -41,28 +42,32 @@ std::optional<Inputs> ResolveInputs(const std::string& first,
                  "directory\n");
     return std::nullopt;
   }
-  return Inputs{first, second, ""};
+  return Inputs{first, second, "", ""};
 }
 
 std::optional<Tender> LoadTenderArgs(const std::string& first,
                                      const std::string& second,
                                      const std::string& panel,
-                                     const std::string& locale,
-                                     int* exit_code) {
+                                     const std::string& locale, int* exit_code,
+                                     const std::string& costs) {
   const auto inputs = ResolveInputs(first, second, true, exit_code);
   if (!inputs) return std::nullopt;
-  TenderPaths paths{inputs->criteria, inputs->bids, inputs->panel};
+  TenderPaths paths{inputs->criteria, inputs->bids, inputs->panel,
+                    inputs->costs};
   if (!panel.empty()) paths.panel = panel;
+  if (!costs.empty()) paths.cost_profile = costs;
   Result<Tender> tender = LoadTender(paths, MakeLoadOptions(locale));
   if (PrintDiagnostics(tender.diagnostics) || !tender.value) {
     *exit_code = kExitInvalidInput;
     return std::nullopt;
   }
-  spdlog::info("criteria set {} {} from {}; {} bids from {} (locale {}){}",
-               tender.value->criteria.id, tender.value->criteria.version,
-               paths.criteria, tender.value->bids.size(), paths.bids,
-               tender.value->bids.locale,
-               paths.panel.empty() ? "" : "; panel scores from " + paths.panel);
+  spdlog::info(
+      "criteria set {} {} from {}; {} bids from {} (locale {}){}",
+      tender.value->criteria.id, tender.value->criteria.version, paths.criteria,
+      tender.value->bids.size(), paths.bids, tender.value->bids.locale,
+      (paths.panel.empty() ? "" : "; panel scores from " + paths.panel) +
+          (tender.value->lcc ? "; life-cycle costs from " + paths.cost_profile
+                             : ""));
   return std::move(tender.value);
 }
 

@@ -23,6 +23,7 @@ struct Inputs {
   std::string criteria;
   std::string bids;   // may be empty (validate without bids)
   std::string panel;  // may be empty (no evaluator panel)
+  std::string costs;  // may be empty (no cost profile)
 };
 
 // Turns the positional arguments (a tender directory, or CRITERIA [BIDS])
@@ -32,13 +33,14 @@ std::optional<Inputs> ResolveInputs(const std::string& first,
                                     const std::string& second,
                                     bool bids_required, int* exit_code);
 
-// ResolveInputs (with --panel overriding a directory's panel.csv), then
-// LoadTender; prints every diagnostic. Returns nullopt with *exit_code set
-// on failure.
+// ResolveInputs (with --panel overriding a directory's panel.csv and
+// --costs its cost-profile.yaml/.csv), then LoadTender; prints every
+// diagnostic. Returns nullopt with *exit_code set on failure.
 std::optional<Tender> LoadTenderArgs(const std::string& first,
                                      const std::string& second,
                                      const std::string& panel,
-                                     const std::string& locale, int* exit_code);
+                                     const std::string& locale, int* exit_code,
+                                     const std::string& costs = "");
 
 // The bids of `evaluation` that meet every minimum requirement. Analyses
 // re-score the decision matrix, which holds no bid-file fields, so the

@@ -1,18 +1,24 @@
 // circa criteria <subcommand>: work with criteria sets as documents.
 //   circa criteria export --format eforms|ocds SET [-o OUT] [--language L]
 //   circa criteria import NOTICE.xml [-o DIR | -o OUT.yaml]
-// Further subcommands (list, show, diff, lint) register in
-// AddCriteriaCommand next to these two. Exchange logic lives in
-// engine/exchange (circa/exchange.h); this file only parses, calls and
-// prints.
+//   circa criteria list [--group G] [--library DIR]... [--format table|json]
+//   circa criteria show ID|FILE [--resolved] [--library DIR]...
+//   circa criteria diff A B [--format text|json] [--library DIR]...
+//   circa criteria lint FILE... [--against OLD] [--strict] [--library DIR]...
+// Exchange logic lives in engine/exchange (circa/exchange.h), the
+// catalogue in engine/catalog (circa/catalog.h, docs/catalog.md); this file
+// only parses, calls and prints.
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "circa/catalog.h"
 #include "circa/exchange.h"
+#include "circa/library.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 
@@ -146,16 +152,235 @@ std::pair<CLI::App*, Runner> AddImport(CLI::App* criteria) {
   return {cmd, [args] { return RunImport(*args); }};
 }
 
+// ------------------------------------------------------------ catalogue
+
+// --library DIR (repeatable); none: DefaultLibraryDirs().
+void AddLibraryOption(CLI::App* cmd, std::vector<std::string>* dirs) {
+  cmd->add_option("--library", *dirs,
+                  "Model library directory (repeatable; default: "
+                  "$CIRCA_LIBRARY, else the installed and source-tree "
+                  "criteria/)");
+}
+
+LoadOptions CatalogLoadOptions(const std::vector<std::string>& library) {
+  LoadOptions options = MakeLoadOptions("");
+  options.library = library.empty() ? DefaultLibraryDirs() : library;
+  return options;
+}
+
+// A set named on the command line: a file, a tender directory (its
+// tender.yaml), or a library reference ID or ID@VERSION.
+Result<CriteriaSet> LoadNamedSet(const std::string& name,
+                                 const LoadOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::string path = name;
+  if (fs::is_directory(name, ec)) {
+    path = (fs::path(name) / "tender.yaml").string();
+  } else if (!fs::exists(name, ec)) {
+    std::string id;
+    std::string version;
+    if (ParseModelReference(name, &id, &version)) {
+      const Result<std::string> file =
+          FindModelSet(options.library, id, version);
+      if (!file.ok()) return {std::nullopt, file.diagnostics};
+      path = *file.value;
+    }
+  }
+  return LoadCriteriaFile(path, options);
+}
+
+struct ListArgs {
+  std::string group;
+  std::vector<std::string> library;
+  std::string format = "table";
+};
+
+int RunList(const ListArgs& args) {
+  const LoadOptions options = CatalogLoadOptions(args.library);
+  const std::vector<LibraryEntry> entries =
+      ListLibrary(options.library, args.group, options);
+  if (args.format == "json") return WriteOutput(RenderLibraryJson(entries), "");
+  std::string text = RenderLibraryTable(entries);
+  std::string dirs;
+  for (const std::string& d : options.library) {
+    dirs += (dirs.empty() ? "" : ", ") + d;
+  }
+  if (dirs.empty()) dirs = "no library directory (set CIRCA_LIBRARY)";
+  std::size_t loaded = 0;
+  for (const LibraryEntry& e : entries) loaded += e.error.empty() ? 1u : 0u;
+  text += std::to_string(loaded) + (loaded == 1 ? " model set" : " model sets");
+  if (!args.group.empty()) text += " of product group " + args.group;
+  text += " in " + dirs + "\n";
+  return WriteOutput(text, "");
+}
+
+std::pair<CLI::App*, Runner> AddList(CLI::App* criteria) {
+  auto args = std::make_shared<ListArgs>();
+  CLI::App* cmd = criteria->add_subcommand(
+      "list",
+      "List the model sets of the library: id, version, title, product "
+      "group, strategies covered (docs/catalog.md)");
+  cmd->add_option("--group", args->group, "Only this product group");
+  AddLibraryOption(cmd, &args->library);
+  cmd->add_option("--format", args->format, "table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  return {cmd, [args] { return RunList(*args); }};
+}
+
+struct ShowArgs {
+  std::string set;
+  bool resolved = false;
+  std::vector<std::string> library;
+};
+
+int RunShow(const ShowArgs& args) {
+  const Result<CriteriaSet> set =
+      LoadNamedSet(args.set, CatalogLoadOptions(args.library));
+  if (PrintDiagnostics(set.diagnostics) || !set.value) {
+    return kExitInvalidInput;
+  }
+  if (args.resolved) {
+    WriteOptions options;
+    options.origins = true;
+    return WriteOutput(WriteCriteriaYaml(*set.value, options), "");
+  }
+  return WriteOutput(RenderSummary(*set.value), "");
+}
+
+std::pair<CLI::App*, Runner> AddShow(CLI::App* criteria) {
+  auto args = std::make_shared<ShowArgs>();
+  CLI::App* cmd = criteria->add_subcommand(
+      "show",
+      "Show a criteria set: a summary, or with --resolved the effective set "
+      "as YAML with each criterion's origin (docs/catalog.md)");
+  cmd->add_option("SET", args->set,
+                  "A model set id (ID or ID@VERSION), a criteria file or a "
+                  "tender directory")
+      ->required();
+  cmd->add_flag("--resolved", args->resolved,
+                "Print the effective set as YAML (derived sets resolved, "
+                "origins as comments)");
+  AddLibraryOption(cmd, &args->library);
+  return {cmd, [args] { return RunShow(*args); }};
+}
+
+struct DiffArgs {
+  std::string a;
+  std::string b;
+  std::string format = "text";
+  std::vector<std::string> library;
+};
+
+int RunDiff(const DiffArgs& args) {
+  const LoadOptions options = CatalogLoadOptions(args.library);
+  const Result<CriteriaSet> a = LoadNamedSet(args.a, options);
+  const Result<CriteriaSet> b = LoadNamedSet(args.b, options);
+  const bool bad_a = PrintDiagnostics(a.diagnostics) || !a.value;
+  const bool bad_b = PrintDiagnostics(b.diagnostics) || !b.value;
+  if (bad_a || bad_b) return kExitInvalidInput;
+  const CriteriaDiff diff = Diff(*a.value, *b.value);
+  // Differences are the answer, not a failure: exit 0 either way.
+  return WriteOutput(
+      args.format == "json" ? RenderDiffJson(diff) : RenderDiffText(diff), "");
+}
+
+std::pair<CLI::App*, Runner> AddDiff(CLI::App* criteria) {
+  auto args = std::make_shared<DiffArgs>();
+  CLI::App* cmd = criteria->add_subcommand(
+      "diff",
+      "Compare two criteria sets: criteria added, removed, re-weighted, "
+      "re-ruled, moved (exit 0 whether or not they differ)");
+  cmd->add_option("A", args->a, "The older set: model id, file or directory")
+      ->required();
+  cmd->add_option("B", args->b, "The newer set: model id, file or directory")
+      ->required();
+  cmd->add_option("--format", args->format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  AddLibraryOption(cmd, &args->library);
+  return {cmd, [args] { return RunDiff(*args); }};
+}
+
+struct LintArgs {
+  std::vector<std::string> files;
+  std::string against;
+  bool strict = false;
+  std::vector<std::string> library;
+};
+
+int RunLint(const LintArgs& args) {
+  const LoadOptions options = CatalogLoadOptions(args.library);
+  std::optional<CriteriaSet> previous;
+  if (!args.against.empty()) {
+    Result<CriteriaSet> old = LoadNamedSet(args.against, options);
+    if (PrintDiagnostics(old.diagnostics) || !old.value) {
+      return kExitInvalidInput;
+    }
+    previous = std::move(old.value);
+  }
+  LintOptions lint;
+  if (previous) lint.previous = &*previous;
+  int errors = 0;
+  int warnings = 0;
+  std::string out;
+  for (const std::string& file : args.files) {
+    const Result<CriteriaSet> set = LoadNamedSet(file, options);
+    std::vector<Diagnostic> findings = set.diagnostics;
+    if (set.value) {
+      const std::vector<Diagnostic> more = Lint(*set.value, lint);
+      findings.insert(findings.end(), more.begin(), more.end());
+    }
+    for (const Diagnostic& d : findings) {
+      (d.severity == Severity::kError ? errors : warnings) += 1;
+      out += d.ToString() + "\n";
+    }
+  }
+  const std::size_t n = args.files.size();
+  const std::string sets = std::to_string(n) + (n == 1 ? " set" : " sets");
+  if (errors == 0 && warnings == 0) {
+    out += "ok: " + sets + ", no findings\n";
+  } else {
+    out += sets + ": " + std::to_string(errors) +
+           (errors == 1 ? " error, " : " errors, ") + std::to_string(warnings) +
+           (warnings == 1 ? " warning" : " warnings") +
+           (args.strict && warnings > 0 ? " (--strict: warnings fail)" : "") +
+           "\n";
+  }
+  if (const int code = WriteOutput(out, ""); code != kExitOk) return code;
+  return errors > 0 || (args.strict && warnings > 0) ? kExitInvalidInput
+                                                     : kExitOk;
+}
+
+std::pair<CLI::App*, Runner> AddLint(CLI::App* criteria) {
+  auto args = std::make_shared<LintArgs>();
+  CLI::App* cmd = criteria->add_subcommand(
+      "lint",
+      "Facilitator-quality checks on model sets: documentation, labels, "
+      "sources, weights, scale descriptors, stable ids (docs/catalog.md)");
+  cmd->add_option("SET", args->files, "Criteria files (or model ids)")
+      ->required();
+  cmd->add_option("--against", args->against,
+                  "The previous version (file or ID@VERSION): ids it has "
+                  "that are gone need a new major version");
+  cmd->add_flag("--strict", args->strict, "Warnings fail too (exit 1)");
+  AddLibraryOption(cmd, &args->library);
+  return {cmd, [args] { return RunLint(*args); }};
+}
+
 }  // namespace
 
 Runner AddCriteriaCommand(CLI::App& app) {
-  CLI::App* criteria =
-      app.add_subcommand("criteria", "Work with criteria sets: export, import");
+  CLI::App* criteria = app.add_subcommand(
+      "criteria",
+      "Work with criteria sets: list, show, diff, lint, export, import");
   criteria->require_subcommand(1);
   std::vector<std::pair<CLI::App*, Runner>> subcommands;
+  subcommands.push_back(AddList(criteria));
+  subcommands.push_back(AddShow(criteria));
+  subcommands.push_back(AddDiff(criteria));
+  subcommands.push_back(AddLint(criteria));
   subcommands.push_back(AddExport(criteria));
   subcommands.push_back(AddImport(criteria));
-  // list, show, diff, lint: push_back(AddList(criteria)) etc. here.
   return [subcommands] {
     for (const auto& [cmd, run] : subcommands) {
       if (cmd->parsed()) return run();

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 
+#include "circa/award.h"
 #include "circa/robustness.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -21,6 +22,7 @@ struct ScoreArgs {
   std::string output;
   std::string locale;
   std::string panel;
+  std::string costs;
   int width = 0;
 };
 
@@ -78,21 +80,41 @@ int RunScore(const ScoreArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   int failure = kExitUsage;
   const std::optional<Tender> tender = LoadTenderArgs(
-      args.first, args.second, args.panel, args.locale, &failure);
+      args.first, args.second, args.panel, args.locale, &failure, args.costs);
   if (!tender) return failure;
   const CriteriaSet& criteria = tender->criteria;
   const BidSet& bids = tender->bids;
-
-  const Scorer scorer = Scorer::Compile(criteria);
-  Evaluation evaluation = scorer.Evaluate(bids);
-  AddReversalNotes(scorer, bids, &evaluation);
   const ReportFormat format = FormatFromName(args.format);
-  Report report = MakeReport(criteria, bids, scorer, evaluation,
-                             format != ReportFormat::kCsv,
-                             tender->panel ? &*tender->panel : nullptr);
-  report.width = args.width > 0 ? args.width : TerminalWidth();
-  const std::string text = Render(report, format);
-  for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
+  const int width = args.width > 0 ? args.width : TerminalWidth();
+
+  std::string text;
+  if (criteria.award) {
+    // A money-based award: requirements, then the lowest evaluated price.
+    const Result<AwardResult> award = EvaluateAward(criteria, bids);
+    if (PrintDiagnostics(award.diagnostics) || !award.ok()) {
+      return kExitInvalidInput;
+    }
+    for (const auto& group : award.value->ranking.ties) {
+      std::string ids;
+      for (const std::size_t k : group) {
+        ids += (ids.empty() ? "" : ", ") + award.value->ranking.bids[k].id;
+      }
+      spdlog::warn("tie on evaluated price between {}", ids);
+    }
+    text = RenderAward(AwardReport{&criteria, &bids, &*award.value, width},
+                       format);
+  } else {
+    const Scorer scorer = Scorer::Compile(criteria);
+    Evaluation evaluation = scorer.Evaluate(bids);
+    AddReversalNotes(scorer, bids, &evaluation);
+    Report report = MakeReport(criteria, bids, scorer, evaluation,
+                               format != ReportFormat::kCsv,
+                               tender->panel ? &*tender->panel : nullptr,
+                               tender->lcc ? &*tender->lcc : nullptr);
+    report.width = width;
+    text = Render(report, format);
+    for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
+  }
 
   if (const int code = WriteOutput(text, args.output); code != kExitOk) {
     return code;
@@ -128,6 +150,10 @@ Runner AddScoreCommand(CLI::App& app) {
                   "Evaluator panel scores (CSV: bid, criterion, evaluator, "
                   "score, rationale); default: panel.csv in a tender "
                   "directory");
+  cmd->add_option("--costs", args->costs,
+                  "Cost profile (YAML or CSV) for criteria scored on "
+                  "life-cycle cost (from: lcc); default: cost-profile.yaml "
+                  "or .csv in a tender directory");
   cmd->add_option("--width", args->width,
                   "Table width in columns (default: the terminal, or 100)")
       ->check(CLI::Range(40, 1000));

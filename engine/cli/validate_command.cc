@@ -13,6 +13,7 @@ struct ValidateArgs {
   std::string second;
   std::string locale;
   std::string panel;
+  std::string costs;
 };
 
 int RunValidate(const ValidateArgs& args) {
@@ -24,16 +25,29 @@ int RunValidate(const ValidateArgs& args) {
       LoadCriteriaFile(inputs->criteria, options);
   if (PrintDiagnostics(criteria.diagnostics)) return kExitInvalidInput;
   const CriteriaSet& set = *criteria.value;
-  std::printf("%s: ok: %s %s, %zu criteria scored, weights add up to %s\n",
-              inputs->criteria.c_str(), set.id.c_str(), set.version.c_str(),
-              set.Leaves().size(), FormatNumber(set.scale, -1).c_str());
+  if (set.award) {
+    std::printf("%s: ok: %s %s, awarded on %s (lowest evaluated price)\n",
+                inputs->criteria.c_str(), set.id.c_str(), set.version.c_str(),
+                std::string(ToString(set.award->method)).c_str());
+  } else {
+    std::printf("%s: ok: %s %s, %zu criteria scored, weights add up to %s\n",
+                inputs->criteria.c_str(), set.id.c_str(), set.version.c_str(),
+                set.Leaves().size(), FormatNumber(set.scale, -1).c_str());
+  }
   if (inputs->bids.empty()) return kExitOk;
-  TenderPaths paths{inputs->criteria, inputs->bids, inputs->panel};
+  TenderPaths paths{inputs->criteria, inputs->bids, inputs->panel,
+                    inputs->costs};
   if (!args.panel.empty()) paths.panel = args.panel;
+  if (!args.costs.empty()) paths.cost_profile = args.costs;
   const Result<Tender> tender = LoadTender(paths, options);
   if (PrintDiagnostics(tender.diagnostics)) return kExitInvalidInput;
   std::printf("%s: ok: %td bids, locale %s\n", inputs->bids.c_str(),
               tender.value->bids.size(), tender.value->bids.locale.c_str());
+  if (tender.value->lcc) {
+    std::printf("%s: ok: %zu offers over %d years\n",
+                paths.cost_profile.c_str(), tender.value->lcc->offers.size(),
+                tender.value->lcc->horizon);
+  }
   if (tender.value->panel_scores) {
     std::printf("%s: ok: %zu scores\n", paths.panel.c_str(),
                 tender.value->panel_scores->rows.size());
@@ -56,6 +70,10 @@ Runner AddValidateCommand(CLI::App& app) {
   cmd->add_option("--panel", args->panel,
                   "Evaluator panel scores (CSV); default: panel.csv in a "
                   "tender directory");
+  cmd->add_option("--costs", args->costs,
+                  "Cost profile (YAML or CSV) for criteria scored on "
+                  "life-cycle cost (from: lcc); default: cost-profile.yaml "
+                  "or .csv in a tender directory");
   return [args] { return RunValidate(*args); };
 }
 

@@ -1,6 +1,8 @@
 // Criteria-set skeletons (YAML, criteria-format v1) and the import report
 // as text.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "circa/exchange.h"
 #include "exchange/xml_util.h"
@@ -54,8 +56,34 @@ std::string Comment(std::string_view text, std::size_t max = 300) {
   return s;
 }
 
+// True when only an order of importance is published and every list of
+// siblings numbers its criteria 1..n once each: the skeleton can then say
+// `weights: order` (circa derives rank-order weights, with a warning).
+bool OrderOnly(const std::vector<ImportedCriterion>& list) {
+  if (list.empty()) return false;
+  std::vector<bool> seen(list.size() + 1, false);
+  for (const ImportedCriterion& c : list) {
+    if (c.weight || c.order < 1 ||
+        static_cast<std::size_t>(c.order) > list.size() ||
+        seen[static_cast<std::size_t>(c.order)]) {
+      return false;
+    }
+    seen[static_cast<std::size_t>(c.order)] = true;
+    if (!c.children.empty() && !OrderOnly(c.children)) return false;
+  }
+  return true;
+}
+
+// How the skeleton writes weights.
+struct Emit {
+  WeightMode mode = WeightMode::kPercent;
+  bool order = false;  // `weights: order`: order: k instead of weight
+};
+
 void EmitCriterion(const ImportedCriterion& c, int indent,
-                   std::optional<CriterionType> inherited, std::string* out) {
+                   std::optional<CriterionType> inherited,
+                   std::optional<double> parent_points, const Emit& emit,
+                   std::string* out) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   const std::string in = pad + "  ";
   *out += pad + "- id: " + c.id + "\n";
@@ -70,7 +98,17 @@ void EmitCriterion(const ImportedCriterion& c, int indent,
   if (!c.description.empty() && c.description != c.name) {
     *out += in + "description: " + Quote(c.description) + "\n";
   }
-  if (c.weight) {
+  // The criterion's points on the scale, when its weight is known.
+  std::optional<double> points;
+  if (c.weight && parent_points) {
+    points = emit.mode == WeightMode::kPoints
+                 ? *c.weight
+                 : *parent_points * *c.weight / 100;
+  }
+  if (emit.order) {
+    *out += in + "order: " + std::to_string(c.order) +
+            "  # only an order of importance is published\n";
+  } else if (c.weight) {
     *out += in + "weight: " + PlainNumber(*c.weight);
     if (!c.published.empty()) *out += "  # published: " + Comment(c.published);
     *out += "\n";
@@ -84,9 +122,27 @@ void EmitCriterion(const ImportedCriterion& c, int indent,
                                        " (not usable as a weight)") +
             "\n";
   }
+  const std::optional<CriterionType> type = c.type ? c.type : inherited;
   if (c.min_score) {
-    *out += in + "# TODO: minimum score " + PlainNumber(*c.min_score) +
-            " published (BT-5423 min-score)\n";
+    // BT-5423 gives a number; circa reads min-score as points of the scale.
+    // Kept as a key when that reading fits (a quality criterion, at most its
+    // points), else as a TODO.
+    const bool quality = type && *type == CriterionType::kQuality;
+    if (quality && (!points || *c.min_score <= *points + 1e-9)) {
+      *out += in + "min-score: " + PlainNumber(*c.min_score) +
+              "  # BT-5423 min-score, read as points of the scale; write \"" +
+              PlainNumber(*c.min_score) +
+              "%\" if it is a percentage of this criterion's points\n";
+    } else {
+      *out += in + "# TODO: minimum score " + PlainNumber(*c.min_score) +
+              " published (BT-5423 min-score)" +
+              (quality ? "; more than the criterion's " +
+                             PlainNumber(points.value_or(0)) + " points"
+                       : std::string(type ? "; min-score applies to quality "
+                                            "criteria only"
+                                          : "")) +
+              "\n";
+    }
   }
   if (c.fixed) {
     *out += in + "# fixed number " + PlainNumber(*c.fixed) +
@@ -95,11 +151,10 @@ void EmitCriterion(const ImportedCriterion& c, int indent,
   if (!c.children.empty()) {
     *out += in + "criteria:\n";
     for (const ImportedCriterion& child : c.children) {
-      EmitCriterion(child, indent + 4, c.type ? c.type : inherited, out);
+      EmitCriterion(child, indent + 4, type, points, emit, out);
     }
     return;
   }
-  const std::optional<CriterionType> type = c.type ? c.type : inherited;
   if (type && *type != CriterionType::kQuality) {
     *out += in +
             "scoring: {rule: lowest-ratio}  # TODO: rule not published; "
@@ -133,10 +188,13 @@ std::string ToCriteriaYaml(const ImportedLot& lot) {
     out += "# BT-543 calculation: " + Comment(lot.calculation_expression, 600) +
            "\n";
   }
-  if (lot.max_pass) {
+  if (lot.max_pass && *lot.max_pass < 1) {
     out += "# TODO: only the best " + std::to_string(*lot.max_pass) +
            " tenders go on (BT-5423 max-pass)\n";
   }
+  Emit emit;
+  emit.mode = lot.weights;
+  emit.order = OrderOnly(lot.criteria);
   out += "circa: 1\n";
   out += "id: " + lot.set_id + "\n";
   out += "version: \"1\"\n";
@@ -148,17 +206,23 @@ std::string ToCriteriaYaml(const ImportedLot& lot) {
   out += "description: " + Quote(description) + "\n";
   out += "currency: " + lot.currency + "\n";
   out += "scale: " + PlainNumber(lot.scale) + "\n";
-  out +=
-      "weights: " +
-      std::string(lot.weights == WeightMode::kPoints ? "points" : "percent") +
-      "\n";
+  out += "weights: " +
+         std::string(emit.order                           ? "order"
+                     : lot.weights == WeightMode::kPoints ? "points"
+                                                          : "percent") +
+         "\n";
+  if (lot.max_pass && *lot.max_pass >= 1) {
+    out += "max-pass: " + std::to_string(*lot.max_pass) +
+           "  # BT-5423: only the best " + std::to_string(*lot.max_pass) +
+           " on quality go on\n";
+  }
   if (lot.criteria.empty()) {
     out += "criteria: []  # TODO: no award criteria published for this lot\n";
     return out;
   }
   out += "criteria:\n";
   for (const ImportedCriterion& c : lot.criteria) {
-    EmitCriterion(c, 2, std::nullopt, &out);
+    EmitCriterion(c, 2, std::nullopt, lot.scale, emit, &out);
   }
   return out;
 }

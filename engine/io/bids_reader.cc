@@ -124,9 +124,11 @@ class BidsBuilder {
     }
     for (const Criterion* leaf : leaves_) {
       // Scored by the panel file: the bid file may leave it out or empty.
-      panel_.push_back(leaf->type == CriterionType::kQuality && leaf->scoring &&
-                       IsPanelRule(leaf->scoring->rule) &&
-                       PanelPolicyFor(set, leaf->id) != nullptr);
+      // From the cost profile (from: lcc): likewise filled in later.
+      panel_.push_back((leaf->type == CriterionType::kQuality &&
+                        leaf->scoring && IsPanelRule(leaf->scoring->rule) &&
+                        PanelPolicyFor(set, leaf->id) != nullptr) ||
+                       leaf->from_lcc);
     }
     bids_.field_names = set.Fields();
     fields_.resize(bids_.field_names.size());

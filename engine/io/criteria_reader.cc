@@ -2,14 +2,17 @@
 // reported with its position; cross-criterion checks in validate/.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <set>
 
 #include "circa/explain.h"
+#include "circa/library.h"
 #include "circa/load.h"
 #include "io/file.h"
 #include "io/numbers.h"
 #include "io/yaml_node.h"
+#include "money/award_reader.h"
 #include "panel/policy_reader.h"
 #include "validate/criteria_validator.h"
 
@@ -59,8 +62,10 @@ class CriteriaReader {
                   "description",   "publisher", "currency",       "scale",
                   "weights",       "criteria",  "requirements",   "max-pass",
                   "rounding",      "tie-break", "abnormally-low", "panel",
-                  "product-group", "labels",    "sources",        "clauses"});
+                  "product-group", "labels",    "sources",        "clauses",
+                  "award"});
     CriteriaSet set;
+    award_ = root["award"].IsDefined() && !root["award"].IsNull();
     if (const auto format = r_.Number(root, "circa", "", true)) {
       if (*format != 1) {
         r_.Error(root["circa"], "circa",
@@ -138,6 +143,7 @@ class CriteriaReader {
       set.panel = ReadPanel(n, "panel");
     }
     ReadModelKeys(root, &set);
+    money::ReadAward(r_, root, &set);  // after the rest: it checks them
     return set;
   }
 
@@ -153,7 +159,9 @@ class CriteriaReader {
                      *group + "\"");
       }
     }
-    set->labels = ReadLabels(root, "");
+    if (auto labels = ReadLabels(root, ""); !labels.empty()) {
+      set->labels = std::move(labels);
+    }
     if (const YAML::Node list = root["sources"];
         list.IsDefined() && !list.IsNull()) {
       if (!list.IsSequence()) {
@@ -376,10 +384,16 @@ class CriteriaReader {
                    io::Describe(node));
       return c;
     }
-    r_.CheckKeys(node, path,
-                 {"id", "name", "description", "unit", "type", "weight",
-                  "order", "min-score", "panel", "scoring", "criteria", "kind",
-                  "labels", "evidence", "level", "source", "strategies"});
+    r_.CheckKeys(
+        node, path,
+        {"id", "name", "description", "unit", "type", "weight", "order",
+         "min-score", "panel", "scoring", "criteria", "kind", "labels",
+         "evidence", "level", "source", "strategies", "from", "under"});
+    if (const YAML::Node u = node["under"]; u.IsDefined() && !adding_) {
+      r_.Error(u, io::Join(path, "under"),
+               "under is only read in a derived set's add list");
+    }
+    adding_ = false;  // an added criterion's children take no `under`
     if (const auto id = r_.String(node, "id", path, true)) {
       c.id = *id;
       if (!ValidId(*id)) {
@@ -431,7 +445,8 @@ class CriteriaReader {
       r_.Error(node, path,
                "a criterion has either scoring (a leaf) or criteria (a "
                "group), not both");
-    } else if (!has_scoring && !has_children) {
+    } else if (!has_scoring && !has_children &&
+               !(award_ && type && *type != CriterionType::kQuality)) {
       r_.Error(node, path,
                "missing scoring (for a leaf) or criteria (for a group)");
     } else if (has_children) {
@@ -454,9 +469,17 @@ class CriteriaReader {
                  "missing; expected price, cost or quality");
       } else {
         c.type = *type;
-        c.scoring = ReadRule(scoring, io::Join(path, "scoring"), c.type);
+        // A money-award set's price leaf needs no rule: money ranks.
+        if (has_scoring) {
+          c.scoring = ReadRule(scoring, io::Join(path, "scoring"), c.type);
+        } else {
+          c.scoring.emplace();
+          c.scoring->rule = Rule::kLowestRatio;
+          c.scoring->better = Direction::kLowerIsBetter;
+        }
       }
     }
+    money::ReadFrom(r_, node, path, &c);
     return c;
   }
 
@@ -498,6 +521,10 @@ class CriteriaReader {
     if (has_o) {
       r_.Error(o, io::Join(path, "order"),
                "order is only read when the set declares weights: order");
+    }
+    if (!has_w && award_) {
+      c->weight = 0;  // a money-award set ranks on money, not points
+      return;
     }
     if (!has_w) {
       r_.Error(node, io::Join(path, "weight"),
@@ -795,6 +822,7 @@ class CriteriaReader {
   void ReadTieBreak(const YAML::Node& root, std::vector<TieBreakStep>* out) {
     const YAML::Node list = root["tie-break"];
     if (!list.IsDefined() || list.IsNull()) return;
+    out->clear();  // a derived set's policy replaces its model's
     if (!list.IsSequence() || list.size() == 0) {
       r_.Error(list, "tie-break",
                "expected a non-empty list of rules such as [{higher: "
@@ -1165,13 +1193,564 @@ class CriteriaReader {
   io::YamlReader r_;
   const LoadOptions& options_;
   WeightMode mode_ = WeightMode::kPoints;
+  bool award_ = false;   // the set has an award: block (money-based)
+  bool adding_ = false;  // the next criterion read is an `add` item
+
+ public:
+  // A derived set (docs/criteria-format.md, "Derived sets"): `model` is the
+  // validated model `extends:` names; drop, override and add change a copy
+  // of it, and the set's own keys replace the model's.
+  std::optional<CriteriaSet> ReadDerived(const YAML::Node& root,
+                                         const CriteriaSet& model) {
+    r_.CheckKeys(root, "", {"circa",          "id",          "version",
+                            "title",          "description", "publisher",
+                            "currency",       "extends",     "drop",
+                            "override",       "add",         "requirements",
+                            "max-pass",       "rounding",    "tie-break",
+                            "abnormally-low", "panel",       "product-group",
+                            "labels",         "sources",     "clauses",
+                            "criteria",       "scale",       "weights"});
+    for (const char* key : {"criteria", "scale", "weights"}) {
+      if (const YAML::Node n = root[key]; n.IsDefined()) {
+        r_.Error(n, key,
+                 std::string(key) +
+                     " comes from the model in a derived set; change the "
+                     "model's criteria with drop, override and add");
+      }
+    }
+    CriteriaSet set = model;
+    set.extends = root["extends"].IsScalar() ? root["extends"].Scalar() : "";
+    set.model_id = model.id;
+    set.model_version = model.version;
+    set.model_source = model.source;
+    set.model_sha256 = model.sha256;
+    set.dropped.clear();
+    set.derived_at = {};
+    const Origin from{
+        Origin::Kind::kModel, model.id + " " + model.version, {}, {}};
+    for (Criterion& c : set.criteria) SetOrigin(&c, from);
+    for (Requirement& r : set.requirements) r.origin = from;
+    for (Clause& c : set.clauses) c.origin = from;
+
+    if (const auto format = r_.Number(root, "circa", "", true)) {
+      if (*format != 1) {
+        r_.Error(root["circa"], "circa",
+                 "unsupported format version " + FormatNumber(*format, -1) +
+                     "; this circa reads format 1");
+      }
+    }
+    set.id = ReadId(root, "");
+    set.version = r_.String(root, "version", "", true).value_or("");
+    set.title = r_.String(root, "title", "", true).value_or("");
+    set.description =
+        r_.String(root, "description", "", false).value_or(model.description);
+    set.publisher =
+        r_.String(root, "publisher", "", false).value_or(model.publisher);
+    if (const auto currency = r_.String(root, "currency", "", false)) {
+      set.currency = *currency;
+    }
+    mode_ = set.weights;
+
+    Drop(root, &set);
+    Override(root, &set);
+    Add(root, &set);
+
+    const std::size_t model_requirements = set.requirements.size();
+    ReadRequirements(root, &set);
+    for (std::size_t i = model_requirements; i < set.requirements.size(); ++i) {
+      set.requirements[i].origin.kind = Origin::Kind::kLocal;
+    }
+    if (const YAML::Node n = root["max-pass"]; n.IsDefined() && !n.IsNull()) {
+      const auto v = r_.NumberOf(n, "max-pass", "a whole number of bids >= 1");
+      if (v && (*v < 1 || *v != std::floor(*v) || *v > 1e6)) {
+        r_.Error(
+            n, "max-pass",
+            "expected a whole number of bids >= 1, got " + io::Describe(n));
+      } else if (v) {
+        set.max_pass = static_cast<int>(*v);
+      }
+    }
+    ReadRounding(root, &set.rounding);
+    ReadTieBreak(root, &set.tie_break);
+    ReadAbnormallyLow(root, &set.abnormally_low);
+    if (const YAML::Node n = root["panel"]; n.IsDefined() && !n.IsNull()) {
+      set.panel = ReadPanel(n, "panel");
+    }
+    const std::size_t model_clauses = set.clauses.size();
+    ReadModelKeys(root, &set);
+    for (std::size_t i = model_clauses; i < set.clauses.size(); ++i) {
+      set.clauses[i].origin.kind = Origin::Kind::kLocal;
+    }
+    return set;
+  }
+
+ private:
+  static void SetOrigin(Criterion* c, const Origin& origin) {
+    c->origin = origin;
+    for (Criterion& child : c->children) SetOrigin(&child, origin);
+  }
+
+  // Where a criterion id sits: its list and index, and its parent (nullptr
+  // at top level).
+  struct Place {
+    std::vector<Criterion>* list = nullptr;
+    std::size_t index = 0;
+    Criterion* parent = nullptr;
+    int depth = 1;
+  };
+  static bool Locate(std::vector<Criterion>* list, Criterion* parent, int depth,
+                     std::string_view id, Place* out) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      Criterion& c = (*list)[i];
+      if (c.id == id) {
+        *out = Place{list, i, parent, depth};
+        return true;
+      }
+      if (Locate(&c.children, &c, depth + 1, id, out)) return true;
+    }
+    return false;
+  }
+
+  static void CollectIds(const std::vector<Criterion>& list,
+                         std::vector<std::string>* ids) {
+    for (const Criterion& c : list) {
+      ids->push_back(c.id);
+      CollectIds(c.children, ids);
+    }
+  }
+  static std::vector<std::string> AllIds(const CriteriaSet& set) {
+    std::vector<std::string> ids;
+    CollectIds(set.criteria, &ids);
+    for (const Requirement& r : set.requirements) ids.push_back(r.id);
+    for (const Clause& c : set.clauses) ids.push_back(c.id);
+    return ids;
+  }
+
+  void UnknownId(const YAML::Node& n, const std::string& path,
+                 const std::string& id, const CriteriaSet& set) {
+    std::string message = "no criterion, requirement or clause \"" + id +
+                          "\" in the model " + set.model_id + " " +
+                          set.model_version;
+    const std::string hint = io::Suggest(id, AllIds(set));
+    if (!hint.empty()) message += "; did you mean \"" + hint + "\"?";
+    r_.Error(n, path, message);
+  }
+
+  static void MarkChanged(Origin* origin, std::string field,
+                          const SourceLocation& at) {
+    if (origin->kind == Origin::Kind::kModel &&
+        std::find(origin->changed.begin(), origin->changed.end(), field) ==
+            origin->changed.end()) {
+      origin->changed.push_back(std::move(field));
+      std::sort(origin->changed.begin(), origin->changed.end());
+    }
+    origin->changed_at = at;
+  }
+
+  // drop: [take_back, ...]
+  void Drop(const YAML::Node& root, CriteriaSet* set) {
+    const YAML::Node list = root["drop"];
+    if (!list.IsDefined() || list.IsNull()) return;
+    if (!list.IsSequence()) {
+      r_.Error(list, "drop",
+               "expected a list of criterion, requirement or clause ids, "
+               "got " +
+                   io::Describe(list));
+      return;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const YAML::Node n = list[i];
+      const std::string path = "drop[" + std::to_string(i) + "]";
+      const std::string id = n.IsScalar() ? n.Scalar() : "";
+      if (id.empty()) {
+        r_.Error(n, path, "expected an id, got " + io::Describe(n));
+        continue;
+      }
+      const SourceLocation at = r_.Where(n);
+      Place place;
+      if (Locate(&set->criteria, nullptr, 1, id, &place)) {
+        if (place.list->size() == 1) {
+          r_.Error(n, path,
+                   "dropping " + id + " would leave " +
+                       (place.parent ? "group " + place.parent->id
+                                     : std::string("the set")) +
+                       " with no criteria" +
+                       (place.parent ? "; drop " + place.parent->id + " instead"
+                                     : std::string()));
+          continue;
+        }
+        place.list->erase(place.list->begin() +
+                          static_cast<std::ptrdiff_t>(place.index));
+        if (place.parent) {
+          MarkChanged(&place.parent->origin, "criteria", at);
+        } else {
+          set->derived_at = at;
+        }
+        set->dropped.push_back(id);
+        continue;
+      }
+      const auto req =
+          std::find_if(set->requirements.begin(), set->requirements.end(),
+                       [&id](const Requirement& r) { return r.id == id; });
+      if (req != set->requirements.end()) {
+        set->requirements.erase(req);
+        set->dropped.push_back(id);
+        continue;
+      }
+      const auto clause =
+          std::find_if(set->clauses.begin(), set->clauses.end(),
+                       [&id](const Clause& c) { return c.id == id; });
+      if (clause != set->clauses.end()) {
+        set->clauses.erase(clause);
+        set->dropped.push_back(id);
+        continue;
+      }
+      if (std::find(set->dropped.begin(), set->dropped.end(), id) !=
+          set->dropped.end()) {
+        r_.Error(n, path, id + " is already dropped");
+        continue;
+      }
+      UnknownId(n, path, id, *set);
+    }
+  }
+
+  // override: {price: {weight: 30}, warranty: {scoring: {...}}}
+  void Override(const YAML::Node& root, CriteriaSet* set) {
+    const YAML::Node map = root["override"];
+    if (!map.IsDefined() || map.IsNull()) return;
+    if (!map.IsMap()) {
+      r_.Error(map, "override",
+               "expected a map of ids to changes, such as {price: {weight: "
+               "30}}, got " +
+                   io::Describe(map));
+      return;
+    }
+    for (const auto& kv : map) {
+      const std::string id = kv.first.IsScalar() ? kv.first.Scalar() : "";
+      const std::string path = "override." + id;
+      const YAML::Node n = kv.second;
+      if (!n.IsMap()) {
+        r_.Error(n, path,
+                 "expected a map of the fields to change, such as {weight: "
+                 "30}, got " +
+                     io::Describe(n));
+        continue;
+      }
+      Place place;
+      if (Locate(&set->criteria, nullptr, 1, id, &place)) {
+        OverrideCriterion(n, path, &(*place.list)[place.index]);
+        continue;
+      }
+      const auto req =
+          std::find_if(set->requirements.begin(), set->requirements.end(),
+                       [&id](const Requirement& r) { return r.id == id; });
+      if (req != set->requirements.end()) {
+        OverrideRequirement(n, path, &*req);
+        continue;
+      }
+      const auto clause =
+          std::find_if(set->clauses.begin(), set->clauses.end(),
+                       [&id](const Clause& c) { return c.id == id; });
+      if (clause != set->clauses.end()) {
+        r_.CheckKeys(n, path,
+                     {"name", "labels", "description", "evidence", "level",
+                      "source", "strategies"});
+        OverrideText(n, path, &clause->name, &clause->description, &clause->doc,
+                     &clause->origin);
+        continue;
+      }
+      UnknownId(kv.first, path, id, *set);
+    }
+  }
+
+  // The keys every kind of item shares: name, description and the
+  // documentation. Labels merge per language.
+  void OverrideText(const YAML::Node& n, const std::string& path,
+                    std::string* name, std::string* description,
+                    Documentation* doc, Origin* origin) {
+    const SourceLocation at = r_.Where(n);
+    if (const auto v = r_.String(n, "name", path, false)) {
+      *name = *v;
+      MarkChanged(origin, "name", at);
+    }
+    if (const auto v = r_.String(n, "description", path, false)) {
+      *description = *v;
+      MarkChanged(origin, "description", at);
+    }
+    Documentation given;
+    ReadDoc(n, path, &given);
+    if (!given.labels.empty()) {
+      for (auto& [lang, text] : given.labels) doc->labels[lang] = text;
+      MarkChanged(origin, "labels", at);
+    }
+    if (n["evidence"].IsDefined()) {
+      doc->evidence = given.evidence;
+      MarkChanged(origin, "evidence", at);
+    }
+    if (given.level) {
+      doc->level = given.level;
+      MarkChanged(origin, "level", at);
+    }
+    if (n["source"].IsDefined()) {
+      doc->source = given.source;
+      MarkChanged(origin, "source", at);
+    }
+    if (n["strategies"].IsDefined()) {
+      doc->strategies = given.strategies;
+      MarkChanged(origin, "strategies", at);
+    }
+  }
+
+  void OverrideCriterion(const YAML::Node& n, const std::string& path,
+                         Criterion* c) {
+    r_.CheckKeys(n, path,
+                 {"name", "labels", "description", "unit", "weight", "order",
+                  "min-score", "panel", "scoring", "evidence", "level",
+                  "source", "strategies"});
+    const SourceLocation at = r_.Where(n);
+    OverrideText(n, path, &c->name, &c->description, &c->doc, &c->origin);
+    if (const auto v = r_.String(n, "unit", path, false)) {
+      c->unit = *v;
+      MarkChanged(&c->origin, "unit", at);
+    }
+    if (n["weight"].IsDefined() || n["order"].IsDefined()) {
+      Criterion weighed;
+      weighed.weight = kUnreadable;
+      ReadWeight(n, path, &weighed);
+      c->weight = weighed.weight;
+      c->weight_range = weighed.weight_range;
+      c->effective_range.reset();
+      c->order = weighed.order;
+      MarkChanged(&c->origin, mode_ == WeightMode::kOrder ? "order" : "weight",
+                  at);
+    }
+    if (const YAML::Node t = n["min-score"]; t.IsDefined()) {
+      c->threshold = t.IsNull() ? std::nullopt
+                                : ReadThreshold(t, io::Join(path, "min-score"));
+      MarkChanged(&c->origin, "min-score", at);
+    }
+    if (const YAML::Node p = n["panel"]; p.IsDefined()) {
+      c->panel =
+          p.IsNull() ? std::nullopt : ReadPanel(p, io::Join(path, "panel"));
+      MarkChanged(&c->origin, "panel", at);
+    }
+    if (const YAML::Node sc = n["scoring"]; sc.IsDefined()) {
+      if (c->is_group()) {
+        r_.Error(sc, io::Join(path, "scoring"),
+                 c->id +
+                     " is a group; override the scoring of its criteria "
+                     "instead");
+      } else {
+        c->scoring = ReadRule(sc, io::Join(path, "scoring"), c->type);
+        MarkChanged(&c->origin, "scoring", at);
+      }
+    }
+  }
+
+  void OverrideRequirement(const YAML::Node& n, const std::string& path,
+                           Requirement* req) {
+    r_.CheckKeys(n, path,
+                 {"name", "labels", "description", "evidence", "level",
+                  "source", "strategies", "kind", "conditions", "groups"});
+    const SourceLocation at = r_.Where(n);
+    OverrideText(n, path, &req->name, &req->description, &req->doc,
+                 &req->origin);
+    req->evidence = req->doc.evidence;
+    if (n["kind"].IsDefined()) {
+      ReadKind(
+          n, path,
+          {CriterionKind::kSelection, CriterionKind::kTechnicalSpecification},
+          &req->kind);
+      MarkChanged(&req->origin, "kind", at);
+    }
+    const YAML::Node conditions = n["conditions"];
+    const YAML::Node groups = n["groups"];
+    if (conditions.IsDefined() && groups.IsDefined()) {
+      r_.Error(n, path,
+               "give conditions (all must hold) or groups (any group of "
+               "conditions), not both");
+    } else if (conditions.IsDefined()) {
+      req->groups = {ReadConditions(conditions, io::Join(path, "conditions"))};
+      MarkChanged(&req->origin, "conditions", at);
+    } else if (groups.IsDefined()) {
+      if (!groups.IsSequence() || groups.size() == 0) {
+        r_.Error(groups, io::Join(path, "groups"),
+                 "expected a non-empty list of condition lists, got " +
+                     io::Describe(groups));
+      } else {
+        req->groups.clear();
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+          req->groups.push_back(ReadConditions(
+              groups[g],
+              io::Join(path, "groups") + "[" + std::to_string(g) + "]"));
+        }
+        MarkChanged(&req->origin, "conditions", at);
+      }
+    }
+  }
+
+  // add: [{under: circularity, id: local_repair, ...}, ...]
+  void Add(const YAML::Node& root, CriteriaSet* set) {
+    const YAML::Node list = root["add"];
+    if (!list.IsDefined() || list.IsNull()) return;
+    if (!list.IsSequence()) {
+      r_.Error(list, "add",
+               "expected a list of criteria (each may name the group it goes "
+               "in with under), got " +
+                   io::Describe(list));
+      return;
+    }
+    const Origin local{Origin::Kind::kLocal, "", {}, {}};
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const YAML::Node n = list[i];
+      const std::string path = "add[" + std::to_string(i) + "]";
+      std::vector<Criterion>* target = &set->criteria;
+      Criterion* parent = nullptr;
+      int depth = 1;
+      if (n.IsMap()) {
+        if (const auto under = r_.String(n, "under", path, false)) {
+          Place place;
+          if (!Locate(&set->criteria, nullptr, 1, *under, &place)) {
+            UnknownId(n["under"], io::Join(path, "under"), *under, *set);
+            continue;
+          }
+          parent = &(*place.list)[place.index];
+          if (!parent->is_group()) {
+            r_.Error(n["under"], io::Join(path, "under"),
+                     *under +
+                         " is a leaf criterion; criteria can be added under "
+                         "a group");
+            continue;
+          }
+          target = &parent->children;
+          depth = place.depth + 1;
+          if (depth > options_.max_depth) {
+            r_.Error(n["under"], io::Join(path, "under"),
+                     "criteria are nested more than " +
+                         std::to_string(options_.max_depth) + " levels deep");
+            continue;
+          }
+        }
+      }
+      adding_ = true;
+      Criterion c = ReadCriterion(
+          n, path,
+          parent ? std::optional<CriterionType>(parent->type) : std::nullopt,
+          depth);
+      adding_ = false;
+      SetOrigin(&c, local);
+      const SourceLocation at = r_.Where(n);
+      if (parent) {
+        MarkChanged(&parent->origin, "criteria", at);
+      } else {
+        set->derived_at = at;
+      }
+      target->push_back(std::move(c));
+    }
+  }
 };
 
 }  // namespace
 
-Result<CriteriaSet> ParseCriteria(std::string_view text,
-                                  const std::string& file_name,
-                                  const LoadOptions& options) {
+namespace {
+
+constexpr std::size_t kMaxModelDepth = 8;
+
+Result<CriteriaSet> ParseChain(std::string_view text,
+                               const std::string& file_name,
+                               const LoadOptions& options,
+                               std::vector<std::string> chain);
+
+// The model a derived set names in `extends:` (a path relative to the
+// derived file, or id@version from the library), loaded and validated.
+// Its errors are reported in its own file, then once at `extends:`.
+std::optional<CriteriaSet> LoadModel(const YAML::Node& ext,
+                                     const std::string& file_name,
+                                     const LoadOptions& options,
+                                     const std::vector<std::string>& chain,
+                                     const io::YamlReader& r,
+                                     Diagnostics* diag) {
+  namespace fs = std::filesystem;
+  if (!ext.IsScalar() || ext.Scalar().empty()) {
+    r.Error(ext, "extends",
+            "expected the model set to derive from: a path such as "
+            "../criteria/office-furniture.yaml or a library id such as "
+            "office-furniture@1.0.0, got " +
+                io::Describe(ext));
+    return std::nullopt;
+  }
+  const std::string text = ext.Scalar();
+  std::string path;
+  std::string id;
+  std::string version;
+  if (ParseModelReference(text, &id, &version)) {
+    const std::vector<std::string> dirs =
+        options.library.empty() ? DefaultLibraryDirs() : options.library;
+    Result<std::string> found = FindModelSet(dirs, id, version);
+    if (!found.value) {
+      r.Error(ext, "extends",
+              found.diagnostics.empty() ? "model set not found"
+                                        : found.diagnostics.front().message);
+      return std::nullopt;
+    }
+    path = *found.value;
+  } else {
+    const fs::path given(text);
+    path = given.is_absolute()
+               ? given.string()
+               : (fs::path(file_name).parent_path() / given).string();
+  }
+  std::error_code ec;
+  const std::string canonical = fs::weakly_canonical(path, ec).string();
+  const std::string key = ec ? path : canonical;
+  if (std::find(chain.begin(), chain.end(), key) != chain.end()) {
+    std::string cycle;
+    for (const std::string& f : chain) cycle += f + " -> ";
+    r.Error(ext, "extends",
+            "models extend each other in a cycle: " + cycle + key);
+    return std::nullopt;
+  }
+  if (chain.size() >= kMaxModelDepth) {
+    r.Error(ext, "extends",
+            "models extend each other more than " +
+                std::to_string(kMaxModelDepth) + " levels deep");
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(path, ec)) {
+    r.Error(ext, "extends",
+            "cannot read the model set " + path + ": " +
+                (fs::exists(path, ec) ? "not a regular file"
+                                      : "no such file"));
+    return std::nullopt;
+  }
+  Diagnostics read;
+  const auto bytes = io::ReadFile(path, options.max_criteria_bytes, &read);
+  if (!bytes) {
+    for (const Diagnostic& d : read.items()) {
+      r.Error(ext, "extends", "cannot read the model set: " + d.message);
+    }
+    return std::nullopt;
+  }
+  std::vector<std::string> longer = chain;
+  longer.push_back(key);
+  Result<CriteriaSet> model = ParseChain(*bytes, path, options, longer);
+  if (!model.value) {
+    for (const Diagnostic& d : model.diagnostics) {
+      if (d.severity == Severity::kError) diag->Add(d);
+    }
+    r.Error(ext, "extends",
+            "the model set " + path +
+                " has errors (listed above); fix it or derive from another "
+                "model");
+    return std::nullopt;
+  }
+  return std::move(model.value);
+}
+
+Result<CriteriaSet> ParseChain(std::string_view text,
+                               const std::string& file_name,
+                               const LoadOptions& options,
+                               std::vector<std::string> chain) {
   Diagnostics diag;
   Result<CriteriaSet> result;
   if (text.size() > options.max_criteria_bytes) {
@@ -1185,7 +1764,22 @@ Result<CriteriaSet> ParseCriteria(std::string_view text,
   const auto root = io::ParseYaml(text, file_name, &diag);
   if (root) {
     CriteriaReader reader(file_name, &diag, options);
-    std::optional<CriteriaSet> set = reader.Read(*root);
+    std::optional<CriteriaSet> set;
+    if (root->IsMap() && root->operator[]("extends").IsDefined()) {
+      if (chain.empty()) {
+        std::error_code ec;
+        const std::string self =
+            std::filesystem::weakly_canonical(file_name, ec).string();
+        chain.push_back(ec ? file_name : self);
+      }
+      const io::YamlReader r(file_name, &diag);
+      if (const auto model = LoadModel((*root)["extends"], file_name, options,
+                                       chain, r, &diag)) {
+        set = reader.ReadDerived(*root, *model);
+      }
+    } else {
+      set = reader.Read(*root);
+    }
     if (set) {
       validate::ValidateCriteria(&*set, &diag);
       set->source = file_name;
@@ -1195,6 +1789,14 @@ Result<CriteriaSet> ParseCriteria(std::string_view text,
   }
   result.diagnostics = diag.Take();
   return result;
+}
+
+}  // namespace
+
+Result<CriteriaSet> ParseCriteria(std::string_view text,
+                                  const std::string& file_name,
+                                  const LoadOptions& options) {
+  return ParseChain(text, file_name, options, {});
 }
 
 Result<CriteriaSet> LoadCriteriaFile(const std::string& path,

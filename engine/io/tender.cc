@@ -1,7 +1,9 @@
 #include "circa/tender.h"
 
+#include <cstdio>
 #include <filesystem>
 
+#include "circa/lcc.h"
 #include "circa/load.h"
 #include "io/file.h"
 #include "score/stages.h"
@@ -33,6 +35,13 @@ Result<TenderPaths> ResolveTenderDirectory(const std::string& directory) {
   if (fs::is_regular_file(dir / "panel.csv", ec)) {
     paths.panel = (dir / "panel.csv").string();
   }
+  for (const char* name :
+       {"cost-profile.yaml", "cost-profile.yml", "cost-profile.csv"}) {
+    if (fs::is_regular_file(dir / name, ec)) {
+      paths.cost_profile = (dir / name).string();
+      break;
+    }
+  }
   if (paths.bids.empty()) {
     diag.Error({directory, 0, 0}, "",
                "a tender directory needs bids.csv, bids.yaml or bids.json");
@@ -40,6 +49,71 @@ Result<TenderPaths> ResolveTenderDirectory(const std::string& directory) {
   if (diag.HasErrors()) return {std::nullopt, diag.Take()};
   return {paths, diag.Take()};
 }
+
+namespace {
+
+// Each `from: lcc` leaf's column becomes the bids' LCC from the cost
+// profile, rounded to the cent as every report shows it. Returns false
+// after adding errors.
+bool FillLcc(const TenderPaths& paths,
+             const std::vector<const Criterion*>& leaves, Tender* t,
+             std::vector<Diagnostic>* diagnostics) {
+  std::vector<std::size_t> columns;
+  for (std::size_t j = 0; j < leaves.size(); ++j) {
+    if (leaves[j]->from_lcc) columns.push_back(j);
+  }
+  if (columns.empty()) {
+    if (!paths.cost_profile.empty()) {
+      diagnostics->push_back({Severity::kWarning,
+                              {paths.cost_profile, 0, 0},
+                              "",
+                              "cost profile not used: no criterion of " +
+                                  t->criteria.source +
+                                  " takes its value from it (from: lcc)"});
+    }
+    return true;
+  }
+  if (paths.cost_profile.empty()) {
+    const Criterion& leaf = *leaves[columns.front()];
+    diagnostics->push_back(
+        {Severity::kError, leaf.where, leaf.id + ".from",
+         "the value is each bid's life-cycle cost; give a cost profile "
+         "(cost-profile.yaml or cost-profile.csv in the tender directory, "
+         "or --costs FILE)"});
+    return false;
+  }
+  Result<CostProfile> profile = LoadCostProfileFile(paths.cost_profile);
+  diagnostics->insert(diagnostics->end(), profile.diagnostics.begin(),
+                      profile.diagnostics.end());
+  if (!profile.ok()) return false;
+  LccEvaluation lcc = EvaluateLcc(*profile.value);
+  const Result<std::vector<double>> values =
+      LccForBids(lcc, t->bids.ids, paths.cost_profile);
+  diagnostics->insert(diagnostics->end(), values.diagnostics.begin(),
+                      values.diagnostics.end());
+  if (!values.ok()) return false;
+  const std::size_t width = t->bids.criteria.size();
+  for (std::size_t i = 0; i < t->bids.ids.size(); ++i) {
+    double rounded = 0;
+    for (const LccOfferResult& o : lcc.offers) {
+      if (o.id == t->bids.ids[i]) rounded = o.lcc_rounded;
+    }
+    for (const std::size_t j : columns) {
+      t->bids.values(static_cast<Eigen::Index>(i),
+                     static_cast<Eigen::Index>(j)) = rounded;
+      if (t->bids.text.size() == t->bids.ids.size() * width) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%.2f", rounded);
+        t->bids.text[i * width + j] = buffer;
+      }
+    }
+  }
+  t->cost_profile = std::move(profile.value);
+  t->lcc = std::move(lcc);
+  return true;
+}
+
+}  // namespace
 
 Result<Tender> LoadTender(const TenderPaths& paths,
                           const LoadOptions& options) {
@@ -89,6 +163,7 @@ Result<Tender> LoadTender(const TenderPaths& paths,
       CheckPanelFilled(t.bids, t.criteria, excluded);
   out.diagnostics.insert(out.diagnostics.end(), empty.begin(), empty.end());
   if (HasErrors(empty)) return out;
+  if (!FillLcc(paths, leaves, &t, &out.diagnostics)) return out;
   out.value = std::move(t);
   return out;
 }

@@ -98,10 +98,10 @@ std::string Sentence(const CostProfile& p, const CostOffer& o,
         with += (with.empty() ? "" : ", ") + e.offers[j].id;
       }
     }
-    s += ", and ties for " + Ordinal(r.rank) + of + " with offer " + with +
+    s += ", and ties for " + OrdinalNumber(r.rank) + of + " with offer " + with +
          " (lowest wins; the tie is not broken here).";
   } else {
-    s += ", and ranks " + Ordinal(r.rank) + of + " (lowest wins).";
+    s += ", and ranks " + OrdinalNumber(r.rank) + of + " (lowest wins).";
   }
   return s;
 }
@@ -180,6 +180,7 @@ LccEvaluation EvaluateLcc(const CostProfile& p) {
     r.kind = o.kind;
     Eigen::MatrixXd m = Eigen::MatrixXd::Zero(years, kLccComponents);
     // Year 0: purchase price and installation (a service's set-up fee).
+    r.price = o.kind == OfferKind::kPurchase ? o.price : 0;
     r.acquisition = o.price + o.installation;
     m(0, Col(LccComponent::kAcquisition)) = r.acquisition;
     // Replacements: a new unit in year k, the old one disposed of.

@@ -651,6 +651,10 @@ Result<CostProfile> LoadCostProfileFile(const std::string& path,
     out.diagnostics = diag.Take();
     return out;
   }
+  const bool csv =
+      path.size() >= 4 && (path.compare(path.size() - 4, 4, ".csv") == 0 ||
+                           path.compare(path.size() - 4, 4, ".CSV") == 0);
+  if (csv) return ParseCostProfileCsv(*text, path, options);
   return ParseCostProfile(*text, path, options);
 }
 

@@ -107,7 +107,7 @@ MoneyRanking Start(MoneyMethod method, const MoneyOptions& options,
 std::string RankClause(const MoneyRanking& r, std::size_t i) {
   const MoneyBidResult& b = r.bids[i];
   const std::string of = " of " + std::to_string(r.bids.size());
-  if (!b.tied) return "which ranks " + Ordinal(b.rank) + of + " (lowest wins)";
+  if (!b.tied) return "which ranks " + OrdinalNumber(b.rank) + of + " (lowest wins)";
   std::vector<std::string> others;
   for (const std::vector<std::size_t>& group : r.ties) {
     if (std::find(group.begin(), group.end(), i) == group.end()) continue;
@@ -120,7 +120,7 @@ std::string RankClause(const MoneyRanking& r, std::size_t i) {
     if (k > 0) with += k + 1 == others.size() ? " and " : ", ";
     with += others[k];
   }
-  return "which ties for " + Ordinal(b.rank) + of + " with bid" +
+  return "which ties for " + OrdinalNumber(b.rank) + of + " with bid" +
          (others.size() > 1 ? "s " : " ") + with +
          " (lowest wins; the tie is not broken here)";
 }
@@ -155,6 +155,51 @@ std::string_view ToString(MoneyMethod method) {
   return "?";
 }
 
+std::optional<MoneyMethod> MoneyMethodFromString(std::string_view text) {
+  for (const MoneyMethod m :
+       {MoneyMethod::kFictitiousPrice, MoneyMethod::kLadderDiscount,
+        MoneyMethod::kEnvironmentalCost, MoneyMethod::kProzorro}) {
+    if (ToString(m) == text) return m;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> MoneyAward::LevelColumns() const {
+  std::vector<std::string> out;
+  if (method == MoneyMethod::kFictitiousPrice) {
+    for (const ValueCriterion& c : fictitious.criteria) out.push_back(c.id);
+  } else if (method == MoneyMethod::kLadderDiscount) {
+    out.push_back(ladder.criterion);
+  }
+  return out;
+}
+
+std::vector<std::string> MoneyAward::ValueColumns() const {
+  std::vector<std::string> out;
+  if (method == MoneyMethod::kEnvironmentalCost) {
+    out.push_back(environmental.criterion);
+  } else if (method == MoneyMethod::kProzorro) {
+    for (const ProzorroFeature& f : prozorro.features) out.push_back(f.code);
+  }
+  return out;
+}
+
+Result<MoneyRanking> EvaluateMoneyAward(const MoneyAward& award,
+                                        const std::vector<MoneyBid>& bids) {
+  switch (award.method) {
+    case MoneyMethod::kFictitiousPrice:
+      return EvaluateFictitiousPrice(award.fictitious, bids, award.options);
+    case MoneyMethod::kLadderDiscount:
+      return EvaluateLadderDiscount(award.ladder, bids, award.options);
+    case MoneyMethod::kEnvironmentalCost:
+      return EvaluateEnvironmentalCost(award.environmental, bids,
+                                       award.options);
+    case MoneyMethod::kProzorro:
+      return EvaluateProzorro(award.prozorro, bids, award.options);
+  }
+  return {};
+}
+
 bool MoneyOptions::IsValid(std::string* why) const {
   if (decimals < 0 || decimals > 6) {
     *why = "decimals: expected a whole number from 0 to 6, got " +
@@ -178,7 +223,7 @@ std::string FormatMoney(double value, const std::string& currency,
   return FormatNumber(value, decimals) + " " + currency;
 }
 
-std::string Ordinal(int n) {
+std::string OrdinalNumber(int n) {
   const int mod100 = n % 100;
   const int mod10 = n % 10;
   const char* suffix = "th";
@@ -293,16 +338,26 @@ Result<MoneyRanking> EvaluateFictitiousPrice(const FictitiousPrice& method,
     for (const MoneyAdjustment& a : b.adjustments) {
       total -= a.amount;
       if (!parts.empty()) parts += "; ";
-      parts += a.name + ": " + a.level + ", " + a.how + " = " +
-               FormatMoney(-a.amount, options.currency);
+      const double worth = -a.amount;
+      const std::string value =
+          worth < 0 ? "a malus of " + FormatMoney(-worth, options.currency)
+                    : FormatMoney(worth, options.currency);
+      parts += a.name + ": " + a.level + ", " + a.how;
+      if (a.how != value) parts += " = " + value;
     }
     const std::string cur = options.currency;
+    // A negative total is a malus: it is added, never "minus minus".
+    const bool malus = total < 0;
     b.sentence = BidLabel(bids[i]) + " offers " + FormatMoney(b.price, cur) +
-                 "; its quality is valued at " + FormatMoney(total, cur) +
+                 (malus ? "; its quality carries a malus of " +
+                              FormatMoney(-total, cur)
+                        : "; its quality is valued at " +
+                              FormatMoney(total, cur)) +
                  " (" + parts + "), so its fictitious price is " +
-                 FormatNumber(b.price, 2) + " - " + FormatNumber(total, 2) +
-                 " = " + FormatMoney(b.evaluated, cur, options.decimals) +
-                 ", " + RankClause(r, i) + ".";
+                 FormatNumber(b.price, 2) + (malus ? " + " : " - ") +
+                 FormatNumber(std::abs(total), 2) + " = " +
+                 FormatMoney(b.evaluated, cur, options.decimals) + ", " +
+                 RankClause(r, i) + ".";
   }
   return Finish(std::move(r), &diag);
 }

@@ -5,6 +5,7 @@
 
 #include "circa/report.h"
 #include "circa/version.h"
+#include "report/lcc_report.h"
 
 namespace circa {
 namespace {
@@ -110,6 +111,7 @@ std::string RenderJson(const Report& r) {
     out_bids.push_back(b);
   }
   j["bids"] = out_bids;
+  if (r.lcc != nullptr) j["lcc"] = report::LccJson(*r.lcc);
   ordered_json notes = ordered_json::array();
   for (const Note& n : e.notes) {
     notes.push_back(

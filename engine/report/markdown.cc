@@ -1,6 +1,7 @@
 // Markdown award report: the ranking, then one section per bidder with every
 // criterion's value, formula and points.
 #include "circa/report.h"
+#include "report/lcc_report.h"
 #include "report/text_util.h"
 
 namespace circa {
@@ -64,6 +65,7 @@ std::string RenderMarkdown(const Report& r) {
            Escape(DescribeRule(c.rule, set.currency, c.unit)) +
            (c.relative ? " (relative)" : " (absolute)") + " |\n";
   }
+  if (r.lcc != nullptr) out += report::LccMarkdown(*r.lcc);
   out += "\n## Bidders\n";
   for (const int i : e.order) {
     const auto k = static_cast<std::size_t>(i);

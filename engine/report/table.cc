@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "circa/report.h"
+#include "report/lcc_report.h"
 #include "report/text_util.h"
 
 namespace circa {
@@ -82,6 +83,7 @@ std::string RenderTable(const Report& r) {
   for (const Note& note : e.notes) {
     out += report::Wrap("Note: " + note.text + ".", r.width, "");
   }
+  if (r.lcc != nullptr) out += report::LccTable(*r.lcc, r.width);
   out += "\nWhy\n";
   for (const int i : e.order) {
     const BidExplanation& x = r.explanations[static_cast<std::size_t>(i)];

@@ -45,6 +45,20 @@ struct Walker {
       if (!terms.empty()) terms += " + ";
       terms += c.id + " " + FormatNumber(c.weight, -1);
     }
+    // In a derived set, a sum that no longer adds up is reported where the
+    // derived file changed one of the siblings.
+    for (const Criterion& c : *list) {
+      if (!c.origin.changed_at.file.empty() &&
+          (c.origin.kind == Origin::Kind::kModel ||
+           c.origin.kind == Origin::Kind::kLocal)) {
+        where = c.origin.changed_at;
+        break;
+      }
+      if (c.origin.kind == Origin::Kind::kLocal) {
+        where = c.where;
+        break;
+      }
+    }
     // A group whose own weight could not be read has no sum to check.
     if (!order && complete && !std::isnan(expected) &&
         !SameWeight(sum, expected)) {
@@ -75,7 +89,9 @@ struct Walker {
       if (c.is_group()) {
         Siblings(&c.children, here + ".criteria", points ? c.weight : 100.0,
                  points ? "the weight of " + c.id : "percent of " + c.id,
-                 c.children.front().where, c.effective_weight);
+                 c.origin.changed_at.file.empty() ? c.children.front().where
+                                                  : c.origin.changed_at,
+                 c.effective_weight);
       }
     }
     RangesFit(*list, path, expected, where);
@@ -192,8 +208,12 @@ void ValidateCriteria(CriteriaSet* set, Diagnostics* diag) {
   if (set->criteria.empty()) return;
   Walker walker{set, diag, {}};
   const bool points = set->weights == WeightMode::kPoints;
-  walker.Siblings(&set->criteria, "criteria", points ? set->scale : 100.0,
-                  points ? "the scale" : "percent", set->criteria.front().where,
+  // A money-award set ranks on money: its weights need not add up.
+  const double top = set->award ? std::nan("") : points ? set->scale : 100.0;
+  walker.Siblings(&set->criteria, "criteria", top,
+                  points ? "the scale" : "percent",
+                  set->derived_at.file.empty() ? set->criteria.front().where
+                                               : set->derived_at,
                   set->scale);
   ValidateRules(*set, diag);
 }

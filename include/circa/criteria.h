@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "circa/diagnostics.h"
+#include "circa/money.h"
 
 namespace circa {
 
@@ -137,8 +138,11 @@ struct Origin {
   enum class Kind { kOwn, kModel, kLocal };
   Kind kind = Kind::kOwn;  // kOwn: the set is not derived
   std::string model;       // "office-furniture 1.0.0" (kModel)
-  // Fields the derived set overrode ("weight", "scoring"...), sorted.
+  // Fields the derived set overrode ("weight", "scoring"...), sorted;
+  // "criteria" when criteria were dropped from or added to a group.
   std::vector<std::string> changed;
+  // Where in the derived file the last change was made (empty file: none).
+  SourceLocation changed_at;
 };
 
 struct Step {
@@ -284,6 +288,9 @@ struct Criterion {
   std::vector<Criterion> children;     // groups only
   Documentation doc;  // labels, evidence, level, source, strategies
   Origin origin;      // model or local, in a derived set
+  // `from: lcc` (cost leaves): the value is each bid's life-cycle cost from
+  // the tender's cost profile, not a bid-file column (docs/lcc.md).
+  bool from_lcc = false;
 
   bool is_group() const { return !children.empty(); }
 };
@@ -307,6 +314,9 @@ struct CriteriaSet {
   std::vector<TieBreakStep> tie_break;
   AbnormallyLowRule abnormally_low;
   std::optional<PanelPolicy> panel;  // default for qualitative criteria
+  // A money-based award (`award:`; docs/money-methods.md): the set ranks on
+  // evaluated price instead of points.
+  std::optional<MoneyAward> award;
 
   // Model sets (docs/criteria-format.md, "Model sets").
   std::string product_group;                  // "office-furniture"
@@ -318,6 +328,11 @@ struct CriteriaSet {
   std::string extends;
   std::string model_id;
   std::string model_version;
+  std::string model_source;          // the model's file
+  std::string model_sha256;          // of its bytes
+  std::vector<std::string> dropped;  // ids the derived set dropped
+  // Where the derived file changed the top-level list (drop or add).
+  SourceLocation derived_at;
 
   std::string source;  // file it was read from
   std::string sha256;  // of that file's bytes

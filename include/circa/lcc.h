@@ -119,13 +119,22 @@ struct CostProfileOptions {
   int max_horizon = 100;
 };
 
-// Reads and validates a cost profile (YAML), reporting every problem at
-// once with file:line:column, field path and what was expected.
+// Reads and validates a cost profile, reporting every problem at once with
+// file:line:column, field path and what was expected. A path ending in
+// ".csv" is read as CSV (ParseCostProfileCsv), any other as YAML.
 Result<CostProfile> LoadCostProfileFile(const std::string& path,
                                         const CostProfileOptions& options = {});
+// The YAML form (docs/lcc.md, "Format").
 Result<CostProfile> ParseCostProfile(std::string_view text,
                                      const std::string& file_name,
                                      const CostProfileOptions& options = {});
+// The CSV form (docs/lcc.md, "CSV layout"): the same profile as rows of
+// offer, key, name, value, unit, per, unit-price, note. It is checked by
+// the same rules as the YAML form, with the same messages and field paths;
+// positions point at the CSV cells.
+Result<CostProfile> ParseCostProfileCsv(std::string_view text,
+                                        const std::string& file_name,
+                                        const CostProfileOptions& options = {});
 
 struct LccOfferResult {
   std::string id;
@@ -139,6 +148,7 @@ struct LccOfferResult {
   Eigen::RowVectorXd present_value;
   double lcc = 0;          // sum of present_value
   double lcc_rounded = 0;  // to cents; ranked on
+  double price = 0;        // purchase price (purchase offers; 0 for a service)
   double acquisition = 0;  // year 0 outlay (price + installation)
   std::vector<int> replacement_years;
   double residual = 0;         // value at the horizon (undiscounted)

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "circa/bids.h"
 #include "circa/criteria.h"
@@ -27,6 +28,10 @@ struct LoadOptions {
   int max_errors = 50;
   // Criteria nested deeper than this are refused.
   int max_depth = 8;
+  // Directories of the model criteria library, searched when a derived set
+  // names its model by id (`extends: office-furniture@1.0.0`). Empty:
+  // DefaultLibraryDirs() (circa/library.h).
+  std::vector<std::string> library;
   // Receives detail messages (detected delimiter, locale...). The library
   // logs nothing unless this is set.
   std::function<void(std::string_view)> log;
@@ -50,11 +55,13 @@ Result<BidSet> ParseBids(std::string_view text, const std::string& file_name,
                          const LoadOptions& options = {});
 
 // A tender directory holds tender.yaml and one of bids.csv, bids.yaml,
-// bids.json.
+// bids.json; optionally panel.csv and cost-profile.yaml (or .yml, .csv).
 struct TenderPaths {
   std::string criteria;
   std::string bids;
   std::string panel;  // optional: evaluator panel scores (docs/panels.md)
+  // optional: life-cycle cost profile for `from: lcc` criteria (docs/lcc.md)
+  std::string cost_profile;
 };
 Result<TenderPaths> ResolveTenderDirectory(const std::string& directory);
 

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -149,6 +150,33 @@ struct MoneyRanking {
   std::vector<std::vector<std::size_t>> ties;
 };
 
+// A money-based award declared in a criteria set (`award:`;
+// docs/criteria-format.md, "Money-based award"): the method, the price leaf
+// whose bid value is P, and the method's parameters. Only the member that
+// matches `method` is used.
+struct MoneyAward {
+  MoneyMethod method = MoneyMethod::kFictitiousPrice;
+  std::string price;  // id of the price (or cost) leaf: P
+  MoneyOptions options;
+  FictitiousPrice fictitious;
+  LadderDiscount ladder;
+  EnvironmentalCostAdded environmental;
+  ProzorroFeatures prozorro;
+  SourceLocation where;
+
+  // Bid-file columns read as level names (fictitious price, ladder).
+  std::vector<std::string> LevelColumns() const;
+  // Bid-file columns read as numbers (environmental cost, ProZorro
+  // parameters).
+  std::vector<std::string> ValueColumns() const;
+};
+
+std::optional<MoneyMethod> MoneyMethodFromString(std::string_view text);
+
+// Runs the award's method on `bids` (the Evaluate* function it names).
+Result<MoneyRanking> EvaluateMoneyAward(const MoneyAward& award,
+                                        const std::vector<MoneyBid>& bids);
+
 // Each returns a ranking, or diagnostics for a level or value a bid lacks or
 // that the method does not know, and for an invalid method (for instance
 // ProZorro features whose maxima add up to more than the cap). Every problem
@@ -189,7 +217,7 @@ std::string FormatMoney(double value, const std::string& currency,
                         int decimals = 2);
 
 // "1st", "2nd", "3rd", "11th"...
-std::string Ordinal(int n);
+std::string OrdinalNumber(int n);
 
 }  // namespace circa
 

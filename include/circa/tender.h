@@ -10,6 +10,7 @@
 #include "circa/bids.h"
 #include "circa/criteria.h"
 #include "circa/diagnostics.h"
+#include "circa/lcc.h"
 #include "circa/load.h"
 #include "circa/panel.h"
 
@@ -17,16 +18,22 @@ namespace circa {
 
 struct Tender {
   CriteriaSet criteria;
-  BidSet bids;  // panel cells already filled from the panel file
+  BidSet bids;  // panel and `from: lcc` cells already filled
   std::optional<PanelScores> panel_scores;
   std::optional<PanelResult> panel;
+  // The cost profile and every offer's life-cycle cost, when a criterion
+  // takes its value from the LCC (`from: lcc`).
+  std::optional<CostProfile> cost_profile;
+  std::optional<LccEvaluation> lcc;
 };
 
 // Loads paths.criteria, then paths.bids against it, then paths.panel (if
 // given) against both, and writes the panel's aggregated scores into the
 // bids. Stops at the first file with errors (later files are checked
 // against it). A set whose criteria declare a panel policy needs a panel
-// file unless the bid file gives every panel cell a value.
+// file unless the bid file gives every panel cell a value. A set with a
+// `from: lcc` criterion needs paths.cost_profile, with one offer per bid:
+// each bid's value on that criterion is its LCC rounded to the cent.
 Result<Tender> LoadTender(const TenderPaths& paths, const LoadOptions& options);
 
 }  // namespace circa

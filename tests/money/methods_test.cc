@@ -83,10 +83,10 @@ TEST(FictitiousPrice, MoneyLevelsAndAMalus) {
   EXPECT_EQ(r.value->bids[1].evaluated, 9400.0);   // 10,400 - 1,000
   EXPECT_EQ(r.value->bids[1].rank, 1);
   EXPECT_EQ(r.value->bids[0].sentence,
-            "Bid A offers 10,000.00 EUR; its quality is valued at -500.00 "
-            "EUR (Packaging: none, a malus of 500.00 EUR = -500.00 EUR), so "
-            "its fictitious price is 10,000.00 - -500.00 = 10,500.00 EUR, "
-            "which ranks 2nd of 2 (lowest wins).");
+            "Bid A offers 10,000.00 EUR; its quality carries a malus of "
+            "500.00 EUR (Packaging: none, a malus of 500.00 EUR), so its "
+            "fictitious price is 10,000.00 + 500.00 = 10,500.00 EUR, which "
+            "ranks 2nd of 2 (lowest wins).");
 }
 
 TEST(FictitiousPrice, EqualEvaluatedPricesAreATieNotBroken) {
@@ -308,12 +308,12 @@ TEST(Prozorro, ParametersMustBeEnumValues) {
 }
 
 TEST(MoneyHelpers, OrdinalsAndRounding) {
-  EXPECT_EQ(Ordinal(1), "1st");
-  EXPECT_EQ(Ordinal(2), "2nd");
-  EXPECT_EQ(Ordinal(3), "3rd");
-  EXPECT_EQ(Ordinal(11), "11th");
-  EXPECT_EQ(Ordinal(22), "22nd");
-  EXPECT_EQ(Ordinal(113), "113th");
+  EXPECT_EQ(OrdinalNumber(1), "1st");
+  EXPECT_EQ(OrdinalNumber(2), "2nd");
+  EXPECT_EQ(OrdinalNumber(3), "3rd");
+  EXPECT_EQ(OrdinalNumber(11), "11th");
+  EXPECT_EQ(OrdinalNumber(22), "22nd");
+  EXPECT_EQ(OrdinalNumber(113), "113th");
   EXPECT_DOUBLE_EQ(RoundMoney(388.1111, 2), 388.11);
   EXPECT_DOUBLE_EQ(RoundMoney(-2.5, 0), -3.0);
   EXPECT_EQ(FormatMoney(1234567.5, "EUR"), "1,234,567.50 EUR");
