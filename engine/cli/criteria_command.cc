@@ -183,7 +183,15 @@ Result<CriteriaSet> LoadNamedSet(const std::string& name,
     if (ParseModelReference(name, &id, &version)) {
       const Result<std::string> file =
           FindModelSet(options.library, id, version);
-      if (!file.ok()) return {std::nullopt, file.diagnostics};
+      if (!file.ok()) {
+        // Named on the command line, not in an extends: key.
+        std::vector<Diagnostic> diagnostics = file.diagnostics;
+        for (Diagnostic& d : diagnostics) {
+          d.where.file = name;
+          d.path.clear();
+        }
+        return {std::nullopt, diagnostics};
+      }
       path = *file.value;
     }
   }

@@ -110,14 +110,14 @@ ImportedCriterion ReadCriterion(pugi::xml_node sub, int index,
         c.min_score = *value;
         Report(lot, "threshold", index, false,
                "BT-5423 minimum score " + number +
-                   " (min-score): kept as a comment; enter it as the "
-                   "criterion's threshold",
+                   " (min-score): written as the criterion's min-score in "
+                   "points of the scale; check whether it is a percentage",
                at);
       } else if (code == "max-pass" && value && *value >= 0 && *value < 1e9) {
         lot->max_pass = static_cast<int>(*value);
         Report(lot, "max-pass", index, false,
                "BT-5423 only the best " + number +
-                   " tenders go on (max-pass): kept as a comment",
+                   " tenders go on (max-pass): written as max-pass",
                at);
       } else {
         Report(lot, "unknown-threshold", index, false,

@@ -1,0 +1,294 @@
+// Lint: facilitator-quality checks on a (model) criteria set, beyond what
+// validation refuses (docs/catalog.md, "Lint rules").
+#include <cstdlib>
+#include <regex>
+#include <set>
+
+#include "catalog/text_util.h"
+#include "circa/catalog.h"
+#include "circa/library.h"
+
+namespace circa {
+namespace {
+
+bool SnakeCase(const std::string& id) {
+  static const std::regex re("[a-z][a-z0-9_]*");
+  return std::regex_match(id, re);
+}
+
+bool SemVer(const std::string& version) {
+  static const std::regex re(
+      "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)"
+      "(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+  return std::regex_match(version, re);
+}
+
+bool IsIdChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+}
+
+std::string Major(const std::string& version) {
+  return version.substr(0, version.find('.'));
+}
+
+class Linter {
+ public:
+  Linter(const CriteriaSet& set, const LintOptions& options)
+      : set_(set), options_(options) {
+    for (const SourceDocument& d : set.sources) {
+      if (!d.id.empty()) sources_.push_back(d.id);
+    }
+    for (std::size_t i = 0; i < options.languages.size(); ++i) {
+      if (i) languages_ += i + 1 == options.languages.size() ? " and " : ", ";
+      languages_ += options.languages[i];
+    }
+  }
+
+  std::vector<Diagnostic> Run() {
+    SetLevel();
+    for (std::size_t i = 0; i < set_.criteria.size(); ++i) {
+      CheckCriterion(set_.criteria[i], "criteria[" + std::to_string(i) + "]");
+    }
+    for (std::size_t i = 0; i < set_.requirements.size(); ++i) {
+      const Requirement& r = set_.requirements[i];
+      const std::string path = "requirements[" + std::to_string(i) + "]";
+      Item(r.where, path, r.id, r.description, r.doc, true);
+    }
+    for (std::size_t i = 0; i < set_.clauses.size(); ++i) {
+      const Clause& c = set_.clauses[i];
+      const std::string path = "clauses[" + std::to_string(i) + "]";
+      Item(c.where, path, c.id, c.description, c.doc, true);
+    }
+    if (options_.previous) IdsStable(*options_.previous);
+    return diag_.Take();
+  }
+
+ private:
+  SourceLocation Top() const { return {set_.source, 1, 1}; }
+
+  void Warn(const SourceLocation& where, const std::string& path,
+            const std::string& message) {
+    diag_.Warning(where, path, message);
+  }
+
+  void SetLevel() {
+    if (set_.product_group.empty()) {
+      Warn(Top(), "product-group",
+           "missing; a model set names its product group (such as "
+           "office-furniture)");
+    }
+    if (set_.publisher.empty()) {
+      Warn(Top(), "publisher",
+           "missing; a model set names who publishes and maintains it");
+    }
+    Labels(Top(), "", set_.labels);
+    if (set_.sources.empty()) {
+      Warn(Top(), "sources",
+           "none declared; list the documents the set follows (EU GPP "
+           "criteria, national guidance) with id and title");
+    }
+    if (!SemVer(set_.version)) {
+      Warn(Top(), "version",
+           "\"" + set_.version +
+               "\" is not a semantic version (MAJOR.MINOR.PATCH); buyers "
+               "pin model versions and removing an id needs a new major "
+               "version");
+    }
+    if (set_.Strategies().empty()) {
+      Warn(Top(), "strategies",
+           "no circular strategy covered; tag criteria, requirements or "
+           "clauses with strategies (use-less, use-not-own, reuse, "
+           "recycled-content, longer-life, next-loop)");
+    }
+  }
+
+  static std::string Join(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  }
+
+  void Labels(const SourceLocation& where, const std::string& path,
+              const std::map<std::string, std::string>& labels) {
+    for (const std::string& lang : options_.languages) {
+      if (labels.count(lang) == 0) {
+        Warn(where, Join(path, "labels." + lang),
+             "missing; give the name in " + languages_);
+      }
+    }
+  }
+
+  // What criteria, requirements and clauses share: id spelling, labels,
+  // description, evidence, level and source.
+  void Item(const SourceLocation& where, const std::string& path,
+            const std::string& id, const std::string& description,
+            const Documentation& doc, bool needs_evidence) {
+    if (!SnakeCase(id)) {
+      Warn(where, path + ".id",
+           "\"" + id + "\" is not lowercase snake_case ([a-z][a-z0-9_]*)");
+    }
+    Labels(where, path, doc.labels);
+    if (description.empty()) {
+      Warn(where, path + ".description",
+           "missing; say what is asked and how it is verified");
+    }
+    if (needs_evidence && doc.evidence.empty()) {
+      Warn(where, path + ".evidence",
+           "missing; say what proves it (a label or equivalent, EPD, "
+           "declaration, test report)");
+    }
+    if (needs_evidence && !doc.level) {
+      Warn(where, path + ".level",
+           "missing; give core or comprehensive (the EU GPP ambition "
+           "level)");
+    }
+    Source(where, path, doc.source);
+  }
+
+  void Source(const SourceLocation& where, const std::string& path,
+              const std::string& source) {
+    if (source.empty()) {
+      Warn(where, path + ".source",
+           "missing; name the declared source and the item it follows, "
+           "such as \"eu-gpp-furniture AC3\"");
+      return;
+    }
+    for (const std::string& id : sources_) {
+      if (source.compare(0, id.size(), id) == 0 &&
+          (source.size() == id.size() || !IsIdChar(source[id.size()]))) {
+        return;
+      }
+    }
+    std::string declared;
+    for (const std::string& id : sources_) {
+      if (!declared.empty()) declared += ", ";
+      declared += id;
+    }
+    if (declared.empty()) declared = "none declared";
+    diag_.Error(where, path + ".source",
+                "\"" + source +
+                    "\" does not start with a declared source id (" + declared +
+                    ")");
+  }
+
+  void CheckCriterion(const Criterion& c, const std::string& path) {
+    const bool money = c.type != CriterionType::kQuality;
+    if (c.is_group()) {
+      // A group is named and described; its leaves carry the evidence.
+      if (!SnakeCase(c.id)) {
+        Warn(c.where, path + ".id",
+             "\"" + c.id + "\" is not lowercase snake_case ([a-z][a-z0-9_]*)");
+      }
+      Labels(c.where, path, c.doc.labels);
+      if (c.children.size() == 1) {
+        Warn(c.where, path + ".criteria",
+             "a group with one criterion; the group and its criterion carry "
+             "the same weight (merge them)");
+      }
+      for (std::size_t i = 0; i < c.children.size(); ++i) {
+        CheckCriterion(c.children[i],
+                       path + ".criteria[" + std::to_string(i) + "]");
+      }
+      return;
+    }
+    Item(c.where, path, c.id, c.description, c.doc, !money);
+    const bool numeric = c.scoring && IsNumericInput(c.scoring->rule);
+    if (c.unit.empty() && (money || numeric)) {
+      Warn(c.where, path + ".unit",
+           money ? "missing; a price or cost needs its unit (such as EUR)"
+                 : "missing; the rule reads a number (give %, years, kg, "
+                   "kWh/year...)");
+    }
+    if (!set_.award && c.effective_weight == 0) {
+      Warn(c.where, path + ".weight",
+           "0: the criterion is scored but adds no points; give it a weight "
+           "or drop it");
+    }
+    if (c.scoring && c.scoring->rule == Rule::kScale) {
+      for (const ScaleLevel& l : c.scoring->levels) {
+        const std::string& d = l.descriptor;
+        const bool just_number = [&d] {
+          char* end = nullptr;
+          (void)std::strtod(d.c_str(), &end);
+          return end != d.c_str() && *end == '\0';
+        }();
+        if (d.empty() || just_number) {
+          Warn(c.where, path + ".scoring.levels." + catalog::Num(l.value),
+               "level " + catalog::Num(l.value) + " is described as \"" + d +
+                   "\"; describe in words what earns it");
+        }
+      }
+    }
+  }
+
+  // Ids of `previous` missing here need a new major version.
+  void IdsStable(const CriteriaSet& previous) {
+    if (CompareVersions(Major(set_.version), Major(previous.version)) > 0) {
+      return;
+    }
+    std::set<std::string> now;
+    for (const Criterion* c : All(set_.criteria)) now.insert(c->id);
+    for (const Requirement& r : set_.requirements) now.insert(r.id);
+    for (const Clause& c : set_.clauses) now.insert(c.id);
+    const auto gone = [&](const std::string& what, const std::string& id,
+                          const std::string& path) {
+      if (now.count(id)) return;
+      const std::string next =
+          std::to_string(std::atoi(Major(previous.version).c_str()) + 1) +
+          ".0.0";
+      diag_.Error(Top(), path,
+                  what + " \"" + id + "\" of version " + previous.version +
+                      " is gone in version " + set_.version +
+                      "; removing or renaming an id needs a new major "
+                      "version (" +
+                      next + ")");
+    };
+    for (const Criterion* c : All(previous.criteria)) {
+      gone("criterion", c->id, "criteria");
+    }
+    for (const Requirement& r : previous.requirements) {
+      gone("requirement", r.id, "requirements");
+    }
+    for (const Clause& c : previous.clauses) gone("clause", c.id, "clauses");
+  }
+
+  static std::vector<const Criterion*> All(const std::vector<Criterion>& list) {
+    std::vector<const Criterion*> out;
+    for (const Criterion& c : list) {
+      out.push_back(&c);
+      for (const Criterion* d : All(c.children)) out.push_back(d);
+    }
+    return out;
+  }
+
+  const CriteriaSet& set_;
+  const LintOptions& options_;
+  std::vector<std::string> sources_;
+  std::string languages_;
+  Diagnostics diag_;
+};
+
+}  // namespace
+
+bool LintOptions::IsValid(std::string* why) const {
+  if (languages.empty()) {
+    *why = "languages: expected at least one language code";
+    return false;
+  }
+  for (const std::string& lang : languages) {
+    const bool code = lang.size() == 2 && lang[0] >= 'a' && lang[0] <= 'z' &&
+                      lang[1] >= 'a' && lang[1] <= 'z';
+    if (!code) {
+      *why = "languages: expected two-letter codes such as en or nl, got \"" +
+             lang + "\"";
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<Diagnostic> Lint(const CriteriaSet& set,
+                             const LintOptions& options) {
+  return Linter(set, options).Run();
+}
+
+}  // namespace circa
