@@ -41,6 +41,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
   const std::optional<Tender> tender = LoadTenderArgs(
       args.first, args.second, args.panel, args.locale, &failure);
   if (!tender) return failure;
+  if (RefuseMoneyAward(tender->criteria, "analyze")) return kExitUsage;
   const CriteriaSet& set = tender->criteria;
   const Scorer scorer = Scorer::Compile(set);
   const BidSet bid_set = BidsMeetingRequirements(

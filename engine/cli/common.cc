@@ -86,6 +86,16 @@ BidSet BidsMeetingRequirements(const BidSet& bids, const Evaluation& evaluation,
   return bids.Subset(keep);
 }
 
+bool RefuseMoneyAward(const CriteriaSet& criteria, const char* command) {
+  if (!criteria.award) return false;
+  std::fprintf(stderr,
+               "circa: %s ranks bids on money (award: %s), not on points; "
+               "circa %s analyses points-based sets; use circa score\n",
+               criteria.source.c_str(),
+               std::string(ToString(criteria.award->method)).c_str(), command);
+  return true;
+}
+
 bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) {
     std::fprintf(stderr, "%s\n", d.ToString().c_str());

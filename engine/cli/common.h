@@ -48,6 +48,10 @@ std::optional<Tender> LoadTenderArgs(const std::string& first,
 BidSet BidsMeetingRequirements(const BidSet& bids, const Evaluation& evaluation,
                                bool warn);
 
+// For commands that work on points: prints why a set with a money-based
+// award (`award:`) is refused and returns true.
+bool RefuseMoneyAward(const CriteriaSet& criteria, const char* command);
+
 // Prints diagnostics to stderr; returns true if any was an error.
 bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics);
 

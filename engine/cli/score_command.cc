@@ -94,12 +94,19 @@ int RunScore(const ScoreArgs& args) {
     if (PrintDiagnostics(award.diagnostics) || !award.ok()) {
       return kExitInvalidInput;
     }
-    for (const auto& group : award.value->ranking.ties) {
+    for (const TieBreakRecord& t : award.value->tie_breaks) {
       std::string ids;
-      for (const std::size_t k : group) {
-        ids += (ids.empty() ? "" : ", ") + award.value->ranking.bids[k].id;
+      for (const int k : t.bids) {
+        ids += (ids.empty() ? "" : ", ") +
+               award.value->ranking.bids[static_cast<std::size_t>(k)].id;
       }
-      spdlog::warn("tie on evaluated price between {}", ids);
+      spdlog::warn("bids {} tie on evaluated price; {}", ids,
+                   criteria.tie_break.empty()
+                       ? "the criteria set declares no tie-break, so the "
+                         "tie stands"
+                   : t.resolved ? "the declared tie-break decided it"
+                                : "the declared tie-break did not "
+                                  "separate all of them");
     }
     text = RenderAward(AwardReport{&criteria, &bids, &*award.value, width},
                        format);

@@ -44,9 +44,10 @@ int RunValidate(const ValidateArgs& args) {
   std::printf("%s: ok: %td bids, locale %s\n", inputs->bids.c_str(),
               tender.value->bids.size(), tender.value->bids.locale.c_str());
   if (tender.value->lcc) {
-    std::printf("%s: ok: %zu offers over %d years\n",
-                paths.cost_profile.c_str(), tender.value->lcc->offers.size(),
-                tender.value->lcc->horizon);
+    const int horizon = tender.value->lcc->horizon;
+    std::printf("%s: ok: %zu offers over %d %s\n", paths.cost_profile.c_str(),
+                tender.value->lcc->offers.size(), horizon,
+                horizon == 1 ? "year" : "years");
   }
   if (tender.value->panel_scores) {
     std::printf("%s: ok: %zu scores\n", paths.panel.c_str(),

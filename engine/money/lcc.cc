@@ -98,8 +98,8 @@ std::string Sentence(const CostProfile& p, const CostOffer& o,
         with += (with.empty() ? "" : ", ") + e.offers[j].id;
       }
     }
-    s += ", and ties for " + OrdinalNumber(r.rank) + of + " with offer " + with +
-         " (lowest wins; the tie is not broken here).";
+    s += ", and ties for " + OrdinalNumber(r.rank) + of + " with offer " +
+         with + " (lowest wins; the tie is not broken here).";
   } else {
     s += ", and ranks " + OrdinalNumber(r.rank) + of + " (lowest wins).";
   }
@@ -167,6 +167,8 @@ std::vector<int> ReplacementYears(int lifetime, int horizon) {
 LccEvaluation EvaluateLcc(const CostProfile& p) {
   assert(p.horizon >= 1);
   LccEvaluation e;
+  e.source = p.source;
+  e.sha256 = p.sha256;
   e.currency = p.currency;
   e.horizon = p.horizon;
   e.discount_rate = p.discount_rate;

@@ -102,12 +102,15 @@ MoneyRanking Start(MoneyMethod method, const MoneyOptions& options,
   return out;
 }
 
+}  // namespace
+
 // "which ranks 1st of 3 (lowest wins)" or "which ties for 1st of 3 with bid
 // B (lowest wins; the tie is not broken here)".
 std::string RankClause(const MoneyRanking& r, std::size_t i) {
   const MoneyBidResult& b = r.bids[i];
   const std::string of = " of " + std::to_string(r.bids.size());
-  if (!b.tied) return "which ranks " + OrdinalNumber(b.rank) + of + " (lowest wins)";
+  if (!b.tied)
+    return "which ranks " + OrdinalNumber(b.rank) + of + " (lowest wins)";
   std::vector<std::string> others;
   for (const std::vector<std::size_t>& group : r.ties) {
     if (std::find(group.begin(), group.end(), i) == group.end()) continue;
@@ -124,6 +127,8 @@ std::string RankClause(const MoneyRanking& r, std::size_t i) {
          (others.size() > 1 ? "s " : " ") + with +
          " (lowest wins; the tie is not broken here)";
 }
+
+namespace {
 
 Result<MoneyRanking> Finish(MoneyRanking ranking, Diagnostics* diag) {
   Result<MoneyRanking> out;
@@ -348,16 +353,15 @@ Result<MoneyRanking> EvaluateFictitiousPrice(const FictitiousPrice& method,
     const std::string cur = options.currency;
     // A negative total is a malus: it is added, never "minus minus".
     const bool malus = total < 0;
-    b.sentence = BidLabel(bids[i]) + " offers " + FormatMoney(b.price, cur) +
-                 (malus ? "; its quality carries a malus of " +
-                              FormatMoney(-total, cur)
-                        : "; its quality is valued at " +
-                              FormatMoney(total, cur)) +
-                 " (" + parts + "), so its fictitious price is " +
-                 FormatNumber(b.price, 2) + (malus ? " + " : " - ") +
-                 FormatNumber(std::abs(total), 2) + " = " +
-                 FormatMoney(b.evaluated, cur, options.decimals) + ", " +
-                 RankClause(r, i) + ".";
+    b.sentence =
+        BidLabel(bids[i]) + " offers " + FormatMoney(b.price, cur) +
+        (malus ? "; its quality carries a malus of " + FormatMoney(-total, cur)
+               : "; its quality is valued at " + FormatMoney(total, cur)) +
+        " (" + parts + "), so its fictitious price is " +
+        FormatNumber(b.price, 2) + (malus ? " + " : " - ") +
+        FormatNumber(std::abs(total), 2) + " = " +
+        FormatMoney(b.evaluated, cur, options.decimals) + ", " +
+        RankClause(r, i) + ".";
   }
   return Finish(std::move(r), &diag);
 }

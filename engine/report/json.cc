@@ -37,6 +37,11 @@ std::string RenderJson(const Report& r) {
   j["inputs"] = ordered_json::array(
       {{{"role", "criteria"}, {"path", set.source}, {"sha256", set.sha256}},
        {{"role", "bids"}, {"path", bids.source}, {"sha256", bids.sha256}}});
+  if (r.lcc != nullptr) {
+    j["inputs"].push_back({{"role", "costs"},
+                           {"path", r.lcc->source},
+                           {"sha256", r.lcc->sha256}});
+  }
   ordered_json criteria = ordered_json::array();
   for (const Column& c : scorer.columns()) {
     criteria.push_back(

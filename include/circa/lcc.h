@@ -159,6 +159,8 @@ struct LccOfferResult {
 };
 
 struct LccEvaluation {
+  std::string source;  // the profile's file (CostProfile::source)
+  std::string sha256;  // of its bytes
   std::string currency = "EUR";
   int horizon = 0;
   double discount_rate = 0;

@@ -209,6 +209,11 @@ double ProzorroCoefficient(double sum_v, double sum_v_max);
 // share a rank and form a tie group. Fills rank, tied, order and ties.
 void RankByEvaluatedPrice(MoneyRanking* ranking);
 
+// The end of a bid's sentence: "which ranks 1st of 3 (lowest wins)", or
+// "which ties for 1st of 3 with bid B (lowest wins; the tie is not broken
+// here)".
+std::string RankClause(const MoneyRanking& ranking, std::size_t bid);
+
 // Rounds half away from zero to `decimals` decimals.
 double RoundMoney(double value, int decimals);
 

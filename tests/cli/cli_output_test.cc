@@ -34,6 +34,17 @@ std::string BidsFileOf(const std::string& sample) {
   return "";
 }
 
+// The sample's cost profile (for `from: lcc` criteria), or "".
+std::string CostProfileOf(const std::string& sample) {
+  for (const char* name :
+       {"cost-profile.yaml", "cost-profile.yml", "cost-profile.csv"}) {
+    if (fs::is_regular_file(SourceDir() / "samples" / sample / name)) {
+      return "samples/" + sample + "/" + name;
+    }
+  }
+  return "";
+}
+
 RunResult Score(const std::string& sample, const std::string& format) {
   return RunCirca(
       {"score", "samples/" + sample, "--format", format, "--width", "100"});
@@ -58,6 +69,9 @@ TEST(CliOutput, DirectoryAndTwoPathsGiveIdenticalOutput) {
       const std::string panel = "samples/" + sample + "/panel.csv";
       if (std::filesystem::exists(panel)) {
         args.insert(args.end(), {"--panel", panel});
+      }
+      if (const std::string costs = CostProfileOf(sample); !costs.empty()) {
+        args.insert(args.end(), {"--costs", costs});
       }
       const RunResult files = RunCirca(args);
       ASSERT_EQ(dir.exit_code, 0) << dir.Describe();
@@ -155,7 +169,9 @@ TEST(CliOutput, JsonIsAResultDocument) {
     const RunResult r = Score(sample, "json");
     ASSERT_EQ(r.exit_code, 0) << r.Describe();
     const nlohmann::json j = nlohmann::json::parse(r.out);
-    EXPECT_EQ(j.at("schema"), "circa.result/1");
+    // Points, or money for a set with a money-based award (award:).
+    EXPECT_THAT(j.at("schema").get<std::string>(),
+                ::testing::AnyOf("circa.result/1", "circa.award/1"));
     EXPECT_EQ(j.at("inputs").at(0).at("path"),
               "samples/" + sample + "/tender.yaml");
     EXPECT_EQ(j.at("inputs").at(1).at("path"), BidsFileOf(sample));
@@ -173,8 +189,8 @@ TEST(CliOutput, CsvHasOneRowPerBid) {
     ASSERT_EQ(csv.exit_code, 0) << csv.Describe();
     const std::vector<std::string> lines = Lines(csv.out);
     ASSERT_FALSE(lines.empty());
-    EXPECT_THAT(lines.front(),
-                StartsWith("rank,bid,supplier,status,tied,total"));
+    // Then total (points) or price (a money-based award).
+    EXPECT_THAT(lines.front(), StartsWith("rank,bid,supplier,status,tied,"));
     EXPECT_EQ(lines.size(),
               nlohmann::json::parse(json.out).at("bids").size() + 1);
   }
@@ -214,16 +230,24 @@ TEST(CliOutput, ValidateAcceptsEverySample) {
     EXPECT_EQ(r.err, "");
     const std::vector<std::string> lines = Lines(r.out);
     const bool panel =
-        std::filesystem::exists("samples/" + sample + "/panel.csv");
-    ASSERT_EQ(lines.size(), panel ? 3u : 2u) << r.out;
+        fs::is_regular_file(SourceDir() / "samples" / sample / "panel.csv");
+    const std::string costs = CostProfileOf(sample);
+    const std::size_t extra = (panel ? 1u : 0u) + (costs.empty() ? 0u : 1u);
+    ASSERT_EQ(lines.size(), 2u + extra) << r.out;
+    if (!costs.empty()) {
+      EXPECT_THAT(lines[2], MatchesRegex(costs + ": ok: [0-9]+ offers over "
+                                                 "[0-9]+ years?"));
+    }
     if (panel) {
-      EXPECT_THAT(lines[2], MatchesRegex("samples/" + sample +
-                                         "/panel\\.csv: ok: [0-9]+ scores"));
+      EXPECT_THAT(lines[2 + (costs.empty() ? 0 : 1)],
+                  MatchesRegex("samples/" + sample +
+                               "/panel\\.csv: ok: [0-9]+ scores"));
     }
     EXPECT_THAT(lines[0],
                 MatchesRegex("samples/" + sample +
-                             "/tender\\.yaml: ok: .+, [0-9]+ criteria scored, "
-                             "weights add up to [0-9.,]+"));
+                             "/tender\\.yaml: ok: .+, ([0-9]+ criteria scored, "
+                             "weights add up to [0-9.,]+|awarded on [a-z-]+ "
+                             "\\(lowest evaluated price\\))"));
     EXPECT_THAT(lines[1], MatchesRegex(BidsFileOf(sample) +
                                        ": ok: [0-9]+ bids, locale .+"));
   }

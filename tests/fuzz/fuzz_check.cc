@@ -28,6 +28,8 @@ template void CheckResult(const circa::Result<circa::CriteriaSet>&,
                           const std::string&);
 template void CheckResult(const circa::Result<circa::BidSet>&,
                           const std::string&);
+template void CheckResult(const circa::Result<circa::CostProfile>&,
+                          const std::string&);
 
 void CheckEvaluation(const circa::CriteriaSet& set, const circa::Scorer& scorer,
                      const circa::BidSet& bids) {

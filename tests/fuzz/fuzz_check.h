@@ -39,6 +39,8 @@ extern template void CheckResult(const circa::Result<circa::CriteriaSet>&,
                                  const std::string&);
 extern template void CheckResult(const circa::Result<circa::BidSet>&,
                                  const std::string&);
+extern template void CheckResult(const circa::Result<circa::CostProfile>&,
+                                 const std::string&);
 
 }  // namespace circa_fuzz
 

@@ -78,6 +78,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
 
   const circa::CriteriaSet& set = *result.value;
   FUZZ_CHECK(!set.Leaves().empty(), "a valid set has at least one leaf");
+  if (set.award) {
+    // A money-award set ranks on money; its weights need not add up. The
+    // synthetic bids give no levels: the award must report that, not crash.
+    const circa::Result<circa::AwardResult> award =
+        circa::EvaluateAward(set, SyntheticBids(set));
+    FUZZ_CHECK(award.ok() == !circa::HasErrors(award.diagnostics),
+               "award value present although errors were reported");
+    return 0;
+  }
   const circa::Scorer scorer = circa::Scorer::Compile(set);
   double sum = 0;
   for (const circa::Column& c : scorer.columns()) {

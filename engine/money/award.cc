@@ -1,0 +1,204 @@
+// The money-based award on a tender: requirements (the award order's
+// first stage, shared with the points scorer), then the money method on the
+// bids that remain.
+#include "circa/award.h"
+
+#include <cassert>
+
+#include "circa/explain.h"
+#include "circa/load.h"
+#include "io/numbers.h"
+#include "rank/rank.h"
+#include "score/stages.h"
+
+namespace circa {
+namespace {
+
+std::string Join(const std::vector<std::string>& ids) {
+  std::string out;
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    if (k > 0) out += k + 1 == ids.size() ? " and " : ", ";
+    out += ids[k];
+  }
+  return out;
+}
+
+// Applies the set's declared tie-break policy to bids with equal evaluated
+// prices (the scorer's rank::Rank on the negated evaluated prices), and
+// rewrites the end of those bids' sentences.
+void BreakTies(const CriteriaSet& set, const BidSet& bids, AwardResult* out) {
+  MoneyRanking& r = out->ranking;
+  if (r.ties.empty()) return;
+  const std::size_t n = r.bids.size();
+  Evaluation e;
+  e.totals.resize(static_cast<Eigen::Index>(n));
+  std::vector<std::string> ids;
+  for (std::size_t k = 0; k < n; ++k) {
+    e.totals[static_cast<Eigen::Index>(k)] = -r.bids[k].evaluated;
+    ids.push_back(r.bids[k].id);
+  }
+  const auto row = [out](int k) {
+    return static_cast<Eigen::Index>(out->ranked[static_cast<std::size_t>(k)]);
+  };
+  std::vector<rank::TieRule> policy;
+  for (const TieBreakStep& step : set.tie_break) {
+    rank::TieRule t;
+    if (step.kind == TieBreakStep::Kind::kLowerValue) {
+      Eigen::Index j = -1;
+      for (std::size_t c = 0; c < bids.criteria.size(); ++c) {
+        if (bids.criteria[c] == step.target) j = static_cast<Eigen::Index>(c);
+      }
+      if (j < 0) continue;  // a group: no single value
+      const Criterion* c = set.Find(step.target);
+      t.name = "lower " + (c != nullptr ? c->name : step.target);
+      t.key = [&bids, row, j](int k) -> std::optional<double> {
+        return bids.values(row(k), j);
+      };
+      t.show = [&bids, row, j](int k) {
+        return FormatNumber(bids.values(row(k), j), -1);
+      };
+    } else if (step.kind == TieBreakStep::Kind::kEarlier) {
+      const int f = bids.FieldIndex(step.target);
+      t.name = "earlier " + step.target;
+      t.key = [&bids, row, f](int k) -> std::optional<double> {
+        if (f < 0) return std::nullopt;
+        return io::ParseTimestamp(bids.fields[static_cast<std::size_t>(
+            f)][static_cast<std::size_t>(row(k))]);
+      };
+      t.show = [&bids, row, f](int k) {
+        if (f < 0) return std::string("(no value)");
+        const std::string& v = bids.fields[static_cast<std::size_t>(f)]
+                                          [static_cast<std::size_t>(row(k))];
+        return v.empty() ? std::string("(no value)") : v;
+      };
+    } else if (step.kind == TieBreakStep::Kind::kDraw) {
+      const std::uint64_t seed = step.seed;
+      t.name = "draw by lot with seed " + std::to_string(seed);
+      t.key = [&ids, seed](int k) -> std::optional<double> {
+        return static_cast<double>(
+            score::DrawKey(seed, ids[static_cast<std::size_t>(k)]) >> 11);
+      };
+      t.show = [](int) { return std::string(); };
+    } else {
+      continue;  // {higher: ...} is refused in a money-award set
+    }
+    policy.push_back(std::move(t));
+  }
+  std::vector<std::string> before(n);
+  for (std::size_t k = 0; k < n; ++k) before[k] = RankClause(r, k);
+  rank::Rank(&e, policy, &ids);
+  r.order.clear();
+  for (const int k : e.order) r.order.push_back(static_cast<std::size_t>(k));
+  const std::string of = " of " + std::to_string(n);
+  for (const TieBreakRecord& t : e.tie_breaks) {
+    std::string how;
+    for (std::size_t s = 0; s < t.steps.size(); ++s) {
+      how += (s == 0 ? "" : "; ") + t.steps[s];
+    }
+    for (const int k : t.bids) {
+      MoneyBidResult& b = r.bids[static_cast<std::size_t>(k)];
+      b.rank = e.rank[static_cast<std::size_t>(k)];
+      b.tied = e.tied[static_cast<std::size_t>(k)];
+      std::vector<std::string> others;
+      for (const int o : t.bids) {
+        if (o != k) others.push_back(ids[static_cast<std::size_t>(o)]);
+      }
+      const std::string with =
+          "bid" + std::string(others.size() > 1 ? "s " : " ") + Join(others);
+      std::string clause;
+      if (policy.empty()) {
+        clause = "which ties for " + OrdinalNumber(b.rank) + of + " with " +
+                 with +
+                 " (lowest wins); the criteria set declares no tie-break, so "
+                 "the tie stands";
+      } else if (!b.tied) {
+        clause = "which ties on evaluated price with " + with + " and ranks " +
+                 OrdinalNumber(b.rank) + of + " by the declared tie-break (" +
+                 how + ")";
+      } else {
+        clause = "which ties for " + OrdinalNumber(b.rank) + of + " with " +
+                 with +
+                 " (lowest wins); the declared tie-break did not "
+                 "separate them" +
+                 (how.empty() ? "" : " (" + how + ")");
+      }
+      const std::string& old = before[static_cast<std::size_t>(k)];
+      const std::size_t at = b.sentence.rfind(old);
+      if (at != std::string::npos) {
+        b.sentence = b.sentence.substr(0, at) + clause + ".";
+      }
+    }
+    out->tie_breaks.push_back(t);
+  }
+}
+
+}  // namespace
+
+Result<AwardResult> EvaluateAward(const CriteriaSet& criteria,
+                                  const BidSet& bids) {
+  assert(criteria.award);
+  const MoneyAward& award = *criteria.award;
+  Diagnostics diag;
+  AwardResult out;
+  out.award = award;
+  const auto n = static_cast<std::size_t>(bids.size());
+  out.exclusion.assign(n, Exclusion{});
+  int price = -1;
+  for (std::size_t j = 0; j < bids.criteria.size(); ++j) {
+    if (bids.criteria[j] == award.price) price = static_cast<int>(j);
+  }
+  assert(price >= 0);
+  std::vector<MoneyBid> money;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto row = static_cast<Eigen::Index>(i);
+    for (const Requirement& r : criteria.requirements) {
+      std::string failed = score::CheckRequirement(r, bids, row, bids.criteria);
+      if (!failed.empty()) {
+        out.exclusion[i] = {ExclusionStage::kRequirement, r.id,
+                            std::move(failed)};
+        break;
+      }
+    }
+    if (out.exclusion[i].stage != ExclusionStage::kNone) continue;
+    MoneyBid b;
+    b.id = bids.ids[i];
+    b.supplier = bids.suppliers[i];
+    b.price = bids.values(row, price);
+    b.where = i < bids.rows.size() ? bids.rows[i] : SourceLocation{};
+    const auto field = [&](const std::string& column) -> const std::string* {
+      const int f = bids.FieldIndex(column);
+      if (f < 0 || static_cast<std::size_t>(f) >= bids.fields.size()) {
+        return nullptr;
+      }
+      const std::string& text = bids.fields[static_cast<std::size_t>(f)][i];
+      return text.empty() ? nullptr : &text;
+    };
+    for (const std::string& column : award.LevelColumns()) {
+      if (const std::string* text = field(column)) b.levels[column] = *text;
+    }
+    for (const std::string& column : award.ValueColumns()) {
+      const std::string* text = field(column);
+      if (text == nullptr) continue;  // the method reports it missing
+      double v = 0;
+      std::string why;
+      if (!ParseLocaleNumber(*text, bids.locale, &v, &why)) {
+        diag.Error(
+            b.where, "bids[" + b.id + "]." + column,
+            why.empty() ? "expected a number, got \"" + *text + "\"" : why);
+        continue;
+      }
+      b.values[column] = v;
+    }
+    out.ranked.push_back(static_cast<int>(i));
+    money.push_back(std::move(b));
+  }
+  if (diag.HasErrors()) return {std::nullopt, diag.Take()};
+  Result<MoneyRanking> ranking = EvaluateMoneyAward(award, money);
+  diag.Append(ranking.diagnostics);
+  if (!ranking.ok()) return {std::nullopt, diag.Take()};
+  out.ranking = std::move(*ranking.value);
+  BreakTies(criteria, bids, &out);
+  return {std::move(out), diag.Take()};
+}
+
+}  // namespace circa

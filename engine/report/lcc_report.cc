@@ -1,0 +1,210 @@
+#include "report/lcc_report.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "circa/explain.h"
+#include "circa/money.h"
+#include "report/text_util.h"
+
+namespace circa::report {
+namespace {
+
+double Round6(double v) {
+  const double r = std::round(v * 1e6) / 1e6;
+  return r == 0 ? 0.0 : r;
+}
+
+std::string Rate(double r) { return FormatNumber(r * 100, -1) + " %"; }
+
+// Components with a non-zero present value for some offer, in column order.
+std::vector<int> UsedComponents(const LccEvaluation& lcc) {
+  std::vector<int> out;
+  for (int c = 0; c < kLccComponents; ++c) {
+    for (const LccOfferResult& o : lcc.offers) {
+      if (o.present_value.size() > c && o.present_value(c) != 0) {
+        out.push_back(c);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string Heading(const LccEvaluation& lcc) {
+  return "Life-cycle cost over " + std::to_string(lcc.horizon) +
+         " years at a " + Rate(lcc.discount_rate) + " discount rate (" +
+         lcc.currency + ", present values)";
+}
+
+// Column headers of the terminal table, short enough for 100 columns.
+std::string Short(int c) {
+  switch (static_cast<LccComponent>(c)) {
+    case LccComponent::kMaintenance:
+      return "maint.";
+    case LccComponent::kServiceFee:
+      return "fee";
+    case LccComponent::kExternalities:
+      return "external.";
+    case LccComponent::kEndOfLife:
+      return "end of life";
+    case LccComponent::kResidual:
+      return "residual";
+    default:
+      return std::string(Label(static_cast<LccComponent>(c)));
+  }
+}
+
+std::string Rank(const LccOfferResult& o) {
+  return std::to_string(o.rank) + (o.tied ? "=" : "");
+}
+
+}  // namespace
+
+std::string LccClause(const LccEvaluation& lcc, const LccOfferResult& o) {
+  const std::string what =
+      o.kind == OfferKind::kService
+          ? "a service (no purchase price)"
+          : "a purchase at " + FormatMoney(o.price, lcc.currency);
+  return what + " with a life-cycle cost of " +
+         FormatMoney(o.lcc_rounded, lcc.currency) + " over " +
+         std::to_string(lcc.horizon) + " years at a " +
+         Rate(lcc.discount_rate) + " discount rate";
+}
+
+std::string LccTable(const LccEvaluation& lcc, int width) {
+  const std::vector<int> used = UsedComponents(lcc);
+  int id_w = 5;
+  for (const LccOfferResult& o : lcc.offers) {
+    id_w = std::max(id_w, Width(o.id));
+  }
+  id_w = std::min(id_w, 16);
+  std::vector<int> col_w;
+  for (const int c : used) {
+    int w = Width(Short(c));
+    for (const LccOfferResult& o : lcc.offers) {
+      w = std::max(w, Width(FormatNumber(o.present_value(c), 2)));
+    }
+    col_w.push_back(std::min(w, 14));
+  }
+  int lcc_w = 3;
+  for (const LccOfferResult& o : lcc.offers) {
+    lcc_w = std::max(lcc_w, Width(FormatNumber(o.lcc_rounded, 2)));
+  }
+  // Components that do not fit the width are left out (Markdown and JSON
+  // have them all); the LCC column always stays.
+  std::size_t shown = used.size();
+  const auto line_width = [&](std::size_t columns) {
+    int w = 4 + 2 + id_w + 2 + lcc_w;
+    for (std::size_t k = 0; k < columns; ++k) w += 2 + col_w[k];
+    return w;
+  };
+  while (shown > 0 && line_width(shown) > width) --shown;
+  std::string out = "\n" + Wrap(Heading(lcc), width, "");
+  out += PadLeft("Rank", 4) + "  " + PadRight("Offer", id_w);
+  for (std::size_t k = 0; k < shown; ++k) {
+    out += "  " + PadLeft(Short(used[k]), col_w[k]);
+  }
+  out += "  " + PadLeft("LCC", lcc_w) + "\n";
+  for (const std::size_t i : lcc.order) {
+    const LccOfferResult& o = lcc.offers[i];
+    out += PadLeft(Rank(o), 4) + "  " + PadRight(o.id, id_w);
+    for (std::size_t k = 0; k < shown; ++k) {
+      out +=
+          "  " + PadLeft(FormatNumber(o.present_value(used[k]), 2), col_w[k]);
+    }
+    out += "  " + PadLeft(FormatNumber(o.lcc_rounded, 2), lcc_w) + "\n";
+  }
+  if (shown < used.size()) {
+    out += Wrap("(Not every component fits this width; see --format md.)",
+                width, "");
+  }
+  return out;
+}
+
+std::string LccMarkdown(const LccEvaluation& lcc) {
+  const std::vector<int> used = UsedComponents(lcc);
+  std::string out = "\n## " + Heading(lcc) + "\n\n| Rank | Offer |";
+  std::string rule = "|---:|---|";
+  for (const int c : used) {
+    out += " " + std::string(Label(static_cast<LccComponent>(c))) + " |";
+    rule += "---:|";
+  }
+  out += " LCC |\n" + rule + "---:|\n";
+  for (const std::size_t i : lcc.order) {
+    const LccOfferResult& o = lcc.offers[i];
+    out += "| " + Rank(o) + " | " + o.id + " |";
+    for (const int c : used) {
+      out += " " + FormatNumber(o.present_value(c), 2) + " |";
+    }
+    out += " " + FormatNumber(o.lcc_rounded, 2) + " |\n";
+  }
+  for (const std::size_t i : lcc.order) {
+    const LccOfferResult& o = lcc.offers[i];
+    out += "\n### Offer " + o.id + " by year (" + lcc.currency +
+           ", as paid)\n\n" + o.sentence;
+    if (!o.residual_basis.empty()) {
+      out += " Residual value: " + o.residual_basis + ".";
+    }
+    out += "\n\n| Year |";
+    std::string r = "|---:|";
+    for (const int c : used) {
+      out += " " + std::string(Label(static_cast<LccComponent>(c))) + " |";
+      r += "---:|";
+    }
+    out += " Total | Discounted |\n" + r + "---:|---:|\n";
+    for (Eigen::Index t = 0; t < o.nominal.rows(); ++t) {
+      out += "| " + std::to_string(t) + " |";
+      for (const int c : used) {
+        out += " " + FormatNumber(o.nominal(t, c), 2) + " |";
+      }
+      out += " " + FormatNumber(o.nominal.row(t).sum(), 2) + " | " +
+             FormatNumber(o.discounted.row(t).sum(), 2) + " |\n";
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json LccJson(const LccEvaluation& lcc) {
+  using nlohmann::ordered_json;
+  ordered_json offers = ordered_json::array();
+  for (const std::size_t i : lcc.order) {
+    const LccOfferResult& o = lcc.offers[i];
+    ordered_json pv = ordered_json::object();
+    for (int c = 0; c < kLccComponents; ++c) {
+      pv[std::string(ToString(static_cast<LccComponent>(c)))] =
+          Round6(o.present_value(c));
+    }
+    ordered_json years = ordered_json::array();
+    for (Eigen::Index t = 0; t < o.nominal.rows(); ++t) {
+      ordered_json y;
+      y["year"] = static_cast<int>(t);
+      for (int c = 0; c < kLccComponents; ++c) {
+        y[std::string(ToString(static_cast<LccComponent>(c)))] =
+            Round6(o.nominal(t, c));
+      }
+      y["total"] = Round6(o.nominal.row(t).sum());
+      y["discounted"] = Round6(o.discounted.row(t).sum());
+      years.push_back(y);
+    }
+    offers.push_back({{"id", o.id},
+                      {"supplier", o.supplier},
+                      {"kind", ToString(o.kind)},
+                      {"price", Round6(o.price)},
+                      {"lcc", Round6(o.lcc_rounded)},
+                      {"rank", o.rank},
+                      {"tied", o.tied},
+                      {"replacement_years", o.replacement_years},
+                      {"residual", Round6(o.residual)},
+                      {"residual_basis", o.residual_basis},
+                      {"present_value", pv},
+                      {"years", years},
+                      {"sentence", o.sentence}});
+  }
+  return {{"currency", lcc.currency},
+          {"horizon", lcc.horizon},
+          {"discount_rate", Round6(lcc.discount_rate)},
+          {"offers", offers}};
+}
+
+}  // namespace circa::report
