@@ -103,9 +103,21 @@ bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics) {
   return HasErrors(diagnostics);
 }
 
+namespace {
+std::vector<std::string>& LibraryDirs() {
+  static std::vector<std::string> dirs;
+  return dirs;
+}
+}  // namespace
+
+void SetLibraryDirs(std::vector<std::string> dirs) {
+  LibraryDirs() = std::move(dirs);
+}
+
 LoadOptions MakeLoadOptions(const std::string& locale) {
   LoadOptions options;
   if (!locale.empty()) options.locale = locale;
+  options.library = LibraryDirs();
   options.log = [](std::string_view message) { spdlog::debug("{}", message); };
   return options;
 }

@@ -57,6 +57,9 @@ bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics);
 
 // Loader options carrying the CLI's logger.
 LoadOptions MakeLoadOptions(const std::string& locale);
+// The model library directories (--library) that MakeLoadOptions passes on;
+// empty: DefaultLibraryDirs().
+void SetLibraryDirs(std::vector<std::string> dirs);
 
 // Writes `text` to stdout (path empty or "-") or atomically to `path`;
 // returns kExitOk, or kExitInternal after printing why it could not.

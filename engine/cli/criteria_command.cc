@@ -159,7 +159,8 @@ void AddLibraryOption(CLI::App* cmd, std::vector<std::string>* dirs) {
   cmd->add_option("--library", *dirs,
                   "Model library directory (repeatable; default: "
                   "$CIRCA_LIBRARY, else the installed and source-tree "
-                  "criteria/)");
+                  "criteria/)")
+      ->allow_extra_args(false);  // one DIR per --library
 }
 
 LoadOptions CatalogLoadOptions(const std::vector<std::string>& library) {

@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "circa/version.h"
 #include "cli/commands.h"
@@ -25,6 +27,12 @@ int main(int argc, char** argv) {
     int verbosity = 0;
     app.add_flag("-v,--verbose", verbosity,
                  "Log detail to stderr (-v info, -vv debug)");
+    std::vector<std::string> library;
+    app.add_option("--library", library,
+                   "Model criteria library directory for extends: id@version "
+                   "(repeatable; default: $CIRCA_LIBRARY, else the installed "
+                   "library)")
+        ->allow_extra_args(false);  // one DIR per --library
     const circa::cli::Runner score = circa::cli::AddScoreCommand(app);
     const circa::cli::Runner validate = circa::cli::AddValidateCommand(app);
     const circa::cli::Runner weights = circa::cli::AddWeightsCommand(app);
@@ -42,6 +50,7 @@ int main(int argc, char** argv) {
                       : verbosity == 1 ? spdlog::level::info
                                        : spdlog::level::warn);
     spdlog::set_default_logger(logger);
+    circa::cli::SetLibraryDirs(library);
     if (app.got_subcommand("score")) return score();
     if (app.got_subcommand("validate")) return validate();
     if (app.got_subcommand("weights")) return weights();

@@ -34,6 +34,10 @@ int RunValidate(const ValidateArgs& args) {
                 inputs->criteria.c_str(), set.id.c_str(), set.version.c_str(),
                 set.Leaves().size(), FormatNumber(set.scale, -1).c_str());
   }
+  // A derived set: the model and the origin of every criterion.
+  for (const std::string& line : DescribeOrigins(set)) {
+    std::printf("%s: %s\n", inputs->criteria.c_str(), line.c_str());
+  }
   if (inputs->bids.empty()) return kExitOk;
   TenderPaths paths{inputs->criteria, inputs->bids, inputs->panel,
                     inputs->costs};

@@ -1696,9 +1696,10 @@ std::optional<CriteriaSet> LoadModel(const YAML::Node& ext,
     path = *found.value;
   } else {
     const fs::path given(text);
-    path = given.is_absolute()
-               ? given.string()
-               : (fs::path(file_name).parent_path() / given).string();
+    path = given.is_absolute() ? given.string()
+                               : (fs::path(file_name).parent_path() / given)
+                                     .lexically_normal()
+                                     .string();
   }
   std::error_code ec;
   const std::string canonical = fs::weakly_canonical(path, ec).string();
@@ -1719,8 +1720,7 @@ std::optional<CriteriaSet> LoadModel(const YAML::Node& ext,
   if (!fs::is_regular_file(path, ec)) {
     r.Error(ext, "extends",
             "cannot read the model set " + path + ": " +
-                (fs::exists(path, ec) ? "not a regular file"
-                                      : "no such file"));
+                (fs::exists(path, ec) ? "not a regular file" : "no such file"));
     return std::nullopt;
   }
   Diagnostics read;

@@ -42,6 +42,15 @@ std::string RenderJson(const Report& r) {
                            {"path", r.lcc->source},
                            {"sha256", r.lcc->sha256}});
   }
+  if (!set.model_id.empty()) {
+    // A derived set: its model (last, after the bids and the costs), so
+    // the bytes of both criteria files are on record.
+    j["criteria_set"]["model"] = {{"id", set.model_id},
+                                  {"version", set.model_version}};
+    j["inputs"].push_back({{"role", "model"},
+                           {"path", set.model_source},
+                           {"sha256", set.model_sha256}});
+  }
   ordered_json criteria = ordered_json::array();
   for (const Column& c : scorer.columns()) {
     criteria.push_back(
@@ -55,6 +64,13 @@ std::string RenderJson(const Report& r) {
          {"rule_text", DescribeRule(c.rule, set.currency, c.unit)},
          {"relative", c.relative},
          {"weight", Round6(c.weight)}});
+    if (!set.model_id.empty()) {
+      if (const Criterion* found = set.Find(c.id)) {
+        criteria.back()["origin"] =
+            found->origin.kind == Origin::Kind::kLocal ? "local" : "model";
+        criteria.back()["changed"] = found->origin.changed;
+      }
+    }
   }
   j["criteria"] = criteria;
   const int winner = e.Winner();
