@@ -66,22 +66,8 @@ class CriteriaReader {
                   "award"});
     CriteriaSet set;
     award_ = root["award"].IsDefined() && !root["award"].IsNull();
-    if (const auto format = r_.Number(root, "circa", "", true)) {
-      if (*format != 1) {
-        r_.Error(root["circa"], "circa",
-                 "unsupported format version " + FormatNumber(*format, -1) +
-                     "; this circa reads format 1");
-      }
-    }
-    if (const auto id = r_.String(root, "id", "", true)) {
-      set.id = *id;
-      if (!ValidId(*id)) {
-        r_.Error(root["id"], "id",
-                 "expected an id of letters, digits, '_', '-' or '.', "
-                 "starting with a letter or digit, got \"" +
-                     *id + "\"");
-      }
-    }
+    ReadFormat(root);
+    set.id = ReadId(root, "");
     set.version = r_.String(root, "version", "", true).value_or("");
     set.title = r_.String(root, "title", "", true).value_or("");
     set.description = r_.String(root, "description", "", false).value_or("");
@@ -126,6 +112,25 @@ class CriteriaReader {
       set.criteria = ReadList(list, "criteria", std::nullopt, 1);
     }
     ReadRequirements(root, &set);
+    ReadAwardOrderKeys(root, &set);
+    ReadModelKeys(root, &set);
+    money::ReadAward(r_, root, &set);  // after the rest: it checks them
+    return set;
+  }
+
+  void ReadFormat(const YAML::Node& root) {
+    if (const auto format = r_.Number(root, "circa", "", true)) {
+      if (*format != 1) {
+        r_.Error(root["circa"], "circa",
+                 "unsupported format version " + FormatNumber(*format, -1) +
+                     "; this circa reads format 1");
+      }
+    }
+  }
+
+  // max-pass, rounding, tie-break, abnormally-low and panel: each, when
+  // given, replaces what *set holds (a derived set's model's).
+  void ReadAwardOrderKeys(const YAML::Node& root, CriteriaSet* set) {
     if (const YAML::Node n = root["max-pass"]; n.IsDefined() && !n.IsNull()) {
       const auto v = r_.NumberOf(n, "max-pass", "a whole number of bids >= 1");
       if (v && (*v < 1 || *v != std::floor(*v) || *v > 1e6)) {
@@ -133,31 +138,23 @@ class CriteriaReader {
             n, "max-pass",
             "expected a whole number of bids >= 1, got " + io::Describe(n));
       } else if (v) {
-        set.max_pass = static_cast<int>(*v);
+        set->max_pass = static_cast<int>(*v);
       }
     }
-    ReadRounding(root, &set.rounding);
-    ReadTieBreak(root, &set.tie_break);
-    ReadAbnormallyLow(root, &set.abnormally_low);
+    ReadRounding(root, &set->rounding);
+    ReadTieBreak(root, &set->tie_break);
+    ReadAbnormallyLow(root, &set->abnormally_low);
     if (const YAML::Node n = root["panel"]; n.IsDefined() && !n.IsNull()) {
-      set.panel = ReadPanel(n, "panel");
+      set->panel = ReadPanel(n, "panel");
     }
-    ReadModelKeys(root, &set);
-    money::ReadAward(r_, root, &set);  // after the rest: it checks them
-    return set;
   }
 
   // Model-set keys (docs/criteria-format.md, "Model sets"): product-group,
   // labels, sources and clauses.
   void ReadModelKeys(const YAML::Node& root, CriteriaSet* set) {
-    if (const auto group = r_.String(root, "product-group", "", false)) {
-      set->product_group = *group;
-      if (!ValidId(*group)) {
-        r_.Error(root["product-group"], "product-group",
-                 "expected an id of letters, digits, '_', '-' or '.', "
-                 "starting with a letter or digit, got \"" +
-                     *group + "\"");
-      }
+    if (std::string group = ReadId(root, "", "product-group", false);
+        !group.empty()) {
+      set->product_group = std::move(group);
     }
     if (auto labels = ReadLabels(root, ""); !labels.empty()) {
       set->labels = std::move(labels);
@@ -231,12 +228,13 @@ class CriteriaReader {
     return clause;
   }
 
-  // An id, required, checked for its spelling.
-  std::string ReadId(const YAML::Node& n, const std::string& path) {
-    const auto id = r_.String(n, "id", path, true);
+  // An id (the value of `key`), checked for its spelling; "" when absent.
+  std::string ReadId(const YAML::Node& n, const std::string& path,
+                     std::string_view key = "id", bool required = true) {
+    const auto id = r_.String(n, key, path, required);
     if (!id) return "";
     if (!ValidId(*id)) {
-      r_.Error(n["id"], io::Join(path, "id"),
+      r_.Error(n[std::string(key)], io::Join(path, key),
                "expected an id of letters, digits, '_', '-' or '.', "
                "starting with a letter or digit, got \"" +
                    *id + "\"");
@@ -394,19 +392,11 @@ class CriteriaReader {
                "under is only read in a derived set's add list");
     }
     adding_ = false;  // an added criterion's children take no `under`
-    if (const auto id = r_.String(node, "id", path, true)) {
-      c.id = *id;
-      if (!ValidId(*id)) {
-        r_.Error(node["id"], io::Join(path, "id"),
-                 "expected an id of letters, digits, '_', '-' or '.', "
-                 "starting with a letter or digit, got \"" +
-                     *id + "\"");
-      } else if (validate::IsReservedId(*id)) {
-        r_.Error(node["id"], io::Join(path, "id"),
-                 "\"" + *id +
-                     "\" is reserved for a bid-file column; choose "
-                     "another id");
-      }
+    c.id = ReadId(node, path);
+    if (ValidId(c.id) && validate::IsReservedId(c.id)) {
+      r_.Error(node["id"], io::Join(path, "id"),
+               "\"" + c.id +
+                   "\" is reserved for a bid-file column; choose another id");
     }
     ReadKind(node, path, {CriterionKind::kAward});
     ReadDoc(node, path, &c.doc);
@@ -617,15 +607,7 @@ class CriteriaReader {
            "kind", "labels", "level", "source", "strategies"});
       Requirement req;
       req.where = r_.Where(n);
-      if (const auto id = r_.String(n, "id", path, true)) {
-        req.id = *id;
-        if (!ValidId(*id)) {
-          r_.Error(n["id"], io::Join(path, "id"),
-                   "expected an id of letters, digits, '_', '-' or '.', "
-                   "starting with a letter or digit, got \"" +
-                       *id + "\"");
-        }
-      }
+      req.id = ReadId(n, path);
       ReadKind(
           n, path,
           {CriterionKind::kSelection, CriterionKind::kTechnicalSpecification},
@@ -1232,13 +1214,7 @@ class CriteriaReader {
     for (Requirement& r : set.requirements) r.origin = from;
     for (Clause& c : set.clauses) c.origin = from;
 
-    if (const auto format = r_.Number(root, "circa", "", true)) {
-      if (*format != 1) {
-        r_.Error(root["circa"], "circa",
-                 "unsupported format version " + FormatNumber(*format, -1) +
-                     "; this circa reads format 1");
-      }
-    }
+    ReadFormat(root);
     set.id = ReadId(root, "");
     set.version = r_.String(root, "version", "", true).value_or("");
     set.title = r_.String(root, "title", "", true).value_or("");
@@ -1260,22 +1236,7 @@ class CriteriaReader {
     for (std::size_t i = model_requirements; i < set.requirements.size(); ++i) {
       set.requirements[i].origin.kind = Origin::Kind::kLocal;
     }
-    if (const YAML::Node n = root["max-pass"]; n.IsDefined() && !n.IsNull()) {
-      const auto v = r_.NumberOf(n, "max-pass", "a whole number of bids >= 1");
-      if (v && (*v < 1 || *v != std::floor(*v) || *v > 1e6)) {
-        r_.Error(
-            n, "max-pass",
-            "expected a whole number of bids >= 1, got " + io::Describe(n));
-      } else if (v) {
-        set.max_pass = static_cast<int>(*v);
-      }
-    }
-    ReadRounding(root, &set.rounding);
-    ReadTieBreak(root, &set.tie_break);
-    ReadAbnormallyLow(root, &set.abnormally_low);
-    if (const YAML::Node n = root["panel"]; n.IsDefined() && !n.IsNull()) {
-      set.panel = ReadPanel(n, "panel");
-    }
+    ReadAwardOrderKeys(root, &set);
     const std::size_t model_clauses = set.clauses.size();
     ReadModelKeys(root, &set);
     for (std::size_t i = model_clauses; i < set.clauses.size(); ++i) {

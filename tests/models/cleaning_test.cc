@@ -8,29 +8,19 @@
 #include <string>
 
 #include "circa/circa.h"
+#include "models/model_sample.h"
 #include "test_util.h"
 
 namespace circa {
 namespace {
 
+using ::circa_test::models::ColumnOf;
+using ::circa_test::models::ExpectExcludedByRequirement;
+using ::circa_test::models::IndexOf;
+using ::circa_test::models::LoadSample;
+
 using ::circa_test::Describe;
 using ::circa_test::SourcePath;
-
-Tender LoadCleaningSample() {
-  Result<TenderPaths> paths =
-      ResolveTenderDirectory(SourcePath("samples/model-cleaning"));
-  if (!paths.ok()) throw std::runtime_error(Describe(paths.diagnostics));
-  Result<Tender> tender = LoadTender(*paths.value, {});
-  if (!tender.ok()) throw std::runtime_error(Describe(tender.diagnostics));
-  return std::move(*tender.value);
-}
-
-int IndexOf(const BidSet& bids, const std::string& id) {
-  for (std::size_t i = 0; i < bids.ids.size(); ++i) {
-    if (bids.ids[i] == id) return static_cast<int>(i);
-  }
-  return -1;
-}
 
 TEST(CleaningModelTest, ModelSetLoadsWithoutDiagnostics) {
   Result<CriteriaSet> set =
@@ -44,20 +34,13 @@ TEST(CleaningModelTest, ModelSetLoadsWithoutDiagnostics) {
 }
 
 TEST(CleaningModelTest, SampleOutcomeMatchesReadme) {
-  const Tender tender = LoadCleaningSample();
+  const Tender tender = LoadSample("samples/model-cleaning");
   const Evaluation e = Scorer::Compile(tender.criteria).Evaluate(tender.bids);
   const BidSet& bids = tender.bids;
   ASSERT_EQ(bids.ids.size(), 5u);
 
   // D (the cheapest, 239,000 EUR) has no EU Ecolabel or equivalent.
-  const int excluded = IndexOf(bids, "D");
-  ASSERT_GE(excluded, 0);
-  EXPECT_EQ(e.status[static_cast<std::size_t>(excluded)], BidStatus::kExcluded);
-  EXPECT_EQ(e.exclusion[static_cast<std::size_t>(excluded)].stage,
-            ExclusionStage::kRequirement);
-  EXPECT_EQ(e.exclusion[static_cast<std::size_t>(excluded)].rule,
-            "ecolabel_products");
-  EXPECT_EQ(e.rank[static_cast<std::size_t>(excluded)], 0);
+  ExpectExcludedByRequirement(e, bids, "D", "ecolabel_products");
 
   // README "Expected outcome": B wins with 89.67, C second with
   // 83.20.

@@ -8,38 +8,18 @@
 #include <string>
 
 #include "circa/circa.h"
+#include "models/model_sample.h"
 #include "test_util.h"
 
 namespace circa {
 namespace {
 
+using ::circa_test::models::ColumnOf;
+using ::circa_test::models::ExpectExcludedByRequirement;
+using ::circa_test::models::IndexOf;
+using ::circa_test::models::LoadSample;
+
 using ::circa_test::SourcePath;
-
-int ColumnOf(const Scorer& scorer, const std::string& id) {
-  for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
-    if (scorer.columns()[j].id == id) return static_cast<int>(j);
-  }
-  return -1;
-}
-
-int IndexOf(const BidSet& bids, const std::string& id) {
-  for (std::size_t i = 0; i < bids.ids.size(); ++i) {
-    if (bids.ids[i] == id) return static_cast<int>(i);
-  }
-  return -1;
-}
-
-Tender LoadSample(const std::string& name) {
-  Result<TenderPaths> paths = ResolveTenderDirectory(SourcePath(name));
-  if (!paths.ok()) {
-    throw std::runtime_error(circa_test::Describe(paths.diagnostics));
-  }
-  Result<Tender> t = LoadTender(*paths.value, {});
-  if (!t.ok() || HasErrors(t.diagnostics)) {
-    throw std::runtime_error(circa_test::Describe(t.diagnostics));
-  }
-  return std::move(*t.value);
-}
 
 TEST(IctHardwareModelTest, ModelSetLoadsWithoutErrors) {
   const Result<CriteriaSet> r =
@@ -87,12 +67,7 @@ TEST(IctHardwareModelTest, SampleOutcomeMatchesReadme) {
 
   // D (lowest cost, 431,000 EUR) fails min_battery and does not set the
   // lowest cost: A's 468,000 EUR does.
-  EXPECT_EQ(e.status[static_cast<std::size_t>(d)], BidStatus::kExcluded);
-  EXPECT_EQ(e.rank[static_cast<std::size_t>(d)], 0);
-  ASSERT_FALSE(e.exclusion.empty());
-  EXPECT_EQ(e.exclusion[static_cast<std::size_t>(d)].stage,
-            ExclusionStage::kRequirement);
-  EXPECT_EQ(e.exclusion[static_cast<std::size_t>(d)].rule, "min_battery");
+  ExpectExcludedByRequirement(e, t.bids, "D", "min_battery");
   const int tco = ColumnOf(scorer, "tco");
   ASSERT_GE(tco, 0);
   EXPECT_DOUBLE_EQ(e.column_min[tco], 468000);

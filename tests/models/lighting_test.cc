@@ -9,29 +9,19 @@
 #include <string>
 
 #include "circa/circa.h"
+#include "models/model_sample.h"
 #include "test_util.h"
 
 namespace circa {
 namespace {
 
+using ::circa_test::models::ColumnOf;
+using ::circa_test::models::ExpectExcludedByRequirement;
+using ::circa_test::models::IndexOf;
+using ::circa_test::models::LoadSample;
+
 using ::circa_test::Describe;
 using ::circa_test::SourcePath;
-
-Tender LoadLightingSample() {
-  Result<TenderPaths> paths =
-      ResolveTenderDirectory(SourcePath("samples/model-lighting"));
-  if (!paths.ok()) throw std::runtime_error(Describe(paths.diagnostics));
-  Result<Tender> tender = LoadTender(*paths.value, {});
-  if (!tender.ok()) throw std::runtime_error(Describe(tender.diagnostics));
-  return std::move(*tender.value);
-}
-
-int IndexOf(const BidSet& bids, const std::string& id) {
-  for (std::size_t i = 0; i < bids.ids.size(); ++i) {
-    if (bids.ids[i] == id) return static_cast<int>(i);
-  }
-  return -1;
-}
 
 TEST(LightingModelTest, ModelSetLoadsWithoutDiagnostics) {
   Result<CriteriaSet> set =
@@ -45,20 +35,13 @@ TEST(LightingModelTest, ModelSetLoadsWithoutDiagnostics) {
 }
 
 TEST(LightingModelTest, SampleOutcomeMatchesReadme) {
-  const Tender tender = LoadLightingSample();
+  const Tender tender = LoadSample("samples/model-lighting");
   const Evaluation e = Scorer::Compile(tender.criteria).Evaluate(tender.bids);
   const BidSet& bids = tender.bids;
   ASSERT_EQ(bids.ids.size(), 5u);
 
   // C (the cheapest, 905,000 EUR) offers IP54 luminaires, below IP65.
-  const int excluded = IndexOf(bids, "C");
-  ASSERT_GE(excluded, 0);
-  EXPECT_EQ(e.status[static_cast<std::size_t>(excluded)], BidStatus::kExcluded);
-  EXPECT_EQ(e.exclusion[static_cast<std::size_t>(excluded)].stage,
-            ExclusionStage::kRequirement);
-  EXPECT_EQ(e.exclusion[static_cast<std::size_t>(excluded)].rule,
-            "ingress_protection");
-  EXPECT_EQ(e.rank[static_cast<std::size_t>(excluded)], 0);
+  ExpectExcludedByRequirement(e, bids, "C", "ingress_protection");
 
   // README "Expected outcome": B wins with 91.41, D second with
   // 82.11.

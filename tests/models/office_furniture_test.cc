@@ -9,39 +9,19 @@
 #include <string>
 
 #include "circa/circa.h"
+#include "models/model_sample.h"
 #include "test_util.h"
 
 namespace circa {
 namespace {
 
+using ::circa_test::models::ColumnOf;
+using ::circa_test::models::ExpectExcludedByRequirement;
+using ::circa_test::models::IndexOf;
+using ::circa_test::models::LoadSample;
+
 using ::circa_test::SourcePath;
 using ::testing::AnyOf;
-
-int ColumnOf(const Scorer& scorer, const std::string& id) {
-  for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
-    if (scorer.columns()[j].id == id) return static_cast<int>(j);
-  }
-  return -1;
-}
-
-int IndexOf(const BidSet& bids, const std::string& id) {
-  for (std::size_t i = 0; i < bids.ids.size(); ++i) {
-    if (bids.ids[i] == id) return static_cast<int>(i);
-  }
-  return -1;
-}
-
-Tender LoadSample(const std::string& name) {
-  Result<TenderPaths> paths = ResolveTenderDirectory(SourcePath(name));
-  if (!paths.ok()) {
-    throw std::runtime_error(circa_test::Describe(paths.diagnostics));
-  }
-  Result<Tender> t = LoadTender(*paths.value, {});
-  if (!t.ok() || HasErrors(t.diagnostics)) {
-    throw std::runtime_error(circa_test::Describe(t.diagnostics));
-  }
-  return std::move(*t.value);
-}
 
 TEST(OfficeFurnitureModelTest, ModelSetLoadsWithoutErrors) {
   const Result<CriteriaSet> r =
