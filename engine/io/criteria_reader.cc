@@ -1289,6 +1289,11 @@ class CriteriaReader {
 
   void UnknownId(const YAML::Node& n, const std::string& path,
                  const std::string& id, const CriteriaSet& set) {
+    if (std::find(set.dropped.begin(), set.dropped.end(), id) !=
+        set.dropped.end()) {
+      r_.Error(n, path, id + " is already dropped by this set's drop list");
+      return;
+    }
     std::string message = "no criterion, requirement or clause \"" + id +
                           "\" in the model " + set.model_id + " " +
                           set.model_version;
@@ -1364,11 +1369,6 @@ class CriteriaReader {
       if (clause != set->clauses.end()) {
         set->clauses.erase(clause);
         set->dropped.push_back(id);
-        continue;
-      }
-      if (std::find(set->dropped.begin(), set->dropped.end(), id) !=
-          set->dropped.end()) {
-        r_.Error(n, path, id + " is already dropped");
         continue;
       }
       UnknownId(n, path, id, *set);

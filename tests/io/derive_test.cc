@@ -254,6 +254,26 @@ add:
       }));
 }
 
+TEST_F(DeriveTest, ADroppedCriterionCannotBeChangedOrUsed) {
+  const auto r = Load(std::string(kHead) + R"(extends: ../lib/model.yaml
+drop: [circularity, circularity]
+override:
+  circularity: {weight: 3}
+add:
+  - {under: circularity, id: extra, weight: 1, scoring: {rule: yes-no}}
+)");
+  ASSERT_FALSE(r.ok());
+  const std::string f = TenderFile();
+  const std::vector<std::string> messages = Messages(r.diagnostics);
+  ASSERT_GE(messages.size(), 3u) << circa_test::Describe(r.diagnostics);
+  EXPECT_EQ(messages[0], f + ":6:21: drop[1]: circularity is already "
+                             "dropped by this set's drop list");
+  EXPECT_EQ(messages[1], f + ":8:3: override.circularity: circularity is "
+                             "already dropped by this set's drop list");
+  EXPECT_EQ(messages[2], f + ":10:13: add[0].under: circularity is already "
+                             "dropped by this set's drop list");
+}
+
 TEST_F(DeriveTest, ModelErrorsAreReportedInTheModelAndAtExtends) {
   Write("lib/broken.yaml", R"(circa: 1
 id: broken
