@@ -86,6 +86,10 @@ bool PlainIsSafe(std::string_view text) {
 
 std::string YamlScalar(std::string_view text) {
   if (PlainIsSafe(text)) return std::string(text);
+  return YamlQuoted(text);
+}
+
+std::string YamlQuoted(std::string_view text) {
   std::string out = "\"";
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);

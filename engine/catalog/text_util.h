@@ -28,6 +28,8 @@ std::string PercentOf(double fraction);
 // `text` as a YAML scalar: plain when that reads back as the same text in
 // block and flow context, otherwise double-quoted with escapes.
 std::string YamlScalar(std::string_view text);
+// `text` double-quoted with YAML escapes (\", \\, \n, \t, \r, \xNN), always.
+std::string YamlQuoted(std::string_view text);
 
 // Parameters of a rule as (key, value text) pairs in the format's key
 // names: {"worst", "0"}, {"best", "60"}, {"steps", "[[2, 0], [5, 1]]"}...

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/text_util.h"
 #include "circa/exchange.h"
 #include "exchange/xml_util.h"
 
@@ -13,34 +14,7 @@ namespace {
 using exchange::PlainNumber;
 
 std::string Quote(std::string_view text) {
-  const std::string s = exchange::ValidUtf8(text);
-  std::string out = "\"";
-  for (const char ch : s) {
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(ch) < 0x20) {
-          out += ' ';
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out + "\"";
+  return catalog::YamlQuoted(exchange::ValidUtf8(text));
 }
 
 // One line of comment text, at most `max` bytes (cut on a character).
