@@ -22,11 +22,6 @@ using nlohmann::ordered_json;
 constexpr const char* kComparisonNote =
     "comparison only; the award ranks by weighted sum";
 
-double Round6(double v) {
-  const double r = std::round(v * 1e6) / 1e6;
-  return r == 0 ? 0.0 : r;  // no "-0.0"
-}
-
 std::string BidName(const AnalysisReport& r, int bid) {
   if (bid < 0) return "(none)";
   const auto i = static_cast<std::size_t>(bid);
@@ -285,8 +280,8 @@ void ComparisonSection(const AnalysisReport& r, std::string* out) {
 ordered_json ThresholdJson(const AnalysisReport& r, const WeightThreshold& t) {
   ordered_json j;
   j["changes"] = t.changes;
-  j["weight"] = t.changes ? ordered_json(Round6(t.weight)) : nullptr;
-  j["delta"] = t.changes ? ordered_json(Round6(t.delta)) : nullptr;
+  j["weight"] = t.changes ? ordered_json(report::Round6(t.weight)) : nullptr;
+  j["delta"] = t.changes ? ordered_json(report::Round6(t.delta)) : nullptr;
   j["new_winner"] = t.changes ? BidJson(r, t.new_winner) : nullptr;
   return j;
 }
@@ -304,7 +299,8 @@ ordered_json ReversalJson(const AnalysisReport& r) {
     const bool removed = p.kind == ReversalProbe::Kind::kRemoved;
     o["kind"] = removed ? "removed" : "added-dominated";
     o["removed_bid"] = removed ? BidJson(r, p.removed_bid) : nullptr;
-    o["added_total"] = removed ? nullptr : ordered_json(Round6(p.added_total));
+    o["added_total"] =
+        removed ? nullptr : ordered_json(report::Round6(p.added_total));
     o["old_winner"] = BidJson(r, p.old_winner);
     o["new_winner"] = BidJson(r, p.new_winner);
     o["winner_changed"] = p.winner_changed;
@@ -312,8 +308,8 @@ ordered_json ReversalJson(const AnalysisReport& r) {
     ordered_json shifts = ordered_json::array();
     for (const ReversalShift& s : p.shifts) {
       shifts.push_back({{"bid", BidName(r, s.bid)},
-                        {"old_total", Round6(s.old_total)},
-                        {"new_total", Round6(s.new_total)},
+                        {"old_total", report::Round6(s.old_total)},
+                        {"new_total", report::Round6(s.new_total)},
                         {"old_position", s.old_position},
                         {"new_position", s.new_position}});
     }
@@ -332,7 +328,7 @@ ordered_json SensitivityJson(const AnalysisReport& r) {
   const auto smallest = FindSmallestWeightChange(s);
   if (smallest) {
     j["smallest_change"] = {{"criterion", ColumnAt(r, smallest->column).id},
-                            {"delta", Round6(smallest->delta)},
+                            {"delta", report::Round6(smallest->delta)},
                             {"new_winner", BidJson(r, smallest->new_winner)}};
   } else {
     j["smallest_change"] = nullptr;
@@ -342,13 +338,13 @@ ordered_json SensitivityJson(const AnalysisReport& r) {
     for (const WeightSensitivity& w : items) {
       ordered_json o;
       o["id"] = w.id;
-      o["weight"] = Round6(w.weight);
+      o["weight"] = report::Round6(w.weight);
       o["increase"] = ThresholdJson(r, w.increase);
       o["decrease"] = ThresholdJson(r, w.decrease);
       o["published_range"] =
           w.published_range
-              ? ordered_json{{"lo", Round6(w.published_range->lo)},
-                             {"hi", Round6(w.published_range->hi)}}
+              ? ordered_json{{"lo", report::Round6(w.published_range->lo)},
+                             {"hi", report::Round6(w.published_range->hi)}}
               : ordered_json(nullptr);
       o["robust_within_published_range"] =
           w.robust_within_published_range
@@ -375,8 +371,8 @@ ordered_json CounterfactualJson(const AnalysisReport& r) {
     ordered_json changes = ordered_json::array();
     for (const SingleChange& ch : b.changes) {
       changes.push_back({{"criterion", ColumnAt(r, ch.column).id},
-                         {"current", Round6(ch.current)},
-                         {"value", Round6(ch.value)},
+                         {"current", report::Round6(ch.current)},
+                         {"value", report::Round6(ch.value)},
                          {"continuous", ch.continuous},
                          {"lower_is_better", ch.lower_is_better},
                          {"text", ch.text}});
@@ -400,8 +396,9 @@ ordered_json SmaaJson(const AnalysisReport& r) {
   if (s.within_ranges) {
     // In criteria order, as in the table's sentence.
     const auto add = [&](const std::string& id, const WeightRange& w) {
-      ranges.push_back(
-          {{"criterion", id}, {"lo", Round6(w.lo)}, {"hi", Round6(w.hi)}});
+      ranges.push_back({{"criterion", id},
+                        {"lo", report::Round6(w.lo)},
+                        {"hi", report::Round6(w.hi)}});
     };
     for (std::size_t t = 0; t < r.scorer->top_levels().size(); ++t) {
       const TopLevel& top = r.scorer->top_levels()[t];
@@ -423,20 +420,20 @@ ordered_json SmaaJson(const AnalysisReport& r) {
     const auto bi = static_cast<std::size_t>(i);
     ordered_json acc = ordered_json::array();
     for (Eigen::Index k = 0; k < s.acceptability.cols(); ++k) {
-      acc.push_back(Round6(s.acceptability(i, k)));
+      acc.push_back(report::Round6(s.acceptability(i, k)));
     }
     ordered_json central = nullptr;
     if (bi < s.has_central_weight.size() && s.has_central_weight[bi]) {
       central = ordered_json::object();
       for (Eigen::Index c = 0; c < s.central_weights.cols(); ++c) {
         central[ColumnAt(r, static_cast<int>(c)).id] =
-            Round6(s.central_weights(i, c));
+            report::Round6(s.central_weights(i, c));
       }
     }
     bids.push_back({{"bid", BidName(r, static_cast<int>(i))},
                     {"acceptability", acc},
                     {"central_weights", central},
-                    {"confidence", Round6(s.confidence[i])}});
+                    {"confidence", report::Round6(s.confidence[i])}});
   }
   j["bids"] = bids;
   return j;
@@ -453,7 +450,7 @@ ordered_json ComparisonJson(const AnalysisReport& r) {
     ranking.push_back({{"bid", BidName(r, bid)},
                        {"rank", a.rank[i]},
                        {"tied", static_cast<bool>(a.tied[i])},
-                       {"value", Round6(a.value[bid])},
+                       {"value", report::Round6(a.value[bid])},
                        {"award_rank", r.evaluation->rank[i]}});
   }
   j["ranking"] = ranking;

@@ -10,6 +10,7 @@
 
 #include "circa/report.h"
 #include "circa/version.h"
+#include "report/json_util.h"
 #include "report/text_util.h"
 
 namespace circa {
@@ -357,11 +358,6 @@ std::string Markdown(const AwardReport& r) {
   return out;
 }
 
-double Round6(double v) {
-  const double r = std::round(v * 1e6) / 1e6;
-  return r == 0 ? 0.0 : r;
-}
-
 std::string Json(const AwardReport& r) {
   using nlohmann::ordered_json;
   const CriteriaSet& set = *r.criteria;
@@ -370,15 +366,8 @@ std::string Json(const AwardReport& r) {
   ordered_json j;
   j["schema"] = kAwardSchema;
   j["circa_version"] = kVersion;
-  j["criteria_set"] = {{"id", set.id},
-                       {"version", set.version},
-                       {"title", set.title},
-                       {"description", set.description},
-                       {"publisher", set.publisher},
-                       {"currency", set.currency}};
-  j["inputs"] = ordered_json::array(
-      {{{"role", "criteria"}, {"path", set.source}, {"sha256", set.sha256}},
-       {{"role", "bids"}, {"path", bids.source}, {"sha256", bids.sha256}}});
+  j["criteria_set"] = report::CriteriaSetJson(set, false);
+  j["inputs"] = report::InputsJson(set, bids, nullptr);
   j["method"] = {{"name", ToString(a.award.method)},
                  {"price", a.award.price},
                  {"decimals", a.award.options.decimals},
@@ -394,7 +383,7 @@ std::string Json(const AwardReport& r) {
     ordered_json b;
     b["id"] = bids.ids[i];
     b["supplier"] = bids.suppliers[i];
-    b["price"] = Round6(PriceOf(r, i));
+    b["price"] = report::Round6(PriceOf(r, i));
     if (row.money < 0) {
       const Exclusion& x = a.exclusion[i];
       b["rank"] = 0;
@@ -411,15 +400,15 @@ std::string Json(const AwardReport& r) {
     b["rank"] = m.rank;
     b["status"] = "ranked";
     b["tied"] = m.tied;
-    b["evaluated"] = Round6(m.evaluated);
-    b["exact"] = Round6(m.exact);
+    b["evaluated"] = report::Round6(m.evaluated);
+    b["exact"] = report::Round6(m.exact);
     b["coefficient"] = m.coefficient;
     ordered_json adj = ordered_json::array();
     for (const MoneyAdjustment& x : m.adjustments) {
       adj.push_back({{"criterion", x.criterion},
                      {"name", x.name},
                      {"level", x.level},
-                     {"amount", Round6(x.amount)},
+                     {"amount", report::Round6(x.amount)},
                      {"how", x.how}});
     }
     b["adjustments"] = adj;
@@ -437,7 +426,7 @@ std::string Json(const AwardReport& r) {
     for (const int k : t.order) {
       order.push_back(a.ranking.bids[static_cast<std::size_t>(k)].id);
     }
-    ties.push_back({{"evaluated", Round6(-t.total)},
+    ties.push_back({{"evaluated", report::Round6(-t.total)},
                     {"bids", ids},
                     {"order", order},
                     {"resolved", t.resolved},
@@ -447,28 +436,12 @@ std::string Json(const AwardReport& r) {
   return j.dump(2) + "\n";
 }
 
-std::string Quote(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string Num(double v) {
-  std::string s = fmt::format("{:.6f}", v);
-  if (s == "-0.000000") s = "0.000000";
-  return s;
-}
-
 std::string Csv(const AwardReport& r) {
   const BidSet& bids = *r.bids;
   const AwardResult& a = *r.award;
   const auto columns = AdjustmentColumns(a);
   std::string out = "rank,bid,supplier,status,tied,price,evaluated";
-  for (const auto& c : columns) out += "," + Quote(c.first);
+  for (const auto& c : columns) out += "," + report::CsvField(c.first);
   out += "\n";
   for (const Row& row : Rows(a)) {
     const auto i = static_cast<std::size_t>(row.bid);
@@ -476,13 +449,15 @@ std::string Csv(const AwardReport& r) {
     const MoneyBidResult* b =
         excluded ? nullptr
                  : &a.ranking.bids[static_cast<std::size_t>(row.money)];
-    out += std::to_string(b ? b->rank : 0) + "," + Quote(bids.ids[i]) + "," +
-           Quote(bids.suppliers[i]) + "," + (excluded ? "excluded" : "ranked") +
-           "," + (b && b->tied ? "yes" : "no") + "," + Num(PriceOf(r, i)) +
-           "," + (b ? Num(b->evaluated) : std::string());
+    out +=
+        std::to_string(b ? b->rank : 0) + "," + report::CsvField(bids.ids[i]) +
+        "," + report::CsvField(bids.suppliers[i]) + "," +
+        (excluded ? "excluded" : "ranked") + "," +
+        (b && b->tied ? "yes" : "no") + "," + report::CsvNumber(PriceOf(r, i)) +
+        "," + (b ? report::CsvNumber(b->evaluated) : std::string());
     for (const auto& c : columns) {
       const MoneyAdjustment* x = b ? Find(*b, c.first) : nullptr;
-      out += "," + (x ? Num(x->amount) : std::string());
+      out += "," + (x ? report::CsvNumber(x->amount) : std::string());
     }
     out += "\n";
   }

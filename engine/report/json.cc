@@ -5,17 +5,49 @@
 
 #include "circa/report.h"
 #include "circa/version.h"
+#include "report/json_util.h"
 #include "report/lcc_report.h"
+#include "report/text_util.h"
 
 namespace circa {
-namespace {
+namespace report {
 
-double Round6(double v) {
-  const double r = std::round(v * 1e6) / 1e6;
-  return r == 0 ? 0.0 : r;  // no "-0.0"
+nlohmann::ordered_json CriteriaSetJson(const CriteriaSet& set,
+                                       bool with_scale) {
+  nlohmann::ordered_json j = {{"id", set.id},
+                              {"version", set.version},
+                              {"title", set.title},
+                              {"description", set.description},
+                              {"publisher", set.publisher},
+                              {"currency", set.currency}};
+  if (with_scale) j["scale"] = Round6(set.scale);
+  if (!set.model_id.empty()) {
+    j["model"] = {{"id", set.model_id}, {"version", set.model_version}};
+  }
+  return j;
 }
 
-}  // namespace
+nlohmann::ordered_json InputsJson(const CriteriaSet& set, const BidSet& bids,
+                                  const LccEvaluation* lcc) {
+  using nlohmann::ordered_json;
+  ordered_json inputs = ordered_json::array(
+      {{{"role", "criteria"}, {"path", set.source}, {"sha256", set.sha256}},
+       {{"role", "bids"}, {"path", bids.source}, {"sha256", bids.sha256}}});
+  if (lcc != nullptr) {
+    inputs.push_back(
+        {{"role", "costs"}, {"path", lcc->source}, {"sha256", lcc->sha256}});
+  }
+  if (!set.model_id.empty()) {
+    // A derived set: its model too, so the bytes of both criteria files
+    // are on record.
+    inputs.push_back({{"role", "model"},
+                      {"path", set.model_source},
+                      {"sha256", set.model_sha256}});
+  }
+  return inputs;
+}
+
+}  // namespace report
 
 std::string RenderJson(const Report& r) {
   using nlohmann::ordered_json;
@@ -27,30 +59,8 @@ std::string RenderJson(const Report& r) {
   ordered_json j;
   j["schema"] = kResultSchema;
   j["circa_version"] = kVersion;
-  j["criteria_set"] = {{"id", set.id},
-                       {"version", set.version},
-                       {"title", set.title},
-                       {"description", set.description},
-                       {"publisher", set.publisher},
-                       {"currency", set.currency},
-                       {"scale", Round6(set.scale)}};
-  j["inputs"] = ordered_json::array(
-      {{{"role", "criteria"}, {"path", set.source}, {"sha256", set.sha256}},
-       {{"role", "bids"}, {"path", bids.source}, {"sha256", bids.sha256}}});
-  if (r.lcc != nullptr) {
-    j["inputs"].push_back({{"role", "costs"},
-                           {"path", r.lcc->source},
-                           {"sha256", r.lcc->sha256}});
-  }
-  if (!set.model_id.empty()) {
-    // A derived set: its model (last, after the bids and the costs), so
-    // the bytes of both criteria files are on record.
-    j["criteria_set"]["model"] = {{"id", set.model_id},
-                                  {"version", set.model_version}};
-    j["inputs"].push_back({{"role", "model"},
-                           {"path", set.model_source},
-                           {"sha256", set.model_sha256}});
-  }
+  j["criteria_set"] = report::CriteriaSetJson(set, true);
+  j["inputs"] = report::InputsJson(set, bids, r.lcc);
   ordered_json criteria = ordered_json::array();
   for (const Column& c : scorer.columns()) {
     criteria.push_back(
@@ -63,7 +73,7 @@ std::string RenderJson(const Report& r) {
          {"rule", ToString(c.rule.rule)},
          {"rule_text", DescribeRule(c.rule, set.currency, c.unit)},
          {"relative", c.relative},
-         {"weight", Round6(c.weight)}});
+         {"weight", report::Round6(c.weight)}});
     if (!set.model_id.empty()) {
       if (const Criterion* found = set.Find(c.id)) {
         criteria.back()["origin"] =
@@ -98,11 +108,11 @@ std::string RenderJson(const Report& r) {
     if (!e.abnormally_low.empty() && !e.abnormally_low[k].empty()) {
       b["abnormally_low"] = e.abnormally_low[k];
     }
-    b["total"] = Round6(e.totals[i]);
+    b["total"] = report::Round6(e.totals[i]);
     ordered_json subtotals = ordered_json::object();
     for (std::size_t t = 0; t < scorer.top_levels().size(); ++t) {
       subtotals[scorer.top_levels()[t].id] =
-          Round6(e.subtotals(i, static_cast<Eigen::Index>(t)));
+          report::Round6(e.subtotals(i, static_cast<Eigen::Index>(t)));
     }
     b["subtotals"] = subtotals;
     ordered_json cells = ordered_json::array();
@@ -112,10 +122,10 @@ std::string RenderJson(const Report& r) {
       cells.push_back(
           {{"id", col.id},
            {"raw", bids.text.empty() ? std::string() : bids.Text(i, cc)},
-           {"value", Round6(bids.values(i, cc))},
-           {"score", Round6(e.scores(i, cc))},
-           {"weight", Round6(col.weight)},
-           {"points", Round6(e.Points(i, cc))},
+           {"value", report::Round6(bids.values(i, cc))},
+           {"score", report::Round6(e.scores(i, cc))},
+           {"weight", report::Round6(col.weight)},
+           {"points", report::Round6(e.Points(i, cc))},
            {"relative", col.relative}});
     }
     b["criteria"] = cells;
@@ -153,7 +163,7 @@ std::string RenderJson(const Report& r) {
         ids.push_back(bids.ids[static_cast<std::size_t>(b)]);
       for (const int b : t.order)
         order.push_back(bids.ids[static_cast<std::size_t>(b)]);
-      ties.push_back({{"total", Round6(t.total)},
+      ties.push_back({{"total", report::Round6(t.total)},
                       {"bids", ids},
                       {"order", order},
                       {"resolved", t.resolved},

@@ -10,11 +10,6 @@
 namespace circa::report {
 namespace {
 
-double Round6(double v) {
-  const double r = std::round(v * 1e6) / 1e6;
-  return r == 0 ? 0.0 : r;
-}
-
 std::string Rate(double r) { return FormatNumber(r * 100, -1) + " %"; }
 
 // Components with a non-zero present value for some offer, in column order.
@@ -173,7 +168,7 @@ nlohmann::ordered_json LccJson(const LccEvaluation& lcc) {
     ordered_json pv = ordered_json::object();
     for (int c = 0; c < kLccComponents; ++c) {
       pv[std::string(ToString(static_cast<LccComponent>(c)))] =
-          Round6(o.present_value(c));
+          report::Round6(o.present_value(c));
     }
     ordered_json years = ordered_json::array();
     for (Eigen::Index t = 0; t < o.nominal.rows(); ++t) {
@@ -181,21 +176,21 @@ nlohmann::ordered_json LccJson(const LccEvaluation& lcc) {
       y["year"] = static_cast<int>(t);
       for (int c = 0; c < kLccComponents; ++c) {
         y[std::string(ToString(static_cast<LccComponent>(c)))] =
-            Round6(o.nominal(t, c));
+            report::Round6(o.nominal(t, c));
       }
-      y["total"] = Round6(o.nominal.row(t).sum());
-      y["discounted"] = Round6(o.discounted.row(t).sum());
+      y["total"] = report::Round6(o.nominal.row(t).sum());
+      y["discounted"] = report::Round6(o.discounted.row(t).sum());
       years.push_back(y);
     }
     offers.push_back({{"id", o.id},
                       {"supplier", o.supplier},
                       {"kind", ToString(o.kind)},
-                      {"price", Round6(o.price)},
-                      {"lcc", Round6(o.lcc_rounded)},
+                      {"price", report::Round6(o.price)},
+                      {"lcc", report::Round6(o.lcc_rounded)},
                       {"rank", o.rank},
                       {"tied", o.tied},
                       {"replacement_years", o.replacement_years},
-                      {"residual", Round6(o.residual)},
+                      {"residual", report::Round6(o.residual)},
                       {"residual_basis", o.residual_basis},
                       {"present_value", pv},
                       {"years", years},
@@ -203,7 +198,7 @@ nlohmann::ordered_json LccJson(const LccEvaluation& lcc) {
   }
   return {{"currency", lcc.currency},
           {"horizon", lcc.horizon},
-          {"discount_rate", Round6(lcc.discount_rate)},
+          {"discount_rate", report::Round6(lcc.discount_rate)},
           {"offers", offers}};
 }
 

@@ -1,5 +1,9 @@
 #include "report/text_util.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 #include "io/file.h"
 
 namespace circa::report {
@@ -57,6 +61,27 @@ std::string Wrap(std::string_view text, int width, const std::string& indent) {
 std::string RankLabel(const Evaluation& e, std::size_t bid) {
   if (e.status[bid] != BidStatus::kRanked) return "-";
   return std::to_string(e.rank[bid]) + (e.tied[bid] ? "=" : "");
+}
+
+double Round6(double value) {
+  const double r = std::round(value * 1e6) / 1e6;
+  return r == 0 ? 0.0 : r;  // no "-0.0"
+}
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string CsvNumber(double value) {
+  std::string s = fmt::format("{:.6f}", value);
+  if (s == "-0.000000") s = "0.000000";
+  return s;
 }
 
 }  // namespace circa::report
