@@ -1,5 +1,6 @@
-// Loading benchmarks: a 10,000-row bids CSV, and the CLI end to end on a
-// sample tender (process start, load, score, explain, render).
+// Loading benchmarks: a 10,000-row bids CSV, a model set and a tender set
+// derived from it, and the CLI end to end on a sample tender (process
+// start, load, score, explain, render).
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -23,6 +24,26 @@ void BM_LoadBidsCsv(benchmark::State& state) {
                           static_cast<int64_t>(csv.size()));
 }
 BENCHMARK(BM_LoadBidsCsv)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// Arg 0: criteria/office-furniture.yaml (the model, 13 leaves, fully
+// documented); arg 1: samples/model-office-furniture/tender.yaml, which
+// extends it (both files read and parsed, drop and overrides applied, the
+// result validated).
+void BM_LoadModelAndDerivedSet(benchmark::State& state) {
+  const std::string path =
+      std::string(CIRCA_SOURCE_DIR) +
+      (state.range(0) == 0 ? "/criteria/office-furniture.yaml"
+                           : "/samples/model-office-furniture/tender.yaml");
+  for (auto _ : state) {
+    Result<CriteriaSet> r = LoadCriteriaFile(path);
+    if (!r.ok()) state.SkipWithError("criteria set did not load");
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_LoadModelAndDerivedSet)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMicrosecond);
 
 void BM_CliEndToEnd(benchmark::State& state) {
   const std::string cmd = std::string(CIRCA_BINARY) + " score " +
