@@ -185,6 +185,38 @@ criteria:
   EXPECT_EQ(r.value->ranking.bids[1].rank, 1);
 }
 
+// A minimum quality level in a money-based award (the role of a Montte
+// threshold in a points set) is a requirement on the level column: a bid
+// below it is excluded before any price is evaluated. T3's figures: A
+// 80,000 at "partially" (60 % of 2,500) -> 78,500; B meets only "none".
+TEST(Award, MinimumLevelIsARequirementOnTheLevelColumn) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(std::string(kHead) +
+                                                      R"(requirements:
+  - id: min_plan
+    conditions: [{field: plan, one-of: [fully, partially]}]
+award:
+  method: fictitious-price
+  price: price
+  criteria:
+    - {id: plan, value: 2500, levels: {fully: 100, partially: 60, none: 0}}
+criteria:
+  - {id: price, type: price}
+)");
+  Result<BidSet> bids =
+      ParseBids("bid,price,plan\nA,80000,partially\nB,70000,none\n", "bids.csv",
+                BidsFormat::kCsv, set);
+  ASSERT_TRUE(bids.ok()) << circa_test::Describe(bids.diagnostics);
+  const Result<AwardResult> r = EvaluateAward(set, *bids.value);
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  const AwardResult& a = *r.value;
+  ASSERT_EQ(a.ranking.bids.size(), 1u);  // only A is evaluated
+  EXPECT_EQ(a.ranking.bids[0].id, "A");
+  EXPECT_EQ(a.ranking.bids[0].evaluated, 78500.0);
+  ASSERT_EQ(a.exclusion.size(), 2u);
+  EXPECT_EQ(a.exclusion[1].stage, ExclusionStage::kRequirement);
+  EXPECT_EQ(a.exclusion[1].rule, "min_plan");
+}
+
 // The ladder example of docs/money-methods.md with a tie: A 1,000,000 at
 // level 3 -> x 0.85 = 850,000; B 900,000 at level 1 -> x 0.95 = 855,000;
 // C 950,000 at level 2 -> x 0.90 = 855,000: B and C tie.
