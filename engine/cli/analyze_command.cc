@@ -33,13 +33,14 @@ struct AnalyzeArgs {
   std::string output;
   std::string locale;
   std::string panel;
+  std::string costs;
   int width = 0;
 };
 
 int RunAnalyze(const AnalyzeArgs& args) {
   int failure = kExitUsage;
   const std::optional<Tender> tender = LoadTenderArgs(
-      args.first, args.second, args.panel, args.locale, &failure);
+      args.first, args.second, args.panel, args.locale, &failure, args.costs);
   if (!tender) return failure;
   if (RefuseMoneyAward(tender->criteria, "analyze")) return kExitUsage;
   const CriteriaSet& set = tender->criteria;
@@ -140,11 +141,7 @@ Runner AddAnalyzeCommand(CLI::App& app) {
       ->default_str("table");
   cmd->add_option("-o,--output", args->output,
                   "Write to FILE (atomically) instead of stdout");
-  cmd->add_option("--locale", args->locale,
-                  "Number format of the bids when the file declares none");
-  cmd->add_option("--panel", args->panel,
-                  "Evaluator panel scores (CSV); default: panel.csv in a "
-                  "tender directory");
+  AddTenderFileOptions(cmd, &args->locale, &args->panel, &args->costs);
   cmd->add_option("--width", args->width,
                   "Table width in columns (default: the terminal, or 100)")
       ->check(CLI::Range(40, 1000));

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
 
 namespace circa::cli {
 
@@ -15,6 +16,11 @@ Runner AddValidateCommand(CLI::App& app);
 Runner AddWeightsCommand(CLI::App& app);
 Runner AddAnalyzeCommand(CLI::App& app);
 Runner AddCriteriaCommand(CLI::App& app);
+
+// --locale, --panel and --costs: the options score, validate and analyze
+// share for the files of a tender.
+void AddTenderFileOptions(CLI::App* cmd, std::string* locale,
+                          std::string* panel, std::string* costs);
 
 }  // namespace circa::cli
 

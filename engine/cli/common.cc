@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli/commands.h"
 #include "io/file.h"
 
 namespace circa::cli {
@@ -109,6 +110,21 @@ std::vector<std::string>& LibraryDirs() {
   return dirs;
 }
 }  // namespace
+
+void AddTenderFileOptions(CLI::App* cmd, std::string* locale,
+                          std::string* panel, std::string* costs) {
+  cmd->add_option("--locale", *locale,
+                  "Number format of the bids when the file declares none: "
+                  "auto (default), en, nl-BE, fr-BE, de-BE...");
+  cmd->add_option("--panel", *panel,
+                  "Evaluator panel scores (CSV: bid, criterion, evaluator, "
+                  "score, rationale); default: panel.csv in a tender "
+                  "directory");
+  cmd->add_option("--costs", *costs,
+                  "Cost profile (YAML or CSV) for criteria scored on "
+                  "life-cycle cost (from: lcc); default: cost-profile.yaml "
+                  "or .csv in a tender directory");
+}
 
 void SetLibraryDirs(std::vector<std::string> dirs) {
   LibraryDirs() = std::move(dirs);

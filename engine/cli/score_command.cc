@@ -150,17 +150,7 @@ Runner AddScoreCommand(CLI::App& app) {
       ->default_str("table");
   cmd->add_option("-o,--output", args->output,
                   "Write to FILE (atomically) instead of stdout");
-  cmd->add_option("--locale", args->locale,
-                  "Number format of the bids when the file declares none: "
-                  "auto (default), en, nl-BE, fr-BE, de-BE...");
-  cmd->add_option("--panel", args->panel,
-                  "Evaluator panel scores (CSV: bid, criterion, evaluator, "
-                  "score, rationale); default: panel.csv in a tender "
-                  "directory");
-  cmd->add_option("--costs", args->costs,
-                  "Cost profile (YAML or CSV) for criteria scored on "
-                  "life-cycle cost (from: lcc); default: cost-profile.yaml "
-                  "or .csv in a tender directory");
+  AddTenderFileOptions(cmd, &args->locale, &args->panel, &args->costs);
   cmd->add_option("--width", args->width,
                   "Table width in columns (default: the terminal, or 100)")
       ->check(CLI::Range(40, 1000));

@@ -70,15 +70,7 @@ Runner AddValidateCommand(CLI::App& app) {
                   "Criteria set (YAML) or a tender directory")
       ->required();
   cmd->add_option("BIDS", args->second, "Bids (CSV, YAML or JSON)");
-  cmd->add_option("--locale", args->locale,
-                  "Number format of the bids when the file declares none");
-  cmd->add_option("--panel", args->panel,
-                  "Evaluator panel scores (CSV); default: panel.csv in a "
-                  "tender directory");
-  cmd->add_option("--costs", args->costs,
-                  "Cost profile (YAML or CSV) for criteria scored on "
-                  "life-cycle cost (from: lcc); default: cost-profile.yaml "
-                  "or .csv in a tender directory");
+  AddTenderFileOptions(cmd, &args->locale, &args->panel, &args->costs);
   return [args] { return RunValidate(*args); };
 }
 

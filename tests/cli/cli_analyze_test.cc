@@ -60,6 +60,25 @@ TEST(CliAnalyze, BidsFailingARequirementAreLeftOutAndNamed) {
   EXPECT_EQ(j["reversal"]["probes"].size(), 5u);  // A, B, D, E removed; 1 added
 }
 
+// A set scored on life-cycle cost (from: lcc) is analysed like any other
+// once its cost profile is given: found in the tender directory, or named
+// with --costs next to two file paths.
+TEST(CliAnalyze, CostProfileByDirectoryOrCostsOption) {
+  const RunResult dir =
+      RunCirca({"analyze", "samples/fleet-lcc", "--reversal"});
+  ASSERT_EQ(dir.exit_code, 0) << dir.Describe();
+  const RunResult files = RunCirca(
+      {"analyze", "samples/fleet-lcc/tender.yaml", "samples/fleet-lcc/bids.csv",
+       "--costs", "samples/fleet-lcc/cost-profile.yaml", "--reversal"});
+  ASSERT_EQ(files.exit_code, 0) << files.Describe();
+  EXPECT_EQ(files.out, dir.out);
+  const RunResult missing =
+      RunCirca({"analyze", "samples/fleet-lcc/tender.yaml",
+                "samples/fleet-lcc/bids.csv", "--reversal"});
+  EXPECT_EQ(missing.exit_code, 1) << missing.Describe();
+  EXPECT_THAT(missing.err, HasSubstr("give a cost profile"));
+}
+
 TEST(CliAnalyze, DefaultRunsTheThreeCheapAnalysesOnly) {
   const nlohmann::json j = Json(Analyze({"-f", "json"}));
   EXPECT_EQ(j["schema"], "circa.analysis/1");
