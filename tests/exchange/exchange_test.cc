@@ -17,37 +17,17 @@
 #include <vector>
 
 #include "circa/load.h"
+#include "exchange/import_summary.h"
 #include "test_util.h"
 
 namespace circa {
 namespace {
 
+using ::circa_test::exchange::Codes;
+using ::circa_test::exchange::Summary;
+
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-
-// "quality 70", "price 15", "? TODO"; sub-criteria indented by two spaces.
-std::vector<std::string> Summary(const ImportedLot& lot) {
-  std::vector<std::string> out;
-  auto add = [&](const ImportedCriterion& c, const std::string& indent) {
-    out.push_back(
-        indent + (c.type ? std::string(ToString(*c.type)) : std::string("?")) +
-        " " + (c.weight ? FormatNumber(*c.weight, -1) : std::string("TODO")));
-  };
-  for (const ImportedCriterion& c : lot.criteria) {
-    add(c, "");
-    for (const ImportedCriterion& child : c.children) add(child, "  ");
-  }
-  return out;
-}
-
-// Report codes, "!" in front of those not mapped.
-std::vector<std::string> Codes(const ImportedLot& lot) {
-  std::vector<std::string> out;
-  for (const ImportReportEntry& e : lot.report) {
-    out.push_back((e.mapped ? "" : "!") + e.code);
-  }
-  return out;
-}
 
 ImportedNotice ImportOk(std::string_view xml, const std::string& file) {
   Result<ImportedNotice> r = ImportNotice(xml, file);

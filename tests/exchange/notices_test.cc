@@ -20,10 +20,14 @@
 
 #include "circa/exchange.h"
 #include "circa/load.h"
+#include "exchange/import_summary.h"
 #include "test_util.h"
 
 namespace circa {
 namespace {
+
+using ::circa_test::exchange::Codes;
+using ::circa_test::exchange::Summary;
 
 using ::testing::Contains;
 using ::testing::ElementsAre;
@@ -50,28 +54,6 @@ ImportedNotice Import(const std::string& relative) {
                              circa_test::Describe(r.diagnostics));
   }
   return std::move(*r.value);
-}
-
-std::vector<std::string> Summary(const ImportedLot& lot) {
-  std::vector<std::string> out;
-  auto add = [&](const ImportedCriterion& c, const std::string& indent) {
-    out.push_back(
-        indent + (c.type ? std::string(ToString(*c.type)) : std::string("?")) +
-        " " + (c.weight ? FormatNumber(*c.weight, -1) : std::string("TODO")));
-  };
-  for (const ImportedCriterion& c : lot.criteria) {
-    add(c, "");
-    for (const ImportedCriterion& child : c.children) add(child, "  ");
-  }
-  return out;
-}
-
-std::vector<std::string> Codes(const ImportedLot& lot) {
-  std::vector<std::string> out;
-  for (const ImportReportEntry& e : lot.report) {
-    out.push_back((e.mapped ? "" : "!") + e.code);
-  }
-  return out;
 }
 
 std::vector<std::string> LotIds(const ImportedNotice& n) {
