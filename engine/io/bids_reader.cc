@@ -357,7 +357,7 @@ struct CsvLayout {
   std::vector<int> field;  // header index -> bid field index, or -1
 };
 
-bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
+void ReadCsvHeader(const std::vector<io::CsvCell>& header,
                    const std::string& file, BidsBuilder* b, CsvLayout* out) {
   out->width = header.size();
   out->leaf.assign(header.size(), -1);
@@ -365,18 +365,15 @@ bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
   std::vector<bool> fields_covered(b->field_names().size(), false);
   std::set<std::string> names;
   std::vector<bool> covered(b->leaves().size(), false);
-  bool ok = true;
   for (std::size_t k = 0; k < header.size(); ++k) {
     const std::string name(io::Trim(header[k].text));
     const SourceLocation where{file, header[k].line, header[k].column};
     if (!names.insert(name).second) {
       b->Error(where, "header", "duplicate column \"" + name + "\"");
-      ok = false;
     } else if (name == "bid" || name == "id") {
       if (out->bid >= 0) {
         b->Error(where, "header",
                  "two bid id columns (\"bid\" and \"id\"); keep one");
-        ok = false;
       }
       out->bid = static_cast<int>(k);
       out->bid_key = name;
@@ -388,7 +385,6 @@ bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
     } else {
       out->leaf[k] = b->Column(name, where, "header");
       if (out->leaf[k] < 0) {
-        ok = false;
       } else {
         covered[static_cast<std::size_t>(out->leaf[k])] = true;
       }
@@ -398,7 +394,6 @@ bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
   if (out->bid < 0) {
     b->Error(at, "header",
              "missing the bid id column; expected a column named \"bid\"");
-    ok = false;
   }
   std::string missing;
   for (std::size_t j = 0; j < covered.size(); ++j) {
@@ -408,7 +403,6 @@ bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
   }
   if (!missing.empty()) {
     b->Error(at, "header", "missing columns for leaf criteria: " + missing);
-    ok = false;
   }
   std::string missing_fields;
   for (std::size_t f = 0; f < fields_covered.size(); ++f) {
@@ -422,9 +416,7 @@ bool ReadCsvHeader(const std::vector<io::CsvCell>& header,
              "missing columns read by the requirements or the tie-break "
              "policy: " +
                  missing_fields);
-    ok = false;
   }
-  return ok;
 }
 
 void ReadCsvRow(const std::vector<io::CsvCell>& row, std::size_t number,
@@ -474,7 +466,6 @@ Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
   io::CsvTable table;
   CsvLayout layout;
   bool header_seen = false;
-  bool header_ok = false;
   std::size_t rows = 0;
   const bool parsed = io::ParseCsvRows(
       text, file, &diag, &table, [&](std::vector<io::CsvCell>& row) {
@@ -494,8 +485,11 @@ Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
                              : std::string(1, table.delimiter)) +
                         "', locale " + b.locale());
           }
-          header_ok = ReadCsvHeader(row, file, &b, &layout);
-          return header_ok;
+          // A header with errors still lets the rows be checked (unknown
+          // and duplicate columns are skipped), so one run reports every
+          // problem of the file; without a bid column rows cannot be named.
+          ReadCsvHeader(row, file, &b, &layout);
+          return layout.bid >= 0;
         }
         ReadCsvRow(row, ++rows, file, layout, &b);
         return !b.Full();

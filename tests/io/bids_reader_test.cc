@@ -234,6 +234,24 @@ TEST_F(BidsReaderTest, UnknownColumnWithSuggestion) {
                   "price"));
 }
 
+// A header error does not hide the rows' problems: unknown columns are
+// skipped and every row is still checked, so one run reports everything.
+TEST_F(BidsReaderTest, HeaderErrorsAndRowErrorsTogether) {
+  EXPECT_THAT(
+      CsvErrors("bid,price,recycled,take_back,plan,colour\n"
+                "A,-5,abc,yes,5,red\n"
+                "A,1,2,maybe,5,blue\n"),
+      ElementsAre("bids.csv:1:35: header: unknown column \"colour\"; expected "
+                  "bid, supplier or a leaf criterion id",
+                  "bids.csv:2:3: bids[A].price: expected an amount >= 0, got "
+                  "\"-5\"",
+                  "bids.csv:2:6: bids[A].recycled: expected a number, got "
+                  "\"abc\"",
+                  "bids.csv:3:1: bids[A].bid: duplicate bid id \"A\"",
+                  "bids.csv:3:7: bids[A].take_back: expected yes or no (also "
+                  "ja/nee, oui/non, true/false), got \"maybe\""));
+}
+
 TEST_F(BidsReaderTest, GroupIdAsColumn) {
   EXPECT_THAT(CsvErrors("bid,price,quality\nA,1,5\n"),
               ElementsAre("bids.csv:1:11: header: \"quality\" is a group of "
