@@ -1,6 +1,8 @@
 // Bid readers (CSV, YAML, JSON) -> BidSet, checked against the leaf criteria.
 #include <algorithm>
 #include <filesystem>
+#include <limits>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -132,8 +134,27 @@ class BidsBuilder {
     }
     bids_.field_names = set.Fields();
     fields_.resize(bids_.field_names.size());
+    field_numbers_.resize(bids_.field_names.size());
     for (const TieBreakStep& t : set.tie_break) {
       if (t.kind == TieBreakStep::Kind::kEarlier) timestamps_.insert(t.target);
+    }
+    // Fields compared as numbers are read as numbers here, so a value that
+    // is not one is an input error at its cell, not a silent failure of
+    // the requirement later.
+    for (const Requirement& r : set.requirements) {
+      for (const RequirementGroup& g : r.groups) {
+        for (const Condition& c : g.conditions) {
+          if (c.op == Condition::Op::kMin || c.op == Condition::Op::kMax) {
+            numbers_.emplace(c.field, "requirement " + r.id + " compares it");
+          }
+        }
+      }
+    }
+    if (set.award) {
+      for (const std::string& c : set.award->ValueColumns()) {
+        numbers_.emplace(c, "the " + std::string(ToString(set.award->method)) +
+                                " award uses it");
+      }
     }
   }
 
@@ -147,15 +168,34 @@ class BidsBuilder {
     return bids_.field_names;
   }
 
+  // `plain_number`: an unquoted YAML/JSON number literal, which always
+  // uses a decimal point; other text follows the file's locale.
   void SetField(std::size_t f, std::string_view raw, SourceLocation where,
-                const std::string& path) {
+                const std::string& path, bool plain_number = false) {
     std::string value(io::Trim(raw));
-    if (!value.empty() && timestamps_.count(bids_.field_names[f]) > 0 &&
+    const std::string& name = bids_.field_names[f];
+    if (!value.empty() && timestamps_.count(name) > 0 &&
         !io::ParseTimestamp(value)) {
       Error(where, path,
             "expected a date or time such as 2026-03-14 or "
             "2026-03-14T10:30:00+01:00 (the tie-break compares it), got \"" +
                 value + "\"");
+    }
+    if (const auto it = numbers_.find(name);
+        !value.empty() && it != numbers_.end()) {
+      double number = 0;
+      std::string why;
+      const bool ok =
+          plain_number ? io::ParsePlainNumber(value, &number)
+                       : ParseLocaleNumber(value, bids_.locale, &number, &why);
+      if (ok) {
+        field_numbers_[f].back() = number;
+      } else if (why.find("declare the file's locale") != std::string::npos) {
+        Error(where, path, why + locale_hint_);
+      } else {
+        Error(where, path,
+              "expected a number (" + it->second + "), got \"" + value + "\"");
+      }
     }
     fields_[f].back() = std::move(value);
   }
@@ -231,6 +271,9 @@ class BidsBuilder {
     ids_.push_back(std::move(id));
     suppliers_.push_back(std::move(supplier));
     for (auto& f : fields_) f.emplace_back();
+    for (auto& f : field_numbers_) {
+      f.push_back(std::numeric_limits<double>::quiet_NaN());
+    }
     rows_.push_back(where);
     const std::size_t m = leaves_.size();
     values_.resize(values_.size() + m, 0.0);
@@ -303,6 +346,7 @@ class BidsBuilder {
       bids_.text = std::move(text_);
       bids_.rows = std::move(rows_);
       bids_.fields = std::move(fields_);
+      bids_.field_numbers = std::move(field_numbers_);
       bids_.source = file_;
       bids_.sha256 = io::Sha256Hex(bytes);
       result.value = std::move(bids_);
@@ -339,6 +383,9 @@ class BidsBuilder {
   std::vector<SourceLocation> rows_;
   std::vector<std::vector<std::string>> fields_;
   std::set<std::string> timestamps_;
+  // Fields read as numbers, with what reads them (for messages).
+  std::map<std::string, std::string> numbers_;
+  std::vector<std::vector<double>> field_numbers_;
   std::vector<double> values_;
   std::vector<bool> present_;
   std::vector<bool> panel_;  // per leaf: scored by a panel file
@@ -579,8 +626,11 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
           b.Error(r.Where(kv.second), at,
                   "expected a value, got " + io::Describe(kv.second));
         } else {
+          double ignored = 0;
           b.SetField(static_cast<std::size_t>(f), kv.second.Scalar(),
-                     r.Where(kv.second), at);
+                     r.Where(kv.second), at,
+                     kv.second.Tag() == "?" &&
+                         io::ParsePlainNumber(kv.second.Scalar(), &ignored));
         }
         continue;
       }
@@ -613,6 +663,7 @@ BidSet BidSet::Subset(const std::vector<int>& keep) const {
   out.criteria = criteria;
   out.field_names = field_names;
   out.fields.resize(fields.size());
+  out.field_numbers.resize(field_numbers.size());
   out.locale = locale;
   out.source = source;
   out.sha256 = sha256;
@@ -632,6 +683,9 @@ BidSet BidSet::Subset(const std::vector<int>& keep) const {
     }
     for (std::size_t f = 0; f < fields.size(); ++f) {
       out.fields[f].push_back(fields[f][i]);
+    }
+    for (std::size_t f = 0; f < field_numbers.size(); ++f) {
+      out.field_numbers[f].push_back(field_numbers[f][i]);
     }
   }
   return out;

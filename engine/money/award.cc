@@ -4,6 +4,7 @@
 #include "circa/award.h"
 
 #include <cassert>
+#include <cmath>
 
 #include "circa/explain.h"
 #include "circa/load.h"
@@ -179,6 +180,13 @@ Result<AwardResult> EvaluateAward(const CriteriaSet& criteria,
     for (const std::string& column : award.ValueColumns()) {
       const std::string* text = field(column);
       if (text == nullptr) continue;  // the method reports it missing
+      // Read as a number when the bid file was read (docs/bids-format.md).
+      const int f = bids.FieldIndex(column);
+      if (f >= 0 && static_cast<std::size_t>(f) < bids.field_numbers.size() &&
+          !std::isnan(bids.field_numbers[static_cast<std::size_t>(f)][i])) {
+        b.values[column] = bids.field_numbers[static_cast<std::size_t>(f)][i];
+        continue;
+      }
       double v = 0;
       std::string why;
       if (!ParseLocaleNumber(*text, bids.locale, &v, &why)) {

@@ -26,6 +26,10 @@ struct BidSet {
   // tie-break policy (CriteriaSet::Fields()): fields[f][bid] as written.
   std::vector<std::string> field_names;
   std::vector<std::vector<std::string>> fields;
+  // field_numbers[f][bid]: the field as a number when a requirement's min or
+  // max or the award method reads it as one (checked when the file is read,
+  // with the file's locale); NaN when empty or read as text only.
+  std::vector<std::vector<double>> field_numbers;
 
   std::string locale;  // "auto", "en" or a decimal-comma locale like "nl-BE"
   std::string source;

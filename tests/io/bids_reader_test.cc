@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -475,6 +476,62 @@ TEST_F(BidsReaderTest, JsonQuotedNumberFollowsTheLocale) {
                  BidsFormat::kJson, "bids.json"),
       ElementsAre("bids.json:3:24: bids[0].price: \"1.234\"" +
                   std::string(kAmbiguous) + kYamlHint));
+}
+
+// ------------------------------------------------- fields read as numbers
+
+// A field a requirement compares with a minimum or maximum is read as a
+// number with the bid file, like a criterion's value: an unquoted YAML
+// number uses a decimal point whatever the locale, quoted text follows the
+// locale, and anything else is an error at its cell (never a silent
+// exclusion later).
+constexpr char kRequirementCriteria[] = R"(circa: 1
+id: fields-test
+version: "1"
+title: Fields test
+requirements:
+  - id: thick
+    conditions: [{field: thickness, min: 2}]
+  - id: label
+    conditions: [{field: label, equals: FSC}]
+criteria:
+  - {id: price, type: price, weight: 100, scoring: {rule: lowest-ratio}}
+)";
+
+TEST(BidFields, NumbersReadWithTheFileAndItsLocale) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(kRequirementCriteria);
+  const BidSet bids = ParseBidsOk(
+      "locale: nl-BE\n"
+      "bids:\n"
+      "  - {id: A, price: 100, thickness: 2.5, label: FSC}\n"
+      "  - {id: B, price: 100, thickness: \"2,5\", label: FSC}\n"
+      "  - {id: C, price: 100, thickness: \"1.234\", label: 12.5}\n"
+      "  - {id: D, price: 100, thickness: \"\", label: FSC}\n",
+      set, BidsFormat::kYaml);
+  ASSERT_EQ(bids.FieldIndex("thickness"), 1);
+  EXPECT_THAT(bids.field_names, ElementsAre("label", "thickness"));
+  const std::vector<double>& thickness = bids.field_numbers[1];
+  EXPECT_EQ(thickness[0], 2.5);
+  EXPECT_EQ(thickness[1], 2.5);
+  EXPECT_EQ(thickness[2], 1234);          // nl-BE: a thousands separator
+  EXPECT_TRUE(std::isnan(thickness[3]));  // missing: the requirement fails
+  // Text fields are kept as written and not read as numbers.
+  EXPECT_THAT(bids.fields[0], ElementsAre("FSC", "FSC", "12.5", "FSC"));
+  EXPECT_TRUE(std::isnan(bids.field_numbers[0][2]));
+  EXPECT_THAT(bids.fields[1], ElementsAre("2.5", "2,5", "1.234", ""));
+}
+
+TEST(BidFields, NotANumberIsAnErrorAtItsCell) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(kRequirementCriteria);
+  const Result<BidSet> r =
+      ParseBids("bid,price,thickness,label\nA,1,abc,FSC\nB,1,1.234,FSC\n",
+                "bids.csv", BidsFormat::kCsv, set);
+  EXPECT_THAT(
+      Messages(r.diagnostics),
+      ElementsAre("bids.csv:2:5: bids[A].thickness: expected a number "
+                  "(requirement thick compares it), got \"abc\"",
+                  std::string("bids.csv:3:5: bids[B].thickness: \"1.234\"") +
+                      kAmbiguous + kCsvHint));
 }
 
 // ------------------------------------------------------------- file level

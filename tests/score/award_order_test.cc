@@ -248,6 +248,36 @@ TEST(AwardOrderTest, RequirementIsMetByAnyGroupOfAllConditions) {
   EXPECT_DOUBLE_EQ(e.totals[2], 0);
 }
 
+// A minimum on a field that is not a criterion compares the number the
+// bid file gave, read with the file: an unquoted YAML 2.5 is two and a half
+// even under nl-BE (it was read as text with the locale and failed), and a
+// quoted "1,5" follows the locale.
+TEST(AwardOrderTest, RequirementMinimumOnAFieldReadWithTheFile) {
+  const CriteriaSet set = ParseCriteriaOk(R"(circa: 1
+id: r
+version: "1"
+title: r
+requirements:
+  - id: thick
+    conditions: [{field: thickness, min: 2}]
+criteria:
+  - {id: price, type: price, weight: 100, scoring: {rule: lowest-ratio}}
+)");
+  const BidSet bids = ParseBidsOk(
+      "locale: nl-BE\n"
+      "bids:\n"
+      "  - {id: A, price: 100, thickness: 2.5}\n"
+      "  - {id: B, price: 90, thickness: \"1,5\"}\n",
+      set, BidsFormat::kYaml, "bids.yaml");
+  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  EXPECT_EQ(e.status[0], BidStatus::kRanked);
+  EXPECT_EQ(e.exclusion[1].rule, "thick");
+  EXPECT_EQ(e.exclusion[1].reason,
+            "does not meet requirement thick: thickness is \"1,5\", expected "
+            "at least 2");
+  EXPECT_EQ(WinnerOf(bids, e), "A");
+}
+
 TEST(AwardOrderTest, RequirementFieldsMustBeInTheBidFile) {
   const CriteriaSet set = ParseCriteriaOk(kRequirements);
   const Result<BidSet> r = ParseBids("bid,price,recycled\nA,100,30\n",
