@@ -72,17 +72,7 @@ class CriteriaReader {
     set.title = r_.String(root, "title", "", true).value_or("");
     set.description = r_.String(root, "description", "", false).value_or("");
     set.publisher = r_.String(root, "publisher", "", false).value_or("");
-    if (const auto currency = r_.String(root, "currency", "", false)) {
-      const bool iso = currency->size() == 3 &&
-                       std::all_of(currency->begin(), currency->end(),
-                                   [](char c) { return c >= 'A' && c <= 'Z'; });
-      if (!iso) {
-        r_.Error(
-            root["currency"], "currency",
-            "expected an ISO 4217 code such as EUR, got \"" + *currency + "\"");
-      }
-      set.currency = *currency;
-    }
+    ReadCurrency(root, &set);
     if (const auto scale = r_.Number(root, "scale", "", false)) {
       if (!(*scale > 0)) {
         r_.Error(
@@ -116,6 +106,22 @@ class CriteriaReader {
     ReadModelKeys(root, &set);
     money::ReadAward(r_, root, &set);  // after the rest: it checks them
     return set;
+  }
+
+  // currency: an ISO 4217 code (three capital letters), in a set or a
+  // derived set alike.
+  void ReadCurrency(const YAML::Node& root, CriteriaSet* set) {
+    const auto currency = r_.String(root, "currency", "", false);
+    if (!currency) return;
+    const bool iso = currency->size() == 3 &&
+                     std::all_of(currency->begin(), currency->end(),
+                                 [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!iso) {
+      r_.Error(
+          root["currency"], "currency",
+          "expected an ISO 4217 code such as EUR, got \"" + *currency + "\"");
+    }
+    set->currency = *currency;
   }
 
   void ReadFormat(const YAML::Node& root) {
@@ -1222,9 +1228,7 @@ class CriteriaReader {
         r_.String(root, "description", "", false).value_or(model.description);
     set.publisher =
         r_.String(root, "publisher", "", false).value_or(model.publisher);
-    if (const auto currency = r_.String(root, "currency", "", false)) {
-      set.currency = *currency;
-    }
+    ReadCurrency(root, &set);
     mode_ = set.weights;
 
     Drop(root, &set);

@@ -254,6 +254,21 @@ add:
       }));
 }
 
+// A derived set may set its own currency; it is checked like any set's.
+TEST_F(DeriveTest, ADerivedSetsCurrencyIsAnIsoCode) {
+  const auto r =
+      Load(std::string(kHead) + "extends: ../lib/model.yaml\ncurrency: eur\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Messages(r.diagnostics),
+            (std::vector<std::string>{
+                TenderFile() + ":6:11: currency: expected an ISO 4217 code "
+                               "such as EUR, got \"eur\""}));
+  const auto ok =
+      Load(std::string(kHead) + "extends: ../lib/model.yaml\ncurrency: SEK\n");
+  ASSERT_TRUE(ok.ok()) << circa_test::Describe(ok.diagnostics);
+  EXPECT_EQ(ok.value->currency, "SEK");
+}
+
 TEST_F(DeriveTest, ADroppedCriterionCannotBeChangedOrUsed) {
   const auto r = Load(std::string(kHead) + R"(extends: ../lib/model.yaml
 drop: [circularity, circularity]
