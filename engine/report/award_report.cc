@@ -367,7 +367,7 @@ std::string Json(const AwardReport& r) {
   j["schema"] = kAwardSchema;
   j["circa_version"] = kVersion;
   j["criteria_set"] = report::CriteriaSetJson(set, false);
-  j["inputs"] = report::InputsJson(set, bids, nullptr);
+  j["inputs"] = report::InputsJson(set, bids, nullptr, nullptr);
   j["method"] = {{"name", ToString(a.award.method)},
                  {"price", a.award.price},
                  {"decimals", a.award.options.decimals},

@@ -28,11 +28,17 @@ nlohmann::ordered_json CriteriaSetJson(const CriteriaSet& set,
 }
 
 nlohmann::ordered_json InputsJson(const CriteriaSet& set, const BidSet& bids,
+                                  const PanelResult* panel,
                                   const LccEvaluation* lcc) {
   using nlohmann::ordered_json;
   ordered_json inputs = ordered_json::array(
       {{{"role", "criteria"}, {"path", set.source}, {"sha256", set.sha256}},
        {{"role", "bids"}, {"path", bids.source}, {"sha256", bids.sha256}}});
+  if (panel != nullptr && !panel->source.empty()) {
+    inputs.push_back({{"role", "panel"},
+                      {"path", panel->source},
+                      {"sha256", panel->sha256}});
+  }
   if (lcc != nullptr) {
     inputs.push_back(
         {{"role", "costs"}, {"path", lcc->source}, {"sha256", lcc->sha256}});
@@ -60,7 +66,7 @@ std::string RenderJson(const Report& r) {
   j["schema"] = kResultSchema;
   j["circa_version"] = kVersion;
   j["criteria_set"] = report::CriteriaSetJson(set, true);
-  j["inputs"] = report::InputsJson(set, bids, r.lcc);
+  j["inputs"] = report::InputsJson(set, bids, r.panel, r.lcc);
   ordered_json criteria = ordered_json::array();
   for (const Column& c : scorer.columns()) {
     criteria.push_back(

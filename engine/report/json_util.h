@@ -9,6 +9,7 @@
 #include "circa/bids.h"
 #include "circa/criteria.h"
 #include "circa/lcc.h"
+#include "circa/panel.h"
 
 namespace circa::report {
 
@@ -16,9 +17,11 @@ namespace circa::report {
 // `with_scale`); and `model` ({id, version}) for a derived set.
 nlohmann::ordered_json CriteriaSetJson(const CriteriaSet& set, bool with_scale);
 
-// The input files, criteria first, then bids, the cost profile (when `lcc`
-// is given) and a derived set's model: role, path, sha256.
+// The input files, criteria first, then bids, the evaluator panel's scores
+// (when `panel` is given), the cost profile (when `lcc` is given) and a
+// derived set's model: role, path, sha256.
 nlohmann::ordered_json InputsJson(const CriteriaSet& set, const BidSet& bids,
+                                  const PanelResult* panel,
                                   const LccEvaluation* lcc);
 
 }  // namespace circa::report

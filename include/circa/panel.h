@@ -107,6 +107,9 @@ struct PanelResult {
   // One cell per scored (bid, leaf): bids in PanelScores::bids order, then
   // leaves in the criteria set's order.
   std::vector<PanelCell> cells;
+  // The panel file the scores came from, for the result's inputs.
+  std::string source;
+  std::string sha256;
   // The cell for (bid, criterion), or nullptr.
   const PanelCell* Find(std::string_view bid, std::string_view criterion) const;
 };
