@@ -721,6 +721,8 @@ PanelResult AggregatePanel(const PanelScores& scores, const CriteriaSet& set) {
                         cell.spread > *cell.disagreement_limit;
     result.cells.push_back(std::move(cell));
   }
+  result.source = scores.source;
+  result.sha256 = scores.sha256;
   return result;
 }
 
