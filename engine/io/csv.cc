@@ -45,9 +45,9 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
   text = StripBom(text);
   int bad_line = 0;
   int bad_column = 0;
-  if (!CheckUtf8(text, &bad_line, &bad_column)) {
-    diag->Error({file, bad_line, bad_column}, "",
-                "expected UTF-8 text, found a byte that is not (binary file?)");
+  if (const std::string problem = Utf8Problem(text, &bad_line, &bad_column);
+      !problem.empty()) {
+    diag->Error({file, bad_line, bad_column}, "", problem);
     return false;
   }
   std::size_t pos = 0;

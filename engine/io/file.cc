@@ -167,6 +167,28 @@ bool CheckUtf8(std::string_view text, int* line, int* column) {
   return true;
 }
 
+std::string Utf8Problem(std::string_view text, int* line, int* column) {
+  if (CheckUtf8(text, line, column)) return "";
+  if (text.find('\0') != std::string_view::npos) {
+    return "expected UTF-8 text, found a byte that is not (binary file?)";
+  }
+  // The bad byte: walk to its line, then over column - 1 characters.
+  std::size_t i = 0;
+  for (int ln = 1; ln < *line && i < text.size(); ++i) {
+    if (text[i] == '\n') ++ln;
+  }
+  for (int col = 1; col < *column && i < text.size(); ++col) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    i += c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+  }
+  const auto byte = i < text.size() ? static_cast<unsigned char>(text[i]) : 0u;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  return std::string("expected UTF-8 text, found the byte 0x") +
+         kHex[byte >> 4] + kHex[byte & 0xF] +
+         ", which UTF-8 does not allow here (saved as Windows-1252 or "
+         "Latin-1? save or export the file as UTF-8)";
+}
+
 std::string_view StripBom(std::string_view text) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
     text.remove_prefix(3);

@@ -29,6 +29,12 @@ bool WriteFileAtomic(const std::string& path, std::string_view contents,
 // line and column (in characters) of the first bad byte.
 bool CheckUtf8(std::string_view text, int* line, int* column);
 
+// CheckUtf8 with the message for a file that fails it, or "" when it
+// passes: a file with NUL bytes is called binary; a text file with a byte
+// UTF-8 does not allow gets the byte and the likely cause, an export in
+// Windows-1252 or Latin-1 (as spreadsheets on Belgian desktops write CSV).
+std::string Utf8Problem(std::string_view text, int* line, int* column);
+
 // Removes a UTF-8 byte-order mark.
 std::string_view StripBom(std::string_view text);
 

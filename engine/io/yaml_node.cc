@@ -36,9 +36,9 @@ std::optional<YAML::Node> ParseYaml(std::string_view text,
   text = StripBom(text);
   int line = 0;
   int column = 0;
-  if (!CheckUtf8(text, &line, &column)) {
-    diag->Error({file, line, column}, "",
-                "expected UTF-8 text, found a byte that is not (binary file?)");
+  if (const std::string problem = Utf8Problem(text, &line, &column);
+      !problem.empty()) {
+    diag->Error({file, line, column}, "", problem);
     return std::nullopt;
   }
   try {

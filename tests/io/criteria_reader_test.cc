@@ -320,8 +320,9 @@ std::vector<MessageCase> Cases() {
         "(binary file?)"}},
       {"InvalidUtf8OnLaterLine",
        "circa: 1\nid: t\ntitle: Caf\xE9\n",
-       {"criteria.yaml:3:11: expected UTF-8 text, found a byte that is not "
-        "(binary file?)"}},
+       {"criteria.yaml:3:11: expected UTF-8 text, found the byte 0xE9, "
+        "which UTF-8 does not allow here (saved as Windows-1252 or Latin-1? "
+        "save or export the file as UTF-8)"}},
   };
 }
 
