@@ -158,8 +158,8 @@ TEST(CsvTest, BinaryIsRefused) {
 TEST(CsvTest, Windows1252IsNamed) {
   Diagnostics diag;
   CsvTable t;
-  EXPECT_FALSE(ParseCsv("bid,supplier\nA,Soci\xE9t\xE9 \xC3\xA9\n",
-                        "bids.csv", &diag, &t));
+  EXPECT_FALSE(ParseCsv("bid,supplier\nA,Soci\xE9t\xE9 \xC3\xA9\n", "bids.csv",
+                        &diag, &t));
   EXPECT_THAT(circa_test::Messages(diag.items()),
               ElementsAre("bids.csv:2:7: expected UTF-8 text, found the byte "
                           "0xE9, which UTF-8 does not allow here (saved as "
@@ -167,8 +167,8 @@ TEST(CsvTest, Windows1252IsNamed) {
                           "as UTF-8)"));
   // After a valid multi-byte character, the column is still in characters.
   Diagnostics later;
-  EXPECT_FALSE(ParseCsv("bid,supplier\nA,\xC3\xA9\x80\n", "bids.csv",
-                        &later, &t));
+  EXPECT_FALSE(
+      ParseCsv("bid,supplier\nA,\xC3\xA9\x80\n", "bids.csv", &later, &t));
   EXPECT_THAT(circa_test::Messages(later.items()),
               ElementsAre("bids.csv:2:4: expected UTF-8 text, found the byte "
                           "0x80, which UTF-8 does not allow here (saved as "
