@@ -21,7 +21,8 @@ constexpr double kSlack = 1e-12;
 // (0.333333 for 1/3 is accepted, 0.33 is not).
 constexpr double kReciprocal = 1e-6;
 
-// "3", "0.5", "1/3", "2/3". False when not a positive number or fraction.
+// "3", "0.5", "1/3", "2/3". False when not a positive number or a fraction
+// of two positive numbers ("-1/-3" is no judgement).
 bool ParseJudgement(const std::string& text, double* value) {
   const std::size_t slash = text.find('/');
   if (slash == std::string::npos) return io::ParsePlainNumber(text, value);
@@ -31,7 +32,7 @@ bool ParseJudgement(const std::string& text, double* value) {
                             &num) ||
       !io::ParsePlainNumber(io::Trim(std::string_view(text).substr(slash + 1)),
                             &den) ||
-      den == 0) {
+      !(num > 0) || !(den > 0)) {
     return false;
   }
   *value = num / den;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "io/file.h"
@@ -28,6 +30,85 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// Length of the valid UTF-8 sequence at text[i], or 0.
+std::size_t Utf8SequenceAt(std::string_view text, std::size_t i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  std::size_t len = 0;
+  if (b < 0x80) {
+    return 1;
+  } else if (b >= 0xC2 && b <= 0xDF) {
+    len = 2;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    len = 3;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    len = 4;
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) ||
+      (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90)) {
+    return 0;
+  }
+  return len;
+}
+
+// yaml-cpp writes the escapes \N and \_ of a double-quoted scalar as the
+// single Latin-1 bytes 0x85 and 0xA0, not as UTF-8. A byte that starts no
+// valid UTF-8 sequence is read as Latin-1 and written as UTF-8 (U+0085,
+// U+00A0), which is what the escape means.
+bool RepairUtf8(std::string* text) {
+  bool changed = false;
+  std::string out;
+  for (std::size_t i = 0; i < text->size();) {
+    const std::size_t len = Utf8SequenceAt(*text, i);
+    if (len > 0) {
+      if (changed) out.append(*text, i, len);
+      i += len;
+      continue;
+    }
+    if (!changed) out.assign(*text, 0, i);
+    changed = true;
+    const auto b = static_cast<unsigned char>((*text)[i]);
+    out += static_cast<char>(0xC0 | (b >> 6));
+    out += static_cast<char>(0x80 | (b & 0x3F));
+    ++i;
+  }
+  if (changed) *text = std::move(out);
+  return changed;
+}
+
+// Makes every scalar of the document (keys too) valid UTF-8, so that the
+// readers and their messages never see a stray byte. Iterative; a map or
+// list reached again through an alias (same position) is walked once.
+void RepairScalars(const YAML::Node& root) {
+  std::vector<YAML::Node> stack{root};
+  std::set<std::pair<int, bool>> walked;
+  while (!stack.empty()) {
+    YAML::Node node = stack.back();
+    stack.pop_back();
+    if (node.IsScalar()) {
+      std::string text = node.Scalar();
+      if (RepairUtf8(&text)) node = text;
+      continue;
+    }
+    if (!node.IsMap() && !node.IsSequence()) continue;
+    if (!walked.emplace(node.Mark().pos, node.IsMap()).second) continue;
+    if (node.IsMap()) {
+      for (const auto& kv : node) {
+        stack.push_back(kv.first);
+        stack.push_back(kv.second);
+      }
+    } else {
+      for (const auto& item : node) stack.push_back(item);
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<YAML::Node> ParseYaml(std::string_view text,
@@ -47,6 +128,7 @@ std::optional<YAML::Node> ParseYaml(std::string_view text,
       diag->Error({file, 1, 1}, "", "the file is empty; expected a YAML map");
       return std::nullopt;
     }
+    RepairScalars(root);
     return root;
   } catch (const YAML::DeepRecursion& e) {
     const int l = e.mark.is_null() ? 0 : e.mark.line + 1;
@@ -54,8 +136,9 @@ std::optional<YAML::Node> ParseYaml(std::string_view text,
     diag->Error({file, l, c}, "",
                 "the document is nested too deeply (" +
                     std::to_string(e.depth()) +
-                    " levels of lists or maps); expected a criteria set or "
-                    "bids a few levels deep");
+                    " levels of lists or maps); circa's YAML files "
+                    "(criteria sets, bids, cost profiles, AHP judgements) "
+                    "are a few levels deep");
   } catch (const YAML::Exception& e) {
     const int l = e.mark.is_null() ? 0 : e.mark.line + 1;
     const int c = e.mark.is_null() ? 0 : e.mark.column + 1;
@@ -198,9 +281,19 @@ std::string Suggest(std::string_view word,
 
 std::string Suggest(std::string_view word,
                     const std::vector<std::string>& options) {
+  // The edit distance takes time |word| x |option|, and both may be long
+  // scalars of the same file (AHP criteria and judgement keys): a word
+  // longer than any id or key gets no suggestion, and an option whose
+  // length alone puts it too far away is skipped.
+  constexpr std::size_t kMaxWord = 64;
   std::string best;
+  if (word.size() > kMaxWord) return best;
   std::size_t best_distance = 3;  // at most two edits away
   for (const std::string& option : options) {
+    const std::size_t gap = option.size() > word.size()
+                                ? option.size() - word.size()
+                                : word.size() - option.size();
+    if (gap >= best_distance) continue;  // the distance is at least the gap
     const std::size_t d = EditDistance(word, option);
     if (d < best_distance) {
       best_distance = d;

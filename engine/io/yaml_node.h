@@ -66,7 +66,8 @@ std::string Describe(const YAML::Node& node);
 // Joins a path and a key: Join("criteria[2]", "weight").
 std::string Join(const std::string& path, std::string_view key);
 
-// The closest of `options` to `word` by edit distance, or "" if none is close.
+// The closest of `options` to `word` by edit distance, or "" if none is close
+// (at most two edits) or `word` is longer than 64 bytes.
 std::string Suggest(std::string_view word,
                     std::initializer_list<std::string_view> options);
 std::string Suggest(std::string_view word,

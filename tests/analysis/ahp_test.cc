@@ -351,6 +351,84 @@ TEST(AhpReaderTest, ValuesOutsideTheScale) {
               "    judgements: {a: {b: 9, c: 1/9}, b: {c: 1}}\n"));
 }
 
+// A fraction is of two positive numbers: "-1/-3" used to be read as 1/3.
+TEST(AhpReaderTest, FractionsOfNegativeNumbersAreRefused) {
+  const Result<AhpJudgements> r = ParseAhp(
+      "circa: 1\n"
+      "groups:\n"
+      "  g:\n"
+      "    criteria: [a, b, c]\n"
+      "    judgements: {a: {b: -1/-3, c: 3/-1}, b: {c: 0/2}}\n",
+      "t.yaml");
+  EXPECT_THAT(
+      Messages(r.diagnostics),
+      ElementsAre("t.yaml:5:25: groups.g.judgements.a.b: expected a judgement "
+                  "from 1/9 to 9 such as 3 or 1/3, got \"-1/-3\"",
+                  "t.yaml:5:35: groups.g.judgements.a.c: expected a judgement "
+                  "from 1/9 to 9 such as 3 or 1/3, got \"3/-1\"",
+                  "t.yaml:5:49: groups.g.judgements.b.c: expected a judgement "
+                  "from 1/9 to 9 such as 3 or 1/3, got \"0/2\""));
+}
+
+// Found by fuzz_ahp: an unknown key was compared with every criterion id
+// by edit distance, in time |key| x |id|; two 20,000-character ids took
+// minutes. Long words get no suggestion now.
+TEST(AhpReaderTest, LongUnknownIdsGetNoSuggestion) {
+  const std::string id(100, 'a');
+  const std::string near = std::string(99, 'a') + "b";
+  const Result<AhpJudgements> r = ParseAhp(
+      "circa: 1\n"
+      "groups:\n"
+      "  g:\n"
+      "    criteria: [" +
+          id +
+          ", x]\n"
+          "    judgements: {" +
+          near + ": {x: 3}}\n",
+      "t.yaml");
+  EXPECT_THAT(Messages(r.diagnostics),
+              ElementsAre("t.yaml:5:18: groups.g.judgements." + near + ": \"" +
+                          near + "\" is not in this group's criteria list"));
+  // Short ids still get one.
+  const Result<AhpJudgements> s = ParseAhp(
+      "circa: 1\n"
+      "groups:\n"
+      "  g:\n"
+      "    criteria: [price, x]\n"
+      "    judgements: {prise: {x: 3}}\n",
+      "t.yaml");
+  EXPECT_THAT(Messages(s.diagnostics),
+              ElementsAre("t.yaml:5:18: groups.g.judgements.prise: \"prise\" "
+                          "is not in this group's criteria list; did you mean "
+                          "\"price\"?"));
+}
+
+// Found by fuzz_ahp: yaml-cpp reads the escapes \\_ and \\N of a
+// double-quoted scalar as the single bytes 0xA0 and 0x85, so group ids,
+// criterion ids and the messages quoting them were not valid UTF-8. They are
+// U+00A0 and U+0085 now.
+TEST(AhpReaderTest, YamlEscapesGiveValidUtf8) {
+  const Result<AhpJudgements> r = ParseAhp(
+      "circa: 1\n"
+      "groups:\n"
+      "  \"g\\_\":\n"
+      "    criteria: [\"a\\_\", b]\n"
+      "    judgements: {\"a\\_\": {b: 3}, \"z\\N\": {b: 2}}\n",
+      "t.yaml");
+  EXPECT_THAT(Messages(r.diagnostics),
+              ElementsAre("t.yaml:5:33: groups.g\xC2\xA0.judgements.z\xC2\x85: "
+                          "\"z\xC2\x85\" is not in this group's criteria "
+                          "list; did you mean \"a\xC2\xA0\"?"));
+  const AhpJudgements j = ParseOk(
+      "circa: 1\n"
+      "groups:\n"
+      "  \"g\\_\": {criteria: [\"a\\_\", b], judgements: {\"a\\_\": {b: "
+      "3}}}\n");
+  ASSERT_EQ(j.groups.size(), 1u);
+  EXPECT_EQ(j.groups[0].id, "g\xC2\xA0");
+  EXPECT_EQ(j.groups[0].criteria[0], "a\xC2\xA0");
+}
+
 TEST(AhpReaderTest, StructuralErrors) {
   const Result<AhpJudgements> r = ParseAhp(
       "circa: 2\n"
