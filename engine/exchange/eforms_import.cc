@@ -1,6 +1,7 @@
 // eForms (UBL 2.3 + eForms extensions) award criteria:
 // cac:ProcurementProjectLot / cac:TenderingTerms / cac:AwardingTerms /
 // cac:AwardingCriterion / cac:SubordinateAwardingCriterion (BG-707).
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -113,11 +114,18 @@ ImportedCriterion ReadCriterion(pugi::xml_node sub, int index,
                    " (min-score): written as the criterion's min-score in "
                    "points of the scale; check whether it is a percentage",
                at);
-      } else if (code == "max-pass" && value && *value >= 0 && *value < 1e9) {
+      } else if (code == "max-pass" && value && *value >= 1 && *value <= 1e6 &&
+                 *value == std::floor(*value)) {
         lot->max_pass = static_cast<int>(*value);
         Report(lot, "max-pass", index, false,
                "BT-5423 only the best " + number +
                    " tenders go on (max-pass): written as max-pass",
+               at);
+      } else if (code == "max-pass") {
+        // A criteria set's max-pass is a whole number from 1 to 1e6.
+        Report(lot, "unknown-threshold", index, false,
+               "BT-5423 max-pass \"" + number +
+                   "\" is not a whole number of tenders from 1 to 1000000",
                at);
       } else {
         Report(lot, "unknown-threshold", index, false,

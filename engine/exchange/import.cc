@@ -172,6 +172,14 @@ std::string ShortName(const ImportedCriterion& c, int index) {
   return "Criterion " + std::to_string(index + 1);
 }
 
+// A sum of points that can be a criteria set's scale: positive and finite
+// (and not so small that the skeleton would have to write it as 0).
+bool UsableScale(double total) { return std::isfinite(total) && total >= 1e-6; }
+
+std::string SumText(double total) {
+  return std::isfinite(total) ? PlainNumber(total) : "more than 1e308";
+}
+
 struct Family {
   enum Kind { kNone, kPercent, kPoints, kDecimal, kOrder, kNumber };
 };
@@ -324,6 +332,13 @@ void FinishLot(ImportedLot* lot) {
                  c.where);
         }
         family[k] = Family::kNone;
+      } else if (*v < 0) {
+        // A criteria set refuses negative weights: not a usable weight.
+        Report(lot, "unreadable-weight", i, false,
+               "BT-541 number \"" + c.published +
+                   "\" is negative; a weight is a number >= 0",
+               c.where);
+        family[k] = Family::kNone;
       } else if (family[k] != Family::kNone) {
         value[k] = *v;
         if (code.size() > 4 && code.substr(4) == "mid") {
@@ -449,6 +464,13 @@ void FinishLot(ImportedLot* lot) {
         for (ImportedCriterion& c : cs) c.weight.reset();
         sums_ok = false;
       }
+    } else if (kind == Family::kPoints && !UsableScale(total)) {
+      Report(lot, "weights-sum", -1, false,
+             "points (poi-exa) add up to " + SumText(total) +
+                 "; a scale must be a number > 0",
+             lot->where);
+      for (ImportedCriterion& c : cs) c.weight.reset();
+      sums_ok = false;
     } else if (kind == Family::kPoints) {
       lot->weights = WeightMode::kPoints;
       lot->scale = total;
@@ -467,6 +489,9 @@ void FinishLot(ImportedLot* lot) {
           double run = 0;
           for (std::size_t k = i + 1; k < cs.size(); ++k) {
             if (!cs[k].children.empty()) break;
+            // Sub-criteria have their group's type: a criterion of another
+            // type ends the run.
+            if (cs[k].type && cs[i].type && *cs[k].type != *cs[i].type) break;
             run += *cs[k].weight;
             if (k >= i + 2 && Near(run, *cs[i].weight) &&
                 Near(total - *cs[i].weight, 100) && cs[i].children.empty()) {
@@ -504,7 +529,19 @@ void FinishLot(ImportedLot* lot) {
           [](const ImportedCriterion& c) { return !c.children.empty(); });
       if (has_groups) lot->weights = WeightMode::kPoints;
       if (!Near(total, 100)) {
-        if (kind == Family::kNumber) {
+        if (kind == Family::kNumber && !UsableScale(total)) {
+          Report(lot, "weights-sum", -1, false,
+                 "the weights add up to " + SumText(total) +
+                     ", not 100, and cannot be a scale of points (a number "
+                     "> 0)",
+                 lot->where);
+          for (ImportedCriterion& c : cs) {
+            c.weight.reset();
+            for (ImportedCriterion& child : c.children) child.weight.reset();
+          }
+          lot->weights = WeightMode::kPercent;
+          sums_ok = false;
+        } else if (kind == Family::kNumber) {
           lot->weights = WeightMode::kPoints;
           lot->scale = total;
           Report(lot, "points-scale", -1, true,
@@ -595,11 +632,14 @@ bool IsNoticeRoot(std::string_view local) {
          local == "BusinessRegistrationInformationNotice";
 }
 
+// The root element as a diagnostic names it: name and namespace are bytes
+// of the file, so they are made valid UTF-8.
 std::string Describe(pugi::xml_node root) {
   const std::string_view ns = exchange::NamespaceOf(root);
-  return std::string(root.name()) +
-         (ns.empty() ? std::string(" with no namespace")
-                     : " in namespace \"" + std::string(ns) + "\"");
+  return exchange::ValidUtf8(
+      std::string(root.name()) +
+      (ns.empty() ? std::string(" with no namespace")
+                  : " in namespace \"" + std::string(ns) + "\""));
 }
 
 }  // namespace
@@ -627,6 +667,18 @@ Result<ImportedNotice> ImportNotice(std::string_view xml,
   if (const std::size_t nul = xml.find('\0'); nul != std::string_view::npos) {
     diag.Error(lines.At(static_cast<std::ptrdiff_t>(nul)), "",
                "expected XML text, found a NUL byte (binary file?)");
+    result.diagnostics = diag.Take();
+    return result;
+  }
+  // JSON (an OCDS release or package) is not XML: say so where it starts
+  // rather than "no document element" at its end.
+  const std::size_t bom = xml.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  const std::size_t body = xml.find_first_not_of(" \t\r\n", bom);
+  if (body != std::string_view::npos &&
+      (xml[body] == '{' || xml[body] == '[')) {
+    diag.Error(lines.At(static_cast<std::ptrdiff_t>(body)), "",
+               "expected an XML notice (eForms or TED XML), found JSON; OCDS "
+               "releases are not imported");
     result.diagnostics = diag.Take();
     return result;
   }
@@ -684,6 +736,19 @@ Result<ImportedNotice> ImportNotice(std::string_view xml,
   if (diag.HasErrors()) {
     result.diagnostics = diag.Take();
     return result;
+  }
+  // Element names and attribute values (form name, DOC_ID, LG, schemeName,
+  // listName) are bytes of the file; Text() already made element text valid
+  // UTF-8, these are made so here.
+  notice.kind = exchange::ValidUtf8(notice.kind);
+  notice.language = exchange::ValidUtf8(notice.language);
+  notice.notice_id = exchange::ValidUtf8(notice.notice_id);
+  for (ImportedLot& lot : notice.lots) {
+    lot.scheme = exchange::ValidUtf8(lot.scheme);
+    lot.notice_id = exchange::ValidUtf8(lot.notice_id);
+    for (ImportReportEntry& e : lot.report) {
+      e.message = exchange::ValidUtf8(e.message);
+    }
   }
   std::string stem = std::filesystem::path(file).stem().string();
   const std::string base = exchange::Slug(stem, 40);

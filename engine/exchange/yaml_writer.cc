@@ -1,7 +1,12 @@
 // Criteria-set skeletons (YAML, criteria-format v1) and the import report
 // as text.
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "catalog/text_util.h"
@@ -15,6 +20,22 @@ using exchange::PlainNumber;
 
 std::string Quote(std::string_view text) {
   return catalog::YamlQuoted(exchange::ValidUtf8(text));
+}
+
+// A number the skeleton gives ParseCriteria (weight, scale, min-score):
+// PlainNumber when that reads back within 1e-7 of the value, else the
+// shortest form that reads back exactly ("4e-07"), so that small weights
+// are not written as 0 and the weights add up as they did on import.
+std::string YamlNumber(double value) {
+  const std::string plain = PlainNumber(value);
+  double back = 0;
+  const auto [end, error] =
+      std::from_chars(plain.data(), plain.data() + plain.size(), back);
+  if (error == std::errc() && end == plain.data() + plain.size() &&
+      std::fabs(back - value) <= 1e-7 * std::fabs(value)) {
+    return plain;
+  }
+  return fmt::format("{}", value);
 }
 
 // One line of comment text, at most `max` bytes (cut on a character).
@@ -83,7 +104,7 @@ void EmitCriterion(const ImportedCriterion& c, int indent,
     *out += in + "order: " + std::to_string(c.order) +
             "  # only an order of importance is published\n";
   } else if (c.weight) {
-    *out += in + "weight: " + PlainNumber(*c.weight);
+    *out += in + "weight: " + YamlNumber(*c.weight);
     if (!c.published.empty()) *out += "  # published: " + Comment(c.published);
     *out += "\n";
   } else if (c.order > 0) {
@@ -102,19 +123,21 @@ void EmitCriterion(const ImportedCriterion& c, int indent,
     // Kept as a key when that reading fits (a quality criterion, at most its
     // points), else as a TODO.
     const bool quality = type && *type == CriterionType::kQuality;
-    if (quality && (!points || *c.min_score <= *points + 1e-9)) {
-      *out += in + "min-score: " + PlainNumber(*c.min_score) +
+    const bool negative = *c.min_score < 0;
+    if (quality && !negative && (!points || *c.min_score <= *points + 1e-9)) {
+      *out += in + "min-score: " + YamlNumber(*c.min_score) +
               "  # BT-5423 min-score, read as points of the scale; write \"" +
               PlainNumber(*c.min_score) +
               "%\" if it is a percentage of this criterion's points\n";
     } else {
       *out += in + "# TODO: minimum score " + PlainNumber(*c.min_score) +
               " published (BT-5423 min-score)" +
-              (quality ? "; more than the criterion's " +
-                             PlainNumber(points.value_or(0)) + " points"
-                       : std::string(type ? "; min-score applies to quality "
-                                            "criteria only"
-                                          : "")) +
+              (negative  ? std::string("; a minimum score is >= 0")
+               : quality ? "; more than the criterion's " +
+                               PlainNumber(points.value_or(0)) + " points"
+                         : std::string(type ? "; min-score applies to quality "
+                                              "criteria only"
+                                            : "")) +
               "\n";
     }
   }
@@ -179,7 +202,7 @@ std::string ToCriteriaYaml(const ImportedLot& lot) {
   description += ", imported by circa.";
   out += "description: " + Quote(description) + "\n";
   out += "currency: " + lot.currency + "\n";
-  out += "scale: " + PlainNumber(lot.scale) + "\n";
+  out += "scale: " + YamlNumber(lot.scale) + "\n";
   out += "weights: " +
          std::string(emit.order                           ? "order"
                      : lot.weights == WeightMode::kPoints ? "points"

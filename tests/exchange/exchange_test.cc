@@ -14,10 +14,12 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "circa/load.h"
 #include "exchange/import_summary.h"
+#include "io/file.h"
 #include "test_util.h"
 
 namespace circa {
@@ -308,6 +310,21 @@ TEST(ImportTed, ParentAndChildrenDoubleCountedBecomeAGroup) {
   EXPECT_EQ(set.Leaves().size(), 5u);
 }
 
+// Found by fuzz_notice: sub-criteria have their group's type, so a
+// criterion of another type is no sub-criterion, even when the weights
+// would add up; grouping it gave a skeleton that does not load.
+TEST(ImportTed, DoubleCountingNeedsOneType) {
+  const ImportedNotice n =
+      ImportOk(TedNotice(Quality("Quality", "40 %") + Price("20 %") +
+                         Price("20 %") + Quality("Other", "60 %")),
+               "ted.xml");
+  const ImportedLot& lot = n.lots[0];
+  EXPECT_THAT(Summary(lot),
+              ElementsAre("quality 40", "price 20", "price 20", "quality 60"));
+  EXPECT_THAT(Codes(lot), ElementsAre("!weights-sum"));
+  EXPECT_FALSE(lot.weights_complete);
+}
+
 TEST(ImportTed, PriceOnlyAndProcurementDocuments) {
   const ImportedNotice price = ImportOk(TedNotice(Price("")), "ted.xml");
   EXPECT_THAT(Summary(price.lots[0]), ElementsAre("price 100"));
@@ -524,6 +541,97 @@ TEST(ImportEforms, ThresholdsAndOrderBecomeKeysThatParse) {
   EXPECT_NEAR(parsed.value->criteria[0].effective_weight, 75, 1e-9);
 }
 
+// Found by fuzz_notice: a lot the importer calls complete must give a
+// skeleton that loads. Negative weights, points that add up to 0, less or
+// infinity, and a negative min-score used to be written as keys that
+// ParseCriteria refuses (or a scale of 0); small points were written as 0.
+TEST(ImportEforms, WeightsACriteriaSetRefusesAreNotMapped) {
+  const auto lot_of = [](const std::string& code, const std::string& a,
+                         const std::string& b, const std::string& extra = "") {
+    return ImportOk(
+               EformsNotice(
+                   EformsCriterion("quality", "Q",
+                                   Param("number-weight", code, a) + extra) +
+                   EformsCriterion("price", "P",
+                                   Param("number-weight", code, b))),
+               "cn.xml")
+        .lots.at(0);
+  };
+  const ImportedLot negative = lot_of("per-exa", "125", "-25");
+  EXPECT_THAT(Summary(negative), ElementsAre("quality 125", "price TODO"));
+  ASSERT_THAT(Codes(negative), ElementsAre("!unreadable-weight"));
+  EXPECT_EQ(negative.report[0].message,
+            "BT-541 number \"-25\" is negative; a weight is a number >= 0");
+  EXPECT_FALSE(negative.weights_complete);
+
+  for (const auto& [a, b, sum] :
+       {std::tuple<std::string, std::string, std::string>{"0", "0", "0"},
+        {"1e308", "1e308", "more than 1e308"},
+        {"0.0000001", "0.0000002", "0"}}) {
+    SCOPED_TRACE(a + " + " + b);
+    const ImportedLot points = lot_of("poi-exa", a, b);
+    ASSERT_THAT(Codes(points), ElementsAre("!weights-sum"));
+    EXPECT_EQ(points.report[0].message, "points (poi-exa) add up to " + sum +
+                                            "; a scale must be a number > 0");
+    EXPECT_THAT(Summary(points), ElementsAre("quality TODO", "price TODO"));
+    EXPECT_FALSE(points.weights_complete);
+    EXPECT_EQ(points.scale, 100);
+    EXPECT_FALSE(ParseCriteria(ToCriteriaYaml(points), "s.yaml").ok());
+  }
+
+  // TED plain numbers that add up to 0 are no scale of points either.
+  const ImportedNotice ted = ImportOk(
+      TedNotice(Quality("Q", "0") + Quality("R", "0") + Price("0")), "t.xml");
+  EXPECT_THAT(Codes(ted.lots[0]), ElementsAre("!weights-sum"));
+  EXPECT_FALSE(ted.lots[0].weights_complete);
+  EXPECT_EQ(ted.lots[0].scale, 100);
+
+  // Small points keep their value in the skeleton (PlainNumber would write
+  // 0.0000004 as 0).
+  const ImportedLot small = lot_of("poi-exa", "0.0000004", "0.0000016");
+  EXPECT_TRUE(small.weights_complete);
+  const std::string small_yaml = ToCriteriaYaml(small);
+  EXPECT_THAT(small_yaml, HasSubstr("\nscale: 0.000002\n"));
+  EXPECT_THAT(small_yaml, HasSubstr("    weight: 4e-07  # published"));
+  circa_test::ParseCriteriaOk(small_yaml, "s.yaml");
+
+  const ImportedLot min_score = lot_of(
+      "per-exa", "60", "40", Param("number-threshold", "min-score", "-3"));
+  EXPECT_TRUE(min_score.weights_complete);
+  const std::string min_yaml = ToCriteriaYaml(min_score);
+  EXPECT_THAT(min_yaml,
+              HasSubstr("    # TODO: minimum score -3 published (BT-5423 "
+                        "min-score); a minimum score is >= 0\n"));
+  circa_test::ParseCriteriaOk(min_yaml, "s.yaml");
+}
+
+// Found by fuzz_notice: BT-5423 max-pass is written as the set's max-pass
+// only when ParseCriteria takes it (a whole number from 1 to 1e6); 999999999
+// gave a complete lot whose skeleton does not load, 2.5 became 2.
+TEST(ImportEforms, MaxPassOutOfRangeIsNotMapped) {
+  for (const std::string number : {"999999999", "2.5", "0"}) {
+    SCOPED_TRACE(number);
+    const ImportedNotice n = ImportOk(
+        EformsNotice(
+            EformsCriterion("quality", "Q",
+                            Param("number-weight", "per-exa", "60") +
+                                Param("number-threshold", "max-pass", number)) +
+            EformsCriterion("price", "P",
+                            Param("number-weight", "per-exa", "40"))),
+        "cn.xml");
+    const ImportedLot& lot = n.lots[0];
+    EXPECT_FALSE(lot.max_pass.has_value());
+    ASSERT_THAT(Codes(lot), ElementsAre("!unknown-threshold"));
+    EXPECT_EQ(lot.report[0].message,
+              "BT-5423 max-pass \"" + number +
+                  "\" is not a whole number of tenders from 1 to 1000000");
+    EXPECT_TRUE(lot.weights_complete);
+    const CriteriaSet set =
+        circa_test::ParseCriteriaOk(ToCriteriaYaml(lot), "s.yaml");
+    EXPECT_FALSE(set.max_pass.has_value());
+  }
+}
+
 TEST(ImportEforms, MissingTypeAndWeightInText) {
   const ImportedNotice n = ImportOk(
       EformsNotice("<cac:SubordinateAwardingCriterion><cbc:Description "
@@ -587,11 +695,47 @@ TEST(ImportMalformed, CleanDiagnostics) {
   EXPECT_THAT(ImportErrors(std::string("<a>\n\x01\x02\0\xff", 8)),
               ElementsAre("n.xml:2:3: expected XML text, found a NUL byte "
                           "(binary file?)"));
+  // An OCDS release is JSON: named as such where it starts.
+  EXPECT_THAT(ImportErrors("\n  {\"ocid\": \"ocds-1\", \"tender\": {}}\n"),
+              ElementsAre("n.xml:2:3: expected an XML notice (eForms or TED "
+                          "XML), found JSON; OCDS releases are not imported"));
   ImportOptions small;
   small.max_bytes = 4;
   const Result<ImportedNotice> big = ImportNotice("<a/>\n", "n.xml", small);
   EXPECT_THAT(circa_test::Messages(big.diagnostics),
               ElementsAre("n.xml: file is 5 bytes; the limit is 4 bytes"));
+}
+
+// Found by fuzz_notice: element names and attribute values are bytes of the
+// file; diagnostics, the import report and the skeleton are valid UTF-8
+// even when those bytes are not.
+TEST(ImportMalformed, InvalidUtf8InNamesAndAttributesIsReplaced) {
+  EXPECT_THAT(ImportErrors("<TED_EXPORT xmlns=\"urn:\xe9t\xc3\"/>"),
+              ElementsAre("n.xml:1:1: expected an eForms notice "
+                          "(ContractNotice, ContractAwardNotice, "
+                          "PriorInformationNotice in the UBL namespaces), a "
+                          "cac:AwardingTerms fragment or a TED XML export "
+                          "(TED_EXPORT); got TED_EXPORT in namespace "
+                          "\"urn:\xEF\xBF\xBDt\xEF\xBF\xBD\""));
+  std::string ted = TedNotice(Quality("Q", "60 %") + Price("40 %"));
+  ted.replace(ted.find("<TED_EXPORT "), 12, "<TED_EXPORT DOC_ID=\"\xff\" ");
+  ted.replace(ted.find("<NO_DOC_OJS>2021/S 001-000001</NO_DOC_OJS>"), 42, "");
+  ted.replace(ted.find("LG=\"EN\""), 7, "LG=\"\xc3\"");
+  const std::string form = "<F03_2014";
+  ted.replace(ted.find(form), form.size(), "<F\xe9");
+  ted.replace(ted.find("</F03_2014>"), 11, "</F\xe9>");
+  const ImportedNotice n = ImportOk(ted, "t.xml");
+  EXPECT_EQ(n.kind, "F\xEF\xBF\xBD");
+  EXPECT_EQ(n.notice_id, "\xEF\xBF\xBD");
+  EXPECT_EQ(n.language, "\xEF\xBF\xBD");
+  ASSERT_EQ(n.lots.size(), 1u);
+  EXPECT_EQ(n.lots[0].notice_id, "\xEF\xBF\xBD");
+  int line = 0;
+  int column = 0;
+  EXPECT_TRUE(io::CheckUtf8(RenderImportReport(n), &line, &column))
+      << RenderImportReport(n);
+  EXPECT_TRUE(io::CheckUtf8(ToCriteriaYaml(n.lots[0]), &line, &column));
+  circa_test::ParseCriteriaOk(ToCriteriaYaml(n.lots[0]), "s.yaml");
 }
 
 TEST(ImportMalformed, TruncatedAndMutatedNoticesNeverCrash) {
