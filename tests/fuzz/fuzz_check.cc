@@ -30,6 +30,14 @@ template void CheckResult(const circa::Result<circa::BidSet>&,
                           const std::string&);
 template void CheckResult(const circa::Result<circa::CostProfile>&,
                           const std::string&);
+template void CheckResult(const circa::Result<circa::PanelScores>&,
+                          const std::string&);
+template void CheckResult(const circa::Result<circa::AhpJudgements>&,
+                          const std::string&);
+template void CheckResult(const circa::Result<circa::AhpResult>&,
+                          const std::string&);
+template void CheckResult(const circa::Result<circa::ImportedNotice>&,
+                          const std::string&);
 
 void CheckEvaluation(const circa::CriteriaSet& set, const circa::Scorer& scorer,
                      const circa::BidSet& bids) {

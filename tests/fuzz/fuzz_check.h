@@ -41,6 +41,14 @@ extern template void CheckResult(const circa::Result<circa::BidSet>&,
                                  const std::string&);
 extern template void CheckResult(const circa::Result<circa::CostProfile>&,
                                  const std::string&);
+extern template void CheckResult(const circa::Result<circa::PanelScores>&,
+                                 const std::string&);
+extern template void CheckResult(const circa::Result<circa::AhpJudgements>&,
+                                 const std::string&);
+extern template void CheckResult(const circa::Result<circa::AhpResult>&,
+                                 const std::string&);
+extern template void CheckResult(const circa::Result<circa::ImportedNotice>&,
+                                 const std::string&);
 
 }  // namespace circa_fuzz
 
