@@ -515,7 +515,8 @@ Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
   bool header_seen = false;
   std::size_t rows = 0;
   const bool parsed = io::ParseCsvRows(
-      text, file, &diag, &table, [&](std::vector<io::CsvCell>& row) {
+      text, file, &diag, &table,
+      [&](std::vector<io::CsvCell>& row) {
         if (!header_seen) {
           header_seen = true;
           // Directives come before the header, so the locale is known now.
@@ -540,7 +541,8 @@ Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
         }
         ReadCsvRow(row, ++rows, file, layout, &b);
         return !b.Full();
-      });
+      },
+      options.max_errors);
   if (parsed && !header_seen) {
     diag.Error({file, 1, 1}, "",
                "the file is empty; expected a header row (bid, supplier and "

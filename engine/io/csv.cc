@@ -1,5 +1,7 @@
 #include "io/csv.h"
 
+#include <algorithm>
+
 #include "io/file.h"
 #include "io/numbers.h"
 
@@ -41,7 +43,8 @@ bool ParseCsv(std::string_view text, const std::string& file, Diagnostics* diag,
 
 bool ParseCsvRows(std::string_view text, const std::string& file,
                   Diagnostics* diag, CsvTable* table,
-                  const std::function<bool(std::vector<CsvCell>&)>& on_row) {
+                  const std::function<bool(std::vector<CsvCell>&)>& on_row,
+                  int max_syntax_errors) {
   text = StripBom(text);
   int bad_line = 0;
   int bad_column = 0;
@@ -89,17 +92,17 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
   int quote_column = 0;
   bool ok = true;
   bool stopped = false;
-  // Syntax errors are capped like every other error (LoadOptions default).
-  constexpr int kMaxSyntaxErrors = 50;
+  // Syntax errors are capped like every other error (LoadOptions).
+  const int max_errors = std::max(1, max_syntax_errors);
   int syntax_errors = 0;
   const auto syntax_error = [&](int at_line, int at_column, const char* what) {
     ok = false;
-    if (++syntax_errors > kMaxSyntaxErrors) return;
+    if (++syntax_errors > max_errors) return;
     diag->Error({file, at_line, at_column}, "", what);
-    if (syntax_errors == kMaxSyntaxErrors) {
+    if (syntax_errors == max_errors) {
       diag->Error(
           {file, 0, 0}, "",
-          "too many errors; stopped after " + std::to_string(kMaxSyntaxErrors));
+          "too many errors; stopped after " + std::to_string(max_errors));
       stopped = true;
     }
   };

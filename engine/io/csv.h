@@ -34,9 +34,11 @@ bool ParseCsv(std::string_view text, const std::string& file, Diagnostics* diag,
 // Streaming form: directives and delimiter go to `table` (whose rows stay
 // empty) and each row, header first, is handed to `on_row` as soon as it is
 // complete; `on_row` returns false to stop early. Memory stays at one row.
+// Syntax errors stop after `max_syntax_errors` (LoadOptions::max_errors).
 bool ParseCsvRows(std::string_view text, const std::string& file,
                   Diagnostics* diag, CsvTable* table,
-                  const std::function<bool(std::vector<CsvCell>&)>& on_row);
+                  const std::function<bool(std::vector<CsvCell>&)>& on_row,
+                  int max_syntax_errors = 50);
 
 }  // namespace circa::io
 

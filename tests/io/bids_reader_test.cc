@@ -332,6 +332,18 @@ TEST_F(BidsReaderTest, ErrorCapStopsCollecting) {
                           "bids.csv: too many errors; stopped after 3"));
 }
 
+// The cap applies to CSV syntax errors too (they stop the file early).
+TEST_F(BidsReaderTest, ErrorCapAppliesToCsvSyntax) {
+  LoadOptions options;
+  options.max_errors = 2;
+  std::string text = "bid,price,recycled,take_back,plan\n";
+  for (int i = 0; i < 5; ++i)
+    text += "B" + std::to_string(i) + ",1\"x,2,yes,5\n";
+  const std::vector<std::string> errors = CsvErrors(text, options);
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[2], "bids.csv: too many errors; stopped after 2");
+}
+
 TEST_F(BidsReaderTest, DefaultErrorCapIsFifty) {
   std::string text = "bid,price,recycled,take_back,plan\n";
   for (int i = 0; i < 80; ++i) {
