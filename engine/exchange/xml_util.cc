@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "io/file.h"
+
 namespace circa::exchange {
 
 std::string_view LocalName(pugi::xml_node node) {
@@ -107,29 +109,8 @@ std::string ValidUtf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto b = static_cast<unsigned char>(text[i]);
-    std::size_t len = 0;
-    if (b < 0x80) {
-      len = 1;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      len = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      len = 3;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      len = 4;
-    }
-    bool ok = len > 0 && i + len <= text.size();
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    }
-    if (ok && len == 3) {
-      const auto b1 = static_cast<unsigned char>(text[i + 1]);
-      ok = !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0);
-    }
-    if (ok && len == 4) {
-      const auto b1 = static_cast<unsigned char>(text[i + 1]);
-      ok = !(b == 0xF0 && b1 < 0x90) && !(b == 0xF4 && b1 >= 0x90);
-    }
-    if (!ok) {
+    const std::size_t len = io::Utf8SequenceLength(text, i);
+    if (len == 0) {
       out += "\xEF\xBF\xBD";
       ++i;
       continue;

@@ -30,33 +30,6 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-// Length of the valid UTF-8 sequence at text[i], or 0.
-std::size_t Utf8SequenceAt(std::string_view text, std::size_t i) {
-  const auto b = static_cast<unsigned char>(text[i]);
-  std::size_t len = 0;
-  if (b < 0x80) {
-    return 1;
-  } else if (b >= 0xC2 && b <= 0xDF) {
-    len = 2;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    len = 3;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    len = 4;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
-  }
-  const auto b1 = static_cast<unsigned char>(text[i + 1]);
-  if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) ||
-      (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90)) {
-    return 0;
-  }
-  return len;
-}
-
 // yaml-cpp writes the escapes \N and \_ of a double-quoted scalar as the
 // single Latin-1 bytes 0x85 and 0xA0, not as UTF-8. A byte that starts no
 // valid UTF-8 sequence is read as Latin-1 and written as UTF-8 (U+0085,
@@ -65,7 +38,7 @@ bool RepairUtf8(std::string* text) {
   bool changed = false;
   std::string out;
   for (std::size_t i = 0; i < text->size();) {
-    const std::size_t len = Utf8SequenceAt(*text, i);
+    const std::size_t len = Utf8SequenceLength(*text, i);
     if (len > 0) {
       if (changed) out.append(*text, i, len);
       i += len;
