@@ -40,12 +40,8 @@ criteria:
 )";
 
 const circa::CriteriaSet& Criteria() {
-  static const circa::CriteriaSet set = [] {
-    circa::Result<circa::CriteriaSet> r =
-        circa::ParseCriteria(kCriteria, "criteria.yaml");
-    FUZZ_CHECK(r.ok(), "the fixed criteria set does not load");
-    return std::move(*r.value);
-  }();
+  static const circa::CriteriaSet set =
+      circa_fuzz::LoadFixedCriteria(kCriteria);
   return set;
 }
 

@@ -75,4 +75,11 @@ void CheckEvaluation(const circa::CriteriaSet& set, const circa::Scorer& scorer,
   FUZZ_CHECK(nlohmann::json::accept(json), "RenderJson wrote invalid JSON");
 }
 
+circa::CriteriaSet LoadFixedCriteria(std::string_view yaml) {
+  circa::Result<circa::CriteriaSet> r =
+      circa::ParseCriteria(yaml, "criteria.yaml");
+  FUZZ_CHECK(r.ok(), "the fixed criteria set does not load");
+  return std::move(*r.value);
+}
+
 }  // namespace circa_fuzz

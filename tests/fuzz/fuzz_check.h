@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "circa/circa.h"
@@ -28,6 +29,9 @@ namespace circa_fuzz {
 // message in valid UTF-8 (it is printed and may be embedded in JSON).
 template <typename T>
 void CheckResult(const circa::Result<T>& result, const std::string& file);
+
+// The fixed criteria set a target reads its inputs against; it must load.
+circa::CriteriaSet LoadFixedCriteria(std::string_view yaml);
 
 // Scores `bids` with `scorer` and renders every report format, checking
 // that nothing is NaN, ranks are a ranking, and the JSON parses.
