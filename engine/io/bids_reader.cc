@@ -1,5 +1,6 @@
 // Bid readers (CSV, YAML, JSON) -> BidSet, checked against the leaf criteria.
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -431,8 +432,7 @@ void ReadCsvHeader(const std::vector<io::CsvCell>& header,
       fields_covered[static_cast<std::size_t>(f)] = true;
     } else {
       out->leaf[k] = b->Column(name, where, "header");
-      if (out->leaf[k] < 0) {
-      } else {
+      if (out->leaf[k] >= 0) {
         covered[static_cast<std::size_t>(out->leaf[k])] = true;
       }
     }
@@ -698,6 +698,21 @@ int BidSet::FieldIndex(std::string_view name) const {
     if (field_names[f] == name) return static_cast<int>(f);
   }
   return -1;
+}
+
+std::optional<double> BidSet::FieldNumber(std::string_view name,
+                                          Eigen::Index bid) const {
+  const int f = FieldIndex(name);
+  if (f < 0 || static_cast<std::size_t>(f) >= field_numbers.size()) {
+    return std::nullopt;
+  }
+  const std::vector<double>& column =
+      field_numbers[static_cast<std::size_t>(f)];
+  const auto i = static_cast<std::size_t>(bid);
+  if (bid < 0 || i >= column.size() || std::isnan(column[i])) {
+    return std::nullopt;
+  }
+  return column[i];
 }
 
 const std::string& BidSet::Text(Eigen::Index bid,

@@ -115,73 +115,45 @@ bool WriteFileAtomic(const std::string& path, std::string_view contents,
   return true;
 }
 
-bool CheckUtf8(std::string_view text, int* line, int* column) {
+namespace {
+
+// Offset of the first NUL byte or byte that starts no well-formed UTF-8
+// sequence, with its 1-based line and column (in characters); npos when
+// there is none.
+std::size_t FirstBadUtf8(std::string_view text, int* line, int* column) {
   int ln = 1;
   int col = 1;
-  std::size_t i = 0;
-  const auto fail = [&] {
-    *line = ln;
-    *column = col;
-    return false;
-  };
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c == 0) return fail();
-    if (c < 0x80) {
-      len = 1;
-      cp = c;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1Fu;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0Fu;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07u;
-    } else {
-      return fail();
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = text[i] == '\0' ? 0 : Utf8SequenceLength(text, i);
+    if (len == 0) {
+      *line = ln;
+      *column = col;
+      return i;
     }
-    if (i + len > text.size()) return fail();
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) return fail();
-      cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are invalid.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return fail();
-    }
-    i += len;
-    if (cp == '\n') {
+    if (text[i] == '\n') {
       ++ln;
       col = 1;
     } else {
       ++col;
     }
+    i += len;
   }
-  return true;
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+bool CheckUtf8(std::string_view text, int* line, int* column) {
+  return FirstBadUtf8(text, line, column) == std::string_view::npos;
 }
 
 std::string Utf8Problem(std::string_view text, int* line, int* column) {
-  if (CheckUtf8(text, line, column)) return "";
+  const std::size_t bad = FirstBadUtf8(text, line, column);
+  if (bad == std::string_view::npos) return "";
   if (text.find('\0') != std::string_view::npos) {
     return "expected UTF-8 text, found a byte that is not (binary file?)";
   }
-  // The bad byte: walk to its line, then over column - 1 characters.
-  std::size_t i = 0;
-  for (int ln = 1; ln < *line && i < text.size(); ++i) {
-    if (text[i] == '\n') ++ln;
-  }
-  for (int col = 1; col < *column && i < text.size(); ++col) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    i += c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-  }
-  const auto byte = i < text.size() ? static_cast<unsigned char>(text[i]) : 0u;
+  const auto byte = static_cast<unsigned char>(text[bad]);
   static constexpr char kHex[] = "0123456789ABCDEF";
   return std::string("expected UTF-8 text, found the byte 0x") +
          kHex[byte >> 4] + kHex[byte & 0xF] +

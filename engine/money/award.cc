@@ -4,7 +4,6 @@
 #include "circa/award.h"
 
 #include <cassert>
-#include <cmath>
 
 #include "circa/explain.h"
 #include "circa/load.h"
@@ -181,10 +180,9 @@ Result<AwardResult> EvaluateAward(const CriteriaSet& criteria,
       const std::string* text = field(column);
       if (text == nullptr) continue;  // the method reports it missing
       // Read as a number when the bid file was read (docs/bids-format.md).
-      const int f = bids.FieldIndex(column);
-      if (f >= 0 && static_cast<std::size_t>(f) < bids.field_numbers.size() &&
-          !std::isnan(bids.field_numbers[static_cast<std::size_t>(f)][i])) {
-        b.values[column] = bids.field_numbers[static_cast<std::size_t>(f)][i];
+      if (const auto number =
+              bids.FieldNumber(column, static_cast<Eigen::Index>(i))) {
+        b.values[column] = *number;
         continue;
       }
       double v = 0;

@@ -55,15 +55,9 @@ Value ValueOf(const Condition& c, const BidSet& bids, Eigen::Index bid,
         bids.fields[static_cast<std::size_t>(f)][static_cast<std::size_t>(bid)];
   }
   // Read as a number by the bids reader (min and max conditions) ...
-  if (f >= 0 && static_cast<std::size_t>(f) < bids.field_numbers.size() &&
-      static_cast<std::size_t>(bid) <
-          bids.field_numbers[static_cast<std::size_t>(f)].size()) {
-    const double n = bids.field_numbers[static_cast<std::size_t>(f)]
-                                       [static_cast<std::size_t>(bid)];
-    if (!std::isnan(n)) {
-      v.number = n;
-      return v;
-    }
+  if (const auto n = bids.FieldNumber(c.field, bid)) {
+    v.number = n;
+    return v;
   }
   // ... else as text that may be a number (an equals condition).
   double x = 0;

@@ -4,6 +4,7 @@
 #define CIRCA_BIDS_H_
 
 #include <Eigen/Core>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,10 @@ struct BidSet {
   BidSet Subset(const std::vector<int>& keep) const;
   // The field's index in field_names, or -1.
   int FieldIndex(std::string_view name) const;
+  // Bid `bid`'s value of field `name` as the reader read it as a number
+  // (field_numbers), or nullopt when it was empty or not read as one.
+  std::optional<double> FieldNumber(std::string_view name,
+                                    Eigen::Index bid) const;
 };
 
 }  // namespace circa
