@@ -148,13 +148,13 @@ std::vector<std::pair<std::string, std::string>> RuleParameters(
       out.emplace_back("best", Num(rule.best));
       break;
     case Rule::kSteps: {
+      out.emplace_back("better", better);
       std::string steps = "[";
       for (const Step& s : rule.steps) {
         if (steps.size() > 1) steps += ", ";
         steps += "[" + Num(s.threshold) + ", " + Num(s.score) + "]";
       }
       out.emplace_back("steps", steps + "]");
-      out.emplace_back("better", better);
       break;
     }
     case Rule::kScale: {

@@ -220,51 +220,25 @@ class Writer {
   }
 
   void Scoring(int indent, const ScoringRule& rule, CriterionType type) {
+    if (rule.rule == Rule::kScale) {
+      // One level per line: descriptors are sentences in model sets.
+      Line(indent, "scoring:");
+      Line(indent + 2, "rule: scale");
+      Line(indent + 2, "levels:");
+      for (const ScaleLevel& l : rule.levels) {
+        Line(indent + 4, Num(l.value) + ": " + YamlScalar(l.descriptor));
+      }
+      return;
+    }
     const Direction default_better = type == CriterionType::kQuality
                                          ? Direction::kHigherIsBetter
                                          : Direction::kLowerIsBetter;
     std::string out = "scoring: {rule: " + std::string(ToString(rule.rule));
-    const std::string better =
-        rule.better != default_better
-            ? ", better: " + std::string(ToString(rule.better))
-            : std::string();
-    switch (rule.rule) {
-      case Rule::kLowestRatio:
-      case Rule::kPercentOfLowest:
-      case Rule::kYesNo:
-        break;
-      case Rule::kLinearRange:
-      case Rule::kRatioToBest:
-        out += better;
-        break;
-      case Rule::kLinearCeiling:
-        out += ", ceiling: " + Num(rule.ceiling);
-        break;
-      case Rule::kLogarithmic:
-        out += ", zero-at: " + Num(rule.zero_at);
-        if (rule.allow_negative) out += ", allow-negative: true";
-        break;
-      case Rule::kLinear:
-        out += ", worst: " + Num(rule.worst) + ", best: " + Num(rule.best);
-        break;
-      case Rule::kSteps:
-        out += better + ", steps: [";
-        for (std::size_t i = 0; i < rule.steps.size(); ++i) {
-          if (i) out += ", ";
-          out += "[" + Num(rule.steps[i].threshold) + ", " +
-                 Num(rule.steps[i].score) + "]";
-        }
-        out += "]";
-        break;
-      case Rule::kScale:
-        // One level per line: descriptors are sentences in model sets.
-        Line(indent, "scoring:");
-        Line(indent + 2, "rule: scale");
-        Line(indent + 2, "levels:");
-        for (const ScaleLevel& l : rule.levels) {
-          Line(indent + 4, Num(l.value) + ": " + YamlScalar(l.descriptor));
-        }
-        return;
+    // The parameters the diff compares, less those at their default.
+    for (const auto& [key, value] : catalog::RuleParameters(rule)) {
+      if (key == "better" && rule.better == default_better) continue;
+      if (key == "allow-negative" && !rule.allow_negative) continue;
+      out += ", " + key + ": " + value;
     }
     Line(indent, out + "}");
   }

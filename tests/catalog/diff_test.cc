@@ -99,7 +99,7 @@ TEST(Diff, RuleChangeNamesBothRules) {
   ASSERT_EQ(diff.entries.size(), 1u);
   EXPECT_EQ(diff.entries[0].kind, DiffEntry::Kind::kReruled);
   EXPECT_EQ(diff.entries[0].message,
-            "rule steps (steps [[2, 0], [5, 1]], better higher) -> linear "
+            "rule steps (better higher, steps [[2, 0], [5, 1]]) -> linear "
             "(worst 2, best 5)");
 }
 
