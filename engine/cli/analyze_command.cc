@@ -6,6 +6,7 @@
 // report/analysis_report.h. No analysis logic lives here.
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -37,10 +38,31 @@ struct AnalyzeArgs {
   int width = 0;
 };
 
+// --seed: digits only, at most 2^64-1. CLI11 alone would wrap "-1" to
+// 2^64-1 rather than refuse it.
+CLI::Validator SeedValidator() {
+  return CLI::Validator(
+      [](const std::string& value) {
+        std::uint64_t seed = 0;
+        const char* end = value.data() + value.size();
+        const auto [ptr, ec] = std::from_chars(value.data(), end, seed);
+        if (value.empty() || value[0] < '0' || value[0] > '9' ||
+            ec != std::errc() || ptr != end) {
+          return "expected a whole number from 0 to 18446744073709551615, "
+                 "got '" +
+                 value + "'";
+        }
+        return std::string();
+      },
+      "UINT64");
+}
+
 int RunAnalyze(const AnalyzeArgs& args) {
   int failure = kExitUsage;
-  const std::optional<Tender> tender = LoadTenderArgs(
-      args.first, args.second, args.panel, args.locale, &failure, args.costs);
+  std::unique_ptr<io::OutputTarget> out;
+  const std::optional<Tender> tender =
+      LoadTenderArgs(args.first, args.second, args.panel, args.locale, &failure,
+                     args.costs, args.output, &out);
   if (!tender) return failure;
   if (RefuseMoneyAward(tender->criteria, "analyze")) return kExitUsage;
   const CriteriaSet& set = tender->criteria;
@@ -99,10 +121,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
                                : report::RenderAnalysisTable(r);
   for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
 
-  if (const int code = WriteOutput(text, args.output); code != kExitOk) {
-    return code;
-  }
-  return kExitOk;
+  return FinishOutput(out.get(), text);
 }
 
 }  // namespace
@@ -130,7 +149,9 @@ Runner AddAnalyzeCommand(CLI::App& app) {
                       "Also run SMAA with N random weight vectors (within "
                       "the published weight ranges, if the set has any)")
           ->check(CLI::Range(1, 10000000));
-  cmd->add_option("--seed", args->seed, "Seed of the SMAA draws (default 1)")
+  cmd->add_option("--seed", args->seed,
+                  "Seed of the SMAA draws, 0 to 2^64-1 (default 1)")
+      ->check(SeedValidator())
       ->needs(smaa);
   cmd->add_option("--method", args->method,
                   "Also rank by this method, for comparison only (the award "
@@ -140,7 +161,9 @@ Runner AddAnalyzeCommand(CLI::App& app) {
       ->transform(CLI::IsMember({"table", "json", "md"}, CLI::ignore_case))
       ->default_str("table");
   cmd->add_option("-o,--output", args->output,
-                  "Write to FILE (atomically) instead of stdout");
+                  "Write to FILE (a regular file is replaced atomically; a "
+                  "device or FIFO is written into) instead of stdout")
+      ->check(NonEmptyPath());
   AddTenderFileOptions(cmd, &args->locale, &args->panel, &args->costs);
   cmd->add_option("--width", args->width,
                   "Table width in columns (default: the terminal, or 100)")

@@ -4,7 +4,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "cli/commands.h"
@@ -18,7 +20,8 @@ std::optional<Inputs> ResolveInputs(const std::string& first,
   std::error_code ec;
   *exit_code = kExitUsage;
   if (!std::filesystem::exists(first, ec)) {
-    std::fprintf(stderr, "%s: cannot read file: no such file\n", first.c_str());
+    std::fprintf(stderr, "%s: cannot read file: %s\n", first.c_str(),
+                 ec.value() == ELOOP ? "a symbolic link loop" : "no such file");
     *exit_code = kExitInvalidInput;
     return std::nullopt;
   }
@@ -50,16 +53,28 @@ std::optional<Tender> LoadTenderArgs(const std::string& first,
                                      const std::string& second,
                                      const std::string& panel,
                                      const std::string& locale, int* exit_code,
-                                     const std::string& costs) {
+                                     const std::string& costs,
+                                     const std::string& output,
+                                     std::unique_ptr<io::OutputTarget>* out) {
   const auto inputs = ResolveInputs(first, second, true, exit_code);
   if (!inputs) return std::nullopt;
   TenderPaths paths{inputs->criteria, inputs->bids, inputs->panel,
                     inputs->costs};
   if (!panel.empty()) paths.panel = panel;
   if (!costs.empty()) paths.cost_profile = costs;
+  if (out) {
+    *out = OpenOutput(
+        output, {paths.criteria, paths.bids, paths.panel, paths.cost_profile},
+        exit_code);
+    if (!*out) return std::nullopt;
+  }
   Result<Tender> tender = LoadTender(paths, MakeLoadOptions(locale));
   if (PrintDiagnostics(tender.diagnostics) || !tender.value) {
     *exit_code = kExitInvalidInput;
+    return std::nullopt;
+  }
+  if (out && OutputIsModel(output, tender.value->criteria)) {
+    *exit_code = kExitUsage;
     return std::nullopt;
   }
   spdlog::info(
@@ -109,7 +124,13 @@ std::vector<std::string>& LibraryDirs() {
   static std::vector<std::string> dirs;
   return dirs;
 }
+bool& AllowOutside() {
+  static bool allow = false;
+  return allow;
+}
 }  // namespace
+
+void SetAllowOutside(bool allow) { AllowOutside() = allow; }
 
 void AddTenderFileOptions(CLI::App* cmd, std::string* locale,
                           std::string* panel, std::string* costs) {
@@ -134,21 +155,87 @@ LoadOptions MakeLoadOptions(const std::string& locale) {
   LoadOptions options;
   if (!locale.empty()) options.locale = locale;
   options.library = LibraryDirs();
+  options.allow_outside = AllowOutside();
   options.log = [](std::string_view message) { spdlog::debug("{}", message); };
   return options;
 }
 
-int WriteOutput(const std::string& text, const std::string& path) {
+std::unique_ptr<io::OutputTarget> OpenOutput(
+    const std::string& path, const std::vector<std::string>& inputs,
+    int* exit_code) {
+  auto out = std::make_unique<io::OutputTarget>();
   if (path.empty() || path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return kExitOk;
+    out->OpenStdout();
+    return out;
   }
-  std::string error;
-  if (!io::WriteFileAtomic(path, text, &error)) {
-    std::fprintf(stderr, "circa: %s\n", error.c_str());
-    return kExitInternal;
+  if (const auto input = io::SameFileAs(path, inputs)) {
+    std::fprintf(stderr,
+                 "circa: -o %s would overwrite %s, an input of this run; "
+                 "write the result to another file\n",
+                 path.c_str(), input->c_str());
+    *exit_code = kExitUsage;
+    return nullptr;
   }
-  return kExitOk;
+  if (!out->Open(path)) {
+    std::fprintf(stderr, "circa: %s\n", out->error().c_str());
+    *exit_code = kExitInternal;
+    return nullptr;
+  }
+  return out;
+}
+
+bool OutputIsModel(const std::string& output, const CriteriaSet& set) {
+  if (output.empty() || output == "-" || set.model_source.empty()) {
+    return false;
+  }
+  if (!io::SameFileAs(output, {set.model_source})) return false;
+  std::fprintf(stderr,
+               "circa: -o %s would overwrite %s, the model %s derives "
+               "from; write the result to another file\n",
+               output.c_str(), set.model_source.c_str(), set.source.c_str());
+  return true;
+}
+
+namespace {
+// Set once a failed write to standard output has been reported, so that
+// CheckStdout does not report it again.
+bool g_stdout_failure_reported = false;
+}  // namespace
+
+int FinishOutput(io::OutputTarget* out, std::string_view text) {
+  if (out->Write(text) && out->Commit()) return kExitOk;
+  std::fprintf(stderr, "circa: %s\n", out->error().c_str());
+  if (out->to_stdout()) g_stdout_failure_reported = true;
+  return kExitInternal;
+}
+
+int WriteOutput(const std::string& text, const std::string& path) {
+  int code = kExitOk;
+  const auto out = OpenOutput(path, {}, &code);
+  if (!out) return code;
+  return FinishOutput(out.get(), text);
+}
+
+int CheckStdout(int code) {
+  errno = 0;
+  const int flushed = std::fflush(stdout);
+  const int err = errno;
+  if (flushed == 0 && !std::ferror(stdout)) return code;
+  if (g_stdout_failure_reported) return kExitInternal;
+  std::fprintf(stderr, "circa: cannot write to standard output%s%s\n",
+               err != 0 ? ": " : "", err != 0 ? std::strerror(err) : "");
+  return kExitInternal;
+}
+
+CLI::Validator NonEmptyPath() {
+  return CLI::Validator(
+      [](const std::string& value) {
+        return value.empty() ? std::string(
+                                   "an empty path; give a file name, or - "
+                                   "for standard output")
+                             : std::string();
+      },
+      "FILE");
 }
 
 int TerminalWidth() {

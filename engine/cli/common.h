@@ -3,11 +3,14 @@
 #ifndef CIRCA_ENGINE_CLI_COMMON_H_
 #define CIRCA_ENGINE_CLI_COMMON_H_
 
+#include <CLI/CLI.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "circa/circa.h"
+#include "io/output.h"
 
 namespace circa::cli {
 
@@ -36,11 +39,14 @@ std::optional<Inputs> ResolveInputs(const std::string& first,
 // ResolveInputs (with --panel overriding a directory's panel.csv and
 // --costs its cost-profile.yaml/.csv), then LoadTender; prints every
 // diagnostic. Returns nullopt with *exit_code set on failure.
-std::optional<Tender> LoadTenderArgs(const std::string& first,
-                                     const std::string& second,
-                                     const std::string& panel,
-                                     const std::string& locale, int* exit_code,
-                                     const std::string& costs = "");
+// With `out`, *out is opened on `output` (OpenOutput) after the inputs are
+// known and before any is read; an output naming an input, the criteria
+// set's model included, is refused with kExitUsage.
+std::optional<Tender> LoadTenderArgs(
+    const std::string& first, const std::string& second,
+    const std::string& panel, const std::string& locale, int* exit_code,
+    const std::string& costs = "", const std::string& output = "",
+    std::unique_ptr<io::OutputTarget>* out = nullptr);
 
 // The bids of `evaluation` that meet every minimum requirement. Analyses
 // re-score the decision matrix, which holds no bid-file fields, so the
@@ -61,9 +67,39 @@ LoadOptions MakeLoadOptions(const std::string& locale);
 // empty: DefaultLibraryDirs().
 void SetLibraryDirs(std::vector<std::string> dirs);
 
-// Writes `text` to stdout (path empty or "-") or atomically to `path`;
-// returns kExitOk, or kExitInternal after printing why it could not.
+// Whether --allow-outside was given: `extends:` may then name a model
+// outside the tender's directory and the libraries (MakeLoadOptions).
+void SetAllowOutside(bool allow);
+
+// Where a command writes: standard output (path empty or "-") or `path`
+// (io/output.h: a regular file replaced atomically, a device or FIFO
+// written into). A path that is the same file as one of `inputs` is
+// refused before anything is read (kExitUsage); one that cannot be written
+// gives kExitInternal. Prints why and returns nullptr on failure.
+std::unique_ptr<io::OutputTarget> OpenOutput(
+    const std::string& path, const std::vector<std::string>& inputs,
+    int* exit_code);
+
+// Refuses (prints why, returns true) when `out` is a file the set was
+// derived from: the model named by `extends:` is known only once the set
+// is read.
+bool OutputIsModel(const std::string& output, const CriteriaSet& set);
+
+// Writes `text` to `out` and commits it; returns kExitOk, or kExitInternal
+// after printing why not (a full disk, a closed pipe, a failed flush).
+int FinishOutput(io::OutputTarget* out, std::string_view text);
+
+// Writes `text` to stdout (path empty or "-") or to `path` as OpenOutput
+// does; returns kExitOk, or kExitInternal after printing why it could not.
 int WriteOutput(const std::string& text, const std::string& path);
+
+// Flushes standard output at the end of a command: returns kExitInternal
+// after printing why when anything written to it was lost (a full disk,
+// /dev/full), else `code`.
+int CheckStdout(int code);
+
+// A check for -o/--output: an empty path is a usage error.
+CLI::Validator NonEmptyPath();
 
 // Columns of the terminal on stdout, or 100 when not a terminal.
 int TerminalWidth();

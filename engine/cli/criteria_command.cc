@@ -40,9 +40,13 @@ struct ImportArgs {
 };
 
 int RunExport(const ExportArgs& args) {
+  int failure = kExitUsage;
+  const auto out = OpenOutput(args.output, {args.set}, &failure);
+  if (!out) return failure;
   const Result<CriteriaSet> set =
       LoadCriteriaFile(args.set, MakeLoadOptions(""));
   if (PrintDiagnostics(set.diagnostics)) return kExitInvalidInput;
+  if (OutputIsModel(args.output, *set.value)) return kExitUsage;
   ExportOptions options;
   options.language = args.language;
   options.lot_id = args.lot_id;
@@ -52,7 +56,7 @@ int RunExport(const ExportArgs& args) {
   if (PrintDiagnostics(text.diagnostics) || !text.value) {
     return kExitUsage;  // only the options can make an export fail
   }
-  return WriteOutput(*text.value, args.output);
+  return FinishOutput(out.get(), *text.value);
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
@@ -61,6 +65,15 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 int RunImport(const ImportArgs& args) {
+  const bool to_file =
+      EndsWith(args.output, ".yaml") || EndsWith(args.output, ".yml");
+  if (to_file && io::SameFileAs(args.output, {args.notice})) {
+    std::fprintf(stderr,
+                 "circa: -o %s would overwrite %s, an input of this run; "
+                 "write the result to another file\n",
+                 args.output.c_str(), args.notice.c_str());
+    return kExitUsage;
+  }
   const Result<ImportedNotice> notice = ImportNoticeFile(args.notice);
   if (PrintDiagnostics(notice.diagnostics) || !notice.value) {
     return kExitInvalidInput;
@@ -77,8 +90,6 @@ int RunImport(const ImportArgs& args) {
                  args.notice.c_str());
     return kExitOk;
   }
-  const bool to_file =
-      EndsWith(args.output, ".yaml") || EndsWith(args.output, ".yml");
   if (args.output.empty() || args.output == "-") {
     std::string text;
     for (std::size_t i = 0; i < lots.size(); ++i) {
@@ -95,7 +106,10 @@ int RunImport(const ImportArgs& args) {
                    args.notice.c_str(), lots.size());
       return kExitUsage;
     }
-    return WriteOutput(ToCriteriaYaml(*lots[0]), args.output);
+    int failure = kExitUsage;
+    const auto out = OpenOutput(args.output, {args.notice}, &failure);
+    if (!out) return failure;
+    return FinishOutput(out.get(), ToCriteriaYaml(*lots[0]));
   }
   std::error_code ec;
   std::filesystem::create_directories(args.output, ec);
@@ -107,8 +121,10 @@ int RunImport(const ImportArgs& args) {
   for (const ImportedLot* lot : lots) {
     const std::string path =
         (std::filesystem::path(args.output) / (lot->set_id + ".yaml")).string();
-    if (const int code = WriteOutput(ToCriteriaYaml(*lot), path);
-        code != kExitOk) {
+    int code = kExitUsage;
+    const auto out = OpenOutput(path, {args.notice}, &code);
+    if (!out) return code;
+    if (code = FinishOutput(out.get(), ToCriteriaYaml(*lot)); code != kExitOk) {
       return code;
     }
     std::fprintf(stderr, "wrote %s\n", path.c_str());
@@ -127,7 +143,9 @@ std::pair<CLI::App*, Runner> AddExport(CLI::App* criteria) {
       ->required()
       ->check(CLI::IsMember({"eforms", "ocds"}));
   cmd->add_option("-o,--output", args->output,
-                  "Write to FILE (atomically) instead of stdout");
+                  "Write to FILE (a regular file is replaced atomically; a "
+                  "device or FIFO is written into) instead of stdout")
+      ->check(NonEmptyPath());
   cmd->add_option("--language", args->language,
                   "eForms languageID of names and descriptions (default ENG)");
   cmd->add_option("--lot-id", args->lot_id,
@@ -146,7 +164,8 @@ std::pair<CLI::App*, Runner> AddImport(CLI::App* criteria) {
       ->required();
   cmd->add_option("-o,--output", args->output,
                   "A directory (one SET_ID.yaml per lot), or a .yaml file "
-                  "for a notice with one lot; default: stdout");
+                  "for a notice with one lot; default: stdout")
+      ->check(NonEmptyPath());
   cmd->add_flag("-q,--quiet", args->quiet,
                 "Do not print the import report to stderr");
   return {cmd, [args] { return RunImport(*args); }};
@@ -160,6 +179,7 @@ void AddLibraryOption(CLI::App* cmd, std::vector<std::string>* dirs) {
                   "Model library directory (repeatable; default: "
                   "$CIRCA_LIBRARY, else the installed and source-tree "
                   "criteria/)")
+      ->check(CLI::ExistingDirectory)
       ->allow_extra_args(false);  // one DIR per --library
 }
 

@@ -32,7 +32,13 @@ int main(int argc, char** argv) {
                    "Model criteria library directory for extends: id@version "
                    "(repeatable; default: $CIRCA_LIBRARY, else the installed "
                    "library)")
+        ->check(CLI::ExistingDirectory)
         ->allow_extra_args(false);  // one DIR per --library
+    bool allow_outside = false;
+    app.add_flag("--allow-outside", allow_outside,
+                 "Let extends: name a model outside the tender's directory "
+                 "and the libraries (an absolute path, .. or a symlink "
+                 "leading out)");
     const circa::cli::Runner score = circa::cli::AddScoreCommand(app);
     const circa::cli::Runner validate = circa::cli::AddValidateCommand(app);
     const circa::cli::Runner weights = circa::cli::AddWeightsCommand(app);
@@ -51,12 +57,17 @@ int main(int argc, char** argv) {
                                        : spdlog::level::warn);
     spdlog::set_default_logger(logger);
     circa::cli::SetLibraryDirs(library);
-    if (app.got_subcommand("score")) return score();
-    if (app.got_subcommand("validate")) return validate();
-    if (app.got_subcommand("weights")) return weights();
-    if (app.got_subcommand("analyze")) return analyze();
-    if (app.got_subcommand("criteria")) return criteria();
-    return circa::cli::kExitUsage;
+    circa::cli::SetAllowOutside(allow_outside);
+    // Whatever a command printed must have reached standard output.
+    const auto run = [&]() -> int {
+      if (app.got_subcommand("score")) return score();
+      if (app.got_subcommand("validate")) return validate();
+      if (app.got_subcommand("weights")) return weights();
+      if (app.got_subcommand("analyze")) return analyze();
+      if (app.got_subcommand("criteria")) return criteria();
+      return circa::cli::kExitUsage;
+    };
+    return circa::cli::CheckStdout(run());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "circa: internal error: %s\n", e.what());
     return circa::cli::kExitInternal;

@@ -79,8 +79,10 @@ void AddReversalNotes(const Scorer& scorer, const BidSet& bids,
 int RunScore(const ScoreArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   int failure = kExitUsage;
-  const std::optional<Tender> tender = LoadTenderArgs(
-      args.first, args.second, args.panel, args.locale, &failure, args.costs);
+  std::unique_ptr<io::OutputTarget> out;
+  const std::optional<Tender> tender =
+      LoadTenderArgs(args.first, args.second, args.panel, args.locale, &failure,
+                     args.costs, args.output, &out);
   if (!tender) return failure;
   const CriteriaSet& criteria = tender->criteria;
   const BidSet& bids = tender->bids;
@@ -123,7 +125,7 @@ int RunScore(const ScoreArgs& args) {
     for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
   }
 
-  if (const int code = WriteOutput(text, args.output); code != kExitOk) {
+  if (const int code = FinishOutput(out.get(), text); code != kExitOk) {
     return code;
   }
   spdlog::info("scored in {:.1f} ms",
@@ -149,7 +151,9 @@ Runner AddScoreCommand(CLI::App& app) {
       ->check(CLI::IsMember({"table", "json", "csv", "md"}, CLI::ignore_case))
       ->default_str("table");
   cmd->add_option("-o,--output", args->output,
-                  "Write to FILE (atomically) instead of stdout");
+                  "Write to FILE (a regular file is replaced atomically; a "
+                  "device or FIFO is written into) instead of stdout")
+      ->check(NonEmptyPath());
   AddTenderFileOptions(cmd, &args->locale, &args->panel, &args->costs);
   cmd->add_option("--width", args->width,
                   "Table width in columns (default: the terminal, or 100)")

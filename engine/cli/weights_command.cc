@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "io/file.h"
+#include "io/output.h"
 
 namespace circa::cli {
 namespace {
@@ -20,6 +21,12 @@ struct AhpArgs {
 };
 
 int RunAhpCommand(const AhpArgs& args) {
+  std::unique_ptr<io::OutputTarget> out;
+  if (!args.apply.empty()) {
+    int failure = kExitUsage;
+    out = OpenOutput(args.output, {args.file, args.apply}, &failure);
+    if (!out) return failure;
+  }
   AhpOptions options;
   options.method = AhpMethodFromString(args.method).value_or(AhpMethod::kEigen);
   options.random_index = RandomIndexTableFromString(args.random_index)
@@ -38,17 +45,15 @@ int RunAhpCommand(const AhpArgs& args) {
     const Result<std::string> applied =
         ApplyAhpWeights(*text, args.apply, *result.value);
     if (PrintDiagnostics(applied.diagnostics)) return kExitInvalidInput;
-    std::string error;
-    if (!io::WriteFileAtomic(args.output, *applied.value, &error)) {
-      std::fprintf(stderr, "circa: %s\n", error.c_str());
-      return kExitInternal;
+    if (const int code = FinishOutput(out.get(), *applied.value);
+        code != kExitOk) {
+      return code;
     }
   }
   const std::string report = args.format == "json"
                                  ? RenderAhpJson(*result.value)
                                  : RenderAhpTable(*result.value);
-  std::fwrite(report.data(), 1, report.size(), stdout);
-  return kExitOk;
+  return WriteOutput(report, "");
 }
 
 }  // namespace
@@ -80,9 +85,11 @@ Runner AddWeightsCommand(CLI::App& app) {
       "--apply", args->apply,
       "Criteria set (YAML) whose weights to replace with the AHP weights, "
       "as percent of parent; needs -o");
-  CLI::Option* output = ahp->add_option(
-      "-o,--output", args->output,
-      "Where --apply writes the rewritten criteria set (atomically)");
+  CLI::Option* output = ahp->add_option("-o,--output", args->output,
+                                        "Where --apply writes the rewritten "
+                                        "criteria set (a regular file is "
+                                        "replaced atomically)")
+                            ->check(NonEmptyPath());
   apply->needs(output);
   output->needs(apply);
   return [args] { return RunAhpCommand(*args); };

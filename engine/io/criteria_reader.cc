@@ -1,6 +1,9 @@
 // Criteria-set reader: YAML -> CriteriaSet, every structural problem
 // reported with its position; cross-criterion checks in validate/.
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -1626,6 +1629,35 @@ Result<CriteriaSet> ParseChain(std::string_view text,
                                const LoadOptions& options,
                                std::vector<std::string> chain);
 
+// Whether `file` (canonical) lies under the directory of `top` (the
+// canonical top-level set of the chain: the tender's own tree) or under
+// one of the library directories.
+bool WithinModelRoots(const std::string& file, const std::string& top,
+                      const std::vector<std::string>& library) {
+  namespace fs = std::filesystem;
+  const auto under = [&file](const fs::path& root) {
+    std::error_code ec;
+    const fs::path base = fs::canonical(root, ec);
+    if (ec) return false;
+    const fs::path rel = fs::path(file).lexically_relative(base);
+    return !rel.empty() && *rel.begin() != "..";
+  };
+  if (under(fs::path(top).parent_path())) return true;
+  return std::any_of(library.begin(), library.end(), under);
+}
+
+// A cheap look at a would-be model before it is read as one: a YAML map
+// with a `circa` key. Anything else (a bid file, /etc/passwd) is refused
+// without its parse errors, which would quote its content.
+bool LooksLikeCriteriaSet(std::string_view text) {
+  try {
+    const YAML::Node root = YAML::Load(std::string(text));
+    return root.IsMap() && root["circa"].IsDefined();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 // The model a derived set names in `extends:` (a path relative to the
 // derived file, or id@version from the library), loaded and validated.
 // Its errors are reported in its own file, then once at `extends:`.
@@ -1648,9 +1680,9 @@ std::optional<CriteriaSet> LoadModel(const YAML::Node& ext,
   std::string path;
   std::string id;
   std::string version;
+  const std::vector<std::string> dirs =
+      options.library.empty() ? DefaultLibraryDirs() : options.library;
   if (ParseModelReference(text, &id, &version)) {
-    const std::vector<std::string> dirs =
-        options.library.empty() ? DefaultLibraryDirs() : options.library;
     Result<std::string> found = FindModelSet(dirs, id, version);
     if (!found.value) {
       r.Error(ext, "extends",
@@ -1661,14 +1693,47 @@ std::optional<CriteriaSet> LoadModel(const YAML::Node& ext,
     path = *found.value;
   } else {
     const fs::path given(text);
+    if (given.is_absolute() && !options.allow_outside) {
+      r.Error(ext, "extends",
+              "the model set is named by an absolute path; name it by "
+              "library id (id@version) or by a path relative to this file "
+              "within the tender's directory (or run with --allow-outside)");
+      return std::nullopt;
+    }
     path = given.is_absolute() ? given.string()
                                : (fs::path(file_name).parent_path() / given)
                                      .lexically_normal()
                                      .string();
   }
   std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec.value() == ELOOP) {
+    r.Error(ext, "extends",
+            "cannot read the model set " + path + ": a symbolic link loop");
+    return std::nullopt;
+  }
+  // Symlinks followed, so that a link leading out is caught as well.
   const std::string canonical = fs::weakly_canonical(path, ec).string();
   const std::string key = ec ? path : canonical;
+  if (!options.allow_outside && !WithinModelRoots(key, chain.front(), dirs)) {
+    std::string roots =
+        fs::path(chain.front()).parent_path().string() + " (the tender)";
+    for (const std::string& dir : dirs) roots += ", " + dir;
+    r.Error(ext, "extends",
+            "the model set " + path +
+                " lies outside the tender's directory and the model "
+                "libraries (" +
+                roots +
+                "); copy it into a library (--library DIR) or run with "
+                "--allow-outside");
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(status)) {
+    r.Error(ext, "extends",
+            "cannot read the model set " + path + ": " +
+                (fs::exists(status) ? "not a regular file" : "no such file"));
+    return std::nullopt;
+  }
   if (std::find(chain.begin(), chain.end(), key) != chain.end()) {
     std::string cycle;
     for (const std::string& f : chain) cycle += f + " -> ";
@@ -1682,12 +1747,6 @@ std::optional<CriteriaSet> LoadModel(const YAML::Node& ext,
                 std::to_string(kMaxModelDepth) + " levels deep");
     return std::nullopt;
   }
-  if (!fs::is_regular_file(path, ec)) {
-    r.Error(ext, "extends",
-            "cannot read the model set " + path + ": " +
-                (fs::exists(path, ec) ? "not a regular file" : "no such file"));
-    return std::nullopt;
-  }
   Diagnostics read;
   const auto bytes = io::ReadFile(path, options.max_criteria_bytes, &read);
   if (!bytes) {
@@ -1698,6 +1757,14 @@ std::optional<CriteriaSet> LoadModel(const YAML::Node& ext,
   }
   std::vector<std::string> longer = chain;
   longer.push_back(key);
+  if (!LooksLikeCriteriaSet(*bytes)) {
+    // Its errors would quote its lines: say only what it is not.
+    r.Error(ext, "extends",
+            "the model set " + path +
+                " is not a criteria set (a YAML map with circa: 1, id, "
+                "version and criteria)");
+    return std::nullopt;
+  }
   Result<CriteriaSet> model = ParseChain(*bytes, path, options, longer);
   if (!model.value) {
     for (const Diagnostic& d : model.diagnostics) {

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "io/output.h"
+
 namespace circa::io {
 
 std::optional<std::string> ReadFile(const std::string& path,
@@ -17,6 +19,10 @@ std::optional<std::string> ReadFile(const std::string& path,
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
+  if (ec.value() == ELOOP) {
+    diag->Error({path, 0, 0}, "", "cannot read file: a symbolic link loop");
+    return std::nullopt;
+  }
   if (ec || !fs::exists(st)) {
     diag->Error({path, 0, 0}, "", "cannot read file: no such file");
     return std::nullopt;
@@ -71,48 +77,10 @@ std::string Sha256Hex(std::string_view bytes) {
 
 bool WriteFileAtomic(const std::string& path, std::string_view contents,
                      std::string* error) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  std::string tmpl =
-      (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = mkstemp(tmpl.data());
-  if (fd < 0) {
-    *error = "cannot create a temporary file next to " + path + ": " +
-             std::strerror(errno);
-    return false;
-  }
-  std::size_t written = 0;
-  while (written < contents.size()) {
-    const ssize_t n =
-        ::write(fd, contents.data() + written, contents.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      *error = "cannot write " + path + ": " + std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return false;
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    *error = "cannot write " + path + ": " + std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    return false;
-  }
-  std::error_code ec;
-  fs::permissions(tmpl,
-                  fs::perms::owner_read | fs::perms::owner_write |
-                      fs::perms::group_read | fs::perms::others_read,
-                  ec);
-  fs::rename(tmpl, target, ec);
-  if (ec) {
-    *error = "cannot write " + path + ": " + ec.message();
-    ::unlink(tmpl.c_str());
-    return false;
-  }
-  return true;
+  OutputTarget out;
+  if (out.Open(path) && out.Write(contents) && out.Commit()) return true;
+  *error = out.error();
+  return false;
 }
 
 namespace {

@@ -20,8 +20,10 @@ std::optional<std::string> ReadFile(const std::string& path,
 // Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
 
-// Writes via a temporary file in the same directory and a rename, so
-// readers never see a partial file. Returns false and sets *error on failure.
+// Writes `contents` to `path` as an OutputTarget does (io/output.h): a
+// regular file is replaced via a temporary file and a rename, so readers
+// never see a partial file; a device, FIFO or socket is written into.
+// Returns false and sets *error on failure.
 bool WriteFileAtomic(const std::string& path, std::string_view contents,
                      std::string* error);
 

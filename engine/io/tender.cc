@@ -1,5 +1,6 @@
 #include "circa/tender.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 
@@ -10,8 +11,39 @@
 
 namespace circa {
 
+namespace {
+
+namespace fs = std::filesystem;
+
+// Whether dir/name is there as a regular file (symlinks followed). One that
+// is there as something else (a FIFO would block the read, a device would
+// be read forever) is an error saying what it is.
+bool IsTenderFile(const fs::path& dir, const char* name, Diagnostics* diag) {
+  const fs::path path = dir / name;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (ec.value() == ELOOP) {
+    diag->Error({path.string(), 0, 0}, "",
+                "cannot read file: a symbolic link loop");
+    return false;
+  }
+  if (ec || !fs::exists(st)) return false;
+  if (fs::is_regular_file(st)) return true;
+  const char* what = fs::is_directory(st)        ? "a directory"
+                     : fs::is_fifo(st)           ? "a FIFO (named pipe)"
+                     : fs::is_character_file(st) ? "a character device"
+                     : fs::is_block_file(st)     ? "a block device"
+                     : fs::is_socket(st)         ? "a socket"
+                                                 : "not a regular file";
+  diag->Error({path.string(), 0, 0}, "",
+              std::string("cannot read file: it is ") + what +
+                  "; a tender directory holds regular files");
+  return false;
+}
+
+}  // namespace
+
 Result<TenderPaths> ResolveTenderDirectory(const std::string& directory) {
-  namespace fs = std::filesystem;
   Diagnostics diag;
   const fs::path dir(directory);
   std::error_code ec;
@@ -20,29 +52,31 @@ Result<TenderPaths> ResolveTenderDirectory(const std::string& directory) {
     return {std::nullopt, diag.Take()};
   }
   TenderPaths paths;
-  if (fs::is_regular_file(dir / "tender.yaml", ec)) {
+  const std::size_t before = diag.items().size();
+  if (IsTenderFile(dir, "tender.yaml", &diag)) {
     paths.criteria = (dir / "tender.yaml").string();
-  } else {
+  } else if (diag.items().size() == before) {
     diag.Error({directory, 0, 0}, "",
                "a tender directory needs tender.yaml (the criteria set)");
   }
+  const std::size_t before_bids = diag.items().size();
   for (const char* name : {"bids.csv", "bids.yaml", "bids.yml", "bids.json"}) {
-    if (fs::is_regular_file(dir / name, ec)) {
+    if (IsTenderFile(dir, name, &diag)) {
       paths.bids = (dir / name).string();
       break;
     }
   }
-  if (fs::is_regular_file(dir / "panel.csv", ec)) {
+  if (IsTenderFile(dir, "panel.csv", &diag)) {
     paths.panel = (dir / "panel.csv").string();
   }
   for (const char* name :
        {"cost-profile.yaml", "cost-profile.yml", "cost-profile.csv"}) {
-    if (fs::is_regular_file(dir / name, ec)) {
+    if (IsTenderFile(dir, name, &diag)) {
       paths.cost_profile = (dir / name).string();
       break;
     }
   }
-  if (paths.bids.empty()) {
+  if (paths.bids.empty() && diag.items().size() == before_bids) {
     diag.Error({directory, 0, 0}, "",
                "a tender directory needs bids.csv, bids.yaml or bids.json");
   }

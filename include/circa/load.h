@@ -32,6 +32,11 @@ struct LoadOptions {
   // names its model by id (`extends: office-furniture@1.0.0`). Empty:
   // DefaultLibraryDirs() (circa/library.h).
   std::vector<std::string> library;
+  // A derived set's model (`extends:`) must lie in one of the `library`
+  // directories or in the directory tree of the top-level set (a path
+  // neither absolute nor leaving it by `..` or a symlink). True lifts this
+  // confinement (the CLI's --allow-outside).
+  bool allow_outside = false;
   // Receives detail messages (detected delimiter, locale...). The library
   // logs nothing unless this is set.
   std::function<void(std::string_view)> log;
