@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -41,6 +42,10 @@ RunResult RunCirca(const std::vector<std::string>& args,
   const std::string cwd =
       (options.cwd.empty() ? SourceDir() : options.cwd).string();
   const std::string binary = CircaBinary().string();
+  const std::string stdout_path =
+      options.stdout_path.empty() ? out_path : options.stdout_path.string();
+  const int stdout_flags =
+      options.stdout_path.empty() ? O_WRONLY | O_CREAT | O_TRUNC : O_WRONLY;
 
   // Everything the child needs is prepared before fork(): after it, the
   // child only calls async-signal-safe functions.
@@ -56,12 +61,20 @@ RunResult RunCirca(const std::vector<std::string>& args,
   if (pid < 0)
     throw std::runtime_error(std::string("fork: ") + strerror(errno));
   if (pid == 0) {
-    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int out = open(stdout_path.c_str(), stdout_flags, 0600);
     const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int in = open("/dev/null", O_RDONLY);
     if (out < 0 || err < 0 || in < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
         dup2(err, 2) < 0 || chdir(cwd.c_str()) != 0) {
       _exit(125);
+    }
+    if (options.file_size_limit >= 0) {
+      const rlimit limit{static_cast<rlim_t>(options.file_size_limit),
+                         static_cast<rlim_t>(options.file_size_limit)};
+      if (signal(SIGXFSZ, SIG_IGN) == SIG_ERR ||
+          setrlimit(RLIMIT_FSIZE, &limit) != 0) {
+        _exit(125);
+      }
     }
     execve(binary.c_str(), argv.data(), environ);
     _exit(127);
@@ -90,7 +103,7 @@ RunResult RunCirca(const std::vector<std::string>& args,
   } else if (WIFSIGNALED(status)) {
     result.exit_code = 128 + WTERMSIG(status);
   }
-  result.out = ReadFile(out_path);
+  if (options.stdout_path.empty()) result.out = ReadFile(out_path);
   result.err = ReadFile(err_path);
 
   std::string command = "circa";

@@ -15,9 +15,16 @@ namespace circa_test::cli {
 struct RunOptions {
   // Working directory of the child; empty: the source tree, so that
   // relative paths like samples/office-furniture work.
-  std::filesystem::path cwd;
+  std::filesystem::path cwd{};
   // The child is killed (and the run reported as timed out) after this.
   std::chrono::seconds timeout{60};
+  // When set, the child's stdout is this file, opened for writing without
+  // creating or truncating it (a device node such as a copy of /dev/full);
+  // RunResult::out is then empty.
+  std::filesystem::path stdout_path{};
+  // When >= 0, the child's RLIMIT_FSIZE in bytes, with SIGXFSZ ignored, so
+  // that a write past it fails with EFBIG as on a full disk.
+  long long file_size_limit = -1;
 };
 
 struct RunResult {
