@@ -1,11 +1,21 @@
-// File helpers (engine/io/file.cc): bounded reads, SHA-256, UTF-8 checks.
+// File helpers (engine/io/file.cc): bounded reads, SHA-256, UTF-8 checks;
+// and the output writer (engine/io/output.cc).
 #include "io/file.h"
 
+#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <future>
+#include <iterator>
 
+#include "io/output.h"
 #include "test_util.h"
 
 namespace circa::io {
@@ -73,6 +83,165 @@ TEST(ReadFileTest, ReadsAndRefuses) {
                       ": cannot read file: no such file",
                   circa_test::SourcePath("samples") +
                       ": cannot read file: it is a directory"));
+}
+
+TEST(ReadFileTest, NamesASymbolicLinkLoop) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("circa-loop-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::create_symlink("b", dir / "a");
+  fs::create_symlink("a", dir / "b");
+  Diagnostics diag;
+  EXPECT_FALSE(ReadFile((dir / "a").string(), 10, &diag).has_value());
+  EXPECT_THAT(circa_test::Messages(diag.items()),
+              ElementsAre((dir / "a").string() +
+                          ": cannot read file: a symbolic link loop"));
+  fs::remove_all(dir);
+}
+
+// A scratch directory per test, removed afterwards.
+class OutputTargetTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("circa-output-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string Path(const std::string& name) const {
+    return (dir_ / name).string();
+  }
+  static std::string Read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  std::vector<std::string> List() const {
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir_)) {
+      names.push_back(e.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+  static mode_t Mode(const std::string& path) {
+    struct stat st {};
+    EXPECT_EQ(::stat(path.c_str(), &st), 0);
+    return st.st_mode & 07777;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(OutputTargetTest, WritesInPiecesAndReplacesOnlyOnCommit) {
+  const std::string path = Path("result.txt");
+  std::ofstream(path) << "old";
+  ASSERT_EQ(::chmod(path.c_str(), 0600), 0);
+  {
+    OutputTarget out;
+    ASSERT_TRUE(out.Open(path)) << out.error();
+    EXPECT_TRUE(out.Write("new "));
+    EXPECT_TRUE(out.Write("content"));
+    EXPECT_EQ(Read(path), "old");  // not visible before Commit
+    EXPECT_EQ(List().size(), 2u);  // the temporary file
+    ASSERT_TRUE(out.Commit()) << out.error();
+  }
+  EXPECT_EQ(Read(path), "new content");
+  EXPECT_EQ(Mode(path), 0600u);
+  EXPECT_THAT(List(), ElementsAre("result.txt"));
+}
+
+TEST_F(OutputTargetTest, AnUncommittedTargetLeavesNothingBehind) {
+  const std::string path = Path("result.txt");
+  std::ofstream(path) << "old";
+  {
+    OutputTarget out;
+    ASSERT_TRUE(out.Open(path));
+    EXPECT_TRUE(out.Write("half"));
+  }
+  EXPECT_EQ(Read(path), "old");
+  EXPECT_THAT(List(), ElementsAre("result.txt"));
+}
+
+TEST_F(OutputTargetTest, ANewFileGetsTheUmasksMode) {
+  const mode_t old = ::umask(027);
+  OutputTarget out;
+  const bool ok = out.Open(Path("new.txt")) && out.Write("x") && out.Commit();
+  ::umask(old);
+  ASSERT_TRUE(ok) << out.error();
+  EXPECT_EQ(Mode(Path("new.txt")), 0640u);
+}
+
+TEST_F(OutputTargetTest, ASymlinksTargetIsReplacedAndTheLinkStays) {
+  std::ofstream(Path("real.txt")) << "old";
+  std::filesystem::create_symlink("real.txt", Path("link.txt"));
+  OutputTarget out;
+  ASSERT_TRUE(out.Open(Path("link.txt")) && out.Write("new") && out.Commit())
+      << out.error();
+  EXPECT_TRUE(std::filesystem::is_symlink(Path("link.txt")));
+  EXPECT_EQ(Read(Path("real.txt")), "new");
+  EXPECT_THAT(List(), ElementsAre("link.txt", "real.txt"));
+}
+
+TEST_F(OutputTargetTest, AFifoIsWrittenIntoNotReplaced) {
+  const std::string fifo = Path("pipe");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto reader = std::async(std::launch::async, [&fifo] { return Read(fifo); });
+  OutputTarget out;
+  ASSERT_TRUE(out.Open(fifo) && out.Write("through the pipe") && out.Commit())
+      << out.error();
+  EXPECT_EQ(reader.get(), "through the pipe");
+  struct stat st {};
+  ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+}
+
+TEST_F(OutputTargetTest, ADeviceIsWrittenIntoAndAFullOneFails) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to make device nodes";
+  const std::string null = Path("null");
+  const std::string full = Path("full");
+  ASSERT_EQ(::mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)), 0);
+  ASSERT_EQ(::mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)), 0);
+  OutputTarget to_null;
+  EXPECT_TRUE(to_null.Open(null) && to_null.Write("gone") && to_null.Commit())
+      << to_null.error();
+  OutputTarget to_full;
+  ASSERT_TRUE(to_full.Open(full));
+  EXPECT_FALSE(to_full.Write("no room"));
+  EXPECT_FALSE(to_full.Commit());
+  EXPECT_EQ(to_full.error(),
+            "cannot write " + full + ": No space left on device");
+  for (const std::string& p : {null, full}) {
+    struct stat st {};
+    ASSERT_EQ(::lstat(p.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISCHR(st.st_mode)) << p;
+  }
+  EXPECT_THAT(List(), ElementsAre("full", "null"));
+}
+
+TEST_F(OutputTargetTest, RefusesADirectoryAndALoop) {
+  std::filesystem::create_symlink("b", Path("a"));
+  std::filesystem::create_symlink("a", Path("b"));
+  OutputTarget loop;
+  EXPECT_FALSE(loop.Open(Path("a")));
+  EXPECT_EQ(loop.error(),
+            "cannot write " + Path("a") + ": a symbolic link loop");
+  OutputTarget dir;
+  EXPECT_FALSE(dir.Open(dir_.string()));
+  EXPECT_EQ(dir.error(),
+            "cannot write " + dir_.string() + ": it is a directory");
+}
+
+TEST_F(OutputTargetTest, SameFileAsFollowsSymlinks) {
+  std::ofstream(Path("bids.csv")) << "bid\n";
+  std::filesystem::create_symlink("bids.csv", Path("alias.csv"));
+  EXPECT_EQ(SameFileAs(Path("alias.csv"), {"", Path("none"), Path("bids.csv")}),
+            Path("bids.csv"));
+  EXPECT_EQ(SameFileAs(Path("other.csv"), {Path("bids.csv")}), std::nullopt);
 }
 
 }  // namespace
