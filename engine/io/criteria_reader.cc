@@ -372,7 +372,11 @@ class CriteriaReader {
     std::vector<Criterion> out;
     for (std::size_t i = 0; i < list.size(); ++i) {
       // A file with thousands of broken criteria: stop at the error cap.
-      if (io::ErrorsFull(*r_.diag(), options_.max_errors)) break;
+      if (io::ErrorsFull(*r_.diag(), options_.max_errors)) {
+        r_.diag()->Error({r_.file(), 0, 0}, "",
+                         io::TooManyErrors(options_.max_errors));
+        break;
+      }
       out.push_back(ReadCriterion(list[i], path + "[" + std::to_string(i) + "]",
                                   inherited, depth));
     }

@@ -78,7 +78,11 @@ class CostProfileReader {
       std::set<std::string> ids;
       for (std::size_t i = 0; i < offers.size(); ++i) {
         // Thousands of broken offers: stop at the error cap.
-        if (io::ErrorsFull(*r_.diag(), options_.max_errors)) break;
+        if (io::ErrorsFull(*r_.diag(), options_.max_errors)) {
+          r_.diag()->Error({r_.file(), 0, 0}, "",
+                           io::TooManyErrors(options_.max_errors));
+          break;
+        }
         CostOffer o = ReadOffer(offers[i], i);
         if (!o.id.empty() && !ids.insert(o.id).second) {
           r_.Error(offers[i]["id"], "offers[" + std::to_string(i) + "].id",
