@@ -47,6 +47,17 @@ std::vector<std::string> RoundToHundred(const std::vector<double>& percent) {
   return out;
 }
 
+// The line ending the file uses (that of its first line): an inserted line
+// keeps a CRLF (Windows) or CR (old Mac) file consistent.
+std::string LineEnding(std::string_view text) {
+  const std::size_t lf = text.find('\n');
+  const std::size_t cr = text.find('\r');
+  if (cr == std::string_view::npos) return "\n";
+  if (lf == cr + 1) return "\r\n";
+  if (lf == std::string_view::npos || cr < lf) return "\r";
+  return "\n";
+}
+
 struct Edit {
   std::size_t pos = 0;
   std::size_t length = 0;
@@ -57,7 +68,7 @@ class Applier {
  public:
   Applier(std::string_view text, const CriteriaSet& set, const AhpResult& ahp,
           Diagnostics* diag)
-      : text_(text), set_(set), diag_(diag) {
+      : text_(text), newline_(LineEnding(text)), set_(set), diag_(diag) {
     for (const AhpGroupResult& g : ahp.groups) groups_[g.id] = &g;
   }
 
@@ -121,11 +132,13 @@ class Applier {
         edits->push_back({pos, 0, "weights: percent, "});
         return true;
       }
-      const std::size_t line = text_.rfind('\n', pos == 0 ? 0 : pos - 1);
+      const std::size_t line =
+          text_.find_last_of("\r\n", pos == 0 ? 0 : pos - 1);
       const std::size_t start = line == std::string_view::npos ? 0 : line + 1;
       const std::string_view indent = text_.substr(start, pos - start);
       if (indent.find_first_not_of(' ') != std::string_view::npos) break;
-      edits->push_back({pos, 0, "weights: percent\n" + std::string(indent)});
+      edits->push_back(
+          {pos, 0, "weights: percent" + newline_ + std::string(indent)});
       return true;
     }
     return Fail("cannot find where to add \"weights: percent\"");
@@ -212,6 +225,7 @@ class Applier {
   }
 
   std::string_view text_;
+  std::string newline_;  // the file's own line ending, for inserted lines
   const CriteriaSet& set_;
   Diagnostics* diag_;
   std::map<std::string, const AhpGroupResult*> groups_;

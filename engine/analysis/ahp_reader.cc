@@ -6,6 +6,7 @@
 
 #include "analysis/ahp_internal.h"
 #include "circa/ahp.h"
+#include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
 #include "io/yaml_node.h"
@@ -14,6 +15,8 @@ namespace circa {
 namespace {
 
 constexpr std::size_t kMaxAhpBytes = 1u << 20;
+// Errors collected before stopping (the default LoadOptions::max_errors).
+constexpr int kMaxErrors = 50;
 // Judgements are accepted from 1/9 to 9; the slack absorbs "1/9" as a
 // double, not a value such as 0.11.
 constexpr double kSlack = 1e-12;
@@ -309,11 +312,13 @@ Result<AhpJudgements> ParseAhp(std::string_view text, const std::string& file,
                "file is " + std::to_string(text.size()) +
                    " bytes; the limit for AHP judgements is " +
                    std::to_string(kMaxAhpBytes) + " bytes");
-  } else if (const auto root = io::ParseYaml(text, file, &diag)) {
+  } else if (const auto root = io::ParseYaml(
+                 text, file, &diag, io::YamlSyntax::kYaml, kMaxErrors)) {
     AhpReader reader(file, &diag, table);
     std::optional<AhpJudgements> j = reader.Read(*root);
     if (j && !diag.HasErrors()) result.value = std::move(j);
   }
+  io::CapErrors(&diag, file, kMaxErrors);
   result.diagnostics = diag.Take();
   return result;
 }

@@ -11,6 +11,7 @@
 #include "circa/load.h"
 #include "circa/panel.h"
 #include "io/csv.h"
+#include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
 #include "io/yaml_node.h"
@@ -352,6 +353,7 @@ class BidsBuilder {
       bids_.sha256 = io::Sha256Hex(bytes);
       result.value = std::move(bids_);
     }
+    io::CapErrors(diag_, file_, options_.max_errors);
     result.diagnostics = diag_->Take();
     return result;
   }
@@ -574,7 +576,9 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
       }
     }
   }
-  const auto root = io::ParseYaml(source, file, &diag);
+  const auto root = io::ParseYaml(
+      source, file, &diag, json ? io::YamlSyntax::kJson : io::YamlSyntax::kYaml,
+      options.max_errors);
   if (!root) return {std::nullopt, diag.Take()};
   io::YamlReader r(file, &diag);
   BidsBuilder b(set, file, &diag, options);

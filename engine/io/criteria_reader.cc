@@ -12,6 +12,7 @@
 #include "circa/explain.h"
 #include "circa/library.h"
 #include "circa/load.h"
+#include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
 #include "io/yaml_node.h"
@@ -373,6 +374,12 @@ class CriteriaReader {
                                   int depth) {
     std::vector<Criterion> out;
     for (std::size_t i = 0; i < list.size(); ++i) {
+      // A file with thousands of broken criteria: stop at the error cap.
+      if (io::ErrorsFull(*r_.diag(), options_.max_errors)) {
+        r_.diag()->Error({r_.file(), 0, 0}, "",
+                         io::TooManyErrors(options_.max_errors));
+        break;
+      }
       out.push_back(ReadCriterion(list[i], path + "[" + std::to_string(i) + "]",
                                   inherited, depth));
     }
@@ -1793,7 +1800,8 @@ Result<CriteriaSet> ParseChain(std::string_view text,
     result.diagnostics = diag.Take();
     return result;
   }
-  const auto root = io::ParseYaml(text, file_name, &diag);
+  const auto root = io::ParseYaml(text, file_name, &diag, io::YamlSyntax::kYaml,
+                                  options.max_errors);
   if (root) {
     CriteriaReader reader(file_name, &diag, options);
     std::optional<CriteriaSet> set;
@@ -1812,13 +1820,14 @@ Result<CriteriaSet> ParseChain(std::string_view text,
     } else {
       set = reader.Read(*root);
     }
-    if (set) {
+    if (set && !io::ErrorsFull(diag, options.max_errors)) {
       validate::ValidateCriteria(&*set, &diag);
       set->source = file_name;
       set->sha256 = io::Sha256Hex(text);
       if (!diag.HasErrors()) result.value = std::move(set);
     }
   }
+  io::CapErrors(&diag, file_name, options.max_errors);
   result.diagnostics = diag.Take();
   return result;
 }

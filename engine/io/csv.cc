@@ -29,6 +29,22 @@ bool IsBlank(std::string_view line) { return Trim(line).empty(); }
 
 }  // namespace
 
+std::string_view LoneCrToLf(std::string_view text, std::string* storage) {
+  const std::size_t first = text.find('\r');
+  if (first == std::string_view::npos) return text;
+  const auto lone = [](std::string_view t, std::size_t i) {
+    return t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n');
+  };
+  std::size_t i = first;
+  while (i < text.size() && !lone(text, i)) ++i;
+  if (i == text.size()) return text;
+  storage->assign(text);
+  for (; i < storage->size(); ++i) {
+    if (lone(*storage, i)) (*storage)[i] = '\n';
+  }
+  return *storage;
+}
+
 bool ParseCsv(std::string_view text, const std::string& file, Diagnostics* diag,
               CsvTable* table) {
   std::vector<std::vector<CsvCell>> rows;
@@ -53,6 +69,8 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
     diag->Error({file, bad_line, bad_column}, "", problem);
     return false;
   }
+  std::string storage;
+  text = LoneCrToLf(text, &storage);
   std::size_t pos = 0;
   int line = 1;
   // Directive and comment lines before the header.

@@ -40,6 +40,13 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
                   const std::function<bool(std::vector<CsvCell>&)>& on_row,
                   int max_syntax_errors = 50);
 
+// `text` with every carriage return that is not followed by a line feed
+// turned into a line feed: old Mac files end lines with CR alone, and CSV
+// and YAML (1.2 counts a lone CR as a line break) read them as lines. The
+// same length, so byte positions do not move; copies into `storage` only
+// when it changes something.
+std::string_view LoneCrToLf(std::string_view text, std::string* storage);
+
 }  // namespace circa::io
 
 #endif  // CIRCA_ENGINE_IO_CSV_H_

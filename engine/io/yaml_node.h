@@ -16,11 +16,19 @@
 
 namespace circa::io {
 
-// Reads YAML (or JSON) text as a document, after checking UTF-8. Returns
-// nullopt (with an error) on a syntax error, an empty document or binary
-// data.
+// How a file is written; only changes how trailing content is named.
+enum class YamlSyntax { kYaml, kJson };
+
+// Reads YAML (or JSON) text as ONE document, after checking UTF-8. Returns
+// nullopt (with located errors) on a syntax error, an empty document,
+// binary data, a second document ("---", content after "..." or after a
+// JSON value), a quote that is never closed (located at the quote), or a
+// tag outside the YAML core schema (at most `max_errors` of those). A lone
+// carriage return is a line break, as YAML 1.2 says.
 std::optional<YAML::Node> ParseYaml(std::string_view text,
-                                    const std::string& file, Diagnostics* diag);
+                                    const std::string& file, Diagnostics* diag,
+                                    YamlSyntax syntax = YamlSyntax::kYaml,
+                                    int max_errors = 50);
 
 // Reads YAML fields of one file, adding diagnostics with file positions.
 class YamlReader {

@@ -9,6 +9,7 @@
 
 #include "circa/lcc.h"
 #include "io/csv.h"
+#include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
 #include "io/yaml_node.h"
@@ -505,12 +506,14 @@ Result<CostProfile> ParseCostProfileCsv(std::string_view text,
   }
   io::CsvTable table;
   if (!io::ParseCsv(text, file_name, &diag, &table)) {
+    io::CapErrors(&diag, file_name, options.max_errors);
     out.diagnostics = diag.Take();
     return out;
   }
   CsvProfileTranslator translator(file_name, &diag);
   Emitter emitter;
   if (!translator.ReadRows(table) || !translator.Translate(&emitter)) {
+    io::CapErrors(&diag, file_name, options.max_errors);
     out.diagnostics = diag.Take();
     return out;
   }
@@ -541,6 +544,7 @@ Result<CostProfile> ParseCostProfileCsv(std::string_view text,
     parsed.value->sha256 = io::Sha256Hex(text);
     if (!diag.HasErrors()) out.value = std::move(parsed.value);
   }
+  io::CapErrors(&diag, file_name, options.max_errors);
   out.diagnostics = diag.Take();
   return out;
 }

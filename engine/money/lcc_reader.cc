@@ -6,6 +6,7 @@
 
 #include "circa/explain.h"
 #include "circa/lcc.h"
+#include "io/error_cap.h"
 #include "io/file.h"
 #include "io/yaml_node.h"
 #include "money/units.h"
@@ -76,6 +77,12 @@ class CostProfileReader {
     } else {
       std::set<std::string> ids;
       for (std::size_t i = 0; i < offers.size(); ++i) {
+        // Thousands of broken offers: stop at the error cap.
+        if (io::ErrorsFull(*r_.diag(), options_.max_errors)) {
+          r_.diag()->Error({r_.file(), 0, 0}, "",
+                           io::TooManyErrors(options_.max_errors));
+          break;
+        }
         CostOffer o = ReadOffer(offers[i], i);
         if (!o.id.empty() && !ids.insert(o.id).second) {
           r_.Error(offers[i]["id"], "offers[" + std::to_string(i) + "].id",
@@ -625,7 +632,8 @@ Result<CostProfile> ParseCostProfile(std::string_view text,
                                      const CostProfileOptions& options) {
   Diagnostics diag;
   Result<CostProfile> out;
-  const std::optional<YAML::Node> root = io::ParseYaml(text, file_name, &diag);
+  const std::optional<YAML::Node> root = io::ParseYaml(
+      text, file_name, &diag, io::YamlSyntax::kYaml, options.max_errors);
   if (root) {
     try {
       CostProfileReader reader(file_name, &diag, options);
@@ -637,6 +645,7 @@ Result<CostProfile> ParseCostProfile(std::string_view text,
                  std::string("invalid YAML: ") + e.what());
     }
   }
+  io::CapErrors(&diag, file_name, options.max_errors);
   out.diagnostics = diag.Take();
   return out;
 }

@@ -13,6 +13,7 @@
 
 #include "circa/explain.h"
 #include "io/csv.h"
+#include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
 #include "io/yaml_node.h"
@@ -538,6 +539,7 @@ class PanelReader {
       out_.sha256 = io::Sha256Hex(text);
       result.value = std::move(out_);
     }
+    io::CapErrors(&diag_, file_, options_.max_errors);
     result.diagnostics = diag_.Take();
     return result;
   }

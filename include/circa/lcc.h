@@ -117,6 +117,8 @@ struct CostProfileOptions {
   std::size_t max_bytes = 4u << 20;
   // Longest horizon accepted, in years.
   int max_horizon = 100;
+  // Stop collecting after this many errors (as LoadOptions::max_errors).
+  int max_errors = 50;
 };
 
 // Reads and validates a cost profile, reporting every problem at once with

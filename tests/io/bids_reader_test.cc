@@ -574,5 +574,80 @@ TEST_F(BidsReaderTest, UnknownFileType) {
                           "expected .csv, .tsv, .txt, .yaml, .yml or .json"));
 }
 
+// ------------------------------------------------- one document per file
+
+// The repro d6 (issue 12): the cheapest bid, in a second YAML document, was
+// dropped and validate said "ok: 1 bids".
+TEST_F(BidsReaderTest, ASecondYamlDocumentIsAnErrorNotDropped) {
+  EXPECT_THAT(
+      YamlErrors("bids:\n"
+                 "  - {id: A, price: 100, recycled: 1, take_back: yes, "
+                 "plan: 5}\n"
+                 "---\n"
+                 "bids:\n"
+                 "  - {id: B, price: 90, recycled: 1, take_back: yes, "
+                 "plan: 5}\n"),
+      ElementsAre("bids.yaml:3:1: a second document starts here; circa reads "
+                  "one document per file (put it in a file of its own)"));
+}
+
+// The repro d6b: bids after the end-of-document marker were ignored.
+TEST_F(BidsReaderTest, BidsAfterTheEndMarkerAreAnError) {
+  EXPECT_THAT(
+      YamlErrors("bids:\n"
+                 "  - {id: A, price: 100, recycled: 1, take_back: yes, "
+                 "plan: 5}\n"
+                 "...\n"
+                 "  - {id: B, price: 90, recycled: 1, take_back: yes, "
+                 "plan: 5}\n"),
+      ElementsAre("bids.yaml:4:3: content after the end-of-document marker "
+                  "\"...\"; circa reads one document per file"));
+}
+
+// The repro d8: text after the JSON value was ignored.
+TEST_F(BidsReaderTest, TrailingContentAfterTheJsonValueIsAnError) {
+  EXPECT_THAT(
+      YamlErrors("{\"bids\":[{\"id\":\"A\",\"price\":100,\"recycled\":1,"
+                 "\"take_back\":true,\"plan\":5}]} garbage {",
+                 BidsFormat::kJson, "bids.json"),
+      ElementsAre("bids.json:1:74: content after the end of the JSON value; "
+                  "a file holds one JSON value"));
+}
+
+// A supplier name whose quote is never closed swallowed the rest of the
+// file, which then lacked its values; the message names the quote.
+TEST_F(BidsReaderTest, AQuoteNeverClosedIsLocatedAtTheQuote) {
+  EXPECT_THAT(YamlErrors("bids:\n"
+                         "  - id: A\n"
+                         "    supplier: \"Acme\n"
+                         "    price: 100\n"
+                         "    recycled: 1\n"),
+              ElementsAre("bids.yaml:3:15: invalid YAML: this quote is never "
+                          "closed; expected a closing \" before the end of "
+                          "the file"));
+}
+
+TEST_F(BidsReaderTest, YamlErrorsStopAtTheCapToo) {
+  std::string text = "bids:\n";
+  for (int i = 0; i < 80; ++i) {
+    text += "  - {id: B" + std::to_string(i) +
+            ", price: -1, recycled: 1, take_back: yes, plan: 5, x: 1}\n";
+  }
+  const std::vector<std::string> errors = YamlErrors(text);
+  ASSERT_EQ(errors.size(), 51u);
+  EXPECT_EQ(errors.back(), "bids.yaml: too many errors; stopped after 50");
+}
+
+TEST_F(BidsReaderTest, CsvWithOldMacLineEndingsIsRead) {
+  const BidSet bids = ParseBidsOk(
+      "bid,price,recycled,take_back,plan\rA,100,1,yes,5\rB,90,2,no,10\r",
+      criteria_, BidsFormat::kCsv, "bids.csv");
+  EXPECT_THAT(bids.ids, ElementsAre("A", "B"));
+  EXPECT_THAT(Row(bids, 1), ElementsAre(90, 2, 0, 10));
+  EXPECT_THAT(CsvErrors("bid,price,recycled,take_back,plan\rA,-1,1,yes,5\r"),
+              ElementsAre("bids.csv:2:3: bids[A].price: expected an amount >= "
+                          "0, got \"-1\""));
+}
+
 }  // namespace
 }  // namespace circa

@@ -471,5 +471,72 @@ TEST(CriteriaReaderTest, FileTooLarge) {
                           "criteria set is 8 bytes"));
 }
 
+// The repro d7 (issue 12): a second document after the criteria set was
+// ignored.
+TEST(CriteriaReaderTest, ASecondDocumentIsAnError) {
+  const std::string set = std::string(kHead) + kPrice + kQuality +
+                          "    scoring: {rule: linear, worst: 0, best: 10}\n";
+  const Result<CriteriaSet> r =
+      ParseCriteria(set + "---\n" + set, "criteria.yaml");
+  EXPECT_THAT(circa_test::Messages(r.diagnostics),
+              ElementsAre("criteria.yaml:14:1: a second document starts "
+                          "here; circa reads one document per file (put it "
+                          "in a file of its own)"));
+}
+
+// Before, a title whose quote was never closed swallowed the rest of the
+// file and was reported as "criteria: missing" at 1:1.
+TEST(CriteriaReaderTest, AQuoteNeverClosedIsLocatedAtTheQuote) {
+  const Result<CriteriaSet> r = ParseCriteria(
+      "circa: 1\nid: t\nversion: \"1\"\ntitle: \"Office\ncriteria:\n" +
+          std::string(kPrice),
+      "criteria.yaml");
+  EXPECT_THAT(circa_test::Messages(r.diagnostics),
+              ElementsAre("criteria.yaml:4:8: invalid YAML: this quote is "
+                          "never closed; expected a closing \" before the end "
+                          "of the file"));
+}
+
+TEST(CriteriaReaderTest, AYamlTagOutsideTheCoreSchemaIsRefused) {
+  const Result<CriteriaSet> r = ParseCriteria(
+      "circa: 1\nid: !!python/object:os.system t\n", "criteria.yaml");
+  EXPECT_THAT(circa_test::Messages(r.diagnostics),
+              ElementsAre("criteria.yaml:2:5: unsupported YAML tag "
+                          "\"!!python/object:os.system\"; circa reads plain "
+                          "values (the core tags !!str, !!int, !!float, "
+                          "!!bool, !!null, !!map and !!seq are allowed)"));
+}
+
+TEST(CriteriaReaderTest, OldMacLineEndingsAreRead) {
+  std::string text = std::string(kHead) + kPrice + kQuality +
+                     "    scoring: {rule: linear, worst: 0, best: 10}\n";
+  for (char& c : text) {
+    if (c == '\n') c = '\r';
+  }
+  const CriteriaSet set = circa_test::ParseCriteriaOk(text);
+  ASSERT_EQ(set.criteria.size(), 2u);
+  EXPECT_EQ(set.criteria[1].id, "quality");
+}
+
+// Issue 12: a 40,000-line set with a mistake on every line gave 80,000
+// messages. The reader stops at LoadOptions::max_errors.
+TEST(CriteriaReaderTest, ErrorsStopAtTheCapOnAFortyThousandLineSet) {
+  std::string text = kHead;
+  for (int i = 0; i < 39995; ++i) {
+    text += "  - {id: c" + std::to_string(i) +
+            ", type: quality, weight: x, scoring: {rule: bogus}}\n";
+  }
+  const Result<CriteriaSet> r = ParseCriteria(text, "big.yaml");
+  const std::vector<std::string> messages = circa_test::Messages(r.diagnostics);
+  ASSERT_EQ(messages.size(), 51u);
+  EXPECT_EQ(messages[0],
+            "big.yaml:6:37: criteria[0].weight: expected a number or a range "
+            "[min, max], got \"x\"");
+  EXPECT_EQ(messages[50], "big.yaml: too many errors; stopped after 50");
+  LoadOptions options;
+  options.max_errors = 3;
+  EXPECT_EQ(ParseCriteria(text, "big.yaml", options).diagnostics.size(), 4u);
+}
+
 }  // namespace
 }  // namespace circa

@@ -176,5 +176,24 @@ TEST(CsvTest, Windows1252IsNamed) {
                           "as UTF-8)"));
 }
 
+// Old Mac files end lines with a lone CR: read as lines, positions counted
+// as an editor shows them; a CR inside quotes of such a file is a line break
+// too, and CRLF files are unchanged.
+TEST(CsvTest, LoneCarriageReturnsEndLines) {
+  const CsvTable t = ParseOk("# locale: en\rbid,price\rA,1\r\"B\rC\",2\r");
+  EXPECT_EQ(t.directives.at("locale").first, "en");
+  EXPECT_EQ(Texts(t), (std::vector<std::vector<std::string>>{
+                          {"bid", "price"}, {"A", "1"}, {"B\nC", "2"}}));
+  EXPECT_EQ(t.rows[2][1].line, 5);
+  EXPECT_EQ(t.rows[2][1].column, 4);
+}
+
+TEST(CsvTest, LoneCrToLfKeepsCrlfAndCopiesOnlyWhenNeeded) {
+  std::string storage;
+  EXPECT_EQ(LoneCrToLf("a\r\nb\n", &storage), "a\r\nb\n");
+  EXPECT_TRUE(storage.empty());
+  EXPECT_EQ(LoneCrToLf("a\rb\r\nc\r", &storage), "a\nb\r\nc\n");
+}
+
 }  // namespace
 }  // namespace circa::io

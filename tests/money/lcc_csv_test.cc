@@ -246,5 +246,20 @@ TEST(LccCsv, LoadChoosesTheReaderByExtension) {
   EXPECT_EQ(r.value->offers.size(), 3u);
 }
 
+// Issue 12: a 60,000-line profile with a mistake on every row gave 120,000
+// messages; the reader stops at CostProfileOptions::max_errors.
+TEST(LccCsv, ErrorsStopAtTheCapOnASixtyThousandLineProfile) {
+  std::string csv = "offer,key,name,value,unit,per,unit-price,note\n";
+  for (int i = 0; i < 59999; ++i) {
+    csv += "X" + std::to_string(i) + ",bogus,,abc,,,,\n";
+  }
+  const std::vector<std::string> problems = Problems(csv);
+  ASSERT_EQ(problems.size(), 51u);
+  EXPECT_EQ(problems[50], "p.csv: too many errors; stopped after 50");
+  CostProfileOptions options;
+  options.max_errors = 2;
+  EXPECT_EQ(ParseCostProfileCsv(csv, "p.csv", options).diagnostics.size(), 3u);
+}
+
 }  // namespace
 }  // namespace circa

@@ -440,6 +440,19 @@ TEST_F(PanelTest, ErrorCap) {
                   "panel.csv: too many errors; stopped after 2"));
 }
 
+// Old Mac files (lines ended by a lone CR) are read as lines.
+TEST_F(PanelTest, OldMacLineEndingsAreRead) {
+  std::string text = std::string(kHeader) +
+                     "A,plan,Ann,3,\"Clear plan\"\nA,plan,consensus,good,\n";
+  for (char& c : text) {
+    if (c == '\n') c = '\r';
+  }
+  const PanelScores p = ParseOk(text, {"A"});
+  ASSERT_EQ(p.rows.size(), 2u);
+  EXPECT_EQ(p.rows[1].evaluator, "consensus");
+  EXPECT_EQ(p.rows[1].where.line, 3);
+}
+
 TEST_F(PanelTest, LoadPanelFileReportsAMissingFile) {
   const Result<PanelScores> r =
       LoadPanelFile("/nonexistent/panel.csv", set_, {"A"});
