@@ -1,5 +1,6 @@
 // Rank-reversal probe (docs/robustness.md): re-evaluate the bid set without
 // each losing bid and with one dominated bid added, and compare orders.
+#include <algorithm>
 #include <cassert>
 #include <string>
 #include <vector>
@@ -110,11 +111,21 @@ RankReversalResult ProbeRankReversal(const Scorer& scorer,
     return r;
   }
   const int winner = evaluation.Winner();
+  r.non_winning = static_cast<int>(n) - (winner >= 0 ? 1 : 0);
   if (options.remove_each_loser && n > 1) {
+    // The bids to withdraw: every non-winning bid, or the best-ranked
+    // max_withdrawals of them, probed in input order.
+    std::vector<Eigen::Index> withdraw;
+    for (const int b : evaluation.order) {
+      if (b == winner) continue;
+      if (static_cast<int>(withdraw.size()) >= options.max_withdrawals) break;
+      withdraw.push_back(b);
+    }
+    std::sort(withdraw.begin(), withdraw.end());
+    r.withdrawn = static_cast<int>(withdraw.size());
     Eigen::MatrixXd reduced(n - 1, m);
     std::vector<int> to_original(static_cast<std::size_t>(n - 1));
-    for (Eigen::Index b = 0; b < n; ++b) {
-      if (b == winner) continue;
+    for (const Eigen::Index b : withdraw) {
       reduced.topRows(b) = values.topRows(b);
       reduced.bottomRows(n - 1 - b) = values.bottomRows(n - 1 - b);
       for (Eigen::Index i = 0; i < n - 1; ++i) {
@@ -160,6 +171,13 @@ RankReversalResult ProbeRankReversal(const Scorer& scorer,
                   Plural(r.order_changes, "probe", "probes") + ".";
   if (n == 1) {
     r.explanation += " With one bid there is no losing bid to withdraw.";
+  }
+  if (r.withdrawn < r.non_winning && options.remove_each_loser) {
+    r.explanation += " Only the " + std::to_string(r.withdrawn) +
+                     " best-ranked of the " + std::to_string(r.non_winning) +
+                     " non-winning bids were withdrawn (each withdrawal "
+                     "re-scores every bid; limit " +
+                     std::to_string(options.max_withdrawals) + ").";
   }
   return r;
 }

@@ -76,9 +76,7 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
   const std::vector<const Criterion*> leaves = criteria.Leaves();
   const std::vector<int> tops = criteria.LeafTopLevel();
   const auto m = static_cast<Eigen::Index>(leaves.size());
-  const auto g = static_cast<Eigen::Index>(criteria.criteria.size());
   s.weights_.resize(m);
-  s.grouping_ = Eigen::MatrixXd::Zero(m, g);
   auto stages = std::make_shared<Stages>();
   for (Eigen::Index j = 0; j < m; ++j) {
     const Criterion& leaf = *leaves[static_cast<std::size_t>(j)];
@@ -93,7 +91,6 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
     c.relative = IsRelative(c.rule.rule);
     c.top_level = tops[static_cast<std::size_t>(j)];
     s.weights_[j] = c.weight;
-    s.grouping_(j, c.top_level) = 1.0;
     stages->money.push_back(c.type != CriterionType::kQuality);
     stages->leaf_ids.push_back(c.id);
     s.columns_.push_back(std::move(c));
@@ -102,9 +99,6 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
     s.top_levels_.push_back(
         {top.id, top.name, top.effective_weight, top.effective_range});
   }
-  s.aggregation_.resize(m, g + 1);
-  s.aggregation_.col(0) = s.weights_;
-  s.aggregation_.rightCols(g) = s.weights_.asDiagonal() * s.grouping_;
 
   stages->requirements = criteria.requirements;
   stages->max_pass = criteria.max_pass;
@@ -147,6 +141,23 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
   }
   s.stages_ = std::move(stages);
   return s;
+}
+
+Eigen::VectorXd Scorer::TopLevelMask(Eigen::Index t) const {
+  Eigen::VectorXd mask = Eigen::VectorXd::Zero(size());
+  for (std::size_t j = 0; j < columns_.size(); ++j) {
+    if (columns_[j].top_level == t) mask[static_cast<Eigen::Index>(j)] = 1.0;
+  }
+  return mask;
+}
+
+Eigen::MatrixXd Scorer::SumByTopLevel(const Eigen::MatrixXd& points) const {
+  Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(
+      points.rows(), static_cast<Eigen::Index>(top_levels_.size()));
+  for (std::size_t j = 0; j < columns_.size(); ++j) {
+    sums.col(columns_[j].top_level) += points.col(static_cast<Eigen::Index>(j));
+  }
+  return sums;
 }
 
 bool Scorer::HasRequirements() const {
@@ -373,9 +384,13 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
 
   // 5. Totals and subtotals, rounded as declared.
   if (!rounding) {
-    const Eigen::MatrixXd both = e.scores * aggregation_;
-    e.totals = both.col(0);
-    e.subtotals = both.rightCols(aggregation_.cols() - 1);
+    e.totals = e.scores * weights_;
+    e.subtotals =
+        Eigen::MatrixXd::Zero(n, static_cast<Eigen::Index>(top_levels_.size()));
+    for (Eigen::Index j = 0; j < m; ++j) {
+      e.subtotals.col(columns_[static_cast<std::size_t>(j)].top_level) +=
+          e.scores.col(j) * weights_[j];
+    }
   } else {
     const int d = st.rounding.decimals;
     Eigen::MatrixXd points = e.scores * weights_.asDiagonal();
@@ -384,7 +399,7 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
       e.points = points;
     }
     e.totals = points.rowwise().sum();
-    e.subtotals = points * grouping_;
+    e.subtotals = SumByTopLevel(points);
     if (st.rounding.totals) {
       e.totals = e.totals.unaryExpr([d](double x) { return RoundTo(x, d); });
       e.subtotals =

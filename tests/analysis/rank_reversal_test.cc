@@ -158,6 +158,40 @@ TEST(RankReversalTest, OptionDefaultsAreValid) {
   EXPECT_FALSE(bad.IsValid());
 }
 
+// Five bids, P_min = 60: B 56.5, A 55, C 50, D 20, E 10 (order B A C D E).
+// With max_withdrawals 2 only the best-ranked losers A and C are withdrawn
+// (in input order), and the explanation says what was left out.
+TEST(RankReversalTest, WithdrawalsAreCappedAtTheBestRankedLosers) {
+  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Eigen::MatrixXd bids =
+      Rows({{100, 5}, {125, 6.5}, {60, 0}, {200, 1}, {300, 0}});
+  const Evaluation e = scorer.Evaluate(bids);
+  ASSERT_EQ(e.Winner(), 1);
+  ReversalOptions options;
+  options.max_withdrawals = 2;
+  const RankReversalResult r = ProbeRankReversal(scorer, bids, e, options);
+  ASSERT_EQ(r.probes.size(), 3u);  // two withdrawals, the dominated bid
+  EXPECT_EQ(r.probes[0].removed_bid, 0);
+  EXPECT_EQ(r.probes[1].removed_bid, 2);
+  EXPECT_TRUE(r.probes[1].winner_changed);  // without C, A wins
+  EXPECT_EQ(r.non_winning, 4);
+  EXPECT_EQ(r.withdrawn, 2);
+  EXPECT_EQ(r.explanation,
+            "Ran 3 probes (each non-winning bid withdrawn, one dominated bid "
+            "added): the winner changed in 1 probe, the order of the "
+            "remaining bids in 1 probe. Only the 2 best-ranked of the 4 "
+            "non-winning bids were withdrawn (each withdrawal re-scores every "
+            "bid; limit 2).");
+  // Without the cap every loser is withdrawn and nothing is said about it.
+  const RankReversalResult all = ProbeRankReversal(scorer, bids, e);
+  EXPECT_EQ(all.probes.size(), 5u);
+  EXPECT_EQ(all.withdrawn, 4);
+  EXPECT_EQ(all.explanation.find("Only the"), std::string::npos);
+  ReversalOptions bad;
+  bad.max_withdrawals = 0;
+  EXPECT_FALSE(bad.IsValid());
+}
+
 TEST(RankReversalTest, OneBidHasNothingToWithdraw) {
   const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
   const Eigen::MatrixXd bids = Rows({{100, 5}});
