@@ -98,11 +98,21 @@ struct Walker {
     double sum = 0;
     bool complete = true;
     std::string terms;
-    for (const Criterion& c : *list) {
+    // The terms of the sum, at most kTerms of them: a flat list of 20,000
+    // criteria would make one message of 300 KB.
+    constexpr std::size_t kTerms = 20;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const Criterion& c = (*list)[i];
       if (std::isnan(c.weight)) complete = false;
       sum += c.weight;
+      if (i >= kTerms) continue;
       if (!terms.empty()) terms += " + ";
       terms += c.id + " " + FormatNumber(c.weight, -1);
+    }
+    if (list->size() > kTerms) {
+      terms += " + ... (" +
+               FormatNumber(static_cast<double>(list->size() - kTerms), -1) +
+               " more)";
     }
     // In a derived set, a sum that no longer adds up is reported where the
     // derived file changed one of the siblings.

@@ -293,6 +293,25 @@ TEST(CriteriaValidatorTest, FiveMistakesFiveErrors) {
           "scale"}));
 }
 
+// A long flat list that does not add up names its first 20 terms only
+// (20,000 criteria made one message of 300 KB).
+TEST(CriteriaValidatorTest, LongSumNamesTwentyTerms) {
+  std::string yaml = std::string(kHead) + "criteria:\n";
+  for (int i = 1; i <= 25; ++i) {
+    yaml += "  - {id: c" + std::to_string(i) +
+            ", type: quality, weight: 1, scoring: {rule: yes-no}}\n";
+  }
+  std::string terms;
+  for (int i = 1; i <= 20; ++i) {
+    terms += (i > 1 ? " + c" : "c") + std::to_string(i) + " 1";
+  }
+  const Result<CriteriaSet> r = ParseCriteria(yaml, "criteria.yaml");
+  EXPECT_THAT(circa_test::Messages(r.diagnostics),
+              ElementsAreArray({"criteria.yaml:6:5: criteria: weights add up "
+                                "to 25; expected 100 (the scale): " +
+                                terms + " + ... (5 more)"}));
+}
+
 TEST(CriteriaValidatorTest, SumsWithinRoundingOfTheInputAreAccepted) {
   // 33.33333 + 33.33333 + 33.33334 is 100 up to float noise.
   const CriteriaSet set = circa_test::ParseCriteriaOk(
