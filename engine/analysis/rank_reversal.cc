@@ -113,14 +113,39 @@ RankReversalResult ProbeRankReversal(const Scorer& scorer,
   const int winner = evaluation.Winner();
   r.non_winning = static_cast<int>(n) - (winner >= 0 ? 1 : 0);
   if (options.remove_each_loser && n > 1) {
-    // The bids to withdraw: every non-winning bid, or the best-ranked
-    // max_withdrawals of them, probed in input order.
+    // The bids to withdraw, probed in input order: every non-winning bid,
+    // or, above max_withdrawals, first each bid holding the lowest or
+    // highest value of a relative column (the only withdrawals that can
+    // change a score), then the best-ranked others.
     std::vector<Eigen::Index> withdraw;
-    for (const int b : evaluation.order) {
-      if (b == winner) continue;
-      if (static_cast<int>(withdraw.size()) >= options.max_withdrawals) break;
+    const auto take = [&](int b) {
+      if (b < 0 || b == winner ||
+          static_cast<int>(withdraw.size()) >= options.max_withdrawals ||
+          std::find(withdraw.begin(), withdraw.end(), b) != withdraw.end()) {
+        return false;
+      }
       withdraw.push_back(b);
+      return true;
+    };
+    if (r.non_winning > options.max_withdrawals) {
+      bool holders = true;
+      for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
+        if (!scorer.columns()[j].relative) continue;
+        for (const std::vector<int>* at :
+             {&evaluation.min_bid, &evaluation.max_bid}) {
+          const int b = j < at->size() ? (*at)[j] : -1;
+          if (b >= 0 && b != winner && !take(b) &&
+              std::find(withdraw.begin(), withdraw.end(), b) ==
+                  withdraw.end()) {
+            holders = false;
+          }
+        }
+      }
+      // Max-pass and minimum scores decide which bids reach price and cost,
+      // so any withdrawal may change the extremes there.
+      r.complete = holders && !scorer.HasThresholds();
     }
+    for (const int b : evaluation.order) take(b);
     std::sort(withdraw.begin(), withdraw.end());
     r.withdrawn = static_cast<int>(withdraw.size());
     Eigen::MatrixXd reduced(n - 1, m);
@@ -173,11 +198,18 @@ RankReversalResult ProbeRankReversal(const Scorer& scorer,
     r.explanation += " With one bid there is no losing bid to withdraw.";
   }
   if (r.withdrawn < r.non_winning && options.remove_each_loser) {
-    r.explanation += " Only the " + std::to_string(r.withdrawn) +
-                     " best-ranked of the " + std::to_string(r.non_winning) +
-                     " non-winning bids were withdrawn (each withdrawal "
-                     "re-scores every bid; limit " +
-                     std::to_string(options.max_withdrawals) + ").";
+    r.explanation +=
+        " Only " + std::to_string(r.withdrawn) + " of the " +
+        std::to_string(r.non_winning) +
+        " non-winning bids were withdrawn (each withdrawal re-scores every "
+        "bid; limit " +
+        std::to_string(options.max_withdrawals) +
+        "): those holding the lowest or highest value of a relative "
+        "criterion, then the best-ranked. " +
+        (r.complete ? "Withdrawing any other bid leaves every score, and so "
+                      "the order, unchanged."
+                    : "The others were not probed, so a withdrawal that "
+                      "changes the winner may have been missed.");
   }
   return r;
 }

@@ -35,7 +35,8 @@ struct ReversalOptions {
   // worst value, which leaves every column's extremes, and so every score,
   // unchanged. Must be >= 0.
   double dominated_stretch = 0.5;
-  // Withdraw at most this many non-winning bids: the best-ranked ones. Each
+  // Withdraw at most this many non-winning bids: first those holding a
+  // relative column's lowest or highest value, then the best-ranked. Each
   // withdrawal re-scores every bid, so probing all of them is quadratic in
   // the bids (20,000 bids: over a minute); the explanation says when the
   // cap applied. Must be >= 1.
@@ -78,10 +79,16 @@ struct RankReversalResult {
   bool has_relative_rule = false;
   // Every probe run, in order: removals by bid index, then the addition.
   std::vector<ReversalProbe> probes;
-  int winner_changes = 0;   // probes with winner_changed
-  int order_changes = 0;    // probes with order_changed
-  int non_winning = 0;      // bids other than the winner
-  int withdrawn = 0;        // of those, withdrawn (max_withdrawals)
+  int winner_changes = 0;  // probes with winner_changed
+  int order_changes = 0;   // probes with order_changed
+  int non_winning = 0;     // bids other than the winner
+  int withdrawn = 0;       // of those, withdrawn (max_withdrawals)
+  // Every withdrawal that could change a score was probed: all of them, or
+  // (above max_withdrawals) every bid holding a relative column's lowest or
+  // highest value, in a set without minimum scores or max-pass. Relative
+  // rules read only those extremes, so withdrawing any other bid changes no
+  // score.
+  bool complete = true;
   std::string explanation;  // one sentence: what was found or why nothing ran
 };
 
