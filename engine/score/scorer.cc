@@ -6,6 +6,7 @@
 #include "circa/scorer.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <unordered_map>
 
@@ -413,6 +414,10 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
           e.subtotals.unaryExpr([d](double x) { return RoundTo(x, d); });
     }
   }
+  // Validation bounds the scale, weights and rule parameters
+  // (docs/criteria-format.md, "Limits") and every rule gives a finite score
+  // for any finite value, so a total that is not finite is a bug.
+  assert(e.totals.allFinite() && e.subtotals.allFinite());
   for (std::size_t j = 0; j < notes.size() && j < columns_.size(); ++j) {
     if (!notes[j].empty()) {
       e.notes.push_back(

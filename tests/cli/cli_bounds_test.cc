@@ -28,7 +28,7 @@ TEST(CliBounds, HugeScaleIsRefusedNotNullTotals) {
   const RunResult r = RunCirca(
       {"score", "tender.yaml", "bids.csv", "-f", "json"}, {.cwd = dir.path()});
   EXPECT_EQ(r.exit_code, 1) << r.Describe();
-  EXPECT_EQ(r.out.find("null"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("tender.yaml: scale: scale 1e+303 is out of range; "
                        "expected at most 1,000,000"),
             std::string::npos)
@@ -78,7 +78,7 @@ TEST(CliBounds, LccOverflowIsAnErrorAtTheOffer) {
   const RunResult r = RunCirca(
       {"score", "samples/laptops-lcc", "--costs", (dir.path() / "costs.yaml")});
   EXPECT_EQ(r.exit_code, 1) << r.Describe();
-  EXPECT_EQ(r.out.find("inf"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("offers[0]: the life-cycle cost of offer \"N\" "
                        "overflows (not a finite number); amounts must keep it "
                        "within -1e12 to 1e12"),
@@ -101,9 +101,14 @@ TEST(CliBounds, ValuesAtTheLimitsScore) {
   const RunResult r = RunCirca(
       {"score", "tender.yaml", "bids.csv", "-f", "json"}, {.cwd = dir.path()});
   ASSERT_EQ(r.exit_code, 0) << r.Describe();
-  EXPECT_EQ(r.out.find("null"), std::string::npos) << r.out;
   // A: lowest price (600,000) + (5 + 1e12) / 2e12 x 400,000 on q.
   const nlohmann::json j = nlohmann::json::parse(r.out);
+  for (const nlohmann::json& bid : j["bids"]) {
+    ASSERT_TRUE(bid["total"].is_number()) << bid;
+    for (const auto& [id, points] : bid["subtotals"].items()) {
+      EXPECT_TRUE(points.is_number()) << id;
+    }
+  }
   EXPECT_NEAR(j["bids"][0]["total"].get<double>(), 800000.0, 1e-5) << r.out;
 }
 

@@ -215,13 +215,16 @@ std::vector<ValidationCase> Cases() {
            "better: higher, steps: [[1e13, 1]]}}\n"  // 7
            "  - {id: l, type: quality, weight: 30, scoring: {rule: scale, "
            "levels: {0: poor, 5e12: good}}}\n",  // 8
-       {"criteria.yaml:6:5: criteria[0].scoring.ceiling: ceiling 2e+12 is "
+       {"criteria.yaml:6:5: criteria[0].scoring.ceiling: ceiling 2000000000000 "
+        "is "
         "out of range; rule parameters must lie within -1e12 to 1e12 "
         "(docs/criteria-format.md, \"Limits\")",
         "criteria.yaml:7:5: criteria[1].scoring.steps[0]: step threshold "
-        "1e+13 is out of range; rule parameters must lie within -1e12 to 1e12 "
+        "10000000000000 is out of range; rule parameters must lie within -1e12 "
+        "to 1e12 "
         "(docs/criteria-format.md, \"Limits\")",
-        "criteria.yaml:8:5: criteria[2].scoring.levels: level 5e+12 is out "
+        "criteria.yaml:8:5: criteria[2].scoring.levels: level 5000000000000 is "
+        "out "
         "of range; rule parameters must lie within -1e12 to 1e12 "
         "(docs/criteria-format.md, \"Limits\")"}},
   };
