@@ -139,7 +139,7 @@ void BM_CounterfactualCapped(benchmark::State& state) {
 BENCHMARK(BM_CounterfactualCapped)->Arg(20000)->Unit(benchmark::kMillisecond);
 
 // An eForms notice with `lots` lots on one line, built from the SDK's
-// cn_24_maximal.xml (its five lots repeated, newlines made spaces). Every
+// cn_24_maximal.xml (its three lots repeated, newlines made spaces). Every
 // located lookup used to count columns from the start of the line.
 std::string OneLineNotice(int lots) {
   const std::filesystem::path path =
@@ -149,14 +149,14 @@ std::string OneLineNotice(int lots) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   const std::string xml = buffer.str();
-  const std::string open = "<cac:ProcurementProjectLot";
+  const std::string open = "<cac:ProcurementProjectLot>";
   const std::string close = "</cac:ProcurementProjectLot>";
   const std::size_t a = xml.find(open);
   const std::size_t b = xml.rfind(close);
   if (a == std::string::npos || b == std::string::npos) return {};
   const std::string block = xml.substr(a, b + close.size() - a);
   std::string out = xml.substr(0, a);
-  for (int k = 0; k < lots / 5; ++k) out += block;
+  for (int k = 0; k < (lots + 2) / 3; ++k) out += block;
   out += xml.substr(b + close.size());
   for (char& ch : out) {
     if (ch == '\n' || ch == '\r') ch = ' ';
