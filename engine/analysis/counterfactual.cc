@@ -221,9 +221,18 @@ CounterfactualResult FindCounterfactuals(const Scorer& scorer,
   for (const Column& c : scorer.columns()) {
     columns.push_back(OneColumnScorer(c.rule));
   }
-  int with_change = 0;
-  for (Eigen::Index b = 0; b < n; ++b) {
+  // The bids looked at: every non-winning bid, or the best-ranked max_bids
+  // of them, in input order.
+  std::vector<Eigen::Index> looked_at;
+  for (const int b : evaluation.order) {
     if (b == r.winner) continue;
+    if (static_cast<int>(looked_at.size()) >= options.max_bids) break;
+    looked_at.push_back(b);
+  }
+  std::sort(looked_at.begin(), looked_at.end());
+  r.non_winning = static_cast<int>(n) - (r.winner >= 0 ? 1 : 0);
+  int with_change = 0;
+  for (const Eigen::Index b : looked_at) {
     Counterfactual cf;
     cf.bid = static_cast<int>(b);
     for (Eigen::Index j = 0; j < values.cols(); ++j) {
@@ -251,8 +260,16 @@ CounterfactualResult FindCounterfactuals(const Scorer& scorer,
     }
     r.bids.push_back(std::move(cf));
   }
-  r.explanation = std::to_string(with_change) + " of " + std::to_string(n - 1) +
+  r.explanation = std::to_string(with_change) + " of " +
+                  std::to_string(looked_at.size()) +
                   " non-winning bids could have won by changing one value.";
+  if (static_cast<int>(looked_at.size()) < r.non_winning) {
+    r.explanation += " Only the " + std::to_string(looked_at.size()) +
+                     " best-ranked of the " + std::to_string(r.non_winning) +
+                     " non-winning bids were looked at (each search re-scores "
+                     "every bid; limit " +
+                     std::to_string(options.max_bids) + ").";
+  }
   if (evaluation.tied[static_cast<std::size_t>(r.winner)]) {
     r.explanation +=
         " The winner is tied and leads only by input order: a bid tied with "

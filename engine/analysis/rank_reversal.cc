@@ -1,5 +1,6 @@
 // Rank-reversal probe (docs/robustness.md): re-evaluate the bid set without
 // each losing bid and with one dominated bid added, and compare orders.
+#include <algorithm>
 #include <cassert>
 #include <string>
 #include <vector>
@@ -110,11 +111,46 @@ RankReversalResult ProbeRankReversal(const Scorer& scorer,
     return r;
   }
   const int winner = evaluation.Winner();
+  r.non_winning = static_cast<int>(n) - (winner >= 0 ? 1 : 0);
   if (options.remove_each_loser && n > 1) {
+    // The bids to withdraw, probed in input order: every non-winning bid,
+    // or, above max_withdrawals, first each bid holding the lowest or
+    // highest value of a relative column (the only withdrawals that can
+    // change a score), then the best-ranked others.
+    std::vector<Eigen::Index> withdraw;
+    const auto take = [&](int b) {
+      if (b < 0 || b == winner ||
+          static_cast<int>(withdraw.size()) >= options.max_withdrawals ||
+          std::find(withdraw.begin(), withdraw.end(), b) != withdraw.end()) {
+        return false;
+      }
+      withdraw.push_back(b);
+      return true;
+    };
+    if (r.non_winning > options.max_withdrawals) {
+      bool holders = true;
+      for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
+        if (!scorer.columns()[j].relative) continue;
+        for (const std::vector<int>* at :
+             {&evaluation.min_bid, &evaluation.max_bid}) {
+          const int b = j < at->size() ? (*at)[j] : -1;
+          if (b >= 0 && b != winner && !take(b) &&
+              std::find(withdraw.begin(), withdraw.end(), b) ==
+                  withdraw.end()) {
+            holders = false;
+          }
+        }
+      }
+      // Max-pass and minimum scores decide which bids reach price and cost,
+      // so any withdrawal may change the extremes there.
+      r.complete = holders && !scorer.HasThresholds();
+    }
+    for (const int b : evaluation.order) take(b);
+    std::sort(withdraw.begin(), withdraw.end());
+    r.withdrawn = static_cast<int>(withdraw.size());
     Eigen::MatrixXd reduced(n - 1, m);
     std::vector<int> to_original(static_cast<std::size_t>(n - 1));
-    for (Eigen::Index b = 0; b < n; ++b) {
-      if (b == winner) continue;
+    for (const Eigen::Index b : withdraw) {
       reduced.topRows(b) = values.topRows(b);
       reduced.bottomRows(n - 1 - b) = values.bottomRows(n - 1 - b);
       for (Eigen::Index i = 0; i < n - 1; ++i) {
@@ -160,6 +196,20 @@ RankReversalResult ProbeRankReversal(const Scorer& scorer,
                   Plural(r.order_changes, "probe", "probes") + ".";
   if (n == 1) {
     r.explanation += " With one bid there is no losing bid to withdraw.";
+  }
+  if (r.withdrawn < r.non_winning && options.remove_each_loser) {
+    r.explanation +=
+        " Only " + std::to_string(r.withdrawn) + " of the " +
+        std::to_string(r.non_winning) +
+        " non-winning bids were withdrawn (each withdrawal re-scores every "
+        "bid; limit " +
+        std::to_string(options.max_withdrawals) +
+        "): those holding the lowest or highest value of a relative "
+        "criterion, then the best-ranked. " +
+        (r.complete ? "Withdrawing any other bid leaves every score, and so "
+                      "the order, unchanged."
+                    : "The others were not probed, so a withdrawal that "
+                      "changes the winner may have been missed.");
   }
   return r;
 }

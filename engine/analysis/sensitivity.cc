@@ -199,17 +199,18 @@ SensitivityResult AnalyseWeightSensitivity(const Scorer& scorer,
     count(s, false);
     r.leaves.push_back(std::move(s));
   }
-  const Eigen::MatrixXd& g = scorer.grouping();
-  for (Eigen::Index t = 0; t < g.cols(); ++t) {
+  const auto g = static_cast<Eigen::Index>(scorer.top_levels().size());
+  for (Eigen::Index t = 0; t < g; ++t) {
+    const Eigen::VectorXd mask = scorer.TopLevelMask(t);
     WeightSensitivity s =
-        Analyse(evaluation.scores, w, scale, g.col(t), r.winner,
+        Analyse(evaluation.scores, w, scale, mask, r.winner,
                 scorer.top_levels()[static_cast<std::size_t>(t)].weight_range);
     s.kind = WeightSensitivity::Kind::kGroup;
     s.index = static_cast<int>(t);
     s.id = scorer.top_levels()[static_cast<std::size_t>(t)].id;
     Eigen::Index only = 0;
     const bool leaf =
-        g.col(t).sum() == 1 && g.col(t).maxCoeff(&only) == 1 &&
+        mask.sum() == 1 && mask.maxCoeff(&only) == 1 &&
         scorer.columns()[static_cast<std::size_t>(only)].id == s.id;
     count(s, leaf);
     r.groups.push_back(std::move(s));

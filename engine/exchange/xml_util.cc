@@ -125,12 +125,31 @@ std::string ValidUtf8(std::string_view text) {
   return out;
 }
 
+namespace {
+bool IsLeadByte(char ch) {
+  return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+}
+}  // namespace
+
 LineIndex::LineIndex(std::string_view text, std::string file)
     : text_(text), file_(std::move(file)) {
   starts_.push_back(0);
+  block_chars_.push_back(0);
+  std::size_t chars = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') starts_.push_back(i + 1);
+    if (IsLeadByte(text[i])) ++chars;
+    if ((i + 1) % kBlock == 0) block_chars_.push_back(chars);
   }
+}
+
+std::size_t LineIndex::CharsBefore(std::size_t pos) const {
+  const std::size_t block = pos / kBlock;
+  std::size_t chars = block_chars_[block];
+  for (std::size_t i = block * kBlock; i < pos; ++i) {
+    if (IsLeadByte(text_[i])) ++chars;
+  }
+  return chars;
 }
 
 SourceLocation LineIndex::At(std::ptrdiff_t offset) const {
@@ -141,12 +160,8 @@ SourceLocation LineIndex::At(std::ptrdiff_t offset) const {
   const auto it = std::upper_bound(starts_.begin(), starts_.end(), pos);
   const std::size_t line = static_cast<std::size_t>(it - starts_.begin());
   const std::size_t start = starts_[line - 1];
-  int column = 1;
-  for (std::size_t i = start; i < pos; ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  }
   where.line = static_cast<int>(line);
-  where.column = column;
+  where.column = static_cast<int>(CharsBefore(pos) - CharsBefore(start)) + 1;
   return where;
 }
 

@@ -173,7 +173,8 @@ std::string TiePartners(const Evaluation& e, const BidSet& bids, int bid,
 std::vector<std::string> AwardSteps(const CriteriaSet& set,
                                     const Scorer& scorer, const BidSet& bids,
                                     const Evaluation& e, int i,
-                                    const PanelResult* panel) {
+                                    const PanelResult* panel,
+                                    const std::vector<int>& tie_record) {
   std::vector<std::string> out;
   const auto k = static_cast<std::size_t>(i);
   const Exclusion none;
@@ -218,8 +219,9 @@ std::vector<std::string> AwardSteps(const CriteriaSet& set,
   if (!e.abnormally_low.empty() && !e.abnormally_low[k].empty()) {
     out.push_back("Abnormally low: " + e.abnormally_low[k] + ".");
   }
-  for (const TieBreakRecord& t : e.tie_breaks) {
-    if (std::find(t.bids.begin(), t.bids.end(), i) == t.bids.end()) continue;
+  if (tie_record[k] >= 0) {
+    const TieBreakRecord& t =
+        e.tie_breaks[static_cast<std::size_t>(tie_record[k])];
     std::string s = "Tied on the total (" + Pts(t.total) + " points) with ";
     std::string others;
     for (const int b : t.bids) {
@@ -278,12 +280,22 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
         e.rank[static_cast<std::size_t>(e.order[p])])] = p;
   }
 
+  // The tie record of each bid (-1: none), so that a bid's tie is found
+  // without scanning every record (100,000 bids in tied pairs).
+  std::vector<int> tie_record(static_cast<std::size_t>(n), -1);
+  for (std::size_t r = 0; r < e.tie_breaks.size(); ++r) {
+    for (const int b : e.tie_breaks[r].bids) {
+      if (tie_record[static_cast<std::size_t>(b)] < 0)
+        tie_record[static_cast<std::size_t>(b)] = static_cast<int>(r);
+    }
+  }
+
   const int ranked = e.RankedCount();
   for (int i = 0; i < n; ++i) {
     BidExplanation& x = out[static_cast<std::size_t>(i)];
     const auto k = static_cast<std::size_t>(i);
     const double total = e.totals[i];
-    x.award_steps = AwardSteps(set, scorer, bids, e, i, panel);
+    x.award_steps = AwardSteps(set, scorer, bids, e, i, panel, tie_record);
     if (e.status[k] != BidStatus::kRanked) {
       x.summary = "Bid " + ctx.BidName(i) +
                   " is excluded and not ranked: " + e.exclusion[k].reason + ".";

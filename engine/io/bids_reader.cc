@@ -112,6 +112,22 @@ class CellParser {
   std::string locale_;
 };
 
+// The panel policy of every leaf (PanelPolicyFor's inheritance: the
+// nearest declaring ancestor, else the set's), in one walk of the tree
+// instead of a search per leaf (20,000 leaves).
+void CollectPolicies(
+    const std::vector<Criterion>& list, const PanelPolicy* inherited,
+    std::unordered_map<const Criterion*, const PanelPolicy*>* out) {
+  for (const Criterion& c : list) {
+    const PanelPolicy* here = c.panel ? &*c.panel : inherited;
+    if (c.is_group()) {
+      CollectPolicies(c.children, here, out);
+    } else {
+      out->emplace(&c, here);
+    }
+  }
+}
+
 // Shared by the readers: column bookkeeping and the error cap.
 class BidsBuilder {
  public:
@@ -126,12 +142,14 @@ class BidsBuilder {
       column_of_[leaves_[j]->id] = static_cast<int>(j);
       bids_.criteria.push_back(leaves_[j]->id);
     }
+    std::unordered_map<const Criterion*, const PanelPolicy*> policy;
+    CollectPolicies(set.criteria, set.panel ? &*set.panel : nullptr, &policy);
     for (const Criterion* leaf : leaves_) {
       // Scored by the panel file: the bid file may leave it out or empty.
       // From the cost profile (from: lcc): likewise filled in later.
       panel_.push_back((leaf->type == CriterionType::kQuality &&
                         leaf->scoring && IsPanelRule(leaf->scoring->rule) &&
-                        PanelPolicyFor(set, leaf->id) != nullptr) ||
+                        policy[leaf] != nullptr) ||
                        leaf->from_lcc);
     }
     bids_.field_names = set.Fields();

@@ -1140,6 +1140,7 @@ class CriteriaReader {
     }
     bool ok = true;
     std::set<std::string> descriptors;
+    std::set<double> values;  // not a scan of `levels`: 100,000 levels
     for (const auto& kv : map) {
       const std::string at =
           here + "." + (kv.first.IsScalar() ? kv.first.Scalar() : "?");
@@ -1168,12 +1169,10 @@ class CriteriaReader {
                  "descriptor \"" + kv.second.Scalar() + "\" is used twice");
         ok = false;
       }
-      for (const ScaleLevel& l : *levels) {
-        if (l.value == *value) {
-          r_.Error(kv.first, at,
-                   "level " + FormatNumber(*value, -1) + " is defined twice");
-          ok = false;
-        }
+      if (!values.insert(*value).second) {
+        r_.Error(kv.first, at,
+                 "level " + FormatNumber(*value, -1) + " is defined twice");
+        ok = false;
       }
       levels->push_back({*value, kv.second.Scalar()});
     }

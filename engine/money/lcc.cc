@@ -2,6 +2,8 @@
 // discounted with one vector of discount factors (docs/lcc.md).
 #include "circa/lcc.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -180,6 +182,7 @@ LccEvaluation EvaluateLcc(const CostProfile& p) {
     r.id = o.id;
     r.supplier = o.supplier;
     r.kind = o.kind;
+    r.where = o.where;
     Eigen::MatrixXd m = Eigen::MatrixXd::Zero(years, kLccComponents);
     // Year 0: purchase price and installation (a service's set-up fee).
     r.price = o.kind == OfferKind::kPurchase ? o.price : 0;
@@ -253,6 +256,19 @@ Result<std::vector<double>> LccForBids(const LccEvaluation& evaluation,
       diag.Error({profile_file, 0, 0}, "offers[" + o.id + "]",
                  "no bid has this id; expected the ids of the bid file");
     }
+  }
+  // An LCC is a sum of amounts times discount factors <= 1: a price of
+  // 1e308 overflows to inf, which would be ranked and shown as "inf".
+  for (std::size_t i = 0; i < evaluation.offers.size(); ++i) {
+    const LccOfferResult& o = evaluation.offers[i];
+    if (std::isfinite(o.lcc) && std::abs(o.lcc) <= kMaxLcc) continue;
+    diag.Error(o.where, "offers[" + std::to_string(i) + "]",
+               std::string("the life-cycle cost of offer \"") + o.id + "\" " +
+                   (std::isfinite(o.lcc)
+                        ? "is " + fmt::format("{}", o.lcc)
+                        : std::string("overflows (not a finite number)")) +
+                   "; amounts must keep it within -1e12 to 1e12 (docs/lcc.md, "
+                   "\"Limits\")");
   }
   Result<std::vector<double>> result;
   result.diagnostics = diag.Take();

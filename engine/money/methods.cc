@@ -1,6 +1,8 @@
 // Money-based award methods (docs/money-methods.md): fictitious price,
 // discount per level, environmental cost added and ProZorro features. Each
 // is a pure function of the method and the bids.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -63,11 +65,34 @@ const ValueLevel* BidLevel(const MoneyBid& bid, const std::string& criterion,
   return level;
 }
 
+// Amounts beyond this are refused (docs/criteria-format.md, "Limits"): a
+// trillion in any currency, far from where sums and products overflow.
+constexpr double kMaxAmount = 1e12;
+
 void CheckPrice(const MoneyBid& bid, Diagnostics* diag) {
   if (!std::isfinite(bid.price) || bid.price < 0) {
     diag->Error(bid.where, BidPath(bid) + ".price",
                 "expected a price >= 0, got " + FormatNumber(bid.price, -1));
+  } else if (bid.price > kMaxAmount) {
+    diag->Error(bid.where, BidPath(bid) + ".price",
+                "price " + fmt::format("{}", bid.price) +
+                    " is out of range; amounts must be at most 1e12 "
+                    "(docs/criteria-format.md, \"Limits\")");
   }
+}
+
+// The evaluated price must be a number within the amount range: level
+// values and factors from the award can still push it out.
+void CheckEvaluated(const MoneyBid& bid, double exact, Diagnostics* diag) {
+  if (!(bid.price >= 0 && bid.price <= kMaxAmount)) return;  // reported
+  if (std::isfinite(exact) && std::abs(exact) <= kMaxAmount) return;
+  diag->Error(bid.where, BidPath(bid),
+              std::string("the evaluated price ") +
+                  (std::isfinite(exact) ? "is " + fmt::format("{}", exact)
+                                        : std::string("overflows (not a "
+                                                      "finite number)")) +
+                  "; amounts must keep it within -1e12 to 1e12 "
+                  "(docs/criteria-format.md, \"Limits\")");
 }
 
 void CheckLevelNames(const std::vector<ValueLevel>& levels,
@@ -333,6 +358,7 @@ Result<MoneyRanking> EvaluateFictitiousPrice(const FictitiousPrice& method,
     }
     out.exact = bids[i].price - total;
     out.evaluated = RoundMoney(out.exact, options.decimals);
+    CheckEvaluated(bids[i], out.exact, &diag);
   }
   if (diag.HasErrors()) return Finish(std::move(r), &diag);
   RankByEvaluatedPrice(&r);
@@ -409,6 +435,7 @@ Result<MoneyRanking> EvaluateLadderDiscount(const LadderDiscount& method,
     }
     out.adjustments.push_back(std::move(a));
     out.evaluated = RoundMoney(out.exact, options.decimals);
+    CheckEvaluated(bids[i], out.exact, &diag);
   }
   if (diag.HasErrors()) return Finish(std::move(r), &diag);
   RankByEvaluatedPrice(&r);
@@ -473,6 +500,7 @@ Result<MoneyRanking> EvaluateEnvironmentalCost(
     out.adjustments.push_back(std::move(a));
     out.exact = bids[i].price + method.factor * it->second;
     out.evaluated = RoundMoney(out.exact, options.decimals);
+    CheckEvaluated(bids[i], out.exact, &diag);
   }
   if (diag.HasErrors()) return Finish(std::move(r), &diag);
   RankByEvaluatedPrice(&r);
@@ -587,6 +615,7 @@ Result<MoneyRanking> EvaluateProzorro(const ProzorroFeatures& method,
     out.coefficient = ProzorroCoefficient(sum_v, sum_max);
     out.exact = bid.price / out.coefficient;
     out.evaluated = RoundMoney(out.exact, options.decimals);
+    CheckEvaluated(bid, out.exact, &diag);
     // Each feature's share of the reduction, in proportion to its value.
     const double reduction = out.exact - bid.price;
     for (MoneyAdjustment& a : out.adjustments) {

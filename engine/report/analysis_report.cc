@@ -677,10 +677,12 @@ std::string AnalysisHeadline(const AnalysisReport& r) {
     const RankReversalResult& rr = *r.reversal;
     if (rr.winner_changes == 0) {
       line = "Winner " + name + " is robust: ";
-      line += rr.has_relative_rule
-                  ? "no single-bid withdrawal changes the winner"
-                  : "no score depends on the other bids, so no withdrawal "
-                    "changes the winner";
+      line += !rr.has_relative_rule
+                  ? "no score depends on the other bids, so no withdrawal "
+                    "changes the winner"
+              : rr.complete ? "no single-bid withdrawal changes the winner"
+                            : "none of the withdrawals probed changes the "
+                              "winner";
     } else {
       int first = -1;
       for (const ReversalProbe& p : rr.probes) {

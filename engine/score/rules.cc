@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace circa::score {
 namespace {
@@ -34,7 +35,13 @@ ColumnOutcome ScoreColumn(const ScoringRule& rule,
       return {};
     case Rule::kLogarithmic: {
       if (min <= 0) return ZeroLowest(x, out);
-      out = 1.0 - (x.array() / min).log() / std::log(rule.zero_at);
+      // ln(P / P_min), as ln P - ln P_min where P / P_min overflows (a
+      // tiny lowest and a huge price), so the score stays finite.
+      const auto ratio = x.array() / min;
+      out =
+          1.0 - (ratio < std::numeric_limits<double>::infinity())
+                        .select(ratio.log(), x.array().log() - std::log(min)) /
+                    std::log(rule.zero_at);
       if (!rule.allow_negative) out = out.array().max(0.0);
       return {};
     }
@@ -43,10 +50,12 @@ ColumnOutcome ScoreColumn(const ScoringRule& rule,
         out.setOnes();
         return {"all bids have the same value: each scores 1"};
       }
+      // Halves: max - min of two finite values can overflow (-1e308 and
+      // 1e308); their halves' difference cannot, and the ratio is the same.
       if (lower) {
-        out = (max - x.array()) / (max - min);
+        out = (0.5 * max - 0.5 * x.array()) / (0.5 * max - 0.5 * min);
       } else {
-        out = (x.array() - min) / (max - min);
+        out = (0.5 * x.array() - 0.5 * min) / (0.5 * max - 0.5 * min);
       }
       return {};
     case Rule::kLinearCeiling: {

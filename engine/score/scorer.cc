@@ -6,7 +6,9 @@
 #include "circa/scorer.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
+#include <unordered_map>
 
 #include "circa/explain.h"
 #include "io/numbers.h"
@@ -46,15 +48,18 @@ void CollectThresholds(const Criterion& c, std::vector<const Criterion*>* out) {
   for (const Criterion& child : c.children) CollectThresholds(child, out);
 }
 
-void MarkLeaves(const Criterion& c, const std::vector<const Criterion*>& leaves,
+// Leaf -> column, so that marking a group's leaves is linear in them, not
+// in them times all leaves (a threshold on a group of 20,000 leaves).
+using ColumnOf = std::unordered_map<const Criterion*, Eigen::Index>;
+
+void MarkLeaves(const Criterion& c, const ColumnOf& column_of,
                 Eigen::VectorXd* mask) {
   if (!c.is_group()) {
-    for (std::size_t j = 0; j < leaves.size(); ++j) {
-      if (leaves[j] == &c) (*mask)[static_cast<Eigen::Index>(j)] = 1.0;
-    }
+    const auto it = column_of.find(&c);
+    if (it != column_of.end()) (*mask)[it->second] = 1.0;
     return;
   }
-  for (const Criterion& child : c.children) MarkLeaves(child, leaves, mask);
+  for (const Criterion& child : c.children) MarkLeaves(child, column_of, mask);
 }
 
 double RoundTo(double x, int decimals) {
@@ -76,9 +81,11 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
   const std::vector<const Criterion*> leaves = criteria.Leaves();
   const std::vector<int> tops = criteria.LeafTopLevel();
   const auto m = static_cast<Eigen::Index>(leaves.size());
-  const auto g = static_cast<Eigen::Index>(criteria.criteria.size());
   s.weights_.resize(m);
-  s.grouping_ = Eigen::MatrixXd::Zero(m, g);
+  ColumnOf column_of;
+  for (Eigen::Index j = 0; j < m; ++j) {
+    column_of.emplace(leaves[static_cast<std::size_t>(j)], j);
+  }
   auto stages = std::make_shared<Stages>();
   for (Eigen::Index j = 0; j < m; ++j) {
     const Criterion& leaf = *leaves[static_cast<std::size_t>(j)];
@@ -93,7 +100,6 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
     c.relative = IsRelative(c.rule.rule);
     c.top_level = tops[static_cast<std::size_t>(j)];
     s.weights_[j] = c.weight;
-    s.grouping_(j, c.top_level) = 1.0;
     stages->money.push_back(c.type != CriterionType::kQuality);
     stages->leaf_ids.push_back(c.id);
     s.columns_.push_back(std::move(c));
@@ -102,9 +108,6 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
     s.top_levels_.push_back(
         {top.id, top.name, top.effective_weight, top.effective_range});
   }
-  s.aggregation_.resize(m, g + 1);
-  s.aggregation_.col(0) = s.weights_;
-  s.aggregation_.rightCols(g) = s.weights_.asDiagonal() * s.grouping_;
 
   stages->requirements = criteria.requirements;
   stages->max_pass = criteria.max_pass;
@@ -120,7 +123,7 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
     t.id = c->id;
     t.name = c->name;
     t.mask = Eigen::VectorXd::Zero(m);
-    MarkLeaves(*c, leaves, &t.mask);
+    MarkLeaves(*c, column_of, &t.mask);
     t.min_points = c->threshold->points;
     t.max_points = c->effective_weight;
     stages->thresholds.push_back(std::move(t));
@@ -131,10 +134,9 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
     if (const Criterion* c = criteria.Find(step.target)) {
       t.name = c->name;
       t.mask = Eigen::VectorXd::Zero(m);
-      MarkLeaves(*c, leaves, &t.mask);
-      for (Eigen::Index j = 0; j < m; ++j) {
-        if (leaves[static_cast<std::size_t>(j)] == c)
-          t.column = static_cast<int>(j);
+      MarkLeaves(*c, column_of, &t.mask);
+      if (const auto it = column_of.find(c); it != column_of.end()) {
+        t.column = static_cast<int>(it->second);
       }
     }
     stages->ties.push_back(std::move(t));
@@ -147,6 +149,23 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
   }
   s.stages_ = std::move(stages);
   return s;
+}
+
+Eigen::VectorXd Scorer::TopLevelMask(Eigen::Index t) const {
+  Eigen::VectorXd mask = Eigen::VectorXd::Zero(size());
+  for (std::size_t j = 0; j < columns_.size(); ++j) {
+    if (columns_[j].top_level == t) mask[static_cast<Eigen::Index>(j)] = 1.0;
+  }
+  return mask;
+}
+
+Eigen::MatrixXd Scorer::SumByTopLevel(const Eigen::MatrixXd& points) const {
+  Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(
+      points.rows(), static_cast<Eigen::Index>(top_levels_.size()));
+  for (std::size_t j = 0; j < columns_.size(); ++j) {
+    sums.col(columns_[j].top_level) += points.col(static_cast<Eigen::Index>(j));
+  }
+  return sums;
 }
 
 bool Scorer::HasRequirements() const {
@@ -373,9 +392,13 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
 
   // 5. Totals and subtotals, rounded as declared.
   if (!rounding) {
-    const Eigen::MatrixXd both = e.scores * aggregation_;
-    e.totals = both.col(0);
-    e.subtotals = both.rightCols(aggregation_.cols() - 1);
+    e.totals = e.scores * weights_;
+    e.subtotals =
+        Eigen::MatrixXd::Zero(n, static_cast<Eigen::Index>(top_levels_.size()));
+    for (Eigen::Index j = 0; j < m; ++j) {
+      e.subtotals.col(columns_[static_cast<std::size_t>(j)].top_level) +=
+          e.scores.col(j) * weights_[j];
+    }
   } else {
     const int d = st.rounding.decimals;
     Eigen::MatrixXd points = e.scores * weights_.asDiagonal();
@@ -384,13 +407,17 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
       e.points = points;
     }
     e.totals = points.rowwise().sum();
-    e.subtotals = points * grouping_;
+    e.subtotals = SumByTopLevel(points);
     if (st.rounding.totals) {
       e.totals = e.totals.unaryExpr([d](double x) { return RoundTo(x, d); });
       e.subtotals =
           e.subtotals.unaryExpr([d](double x) { return RoundTo(x, d); });
     }
   }
+  // Validation bounds the scale, weights and rule parameters
+  // (docs/criteria-format.md, "Limits") and every rule gives a finite score
+  // for any finite value, so a total that is not finite is a bug.
+  assert(e.totals.allFinite() && e.subtotals.allFinite());
   for (std::size_t j = 0; j < notes.size() && j < columns_.size(); ++j) {
     if (!notes[j].empty()) {
       e.notes.push_back(

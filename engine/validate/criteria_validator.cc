@@ -1,5 +1,7 @@
 #include "validate/criteria_validator.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -18,6 +20,63 @@ std::string FirstUse(const SourceLocation& first, const SourceLocation& here) {
     return first.file + ":" + std::to_string(first.line);
   }
   return "line " + std::to_string(first.line);
+}
+
+// A number too large for FormatNumber's plain digits: "1e+303".
+std::string Big(double x) { return fmt::format("{}", x); }
+
+// A rule parameter beyond kMaxParameter, with its path and what it is.
+void Parameter(const Criterion& c, const std::string& path, double value,
+               const std::string& what, Diagnostics* diag) {
+  if (std::abs(value) <= kMaxParameter) return;
+  diag->Error(c.where, path,
+              what + " " + Big(value) +
+                  " is out of range; rule parameters must lie within "
+                  "-1e12 to 1e12 (docs/criteria-format.md, \"Limits\")");
+}
+
+// Weights and rule parameters within the documented limits.
+void Limits(const Criterion& c, const std::string& here, Diagnostics* diag) {
+  if (!std::isnan(c.weight) && c.weight > kMaxWeight) {
+    diag->Error(c.where, here + ".weight",
+                "weight " + Big(c.weight) +
+                    " is out of range; a weight must be at most 1,000,000 "
+                    "(docs/criteria-format.md, \"Limits\")");
+  }
+  if (c.weight_range && c.weight_range->hi > kMaxWeight) {
+    diag->Error(c.where, here + ".weight",
+                "weight range up to " + Big(c.weight_range->hi) +
+                    " is out of range; a weight must be at most 1,000,000 "
+                    "(docs/criteria-format.md, \"Limits\")");
+  }
+  if (!c.scoring) return;
+  const ScoringRule& r = *c.scoring;
+  const std::string at = here + ".scoring";
+  switch (r.rule) {
+    case Rule::kLinear:
+      Parameter(c, at + ".worst", r.worst, "worst", diag);
+      Parameter(c, at + ".best", r.best, "best", diag);
+      break;
+    case Rule::kLinearCeiling:
+      Parameter(c, at + ".ceiling", r.ceiling, "ceiling", diag);
+      break;
+    case Rule::kLogarithmic:
+      Parameter(c, at + ".zero-at", r.zero_at, "zero-at", diag);
+      break;
+    case Rule::kSteps:
+      for (std::size_t k = 0; k < r.steps.size(); ++k) {
+        Parameter(c, at + ".steps[" + std::to_string(k) + "]",
+                  r.steps[k].threshold, "step threshold", diag);
+      }
+      break;
+    case Rule::kScale:
+      for (const ScaleLevel& l : r.levels) {
+        Parameter(c, at + ".levels", l.value, "level", diag);
+      }
+      break;
+    default:
+      break;
+  }
 }
 
 bool SameWeight(double sum, double expected) {
@@ -39,11 +98,21 @@ struct Walker {
     double sum = 0;
     bool complete = true;
     std::string terms;
-    for (const Criterion& c : *list) {
+    // The terms of the sum, at most kTerms of them: a flat list of 20,000
+    // criteria would make one message of 300 KB.
+    constexpr std::size_t kTerms = 20;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const Criterion& c = (*list)[i];
       if (std::isnan(c.weight)) complete = false;
       sum += c.weight;
+      if (i >= kTerms) continue;
       if (!terms.empty()) terms += " + ";
       terms += c.id + " " + FormatNumber(c.weight, -1);
+    }
+    if (list->size() > kTerms) {
+      terms += " + ... (" +
+               FormatNumber(static_cast<double>(list->size() - kTerms), -1) +
+               " more)";
     }
     // In a derived set, a sum that no longer adds up is reported where the
     // derived file changed one of the siblings.
@@ -78,6 +147,7 @@ struct Walker {
                           FirstUse(it->second, c.where));
         }
       }
+      Limits(c, here, diag);
       const bool points = set->weights == WeightMode::kPoints;
       const double factor = points ? 1.0 : parent_points / 100.0;
       c.effective_weight = c.weight * factor;
@@ -206,6 +276,13 @@ bool IsReservedId(std::string_view id) {
 
 void ValidateCriteria(CriteriaSet* set, Diagnostics* diag) {
   if (set->criteria.empty()) return;
+  if (set->scale > kMaxScale) {
+    // The set keeps no position for `scale`: the error names the file.
+    diag->Error({set->criteria.front().where.file, 0, 0}, "scale",
+                "scale " + Big(set->scale) +
+                    " is out of range; expected at most 1,000,000 "
+                    "(docs/criteria-format.md, \"Limits\")");
+  }
   Walker walker{set, diag, {}};
   const bool points = set->weights == WeightMode::kPoints;
   // A money-award set ranks on money: its weights need not add up.
@@ -312,6 +389,12 @@ void ValidateRules(const CriteriaSet& set, Diagnostics* diag) {
     }
   }
   const AbnormallyLowRule& a = set.abnormally_low;
+  if (a.budget && std::abs(*a.budget) > kMaxParameter) {
+    diag->Error(a.where, "abnormally-low.budget",
+                "budget " + Big(*a.budget) +
+                    " is out of range; amounts must lie within -1e12 to 1e12 "
+                    "(docs/criteria-format.md, \"Limits\")");
+  }
   if (a.kind != AbnormallyLowRule::Kind::kNone) {
     const Criterion* c = leaf(a.criterion);
     if (c == nullptr) {

@@ -8,6 +8,14 @@
 
 namespace circa::validate {
 
+// Sane ranges (docs/criteria-format.md, "Limits"). They keep every
+// intermediate result finite: points = score x weight <= 1e6, reports may
+// scale a total by 1e6 (six decimals), and a linear span best - worst of
+// two parameters cannot overflow.
+inline constexpr double kMaxScale = 1e6;       // scale: 0 < scale <= 1e6
+inline constexpr double kMaxWeight = 1e6;      // each written weight
+inline constexpr double kMaxParameter = 1e12;  // |anchor|, |threshold|, level
+
 // Ids reserved for bid-file columns.
 bool IsReservedId(std::string_view id);
 

@@ -158,6 +158,7 @@ struct LccOfferResult {
   int rank = 0;                // 1 = lowest LCC; tied offers share a rank
   bool tied = false;
   std::string sentence;  // one English sentence for the award letter
+  SourceLocation where;  // the offer in the profile (CostOffer::where)
 };
 
 struct LccEvaluation {
@@ -184,7 +185,9 @@ std::vector<int> ReplacementYears(int lifetime, int horizon);
 // The LCC of each bid, in `bid_ids` order (a BidSet's ids), for a `cost`
 // criterion scored on life-cycle cost instead of the purchase price. A bid
 // with no offer in the profile, and an offer that matches no bid, are
-// errors (at the profile's file).
+// errors (at the profile's file); so is an LCC beyond +-kMaxLcc or not a
+// finite number (at the offer: docs/lcc.md, "Limits").
+inline constexpr double kMaxLcc = 1e12;
 Result<std::vector<double>> LccForBids(const LccEvaluation& evaluation,
                                        const std::vector<std::string>& bid_ids,
                                        const std::string& profile_file);

@@ -35,8 +35,16 @@ struct ReversalOptions {
   // worst value, which leaves every column's extremes, and so every score,
   // unchanged. Must be >= 0.
   double dominated_stretch = 0.5;
+  // Withdraw at most this many non-winning bids: first those holding a
+  // relative column's lowest or highest value, then the best-ranked. Each
+  // withdrawal re-scores every bid, so probing all of them is quadratic in
+  // the bids (20,000 bids: over a minute); the explanation says when the
+  // cap applied. Must be >= 1.
+  int max_withdrawals = 200;
 
-  bool IsValid() const { return dominated_stretch >= 0; }
+  bool IsValid() const {
+    return dominated_stretch >= 0 && max_withdrawals >= 1;
+  }
 };
 
 // What one probe changed for one bid that kept its place in the set.
@@ -71,8 +79,16 @@ struct RankReversalResult {
   bool has_relative_rule = false;
   // Every probe run, in order: removals by bid index, then the addition.
   std::vector<ReversalProbe> probes;
-  int winner_changes = 0;   // probes with winner_changed
-  int order_changes = 0;    // probes with order_changed
+  int winner_changes = 0;  // probes with winner_changed
+  int order_changes = 0;   // probes with order_changed
+  int non_winning = 0;     // bids other than the winner
+  int withdrawn = 0;       // of those, withdrawn (max_withdrawals)
+  // Every withdrawal that could change a score was probed: all of them, or
+  // (above max_withdrawals) every bid holding a relative column's lowest or
+  // highest value, in a set without minimum scores or max-pass. Relative
+  // rules read only those extremes, so withdrawing any other bid changes no
+  // score.
+  bool complete = true;
   std::string explanation;  // one sentence: what was found or why nothing ran
 };
 
@@ -168,8 +184,14 @@ struct CounterfactualOptions {
   // Continuous searches without a natural bound look at most this many
   // column spans beyond the column's best value. Must be > 0.
   double search_spans = 10;
+  // Look at most at this many non-winning bids: the best-ranked ones. Each
+  // re-scores every bid many times per column, so all of them is quadratic
+  // in the bids; the explanation says when the cap applied. Must be >= 1.
+  int max_bids = 100;
 
-  bool IsValid() const { return relative_precision > 0 && search_spans > 0; }
+  bool IsValid() const {
+    return relative_precision > 0 && search_spans > 0 && max_bids >= 1;
+  }
 };
 
 // One single change of one value that makes the bid win.
@@ -196,7 +218,10 @@ struct Counterfactual {
 
 struct CounterfactualResult {
   int winner = -1;
-  std::vector<Counterfactual> bids;  // one per non-winning bid, input order
+  // One per non-winning bid looked at (all of them up to max_bids, else the
+  // max_bids best-ranked), input order.
+  std::vector<Counterfactual> bids;
+  int non_winning = 0;  // bids other than the winner
   std::string explanation;
 };
 

@@ -57,8 +57,12 @@ class Scorer {
   const std::vector<TopLevel>& top_levels() const { return top_levels_; }
   // Effective weights (points), one per column; they sum to scale().
   const Eigen::VectorXd& weights() const { return weights_; }
-  // columns() x top_levels() 0/1 matrix: subtotal = points * Grouping().
-  const Eigen::MatrixXd& grouping() const { return grouping_; }
+  // 1 on the columns below top-level criterion `t`, 0 elsewhere. The
+  // mapping is kept as Column::top_level, not as a dense columns x
+  // top-levels matrix (20,000 flat criteria would make it 3.2 GB).
+  Eigen::VectorXd TopLevelMask(Eigen::Index t) const;
+  // Sums the columns of a bids x columns matrix per top-level criterion.
+  Eigen::MatrixXd SumByTopLevel(const Eigen::MatrixXd& points) const;
   double scale() const { return scale_; }
   Eigen::Index size() const { return weights_.size(); }
 
@@ -104,8 +108,6 @@ class Scorer {
   std::vector<Column> columns_;
   std::vector<TopLevel> top_levels_;
   Eigen::VectorXd weights_;
-  Eigen::MatrixXd grouping_;
-  Eigen::MatrixXd aggregation_;  // [weights | diag(weights) * grouping]
   double scale_ = 100;
 };
 

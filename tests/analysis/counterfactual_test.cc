@@ -134,6 +134,27 @@ criteria:
   - {id: warranty, name: Warranty, unit: years, type: quality, weight: 25, scoring: {rule: steps, better: higher, steps: [[2, 0.5], [5, 1]]}}
 )";
 
+// Order A 93.75, B 85, E 76.67, C 38.89: with max_bids 2 only B and E are
+// looked at, and the explanation says that C was left out.
+TEST(CounterfactualTest, CappedAtTheBestRankedLosers) {
+  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kSet));
+  const Evaluation e = scorer.Evaluate(kBids);
+  CounterfactualOptions options = Names();
+  options.max_bids = 2;
+  const CounterfactualResult r = FindCounterfactuals(scorer, kBids, e, options);
+  ASSERT_EQ(r.bids.size(), 2u);
+  EXPECT_EQ(r.bids[0].bid, 1);
+  EXPECT_EQ(r.bids[1].bid, 3);
+  EXPECT_EQ(r.non_winning, 3);
+  EXPECT_EQ(r.explanation,
+            "2 of 2 non-winning bids could have won by changing one value. "
+            "Only the 2 best-ranked of the 3 non-winning bids were looked at "
+            "(each search re-scores every bid; limit 2).");
+  CounterfactualOptions bad;
+  bad.max_bids = 0;
+  EXPECT_FALSE(bad.IsValid());
+}
+
 TEST(CounterfactualTest, EveryRuleKindVerifiedByReScoring) {
   const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kMixed));
   std::srand(11);

@@ -158,6 +158,56 @@ TEST(RankReversalTest, OptionDefaultsAreValid) {
   EXPECT_FALSE(bad.IsValid());
 }
 
+// Five bids, P_min = 60: B 56.5, A 55, C 50, D 20, E 10 (order B A C D E).
+// Above max_withdrawals the bids holding the lowest or highest price (the
+// relative column) go first: C (lowest) and E (highest). Withdrawing any
+// other bid changes no score, so two probes cover every possible reversal.
+TEST(RankReversalTest, WithdrawalsAboveTheCapTakeTheExtremeHoldersFirst) {
+  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Eigen::MatrixXd bids =
+      Rows({{100, 5}, {125, 6.5}, {60, 0}, {200, 1}, {300, 0}});
+  const Evaluation e = scorer.Evaluate(bids);
+  ASSERT_EQ(e.Winner(), 1);
+  ReversalOptions options;
+  options.max_withdrawals = 2;
+  const RankReversalResult r = ProbeRankReversal(scorer, bids, e, options);
+  ASSERT_EQ(r.probes.size(), 3u);  // two withdrawals, the dominated bid
+  EXPECT_EQ(r.probes[0].removed_bid, 2);
+  EXPECT_TRUE(r.probes[0].winner_changed);  // without C, A wins
+  EXPECT_EQ(r.probes[1].removed_bid, 4);
+  EXPECT_FALSE(r.probes[1].order_changed);
+  EXPECT_EQ(r.non_winning, 4);
+  EXPECT_EQ(r.withdrawn, 2);
+  EXPECT_TRUE(r.complete);
+  EXPECT_EQ(r.explanation,
+            "Ran 3 probes (each non-winning bid withdrawn, one dominated bid "
+            "added): the winner changed in 1 probe, the order of the "
+            "remaining bids in 1 probe. Only 2 of the 4 non-winning bids "
+            "were withdrawn (each withdrawal re-scores every bid; limit 2): "
+            "those holding the lowest or highest value of a relative "
+            "criterion, then the best-ranked. Withdrawing any other bid "
+            "leaves every score, and so the order, unchanged.");
+  // A cap below the extreme holders cannot vouch for the others.
+  options.max_withdrawals = 1;
+  const RankReversalResult one = ProbeRankReversal(scorer, bids, e, options);
+  ASSERT_EQ(one.probes.size(), 2u);
+  EXPECT_EQ(one.probes[0].removed_bid, 2);
+  EXPECT_FALSE(one.complete);
+  EXPECT_NE(one.explanation.find("The others were not probed, so a "
+                                 "withdrawal that changes the winner may "
+                                 "have been missed."),
+            std::string::npos);
+  // Without the cap every loser is withdrawn and nothing is said about it.
+  const RankReversalResult all = ProbeRankReversal(scorer, bids, e);
+  EXPECT_EQ(all.probes.size(), 5u);
+  EXPECT_EQ(all.withdrawn, 4);
+  EXPECT_TRUE(all.complete);
+  EXPECT_EQ(all.explanation.find("Only"), std::string::npos);
+  ReversalOptions bad;
+  bad.max_withdrawals = 0;
+  EXPECT_FALSE(bad.IsValid());
+}
+
 TEST(RankReversalTest, OneBidHasNothingToWithdraw) {
   const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
   const Eigen::MatrixXd bids = Rows({{100, 5}});

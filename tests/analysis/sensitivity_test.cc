@@ -80,7 +80,7 @@ void CheckAll(const Scorer& scorer, const Evaluation& e,
     EXPECT_FALSE(s.robust_within_published_range.has_value());
   }
   for (const WeightSensitivity& s : r.groups) {
-    const Eigen::VectorXd mask = scorer.grouping().col(s.index);
+    const Eigen::VectorXd mask = scorer.TopLevelMask(s.index);
     CheckThreshold(scorer, e, s, mask, s.increase, true);
     CheckThreshold(scorer, e, s, mask, s.decrease, false);
   }
@@ -320,7 +320,7 @@ TEST(WeightSensitivityRangeTest, GroupRangeIsCheckedOnTheGroupsWeight) {
     const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
     const WeightSensitivity& g = r.groups[1];
     ASSERT_TRUE(g.robust_within_published_range.has_value());
-    const bool holds = HoldsOver(scorer, e, scorer.grouping().col(1), range);
+    const bool holds = HoldsOver(scorer, e, scorer.TopLevelMask(1), range);
     EXPECT_EQ(*g.robust_within_published_range, holds)
         << range.lo << "-" << range.hi << ": " << g.range_explanation;
     robust += holds ? 1 : 0;

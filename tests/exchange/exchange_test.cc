@@ -19,6 +19,7 @@
 
 #include "circa/load.h"
 #include "exchange/import_summary.h"
+#include "exchange/xml_util.h"
 #include "io/file.h"
 #include "test_util.h"
 
@@ -898,6 +899,33 @@ TEST(CriteriaCommand, ExitCodes) {
                      (dir / "no" / "such" / "dir" / "x.xml").string()),
             3);
   std::filesystem::remove_all(dir);
+}
+
+// Positions on a long line (issue 12: a 36 MB one-line notice counted
+// columns from the line start at every lookup). The column is in
+// characters: every offset, across the index's 4,096-byte blocks and
+// multi-byte characters, agrees with a count from the line start.
+TEST(LineIndexTest, ColumnsOnALongLineWithMultiByteCharacters) {
+  std::string text = "<a>\n";
+  for (int k = 0; k < 3000; ++k) text += k % 3 == 0 ? "\xC3\xA9" : "x ";
+  text += "\n\xE2\x82\xAC<b/>";
+  const exchange::LineIndex index(text, "n.xml");
+  for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    const SourceLocation at = index.At(static_cast<std::ptrdiff_t>(offset));
+    ASSERT_EQ(at.line, line) << offset;
+    ASSERT_EQ(at.column, column) << offset;
+    ASSERT_EQ(at.file, "n.xml");
+  }
 }
 
 }  // namespace

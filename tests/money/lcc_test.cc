@@ -422,6 +422,29 @@ offers:
                 "the bid file"}));
 }
 
+// d11 of issue 12: a price of 1e308 gave an LCC of inf, ranked and shown
+// with exit 0. An LCC beyond +-1e12 or not finite is an error at the offer.
+TEST(LccValidation, LccBeyondTheLimitIsAnErrorAtTheOffer) {
+  const CostProfile p = ParseOk(R"(circa: 1
+horizon: 2
+discount-rate: 0
+offers:
+  - {id: A, price: 10}
+  - {id: B, price: 1e308, lifetime: 1}
+  - {id: C, price: 2e12}
+  - {id: D, price: 1e12}
+)");
+  const LccEvaluation e = EvaluateLcc(p);
+  EXPECT_EQ(Messages(LccForBids(e, {"A", "B", "C", "D"}, "p.yaml").diagnostics),
+            (std::vector<std::string>{
+                "profile.yaml:6:5: offers[1]: the life-cycle cost of offer "
+                "\"B\" overflows (not a finite number); amounts must keep it "
+                "within -1e12 to 1e12 (docs/lcc.md, \"Limits\")",
+                "profile.yaml:7:5: offers[2]: the life-cycle cost of offer "
+                "\"C\" is 2000000000000; amounts must keep it within -1e12 "
+                "to 1e12 (docs/lcc.md, \"Limits\")"}));
+}
+
 TEST(LccValidation, ShapeAndFormatErrors) {
   EXPECT_EQ(Problems("- 1\n"),
             (std::vector<std::string>{

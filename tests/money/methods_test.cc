@@ -129,6 +129,29 @@ TEST(FictitiousPrice, MissingAndUnknownLevelsAreReportedTogether) {
                 "of \"fully\", \"partially\" or \"not\""}));
 }
 
+// Issue 12, item 5: amounts beyond 1e12 are refused, and an evaluated
+// price pushed beyond it (a sub-criterion worth 1e308) is an error, never
+// an inf or a meaningless ranking.
+TEST(FictitiousPrice, AmountsBeyondTheLimitAreErrors) {
+  MoneyBid a = Bid("A", 2e12, {{"delivery_plan", "fully"}});
+  a.where = {"bids.yaml", 3, 5};
+  MoneyBid b = Bid("B", 80000, {{"delivery_plan", "fully"}});
+  b.where = {"bids.yaml", 7, 5};
+  FictitiousPrice huge = DeliveryPlan();
+  huge.criteria[0].value = 1e308;
+  const Result<MoneyRanking> r = EvaluateFictitiousPrice(huge, {a, b});
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(
+      Messages(r.diagnostics),
+      (std::vector<std::string>{
+          "bids.yaml:3:5: bids[A].price: price 2000000000000 is out of "
+          "range; amounts must be at most 1e12 (docs/criteria-format.md, "
+          "\"Limits\")",
+          "bids.yaml:7:5: bids[B]: the evaluated price is -1e+308; amounts "
+          "must keep it within -1e12 to 1e12 (docs/criteria-format.md, "
+          "\"Limits\")"}));
+}
+
 TEST(FictitiousPrice, InvalidMethodIsReported) {
   ValueCriterion c;
   c.id = "plan";

@@ -327,6 +327,43 @@ TEST(RuleGridTest, NoNaNOnDegenerateColumns) {
 
 // Degenerate columns always explain themselves in a note; ordinary ones
 // never do.
+// Bid values at the ends of double's range (issue 12, item 5): no rule's
+// intermediate result overflows into inf, -inf or a zero score for all.
+TEST(RuleGridTest, FiniteOnExtremeValues) {
+  const std::vector<std::vector<double>> columns = {
+      {-1e308, 0, 1e308}, {1e-300, 1e300}, {1e-300, 1e308, 1}};
+  for (const Rule rule : AllRules()) {
+    for (const Direction better : {kHigher, kLower}) {
+      ScoringRule r = Valid(rule, better);
+      r.allow_negative = true;
+      for (const std::vector<double>& values : columns) {
+        const Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(
+            values.data(), static_cast<Eigen::Index>(values.size()));
+        Eigen::VectorXd out(x.size());
+        score::ScoreColumn(r, x, x.minCoeff(), x.maxCoeff(), out);
+        EXPECT_TRUE(out.array().isFinite().all())
+            << ToString(rule) << " " << ToString(better) << " on "
+            << x.transpose() << ": " << out.transpose();
+      }
+    }
+  }
+  // linear-range across the whole range: the span itself overflows.
+  const ScoringRule range = Make(Rule::kLinearRange, kHigher);
+  const Eigen::Vector3d x(-1e308, 0, 1e308);
+  Eigen::VectorXd out(3);
+  score::ScoreColumn(range, x, -1e308, 1e308, out);
+  EXPECT_THAT(std::vector<double>(out.begin(), out.end()),
+              ::testing::ElementsAre(0, 0.5, 1));
+  // logarithmic: P / P_min overflows; ln P - ln P_min does not.
+  ScoringRule log = Make(Rule::kLogarithmic);
+  log.allow_negative = true;
+  const Eigen::Vector2d y(1e-300, 1e300);
+  Eigen::VectorXd out2(2);
+  score::ScoreColumn(log, y, 1e-300, 1e300, out2);
+  EXPECT_DOUBLE_EQ(out2[0], 1);
+  EXPECT_NEAR(out2[1], 1 - 600 * std::log(10.0) / std::log(log.zero_at), 1e-9);
+}
+
 TEST(RuleGridTest, NotesOnlyForDegenerateColumns) {
   Eigen::VectorXd out(3);
   const Eigen::Vector3d ordinary(100, 150, 200);

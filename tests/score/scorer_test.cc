@@ -74,7 +74,10 @@ TEST(ScorerTest, PointsModeWeightsAreWrittenPoints) {
   // Leaves map to their top-level criterion.
   const Eigen::MatrixXd expected_grouping =
       Rows({{1, 0, 0}, {0, 1, 0}, {0, 1, 0}, {0, 1, 0}, {0, 0, 1}});
-  EXPECT_EQ(scorer.grouping(), expected_grouping);
+  for (Eigen::Index t = 0; t < 3; ++t) {
+    EXPECT_EQ(scorer.TopLevelMask(t), expected_grouping.col(t)) << t;
+  }
+  EXPECT_EQ(scorer.SumByTopLevel(Rows({{1, 2, 3, 4, 5}})), Rows({{1, 9, 5}}));
   EXPECT_EQ(scorer.columns()[2].top_level, 1);
   EXPECT_TRUE(scorer.columns()[0].relative);   // lowest-ratio
   EXPECT_FALSE(scorer.columns()[1].relative);  // linear anchors

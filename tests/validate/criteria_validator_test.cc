@@ -176,6 +176,57 @@ std::vector<ValidationCase> Cases() {
                             "    scoring: {rule: yes-no}\n",
        {"criteria.yaml:8:13: criteria[0].weight: expected a number >= 0, got "
         "\"-5\""}},
+      // Limits (docs/criteria-format.md): d5 of issue 12, a scale whose
+      // totals overflowed to null in JSON.
+      {"ScaleAndWeightsBeyondTheLimits",
+       std::string(kHead) + "scale: 1e303\n"  // 5
+                            "criteria:\n"     // 6
+                            "  - {id: price, type: price, weight: 6e302, "
+                            "scoring: {rule: lowest-ratio}}\n"  // 7
+                            "  - {id: q, type: quality, weight: 4e302, "
+                            "scoring: {rule: yes-no}}\n",  // 8
+       {"criteria.yaml: scale: scale 1e+303 is out of range; expected at "
+        "most 1,000,000 (docs/criteria-format.md, \"Limits\")",
+        "criteria.yaml:7:5: criteria[0].weight: weight 6e+302 is out of "
+        "range; a weight must be at most 1,000,000 (docs/criteria-format.md, "
+        "\"Limits\")",
+        "criteria.yaml:8:5: criteria[1].weight: weight 4e+302 is out of "
+        "range; a weight must be at most 1,000,000 (docs/criteria-format.md, "
+        "\"Limits\")"}},
+      // d10: best - worst overflowed and every bid scored 0.
+      {"LinearAnchorsBeyondTheLimits",
+       std::string(kHead) + "criteria:\n"  // 5
+                            "  - {id: price, type: price, weight: 60, "
+                            "scoring: {rule: lowest-ratio}}\n"  // 6
+                            "  - {id: q, type: quality, weight: 40, scoring: "
+                            "{rule: linear, worst: -1e308, best: 1e308}}\n",
+       {"criteria.yaml:7:5: criteria[1].scoring.worst: worst -1e+308 is out "
+        "of range; rule parameters must lie within -1e12 to 1e12 "
+        "(docs/criteria-format.md, \"Limits\")",
+        "criteria.yaml:7:5: criteria[1].scoring.best: best 1e+308 is out of "
+        "range; rule parameters must lie within -1e12 to 1e12 "
+        "(docs/criteria-format.md, \"Limits\")"}},
+      {"StepsCeilingAndLevelsBeyondTheLimits",
+       std::string(kHead) +
+           "criteria:\n"  // 5
+           "  - {id: price, type: price, weight: 40, scoring: {rule: "
+           "linear-ceiling, ceiling: 2e12}}\n"  // 6
+           "  - {id: s, type: quality, weight: 30, scoring: {rule: steps, "
+           "better: higher, steps: [[1e13, 1]]}}\n"  // 7
+           "  - {id: l, type: quality, weight: 30, scoring: {rule: scale, "
+           "levels: {0: poor, 5e12: good}}}\n",  // 8
+       {"criteria.yaml:6:5: criteria[0].scoring.ceiling: ceiling 2000000000000 "
+        "is "
+        "out of range; rule parameters must lie within -1e12 to 1e12 "
+        "(docs/criteria-format.md, \"Limits\")",
+        "criteria.yaml:7:5: criteria[1].scoring.steps[0]: step threshold "
+        "10000000000000 is out of range; rule parameters must lie within -1e12 "
+        "to 1e12 "
+        "(docs/criteria-format.md, \"Limits\")",
+        "criteria.yaml:8:5: criteria[2].scoring.levels: level 5000000000000 is "
+        "out "
+        "of range; rule parameters must lie within -1e12 to 1e12 "
+        "(docs/criteria-format.md, \"Limits\")"}},
   };
 }
 
@@ -243,6 +294,25 @@ TEST(CriteriaValidatorTest, FiveMistakesFiveErrors) {
           "expected one of lowest-ratio, percent-of-lowest, linear-range, "
           "linear-ceiling, logarithmic, linear, ratio-to-best, steps, yes-no, "
           "scale"}));
+}
+
+// A long flat list that does not add up names its first 20 terms only
+// (20,000 criteria made one message of 300 KB).
+TEST(CriteriaValidatorTest, LongSumNamesTwentyTerms) {
+  std::string yaml = std::string(kHead) + "criteria:\n";
+  for (int i = 1; i <= 25; ++i) {
+    yaml += "  - {id: c" + std::to_string(i) +
+            ", type: quality, weight: 1, scoring: {rule: yes-no}}\n";
+  }
+  std::string terms;
+  for (int i = 1; i <= 20; ++i) {
+    terms += (i > 1 ? " + c" : "c") + std::to_string(i) + " 1";
+  }
+  const Result<CriteriaSet> r = ParseCriteria(yaml, "criteria.yaml");
+  EXPECT_THAT(circa_test::Messages(r.diagnostics),
+              ElementsAreArray({"criteria.yaml:6:5: criteria: weights add up "
+                                "to 25; expected 100 (the scale): " +
+                                terms + " + ... (5 more)"}));
 }
 
 TEST(CriteriaValidatorTest, SumsWithinRoundingOfTheInputAreAccepted) {
