@@ -344,9 +344,9 @@ std::string Markdown(const AwardReport& r) {
         a.ranking.bids[static_cast<std::size_t>(row.money)];
     out += MdText(b.sentence) + "\n\n";
     for (const MoneyAdjustment& x : b.adjustments) {
-      out += "- " + MdText(x.name) + ": " + MdText(x.level) + ", " +
-             MdText(x.how) + ": " + Signed(x.amount, d) + " " +
-             MdText(set.currency) + "\n";
+      // One MdText for the line, so that only its start is treated as one.
+      out += "- " + MdText(x.name + ": " + x.level + ", " + x.how) + ": " +
+             Signed(x.amount, d) + " " + MdText(set.currency) + "\n";
     }
   }
   return out;
