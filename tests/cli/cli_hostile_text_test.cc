@@ -196,6 +196,40 @@ TEST(CliHostileText, MoneyAwardEscapesEveryFormat) {
             "Budget\n# Horeca");
 }
 
+// Evaluator names and rationales (samples/furniture-award's panel) reach
+// the award steps of the table and the Markdown.
+TEST(CliHostileText, PanelNamesAndRationalesAreEscaped) {
+  TempDir dir;
+  const std::string sample =
+      (SourceDir() / "samples" / "furniture-award").string();
+  dir.Write("tender.yaml", ReadFile(sample + "/tender.yaml"));
+  dir.Write("bids.csv", ReadFile(sample + "/bids.csv"));
+  std::string panel = ReadFile(sample + "/panel.csv");
+  // Evaluator A is renamed on every row; its first rationale is hostile.
+  const std::string name = ",Evaluator A,";
+  for (std::size_t at = panel.find(name); at != std::string::npos;
+       at = panel.find(name, at)) {
+    panel.replace(at, name.size(), ",<script>Evil_1</script>,");
+  }
+  const std::string from = "A,plan,<script>Evil_1</script>,5,\"";
+  const std::size_t at = panel.find(from);
+  ASSERT_NE(at, std::string::npos);
+  panel.replace(at + from.size(), 0,
+                "\x1b]0;x\x07[click](http://e)\n# Award to A | now. ");
+  dir.Write("panel.csv", panel);
+  const RunResult md = Score({dir.path().string(), "-f", "md"});
+  EXPECT_THAT(md.out, Not(HasSubstr("<script>")));
+  EXPECT_THAT(md.out, HasSubstr("&lt;script&gt;Evil\\_1&lt;/script&gt; 5"));
+  EXPECT_THAT(md.out, HasSubstr("\\u001b\\]0;x\\u0007\\[click\\](http://e) "
+                                "\\# Award to A \\| now. Yearly"));
+  for (const std::string& line : Lines(md.out)) {
+    EXPECT_NE(line.rfind("# Award", 0), 0u) << line;
+  }
+  const RunResult table = Score({dir.path().string(), "--width", "100"});
+  EXPECT_THAT(table.out, HasSubstr("<script>Evil_1</script>"));
+  EXPECT_THAT(table.out, HasSubstr("\\u001b]0;x\\u0007"));
+}
+
 // `circa analyze` names bids by id in every format.
 TEST(CliHostileText, AnalyzeEscapesBidIds) {
   TempDir dir;
