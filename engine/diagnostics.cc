@@ -2,18 +2,25 @@
 
 #include <algorithm>
 
+#include "util/display_text.h"
+
 namespace circa {
 
+// One line; text taken from the input (a bid id, a value, a file name)
+// shows its control characters escaped and cannot start a second line.
 std::string Diagnostic::ToString() const {
-  std::string out = where.file.empty() ? std::string("<input>") : where.file;
+  constexpr util::Newlines kOneLine = util::Newlines::kEscape;
+  std::string out = where.file.empty()
+                        ? std::string("<input>")
+                        : util::SanitizeForDisplay(where.file, kOneLine);
   if (where.line > 0) {
     out += ':' + std::to_string(where.line);
     if (where.column > 0) out += ':' + std::to_string(where.column);
   }
   out += ": ";
   if (severity == Severity::kWarning) out += "warning: ";
-  if (!path.empty()) out += path + ": ";
-  out += message;
+  if (!path.empty()) out += util::SanitizeForDisplay(path, kOneLine) + ": ";
+  out += util::SanitizeForDisplay(message, kOneLine);
   return out;
 }
 

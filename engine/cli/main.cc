@@ -1,17 +1,40 @@
 // circa command line: parse -> load -> call the library -> write -> exit
 // code. No scoring logic lives here.
+#include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "circa/version.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "util/display_text.h"
+
+namespace {
+
+// The %* flag of the log pattern: the message with control characters
+// escaped and on one line, since messages quote input (bid ids, names).
+class SanitizedMessage : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, const std::tm&,
+              spdlog::memory_buf_t& dest) override {
+    const std::string text = circa::util::SanitizeForDisplay(
+        std::string_view(msg.payload.data(), msg.payload.size()),
+        circa::util::Newlines::kEscape);
+    dest.append(text.data(), text.data() + text.size());
+  }
+  std::unique_ptr<custom_flag_formatter> clone() const override {
+    return std::make_unique<SanitizedMessage>();
+  }
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
   try {
@@ -51,7 +74,9 @@ int main(int argc, char** argv) {
       return code == 0 ? circa::cli::kExitOk : circa::cli::kExitUsage;
     }
     auto logger = spdlog::stderr_color_mt("circa");
-    logger->set_pattern("circa: %l: %v");
+    auto formatter = std::make_unique<spdlog::pattern_formatter>();
+    formatter->add_flag<SanitizedMessage>('*').set_pattern("circa: %l: %*");
+    logger->set_formatter(std::move(formatter));
     logger->set_level(verbosity >= 2   ? spdlog::level::debug
                       : verbosity == 1 ? spdlog::level::info
                                        : spdlog::level::warn);

@@ -460,15 +460,6 @@ ordered_json ComparisonJson(const AnalysisReport& r) {
 // ---------------------------------------------------------------------------
 // Markdown sections
 
-std::string Md(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 void MdSection(std::string* out, std::string_view title) {
   *out += "\n## ";
   *out += title;
@@ -483,14 +474,14 @@ std::string MdThreshold(const AnalysisReport& r, const WeightThreshold& t,
   }
   std::string delta = Fixed(t.delta, 2);
   if (delta.front() != '-') delta = "+" + delta;
-  return fmt::format("{} at {} ({})", Md(BidName(r, t.new_winner)),
+  return fmt::format("{} at {} ({})", MdText(BidName(r, t.new_winner)),
                      Fixed(t.weight, 2), delta);
 }
 
 void ReversalMarkdown(const AnalysisReport& r, std::string* out) {
   const RankReversalResult& rr = *r.reversal;
   MdSection(out, "Rank reversal (withdrawn and added bids)");
-  *out += Md(rr.explanation) + "\n";
+  *out += MdText(rr.explanation) + "\n";
   if (rr.probes.empty()) return;
   *out +=
       "\n| Probe | Winner | Order of the other bids | Bids that moved (total, "
@@ -502,10 +493,10 @@ void ReversalMarkdown(const AnalysisReport& r, std::string* out) {
             : fmt::format("With a dominated bid added (total {})",
                           Fixed(p.added_total, 2));
     const std::string winner =
-        p.winner_changed
-            ? fmt::format("**changes from {} to {}**", BidName(r, p.old_winner),
-                          BidName(r, p.new_winner))
-            : "stays " + BidName(r, p.old_winner);
+        p.winner_changed ? fmt::format("**changes from {} to {}**",
+                                       MdText(BidName(r, p.old_winner)),
+                                       MdText(BidName(r, p.new_winner)))
+                         : "stays " + MdText(BidName(r, p.old_winner));
     std::string moved;
     for (const ReversalShift& sh : p.shifts) {
       if (!moved.empty()) moved += "; ";
@@ -514,16 +505,16 @@ void ReversalMarkdown(const AnalysisReport& r, std::string* out) {
                       BidName(r, sh.bid), Fixed(sh.old_total, 2),
                       Fixed(sh.new_total, 2), sh.old_position, sh.new_position);
     }
-    *out += "| " + Md(probe) + " | " + Md(winner) + " | " +
-            (p.order_changed ? "changes" : "unchanged") + " | " + Md(moved) +
-            " |\n";
+    *out += "| " + MdText(probe) + " | " + winner + " | " +
+            (p.order_changed ? "changes" : "unchanged") + " | " +
+            MdText(moved) + " |\n";
   }
 }
 
 void SensitivityMarkdown(const AnalysisReport& r, std::string* out) {
   const SensitivityResult& s = *r.sensitivity;
   MdSection(out, "Weight sensitivity (one weight moved, the others rescaled)");
-  *out += Md(s.explanation) + "\n";
+  *out += MdText(s.explanation) + "\n";
   bool ranges = false;
   for (const auto* list : {&s.leaves, &s.groups}) {
     for (const WeightSensitivity& w : *list) {
@@ -542,18 +533,18 @@ void SensitivityMarkdown(const AnalysisReport& r, std::string* out) {
                    : "\n|---|---:|---|---|\n";
     std::vector<std::string> notes;
     for (const WeightSensitivity& w : items) {
-      *out += "| " + Md(CriterionName(r, w)) + " | " + Fixed(w.weight, 2) +
+      *out += "| " + MdText(CriterionName(r, w)) + " | " + Fixed(w.weight, 2) +
               " | " + MdThreshold(r, w.increase, true) + " | " +
               MdThreshold(r, w.decrease, false) + " |";
       if (ranges) {
         std::string range;
         if (w.published_range) {
-          range = RangeText(*w.published_range) + ": ";
+          range = MdText(RangeText(*w.published_range)) + ": ";
           range += !w.robust_within_published_range   ? "not analysed"
                    : *w.robust_within_published_range ? "robust"
                                                       : "**not robust**";
         }
-        *out += " " + Md(range) + " |";
+        *out += " " + range + " |";
       }
       *out += "\n";
       if (!w.note.empty()) {
@@ -565,7 +556,7 @@ void SensitivityMarkdown(const AnalysisReport& r, std::string* out) {
       }
     }
     if (!notes.empty()) *out += "\n";
-    for (const std::string& n : notes) *out += "> Note: " + Md(n) + ".\n";
+    for (const std::string& n : notes) *out += "> Note: " + MdText(n) + ".\n";
   };
   table(s.leaves, "Criteria");
   table(s.groups, "Top-level criteria");
@@ -574,9 +565,10 @@ void SensitivityMarkdown(const AnalysisReport& r, std::string* out) {
 void CounterfactualMarkdown(const AnalysisReport& r, std::string* out) {
   const CounterfactualResult& c = *r.counterfactual;
   MdSection(out, "What would have made each losing bid win");
-  *out += Md(c.explanation) + "\n";
+  *out += MdText(c.explanation) + "\n";
   if (!c.bids.empty()) *out += "\n";
-  for (const Counterfactual& b : c.bids) *out += "- " + Md(b.sentence) + "\n";
+  for (const Counterfactual& b : c.bids)
+    *out += "- " + MdText(b.sentence) + "\n";
 }
 
 void SmaaMarkdown(const AnalysisReport& r, std::string* out) {
@@ -584,7 +576,7 @@ void SmaaMarkdown(const AnalysisReport& r, std::string* out) {
   MdSection(out, s.within_ranges
                      ? "SMAA (random weights within the published ranges)"
                      : "SMAA (random weights)");
-  *out += Md(SmaaSentence(r)) + "\n\n";
+  *out += MdText(SmaaSentence(r)) + "\n\n";
   const Eigen::Index ranks = std::min<Eigen::Index>(s.acceptability.cols(), 3);
   std::string head = "| Bid |";
   std::string rule = "|---|";
@@ -594,7 +586,7 @@ void SmaaMarkdown(const AnalysisReport& r, std::string* out) {
   }
   *out += head + " Confidence |\n" + rule + "---:|\n";
   for (const int bid : r.evaluation->order) {
-    *out += "| " + Md(BidName(r, bid)) + " |";
+    *out += "| " + MdText(BidName(r, bid)) + " |";
     for (Eigen::Index k = 0; k < ranks; ++k) {
       *out += " " + Percent(s.acceptability(bid, k)) + " |";
     }
@@ -610,7 +602,7 @@ void ComparisonMarkdown(const AnalysisReport& r, std::string* out) {
   for (const int bid : a.order) {
     const auto i = static_cast<std::size_t>(bid);
     *out += "| " + std::to_string(a.rank[i]) + (a.tied[i] ? "=" : "") + " | " +
-            Md(BidName(r, bid)) + " | " + Fixed(a.value[bid], 4) + " | " +
+            MdText(BidName(r, bid)) + " | " + Fixed(a.value[bid], 4) + " | " +
             RankLabel(*r.evaluation, i) + " |\n";
   }
 }
@@ -724,12 +716,12 @@ std::string RenderAnalysisTable(const AnalysisReport& r) {
 }
 
 std::string RenderAnalysisMarkdown(const AnalysisReport& r) {
-  std::string out = "# Robustness of the award: " + Md(r.criteria->title) +
-                    "\n\n**" + Md(AnalysisHeadline(r)) + "**\n\n";
+  std::string out = "# Robustness of the award: " + MdText(r.criteria->title) +
+                    "\n\n**" + MdText(AnalysisHeadline(r)) + "**\n\n";
   out += fmt::format(
-      "Criteria set `{}` version {}; {} bids. Award: weighted sum. Points "
+      "Criteria set {} version {}; {} bids. Award: weighted sum. Points "
       "with two decimals; the JSON output (`-f json`) has six.\n",
-      r.criteria->id, r.criteria->version, r.bids->size());
+      MdCode(r.criteria->id), MdText(r.criteria->version), r.bids->size());
   if (r.reversal) ReversalMarkdown(r, &out);
   if (r.sensitivity) SensitivityMarkdown(r, &out);
   if (r.counterfactual) CounterfactualMarkdown(r, &out);
@@ -754,7 +746,7 @@ std::string RenderAnalysisJson(const AnalysisReport& r) {
   j["counterfactual"] = r.counterfactual ? CounterfactualJson(r) : nullptr;
   j["smaa"] = r.smaa ? SmaaJson(r) : nullptr;
   j["comparison"] = r.comparison ? ComparisonJson(r) : nullptr;
-  return j.dump(2) + "\n";
+  return JsonText(j.dump(2)) + "\n";
 }
 
 }  // namespace circa::report

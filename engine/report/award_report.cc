@@ -238,7 +238,8 @@ std::string Table(const AwardReport& r) {
     if (row.money < 0) {
       // "excluded (rule)" where it fits; the Why section gives the reason.
       const std::size_t line_start = out.rfind('\n') + 1;
-      std::string cell = "  excluded (" + a.exclusion[i].rule + ")";
+      std::string cell =
+          "  excluded (" + report::Display(a.exclusion[i].rule) + ")";
       if (Width(out.substr(line_start)) + Width(cell) > r.width) {
         cell = "  " + PadLeft("excl.", money_w);
       }
@@ -277,32 +278,25 @@ std::string Table(const AwardReport& r) {
   return out;
 }
 
-std::string Escape(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 std::string Markdown(const AwardReport& r) {
+  using report::MdText;
   const CriteriaSet& set = *r.criteria;
   const BidSet& bids = *r.bids;
   const AwardResult& a = *r.award;
   const int d = a.award.options.decimals;
   const auto columns = AdjustmentColumns(a);
-  std::string out = "# " + Escape(set.title) + "\n\n";
-  out += "Criteria set `" + set.id + "` version " + set.version;
-  if (!set.publisher.empty()) out += ", published by " + Escape(set.publisher);
+  std::string out = "# " + MdText(set.title) + "\n\n";
+  out += "Criteria set " + report::MdCode(set.id) + " version " +
+         MdText(set.version);
+  if (!set.publisher.empty()) out += ", published by " + MdText(set.publisher);
   out += ". " + std::to_string(bids.size()) + " bids. " +
-         Escape(MethodSentence(a.award, PriceName(r))) + "\n\n";
-  out += "## Ranking\n\nAmounts in " + set.currency +
+         MdText(MethodSentence(a.award, PriceName(r))) + "\n\n";
+  out += "## Ranking\n\nAmounts in " + MdText(set.currency) +
          "; an adjustment below zero lowers the evaluated price.\n\n";
   out += "| Rank | Bid | Supplier | Price |";
   std::string rule = "|---:|---|---|---:|";
   for (const auto& c : columns) {
-    out += " " + Escape(c.second) + " |";
+    out += " " + MdText(c.second) + " |";
     rule += "---:|";
   }
   out += " Evaluated price |\n" + rule + "---:|\n";
@@ -313,11 +307,11 @@ std::string Markdown(const AwardReport& r) {
         (row.money < 0
              ? std::string("-")
              : RankLabel(a.ranking.bids[static_cast<std::size_t>(row.money)])) +
-        " | " + Escape(bids.ids[i]) + " | " + Escape(bids.suppliers[i]) +
+        " | " + MdText(bids.ids[i]) + " | " + MdText(bids.suppliers[i]) +
         " | " + FormatNumber(PriceOf(r, i), d) + " |";
     if (row.money < 0) {
       for (std::size_t c = 0; c < columns.size(); ++c) out += " |";
-      out += " excluded (" + Escape(a.exclusion[i].rule) + ") |\n";
+      out += " excluded (" + MdText(a.exclusion[i].rule) + ") |\n";
       continue;
     }
     const MoneyBidResult& b =
@@ -330,7 +324,7 @@ std::string Markdown(const AwardReport& r) {
   }
   if (!a.tie_breaks.empty()) out += "\n";
   for (const std::string& note : TieNotes(r)) {
-    out += "> Note: " + Escape(note) + "\n";
+    out += "> Note: " + MdText(note) + "\n";
   }
   out += "\n## Bidders\n";
   for (const Row& row : Rows(a)) {
@@ -339,20 +333,20 @@ std::string Markdown(const AwardReport& r) {
         row.money < 0
             ? std::string("-")
             : RankLabel(a.ranking.bids[static_cast<std::size_t>(row.money)]);
-    out += "\n### " + rank + ". " + Escape(bids.ids[i]);
-    if (!bids.suppliers[i].empty()) out += " — " + Escape(bids.suppliers[i]);
+    out += "\n### " + rank + ". " + MdText(bids.ids[i]);
+    if (!bids.suppliers[i].empty()) out += " — " + MdText(bids.suppliers[i]);
     out += "\n\n";
     if (row.money < 0) {
-      out += ExcludedSentence(bids, i, a.exclusion[i]) + "\n";
+      out += MdText(ExcludedSentence(bids, i, a.exclusion[i])) + "\n";
       continue;
     }
     const MoneyBidResult& b =
         a.ranking.bids[static_cast<std::size_t>(row.money)];
-    out += b.sentence + "\n\n";
+    out += MdText(b.sentence) + "\n\n";
     for (const MoneyAdjustment& x : b.adjustments) {
-      out += "- " + Escape(x.name) + ": " + Escape(x.level) + ", " +
-             Escape(x.how) + ": " + Signed(x.amount, d) + " " + set.currency +
-             "\n";
+      // One MdText for the line, so that only its start is treated as one.
+      out += "- " + MdText(x.name + ": " + x.level + ", " + x.how) + ": " +
+             Signed(x.amount, d) + " " + MdText(set.currency) + "\n";
     }
   }
   return out;
@@ -433,7 +427,7 @@ std::string Json(const AwardReport& r) {
                     {"steps", t.steps}});
   }
   j["ties"] = ties;
-  return j.dump(2) + "\n";
+  return report::JsonText(j.dump(2)) + "\n";
 }
 
 std::string Csv(const AwardReport& r) {

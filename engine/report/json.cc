@@ -177,7 +177,7 @@ std::string RenderJson(const Report& r) {
     }
     j["tie_breaks"] = ties;
   }
-  return j.dump(2) + "\n";
+  return report::JsonText(j.dump(2)) + "\n";
 }
 
 }  // namespace circa

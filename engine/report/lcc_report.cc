@@ -119,7 +119,7 @@ std::string LccTable(const LccEvaluation& lcc, int width) {
 
 std::string LccMarkdown(const LccEvaluation& lcc) {
   const std::vector<int> used = UsedComponents(lcc);
-  std::string out = "\n## " + Heading(lcc) + "\n\n| Rank | Offer |";
+  std::string out = "\n## " + MdText(Heading(lcc)) + "\n\n| Rank | Offer |";
   std::string rule = "|---:|---|";
   for (const int c : used) {
     out += " " + std::string(Label(static_cast<LccComponent>(c))) + " |";
@@ -128,7 +128,7 @@ std::string LccMarkdown(const LccEvaluation& lcc) {
   out += " LCC |\n" + rule + "---:|\n";
   for (const std::size_t i : lcc.order) {
     const LccOfferResult& o = lcc.offers[i];
-    out += "| " + Rank(o) + " | " + o.id + " |";
+    out += "| " + Rank(o) + " | " + MdText(o.id) + " |";
     for (const int c : used) {
       out += " " + FormatNumber(o.present_value(c), 2) + " |";
     }
@@ -136,10 +136,10 @@ std::string LccMarkdown(const LccEvaluation& lcc) {
   }
   for (const std::size_t i : lcc.order) {
     const LccOfferResult& o = lcc.offers[i];
-    out += "\n### Offer " + o.id + " by year (" + lcc.currency +
-           ", as paid)\n\n" + o.sentence;
+    out += "\n### Offer " + MdText(o.id) + " by year (" + MdText(lcc.currency) +
+           ", as paid)\n\n" + MdText(o.sentence);
     if (!o.residual_basis.empty()) {
-      out += " Residual value: " + o.residual_basis + ".";
+      out += " Residual value: " + MdText(o.residual_basis) + ".";
     }
     out += "\n\n| Year |";
     std::string r = "|---:|";

@@ -5,27 +5,18 @@
 #include "report/text_util.h"
 
 namespace circa {
-namespace {
 
-std::string Escape(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-}  // namespace
+using report::MdText;
 
 std::string RenderMarkdown(const Report& r) {
   const CriteriaSet& set = *r.criteria;
   const BidSet& bids = *r.bids;
   const Scorer& scorer = *r.scorer;
   const Evaluation& e = *r.evaluation;
-  std::string out = "# " + Escape(set.title) + "\n\n";
-  out += "Criteria set `" + set.id + "` version " + set.version;
-  if (!set.publisher.empty()) out += ", published by " + Escape(set.publisher);
+  std::string out = "# " + MdText(set.title) + "\n\n";
+  out += "Criteria set " + report::MdCode(set.id) + " version " +
+         MdText(set.version);
+  if (!set.publisher.empty()) out += ", published by " + MdText(set.publisher);
   out += ". " + std::to_string(bids.size()) + " bids scored on " +
          std::to_string(scorer.size()) + " criteria out of " +
          FormatNumber(scorer.scale(), -1) + " points.\n\n";
@@ -33,16 +24,16 @@ std::string RenderMarkdown(const Report& r) {
   out += "## Ranking\n\n| Rank | Bid | Supplier | Total |";
   std::string rule = "|---:|---|---|---:|";
   for (const TopLevel& t : scorer.top_levels()) {
-    out += " " + Escape(t.name) + " (" + FormatNumber(t.weight, -1) + ") |";
+    out += " " + MdText(t.name) + " (" + FormatNumber(t.weight, -1) + ") |";
     rule += "---:|";
   }
   out += "\n" + rule + "\n";
   for (const int i : e.order) {
     const auto k = static_cast<std::size_t>(i);
-    out += "| " + report::RankLabel(e, k) + " | " + Escape(bids.ids[k]) +
-           " | " + Escape(bids.suppliers[k]) + " | " +
+    out += "| " + report::RankLabel(e, k) + " | " + MdText(bids.ids[k]) +
+           " | " + MdText(bids.suppliers[k]) + " | " +
            (e.status[k] != BidStatus::kRanked
-                ? "excluded (" + Escape(e.exclusion[k].rule) + ")"
+                ? "excluded (" + MdText(e.exclusion[k].rule) + ")"
                 : FormatNumber(e.totals[i], 2)) +
            " |";
     for (Eigen::Index t = 0; t < e.subtotals.cols(); ++t) {
@@ -54,15 +45,15 @@ std::string RenderMarkdown(const Report& r) {
   }
   if (!e.notes.empty()) {
     out += "\n";
-    for (const Note& n : e.notes) out += "> Note: " + Escape(n.text) + ".\n";
+    for (const Note& n : e.notes) out += "> Note: " + MdText(n.text) + ".\n";
   }
   out +=
       "\n## Criteria\n\n| Criterion | Type | Weight | Rule "
       "|\n|---|---|---:|---|\n";
   for (const Column& c : scorer.columns()) {
-    out += "| " + Escape(c.name) + " | " + std::string(ToString(c.type)) +
+    out += "| " + MdText(c.name) + " | " + std::string(ToString(c.type)) +
            " | " + FormatNumber(c.weight, 2) + " | " +
-           Escape(DescribeRule(c.rule, set.currency, c.unit)) +
+           MdText(DescribeRule(c.rule, set.currency, c.unit)) +
            (c.relative ? " (relative)" : " (absolute)") + " |\n";
   }
   if (r.lcc != nullptr) out += report::LccMarkdown(*r.lcc);
@@ -70,18 +61,22 @@ std::string RenderMarkdown(const Report& r) {
   for (const int i : e.order) {
     const auto k = static_cast<std::size_t>(i);
     const BidExplanation& x = r.explanations[k];
-    out += "\n### " + report::RankLabel(e, k) + ". " + Escape(bids.ids[k]);
-    if (!bids.suppliers[k].empty()) out += " — " + Escape(bids.suppliers[k]);
-    out += "\n\n" + x.summary + "\n";
+    out += "\n### " + report::RankLabel(e, k) + ". " + MdText(bids.ids[k]);
+    if (!bids.suppliers[k].empty()) out += " — " + MdText(bids.suppliers[k]);
+    out += "\n\n" + MdText(x.summary) + "\n";
     if (!x.award_steps.empty()) {
       out += "\n";
-      for (const std::string& s : x.award_steps) out += "- " + Escape(s) + "\n";
+      for (const std::string& s : x.award_steps) out += "- " + MdText(s) + "\n";
     }
-    for (const std::string& s : x.versus_winner) out += "\n" + s + "\n";
+    for (const std::string& s : x.versus_winner) {
+      out += "\n" + MdText(s) + "\n";
+    }
     out += "\n";
     for (const CriterionExplanation& c : x.criteria)
-      out += "- " + Escape(c.text) + "\n";
-    if (!x.relative_note.empty()) out += "\n" + x.relative_note + "\n";
+      out += "- " + MdText(c.text) + "\n";
+    if (!x.relative_note.empty()) {
+      out += "\n" + MdText(x.relative_note) + "\n";
+    }
   }
   return out;
 }

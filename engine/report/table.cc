@@ -1,5 +1,7 @@
 // The terminal table: ranked bids with subtotals per top-level criterion,
-// fitted to the terminal width, followed by the reasons in words.
+// fitted to the terminal width, followed by the reasons in words. Input
+// text goes through PadLeft/PadRight/Wrap or Display, which show control
+// characters escaped.
 #include <algorithm>
 
 #include "circa/report.h"
@@ -61,7 +63,7 @@ std::string RenderTable(const Report& r) {
            PadRight(bids.suppliers[k], supplier_w) + "  " +
            PadLeft(excluded ? "excl." : FormatNumber(e.totals[i], 2), total_w);
     if (excluded) {
-      out += "  (" + e.exclusion[k].rule + ")\n";
+      out += "  (" + report::Display(e.exclusion[k].rule) + ")\n";
       continue;
     }
     for (std::size_t t = 0; t < subs; ++t) {

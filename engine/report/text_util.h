@@ -1,4 +1,8 @@
-// Small text helpers shared by the renderers.
+// Small text helpers shared by the renderers. Text that came from an input
+// (bid ids, supplier names, criterion names, rationales, sentences that
+// embed them) is data: the table helpers show control characters escaped,
+// CsvField neutralises formulas and MdText escapes Markdown
+// (docs/result-format.md, "Text from inputs").
 #ifndef CIRCA_ENGINE_REPORT_TEXT_UTIL_H_
 #define CIRCA_ENGINE_REPORT_TEXT_UTIL_H_
 
@@ -9,23 +13,44 @@
 
 namespace circa::report {
 
-// Display width of UTF-8 text (one column per code point).
+// Text as a terminal shows it on one line: control characters escaped
+// ("\u001b"), newlines and tabs as spaces (util::SanitizeForDisplay).
+std::string Display(std::string_view text);
+// Display width of Display(text): one column per code point.
 int Width(std::string_view text);
-// Pads (or cuts with "~") to exactly `width` columns.
+// Display(text), padded (or cut with "~") to exactly `width` columns.
 std::string PadRight(std::string_view text, int width);
 std::string PadLeft(std::string_view text, int width);
-// Wraps words at `width` columns; continuation lines start with `indent`.
+// Wraps the words of Display(text) at `width` columns; continuation lines
+// start with `indent`.
 std::string Wrap(std::string_view text, int width, const std::string& indent);
 // "1", "2=" for a shared rank.
 std::string RankLabel(const Evaluation& e, std::size_t bid);
 
 // A number as JSON results carry it: rounded to 6 decimals, never -0.
 double Round6(double value);
+// A JSON document as circa writes it: nlohmann's dump escapes C0 controls;
+// DEL, C1 and the bidirectional controls are escaped here too (\u202e),
+// which keeps the JSON valid and its strings unchanged.
+std::string JsonText(std::string dumped);
 
-// A CSV field, quoted (with doubled quotes) when it holds , " or a newline.
-std::string CsvField(const std::string& text);
+// A CSV text field: control characters escaped (newline and tab kept); a
+// field starting with =, +, -, @, tab or carriage return gets a leading
+// ' (OWASP, CSV injection); quoted (with doubled quotes) when it was
+// neutralised or holds , " or a newline.
+std::string CsvField(std::string_view text);
 // A number in CSV results: 6 decimals, never -0.000000.
 std::string CsvNumber(double value);
+
+// Text as literal Markdown inline content (a table cell, a heading, a list
+// item, a sentence): \ ` * _ [ ] | # ~ $ backslash-escaped, < > & as &lt;
+// &gt; &amp;, newlines and tabs as spaces, control characters escaped
+// ("\u001b", shown as written), leading spaces dropped, and a leading -,
+// + or "1. " that would start a list item escaped.
+std::string MdText(std::string_view text);
+// Text as a Markdown code span, backticks included: the fence is longer
+// than any run of backticks inside, so the text cannot end the span.
+std::string MdCode(std::string_view text);
 
 }  // namespace circa::report
 

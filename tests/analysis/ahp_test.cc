@@ -406,7 +406,8 @@ TEST(AhpReaderTest, LongUnknownIdsGetNoSuggestion) {
 // Found by fuzz_ahp: yaml-cpp reads the escapes \\_ and \\N of a
 // double-quoted scalar as the single bytes 0xA0 and 0x85, so group ids,
 // criterion ids and the messages quoting them were not valid UTF-8. They are
-// U+00A0 and U+0085 now.
+// U+00A0 and U+0085 now; a message shows the control character U+0085
+// escaped (docs/result-format.md, "Text from inputs").
 TEST(AhpReaderTest, YamlEscapesGiveValidUtf8) {
   const Result<AhpJudgements> r = ParseAhp(
       "circa: 1\n"
@@ -416,8 +417,8 @@ TEST(AhpReaderTest, YamlEscapesGiveValidUtf8) {
       "    judgements: {\"a\\_\": {b: 3}, \"z\\N\": {b: 2}}\n",
       "t.yaml");
   EXPECT_THAT(Messages(r.diagnostics),
-              ElementsAre("t.yaml:5:33: groups.g\xC2\xA0.judgements.z\xC2\x85: "
-                          "\"z\xC2\x85\" is not in this group's criteria "
+              ElementsAre("t.yaml:5:33: groups.g\xC2\xA0.judgements.z\\u0085: "
+                          "\"z\\u0085\" is not in this group's criteria "
                           "list; did you mean \"a\xC2\xA0\"?"));
   const AhpJudgements j = ParseOk(
       "circa: 1\n"

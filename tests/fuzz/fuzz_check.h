@@ -26,7 +26,8 @@ namespace circa_fuzz {
 
 // A result has a value exactly when no diagnostic is an error, and every
 // diagnostic names the file, a position that is not negative, and a
-// message in valid UTF-8 (it is printed and may be embedded in JSON).
+// message in valid UTF-8 (it is printed and may be embedded in JSON) on one
+// line without raw control characters (CheckDisplayText).
 template <typename T>
 void CheckResult(const circa::Result<T>& result, const std::string& file);
 
@@ -34,9 +35,18 @@ void CheckResult(const circa::Result<T>& result, const std::string& file);
 circa::CriteriaSet LoadFixedCriteria(std::string_view yaml);
 
 // Scores `bids` with `scorer` and renders every report format, checking
-// that nothing is NaN, ranks are a ranking, and the JSON parses.
+// that nothing is NaN, ranks are a ranking, and that input text is data in
+// every output (docs/result-format.md, "Text from inputs"): no raw control
+// characters anywhere, CSV text fields never start with a formula
+// character, Markdown has no unescaped markup and whole table rows, and
+// the JSON parses with a number (never null) wherever a number belongs.
 void CheckEvaluation(const circa::CriteriaSet& set, const circa::Scorer& scorer,
                      const circa::BidSet& bids);
+
+// Text shown to a person holds no C0 control but newline and tab, no DEL,
+// no C1 control and no bidirectional control (U+061C, U+200E, U+200F,
+// U+202A..U+202E, U+2066..U+2069): they are written as \u escapes.
+void CheckDisplayText(std::string_view text, const std::string& what);
 
 // Explicit instantiations live in fuzz_check.cc.
 extern template void CheckResult(const circa::Result<circa::CriteriaSet>&,
