@@ -32,8 +32,8 @@ Result<std::vector<LegalFloor>> LoadLegalFloors(const std::string& file) {
     return out;
   }
   const std::vector<std::string> header = {
-      "id",  "product-group", "kind", "field", "min",
-      "unit", "in-force",     "law",  "article", "url"};
+      "id",   "product-group", "kind", "field",   "min",
+      "unit", "in-force",      "law",  "article", "url"};
   if (table.rows.empty() || table.rows[0].size() != header.size()) {
     diag.Error({file, 1, 1}, "header",
                "expected the columns id, product-group, kind, field, min, "
@@ -44,9 +44,9 @@ Result<std::vector<LegalFloor>> LoadLegalFloors(const std::string& file) {
   for (std::size_t c = 0; c < header.size(); ++c) {
     const io::CsvCell& cell = table.rows[0][c];
     if (cell.text != header[c]) {
-      diag.Error({file, cell.line, cell.column}, "header",
-                 "expected column \"" + header[c] + "\", got \"" + cell.text +
-                     "\"");
+      diag.Error(
+          {file, cell.line, cell.column}, "header",
+          "expected column \"" + header[c] + "\", got \"" + cell.text + "\"");
     }
   }
   std::vector<LegalFloor> floors;
@@ -54,8 +54,8 @@ Result<std::vector<LegalFloor>> LoadLegalFloors(const std::string& file) {
     const std::vector<io::CsvCell>& row = table.rows[r];
     if (row.size() != header.size()) {
       diag.Error({file, row.front().line, 1}, "row",
-                 "expected " + std::to_string(header.size()) +
-                     " fields, got " + std::to_string(row.size()));
+                 "expected " + std::to_string(header.size()) + " fields, got " +
+                     std::to_string(row.size()));
       continue;
     }
     LegalFloor f;
@@ -79,8 +79,7 @@ Result<std::vector<LegalFloor>> LoadLegalFloors(const std::string& file) {
       }
     } else {
       diag.Error({file, row[2].line, row[2].column}, path + ".kind",
-                 "expected minimum or obligation, got \"" + row[2].text +
-                     "\"");
+                 "expected minimum or obligation, got \"" + row[2].text + "\"");
       continue;
     }
     floors.push_back(std::move(f));

@@ -159,8 +159,7 @@ class Linter {
     if (doc.level && !gpp) {
       Warn(where, path + ".level",
            std::string(ToString(*doc.level)) +
-               " is an EU GPP ambition level, but the source \"" +
-               doc.source +
+               " is an EU GPP ambition level, but the source \"" + doc.source +
                "\" is no EU GPP document; drop the level or cite the EU GPP "
                "item");
     }
@@ -210,8 +209,8 @@ class Linter {
         numeric = true;
         if (c.op != Condition::Op::kMin) continue;
         BelowFloor(c.where.line > 0 ? c.where : r.where,
-                   path + ".conditions[" + std::to_string(k) + "].min",
-                   c.field, "the minimum", c.number);
+                   path + ".conditions[" + std::to_string(k) + "].min", c.field,
+                   "the minimum", c.number);
       }
     }
     if (numeric) AnchorSource(r.where, path, r.doc, "minimums");
@@ -233,8 +232,8 @@ class Linter {
     AnchorSource(c.where, path, c.doc, "scoring anchors");
     if (s.better != Direction::kHigherIsBetter) return;
     if (s.rule == Rule::kLinear) {
-      BelowFloor(c.where, path + ".scoring.worst", c.id, "the anchor worst =",
-                 s.worst);
+      BelowFloor(c.where, path + ".scoring.worst", c.id,
+                 "the anchor worst =", s.worst);
     } else if (!s.steps.empty()) {
       BelowFloor(c.where, path + ".scoring.steps[0]", c.id, "the lowest step",
                  s.steps.front().threshold);

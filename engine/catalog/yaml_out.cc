@@ -365,8 +365,8 @@ class Writer {
         return;
       case AbnormallyLowRule::Kind::kKb2017Art36:
         Line(0, "abnormally-low: {rule: kb-2017-36, criterion: " +
-                    YamlScalar(a.criterion) + ", contract: " +
-                    std::string(ToString(a.contract)) + "}");
+                    YamlScalar(a.criterion) +
+                    ", contract: " + std::string(ToString(a.contract)) + "}");
         return;
     }
   }

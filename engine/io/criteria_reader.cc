@@ -394,10 +394,10 @@ class CriteriaReader {
     }
     r_.CheckKeys(
         node, path,
-        {"id", "name", "description", "unit", "type", "weight", "order",
-         "min-score", "panel", "scoring", "criteria", "kind", "labels",
-         "evidence", "level", "source", "anchor-source", "strategies", "from",
-         "under"});
+        {"id",       "name",          "description", "unit",     "type",
+         "weight",   "order",         "min-score",   "panel",    "scoring",
+         "criteria", "kind",          "labels",      "evidence", "level",
+         "source",   "anchor-source", "strategies",  "from",     "under"});
     if (const YAML::Node u = node["under"]; u.IsDefined() && !adding_) {
       r_.Error(u, io::Join(path, "under"),
                "under is only read in a derived set's add list");
@@ -615,8 +615,7 @@ class CriteriaReader {
       r_.CheckKeys(
           n, path,
           {"id", "name", "description", "evidence", "conditions", "groups",
-           "kind", "labels", "level", "source", "anchor-source",
-           "strategies"});
+           "kind", "labels", "level", "source", "anchor-source", "strategies"});
       Requirement req;
       req.where = r_.Where(n);
       req.id = ReadId(n, path);
@@ -1540,10 +1539,10 @@ class CriteriaReader {
 
   void OverrideRequirement(const YAML::Node& n, const std::string& path,
                            Requirement* req) {
-    r_.CheckKeys(n, path,
-                 {"name", "labels", "description", "evidence", "level",
-                  "source", "anchor-source", "strategies", "kind",
-                  "conditions", "groups"});
+    r_.CheckKeys(
+        n, path,
+        {"name", "labels", "description", "evidence", "level", "source",
+         "anchor-source", "strategies", "kind", "conditions", "groups"});
     const SourceLocation at = r_.Where(n);
     OverrideText(n, path, &req->name, &req->description, &req->doc,
                  &req->origin);

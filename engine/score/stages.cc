@@ -236,9 +236,10 @@ void FlagBelgianPriceExamination(const AbnormallyLowRule& rule, int column,
   }
   if (price_share < 0.5) {
     e->notes.push_back(
-        {column, "abnormally-low: " + law + " § 4 applies its 15 % trigger "
-                 "when price decides alone or carries at least half of the "
-                 "weight; here " +
+        {column, "abnormally-low: " + law +
+                     " § 4 applies its 15 % trigger "
+                     "when price decides alone or carries at least half of the "
+                     "weight; here " +
                      criterion_name + " carries " + Pct(price_share) +
                      "; every price is still examined (§ 1-3), circa flags "
                      "no bid"});
@@ -259,8 +260,8 @@ void FlagBelgianPriceExamination(const AbnormallyLowRule& rule, int column,
   std::string basis;
   if (k < 7) {
     sorted.pop_back();
-    basis = "the mean of the bids without the highest (" +
-            std::to_string(k) + " bids, fewer than 7)";
+    basis = "the mean of the bids without the highest (" + std::to_string(k) +
+            " bids, fewer than 7)";
   } else {
     sorted.pop_back();
     sorted.erase(sorted.begin());
@@ -336,10 +337,11 @@ void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
   // amount.
   if (!price_only) {
     e->notes.push_back(
-        {column, "abnormally-low: rglcap-85 (Spain, RGLCAP art. 85) is meant "
-                 "for price-only awards; here " +
-                     criterion_name + " carries " + Pct(price_share) +
-                     " of the points, so its flags are indicative only"});
+        {column,
+         "abnormally-low: rglcap-85 (Spain, RGLCAP art. 85) is meant "
+         "for price-only awards; here " +
+             criterion_name + " carries " + Pct(price_share) +
+             " of the points, so its flags are indicative only"});
   }
   const std::size_t k = valid.size();
   const std::string cite = " (Spain, RGLCAP art. 85.";

@@ -83,11 +83,11 @@ struct LegalFloor {
   std::string product_group;  // "*": every set
   bool obligation = false;    // false: a minimum
   std::string field;
-  double min = 0;             // minimum only
+  double min = 0;  // minimum only
   std::string unit;
-  std::string in_force;       // date of effect, YYYY-MM-DD
-  std::string law;            // the act
-  std::string article;        // article, annex, point
+  std::string in_force;  // date of effect, YYYY-MM-DD
+  std::string law;       // the act
+  std::string article;   // article, annex, point
   std::string url;
 };
 

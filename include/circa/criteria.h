@@ -270,15 +270,15 @@ struct TieBreakStep {
 struct AbnormallyLowRule {
   enum class Kind {
     kNone,
-    kBelowMean,  // more than `percent` % below the mean of the other bids
-    kRglcap85,   // Spain, RGLCAP art. 85 (DOMAIN.md §2)
+    kBelowMean,    // more than `percent` % below the mean of the other bids
+    kRglcap85,     // Spain, RGLCAP art. 85 (DOMAIN.md §2)
     kKb2017Art36,  // Belgium, royal decree of 18 April 2017, art. 36
   };
   using Contract = AbnormallyLowContract;
   Kind kind = Kind::kNone;
   std::string criterion;  // the price or cost leaf it looks at
   double percent = 20;
-  std::optional<double> budget;  // RGLCAP with one or three bids
+  std::optional<double> budget;          // RGLCAP with one or three bids
   Contract contract = Contract::kWorks;  // kb-2017-36 only
   SourceLocation where;
 };
