@@ -253,9 +253,6 @@ TEST(Lint, IdsStableAgainstThePreviousVersion) {
   EXPECT_THAT(Lint(major, options), IsEmpty());
 }
 
-}  // namespace
-}  // namespace circa
-
 // ---------------------------------------------------------- legal floors
 
 std::vector<LegalFloor> RepoFloors() {
@@ -280,12 +277,12 @@ product-group: ict-hardware
 sources: [{id: m, title: model}]
 criteria:
   - {id: price, type: price, unit: EUR, description: d, labels: {en: p, nl: p}, source: m, weight: 30, scoring: {rule: lowest-ratio}}
-  - {id: spare_parts_years, unit: years, description: d, labels: {en: s, nl: s}, evidence: e, source: m, anchor-source: model, strategies: [longer-life], weight: 10, scoring: {rule: linear, worst: 3, best: 8}}
-  - {id: battery_cycles, unit: cycles, description: d, labels: {en: b, nl: b}, evidence: e, source: m, anchor-source: model, weight: 10, scoring: {rule: steps, steps: [[500, 0], [1000, 1]]}}
-  - {id: charger_optional, description: d, labels: {en: c, nl: c}, evidence: e, source: m, weight: 10, scoring: {rule: yes-no}}
-  - {id: usb_c_charging, description: d, labels: {en: u, nl: u}, evidence: e, source: m, weight: 10, scoring: {rule: yes-no}}
-  - {id: no_single_use_plastic, description: d, labels: {en: n, nl: n}, evidence: e, source: m, weight: 10, scoring: {rule: yes-no}}
-  - {id: legal_timber_points, description: d, labels: {en: l, nl: l}, evidence: e, source: m, weight: 20, scoring: {rule: yes-no}}
+  - {id: spare_parts_years, type: quality, unit: years, description: d, labels: {en: s, nl: s}, evidence: e, source: m, anchor-source: model, strategies: [longer-life], weight: 10, scoring: {rule: linear, worst: 3, best: 8}}
+  - {id: battery_cycles, type: quality, unit: cycles, description: d, labels: {en: b, nl: b}, evidence: e, source: m, anchor-source: model, weight: 10, scoring: {rule: steps, steps: [[500, 0], [1000, 1]]}}
+  - {id: charger_optional, type: quality, description: d, labels: {en: c, nl: c}, evidence: e, source: m, weight: 10, scoring: {rule: yes-no}}
+  - {id: usb_c_charging, type: quality, description: d, labels: {en: u, nl: u}, evidence: e, source: m, weight: 10, scoring: {rule: yes-no}}
+  - {id: no_single_use_plastic, type: quality, description: d, labels: {en: n, nl: n}, evidence: e, source: m, weight: 10, scoring: {rule: yes-no}}
+  - {id: legal_timber_points, type: quality, description: d, labels: {en: l, nl: l}, evidence: e, source: m, weight: 20, scoring: {rule: yes-no}}
 requirements:
   - {id: min_battery, description: d, labels: {en: m, nl: m}, evidence: e, source: m, anchor-source: model, conditions: [{field: battery_cycles, min: 500}]}
 )";
@@ -352,7 +349,7 @@ TEST(LintLegalFloors, EachFloorBrokenOnce) {
               url +
               "reg/2023/1115/oj)); make it a requirement or drop it; "
               "[deforestation-free-timber]",
-          "ict.yaml:18:5: requirements[0].conditions[0].min: the minimum "
+          "ict.yaml:18:122: requirements[0].conditions[0].min: the minimum "
           "500 charge cycles is below the legal floor of 800 charge cycles (" +
               reg +
               "Annex II, battery endurance: at least 80 % of the rated "
@@ -418,3 +415,6 @@ TEST(LintLegalFloors, BadFloorsFileIsLocated) {
                           file + ":3:5: floors[b].kind: expected minimum or "
                                  "obligation, got \"maximum\""));
 }
+
+}  // namespace
+}  // namespace circa
