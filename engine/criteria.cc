@@ -48,6 +48,12 @@ constexpr Table<CriterionKind, 4> kKinds{
      {CriterionKind::kTechnicalSpecification, "technical-specification"},
      {CriterionKind::kAward, "award"},
      {CriterionKind::kContractClause, "contract-clause"}}};
+constexpr Table<AbnormallyLowContract, 4> kContracts{
+    {{AbnormallyLowContract::kWorks, "works"},
+     {AbnormallyLowContract::kSupplies, "supplies"},
+     {AbnormallyLowContract::kServices, "services"},
+     {AbnormallyLowContract::kFraudSensitiveServices,
+      "fraud-sensitive-services"}}};
 
 template <typename E, std::size_t N>
 std::string_view Name(const Table<E, N>& table, E value) {
@@ -111,6 +117,13 @@ std::optional<GppLevel> GppLevelFromString(std::string_view text) {
 }
 std::optional<CriterionKind> CriterionKindFromString(std::string_view text) {
   return Parse(kKinds, text);
+}
+std::string_view ToString(AbnormallyLowContract contract) {
+  return Name(kContracts, contract);
+}
+std::optional<AbnormallyLowContract> AbnormallyLowContractFromString(
+    std::string_view text) {
+  return Parse(kContracts, text);
 }
 
 const std::vector<Strategy>& AllStrategies() {

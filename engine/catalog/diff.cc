@@ -56,6 +56,7 @@ std::string DocFields(const Documentation& a, const Documentation& b) {
   if (a.evidence != b.evidence) changed.push_back("evidence");
   if (a.level != b.level) changed.push_back("level");
   if (a.source != b.source) changed.push_back("source");
+  if (a.anchor_source != b.anchor_source) changed.push_back("anchor-source");
   if (a.strategies != b.strategies) changed.push_back("strategies");
   std::string out;
   for (const std::string& f : changed) {

@@ -46,6 +46,19 @@ class Linter {
   }
 
   std::vector<Diagnostic> Run() {
+    if (options_.legal_floors) {
+      floors_ = *options_.legal_floors;
+    } else if (const std::string file = DefaultLegalFloorsFile();
+               !file.empty()) {
+      Result<std::vector<LegalFloor>> loaded = LoadLegalFloors(file);
+      diag_.Append(loaded.diagnostics);
+      if (loaded.value) floors_ = std::move(*loaded.value);
+    }
+    for (auto f = floors_.begin(); f != floors_.end();) {
+      const bool applies =
+          f->product_group == "*" || f->product_group == set_.product_group;
+      f = applies ? f + 1 : floors_.erase(f);
+    }
     SetLevel();
     for (std::size_t i = 0; i < set_.criteria.size(); ++i) {
       CheckCriterion(set_.criteria[i], "criteria[" + std::to_string(i) + "]");
@@ -54,6 +67,7 @@ class Linter {
       const Requirement& r = set_.requirements[i];
       const std::string path = "requirements[" + std::to_string(i) + "]";
       Item(r.where, path, r.id, r.description, r.doc, true);
+      RequirementFloors(r, path);
     }
     for (std::size_t i = 0; i < set_.clauses.size(); ++i) {
       const Clause& c = set_.clauses[i];
@@ -136,18 +150,100 @@ class Linter {
            "missing; say what proves it (a label or equivalent, EPD, "
            "declaration, test report)");
     }
-    if (needs_evidence && !doc.level) {
+    const bool gpp = doc.source.find("eu-gpp") != std::string::npos;
+    if (needs_evidence && !doc.level && gpp) {
       Warn(where, path + ".level",
            "missing; give core or comprehensive (the EU GPP ambition "
            "level)");
     }
+    if (doc.level && !gpp) {
+      Warn(where, path + ".level",
+           std::string(ToString(*doc.level)) +
+               " is an EU GPP ambition level, but the source \"" + doc.source +
+               "\" is no EU GPP document; drop the level or cite the EU GPP "
+               "item");
+    }
     Source(where, path, doc.source);
+    if (!doc.anchor_source.empty() && doc.anchor_source != "model") {
+      Source(where, path, doc.anchor_source, "anchor-source");
+    }
+  }
+
+  // The anchors or minimums of a numeric rule or condition must say where
+  // they come from: a source item, or "model" for the model's own choice.
+  void AnchorSource(const SourceLocation& where, const std::string& path,
+                    const Documentation& doc, const std::string& what) {
+    if (doc.anchor_source.empty()) {
+      Warn(where, path + ".anchor-source",
+           "missing; say where the " + what +
+               " come from (a declared source id and item), or write "
+               "\"model\" when they are the model's own choice");
+    }
+  }
+
+  std::string Law(const LegalFloor& f) const {
+    return f.law + ", " + f.article + ", in force since " + f.in_force +
+           (f.url.empty() ? "" : " (" + f.url + ")");
+  }
+
+  void BelowFloor(const SourceLocation& where, const std::string& path,
+                  const std::string& field, const std::string& what,
+                  double value) {
+    for (const LegalFloor& f : floors_) {
+      if (f.obligation || f.field != field || value >= f.min) continue;
+      diag_.Error(where, path,
+                  what + " " + catalog::Num(value) + " " + f.unit +
+                      " is below the legal floor of " + catalog::Num(f.min) +
+                      " " + f.unit + " (" + Law(f) + "); [" + f.id + "]");
+    }
+  }
+
+  void RequirementFloors(const Requirement& r, const std::string& path) {
+    bool numeric = false;
+    for (std::size_t g = 0; g < r.groups.size(); ++g) {
+      for (std::size_t k = 0; k < r.groups[g].conditions.size(); ++k) {
+        const Condition& c = r.groups[g].conditions[k];
+        if (c.op != Condition::Op::kMin && c.op != Condition::Op::kMax) {
+          continue;
+        }
+        numeric = true;
+        if (c.op != Condition::Op::kMin) continue;
+        BelowFloor(c.where.line > 0 ? c.where : r.where,
+                   path + ".conditions[" + std::to_string(k) + "].min", c.field,
+                   "the minimum", c.number);
+      }
+    }
+    if (numeric) AnchorSource(r.where, path, r.doc, "minimums");
+  }
+
+  void CriterionFloors(const Criterion& c, const std::string& path) {
+    for (const LegalFloor& f : floors_) {
+      if (f.obligation && f.field == c.id) {
+        diag_.Error(c.where, path,
+                    "awards points for what the law already requires (" +
+                        Law(f) + "); make it a requirement or drop it; [" +
+                        f.id + "]");
+      }
+    }
+    if (!c.scoring) return;
+    const ScoringRule& s = *c.scoring;
+    const bool anchored = s.rule == Rule::kLinear || s.rule == Rule::kSteps;
+    if (!anchored) return;
+    AnchorSource(c.where, path, c.doc, "scoring anchors");
+    if (s.better != Direction::kHigherIsBetter) return;
+    if (s.rule == Rule::kLinear) {
+      BelowFloor(c.where, path + ".scoring.worst", c.id,
+                 "the anchor worst =", s.worst);
+    } else if (!s.steps.empty()) {
+      BelowFloor(c.where, path + ".scoring.steps[0]", c.id, "the lowest step",
+                 s.steps.front().threshold);
+    }
   }
 
   void Source(const SourceLocation& where, const std::string& path,
-              const std::string& source) {
+              const std::string& source, const std::string& key = "source") {
     if (source.empty()) {
-      Warn(where, path + ".source",
+      Warn(where, path + "." + key,
            "missing; name the declared source and the item it follows, "
            "such as \"eu-gpp-furniture AC3\"");
       return;
@@ -164,7 +260,7 @@ class Linter {
       declared += id;
     }
     if (declared.empty()) declared = "none declared";
-    diag_.Error(where, path + ".source",
+    diag_.Error(where, path + "." + key,
                 "\"" + source +
                     "\" does not start with a declared source id (" + declared +
                     ")");
@@ -191,6 +287,7 @@ class Linter {
       return;
     }
     Item(c.where, path, c.id, c.description, c.doc, !money);
+    CriterionFloors(c, path);
     const bool numeric = c.scoring && IsNumericInput(c.scoring->rule);
     if (c.unit.empty() && (money || numeric)) {
       Warn(c.where, path + ".unit",
@@ -264,6 +361,7 @@ class Linter {
   const LintOptions& options_;
   std::vector<std::string> sources_;
   std::string languages_;
+  std::vector<LegalFloor> floors_;  // those that apply to this set
   Diagnostics diag_;
 };
 

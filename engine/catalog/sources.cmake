@@ -5,5 +5,6 @@ target_sources(circa_engine PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/catalog/yaml_out.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/catalog/diff.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/catalog/lint.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/catalog/legal_floors.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/catalog/library_list.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/catalog/summary.cc)

@@ -256,6 +256,9 @@ std::string AbnormallyLowText(const AbnormallyLowRule& a) {
     case AbnormallyLowRule::Kind::kRglcap85:
       return "rglcap-85 on " + a.criterion +
              (a.budget ? ", budget " + Num(*a.budget) : std::string());
+    case AbnormallyLowRule::Kind::kKb2017Art36:
+      return "kb-2017-36 on " + a.criterion + ", " +
+             std::string(ToString(a.contract));
   }
   return "none";
 }

@@ -129,13 +129,14 @@ class Writer {
     }
   }
 
-  // evidence, level, source, strategies.
+  // evidence, level, source, anchor-source, strategies.
   void Doc(int indent, const Documentation& doc, bool evidence) {
     if (evidence) Text(indent, "evidence", doc.evidence);
     if (doc.level) {
       Line(indent, "level: " + std::string(ToString(*doc.level)));
     }
     Text(indent, "source", doc.source);
+    Text(indent, "anchor-source", doc.anchor_source);
     if (!doc.strategies.empty()) {
       Line(indent,
            "strategies: [" + catalog::StrategiesText(doc.strategies) + "]");
@@ -361,6 +362,11 @@ class Writer {
         Line(0, "abnormally-low: {rule: rglcap-85, criterion: " +
                     YamlScalar(a.criterion) +
                     (a.budget ? ", budget: " + Num(*a.budget) : "") + "}");
+        return;
+      case AbnormallyLowRule::Kind::kKb2017Art36:
+        Line(0, "abnormally-low: {rule: kb-2017-36, criterion: " +
+                    YamlScalar(a.criterion) +
+                    ", contract: " + std::string(ToString(a.contract)) + "}");
         return;
     }
   }

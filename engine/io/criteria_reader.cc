@@ -337,6 +337,10 @@ class CriteriaReader {
       }
     }
     doc->source = r_.String(n, "source", path, false).value_or("");
+    // Where the scoring anchors (worst/best, steps, minimums) come from: a
+    // source id and item, or "model" for the model's own choice.
+    doc->anchor_source =
+        r_.String(n, "anchor-source", path, false).value_or("");
     const YAML::Node list = n["strategies"];
     if (!list.IsDefined() || list.IsNull()) return;
     const std::string here = io::Join(path, "strategies");
@@ -400,9 +404,10 @@ class CriteriaReader {
     }
     r_.CheckKeys(
         node, path,
-        {"id", "name", "description", "unit", "type", "weight", "order",
-         "min-score", "panel", "scoring", "criteria", "kind", "labels",
-         "evidence", "level", "source", "strategies", "from", "under"});
+        {"id",       "name",          "description", "unit",     "type",
+         "weight",   "order",         "min-score",   "panel",    "scoring",
+         "criteria", "kind",          "labels",      "evidence", "level",
+         "source",   "anchor-source", "strategies",  "from",     "under"});
     if (const YAML::Node u = node["under"]; u.IsDefined() && !adding_) {
       r_.Error(u, io::Join(path, "under"),
                "under is only read in a derived set's add list");
@@ -620,7 +625,7 @@ class CriteriaReader {
       r_.CheckKeys(
           n, path,
           {"id", "name", "description", "evidence", "conditions", "groups",
-           "kind", "labels", "level", "source", "strategies"});
+           "kind", "labels", "level", "source", "anchor-source", "strategies"});
       Requirement req;
       req.where = r_.Where(n);
       req.id = ReadId(n, path);
@@ -890,6 +895,7 @@ class CriteriaReader {
 
   // abnormally-low: {rule: below-mean, criterion: price, percent: 20}
   //                 {rule: rglcap-85, criterion: price, budget: 100000}
+  //                 {rule: kb-2017-36, criterion: price, contract: works}
   void ReadAbnormallyLow(const YAML::Node& root, AbnormallyLowRule* out) {
     const YAML::Node n = root["abnormally-low"];
     if (!n.IsDefined() || n.IsNull()) return;
@@ -936,9 +942,24 @@ class CriteriaReader {
         }
         a.budget = *b;
       }
+    } else if (*rule == "kb-2017-36") {
+      a.kind = AbnormallyLowRule::Kind::kKb2017Art36;
+      r_.CheckKeys(n, path, {"rule", "criterion", "contract"});
+      const auto contract = r_.String(n, "contract", path, true);
+      if (!contract) return;
+      const auto c = AbnormallyLowContractFromString(*contract);
+      if (!c) {
+        r_.Error(n["contract"], io::Join(path, "contract"),
+                 "expected works, supplies, services or "
+                 "fraud-sensitive-services, got \"" +
+                     *contract + "\"");
+        return;
+      }
+      a.contract = *c;
     } else {
       r_.Error(n["rule"], io::Join(path, "rule"),
-               "expected none, below-mean or rglcap-85, got \"" + *rule + "\"");
+               "expected none, below-mean, rglcap-85 or kb-2017-36, got \"" +
+                   *rule + "\"");
       return;
     }
     const auto criterion = r_.String(n, "criterion", path, true);
@@ -1469,6 +1490,10 @@ class CriteriaReader {
       doc->source = given.source;
       MarkChanged(origin, "source", at);
     }
+    if (n["anchor-source"].IsDefined()) {
+      doc->anchor_source = given.anchor_source;
+      MarkChanged(origin, "anchor-source", at);
+    }
     if (n["strategies"].IsDefined()) {
       doc->strategies = given.strategies;
       MarkChanged(origin, "strategies", at);
@@ -1480,7 +1505,7 @@ class CriteriaReader {
     r_.CheckKeys(n, path,
                  {"name", "labels", "description", "unit", "weight", "order",
                   "min-score", "panel", "scoring", "evidence", "level",
-                  "source", "strategies"});
+                  "source", "anchor-source", "strategies"});
     const SourceLocation at = r_.Where(n);
     OverrideText(n, path, &c->name, &c->description, &c->doc, &c->origin);
     if (const auto v = r_.String(n, "unit", path, false)) {
@@ -1523,9 +1548,10 @@ class CriteriaReader {
 
   void OverrideRequirement(const YAML::Node& n, const std::string& path,
                            Requirement* req) {
-    r_.CheckKeys(n, path,
-                 {"name", "labels", "description", "evidence", "level",
-                  "source", "strategies", "kind", "conditions", "groups"});
+    r_.CheckKeys(
+        n, path,
+        {"name", "labels", "description", "evidence", "level", "source",
+         "anchor-source", "strategies", "kind", "conditions", "groups"});
     const SourceLocation at = r_.Where(n);
     OverrideText(n, path, &req->name, &req->description, &req->doc,
                  &req->origin);

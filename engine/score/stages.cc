@@ -203,6 +203,82 @@ std::string Pct(double fraction) {
   return FormatNumber(100.0 * fraction, 2) + " %";
 }
 
+// Belgium, royal decree of 18 April 2017 on award in the classic sectors,
+// art. 36 (under art. 84 of the law of 17 June 2016). § 1-3: the buyer
+// examines the prices of every bid and asks for a justification of a price
+// that seems abnormal; no number. § 4: for works and for services in a
+// fraud-sensitive sector (open or restricted procedure), when at least four
+// bids are taken into account and price decides alone (or, under price-
+// quality, carries at least half of the weight), every bid at least 15 %
+// below the mean of the bids is examined; the mean leaves out the highest
+// bid when there are fewer than seven, the highest and the lowest when there
+// are seven or more (docs/rules.md, "Abnormally low prices").
+template <typename Price, typename Money>
+void FlagBelgianPriceExamination(const AbnormallyLowRule& rule, int column,
+                                 const std::string& criterion_name,
+                                 double price_share,
+                                 const std::vector<int>& valid,
+                                 const Price& price, const Money& money,
+                                 const std::string& ask, Evaluation* e) {
+  const std::string law =
+      "Belgium, royal decree of 18 April 2017 (classic sectors) art. 36";
+  const bool numeric =
+      rule.contract == AbnormallyLowContract::kWorks ||
+      rule.contract == AbnormallyLowContract::kFraudSensitiveServices;
+  if (!numeric) {
+    e->notes.push_back(
+        {column, "abnormally-low: " + law + " § 1-3: for " +
+                     std::string(ToString(rule.contract)) +
+                     " the buyer examines every price and asks for a "
+                     "justification of any that seems abnormally low; the "
+                     "decree sets no number, so circa flags no bid"});
+    return;
+  }
+  if (price_share < 0.5) {
+    e->notes.push_back(
+        {column, "abnormally-low: " + law +
+                     " § 4 applies its 15 % trigger "
+                     "when price decides alone or carries at least half of the "
+                     "weight; here " +
+                     criterion_name + " carries " + Pct(price_share) +
+                     "; every price is still examined (§ 1-3), circa flags "
+                     "no bid"});
+    return;
+  }
+  const std::size_t k = valid.size();
+  if (k < 4) {
+    e->notes.push_back(
+        {column, "abnormally-low: " + law + " § 4 needs at least 4 bids; " +
+                     std::to_string(k) +
+                     " were ranked, so every price is examined (§ 1-3) and "
+                     "circa flags no bid"});
+    return;
+  }
+  std::vector<double> sorted;
+  for (const int i : valid) sorted.push_back(price(i));
+  std::sort(sorted.begin(), sorted.end());
+  std::string basis;
+  if (k < 7) {
+    sorted.pop_back();
+    basis = "the mean of the bids without the highest (" + std::to_string(k) +
+            " bids, fewer than 7)";
+  } else {
+    sorted.pop_back();
+    sorted.erase(sorted.begin());
+    basis = "the mean of the bids without the highest and the lowest (" +
+            std::to_string(k) + " bids, 7 or more)";
+  }
+  const double mean = Mean(sorted);
+  for (const int i : valid) {
+    if (price(i) <= mean * 0.85) {
+      e->abnormally_low[static_cast<std::size_t>(i)] =
+          criterion_name + " " + money(price(i)) + " is " +
+          Pct(1 - price(i) / mean) + " below " + basis + ", " + money(mean) +
+          "; at least 15 % below must be examined (" + law + " § 4)" + ask;
+    }
+  }
+}
+
 }  // namespace
 
 void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
@@ -245,28 +321,49 @@ void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
     }
     return;
   }
-  // Spain, Real Decreto 1098/2001 (RGLCAP) art. 85, price-only: "units of
-  // percentage" read as percent of the reference amount.
+  // The share of the points the price column carries: both national rules
+  // below were written for awards on price alone.
+  const double total_weight = e->weights.size() > 0 ? e->weights.sum() : 0.0;
+  const double price_share =
+      total_weight > 0 ? e->weights[column] / total_weight : 1.0;
+  const bool price_only = price_share > 1 - 1e-9;
+  if (rule.kind == AbnormallyLowRule::Kind::kKb2017Art36) {
+    FlagBelgianPriceExamination(rule, column, criterion_name, price_share,
+                                valid, price, money, ask, e);
+    return;
+  }
+  // Spain, Real Decreto 1098/2001 (RGLCAP) art. 85, price-only awards
+  // (subastas): "units of percentage" read as percent of the reference
+  // amount.
+  if (!price_only) {
+    e->notes.push_back(
+        {column,
+         "abnormally-low: rglcap-85 (Spain, RGLCAP art. 85) is meant "
+         "for price-only awards; here " +
+             criterion_name + " carries " + Pct(price_share) +
+             " of the points, so its flags are indicative only"});
+  }
   const std::size_t k = valid.size();
-  const std::string cite = " (RGLCAP art. 85.";
+  const std::string cite = " (Spain, RGLCAP art. 85.";
+  const auto below_budget = [&](int i, const std::string& paragraph) {
+    if (!rule.budget || price(i) >= *rule.budget * 0.75) return false;
+    e->abnormally_low[static_cast<std::size_t>(i)] =
+        criterion_name + " " + money(price(i)) + " is " +
+        Pct(1 - price(i) / *rule.budget) + " below the budget " +
+        money(*rule.budget) + "; more than 25 % below is abnormally low" +
+        cite + paragraph + ")" + ask;
+    return true;
+  };
   if (k == 1) {
-    const int i = valid.front();
     if (!rule.budget) {
       e->notes.push_back(
           {column,
-           "abnormally-low: RGLCAP art. 85.1 compares a single bid "
+           "abnormally-low: RGLCAP art. 85.1 (Spain) compares a single bid "
            "with the tender budget, which the criteria set does not "
            "declare (abnormally-low.budget); not checked"});
       return;
     }
-    const double limit = *rule.budget * 0.75;
-    if (price(i) < limit) {
-      e->abnormally_low[static_cast<std::size_t>(i)] =
-          criterion_name + " " + money(price(i)) + " is " +
-          Pct(1 - price(i) / *rule.budget) + " below the budget " +
-          money(*rule.budget) + "; more than 25 % below is abnormally low" +
-          cite + "1)" + ask;
-    }
+    below_budget(valid.front(), "1");
     return;
   }
   if (k == 2) {
@@ -299,6 +396,14 @@ void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
           "the mean of the 2 lower bids (the highest is more than 10 % above "
           "the mean of all 3 and is left out)";
     }
+    if (!rule.budget) {
+      e->notes.push_back(
+          {column,
+           "abnormally-low: RGLCAP art. 85.3 (Spain) also holds any of three "
+           "bids more than 25 % below the tender budget abnormally low; the "
+           "criteria set declares no budget (abnormally-low.budget), so that "
+           "clause is not checked"});
+    }
   } else {
     // 85.4: a new mean without the bids more than 10 % above the first; if
     // fewer than 3 remain, the mean of the 3 lowest.
@@ -327,6 +432,10 @@ void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
           criterion_name + " " + money(price(i)) + " is " +
           Pct(1 - price(i) / mean) + " below " + basis + " (" + money(mean) +
           "); more than 10 % below is abnormally low" + cite + article + ask;
+    } else if (k == 3) {
+      // 85.3, last sentence: with three bids, more than 25 units below the
+      // budget is abnormal in any case.
+      below_budget(i, "3");
     }
   }
 }

@@ -73,6 +73,32 @@ std::string RenderDiffJson(const CriteriaDiff& diff);  // schema circa.diff/1
 
 // ---------------------------------------------------------------- lint
 
+// A legal floor a model set is checked against (criteria/legal/floors.csv,
+// docs/catalog.md "Legal floors"): an obligation the law already imposes (an
+// award criterion with id `field` rewards it) or a legal minimum (a
+// requirement condition, or a criterion's worst anchor or lowest step, on
+// `field` below `min`).
+struct LegalFloor {
+  std::string id;
+  std::string product_group;  // "*": every set
+  bool obligation = false;    // false: a minimum
+  std::string field;
+  double min = 0;  // minimum only
+  std::string unit;
+  std::string in_force;  // date of effect, YYYY-MM-DD
+  std::string law;       // the act
+  std::string article;   // article, annex, point
+  std::string url;
+};
+
+// Reads the floors table (CSV with the header id, product-group, kind,
+// field, min, unit, in-force, law, article, url). Errors are located.
+Result<std::vector<LegalFloor>> LoadLegalFloors(const std::string& file);
+
+// legal/floors.csv in the first of DefaultLibraryDirs() that has one; ""
+// when none has.
+std::string DefaultLegalFloorsFile();
+
 struct LintOptions {
   // The set's previous version (`--against`): an id it has that this set
   // lacks is an error unless this set's major version is higher. nullptr:
@@ -80,6 +106,10 @@ struct LintOptions {
   const CriteriaSet* previous = nullptr;
   // Languages every set, criterion, requirement and clause is labelled in.
   std::vector<std::string> languages = {"en", "nl"};
+  // The legal floors to check against. nullptr: those of
+  // DefaultLegalFloorsFile(), read once per Lint call (none when there is
+  // no such file).
+  const std::vector<LegalFloor>* legal_floors = nullptr;
 
   // At least one language, each a two-letter lowercase code.
   bool IsValid(std::string* why) const;

@@ -68,6 +68,16 @@ enum class CriterionKind {
   kContractClause,
 };
 
+// What a tender buys, as the Belgian price examination needs it (royal
+// decree of 18 April 2017, art. 36 § 4: a numeric trigger for works and for
+// services in a fraud-sensitive sector, none for supplies and other services).
+enum class AbnormallyLowContract {
+  kWorks,
+  kSupplies,
+  kServices,
+  kFraudSensitiveServices,
+};
+
 std::string_view ToString(CriterionType type);
 std::string_view ToString(WeightMode mode);
 std::string_view ToString(Rule rule);
@@ -82,6 +92,10 @@ std::string_view ToString(CriterionKind kind);
 std::optional<Strategy> StrategyFromString(std::string_view text);
 std::optional<GppLevel> GppLevelFromString(std::string_view text);
 std::optional<CriterionKind> CriterionKindFromString(std::string_view text);
+// "works", "supplies", "services", "fraud-sensitive-services".
+std::string_view ToString(AbnormallyLowContract contract);
+std::optional<AbnormallyLowContract> AbnormallyLowContractFromString(
+    std::string_view text);
 // Every strategy, in documentation order.
 const std::vector<Strategy>& AllStrategies();
 // Every rule name, in documentation order.
@@ -130,6 +144,10 @@ struct Documentation {
   std::string evidence;  // "EU Ecolabel or equivalent; test report ..."
   std::optional<GppLevel> level;
   std::string source;  // a declared source id, then the item: "eu-gpp-x AC2"
+  // Where the scoring anchors or the minimum come from: a declared source id
+  // then the item ("reg-2023-1670 Annex II"), or "model" when they are the
+  // model's own choice. Empty: not said (lint warns on a model set).
+  std::string anchor_source;
   std::vector<Strategy> strategies;
 };
 
@@ -252,13 +270,16 @@ struct TieBreakStep {
 struct AbnormallyLowRule {
   enum class Kind {
     kNone,
-    kBelowMean,  // more than `percent` % below the mean of the other bids
-    kRglcap85,   // Spain, RGLCAP art. 85 (DOMAIN.md §2)
+    kBelowMean,    // more than `percent` % below the mean of the other bids
+    kRglcap85,     // Spain, RGLCAP art. 85 (DOMAIN.md §2)
+    kKb2017Art36,  // Belgium, royal decree of 18 April 2017, art. 36
   };
+  using Contract = AbnormallyLowContract;
   Kind kind = Kind::kNone;
   std::string criterion;  // the price or cost leaf it looks at
   double percent = 20;
-  std::optional<double> budget;  // RGLCAP with one bid: the tender budget
+  std::optional<double> budget;          // RGLCAP with one or three bids
+  Contract contract = Contract::kWorks;  // kb-2017-36 only
   SourceLocation where;
 };
 

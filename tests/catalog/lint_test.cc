@@ -3,7 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "circa/catalog.h"
+#include "circa/load.h"
 #include "test_util.h"
 
 namespace circa {
@@ -42,6 +45,7 @@ criteria:
         evidence: EPD or equivalent
         level: core
         source: eu-gpp-furniture AC3
+        anchor-source: model
         strategies: [recycled-content]
         weight: 30
         scoring: {rule: linear, worst: 0, best: 60}
@@ -142,6 +146,9 @@ TEST(Lint, EachFindingHasItsMessage) {
           "bad.yaml:7:5: warning: criteria[1].criteria: a group with one "
           "criterion; the group and its criterion carry the same weight "
           "(merge them)",
+          "bad.yaml:12:9: warning: criteria[1].criteria[0].level: core is an "
+          "EU GPP ambition level, but the source \"gpp AC2\" is no EU GPP "
+          "document; drop the level or cite the EU GPP item",
           "bad.yaml:12:9: criteria[1].criteria[0].source: \"gpp AC2\" does "
           "not start with a declared source id (none declared)",
           "bad.yaml:12:9: warning: criteria[1].criteria[0].scoring.levels.0: "
@@ -154,8 +161,6 @@ TEST(Lint, EachFindingHasItsMessage) {
           "what is asked and how it is verified",
           "bad.yaml:20:5: warning: criteria[2].evidence: missing; say what "
           "proves it (a label or equivalent, EPD, declaration, test report)",
-          "bad.yaml:20:5: warning: criteria[2].level: missing; give core or "
-          "comprehensive (the EU GPP ambition level)",
           "bad.yaml:20:5: warning: criteria[2].source: missing; name the "
           "declared source and the item it follows, such as "
           "\"eu-gpp-furniture AC3\"",
@@ -170,11 +175,12 @@ TEST(Lint, EachFindingHasItsMessage) {
           "bad.yaml:22:5: warning: requirements[0].evidence: missing; say "
           "what proves it (a label or equivalent, EPD, declaration, test "
           "report)",
-          "bad.yaml:22:5: warning: requirements[0].level: missing; give core "
-          "or comprehensive (the EU GPP ambition level)",
           "bad.yaml:22:5: warning: requirements[0].source: missing; name the "
           "declared source and the item it follows, such as "
           "\"eu-gpp-furniture AC3\"",
+          "bad.yaml:22:5: warning: requirements[0].anchor-source: missing; "
+          "say where the minimums come from (a declared source id and item), "
+          "or write \"model\" when they are the model's own choice",
           "bad.yaml:24:5: warning: clauses[0].labels.en: missing; give the "
           "name in en and nl",
           "bad.yaml:24:5: warning: clauses[0].labels.nl: missing; give the "
@@ -183,8 +189,6 @@ TEST(Lint, EachFindingHasItsMessage) {
           "is asked and how it is verified",
           "bad.yaml:24:5: warning: clauses[0].evidence: missing; say what "
           "proves it (a label or equivalent, EPD, declaration, test report)",
-          "bad.yaml:24:5: warning: clauses[0].level: missing; give core or "
-          "comprehensive (the EU GPP ambition level)",
           "bad.yaml:24:5: warning: clauses[0].source: missing; name the "
           "declared source and the item it follows, such as "
           "\"eu-gpp-furniture AC3\""));
@@ -247,6 +251,169 @@ TEST(Lint, IdsStableAgainstThePreviousVersion) {
   text.replace(text.find("version: 1.1.0"), 14, "version: 2.0.0");
   const CriteriaSet major = circa_test::ParseCriteriaOk(text, "v3.yaml");
   EXPECT_THAT(Lint(major, options), IsEmpty());
+}
+
+// ---------------------------------------------------------- legal floors
+
+std::vector<LegalFloor> RepoFloors() {
+  const Result<std::vector<LegalFloor>> r =
+      LoadLegalFloors(circa_test::SourcePath("criteria/legal/floors.csv"));
+  EXPECT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  return r.value.value_or(std::vector<LegalFloor>{});
+}
+
+// An ICT set that breaks every floor of the table once: the battery minimum
+// and the lowest battery step below 800 cycles, the spare-parts anchor
+// below 7 years, points for the common charger, and (any product group)
+// points for USB-C charging, for avoiding banned single-use plastics and
+// for deforestation-free timber.
+constexpr const char* kBelowTheLaw = R"(circa: 1
+id: ict-below-the-law
+version: 1.0.0
+title: t
+labels: {en: t, nl: t}
+publisher: p
+product-group: ict-hardware
+sources: [{id: m, title: model}]
+criteria:
+  - {id: price, type: price, unit: EUR, description: d, labels: {en: p, nl: p}, source: m, weight: 30, scoring: {rule: lowest-ratio}}
+  - {id: spare_parts_years, type: quality, unit: years, description: d, labels: {en: s, nl: s}, evidence: e, source: m, anchor-source: model, strategies: [longer-life], weight: 10, scoring: {rule: linear, worst: 3, best: 8}}
+  - {id: battery_cycles, type: quality, unit: cycles, description: d, labels: {en: b, nl: b}, evidence: e, source: m, anchor-source: model, weight: 10, scoring: {rule: steps, steps: [[500, 0], [1000, 1]]}}
+  - {id: charger_optional, type: quality, description: d, labels: {en: c, nl: c}, evidence: e, source: m, weight: 10, scoring: {rule: yes-no}}
+  - {id: usb_c_charging, type: quality, description: d, labels: {en: u, nl: u}, evidence: e, source: m, weight: 10, scoring: {rule: yes-no}}
+  - {id: no_single_use_plastic, type: quality, description: d, labels: {en: n, nl: n}, evidence: e, source: m, weight: 10, scoring: {rule: yes-no}}
+  - {id: legal_timber_points, type: quality, description: d, labels: {en: l, nl: l}, evidence: e, source: m, weight: 20, scoring: {rule: yes-no}}
+requirements:
+  - {id: min_battery, description: d, labels: {en: m, nl: m}, evidence: e, source: m, anchor-source: model, conditions: [{field: battery_cycles, min: 500}]}
+)";
+
+TEST(LintLegalFloors, EachFloorBrokenOnce) {
+  const std::vector<LegalFloor> floors = RepoFloors();
+  const CriteriaSet set = circa_test::ParseCriteriaOk(kBelowTheLaw, "ict.yaml");
+  LintOptions options;
+  options.legal_floors = &floors;
+  const std::string reg =
+      "Commission Regulation (EU) 2023/1670 (ecodesign of smartphones and "
+      "slate tablets), ";
+  const std::string url = "https://eur-lex.europa.eu/eli/";
+  const std::string charger =
+      "Directive (EU) 2022/2380 (common charger) amending Directive "
+      "2014/53/EU, ";
+  EXPECT_THAT(
+      circa_test::Messages(Lint(set, options)),
+      ElementsAre(
+          "ict.yaml:11:5: criteria[1].scoring.worst: the anchor worst = 3 "
+          "years is below the legal floor of 7 years (" +
+              reg +
+              "Annex II, availability of spare parts: at least 7 years after "
+              "the end of placement on the market of the model, in force "
+              "since 2025-06-20 (" +
+              url + "reg/2023/1670/oj)); [ecodesign-phone-spare-parts]",
+          "ict.yaml:12:5: criteria[2].scoring.steps[0]: the lowest step 500 "
+          "charge cycles is below the legal floor of 800 charge cycles (" +
+              reg +
+              "Annex II, battery endurance: at least 80 % of the rated "
+              "capacity after 800 full charge cycles, in force since "
+              "2025-06-20 (" +
+              url + "reg/2023/1670/oj)); [ecodesign-phone-battery]",
+          "ict.yaml:13:5: criteria[3]: awards points for what the law "
+          "already requires (" +
+              charger +
+              "Art. 3(4) and Annex Ia: USB-C receptacle; art. 3a: offered "
+              "without a charging device (laptops from 2026-04-28), in force "
+              "since 2024-12-28 (" +
+              url +
+              "dir/2022/2380/oj)); make it a requirement or drop it; "
+              "[common-charger]",
+          "ict.yaml:14:5: criteria[4]: awards points for what the law "
+          "already requires (" +
+              charger +
+              "Art. 3(4) and Annex Ia: USB-C receptacle, in force since "
+              "2024-12-28 (" +
+              url +
+              "dir/2022/2380/oj)); make it a requirement or drop it; "
+              "[common-charger-usb-c]",
+          "ict.yaml:15:5: criteria[5]: awards points for what the law "
+          "already requires (Directive (EU) 2019/904 (single-use plastics), "
+          "Art. 5 and Annex part B: cutlery, plates, straws, stirrers and "
+          "expanded-polystyrene food and drink containers may not be placed "
+          "on the market, in force since 2021-07-03 (" +
+              url +
+              "dir/2019/904/oj)); make it a requirement or drop it; "
+              "[single-use-plastic-ban]",
+          "ict.yaml:16:5: criteria[6]: awards points for what the law "
+          "already requires (Regulation (EU) 2023/1115 (deforestation-free "
+          "products), Art. 3: wood products only if deforestation-free, "
+          "legal and covered by a due diligence statement (large operators "
+          "from 2025-12-30), in force since 2025-12-30 (" +
+              url +
+              "reg/2023/1115/oj)); make it a requirement or drop it; "
+              "[deforestation-free-timber]",
+          "ict.yaml:18:122: requirements[0].conditions[0].min: the minimum "
+          "500 charge cycles is below the legal floor of 800 charge cycles (" +
+              reg +
+              "Annex II, battery endurance: at least 80 % of the rated "
+              "capacity after 800 full charge cycles, in force since "
+              "2025-06-20 (" +
+              url + "reg/2023/1670/oj)); [ecodesign-phone-battery]"));
+}
+
+// Product-group floors apply to their group only: the same battery minimum
+// in an office-furniture set is no finding.
+TEST(LintLegalFloors, ProductGroupFloorsStayInTheirGroup) {
+  const std::vector<LegalFloor> floors = RepoFloors();
+  std::string text = kBelowTheLaw;
+  text.replace(text.find("product-group: ict-hardware"),
+               std::string("product-group: ict-hardware").size(),
+               "product-group: office-furniture");
+  const CriteriaSet set = circa_test::ParseCriteriaOk(text, "f.yaml");
+  LintOptions options;
+  options.legal_floors = &floors;
+  for (const std::string& m : circa_test::Messages(Lint(set, options))) {
+    EXPECT_EQ(m.find("ecodesign"), std::string::npos) << m;
+    EXPECT_EQ(m.find("[common-charger]"), std::string::npos) << m;
+  }
+}
+
+// Every set of the library passes the floors (and every other lint rule)
+// with no finding; the floors file is the one `circa criteria lint` reads.
+TEST(LintLegalFloors, EveryModelSetPasses) {
+  const std::vector<LegalFloor> floors = RepoFloors();
+  ASSERT_EQ(floors.size(), 6u);
+  LintOptions options;
+  options.legal_floors = &floors;
+  for (const char* id :
+       {"office-furniture", "ict-hardware", "workwear-textiles",
+        "food-catering", "cleaning", "construction-renovation",
+        "vehicles-fleet", "lighting"}) {
+    SCOPED_TRACE(id);
+    const Result<CriteriaSet> r = LoadCriteriaFile(
+        circa_test::SourcePath("criteria/" + std::string(id) + ".yaml"));
+    ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+    EXPECT_THAT(circa_test::Messages(Lint(*r.value, options)), IsEmpty());
+  }
+}
+
+TEST(LintLegalFloors, BadFloorsFileIsLocated) {
+  const std::string dir = ::testing::TempDir();
+  const std::string file = dir + "/floors.csv";
+  {
+    std::FILE* f = std::fopen(file.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(
+        "id,product-group,kind,field,min,unit,in-force,law,article,url\n"
+        "a,*,minimum,x,lots,y,2025-01-01,law,art,\n"
+        "b,*,maximum,x,1,y,2025-01-01,law,art,\n",
+        f);
+    std::fclose(f);
+  }
+  const Result<std::vector<LegalFloor>> r = LoadLegalFloors(file);
+  EXPECT_FALSE(r.ok());
+  EXPECT_THAT(circa_test::Messages(r.diagnostics),
+              ElementsAre(file + ":2:15: floors[a].min: expected the legal "
+                                 "minimum, a number, got \"lots\"",
+                          file + ":3:5: floors[b].kind: expected minimum or "
+                                 "obligation, got \"maximum\""));
 }
 
 }  // namespace

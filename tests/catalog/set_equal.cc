@@ -34,6 +34,7 @@ class Comparer {
     Eq(p + ".evidence", a.evidence, b.evidence);
     Eq(p + ".level", a.level, b.level);
     Eq(p + ".source", a.source, b.source);
+    Eq(p + ".anchor_source", a.anchor_source, b.anchor_source);
     Eq(p + ".strategies", a.strategies, b.strategies);
   }
 

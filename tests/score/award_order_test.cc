@@ -560,6 +560,168 @@ TEST(AwardOrderTest, Rglcap85) {
   EXPECT_EQ(f[2], "");
 }
 
+// The abnormally-low notes (not the notes about tied bids).
+std::vector<std::string> NoteTexts(const Evaluation& e) {
+  std::vector<std::string> out;
+  for (const Note& n : e.notes) {
+    if (n.text.rfind("abnormally-low:", 0) == 0) out.push_back(n.text);
+  }
+  return out;
+}
+
+// RGLCAP art. 85.3, last sentence: with three bids, any bid more than 25
+// units below the budget is abnormal in any case. Budget 100,000; bids
+// 70,000 / 74,000 / 76,000: mean 73,333.33, 76,000 is not more than 10 %
+// above it (80,666.67), so the mean stays; 10 % below it is 66,000, which
+// no bid undercuts. 25 % below the budget is 75,000: 70,000 (30 %) and
+// 74,000 (26 %) are abnormal, 76,000 (24 %) is not.
+TEST(AwardOrderTest, Rglcap85ThreeBidsAgainstTheBudget) {
+  std::vector<std::string> f;
+  const Evaluation e =
+      PricesOnly("{rule: rglcap-85, criterion: price, budget: 100000}",
+                 {70000, 74000, 76000}, &f);
+  EXPECT_EQ(f[0],
+            "price EUR 70,000.00 is 30.00 % below the budget EUR 100,000.00; "
+            "more than 25 % below is abnormally low (Spain, RGLCAP art. "
+            "85.3); a justification must be requested before the award "
+            "(Directive 2014/24/EU art. 69); the bid keeps its rank");
+  EXPECT_THAT(f[1], HasSubstr("26.00 % below the budget"));
+  EXPECT_EQ(f[2], "");
+  EXPECT_TRUE(NoteTexts(e).empty());
+  // Without a budget the clause cannot be checked, and the note says so.
+  const Evaluation no_budget = PricesOnly("{rule: rglcap-85, criterion: price}",
+                                          {70000, 74000, 76000}, &f);
+  EXPECT_EQ(f[0], "");
+  EXPECT_THAT(NoteTexts(no_budget),
+              ElementsAre("abnormally-low: RGLCAP art. 85.3 (Spain) also "
+                          "holds any of three bids more than 25 % below the "
+                          "tender budget abnormally low; the criteria set "
+                          "declares no budget (abnormally-low.budget), so "
+                          "that clause is not checked"));
+}
+
+// A price-quality award: price 40 of 100 points.
+Evaluation PriceAndQuality(const std::string& rule,
+                           const std::vector<double>& prices,
+                           std::vector<std::string>* flags) {
+  CriteriaSet set = ParseCriteriaOk(
+      "circa: 1\nid: a\nversion: \"1\"\ntitle: a\nabnormally-low: " + rule +
+      "\ncriteria:\n  - {id: price, type: price, weight: 40, scoring: "
+      "{rule: lowest-ratio}}\n  - {id: q, type: quality, weight: 60, "
+      "scoring: {rule: linear, worst: 0, best: 10}}\n");
+  Eigen::MatrixXd values(static_cast<Eigen::Index>(prices.size()), 2);
+  for (std::size_t i = 0; i < prices.size(); ++i) {
+    values(static_cast<Eigen::Index>(i), 0) = prices[i];
+    values(static_cast<Eigen::Index>(i), 1) = 5;
+  }
+  Evaluation e = Scorer::Compile(set).Evaluate(values);
+  flags->assign(e.abnormally_low.begin(), e.abnormally_low.end());
+  return e;
+}
+
+TEST(AwardOrderTest, Rglcap85WarnsOnAPriceQualityAward) {
+  std::vector<std::string> f;
+  // 79 is 21 % below 100 (85.2): still flagged, with the warning.
+  const Evaluation e =
+      PriceAndQuality("{rule: rglcap-85, criterion: price}", {79, 100}, &f);
+  EXPECT_THAT(f[0], HasSubstr("(Spain, RGLCAP art. 85.2)"));
+  EXPECT_THAT(NoteTexts(e),
+              ElementsAre("abnormally-low: rglcap-85 (Spain, RGLCAP art. 85) "
+                          "is meant for price-only awards; here price "
+                          "carries 40.00 % of the points, so its flags are "
+                          "indicative only"));
+}
+
+// Belgium, KB 18 April 2017 art. 36 § 4 (works), computed by hand.
+TEST(AwardOrderTest, BelgianPriceExaminationForWorks) {
+  std::vector<std::string> f;
+  // 4 bids 70, 100, 100, 400 (fewer than 7): the highest leaves the mean,
+  // (70 + 100 + 100) / 3 = 90; 15 % below is 76.50; 70 is 22.22 % below.
+  // (With 400 in the mean, 167.50, the two 100s would be flagged too.)
+  const Evaluation e =
+      PricesOnly("{rule: kb-2017-36, criterion: price, contract: works}",
+                 {70, 100, 100, 400}, &f);
+  EXPECT_EQ(f[0],
+            "price EUR 70.00 is 22.22 % below the mean of the bids without "
+            "the highest (4 bids, fewer than 7), EUR 90.00; at least 15 % "
+            "below must be examined (Belgium, royal decree of 18 April 2017 "
+            "(classic sectors) art. 36 § 4); a justification must be "
+            "requested before the award (Directive 2014/24/EU art. 69); the "
+            "bid keeps its rank");
+  EXPECT_EQ(f[1], "");
+  EXPECT_EQ(f[3], "");
+  EXPECT_TRUE(NoteTexts(e).empty());
+  // 7 bids: the highest (300) and the lowest (60) leave the mean:
+  // (90 + 100 + 100 + 100 + 110) / 5 = 100; 15 % below is 85: only 60.
+  PricesOnly("{rule: kb-2017-36, criterion: price, contract: works}",
+             {60, 90, 100, 100, 100, 110, 300}, &f);
+  EXPECT_THAT(f[0], HasSubstr("40.00 % below the mean of the bids without "
+                              "the highest and the lowest (7 bids, 7 or "
+                              "more), EUR 100.00"));
+  for (std::size_t i = 1; i < f.size(); ++i) EXPECT_EQ(f[i], "") << i;
+  // At least 15 %: 85 against a mean of 100 exactly is examined. 4 bids 85,
+  // 100, 115, 200: without 200, (85 + 100 + 115) / 3 = 100.
+  PricesOnly("{rule: kb-2017-36, criterion: price, contract: works}",
+             {85, 100, 115, 200}, &f);
+  EXPECT_THAT(f[0], HasSubstr("15.00 % below"));
+  // Fewer than 4 bids: no numeric trigger.
+  const Evaluation three =
+      PricesOnly("{rule: kb-2017-36, criterion: price, contract: works}",
+                 {50, 100, 100}, &f);
+  EXPECT_EQ(f[0], "");
+  EXPECT_THAT(NoteTexts(three),
+              ElementsAre("abnormally-low: Belgium, royal decree of 18 April "
+                          "2017 (classic sectors) art. 36 § 4 needs at least "
+                          "4 bids; 3 were ranked, so every price is examined "
+                          "(§ 1-3) and circa flags no bid"));
+}
+
+TEST(AwardOrderTest, BelgianPriceExaminationForSuppliesAndQuality) {
+  std::vector<std::string> f;
+  // Supplies: § 1-3 only, no number.
+  const Evaluation supplies =
+      PricesOnly("{rule: kb-2017-36, criterion: price, contract: supplies}",
+                 {70, 100, 100, 400}, &f);
+  EXPECT_EQ(f[0], "");
+  EXPECT_THAT(NoteTexts(supplies),
+              ElementsAre("abnormally-low: Belgium, royal decree of 18 April "
+                          "2017 (classic sectors) art. 36 § 1-3: for "
+                          "supplies the buyer examines every price and asks "
+                          "for a justification of any that seems abnormally "
+                          "low; the decree sets no number, so circa flags no "
+                          "bid"));
+  // Services in a fraud-sensitive sector are treated as works.
+  PricesOnly(
+      "{rule: kb-2017-36, criterion: price, contract: "
+      "fraud-sensitive-services}",
+      {70, 100, 100, 400}, &f);
+  EXPECT_NE(f[0], "");
+  // Works under price-quality with price below half of the weight.
+  const Evaluation pq =
+      PriceAndQuality("{rule: kb-2017-36, criterion: price, contract: works}",
+                      {70, 100, 100, 400}, &f);
+  EXPECT_EQ(f[0], "");
+  EXPECT_THAT(NoteTexts(pq),
+              ElementsAre(HasSubstr("carries 40.00 %; every price is still "
+                                    "examined (§ 1-3), circa flags no bid")));
+}
+
+TEST(AwardOrderTest, BelgianPriceExaminationNeedsAContract) {
+  const Result<CriteriaSet> r = ParseCriteria(R"(circa: 1
+id: a
+version: "1"
+title: a
+abnormally-low: {rule: kb-2017-36, criterion: price, contract: goods}
+criteria:
+  - {id: price, type: price, weight: 100, scoring: {rule: lowest-ratio}}
+)",
+                                              "criteria.yaml");
+  EXPECT_THAT(Messages(r.diagnostics),
+              ElementsAre("criteria.yaml:5:64: abnormally-low.contract: "
+                          "expected works, supplies, services or "
+                          "fraud-sensitive-services, got \"goods\""));
+}
+
 // --- weights as ranges or order ----------------------------------------------
 
 TEST(AwardOrderTest, WeightRangesUseTheMiddleAndKeepTheRange) {
