@@ -322,7 +322,8 @@ void ReportSecondDocument(const std::string& text, const std::string& file,
   }
   const YAML::Mark m = handler.mark();
   const SourceLocation where = At(file, m);
-  const auto pos = static_cast<std::size_t>(std::max(0, m.pos));
+  const std::size_t pos =
+      std::min(text.size(), static_cast<std::size_t>(std::max(0, m.pos)));
   if (m.is_null() || text.compare(pos, 3, "---") == 0) {
     diag->Error(where, "",
                 "a second document starts here; circa reads one document "
