@@ -89,6 +89,12 @@ bool OutputIsModel(const std::string& output, const CriteriaSet& set);
 // after printing why not (a full disk, a closed pipe, a failed flush).
 int FinishOutput(io::OutputTarget* out, std::string_view text);
 
+// WriteOutput to standard output of text built from inputs (criteria
+// names, ids, file names): control characters and bidi controls are shown
+// escaped (util::SanitizeForDisplay), never sent to the terminal raw. For
+// text and JSON reports; not for files that must stay byte-exact (YAML).
+int WriteDisplayText(const std::string& text);
+
 // Writes `text` to stdout (path empty or "-") or to `path` as OpenOutput
 // does; returns kExitOk, or kExitInternal after printing why it could not.
 int WriteOutput(const std::string& text, const std::string& path);
