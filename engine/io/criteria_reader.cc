@@ -84,6 +84,7 @@ class CriteriaReader {
             "expected a number > 0, got \"" + root["scale"].Scalar() + "\"");
       } else {
         set.scale = *scale;
+        set.scale_at = r_.Where(root["scale"]);
       }
     }
     if (const auto mode = r_.String(root, "weights", "", false)) {

@@ -277,8 +277,11 @@ bool IsReservedId(std::string_view id) {
 void ValidateCriteria(CriteriaSet* set, Diagnostics* diag) {
   if (set->criteria.empty()) return;
   if (set->scale > kMaxScale) {
-    // The set keeps no position for `scale`: the error names the file.
-    diag->Error({set->criteria.front().where.file, 0, 0}, "scale",
+    // A set built in code has no position for `scale`: then the file.
+    diag->Error(set->scale_at.file.empty()
+                    ? SourceLocation{set->criteria.front().where.file, 0, 0}
+                    : set->scale_at,
+                "scale",
                 "scale " + Big(set->scale) +
                     " is out of range; expected at most 1,000,000 "
                     "(docs/criteria-format.md, \"Limits\")");

@@ -325,6 +325,7 @@ struct CriteriaSet {
   std::string publisher;
   std::string currency = "EUR";
   double scale = 100;
+  SourceLocation scale_at;  // where `scale:` is written (none: default)
   WeightMode weights = WeightMode::kPoints;
   std::vector<Criterion> criteria;
 

@@ -29,7 +29,7 @@ TEST(CliBounds, HugeScaleIsRefusedNotNullTotals) {
       {"score", "tender.yaml", "bids.csv", "-f", "json"}, {.cwd = dir.path()});
   EXPECT_EQ(r.exit_code, 1) << r.Describe();
   EXPECT_EQ(r.out, "");
-  EXPECT_NE(r.err.find("tender.yaml: scale: scale 1e+303 is out of range; "
+  EXPECT_NE(r.err.find("tender.yaml:5:8: scale: scale 1e+303 is out of range; "
                        "expected at most 1,000,000"),
             std::string::npos)
       << r.err;

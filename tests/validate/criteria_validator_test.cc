@@ -185,7 +185,7 @@ std::vector<ValidationCase> Cases() {
                             "scoring: {rule: lowest-ratio}}\n"  // 7
                             "  - {id: q, type: quality, weight: 4e302, "
                             "scoring: {rule: yes-no}}\n",  // 8
-       {"criteria.yaml: scale: scale 1e+303 is out of range; expected at "
+       {"criteria.yaml:5:8: scale: scale 1e+303 is out of range; expected at "
         "most 1,000,000 (docs/criteria-format.md, \"Limits\")",
         "criteria.yaml:7:5: criteria[0].weight: weight 6e+302 is out of "
         "range; a weight must be at most 1,000,000 (docs/criteria-format.md, "
