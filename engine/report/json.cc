@@ -145,48 +145,49 @@ class PrettyJson {
     out_->push_back(bracket);
   }
   void AppendString(std::string_view text) {
-    for (const char c : text) {
-      if (static_cast<unsigned char>(c) >= 0x80) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const std::size_t start = out_->size();
+    out_->push_back('"');
+    std::size_t run = 0;  // text[run, i) needs no escape
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (b >= 0x20 && b < 0x80 && b != '"' && b != '\\') continue;
+      if (b >= 0x80) {
         // Non-ASCII: nlohmann checks the UTF-8 as it always has.
+        out_->resize(start);
         out_->append(nlohmann::json(std::string(text)).dump());
         return;
       }
-    }
-    static constexpr char kHex[] = "0123456789abcdef";
-    out_->push_back('"');
-    for (const char c : text) {
-      switch (c) {
+      out_->append(text.substr(run, i - run));
+      run = i + 1;
+      out_->push_back('\\');
+      switch (b) {
         case '"':
-          out_->append("\\\"");
-          break;
         case '\\':
-          out_->append("\\\\");
+          out_->push_back(static_cast<char>(b));
           break;
         case '\b':
-          out_->append("\\b");
+          out_->push_back('b');
           break;
         case '\t':
-          out_->append("\\t");
+          out_->push_back('t');
           break;
         case '\n':
-          out_->append("\\n");
+          out_->push_back('n');
           break;
         case '\f':
-          out_->append("\\f");
+          out_->push_back('f');
           break;
         case '\r':
-          out_->append("\\r");
+          out_->push_back('r');
           break;
         default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            out_->append("\\u00");
-            out_->push_back(kHex[(c >> 4) & 0xF]);
-            out_->push_back(kHex[c & 0xF]);
-          } else {
-            out_->push_back(c);
-          }
+          out_->append("u00");
+          out_->push_back(kHex[b >> 4]);
+          out_->push_back(kHex[b & 0xF]);
       }
     }
+    out_->append(text.substr(run));
     out_->push_back('"');
   }
 
@@ -342,7 +343,6 @@ void RenderJson(const Report& r, const TextSink& sink) {
 
   report::ChunkedWriter out(sink);
   std::size_t done = 0;  // doc is written up to here
-  std::string element;
   // Fills the placeholder array `key` with `count` elements, element `n`
   // appended by write(n, writer). Top-level keys are the only lines that
   // start with exactly two spaces and a quote.
@@ -353,11 +353,14 @@ void RenderJson(const Report& r, const TextSink& sink) {
     if (at == std::string::npos || count == 0) return;
     const std::size_t open = at + placeholder.size() - 1;  // just after '['
     out += std::string_view(doc).substr(done, open - done);
-    for (std::size_t n = 0; n < count; ++n) {
-      element = n == 0 ? "\n    " : ",\n    ";
-      write(n, &element);
-      out += report::JsonText(std::move(element));
-    }
+    report::WriteInBlocks(
+        count,
+        [&write](std::size_t n, std::string* text) {
+          std::string element = n == 0 ? "\n    " : ",\n    ";
+          write(n, &element);
+          *text += report::JsonText(std::move(element));
+        },
+        out);
     out += "\n  ";
     done = open;
   };

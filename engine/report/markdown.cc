@@ -62,27 +62,34 @@ void RenderMarkdown(const Report& r, const TextSink& sink) {
   }
   if (r.lcc != nullptr) out += report::LccMarkdown(*r.lcc);
   out += "\n## Bidders\n";
-  for (const int i : e.order) {
-    const auto k = static_cast<std::size_t>(i);
-    const BidExplanation x = r.Explanation(i);
-    std::string head =
-        "\n### " + report::RankLabel(e, k) + ". " + MdText(bids.ids[k]);
-    if (!bids.suppliers[k].empty()) head += " — " + MdText(bids.suppliers[k]);
-    out += head + "\n\n" + MdText(x.summary) + "\n";
-    if (!x.award_steps.empty()) {
-      out += "\n";
-      for (const std::string& s : x.award_steps) out += "- " + MdText(s) + "\n";
-    }
-    for (const std::string& s : x.versus_winner) {
-      out += "\n" + MdText(s) + "\n";
-    }
-    out += "\n";
-    for (const CriterionExplanation& c : x.criteria)
-      out += "- " + MdText(c.text) + "\n";
-    if (!x.relative_note.empty()) {
-      out += "\n" + MdText(x.relative_note) + "\n";
-    }
-  }
+  report::WriteInBlocks(
+      e.order.size(),
+      [&r, &e, &bids](std::size_t n, std::string* text) {
+        const int i = e.order[n];
+        const auto k = static_cast<std::size_t>(i);
+        std::string& md = *text;
+        const BidExplanation x = r.Explanation(i);
+        std::string head =
+            "\n### " + report::RankLabel(e, k) + ". " + MdText(bids.ids[k]);
+        if (!bids.suppliers[k].empty())
+          head += " — " + MdText(bids.suppliers[k]);
+        md += head + "\n\n" + MdText(x.summary) + "\n";
+        if (!x.award_steps.empty()) {
+          md += "\n";
+          for (const std::string& s : x.award_steps)
+            md += "- " + MdText(s) + "\n";
+        }
+        for (const std::string& s : x.versus_winner) {
+          md += "\n" + MdText(s) + "\n";
+        }
+        md += "\n";
+        for (const CriterionExplanation& c : x.criteria)
+          md += "- " + MdText(c.text) + "\n";
+        if (!x.relative_note.empty()) {
+          md += "\n" + MdText(x.relative_note) + "\n";
+        }
+      },
+      out);
 }
 
 }  // namespace circa

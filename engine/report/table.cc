@@ -92,15 +92,18 @@ void RenderTable(const Report& r, const TextSink& sink) {
   }
   if (r.lcc != nullptr) out += report::LccTable(*r.lcc, r.width);
   out += "\nWhy\n";
-  for (const int i : e.order) {
-    const BidExplanation x = r.Explanation(i);
-    out += "\n";
-    out += report::Wrap(x.summary, r.width, "  ");
-    for (const std::string& s : x.award_steps)
-      out += report::Wrap(s, r.width, "    ");
-    for (const std::string& s : x.versus_winner)
-      out += report::Wrap(s, r.width, "    ");
-  }
+  report::WriteInBlocks(
+      e.order.size(),
+      [&r, &e](std::size_t n, std::string* text) {
+        const BidExplanation x = r.Explanation(e.order[n]);
+        *text += "\n";
+        *text += report::Wrap(x.summary, r.width, "  ");
+        for (const std::string& s : x.award_steps)
+          *text += report::Wrap(s, r.width, "    ");
+        for (const std::string& s : x.versus_winner)
+          *text += report::Wrap(s, r.width, "    ");
+      },
+      out);
   // The note on relative rules, as the first bid's explanation gives it.
   if (r.explainer != nullptr && !bids.ids.empty()) {
     const std::string note = r.Explanation(0).relative_note;

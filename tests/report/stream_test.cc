@@ -70,11 +70,10 @@ TEST(Stream, LargeReportsComeInBoundedChunks) {
     const Chunks c = Stream(scored->report, format);
     const std::string whole = circa::Render(scored->report, format);
     EXPECT_EQ(c.text, whole);
-    // Not one string handed over at the end: chunks of about 64 KB, each
-    // at most one bid's text past the limit.
-    EXPECT_GE(c.count, whole.size() / (128 * 1024)) << static_cast<int>(format);
-    EXPECT_GT(c.count, 1u) << static_cast<int>(format);
-    EXPECT_LE(c.largest, 96u * 1024) << static_cast<int>(format);
+    // Not one string handed over at the end: chunks of 64 KB.
+    EXPECT_EQ(c.count, (whole.size() + 65535) / 65536)
+        << static_cast<int>(format);
+    EXPECT_EQ(c.largest, 65536u) << static_cast<int>(format);
   }
 }
 
