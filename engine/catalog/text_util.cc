@@ -254,11 +254,11 @@ std::string AbnormallyLowText(const AbnormallyLowRule& a) {
     case AbnormallyLowRule::Kind::kBelowMean:
       return "below-mean on " + a.criterion + ", " + Num(a.percent) + " %";
     case AbnormallyLowRule::Kind::kRglcap85:
-      return "rglcap-85 on " + a.criterion +
+      return "rglcap-85 (Spain, RGLCAP art. 85) on " + a.criterion +
              (a.budget ? ", budget " + Num(*a.budget) : std::string());
     case AbnormallyLowRule::Kind::kKb2017Art36:
-      return "kb-2017-36 on " + a.criterion + ", " +
-             std::string(ToString(a.contract));
+      return "kb-2017-36 (Belgium, KB 18 April 2017 art. 36) on " +
+             a.criterion + ", " + std::string(ToString(a.contract));
   }
   return "none";
 }

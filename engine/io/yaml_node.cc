@@ -126,6 +126,20 @@ std::string NeverClosed(char quote) {
          quote + " before the end of the file";
 }
 
+// 1-based line and column (in bytes) of a position.
+SourceLocation Locate(std::string_view text, std::size_t at,
+                      const std::string& file) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {file, line, static_cast<int>(at - line_start) + 1};
+}
+
 // Walks every node of the document once (a map or list reached again
 // through an alias is walked once): makes every scalar (keys too) valid
 // UTF-8, so that the readers and their messages never see a stray byte;
@@ -140,7 +154,6 @@ bool CheckNodes(const YAML::Node& root, std::string_view text,
   std::vector<std::pair<YAML::Mark, std::string>> bad_tags;
   std::size_t last_quote = std::string_view::npos;
   int last_pos = -1;
-  YAML::Mark last_mark;
   int errors = 0;
   while (!stack.empty()) {
     YAML::Node node = stack.back();
@@ -153,7 +166,6 @@ bool CheckNodes(const YAML::Node& root, std::string_view text,
       if (mark.pos > last_pos) {
         last_pos = mark.pos;
         last_quote = OpeningQuote(text, static_cast<std::size_t>(mark.pos));
-        last_mark = mark;
       }
       std::string scalar = node.Scalar();
       if (RepairUtf8(&scalar)) node = scalar;
@@ -186,10 +198,8 @@ bool CheckNodes(const YAML::Node& root, std::string_view text,
     }
   }
   if (last_quote != std::string_view::npos && !QuoteClosed(text, last_quote)) {
-    // The quote is on the node's line, after any tag or anchor.
-    const int column =
-        last_mark.column + static_cast<int>(last_quote) - last_mark.pos;
-    diag->Error({file, last_mark.line + 1, column + 1}, "",
+    // After any tag or anchor, maybe on a later line.
+    diag->Error(Locate(text, last_quote, file), "",
                 NeverClosed(text[last_quote]));
     ++errors;
   }
@@ -257,20 +267,6 @@ std::size_t UnclosedQuote(std::string_view text) {
   return std::string_view::npos;
 }
 
-// 1-based line and column (in bytes) of a position.
-SourceLocation Locate(std::string_view text, std::size_t at,
-                      const std::string& file) {
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {file, line, static_cast<int>(at - line_start) + 1};
-}
-
 // Records where the second document starts and stops the parser there.
 class SecondDocument : public YAML::EventHandler {
  public:
@@ -326,7 +322,8 @@ void ReportSecondDocument(const std::string& text, const std::string& file,
   }
   const YAML::Mark m = handler.mark();
   const SourceLocation where = At(file, m);
-  const auto pos = static_cast<std::size_t>(std::max(0, m.pos));
+  const std::size_t pos =
+      std::min(text.size(), static_cast<std::size_t>(std::max(0, m.pos)));
   if (m.is_null() || text.compare(pos, 3, "---") == 0) {
     diag->Error(where, "",
                 "a second document starts here; circa reads one document "

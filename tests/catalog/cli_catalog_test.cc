@@ -19,15 +19,16 @@ std::string Set(const std::string& id, const std::string& version,
   return "circa: 1\nid: " + id + "\nversion: " + version + "\ntitle: The " +
          id +
          " set\nlabels: {en: The set, nl: De set}\npublisher: Facilitator\n"
-         "product-group: office-furniture\nsources:\n  - {id: gpp, title: "
+         "product-group: office-furniture\nsources:\n  - {id: eu-gpp, title: "
          "EU GPP}\ncriteria:\n"
          "  - {id: price, type: price, unit: EUR, description: Price., "
-         "labels: {en: Price, nl: Prijs}, source: gpp AC1, weight: " +
+         "labels: {en: Price, nl: Prijs}, source: eu-gpp AC1, weight: " +
          std::to_string(price_weight) +
          ", scoring: {rule: lowest-ratio}}\n"
          "  - {id: reuse, type: quality, unit: \"%\", description: Reused "
          "share., labels: {en: Reuse, nl: Hergebruik}, evidence: list, level: "
-         "core, source: gpp AC2, strategies: [reuse], weight: " +
+         "core, source: eu-gpp AC2, anchor-source: model, strategies: [reuse], "
+         "weight: " +
          std::to_string(100 - price_weight) +
          ", scoring: {rule: linear, worst: 0, best: 50}}\n";
 }
@@ -157,7 +158,7 @@ TEST(CriteriaLint, CleanFindingsStrictAndAgainst) {
                         "fail)\n"));
 
   text = Set("chairs", "1.1.0", 40);
-  text.replace(text.find("source: gpp AC2"), 15, "source: gdca AC2");
+  text.replace(text.find("source: eu-gpp AC2"), 18, "source: eu-gppx AC2");
   text.replace(text.find("id: reuse"), 9, "id: reused");
   const auto err = dir.Write("err.yaml", text);
   const RunResult e =
@@ -165,8 +166,8 @@ TEST(CriteriaLint, CleanFindingsStrictAndAgainst) {
   EXPECT_EQ(e.exit_code, 1);
   EXPECT_EQ(e.out,
             err.string() +
-                ":12:5: criteria[1].source: \"gdca AC2\" does not start with a "
-                "declared source id (gpp)\n" +
+                ":12:5: criteria[1].source: \"eu-gppx AC2\" does not start "
+                "with a declared source id (eu-gpp)\n" +
                 err.string() +
                 ":1:1: criteria: criterion \"reuse\" of version 1.0.0 is gone "
                 "in version 1.1.0; removing or renaming an id needs a new "

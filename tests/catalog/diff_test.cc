@@ -103,6 +103,25 @@ TEST(Diff, RuleChangeNamesBothRules) {
             "(worst 2, best 5)");
 }
 
+// The abnormally-low rules name their country (Spain, Belgium).
+TEST(Diff, AbnormallyLowRulesNameTheirCountry) {
+  const std::string base =
+      "circa: 1\nid: s\nversion: 1.0.0\ntitle: s\ncriteria:\n  - {id: "
+      "price, type: price, weight: 100, scoring: {rule: lowest-ratio}}\n";
+  const CriteriaSet a = circa_test::ParseCriteriaOk(
+      base + "abnormally-low: {rule: rglcap-85, criterion: price}\n", "a.yaml");
+  const CriteriaSet b = circa_test::ParseCriteriaOk(
+      base +
+          "abnormally-low: {rule: kb-2017-36, criterion: price, contract: "
+          "works}\n",
+      "b.yaml");
+  const CriteriaDiff diff = Diff(a, b);
+  ASSERT_EQ(diff.entries.size(), 1u);
+  EXPECT_EQ(diff.entries[0].message,
+            "abnormally-low rglcap-85 (Spain, RGLCAP art. 85) on price -> "
+            "kb-2017-36 (Belgium, KB 18 April 2017 art. 36) on price, works");
+}
+
 TEST(Diff, IdenticalSetsHaveNoDifferences) {
   const CriteriaSet a = circa_test::ParseCriteriaOk(kOld, "old.yaml");
   const CriteriaDiff diff = Diff(a, a);

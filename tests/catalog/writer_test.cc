@@ -176,6 +176,30 @@ TEST(WriteCriteriaYaml, RoundTripsEveryKey) {
   EXPECT_THAT(yaml, Not(HasSubstr("extends")));
 }
 
+// The Belgian price examination and the anchor-source key come back as
+// written.
+TEST(WriteCriteriaYaml, RoundTripsBelgianPriceExaminationAndAnchorSource) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(R"(circa: 1
+id: works
+version: 1.0.0
+title: Works
+sources: [{id: m, title: model}]
+abnormally-low: {rule: kb-2017-36, criterion: price, contract: fraud-sensitive-services}
+criteria:
+  - {id: price, type: price, weight: 60, scoring: {rule: lowest-ratio}}
+  - {id: q, type: quality, source: m, anchor-source: model, weight: 40, scoring: {rule: linear, worst: 0, best: 10}}
+requirements:
+  - {id: r, source: m, anchor-source: m item 4, conditions: [{field: q, min: 1}]}
+)",
+                                                      "w.yaml");
+  std::string yaml;
+  EXPECT_THAT(RoundTrip(set, &yaml), IsEmpty()) << yaml;
+  EXPECT_THAT(yaml, HasSubstr("abnormally-low: {rule: kb-2017-36, criterion: "
+                              "price, contract: fraud-sensitive-services}\n"));
+  EXPECT_THAT(yaml, HasSubstr("    anchor-source: model\n"));
+  EXPECT_THAT(yaml, HasSubstr("    anchor-source: m item 4\n"));
+}
+
 TEST(WriteCriteriaYaml, RoundTripsOrderWeightsAndPercent) {
   const CriteriaSet order =
       ParseCriteria(

@@ -533,9 +533,11 @@ TEST(CriteriaReaderTest, ErrorsStopAtTheCapOnAFortyThousandLineSet) {
             "big.yaml:6:37: criteria[0].weight: expected a number or a range "
             "[min, max], got \"x\"");
   EXPECT_EQ(messages[50], "big.yaml: too many errors; stopped after 50");
+  // The cap is LoadOptions::max_errors (on a shorter set: the same rows).
   LoadOptions options;
   options.max_errors = 3;
-  EXPECT_EQ(ParseCriteria(text, "big.yaml", options).diagnostics.size(), 4u);
+  const std::string head = text.substr(0, text.find("  - {id: c100,"));
+  EXPECT_EQ(ParseCriteria(head, "big.yaml", options).diagnostics.size(), 4u);
 }
 
 }  // namespace

@@ -121,6 +121,8 @@ TEST(ParseYamlTest, AQuoteNeverClosedIsLocatedAtTheQuote) {
               ElementsAre("f.yaml:2:8: " + NeverClosed('\'')));
   EXPECT_THAT(Errors("a: !!str \"x\n"),
               ElementsAre("f.yaml:1:10: " + NeverClosed('"')));
+  EXPECT_THAT(Errors("a: &name !!str\n  \"x\n"),
+              ElementsAre("f.yaml:2:3: " + NeverClosed('"')));
 }
 
 // Without a final line break yaml-cpp reports the end of the file (or a

@@ -82,7 +82,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "Circulaire schoonmaakproducten en -diensten"},
         ModelCase{"construction-renovation", 3, 3, 4, 5,
                   "Circulaire bouw- en renovatiewerken"},
-        ModelCase{"vehicles-fleet", 3, 3, 5, 6,
+        ModelCase{"vehicles-fleet", 3, 3, 6, 6,
                   "Circulaire voertuigen en wagenpark, inclusief "
                   "deelvoertuigen"},
         ModelCase{"lighting", 3, 4, 4, 6,

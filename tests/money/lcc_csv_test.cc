@@ -258,7 +258,8 @@ TEST(LccCsv, ErrorsStopAtTheCapOnASixtyThousandLineProfile) {
   EXPECT_EQ(problems[50], "p.csv: too many errors; stopped after 50");
   CostProfileOptions options;
   options.max_errors = 2;
-  EXPECT_EQ(ParseCostProfileCsv(csv, "p.csv", options).diagnostics.size(), 3u);
+  const std::string head = csv.substr(0, csv.find("X100,"));
+  EXPECT_EQ(ParseCostProfileCsv(head, "p.csv", options).diagnostics.size(), 3u);
 }
 
 }  // namespace
