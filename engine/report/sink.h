@@ -9,6 +9,7 @@
 #include <future>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 #include "circa/report.h"
 
@@ -70,7 +71,12 @@ void WriteInBlocks(std::size_t count, const Render& render,
   for (std::size_t from = 0; from < count; from += 2 * kBlock) {
     std::future<std::string> second;
     if (from + kBlock < count) {
-      second = std::async(std::launch::async, block, from + kBlock);
+      try {
+        second = std::async(std::launch::async, block, from + kBlock);
+      } catch (const std::system_error&) {
+        // No thread to be had: the second block is rendered here.
+        second = std::async(std::launch::deferred, block, from + kBlock);
+      }
     }
     out += block(from);
     if (second.valid()) out += second.get();
