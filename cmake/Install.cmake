@@ -30,4 +30,4 @@ install(FILES
 # The model criteria library, found by `extends:` and `circa criteria list`.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/criteria/
   DESTINATION ${CMAKE_INSTALL_DATADIR}/circa/criteria
-  FILES_MATCHING PATTERN "*.yaml")
+  FILES_MATCHING PATTERN "*.yaml" PATTERN "*.csv")

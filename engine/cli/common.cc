@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "io/file.h"
+#include "util/display_text.h"
 
 namespace circa::cli {
 
@@ -259,6 +260,10 @@ int TerminalWidth() {
     return ws.ws_col;
   }
   return 100;
+}
+
+int WriteDisplayText(const std::string& text) {
+  return WriteOutput(util::SanitizeForDisplay(text), "");
 }
 
 }  // namespace circa::cli

@@ -99,6 +99,12 @@ TextSink SinkInto(io::OutputTarget* out);
 inline constexpr std::size_t kEchoedNotes = 20;
 void WarnNotes(const std::vector<std::string>& notes);
 
+// WriteOutput to standard output of text built from inputs (criteria
+// names, ids, file names): control characters and bidi controls are shown
+// escaped (util::SanitizeForDisplay), never sent to the terminal raw. For
+// text and JSON reports; not for files that must stay byte-exact (YAML).
+int WriteDisplayText(const std::string& text);
+
 // Writes `text` to stdout (path empty or "-") or to `path` as OpenOutput
 // does; returns kExitOk, or kExitInternal after printing why it could not.
 int WriteOutput(const std::string& text, const std::string& path);

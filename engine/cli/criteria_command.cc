@@ -21,6 +21,7 @@
 #include "circa/library.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "util/display_text.h"
 
 namespace circa::cli {
 namespace {
@@ -79,7 +80,9 @@ int RunImport(const ImportArgs& args) {
     return kExitInvalidInput;
   }
   const std::string report = RenderImportReport(*notice.value);
-  if (!args.quiet) std::fputs(report.c_str(), stderr);
+  if (!args.quiet) {
+    std::fputs(util::SanitizeForDisplay(report).c_str(), stderr);
+  }
 
   std::vector<const ImportedLot*> lots;
   for (const ImportedLot& lot : notice.value->lots) {
@@ -229,7 +232,8 @@ int RunList(const ListArgs& args) {
   const LoadOptions options = CatalogLoadOptions(args.library);
   const std::vector<LibraryEntry> entries =
       ListLibrary(options.library, args.group, options);
-  if (args.format == "json") return WriteOutput(RenderLibraryJson(entries), "");
+  if (args.format == "json")
+    return WriteDisplayText(RenderLibraryJson(entries));
   std::string text = RenderLibraryTable(entries);
   std::string dirs;
   for (const std::string& d : options.library) {
@@ -241,7 +245,7 @@ int RunList(const ListArgs& args) {
   text += std::to_string(loaded) + (loaded == 1 ? " model set" : " model sets");
   if (!args.group.empty()) text += " of product group " + args.group;
   text += " in " + dirs + "\n";
-  return WriteOutput(text, "");
+  return WriteDisplayText(text);
 }
 
 std::pair<CLI::App*, Runner> AddList(CLI::App* criteria) {
@@ -274,7 +278,7 @@ int RunShow(const ShowArgs& args) {
     options.origins = true;
     return WriteOutput(WriteCriteriaYaml(*set.value, options), "");
   }
-  return WriteOutput(RenderSummary(*set.value), "");
+  return WriteDisplayText(RenderSummary(*set.value));
 }
 
 std::pair<CLI::App*, Runner> AddShow(CLI::App* criteria) {
@@ -310,8 +314,8 @@ int RunDiff(const DiffArgs& args) {
   if (bad_a || bad_b) return kExitInvalidInput;
   const CriteriaDiff diff = Diff(*a.value, *b.value);
   // Differences are the answer, not a failure: exit 0 either way.
-  return WriteOutput(
-      args.format == "json" ? RenderDiffJson(diff) : RenderDiffText(diff), "");
+  return WriteDisplayText(args.format == "json" ? RenderDiffJson(diff)
+                                                : RenderDiffText(diff));
 }
 
 std::pair<CLI::App*, Runner> AddDiff(CLI::App* criteria) {
@@ -375,7 +379,7 @@ int RunLint(const LintArgs& args) {
            (args.strict && warnings > 0 ? " (--strict: warnings fail)" : "") +
            "\n";
   }
-  if (const int code = WriteOutput(out, ""); code != kExitOk) return code;
+  if (const int code = WriteDisplayText(out); code != kExitOk) return code;
   return errors > 0 || (args.strict && warnings > 0) ? kExitInvalidInput
                                                      : kExitOk;
 }

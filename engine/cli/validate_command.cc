@@ -4,9 +4,15 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "util/display_text.h"
 
 namespace circa::cli {
 namespace {
+
+// Names and ids from the inputs, control characters shown escaped.
+std::string Shown(const std::string& text) {
+  return util::SanitizeForDisplay(text, util::Newlines::kEscape);
+}
 
 struct ValidateArgs {
   std::string first;
@@ -27,16 +33,19 @@ int RunValidate(const ValidateArgs& args) {
   const CriteriaSet& set = *criteria.value;
   if (set.award) {
     std::printf("%s: ok: %s %s, awarded on %s (lowest evaluated price)\n",
-                inputs->criteria.c_str(), set.id.c_str(), set.version.c_str(),
+                Shown(inputs->criteria).c_str(), Shown(set.id).c_str(),
+                Shown(set.version).c_str(),
                 std::string(ToString(set.award->method)).c_str());
   } else {
     std::printf("%s: ok: %s %s, %zu criteria scored, weights add up to %s\n",
-                inputs->criteria.c_str(), set.id.c_str(), set.version.c_str(),
-                set.Leaves().size(), FormatNumber(set.scale, -1).c_str());
+                Shown(inputs->criteria).c_str(), Shown(set.id).c_str(),
+                Shown(set.version).c_str(), set.Leaves().size(),
+                FormatNumber(set.scale, -1).c_str());
   }
   // A derived set: the model and the origin of every criterion.
   for (const std::string& line : DescribeOrigins(set)) {
-    std::printf("%s: %s\n", inputs->criteria.c_str(), line.c_str());
+    std::printf("%s: %s\n", Shown(inputs->criteria).c_str(),
+                Shown(line).c_str());
   }
   if (inputs->bids.empty()) return kExitOk;
   TenderPaths paths{inputs->criteria, inputs->bids, inputs->panel,
@@ -45,16 +54,18 @@ int RunValidate(const ValidateArgs& args) {
   if (!args.costs.empty()) paths.cost_profile = args.costs;
   const Result<Tender> tender = LoadTender(paths, options);
   if (PrintDiagnostics(tender.diagnostics)) return kExitInvalidInput;
-  std::printf("%s: ok: %td bids, locale %s\n", inputs->bids.c_str(),
-              tender.value->bids.size(), tender.value->bids.locale.c_str());
+  std::printf("%s: ok: %td bids, locale %s\n", Shown(inputs->bids).c_str(),
+              tender.value->bids.size(),
+              Shown(tender.value->bids.locale).c_str());
   if (tender.value->lcc) {
     const int horizon = tender.value->lcc->horizon;
-    std::printf("%s: ok: %zu offers over %d %s\n", paths.cost_profile.c_str(),
+    std::printf("%s: ok: %zu offers over %d %s\n",
+                Shown(paths.cost_profile).c_str(),
                 tender.value->lcc->offers.size(), horizon,
                 horizon == 1 ? "year" : "years");
   }
   if (tender.value->panel_scores) {
-    std::printf("%s: ok: %zu scores\n", paths.panel.c_str(),
+    std::printf("%s: ok: %zu scores\n", Shown(paths.panel).c_str(),
                 tender.value->panel_scores->rows.size());
   }
   return kExitOk;

@@ -53,7 +53,7 @@ int RunAhpCommand(const AhpArgs& args) {
   const std::string report = args.format == "json"
                                  ? RenderAhpJson(*result.value)
                                  : RenderAhpTable(*result.value);
-  return WriteOutput(report, "");
+  return WriteDisplayText(report);
 }
 
 }  // namespace

@@ -1682,12 +1682,9 @@ bool WithinModelRoots(const std::string& file, const std::string& top,
 // with a `circa` key. Anything else (a bid file, /etc/passwd) is refused
 // without its parse errors, which would quote its content.
 bool LooksLikeCriteriaSet(std::string_view text) {
-  try {
-    const YAML::Node root = YAML::Load(std::string(text));
-    return root.IsMap() && root["circa"].IsDefined();
-  } catch (const std::exception&) {
-    return false;
-  }
+  Diagnostics ignored;
+  const std::optional<YAML::Node> root = io::ParseYaml(text, "", &ignored);
+  return root && root->IsMap() && (*root)["circa"].IsDefined();
 }
 
 // The model a derived set names in `extends:` (a path relative to the

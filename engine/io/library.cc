@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "io/file.h"
+#include "io/yaml_node.h"
 
 #ifndef CIRCA_INSTALLED_LIBRARY
 #define CIRCA_INSTALLED_LIBRARY ""
@@ -33,15 +34,12 @@ bool PeekIdVersion(const std::string& path, std::string* id,
   Diagnostics ignored;
   const auto text = io::ReadFile(path, 4u << 20, &ignored);
   if (!text) return false;
-  try {
-    const YAML::Node root = YAML::Load(*text);
-    if (!root.IsMap() || !root["id"].IsScalar()) return false;
-    *id = root["id"].Scalar();
-    *version = root["version"].IsScalar() ? root["version"].Scalar() : "";
-    return true;
-  } catch (const std::exception&) {
-    return false;
-  }
+  // The same reader as every other YAML file: one document, core tags.
+  const std::optional<YAML::Node> root = io::ParseYaml(*text, path, &ignored);
+  if (!root || !root->IsMap() || !(*root)["id"].IsScalar()) return false;
+  *id = (*root)["id"].Scalar();
+  *version = (*root)["version"].IsScalar() ? (*root)["version"].Scalar() : "";
+  return true;
 }
 
 }  // namespace

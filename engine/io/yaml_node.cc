@@ -215,12 +215,56 @@ bool CanOpen(std::string_view text, std::size_t at) {
          before == '[' || before == '{' || before == ',' || before == ':';
 }
 
+// Parses events only, for at most `limit` documents, and returns how many
+// documents it saw. Bounded because yaml-cpp 0.7 can report documents
+// forever without consuming input on some malformed text (YAML::LoadAll
+// never returns on such a file); throws what the parser throws.
+int CountDocuments(const std::string& text, int limit) {
+  class Ignore : public YAML::EventHandler {
+   public:
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+  } ignore;
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  int documents = 0;
+  while (documents < limit && parser.HandleNextDocument(ignore)) ++documents;
+  return documents;
+}
+
+// False only when `text`, whose first document is a block map or list,
+// cannot hold a second document: YAML starts one only after a line that
+// begins with "---" or "..." (YAML 1.2, 9.2), so such a file without either
+// is read with one parse. JSON may have trailing content after its value,
+// so it is always checked.
+bool MayHoldSecondDocument(std::string_view text, YamlSyntax syntax) {
+  if (syntax == YamlSyntax::kJson) return true;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::string_view rest = text.substr(start);
+    if (rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") return true;
+    const std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return false;
+}
+
 // True if the text before `at` holds no quoted scalar left open, so that a
 // quote at `at` is not inside one. " ~" (a null) ends the text without a
 // line break, after which yaml-cpp would accept an open quote.
 bool NothingOpenBefore(std::string_view text, std::size_t at) {
   try {
-    (void)YAML::LoadAll(std::string(text.substr(0, at)) + " ~");
+    (void)CountDocuments(std::string(text.substr(0, at)) + " ~", 64);
   } catch (const YAML::Exception& e) {
     return e.msg != YAML::ErrorMsg::EOF_IN_SCALAR;
   }
@@ -315,7 +359,9 @@ void ReportSecondDocument(const std::string& text, const std::string& file,
   try {
     std::istringstream in(text);
     YAML::Parser parser(in);
-    while (parser.HandleNextDocument(handler)) {
+    // Found ends the loop at the second document; the bound guards against
+    // a parser that reports documents without consuming input.
+    for (int k = 0; k < 3 && parser.HandleNextDocument(handler); ++k) {
     }
   } catch (const SecondDocument::Found&) {
   } catch (const std::exception&) {
@@ -384,17 +430,23 @@ std::optional<YAML::Node> ParseYaml(std::string_view text,
   std::string storage;
   const std::string source(LoneCrToLf(text, &storage));
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(source);
-    if (documents.size() > 1) {
+    // The first document; a second one is looked for only where one can
+    // start, with a bounded event parse (see CountDocuments).
+    YAML::Node root = YAML::Load(source);
+    // yaml-cpp also starts a new document after a flow collection or a
+    // scalar at the top, without any marker: only a block map or list
+    // rules that out.
+    const bool block_root = (root.IsMap() || root.IsSequence()) &&
+                            root.Style() == YAML::EmitterStyle::Block;
+    if ((!block_root || MayHoldSecondDocument(source, syntax)) &&
+        CountDocuments(source, 2) > 1) {
       ReportSecondDocument(source, file, syntax, diag);
       return std::nullopt;
     }
-    if (documents.empty() || !documents[0].IsDefined() ||
-        documents[0].IsNull()) {
+    if (!root.IsDefined() || root.IsNull()) {
       diag->Error({file, 1, 1}, "", "the file is empty; expected a YAML map");
       return std::nullopt;
     }
-    YAML::Node root = documents[0];
     if (!CheckNodes(root, source, file, std::max(1, max_errors), diag)) {
       return std::nullopt;
     }

@@ -76,14 +76,13 @@ extends: lighting@1.0.0
 
 TEST(CliDerive, AReweightingThatNoLongerAddsUpFailsAtTheTendersLine) {
   TempDir dir;
-  const std::string model = (SourceDir() / "criteria/lighting.yaml").string();
-  std::ofstream(dir.path() / "tender.yaml") << "circa: 1\nid: t\nversion: "
-                                               "1.0.0\ntitle: T\nextends: " +
-                                                   model +
-                                                   "\noverride:\n  price: "
-                                                   "{weight: 20}\n";
+  // By library id: an absolute path would be outside the tender's tree.
+  std::ofstream(dir.path() / "tender.yaml")
+      << "circa: 1\nid: t\nversion: 1.0.0\ntitle: T\nextends: "
+         "lighting@1.0.0\noverride:\n  price: {weight: 20}\n";
   const RunResult r =
-      RunCirca({"validate", (dir.path() / "tender.yaml").string()});
+      RunCirca({"--library", (SourceDir() / "criteria").string(), "validate",
+                (dir.path() / "tender.yaml").string()});
   EXPECT_EQ(r.exit_code, 1) << r.Describe();
   EXPECT_NE(r.err.find("tender.yaml:7:10: criteria: weights add up to 85; "
                        "expected 100 (the scale)"),

@@ -287,5 +287,46 @@ TEST(CliHostileText, LifeCycleCostMarkdownEscapesOfferIds) {
   EXPECT_THAT(table.out, HasSubstr("N<i>|_\\u001b"));
 }
 
+// A criteria set whose title and names hold terminal escapes and bidi
+// controls: the catalogue commands (show, lint, diff) and validate show
+// them escaped, never raw.
+TEST(CliHostileText, CatalogueAndValidateOutputsEscapeControls) {
+  TempDir dir;
+  const std::string set =
+      "circa: 1\n"
+      "id: hostile\n"
+      "version: 1.0.0\n"
+      "title: \"Title \\e[2J\\u202E\"\n"
+      "criteria:\n"
+      "  - id: price\n"
+      "    name: \"Prijs \\e]0;pwned\\a\"\n"
+      "    type: price\n"
+      "    weight: 60\n"
+      "    scoring: {rule: lowest-ratio}\n"
+      "  - id: q\n"
+      "    name: \"Q\\u0085\"\n"
+      "    type: quality\n"
+      "    weight: 40\n"
+      "    scoring: {rule: linear, worst: 0, best: 10}\n";
+  const std::string a = dir.Write("a.yaml", set).string();
+  std::string changed = set;
+  changed.replace(changed.find("weight: 60"), 10, "weight: 70");
+  changed.replace(changed.find("weight: 40"), 10, "weight: 30");
+  const std::string b = dir.Write("b.yaml", changed).string();
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{
+           {"criteria", "show", a},
+           {"criteria", "lint", a},
+           {"criteria", "diff", a, b},
+           {"criteria", "diff", a, b, "--format", "json"},
+           {"validate", a}}) {
+    const RunResult r = RunCirca(args);
+    EXPECT_FALSE(HasRawControl(r.out)) << args[1] << ": " << r.out;
+    EXPECT_FALSE(HasRawControl(r.err)) << args[1] << ": " << r.err;
+  }
+  EXPECT_THAT(RunCirca({"criteria", "show", a}).out,
+              HasSubstr("Prijs \\u001b]0;pwned\\u0007"));
+}
+
 }  // namespace
 }  // namespace circa_test::cli

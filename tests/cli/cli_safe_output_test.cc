@@ -113,24 +113,13 @@ TEST(CliSafeOutput, OutputIntoAFifoIsReadByItsReader) {
     const TempDir dir;
     const fs::path fifo = dir.path() / "pipe";
     ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
-    // The reader opens the FIFO without blocking and reads until circa
-    // closes it.
     auto read = std::async(std::launch::async, [&fifo] {
-      const int fd = open(fifo.c_str(), O_RDONLY);
-      std::string data;
-      char buffer[4096];
-      for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) {
-        data.append(buffer, static_cast<std::size_t>(n));
-      }
-      close(fd);
-      return data;
+      return ReadFifo(fifo, std::chrono::seconds(20));
     });
     std::vector<std::string> a = args;
     a.back() = fifo.string();
     const RunResult r = RunCirca(a, {.timeout = std::chrono::seconds(20)});
     EXPECT_EQ(r.exit_code, 0) << r.Describe();
-    ASSERT_EQ(read.wait_for(std::chrono::seconds(20)),
-              std::future_status::ready);
     EXPECT_THAT(read.get(), Not(IsEmpty()));
     struct stat st {};
     ASSERT_EQ(lstat(fifo.c_str(), &st), 0);

@@ -184,6 +184,27 @@ void WriteFile(const fs::path& path, std::string_view contents) {
   if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
+std::string ReadFifo(const fs::path& fifo, std::chrono::seconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  // Non-blocking: open() returns at once, and read() returns 0 both before
+  // a writer comes and after it leaves; data tells the two apart.
+  const int fd = open(fifo.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return "";
+  std::string data;
+  char buffer[4096];
+  while (std::chrono::steady_clock::now() < deadline) {
+    const ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      data.append(buffer, static_cast<std::size_t>(n));
+      continue;
+    }
+    if (n == 0 && !data.empty()) break;  // the writer closed it
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  close(fd);
+  return data;
+}
+
 std::vector<std::string> Lines(std::string_view text) {
   std::vector<std::string> lines;
   while (!text.empty()) {

@@ -75,6 +75,12 @@ class TempDir {
 std::string ReadFile(const std::filesystem::path& path);
 void WriteFile(const std::filesystem::path& path, std::string_view contents);
 
+// Reads a FIFO until its writer closes it, without ever blocking past
+// `timeout` (a writer that never comes, or replaces the FIFO, ends the read
+// at the deadline with what was read so far).
+std::string ReadFifo(const std::filesystem::path& fifo,
+                     std::chrono::seconds timeout);
+
 // Splits text into lines without their '\n'.
 std::vector<std::string> Lines(std::string_view text);
 

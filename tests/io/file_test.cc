@@ -10,10 +10,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <iterator>
+#include <thread>
 
 #include "io/output.h"
 #include "test_util.h"
@@ -190,7 +192,27 @@ TEST_F(OutputTargetTest, ASymlinksTargetIsReplacedAndTheLinkStays) {
 TEST_F(OutputTargetTest, AFifoIsWrittenIntoNotReplaced) {
   const std::string fifo = Path("pipe");
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-  auto reader = std::async(std::launch::async, [&fifo] { return Read(fifo); });
+  // The reader never blocks: O_NONBLOCK, polling until the writer has
+  // written and closed (or 20 s passed).
+  auto reader = std::async(std::launch::async, [&fifo] {
+    const int fd = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    std::string data;
+    char buffer[256];
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (fd >= 0 && std::chrono::steady_clock::now() < deadline) {
+      const ssize_t n = ::read(fd, buffer, sizeof buffer);
+      if (n > 0) {
+        data.append(buffer, static_cast<std::size_t>(n));
+      } else if (n == 0 && !data.empty()) {
+        break;
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
+    }
+    if (fd >= 0) ::close(fd);
+    return data;
+  });
   OutputTarget out;
   ASSERT_TRUE(out.Open(fifo) && out.Write("through the pipe") && out.Commit())
       << out.error();
