@@ -210,6 +210,20 @@ int FinishOutput(io::OutputTarget* out, std::string_view text) {
   return kExitInternal;
 }
 
+TextSink SinkInto(io::OutputTarget* out) {
+  return [out](std::string_view text) { out->Write(text); };
+}
+
+void WarnNotes(const std::vector<std::string>& notes) {
+  for (std::size_t n = 0; n < notes.size() && n < kEchoedNotes; ++n) {
+    spdlog::warn("{}", notes[n]);
+  }
+  if (notes.size() > kEchoedNotes) {
+    spdlog::warn("… and {} more notes (in the result)",
+                 notes.size() - kEchoedNotes);
+  }
+}
+
 int WriteOutput(const std::string& text, const std::string& path) {
   int code = kExitOk;
   const auto out = OpenOutput(path, {}, &code);

@@ -89,6 +89,16 @@ bool OutputIsModel(const std::string& output, const CriteriaSet& set);
 // after printing why not (a full disk, a closed pipe, a failed flush).
 int FinishOutput(io::OutputTarget* out, std::string_view text);
 
+// A sink that streams rendered text into `out` (every write checked by
+// `out`; FinishOutput(out, "") then reports a failure and commits).
+TextSink SinkInto(io::OutputTarget* out);
+
+// Warns on stderr with each of `notes`, at most kEchoedNotes of them, then
+// one line "… and N more notes (in the result)": 200,000 bids can carry
+// tens of thousands of tie notes, and the result holds them all.
+inline constexpr std::size_t kEchoedNotes = 20;
+void WarnNotes(const std::vector<std::string>& notes);
+
 // WriteOutput to standard output of text built from inputs (criteria
 // names, ids, file names): control characters and bidi controls are shown
 // escaped (util::SanitizeForDisplay), never sent to the terminal raw. For

@@ -1,4 +1,5 @@
 // circa score CRITERIA BIDS | TENDER_DIR [--format] [-o FILE]
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -89,29 +90,35 @@ int RunScore(const ScoreArgs& args) {
   const ReportFormat format = FormatFromName(args.format);
   const int width = args.width > 0 ? args.width : TerminalWidth();
 
-  std::string text;
   if (criteria.award) {
     // A money-based award: requirements, then the lowest evaluated price.
     const Result<AwardResult> award = EvaluateAward(criteria, bids);
     if (PrintDiagnostics(award.diagnostics) || !award.ok()) {
       return kExitInvalidInput;
     }
+    std::vector<std::string> notes;
     for (const TieBreakRecord& t : award.value->tie_breaks) {
       std::string ids;
       for (const int k : t.bids) {
         ids += (ids.empty() ? "" : ", ") +
                award.value->ranking.bids[static_cast<std::size_t>(k)].id;
       }
-      spdlog::warn("bids {} tie on evaluated price; {}", ids,
-                   criteria.tie_break.empty()
-                       ? "the criteria set declares no tie-break, so the "
-                         "tie stands"
-                   : t.resolved ? "the declared tie-break decided it"
-                                : "the declared tie-break did not "
-                                  "separate all of them");
+      notes.push_back(
+          fmt::format("bids {} tie on evaluated price; {}", ids,
+                      criteria.tie_break.empty()
+                          ? "the criteria set declares no tie-break, so the "
+                            "tie stands"
+                      : t.resolved ? "the declared tie-break decided it"
+                                   : "the declared tie-break did not "
+                                     "separate all of them"));
     }
-    text = RenderAward(AwardReport{&criteria, &bids, &*award.value, width},
-                       format);
+    WarnNotes(notes);
+    // Money awards are rendered whole, then written.
+    const std::string text = RenderAward(
+        AwardReport{&criteria, &bids, &*award.value, width}, format);
+    if (const int code = FinishOutput(out.get(), text); code != kExitOk) {
+      return code;
+    }
   } else {
     const Scorer scorer = Scorer::Compile(criteria);
     Evaluation evaluation = scorer.Evaluate(bids);
@@ -121,13 +128,17 @@ int RunScore(const ScoreArgs& args) {
                                tender->panel ? &*tender->panel : nullptr,
                                tender->lcc ? &*tender->lcc : nullptr);
     report.width = width;
-    text = Render(report, format);
-    for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
+    std::vector<std::string> notes;
+    notes.reserve(evaluation.notes.size());
+    for (const Note& note : evaluation.notes) notes.push_back(note.text);
+    WarnNotes(notes);
+    // Streamed: each chunk goes out as it is rendered.
+    Render(report, format, SinkInto(out.get()));
+    if (const int code = FinishOutput(out.get(), ""); code != kExitOk) {
+      return code;
+    }
   }
 
-  if (const int code = FinishOutput(out.get(), text); code != kExitOk) {
-    return code;
-  }
   spdlog::info("scored in {:.1f} ms",
                std::chrono::duration<double, std::milli>(
                    std::chrono::steady_clock::now() - start)

@@ -2,11 +2,14 @@
 // rounded to 6 decimals so that output is byte-identical across builds.
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
 
 #include "circa/report.h"
 #include "circa/version.h"
 #include "report/json_util.h"
 #include "report/lcc_report.h"
+#include "report/sink.h"
 #include "report/text_util.h"
 
 namespace circa {
@@ -55,7 +58,244 @@ nlohmann::ordered_json InputsJson(const CriteriaSet& set, const BidSet& bids,
 
 }  // namespace report
 
-std::string RenderJson(const Report& r) {
+namespace {
+
+// Writes JSON exactly as nlohmann's dump(2) lays it out (the layout of
+// every circa.result/1 document), straight into a string: a million bids
+// are written without building a DOM per bid. Scalars follow nlohmann:
+// strings escaped as its serializer does (non-ASCII text goes through it,
+// so that invalid UTF-8 is refused the same way), numbers through its
+// shortest round-trip conversion, non-finite numbers as null.
+class PrettyJson {
+ public:
+  // Lines inside the value start with `indent` spaces plus two per level.
+  PrettyJson(std::string* out, std::size_t indent)
+      : out_(out), indent_(indent) {}
+
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  // The next value is member `key` of the current object.
+  void Key(std::string_view key) {
+    NextLine();
+    AppendString(key);
+    out_->append(": ");
+    pending_key_ = true;
+  }
+  void String(std::string_view value) {
+    Value();
+    AppendString(value);
+  }
+  void Number(double value) {
+    Value();
+    if (!std::isfinite(value)) {
+      out_->append("null");
+      return;
+    }
+    char buffer[64];
+    const char* end =
+        nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
+    out_->append(buffer, static_cast<std::size_t>(end - buffer));
+  }
+  void Integer(long long value) {
+    Value();
+    out_->append(std::to_string(value));
+  }
+  void Bool(bool value) {
+    Value();
+    out_->append(value ? "true" : "false");
+  }
+  void Null() {
+    Value();
+    out_->append("null");
+  }
+  void StringArray(const std::vector<std::string>& values) {
+    BeginArray();
+    for (const std::string& v : values) String(v);
+    EndArray();
+  }
+
+ private:
+  // Starts a line for the next member or element.
+  void NextLine() {
+    out_->append(counts_.back()++ == 0 ? "\n" : ",\n");
+    out_->append(indent_ + 2 * counts_.size(), ' ');
+  }
+  // A value: after its key, or as the next element of an array.
+  void Value() {
+    if (pending_key_) {
+      pending_key_ = false;
+    } else if (!counts_.empty()) {
+      NextLine();
+    }
+  }
+  void Open(char bracket) {
+    Value();
+    out_->push_back(bracket);
+    counts_.push_back(0);
+  }
+  void Close(char bracket) {
+    const std::size_t members = counts_.back();
+    counts_.pop_back();
+    if (members > 0) {
+      out_->push_back('\n');
+      out_->append(indent_ + 2 * counts_.size(), ' ');
+    }
+    out_->push_back(bracket);
+  }
+  void AppendString(std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const std::size_t start = out_->size();
+    out_->push_back('"');
+    std::size_t run = 0;  // text[run, i) needs no escape
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (b >= 0x20 && b < 0x80 && b != '"' && b != '\\') continue;
+      if (b >= 0x80) {
+        // Non-ASCII: nlohmann checks the UTF-8 as it always has.
+        out_->resize(start);
+        out_->append(nlohmann::json(std::string(text)).dump());
+        return;
+      }
+      out_->append(text.substr(run, i - run));
+      run = i + 1;
+      out_->push_back('\\');
+      switch (b) {
+        case '"':
+        case '\\':
+          out_->push_back(static_cast<char>(b));
+          break;
+        case '\b':
+          out_->push_back('b');
+          break;
+        case '\t':
+          out_->push_back('t');
+          break;
+        case '\n':
+          out_->push_back('n');
+          break;
+        case '\f':
+          out_->push_back('f');
+          break;
+        case '\r':
+          out_->push_back('r');
+          break;
+        default:
+          out_->append("u00");
+          out_->push_back(kHex[b >> 4]);
+          out_->push_back(kHex[b & 0xF]);
+      }
+    }
+    out_->append(text.substr(run));
+    out_->push_back('"');
+  }
+
+  std::string* out_;
+  std::size_t indent_;
+  std::vector<std::size_t> counts_;  // members written, per open container
+  bool pending_key_ = false;
+};
+
+// One element of "bids", appended to `out` as dump(2) would write it at
+// depth 2 (the first line not indented): the bid in rank order with its
+// points and explanation.
+void AppendBidJson(const Report& r, int i, std::string* out) {
+  const BidSet& bids = *r.bids;
+  const Scorer& scorer = *r.scorer;
+  const Evaluation& e = *r.evaluation;
+  const auto k = static_cast<std::size_t>(i);
+  PrettyJson j(out, 4);
+  j.BeginObject();
+  j.Key("id");
+  j.String(bids.ids[k]);
+  j.Key("supplier");
+  j.String(bids.suppliers[k]);
+  j.Key("rank");
+  j.Integer(e.rank[k]);
+  j.Key("status");
+  j.String(e.status[k] == BidStatus::kRanked ? "ranked" : "excluded");
+  j.Key("tied");
+  j.Bool(static_cast<bool>(e.tied[k]));
+  if (!e.exclusion.empty() && e.exclusion[k].stage != ExclusionStage::kNone) {
+    const Exclusion& x = e.exclusion[k];
+    j.Key("exclusion");
+    j.BeginObject();
+    j.Key("stage");
+    j.String(x.stage == ExclusionStage::kRequirement ? "requirement"
+             : x.stage == ExclusionStage::kThreshold ? "threshold"
+                                                     : "max-pass");
+    j.Key("rule");
+    j.String(x.rule);
+    j.Key("reason");
+    j.String(x.reason);
+    j.EndObject();
+  }
+  if (!e.abnormally_low.empty() && !e.abnormally_low[k].empty()) {
+    j.Key("abnormally_low");
+    j.String(e.abnormally_low[k]);
+  }
+  j.Key("total");
+  j.Number(report::Round6(e.totals[i]));
+  j.Key("subtotals");
+  j.BeginObject();
+  for (std::size_t t = 0; t < scorer.top_levels().size(); ++t) {
+    j.Key(scorer.top_levels()[t].id);
+    j.Number(report::Round6(e.subtotals(i, static_cast<Eigen::Index>(t))));
+  }
+  j.EndObject();
+  j.Key("criteria");
+  j.BeginArray();
+  for (std::size_t c = 0; c < scorer.columns().size(); ++c) {
+    const auto cc = static_cast<Eigen::Index>(c);
+    const Column& col = scorer.columns()[c];
+    j.BeginObject();
+    j.Key("id");
+    j.String(col.id);
+    j.Key("raw");
+    j.String(bids.text.empty() ? std::string() : bids.Text(i, cc));
+    j.Key("value");
+    j.Number(report::Round6(bids.values(i, cc)));
+    j.Key("score");
+    j.Number(report::Round6(e.scores(i, cc)));
+    j.Key("weight");
+    j.Number(report::Round6(col.weight));
+    j.Key("points");
+    j.Number(report::Round6(e.Points(i, cc)));
+    j.Key("relative");
+    j.Bool(col.relative);
+    j.EndObject();
+  }
+  j.EndArray();
+  const BidExplanation x = r.Explanation(i);
+  j.Key("explanation");
+  j.BeginObject();
+  j.Key("summary");
+  j.String(x.summary);
+  j.Key("award_steps");
+  j.StringArray(x.award_steps);
+  j.Key("versus_winner");
+  j.StringArray(x.versus_winner);
+  j.Key("criteria");
+  j.BeginArray();
+  for (const CriterionExplanation& ce : x.criteria) {
+    j.BeginObject();
+    j.Key("id");
+    j.String(ce.id);
+    j.Key("text");
+    j.String(ce.text);
+    j.EndObject();
+  }
+  j.EndArray();
+  j.Key("relative_note");
+  j.String(x.relative_note);
+  j.EndObject();
+  j.EndObject();
+}
+
+}  // namespace
+
+void RenderJson(const Report& r, const TextSink& sink) {
   using nlohmann::ordered_json;
   const CriteriaSet& set = *r.criteria;
   const BidSet& bids = *r.bids;
@@ -93,91 +333,79 @@ std::string RenderJson(const Report& r) {
   j["winner"] = winner >= 0
                     ? ordered_json(bids.ids[static_cast<std::size_t>(winner)])
                     : ordered_json(nullptr);
-  ordered_json out_bids = ordered_json::array();
-  for (const int i : e.order) {
-    const auto k = static_cast<std::size_t>(i);
-    ordered_json b;
-    b["id"] = bids.ids[k];
-    b["supplier"] = bids.suppliers[k];
-    b["rank"] = e.rank[k];
-    b["status"] = e.status[k] == BidStatus::kRanked ? "ranked" : "excluded";
-    b["tied"] = static_cast<bool>(e.tied[k]);
-    if (!e.exclusion.empty() && e.exclusion[k].stage != ExclusionStage::kNone) {
-      const Exclusion& x = e.exclusion[k];
-      b["exclusion"] = {
-          {"stage", x.stage == ExclusionStage::kRequirement ? "requirement"
-                    : x.stage == ExclusionStage::kThreshold ? "threshold"
-                                                            : "max-pass"},
-          {"rule", x.rule},
-          {"reason", x.reason}};
-    }
-    if (!e.abnormally_low.empty() && !e.abnormally_low[k].empty()) {
-      b["abnormally_low"] = e.abnormally_low[k];
-    }
-    b["total"] = report::Round6(e.totals[i]);
-    ordered_json subtotals = ordered_json::object();
-    for (std::size_t t = 0; t < scorer.top_levels().size(); ++t) {
-      subtotals[scorer.top_levels()[t].id] =
-          report::Round6(e.subtotals(i, static_cast<Eigen::Index>(t)));
-    }
-    b["subtotals"] = subtotals;
-    ordered_json cells = ordered_json::array();
-    for (std::size_t c = 0; c < scorer.columns().size(); ++c) {
-      const auto cc = static_cast<Eigen::Index>(c);
-      const Column& col = scorer.columns()[c];
-      cells.push_back(
-          {{"id", col.id},
-           {"raw", bids.text.empty() ? std::string() : bids.Text(i, cc)},
-           {"value", report::Round6(bids.values(i, cc))},
-           {"score", report::Round6(e.scores(i, cc))},
-           {"weight", report::Round6(col.weight)},
-           {"points", report::Round6(e.Points(i, cc))},
-           {"relative", col.relative}});
-    }
-    b["criteria"] = cells;
-    const BidExplanation& x = r.explanations[k];
-    ordered_json lines = ordered_json::array();
-    for (const CriterionExplanation& ce : x.criteria) {
-      lines.push_back({{"id", ce.id}, {"text", ce.text}});
-    }
-    b["explanation"] = {{"summary", x.summary},
-                        {"award_steps", x.award_steps},
-                        {"versus_winner", x.versus_winner},
-                        {"criteria", lines},
-                        {"relative_note", x.relative_note}};
-    out_bids.push_back(b);
-  }
-  j["bids"] = out_bids;
+  // Placeholders: the bids, notes and tie records are written one at a
+  // time where they stand, without a DOM of them.
+  j["bids"] = ordered_json::array();
   if (r.lcc != nullptr) j["lcc"] = report::LccJson(*r.lcc);
-  ordered_json notes = ordered_json::array();
-  for (const Note& n : e.notes) {
-    notes.push_back(
-        {{"criterion",
-          n.column >= 0
-              ? ordered_json(
-                    scorer.columns()[static_cast<std::size_t>(n.column)].id)
-              : ordered_json(nullptr)},
-         {"text", n.text}});
-  }
-  j["notes"] = notes;
-  if (!e.tie_breaks.empty()) {
-    ordered_json ties = ordered_json::array();
-    for (const TieBreakRecord& t : e.tie_breaks) {
-      ordered_json ids = ordered_json::array();
-      ordered_json order = ordered_json::array();
-      for (const int b : t.bids)
-        ids.push_back(bids.ids[static_cast<std::size_t>(b)]);
-      for (const int b : t.order)
-        order.push_back(bids.ids[static_cast<std::size_t>(b)]);
-      ties.push_back({{"total", report::Round6(t.total)},
-                      {"bids", ids},
-                      {"order", order},
-                      {"resolved", t.resolved},
-                      {"steps", t.steps}});
+  j["notes"] = ordered_json::array();
+  if (!e.tie_breaks.empty()) j["tie_breaks"] = ordered_json::array();
+  const std::string doc = report::JsonText(j.dump(2));
+
+  report::ChunkedWriter out(sink);
+  std::size_t done = 0;  // doc is written up to here
+  // Fills the placeholder array `key` with `count` elements, element `n`
+  // appended by write(n, writer). Top-level keys are the only lines that
+  // start with exactly two spaces and a quote.
+  const auto fill = [&](std::string_view key, std::size_t count,
+                        const auto& write) {
+    const std::string placeholder = "\n  \"" + std::string(key) + "\": []";
+    const std::size_t at = doc.find(placeholder, done);
+    if (at == std::string::npos || count == 0) return;
+    const std::size_t open = at + placeholder.size() - 1;  // just after '['
+    out += std::string_view(doc).substr(done, open - done);
+    report::WriteInBlocks(
+        count,
+        [&write](std::size_t n, std::string* text) {
+          std::string element = n == 0 ? "\n    " : ",\n    ";
+          write(n, &element);
+          *text += report::JsonText(std::move(element));
+        },
+        out);
+    out += "\n  ";
+    done = open;
+  };
+  fill("bids", e.order.size(), [&](std::size_t n, std::string* text) {
+    AppendBidJson(r, e.order[n], text);
+  });
+  fill("notes", e.notes.size(), [&](std::size_t n, std::string* text) {
+    const Note& note = e.notes[n];
+    PrettyJson w(text, 4);
+    w.BeginObject();
+    w.Key("criterion");
+    if (note.column >= 0) {
+      w.String(scorer.columns()[static_cast<std::size_t>(note.column)].id);
+    } else {
+      w.Null();
     }
-    j["tie_breaks"] = ties;
-  }
-  return report::JsonText(j.dump(2)) + "\n";
+    w.Key("text");
+    w.String(note.text);
+    w.EndObject();
+  });
+  fill("tie_breaks", e.tie_breaks.size(),
+       [&](std::size_t n, std::string* text) {
+         const TieBreakRecord& t = e.tie_breaks[n];
+         PrettyJson w(text, 4);
+         w.BeginObject();
+         w.Key("total");
+         w.Number(report::Round6(t.total));
+         w.Key("bids");
+         w.BeginArray();
+         for (const int b : t.bids)
+           w.String(bids.ids[static_cast<std::size_t>(b)]);
+         w.EndArray();
+         w.Key("order");
+         w.BeginArray();
+         for (const int b : t.order)
+           w.String(bids.ids[static_cast<std::size_t>(b)]);
+         w.EndArray();
+         w.Key("resolved");
+         w.Bool(t.resolved);
+         w.Key("steps");
+         w.StringArray(t.steps);
+         w.EndObject();
+       });
+  out += std::string_view(doc).substr(done);
+  out += '\n';
 }
 
 }  // namespace circa

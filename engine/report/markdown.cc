@@ -2,18 +2,20 @@
 // criterion's value, formula and points.
 #include "circa/report.h"
 #include "report/lcc_report.h"
+#include "report/sink.h"
 #include "report/text_util.h"
 
 namespace circa {
 
 using report::MdText;
 
-std::string RenderMarkdown(const Report& r) {
+void RenderMarkdown(const Report& r, const TextSink& sink) {
   const CriteriaSet& set = *r.criteria;
   const BidSet& bids = *r.bids;
   const Scorer& scorer = *r.scorer;
   const Evaluation& e = *r.evaluation;
-  std::string out = "# " + MdText(set.title) + "\n\n";
+  report::ChunkedWriter out(sink);
+  out += "# " + MdText(set.title) + "\n\n";
   out += "Criteria set " + report::MdCode(set.id) + " version " +
          MdText(set.version);
   if (!set.publisher.empty()) out += ", published by " + MdText(set.publisher);
@@ -30,18 +32,20 @@ std::string RenderMarkdown(const Report& r) {
   out += "\n" + rule + "\n";
   for (const int i : e.order) {
     const auto k = static_cast<std::size_t>(i);
-    out += "| " + report::RankLabel(e, k) + " | " + MdText(bids.ids[k]) +
-           " | " + MdText(bids.suppliers[k]) + " | " +
-           (e.status[k] != BidStatus::kRanked
-                ? "excluded (" + MdText(e.exclusion[k].rule) + ")"
-                : FormatNumber(e.totals[i], 2)) +
-           " |";
+    std::string row = "| " + report::RankLabel(e, k) + " | " +
+                      MdText(bids.ids[k]) + " | " + MdText(bids.suppliers[k]) +
+                      " | " +
+                      (e.status[k] != BidStatus::kRanked
+                           ? "excluded (" + MdText(e.exclusion[k].rule) + ")"
+                           : FormatNumber(e.totals[i], 2)) +
+                      " |";
     for (Eigen::Index t = 0; t < e.subtotals.cols(); ++t) {
-      out += e.status[k] != BidStatus::kRanked
+      row += e.status[k] != BidStatus::kRanked
                  ? std::string(" |")
                  : " " + FormatNumber(e.subtotals(i, t), 2) + " |";
     }
-    out += "\n";
+    row += '\n';
+    out += row;
   }
   if (!e.notes.empty()) {
     out += "\n";
@@ -58,27 +62,34 @@ std::string RenderMarkdown(const Report& r) {
   }
   if (r.lcc != nullptr) out += report::LccMarkdown(*r.lcc);
   out += "\n## Bidders\n";
-  for (const int i : e.order) {
-    const auto k = static_cast<std::size_t>(i);
-    const BidExplanation& x = r.explanations[k];
-    out += "\n### " + report::RankLabel(e, k) + ". " + MdText(bids.ids[k]);
-    if (!bids.suppliers[k].empty()) out += " — " + MdText(bids.suppliers[k]);
-    out += "\n\n" + MdText(x.summary) + "\n";
-    if (!x.award_steps.empty()) {
-      out += "\n";
-      for (const std::string& s : x.award_steps) out += "- " + MdText(s) + "\n";
-    }
-    for (const std::string& s : x.versus_winner) {
-      out += "\n" + MdText(s) + "\n";
-    }
-    out += "\n";
-    for (const CriterionExplanation& c : x.criteria)
-      out += "- " + MdText(c.text) + "\n";
-    if (!x.relative_note.empty()) {
-      out += "\n" + MdText(x.relative_note) + "\n";
-    }
-  }
-  return out;
+  report::WriteInBlocks(
+      e.order.size(),
+      [&r, &e, &bids](std::size_t n, std::string* text) {
+        const int i = e.order[n];
+        const auto k = static_cast<std::size_t>(i);
+        std::string& md = *text;
+        const BidExplanation x = r.Explanation(i);
+        std::string head =
+            "\n### " + report::RankLabel(e, k) + ". " + MdText(bids.ids[k]);
+        if (!bids.suppliers[k].empty())
+          head += " — " + MdText(bids.suppliers[k]);
+        md += head + "\n\n" + MdText(x.summary) + "\n";
+        if (!x.award_steps.empty()) {
+          md += "\n";
+          for (const std::string& s : x.award_steps)
+            md += "- " + MdText(s) + "\n";
+        }
+        for (const std::string& s : x.versus_winner) {
+          md += "\n" + MdText(s) + "\n";
+        }
+        md += "\n";
+        for (const CriterionExplanation& c : x.criteria)
+          md += "- " + MdText(c.text) + "\n";
+        if (!x.relative_note.empty()) {
+          md += "\n" + MdText(x.relative_note) + "\n";
+        }
+      },
+      out);
 }
 
 }  // namespace circa

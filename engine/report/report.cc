@@ -1,6 +1,9 @@
 #include "circa/report.h"
 
+#include <unordered_map>
+
 #include "report/lcc_report.h"
+#include "report/sink.h"
 
 namespace circa {
 
@@ -15,43 +18,87 @@ Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
   r.evaluation = &evaluation;
   r.panel = panel;
   if (explain) {
-    r.explanations = Explain(criteria, scorer, bids, evaluation, panel);
+    r.explainer = std::make_shared<const Explainer>(criteria, scorer, bids,
+                                                    evaluation, panel);
   }
   r.lcc = lcc;
   if (lcc == nullptr) return r;
-  // A criterion scored on life-cycle cost: its explanation starts with the
-  // purchase price and the LCC it scored.
-  for (std::size_t i = 0; i < r.explanations.size() && i < bids.ids.size();
-       ++i) {
-    const LccOfferResult* offer = nullptr;
-    for (const LccOfferResult& o : lcc->offers) {
-      if (o.id == bids.ids[i]) offer = &o;
-    }
-    if (offer == nullptr) continue;
-    for (CriterionExplanation& c : r.explanations[i].criteria) {
-      const Criterion* leaf = criteria.Find(c.id);
-      if (leaf == nullptr || !leaf->from_lcc) continue;
-      const std::string prefix = leaf->name + ": ";
-      const std::string rest =
-          c.text.rfind(prefix, 0) == 0 ? c.text.substr(prefix.size()) : c.text;
-      c.text = prefix + report::LccClause(*lcc, *offer) + "; scored on " + rest;
+  // Each bid's offer in the cost profile, looked up once (the last offer
+  // with the bid's id, as the explanation has always used).
+  std::unordered_map<std::string_view, int> offer_of;
+  for (std::size_t o = 0; o < lcc->offers.size(); ++o) {
+    offer_of[lcc->offers[o].id] = static_cast<int>(o);
+  }
+  r.lcc_offer.assign(bids.ids.size(), -1);
+  for (std::size_t i = 0; i < bids.ids.size(); ++i) {
+    if (const auto it = offer_of.find(bids.ids[i]); it != offer_of.end()) {
+      r.lcc_offer[i] = it->second;
     }
   }
   return r;
 }
 
-std::string Render(const Report& report, ReportFormat format) {
+BidExplanation Report::Explanation(int bid) const {
+  if (explainer == nullptr) return {};
+  BidExplanation x = explainer->Explain(bid);
+  const auto k = static_cast<std::size_t>(bid);
+  if (lcc == nullptr || k >= lcc_offer.size() || lcc_offer[k] < 0) return x;
+  // A criterion scored on life-cycle cost: its explanation starts with the
+  // purchase price and the LCC it scored.
+  const LccOfferResult& offer =
+      lcc->offers[static_cast<std::size_t>(lcc_offer[k])];
+  for (CriterionExplanation& c : x.criteria) {
+    const Criterion* leaf = criteria->Find(c.id);
+    if (leaf == nullptr || !leaf->from_lcc) continue;
+    const std::string prefix = leaf->name + ": ";
+    const std::string rest =
+        c.text.rfind(prefix, 0) == 0 ? c.text.substr(prefix.size()) : c.text;
+    c.text = prefix + report::LccClause(*lcc, offer) + "; scored on " + rest;
+  }
+  return x;
+}
+
+void Render(const Report& report, ReportFormat format, const TextSink& sink) {
   switch (format) {
     case ReportFormat::kTable:
-      return RenderTable(report);
+      return RenderTable(report, sink);
     case ReportFormat::kJson:
-      return RenderJson(report);
+      return RenderJson(report, sink);
     case ReportFormat::kCsv:
-      return RenderCsv(report);
+      return RenderCsv(report, sink);
     case ReportFormat::kMarkdown:
-      return RenderMarkdown(report);
+      return RenderMarkdown(report, sink);
   }
-  return {};
+}
+
+std::string Render(const Report& report, ReportFormat format) {
+  std::string out;
+  Render(report, format, report::CollectInto(&out));
+  return out;
+}
+
+std::string RenderTable(const Report& report) {
+  std::string out;
+  RenderTable(report, report::CollectInto(&out));
+  return out;
+}
+
+std::string RenderJson(const Report& report) {
+  std::string out;
+  RenderJson(report, report::CollectInto(&out));
+  return out;
+}
+
+std::string RenderCsv(const Report& report) {
+  std::string out;
+  RenderCsv(report, report::CollectInto(&out));
+  return out;
+}
+
+std::string RenderMarkdown(const Report& report) {
+  std::string out;
+  RenderMarkdown(report, report::CollectInto(&out));
+  return out;
 }
 
 }  // namespace circa

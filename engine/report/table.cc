@@ -6,11 +6,12 @@
 
 #include "circa/report.h"
 #include "report/lcc_report.h"
+#include "report/sink.h"
 #include "report/text_util.h"
 
 namespace circa {
 
-std::string RenderTable(const Report& r) {
+void RenderTable(const Report& r, const TextSink& sink) {
   const CriteriaSet& set = *r.criteria;
   const BidSet& bids = *r.bids;
   const Scorer& scorer = *r.scorer;
@@ -19,7 +20,8 @@ std::string RenderTable(const Report& r) {
   using report::PadRight;
   using report::Width;
 
-  std::string out = report::Wrap(set.title, r.width, "");
+  report::ChunkedWriter out(sink);
+  out += report::Wrap(set.title, r.width, "");
   out += report::Wrap(set.id + " " + set.version + " | " +
                           std::to_string(bids.size()) + " bids | " +
                           std::to_string(scorer.size()) + " criteria | " +
@@ -58,21 +60,24 @@ std::string RenderTable(const Report& r) {
   for (const int i : e.order) {
     const auto k = static_cast<std::size_t>(i);
     const bool excluded = e.status[k] != BidStatus::kRanked;
-    out += PadLeft(report::RankLabel(e, k), 4) + "  " +
-           PadRight(bids.ids[k], bid_w) + "  " +
-           PadRight(bids.suppliers[k], supplier_w) + "  " +
-           PadLeft(excluded ? "excl." : FormatNumber(e.totals[i], 2), total_w);
+    std::string line =
+        PadLeft(report::RankLabel(e, k), 4) + "  " +
+        PadRight(bids.ids[k], bid_w) + "  " +
+        PadRight(bids.suppliers[k], supplier_w) + "  " +
+        PadLeft(excluded ? "excl." : FormatNumber(e.totals[i], 2), total_w);
     if (excluded) {
-      out += "  (" + report::Display(e.exclusion[k].rule) + ")\n";
+      line += "  (" + report::Display(e.exclusion[k].rule) + ")\n";
+      out += line;
       continue;
     }
     for (std::size_t t = 0; t < subs; ++t) {
-      out +=
+      line +=
           "  " +
           PadLeft(FormatNumber(e.subtotals(i, static_cast<Eigen::Index>(t)), 2),
                   sub_w[t]);
     }
-    out += "\n";
+    line += '\n';
+    out += line;
   }
   std::string legend = "Points per criterion (maximum):";
   for (std::size_t t = 0; t < scorer.top_levels().size(); ++t) {
@@ -87,20 +92,26 @@ std::string RenderTable(const Report& r) {
   }
   if (r.lcc != nullptr) out += report::LccTable(*r.lcc, r.width);
   out += "\nWhy\n";
-  for (const int i : e.order) {
-    const BidExplanation& x = r.explanations[static_cast<std::size_t>(i)];
-    out += "\n" + report::Wrap(x.summary, r.width, "  ");
-    for (const std::string& s : x.award_steps)
-      out += report::Wrap(s, r.width, "    ");
-    for (const std::string& s : x.versus_winner)
-      out += report::Wrap(s, r.width, "    ");
+  report::WriteInBlocks(
+      e.order.size(),
+      [&r, &e](std::size_t n, std::string* text) {
+        const BidExplanation x = r.Explanation(e.order[n]);
+        *text += "\n";
+        *text += report::Wrap(x.summary, r.width, "  ");
+        for (const std::string& s : x.award_steps)
+          *text += report::Wrap(s, r.width, "    ");
+        for (const std::string& s : x.versus_winner)
+          *text += report::Wrap(s, r.width, "    ");
+      },
+      out);
+  // The note on relative rules, as the first bid's explanation gives it.
+  if (r.explainer != nullptr && !bids.ids.empty()) {
+    const std::string note = r.Explanation(0).relative_note;
+    if (!note.empty()) {
+      out += "\n";
+      out += report::Wrap(note, r.width, "");
+    }
   }
-  if (!r.explanations.empty() &&
-      !r.explanations.front().relative_note.empty()) {
-    out +=
-        "\n" + report::Wrap(r.explanations.front().relative_note, r.width, "");
-  }
-  return out;
 }
 
 }  // namespace circa

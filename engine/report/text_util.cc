@@ -83,7 +83,13 @@ double Round6(double value) {
 }
 
 std::string JsonText(std::string dumped) {
-  if (!util::NeedsSanitizing(dumped)) return dumped;
+  // C0 controls are escaped by the JSON writer; what is left to escape is
+  // DEL and multi-byte characters. Plain ASCII (nearly every result) is
+  // found by a loop the compiler vectorises.
+  const bool ascii = std::all_of(dumped.begin(), dumped.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x7F;
+  });
+  if (ascii || !util::NeedsSanitizing(dumped)) return dumped;
   return util::SanitizeForDisplay(dumped);
 }
 

@@ -30,6 +30,38 @@ struct BidExplanation {
   std::string relative_note;                   // what relative rules mean here
 };
 
+// Explains one bid at a time, so that a renderer writing a million bids
+// holds one explanation, not a million. What every bid's explanation shares
+// (the winner, the runner-up, where each rank's run starts, each bid's tie
+// record, the note on relative rules) is computed once, in O(bids). The
+// inputs must outlive the Explainer.
+class Explainer {
+ public:
+  Explainer(const CriteriaSet& set, const Scorer& scorer, const BidSet& bids,
+            const Evaluation& evaluation, const PanelResult* panel = nullptr);
+
+  // The explanation of bid `bid` (an index into `bids`).
+  BidExplanation Explain(int bid) const;
+
+ private:
+  BidExplanation Excluded(int bid) const;
+
+  const CriteriaSet& set_;
+  const Scorer& scorer_;
+  const BidSet& bids_;
+  const Evaluation& e_;
+  const PanelResult* panel_;
+  int winner_ = -1;
+  int runner_up_ = -1;
+  int ranked_ = 0;
+  std::string relative_note_;  // empty when no rule is relative
+  // Where each rank's run starts in e.order (tie partners without a scan).
+  std::vector<std::size_t> tie_start_;
+  // Each bid's tie record, -1 when none (no scan of every record per bid).
+  std::vector<int> tie_record_;
+};
+
+// Every bid's explanation, in bid order (Explainer::Explain for each).
 std::vector<BidExplanation> Explain(const CriteriaSet& set,
                                     const Scorer& scorer, const BidSet& bids,
                                     const Evaluation& evaluation,

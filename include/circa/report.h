@@ -3,7 +3,10 @@
 #ifndef CIRCA_REPORT_H_
 #define CIRCA_REPORT_H_
 
+#include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "circa/award.h"
@@ -26,11 +29,20 @@ struct Report {
   const Scorer* scorer = nullptr;
   const Evaluation* evaluation = nullptr;
   const PanelResult* panel = nullptr;  // evaluator panel, when there was one
-  std::vector<BidExplanation> explanations;
+  // Explains one bid when a renderer writes it (none when MakeReport was
+  // told not to explain).
+  std::shared_ptr<const Explainer> explainer;
   // Life-cycle costs, when a cost criterion takes its value from a cost
   // profile (`from: lcc`): shown by component and by year.
   const LccEvaluation* lcc = nullptr;
+  // For each bid, its index in lcc->offers (-1: none), found once.
+  std::vector<int> lcc_offer;
   int width = 100;  // table: terminal columns to fit
+
+  // The explanation of bid `bid` (an index into *bids), built on demand;
+  // empty when there is no explainer. With `lcc`, each `from: lcc`
+  // criterion's sentence starts with the purchase price and the LCC.
+  BidExplanation Explanation(int bid) const;
 };
 
 // Builds a report for one scored bid set. Explanations are built unless
@@ -42,6 +54,18 @@ Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
                   bool explain = true, const PanelResult* panel = nullptr,
                   const LccEvaluation* lcc = nullptr);
 
+// Where rendered text goes, in chunks (of about 64 KB), in order: a report
+// of a million bids is written as it is rendered, never held whole. The
+// chunks concatenated are exactly the text the string overloads return.
+using TextSink = std::function<void(std::string_view)>;
+
+void Render(const Report& report, ReportFormat format, const TextSink& sink);
+void RenderTable(const Report& report, const TextSink& sink);
+void RenderJson(const Report& report, const TextSink& sink);
+void RenderCsv(const Report& report, const TextSink& sink);
+void RenderMarkdown(const Report& report, const TextSink& sink);
+
+// The same, collected into one string.
 std::string Render(const Report& report, ReportFormat format);
 std::string RenderTable(const Report& report);
 std::string RenderJson(const Report& report);

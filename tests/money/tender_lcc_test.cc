@@ -117,13 +117,13 @@ TEST(TenderLcc, FurnitureBuyBackFromACsvProfile) {
   const Scorer scorer = Scorer::Compile(s.tender.criteria);
   const Report r = MakeReport(s.tender.criteria, s.tender.bids, scorer,
                               s.evaluation, true, nullptr, &*s.tender.lcc);
-  ASSERT_EQ(r.explanations[1].criteria[0].id, "lcc");
-  EXPECT_EQ(r.explanations[1].criteria[0].text,
+  ASSERT_EQ(r.Explanation(1).criteria[0].id, "lcc");
+  EXPECT_EQ(r.Explanation(1).criteria[0].text,
             "Life-cycle cost: a purchase at 72,000.00 EUR with a life-cycle "
             "cost of 60,716.09 EUR over 7 years at a 3 % discount rate; "
             "scored on 60,716.09 EUR; lowest 60,716.09 (B) / 60,716.09 = "
             "1.0000 x 70.00 = 70.00 points (relative)");
-  EXPECT_EQ(r.explanations[2].criteria[0].text.substr(0, 64),
+  EXPECT_EQ(r.Explanation(2).criteria[0].text.substr(0, 64),
             "Life-cycle cost: a service (no purchase price) with a life-cycle");
 }
 

@@ -1,0 +1,107 @@
+// Renderers stream: the text goes to a sink in chunks of about 64 KB as it
+// is rendered, and the chunks concatenated are the text the string
+// overloads return, for every format.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+
+#include "report/fixtures.h"
+
+namespace circa_test {
+namespace {
+
+using circa::ReportFormat;
+
+constexpr ReportFormat kFormats[] = {ReportFormat::kTable, ReportFormat::kJson,
+                                     ReportFormat::kCsv,
+                                     ReportFormat::kMarkdown};
+
+// Prices and a 0..10 quality mark drawn so that many bids share a total:
+// ties, tie records and notes, as in a large tender.
+std::string ManyBids(int count) {
+  std::mt19937 engine(7);
+  std::string csv = "bid,experience,qa,time,price\n";
+  for (int i = 0; i < count; ++i) {
+    const auto experience = engine() % 61u;
+    const auto qa = engine() % 41u;
+    const auto time = engine() % 31u;
+    const auto price = 8000u + (engine() % 50u) * 100u;
+    csv += "B" + std::to_string(i) + "," + std::to_string(experience) + "," +
+           std::to_string(qa) + "," + std::to_string(time) + "," +
+           std::to_string(price) + "\n";
+  }
+  return csv;
+}
+
+struct Chunks {
+  std::string text;
+  std::size_t count = 0;
+  std::size_t largest = 0;
+};
+
+Chunks Stream(const circa::Report& report, ReportFormat format) {
+  Chunks c;
+  circa::Render(report, format, [&c](std::string_view chunk) {
+    c.text.append(chunk);
+    ++c.count;
+    c.largest = std::max(c.largest, chunk.size());
+  });
+  return c;
+}
+
+TEST(Stream, StreamedEqualsCollectedForEveryFormat) {
+  for (const auto& scored : {ScoreText(kT1Criteria, kT1Bids), ScoreSample(),
+                             ScoreText(kT1Criteria, ManyBids(300))}) {
+    for (const ReportFormat format : kFormats) {
+      const Chunks c = Stream(scored->report, format);
+      EXPECT_EQ(c.text, circa::Render(scored->report, format))
+          << static_cast<int>(format);
+      EXPECT_GE(c.count, 1u);
+    }
+  }
+}
+
+TEST(Stream, LargeReportsComeInBoundedChunks) {
+  // 3,000 bids: megabytes of text in every format but CSV.
+  const auto scored = ScoreText(kT1Criteria, ManyBids(3000));
+  for (const ReportFormat format : kFormats) {
+    const Chunks c = Stream(scored->report, format);
+    const std::string whole = circa::Render(scored->report, format);
+    EXPECT_EQ(c.text, whole);
+    // Not one string handed over at the end: chunks of 64 KB.
+    EXPECT_EQ(c.count, (whole.size() + 65535) / 65536)
+        << static_cast<int>(format);
+    EXPECT_EQ(c.largest, 65536u) << static_cast<int>(format);
+  }
+}
+
+TEST(Stream, JsonWrittenBidByBidIsTheDocumentDumped) {
+  // The bids are dumped one at a time and indented to their depth; the
+  // whole must be exactly what dumping the parsed document gives (the
+  // layout circa.result/1 has always had), and hold every bid once.
+  const auto scored = ScoreText(kT1Criteria, ManyBids(500));
+  const std::string text = circa::RenderJson(scored->report);
+  const nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text);
+  EXPECT_EQ(doc.dump(2) + "\n", text);
+  ASSERT_EQ(doc["bids"].size(), 500u);
+  std::set<std::string> ids;
+  for (const auto& b : doc["bids"]) ids.insert(b["id"].get<std::string>());
+  EXPECT_EQ(ids.size(), 500u);
+  EXPECT_FALSE(doc["tie_breaks"].empty());
+}
+
+TEST(Stream, JsonWithNoBidsKeepsAnEmptyArray) {
+  circa::BidSet none;
+  none.criteria = {"experience", "qa", "time", "price"};
+  none.values.resize(0, 4);
+  const auto scored = Score(ParseCriteriaOk(kT1Criteria), std::move(none));
+  const std::string text = circa::RenderJson(scored->report);
+  EXPECT_NE(text.find("\n  \"bids\": [],\n"), std::string::npos);
+  const nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text);
+  EXPECT_EQ(doc.dump(2) + "\n", text);
+}
+
+}  // namespace
+}  // namespace circa_test
