@@ -215,26 +215,30 @@ bool CanOpen(std::string_view text, std::size_t at) {
          before == '[' || before == '{' || before == ',' || before == ':';
 }
 
+// A YAML event handler that ignores every event: for parses that only
+// count documents or look for where one starts.
+class IgnoreEvents : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
 // Parses events only, for at most `limit` documents, and returns how many
 // documents it saw. Bounded because yaml-cpp 0.7 can report documents
 // forever without consuming input on some malformed text (YAML::LoadAll
 // never returns on such a file); throws what the parser throws.
 int CountDocuments(const std::string& text, int limit) {
-  class Ignore : public YAML::EventHandler {
-   public:
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                         YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                    YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
-  } ignore;
+  IgnoreEvents ignore;
   std::istringstream in(text);
   YAML::Parser parser(in);
   int documents = 0;
@@ -312,7 +316,7 @@ std::size_t UnclosedQuote(std::string_view text) {
 }
 
 // Records where the second document starts and stops the parser there.
-class SecondDocument : public YAML::EventHandler {
+class SecondDocument : public IgnoreEvents {
  public:
   struct Found {};
 
@@ -322,17 +326,6 @@ class SecondDocument : public YAML::EventHandler {
       throw Found{};
     }
   }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
 
   const YAML::Mark& mark() const { return mark_; }
 
