@@ -113,10 +113,10 @@ int RunScore(const ScoreArgs& args) {
                                      "separate all of them"));
     }
     WarnNotes(notes);
-    // Money awards are rendered whole, then written.
-    const std::string text = RenderAward(
-        AwardReport{&criteria, &bids, &*award.value, width}, format);
-    if (const int code = FinishOutput(out.get(), text); code != kExitOk) {
+    // Streamed: each chunk goes out as it is rendered.
+    RenderAward(AwardReport{&criteria, &bids, &*award.value, width}, format,
+                SinkInto(out.get()));
+    if (const int code = FinishOutput(out.get(), ""); code != kExitOk) {
       return code;
     }
   } else {

@@ -14,18 +14,9 @@
 namespace circa {
 namespace {
 
-std::string Join(const std::vector<std::string>& ids) {
-  std::string out;
-  for (std::size_t k = 0; k < ids.size(); ++k) {
-    if (k > 0) out += k + 1 == ids.size() ? " and " : ", ";
-    out += ids[k];
-  }
-  return out;
-}
-
 // Applies the set's declared tie-break policy to bids with equal evaluated
 // prices (the scorer's rank::Rank on the negated evaluated prices), and
-// rewrites the end of those bids' sentences.
+// records for each tied bid the tie record that settled it.
 void BreakTies(const CriteriaSet& set, const BidSet& bids, AwardResult* out) {
   MoneyRanking& r = out->ranking;
   if (r.ties.empty()) return;
@@ -84,49 +75,17 @@ void BreakTies(const CriteriaSet& set, const BidSet& bids, AwardResult* out) {
     }
     policy.push_back(std::move(t));
   }
-  std::vector<std::string> before(n);
-  for (std::size_t k = 0; k < n; ++k) before[k] = RankClause(r, k);
   rank::Rank(&e, policy, &ids);
   r.order.clear();
   for (const int k : e.order) r.order.push_back(static_cast<std::size_t>(k));
-  const std::string of = " of " + std::to_string(n);
+  r.tie_policy = policy.empty() ? MoneyTiePolicy::kNoneDeclared
+                                : MoneyTiePolicy::kDeclared;
   for (const TieBreakRecord& t : e.tie_breaks) {
-    std::string how;
-    for (std::size_t s = 0; s < t.steps.size(); ++s) {
-      how += (s == 0 ? "" : "; ") + t.steps[s];
-    }
     for (const int k : t.bids) {
       MoneyBidResult& b = r.bids[static_cast<std::size_t>(k)];
       b.rank = e.rank[static_cast<std::size_t>(k)];
       b.tied = e.tied[static_cast<std::size_t>(k)];
-      std::vector<std::string> others;
-      for (const int o : t.bids) {
-        if (o != k) others.push_back(ids[static_cast<std::size_t>(o)]);
-      }
-      const std::string with =
-          "bid" + std::string(others.size() > 1 ? "s " : " ") + Join(others);
-      std::string clause;
-      if (policy.empty()) {
-        clause = "which ties for " + OrdinalNumber(b.rank) + of + " with " +
-                 with +
-                 " (lowest wins); the criteria set declares no tie-break, so "
-                 "the tie stands";
-      } else if (!b.tied) {
-        clause = "which ties on evaluated price with " + with + " and ranks " +
-                 OrdinalNumber(b.rank) + of + " by the declared tie-break (" +
-                 how + ")";
-      } else {
-        clause = "which ties for " + OrdinalNumber(b.rank) + of + " with " +
-                 with +
-                 " (lowest wins); the declared tie-break did not "
-                 "separate them" +
-                 (how.empty() ? "" : " (" + how + ")");
-      }
-      const std::string& old = before[static_cast<std::size_t>(k)];
-      const std::size_t at = b.sentence.rfind(old);
-      if (at != std::string::npos) {
-        b.sentence = b.sentence.substr(0, at) + clause + ".";
-      }
+      b.tie_record = static_cast<int>(out->tie_breaks.size());
     }
     out->tie_breaks.push_back(t);
   }

@@ -16,96 +16,37 @@ namespace {
 
 int Col(LccComponent c) { return static_cast<int>(c); }
 
-std::string RateText(double rate) {
-  return FormatNumber(rate * 100, -1) + " %";
-}
-
 // Residual value at the horizon of the unit then in service.
 void Residual(const CostProfile& p, const CostOffer& o, LccOfferResult* out) {
+  LccResidual& how = out->residual_basis;
   if (o.kind == OfferKind::kService) {
     out->residual = 0;
-    out->residual_basis = o.take_back
-                              ? "none: the provider takes the product back"
-                              : "none: the provider owns the product";
+    how.basis = o.take_back ? ResidualBasis::kServiceTakeBack
+                            : ResidualBasis::kServiceOwned;
     return;
   }
   if (o.residual) {
     out->residual = *o.residual;
-    out->residual_basis = "declared by the bidder";
+    how.basis = ResidualBasis::kDeclared;
     return;
   }
   const int life = o.lifetime > 0 ? o.lifetime : p.horizon;
   const int bought =
       out->replacement_years.empty() ? 0 : out->replacement_years.back();
   const int remaining = std::max(0, life - (p.horizon - bought));
+  how.life = life;
   if (p.residual_rule == ResidualRule::kNone || remaining == 0) {
     out->residual = 0;
-    out->residual_basis =
-        remaining == 0 ? "none: the unit reaches the end of its " +
-                             std::to_string(life) + "-year life at the horizon"
-                       : "none declared (residual-rule: none)";
+    how.basis = remaining == 0 ? ResidualBasis::kEndOfLife
+                               : ResidualBasis::kNoneDeclared;
     return;
   }
   const double price =
       bought == 0 ? o.price : o.replacement_price.value_or(o.price);
   out->residual = price * remaining / life;
-  out->residual_basis = "linear: " + std::to_string(remaining) + " of " +
-                        std::to_string(life) + " years of life left x " +
-                        FormatNumber(price, 2) + " " + p.currency;
-}
-
-std::string Sentence(const CostProfile& p, const CostOffer& o,
-                     const LccOfferResult& r, const LccEvaluation& e,
-                     std::size_t index) {
-  const std::string& cur = p.currency;
-  std::string s = "Offer " + o.id;
-  s += o.supplier.empty() ? "" : " (" + o.supplier + ")";
-  s += o.kind == OfferKind::kService ? ", a service at " : ", a purchase at ";
-  s += o.kind == OfferKind::kService
-           ? FormatMoney(r.nominal.col(Col(LccComponent::kServiceFee))
-                             .tail(p.horizon)
-                             .sum(),
-                         cur) +
-                 " in fees over the horizon"
-           : FormatMoney(o.price, cur);
-  s += ", has a life-cycle cost of " + FormatMoney(r.lcc, cur) + " over " +
-       std::to_string(p.horizon) + " years at a " + RateText(p.discount_rate) +
-       " discount rate (present values: ";
-  std::string parts;
-  for (int c = 0; c < kLccComponents; ++c) {
-    const double v = r.present_value(c);
-    if (std::abs(v) < 0.005) continue;
-    if (!parts.empty()) parts += ", ";
-    parts += std::string(Label(static_cast<LccComponent>(c))) + " " +
-             FormatNumber(v, 2);
-  }
-  s += parts + " " + cur + ")";
-  if (!r.replacement_years.empty()) {
-    s += ", with a replacement in year";
-    s += r.replacement_years.size() > 1 ? "s " : " ";
-    for (std::size_t k = 0; k < r.replacement_years.size(); ++k) {
-      if (k > 0) s += k + 1 == r.replacement_years.size() ? " and " : ", ";
-      s += std::to_string(r.replacement_years[k]);
-    }
-  }
-  const std::string of = " of " + std::to_string(e.offers.size());
-  if (r.tied) {
-    std::string with;
-    for (const auto& group : e.ties) {
-      if (std::find(group.begin(), group.end(), index) == group.end()) {
-        continue;
-      }
-      for (std::size_t j : group) {
-        if (j == index) continue;
-        with += (with.empty() ? "" : ", ") + e.offers[j].id;
-      }
-    }
-    s += ", and ties for " + OrdinalNumber(r.rank) + of + " with offer " +
-         with + " (lowest wins; the tie is not broken here).";
-  } else {
-    s += ", and ranks " + OrdinalNumber(r.rank) + of + " (lowest wins).";
-  }
-  return s;
+  how.basis = ResidualBasis::kLinear;
+  how.years_left = remaining;
+  how.price = price;
 }
 
 }  // namespace
@@ -147,6 +88,24 @@ std::string_view Label(LccComponent component) {
 
 std::string_view ToString(OfferKind kind) {
   return kind == OfferKind::kService ? "service" : "purchase";
+}
+
+std::string_view ToString(ResidualBasis basis) {
+  switch (basis) {
+    case ResidualBasis::kServiceTakeBack:
+      return "service-take-back";
+    case ResidualBasis::kServiceOwned:
+      return "service-owned";
+    case ResidualBasis::kDeclared:
+      return "declared";
+    case ResidualBasis::kEndOfLife:
+      return "end-of-life";
+    case ResidualBasis::kNoneDeclared:
+      return "none";
+    case ResidualBasis::kLinear:
+      return "linear";
+  }
+  return "?";
 }
 
 std::string_view ToString(ResidualRule rule) {
@@ -229,9 +188,7 @@ LccEvaluation EvaluateLcc(const CostProfile& p) {
   for (std::size_t i = 0; i < e.offers.size(); ++i) {
     e.offers[i].rank = ranking.bids[i].rank;
     e.offers[i].tied = ranking.bids[i].tied;
-  }
-  for (std::size_t i = 0; i < e.offers.size(); ++i) {
-    e.offers[i].sentence = Sentence(p, p.offers[i], e.offers[i], e, i);
+    e.offers[i].tie_group = ranking.bids[i].tie_group;
   }
   return e;
 }

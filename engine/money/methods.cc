@@ -19,11 +19,6 @@ constexpr double kSlack = 1e-9;
 
 std::string BidPath(const MoneyBid& bid) { return "bids[" + bid.id + "]"; }
 
-std::string BidLabel(const MoneyBid& bid) {
-  return bid.supplier.empty() ? "Bid " + bid.id
-                              : "Bid " + bid.id + " (" + bid.supplier + ")";
-}
-
 std::string Percent(double fraction) {
   return FormatNumber(fraction * 100, -1) + " %";
 }
@@ -118,6 +113,7 @@ MoneyRanking Start(MoneyMethod method, const MoneyOptions& options,
   MoneyRanking out;
   out.method = method;
   out.currency = options.currency;
+  out.decimals = options.decimals;
   out.bids.resize(bids.size());
   for (std::size_t i = 0; i < bids.size(); ++i) {
     out.bids[i].id = bids[i].id;
@@ -126,34 +122,6 @@ MoneyRanking Start(MoneyMethod method, const MoneyOptions& options,
   }
   return out;
 }
-
-}  // namespace
-
-// "which ranks 1st of 3 (lowest wins)" or "which ties for 1st of 3 with bid
-// B (lowest wins; the tie is not broken here)".
-std::string RankClause(const MoneyRanking& r, std::size_t i) {
-  const MoneyBidResult& b = r.bids[i];
-  const std::string of = " of " + std::to_string(r.bids.size());
-  if (!b.tied)
-    return "which ranks " + OrdinalNumber(b.rank) + of + " (lowest wins)";
-  std::vector<std::string> others;
-  for (const std::vector<std::size_t>& group : r.ties) {
-    if (std::find(group.begin(), group.end(), i) == group.end()) continue;
-    for (std::size_t j : group) {
-      if (j != i) others.push_back(r.bids[j].id);
-    }
-  }
-  std::string with;
-  for (std::size_t k = 0; k < others.size(); ++k) {
-    if (k > 0) with += k + 1 == others.size() ? " and " : ", ";
-    with += others[k];
-  }
-  return "which ties for " + OrdinalNumber(b.rank) + of + " with bid" +
-         (others.size() > 1 ? "s " : " ") + with +
-         " (lowest wins; the tie is not broken here)";
-}
-
-namespace {
 
 Result<MoneyRanking> Finish(MoneyRanking ranking, Diagnostics* diag) {
   Result<MoneyRanking> out;
@@ -181,6 +149,24 @@ std::string_view ToString(MoneyMethod method) {
       return "environmental-cost";
     case MoneyMethod::kProzorro:
       return "prozorro-features";
+  }
+  return "?";
+}
+
+std::string_view ToString(AdjustmentKind kind) {
+  switch (kind) {
+    case AdjustmentKind::kValueShare:
+      return "value-share";
+    case AdjustmentKind::kValueAmount:
+      return "value-amount";
+    case AdjustmentKind::kDiscountShare:
+      return "discount-share";
+    case AdjustmentKind::kDiscountAmount:
+      return "discount-amount";
+    case AdjustmentKind::kCostAdded:
+      return "cost-added";
+    case AdjustmentKind::kFeature:
+      return "feature";
   }
   return "?";
 }
@@ -248,23 +234,6 @@ double RoundMoney(double value, int decimals) {
   return std::round(value * scale) / scale;
 }
 
-std::string FormatMoney(double value, const std::string& currency,
-                        int decimals) {
-  return FormatNumber(value, decimals) + " " + currency;
-}
-
-std::string OrdinalNumber(int n) {
-  const int mod100 = n % 100;
-  const int mod10 = n % 10;
-  const char* suffix = "th";
-  if (mod100 < 11 || mod100 > 13) {
-    if (mod10 == 1) suffix = "st";
-    if (mod10 == 2) suffix = "nd";
-    if (mod10 == 3) suffix = "rd";
-  }
-  return std::to_string(n) + suffix;
-}
-
 double ProzorroCoefficient(double sum_v, double sum_v_max) {
   return 1 + sum_v / (1 - sum_v_max);
 }
@@ -291,6 +260,8 @@ void RankByEvaluatedPrice(MoneyRanking* ranking) {
     for (std::size_t j : group) {
       bids[j].rank = static_cast<int>(k) + 1;
       bids[j].tied = group.size() > 1;
+      bids[j].tie_group =
+          group.size() > 1 ? static_cast<int>(ranking->ties.size()) : -1;
     }
     if (group.size() > 1) ranking->ties.push_back(std::move(group));
     k = end;
@@ -344,15 +315,13 @@ Result<MoneyRanking> EvaluateFictitiousPrice(const FictitiousPrice& method,
       a.criterion = c.id;
       a.name = c.name.empty() ? c.id : c.name;
       a.level = l->name;
-      const double worth =
-          c.kind == LevelValue::kFraction ? l->value * c.value : l->value;
+      const bool share = c.kind == LevelValue::kFraction;
+      a.kind =
+          share ? AdjustmentKind::kValueShare : AdjustmentKind::kValueAmount;
+      a.value = l->value;
+      a.base = share ? c.value : 0;
+      const double worth = share ? l->value * c.value : l->value;
       a.amount = -worth;
-      a.how = c.kind == LevelValue::kFraction
-                  ? Percent(l->value) + " of " +
-                        FormatMoney(c.value, options.currency)
-                  : (worth < 0
-                         ? "a malus of " + FormatMoney(-worth, options.currency)
-                         : FormatMoney(worth, options.currency));
       total += worth;
       out.adjustments.push_back(std::move(a));
     }
@@ -362,33 +331,6 @@ Result<MoneyRanking> EvaluateFictitiousPrice(const FictitiousPrice& method,
   }
   if (diag.HasErrors()) return Finish(std::move(r), &diag);
   RankByEvaluatedPrice(&r);
-  for (std::size_t i = 0; i < bids.size(); ++i) {
-    MoneyBidResult& b = r.bids[i];
-    double total = 0;
-    std::string parts;
-    for (const MoneyAdjustment& a : b.adjustments) {
-      total -= a.amount;
-      if (!parts.empty()) parts += "; ";
-      const double worth = -a.amount;
-      const std::string value =
-          worth < 0 ? "a malus of " + FormatMoney(-worth, options.currency)
-                    : FormatMoney(worth, options.currency);
-      parts += a.name + ": " + a.level + ", " + a.how;
-      if (a.how != value) parts += " = " + value;
-    }
-    const std::string cur = options.currency;
-    // A negative total is a malus: it is added, never "minus minus".
-    const bool malus = total < 0;
-    b.sentence =
-        BidLabel(bids[i]) + " offers " + FormatMoney(b.price, cur) +
-        (malus ? "; its quality carries a malus of " + FormatMoney(-total, cur)
-               : "; its quality is valued at " + FormatMoney(total, cur)) +
-        " (" + parts + "), so its fictitious price is " +
-        FormatNumber(b.price, 2) + (malus ? " + " : " - ") +
-        FormatNumber(std::abs(total), 2) + " = " +
-        FormatMoney(b.evaluated, cur, options.decimals) + ", " +
-        RankClause(r, i) + ".";
-  }
   return Finish(std::move(r), &diag);
 }
 
@@ -413,7 +355,6 @@ Result<MoneyRanking> EvaluateLadderDiscount(const LadderDiscount& method,
   CheckOptions(options, &diag);
   MoneyRanking r = Start(MoneyMethod::kLadderDiscount, options, bids);
   if (diag.HasErrors()) return Finish(std::move(r), &diag);
-  const std::string& cur = options.currency;
   for (std::size_t i = 0; i < bids.size(); ++i) {
     CheckPrice(bids[i], &diag);
     const ValueLevel* l =
@@ -424,13 +365,15 @@ Result<MoneyRanking> EvaluateLadderDiscount(const LadderDiscount& method,
     a.criterion = method.criterion;
     a.name = method.name;
     a.level = l->name;
+    a.value = l->value;
     if (method.kind == LevelValue::kFraction) {
+      a.kind = AdjustmentKind::kDiscountShare;
+      a.base = bids[i].price;
       a.amount = -bids[i].price * l->value;
-      a.how = Percent(l->value) + " of " + FormatMoney(bids[i].price, cur);
       out.exact = bids[i].price * (1 - l->value);
     } else {
+      a.kind = AdjustmentKind::kDiscountAmount;
       a.amount = -l->value;
-      a.how = FormatMoney(l->value, cur) + " for this level";
       out.exact = bids[i].price - l->value;
     }
     out.adjustments.push_back(std::move(a));
@@ -439,21 +382,6 @@ Result<MoneyRanking> EvaluateLadderDiscount(const LadderDiscount& method,
   }
   if (diag.HasErrors()) return Finish(std::move(r), &diag);
   RankByEvaluatedPrice(&r);
-  for (std::size_t i = 0; i < bids.size(); ++i) {
-    MoneyBidResult& b = r.bids[i];
-    const MoneyAdjustment& a = b.adjustments.front();
-    const ValueLevel* l = FindLevel(method.levels, a.level);
-    const std::string earns =
-        method.kind == LevelValue::kFraction
-            ? "a " + Percent(l->value) + " discount (" +
-                  FormatMoney(-a.amount, cur) + ")"
-            : "a discount of " + FormatMoney(-a.amount, cur);
-    b.sentence = BidLabel(bids[i]) + " offers " + FormatMoney(b.price, cur) +
-                 " at " + method.name + " " + a.level + ", which earns " +
-                 earns + ", so its evaluated price is " +
-                 FormatMoney(b.evaluated, cur, options.decimals) + ", " +
-                 RankClause(r, i) + ".";
-  }
   return Finish(std::move(r), &diag);
 }
 
@@ -493,10 +421,10 @@ Result<MoneyRanking> EvaluateEnvironmentalCost(
     MoneyAdjustment a;
     a.criterion = method.criterion;
     a.name = method.name;
-    a.level = FormatMoney(it->second, cur);
+    a.kind = AdjustmentKind::kCostAdded;
+    a.value = it->second;
+    a.factor = method.factor;
     a.amount = method.factor * it->second;
-    a.how =
-        FormatNumber(method.factor, -1) + " x " + FormatMoney(it->second, cur);
     out.adjustments.push_back(std::move(a));
     out.exact = bids[i].price + method.factor * it->second;
     out.evaluated = RoundMoney(out.exact, options.decimals);
@@ -504,17 +432,6 @@ Result<MoneyRanking> EvaluateEnvironmentalCost(
   }
   if (diag.HasErrors()) return Finish(std::move(r), &diag);
   RankByEvaluatedPrice(&r);
-  for (std::size_t i = 0; i < bids.size(); ++i) {
-    MoneyBidResult& b = r.bids[i];
-    const MoneyAdjustment& a = b.adjustments.front();
-    b.sentence = BidLabel(bids[i]) + " offers " + FormatMoney(b.price, cur) +
-                 " with an " + method.name + " of " + a.level +
-                 "; at the declared factor " + FormatNumber(method.factor, -1) +
-                 " this adds " + FormatMoney(a.amount, cur) +
-                 ", so its evaluated price is " +
-                 FormatMoney(b.evaluated, cur, options.decimals) + ", " +
-                 RankClause(r, i) + ".";
-  }
   return Finish(std::move(r), &diag);
 }
 
@@ -565,7 +482,7 @@ Result<MoneyRanking> EvaluateProzorro(const ProzorroFeatures& method,
     for (const ValueLevel& o : f.options) max = std::max(max, o.value);
     sum_max += max;
   }
-  const std::string& cur = options.currency;
+  r.feature_max = sum_max;
   for (std::size_t i = 0; i < bids.size(); ++i) {
     CheckPrice(bids[i], &diag);
     const MoneyBid& bid = bids[i];
@@ -608,8 +525,9 @@ Result<MoneyRanking> EvaluateProzorro(const ProzorroFeatures& method,
       MoneyAdjustment a;
       a.criterion = f.code;
       a.name = f.title.empty() ? f.code : f.title;
-      a.level = FormatNumber(it->second, -1);
-      a.how = match->name;
+      a.kind = AdjustmentKind::kFeature;
+      a.level = match->name;
+      a.value = it->second;
       out.adjustments.push_back(std::move(a));
     }
     out.coefficient = ProzorroCoefficient(sum_v, sum_max);
@@ -619,32 +537,11 @@ Result<MoneyRanking> EvaluateProzorro(const ProzorroFeatures& method,
     // Each feature's share of the reduction, in proportion to its value.
     const double reduction = out.exact - bid.price;
     for (MoneyAdjustment& a : out.adjustments) {
-      const double v = bid.values.at(a.criterion);
-      a.amount = sum_v > 0 ? reduction * v / sum_v : 0;
+      a.amount = sum_v > 0 ? reduction * a.value / sum_v : 0;
     }
   }
   if (diag.HasErrors()) return Finish(std::move(r), &diag);
   RankByEvaluatedPrice(&r);
-  for (std::size_t i = 0; i < bids.size(); ++i) {
-    MoneyBidResult& b = r.bids[i];
-    std::string values;
-    double sum_v = 0;
-    for (const MoneyAdjustment& a : b.adjustments) {
-      if (!values.empty()) values += " + ";
-      values += a.name + " " + a.level;
-      sum_v += bids[i].values.at(a.criterion);
-    }
-    b.sentence =
-        BidLabel(bids[i]) + " offers " + FormatMoney(b.price, cur) +
-        " with feature values " + values + " = " + FormatNumber(sum_v, -1) +
-        " (maximum " + FormatNumber(sum_max, -1) +
-        "), so its price is divided by 1 + " + FormatNumber(sum_v, -1) +
-        " / (1 - " + FormatNumber(sum_max, -1) +
-        ") = " + FormatNumber(b.coefficient, 6) +
-        " and its adjusted price is " +
-        FormatMoney(b.evaluated, cur, options.decimals) + ", " +
-        RankClause(r, i) + ".";
-  }
   return Finish(std::move(r), &diag);
 }
 

@@ -1,7 +1,9 @@
 // Reports of a money-based award (a criteria set with `award:`): the money
 // ranking with each bid's price, adjustments and evaluated price, one
 // sentence per bid, and the bids excluded by a requirement. Table,
-// Markdown, JSON (schema circa.award/1) and CSV; docs/result-format.md.
+// Markdown, JSON (schema circa.award/2) and CSV; docs/result-format.md.
+// Rendered from the award's facts; the words come from engine/explain/
+// (money_words.h). Written through a TextSink in chunks, one bid at a time.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,63 +12,16 @@
 
 #include "circa/report.h"
 #include "circa/version.h"
+#include "explain/money_words.h"
 #include "report/json_util.h"
+#include "report/sink.h"
 #include "report/text_util.h"
 
 namespace circa {
 namespace {
 
 // The JSON schema of a money-based award.
-constexpr const char* kAwardSchema = "circa.award/1";
-
-std::string MethodName(MoneyMethod m) {
-  switch (m) {
-    case MoneyMethod::kFictitiousPrice:
-      return "fictitious price";
-    case MoneyMethod::kLadderDiscount:
-      return "discount per level";
-    case MoneyMethod::kEnvironmentalCost:
-      return "environmental cost added";
-    case MoneyMethod::kProzorro:
-      return "ProZorro features";
-  }
-  return "?";
-}
-
-// The method in one sentence, with its formula.
-std::string MethodSentence(const MoneyAward& a, const std::string& price) {
-  const std::string d = std::to_string(a.options.decimals);
-  std::string what;
-  switch (a.method) {
-    case MoneyMethod::kFictitiousPrice:
-      what = "evaluated price = " + price +
-             " - the money value of the quality levels achieved (a negative "
-             "value is a malus)";
-      break;
-    case MoneyMethod::kLadderDiscount:
-      what = a.ladder.kind == LevelValue::kFraction
-                 ? "evaluated price = " + price + " x (1 - the discount of " +
-                       "the level achieved on " + a.ladder.name + ")"
-                 : "evaluated price = " + price +
-                       " - the amount of the level achieved on " +
-                       a.ladder.name;
-      break;
-    case MoneyMethod::kEnvironmentalCost:
-      what = "evaluated price = " + price + " + " +
-             FormatNumber(a.environmental.factor, -1) + " x " +
-             a.environmental.name;
-      break;
-    case MoneyMethod::kProzorro:
-      what = "adjusted price = " + price +
-             " / (1 + sum of the bid's feature values / (1 - sum of the "
-             "features' maxima)), the maxima capped at " +
-             FormatNumber(a.prozorro.cap, -1);
-      break;
-  }
-  return "Award on " + MethodName(a.method) + ": " + what +
-         "; amounts rounded to " + d +
-         " decimals; the lowest evaluated price wins.";
-}
+constexpr const char* kAwardSchema = "circa.award/2";
 
 // Adjustment of bid `k` on `criterion`, or nullptr.
 const MoneyAdjustment* Find(const MoneyBidResult& b,
@@ -118,41 +73,19 @@ std::vector<Row> Rows(const AwardResult& r) {
 
 // One sentence per tie on the evaluated price.
 std::vector<std::string> TieNotes(const AwardReport& r) {
-  const AwardResult& a = *r.award;
   std::vector<std::string> out;
-  for (const TieBreakRecord& t : a.tie_breaks) {
-    std::vector<std::string> ids;
-    for (const int k : t.bids) {
-      ids.push_back(a.ranking.bids[static_cast<std::size_t>(k)].id);
-    }
-    std::string who;
-    for (std::size_t k = 0; k < ids.size(); ++k) {
-      if (k > 0) who += k + 1 == ids.size() ? " and " : ", ";
-      who += ids[k];
-    }
-    std::string text =
-        "Bids " + who + " tie on evaluated price (" +
-        FormatMoney(-t.total, r.criteria->currency, a.award.options.decimals) +
-        "); ";
-    if (r.criteria->tie_break.empty()) {
-      text +=
-          "the criteria set declares no tie-break, so the tie stands and "
-          "they share the rank.";
-    } else {
-      text += "the declared tie-break ";
-      text += t.resolved ? "decided it" : "did not separate all of them";
-      if (!t.steps.empty()) {
-        text += " (";
-        for (std::size_t s = 0; s < t.steps.size(); ++s) {
-          text += (s == 0 ? "" : "; ") + t.steps[s];
-        }
-        text += ")";
-      }
-      text += ".";
-    }
-    out.push_back(text);
+  for (const TieBreakRecord& t : r.award->tie_breaks) {
+    out.push_back(MoneyTieNote(*r.award, t, !r.criteria->tie_break.empty(),
+                               r.criteria->currency));
   }
   return out;
+}
+
+// "Name: level, how" for an adjustment line.
+std::string AdjustmentText(const MoneyAdjustment& x,
+                           const std::string& currency) {
+  return x.name + ": " + AdjustmentLevelText(x, currency) + ", " +
+         AdjustmentHowText(x, currency);
 }
 
 std::string RankLabel(const MoneyBidResult& b) {
@@ -166,15 +99,20 @@ std::string ExcludedSentence(const BidSet& bids, std::size_t i,
   return label + " is excluded and not ranked: it " + x.reason + ".";
 }
 
-double PriceOf(const AwardReport& r, std::size_t i) {
+// The bid set's column of the award's price leaf, or -1.
+Eigen::Index PriceColumn(const AwardReport& r) {
   const BidSet& bids = *r.bids;
   for (std::size_t j = 0; j < bids.criteria.size(); ++j) {
     if (bids.criteria[j] == r.award->award.price) {
-      return bids.values(static_cast<Eigen::Index>(i),
-                         static_cast<Eigen::Index>(j));
+      return static_cast<Eigen::Index>(j);
     }
   }
-  return 0;
+  return -1;
+}
+
+double PriceOf(const AwardReport& r, Eigen::Index column, std::size_t i) {
+  if (column < 0) return 0;
+  return r.bids->values(static_cast<Eigen::Index>(i), column);
 }
 
 std::string PriceName(const AwardReport& r) {
@@ -182,7 +120,7 @@ std::string PriceName(const AwardReport& r) {
   return c != nullptr ? c->name : r.award->award.price;
 }
 
-std::string Table(const AwardReport& r) {
+void Table(const AwardReport& r, report::ChunkedWriter& out) {
   using report::PadLeft;
   using report::PadRight;
   using report::Width;
@@ -190,19 +128,20 @@ std::string Table(const AwardReport& r) {
   const BidSet& bids = *r.bids;
   const AwardResult& a = *r.award;
   const int d = a.award.options.decimals;
-  std::string out = report::Wrap(set.title, r.width, "");
-  out += report::Wrap(set.id + " " + set.version + " | " +
-                          std::to_string(bids.size()) + " bids | " +
-                          MethodName(a.award.method) + " | " + set.currency,
-                      r.width, "") +
-         "\n";
+  const Eigen::Index price = PriceColumn(r);
+  out += report::Wrap(set.title, r.width, "");
+  out += report::Wrap(
+      set.id + " " + set.version + " | " + std::to_string(bids.size()) +
+          " bids | " + MoneyMethodTitle(a.award.method) + " | " + set.currency,
+      r.width, "");
+  out += "\n";
   int bid_w = 3;
   int supplier_w = 8;
   int money_w = 9;
   for (std::size_t i = 0; i < bids.ids.size(); ++i) {
     bid_w = std::max(bid_w, Width(bids.ids[i]));
     supplier_w = std::max(supplier_w, Width(bids.suppliers[i]));
-    money_w = std::max(money_w, Width(FormatNumber(PriceOf(r, i), d)));
+    money_w = std::max(money_w, Width(FormatNumber(PriceOf(r, price, i), d)));
   }
   for (const MoneyBidResult& b : a.ranking.bids) {
     money_w = std::max(money_w, Width(FormatNumber(b.evaluated, d)));
@@ -225,253 +164,352 @@ std::string Table(const AwardReport& r) {
          supplier("Supplier") + "  " + PadLeft("Price", money_w) +
          (adjusted ? "  " + PadLeft("Adjusted", money_w) : std::string()) +
          "  " + PadLeft("Evaluated", money_w) + "\n";
-  for (const Row& row : Rows(a)) {
+  const std::vector<Row> rows = Rows(a);
+  for (const Row& row : rows) {
     const auto i = static_cast<std::size_t>(row.bid);
-    out +=
+    std::string line =
         PadLeft(row.money < 0
                     ? "-"
                     : RankLabel(
                           a.ranking.bids[static_cast<std::size_t>(row.money)]),
                 4) +
         "  " + PadRight(bids.ids[i], bid_w) + supplier(bids.suppliers[i]) +
-        "  " + PadLeft(FormatNumber(PriceOf(r, i), d), money_w);
+        "  " + PadLeft(FormatNumber(PriceOf(r, price, i), d), money_w);
     if (row.money < 0) {
       // "excluded (rule)" where it fits; the Why section gives the reason.
-      const std::size_t line_start = out.rfind('\n') + 1;
       std::string cell =
           "  excluded (" + report::Display(a.exclusion[i].rule) + ")";
-      if (Width(out.substr(line_start)) + Width(cell) > r.width) {
+      if (Width(line) + Width(cell) > r.width) {
         cell = "  " + PadLeft("excl.", money_w);
       }
-      out += cell + "\n";
+      out += line + cell + "\n";
       continue;
     }
     const MoneyBidResult& b =
         a.ranking.bids[static_cast<std::size_t>(row.money)];
     if (adjusted) {
-      out += "  " + PadLeft(Signed(b.evaluated - b.price, d), money_w);
+      line += "  " + PadLeft(Signed(b.evaluated - b.price, d), money_w);
     }
-    out += "  " + PadLeft(FormatNumber(b.evaluated, d), money_w) + "\n";
+    out += line + "  " + PadLeft(FormatNumber(b.evaluated, d), money_w) + "\n";
   }
-  out +=
-      "\n" + report::Wrap(MethodSentence(a.award, PriceName(r)), r.width, "");
+  out += "\n";
+  out += report::Wrap(MoneyMethodSentence(a.award, PriceName(r)), r.width, "");
   for (const std::string& note : TieNotes(r)) {
     out += report::Wrap("Note: " + note, r.width, "");
   }
   out += "\nWhy\n";
-  for (const Row& row : Rows(a)) {
+  for (const Row& row : rows) {
     const auto i = static_cast<std::size_t>(row.bid);
     if (row.money < 0) {
-      out += "\n" + report::Wrap(ExcludedSentence(bids, i, a.exclusion[i]),
-                                 r.width, "  ");
+      out += "\n";
+      out += report::Wrap(ExcludedSentence(bids, i, a.exclusion[i]), r.width,
+                          "  ");
       continue;
     }
-    const MoneyBidResult& b =
-        a.ranking.bids[static_cast<std::size_t>(row.money)];
-    out += "\n" + report::Wrap(b.sentence, r.width, "  ");
+    const auto k = static_cast<std::size_t>(row.money);
+    const MoneyBidResult& b = a.ranking.bids[k];
+    out += "\n";
+    out += report::Wrap(MoneyBidSentence(a, k), r.width, "  ");
     for (const MoneyAdjustment& x : b.adjustments) {
-      out += report::Wrap("    " + x.name + ": " + x.level + ", " + x.how +
-                              ": " + Signed(x.amount, d) + " " + set.currency,
+      out += report::Wrap("    " + AdjustmentText(x, set.currency) + ": " +
+                              Signed(x.amount, d) + " " + set.currency,
                           r.width, "      ");
     }
   }
-  return out;
 }
 
-std::string Markdown(const AwardReport& r) {
+void Markdown(const AwardReport& r, report::ChunkedWriter& out) {
   using report::MdText;
   const CriteriaSet& set = *r.criteria;
   const BidSet& bids = *r.bids;
   const AwardResult& a = *r.award;
   const int d = a.award.options.decimals;
+  const Eigen::Index price = PriceColumn(r);
   const auto columns = AdjustmentColumns(a);
-  std::string out = "# " + MdText(set.title) + "\n\n";
-  out += "Criteria set " + report::MdCode(set.id) + " version " +
-         MdText(set.version);
-  if (!set.publisher.empty()) out += ", published by " + MdText(set.publisher);
-  out += ". " + std::to_string(bids.size()) + " bids. " +
-         MdText(MethodSentence(a.award, PriceName(r))) + "\n\n";
-  out += "## Ranking\n\nAmounts in " + MdText(set.currency) +
-         "; an adjustment below zero lowers the evaluated price.\n\n";
-  out += "| Rank | Bid | Supplier | Price |";
+  std::string head = "# " + MdText(set.title) + "\n\n";
+  head += "Criteria set " + report::MdCode(set.id) + " version " +
+          MdText(set.version);
+  if (!set.publisher.empty()) {
+    head += ", published by " + MdText(set.publisher);
+  }
+  head += ". " + std::to_string(bids.size()) + " bids. " +
+          MdText(MoneyMethodSentence(a.award, PriceName(r))) + "\n\n";
+  head += "## Ranking\n\nAmounts in " + MdText(set.currency) +
+          "; an adjustment below zero lowers the evaluated price.\n\n";
+  head += "| Rank | Bid | Supplier | Price |";
   std::string rule = "|---:|---|---|---:|";
   for (const auto& c : columns) {
-    out += " " + MdText(c.second) + " |";
+    head += " " + MdText(c.second) + " |";
     rule += "---:|";
   }
-  out += " Evaluated price |\n" + rule + "---:|\n";
-  for (const Row& row : Rows(a)) {
+  head += " Evaluated price |\n" + rule + "---:|\n";
+  out += head;
+  const std::vector<Row> rows = Rows(a);
+  for (const Row& row : rows) {
     const auto i = static_cast<std::size_t>(row.bid);
-    out +=
+    std::string line =
         "| " +
         (row.money < 0
              ? std::string("-")
              : RankLabel(a.ranking.bids[static_cast<std::size_t>(row.money)])) +
         " | " + MdText(bids.ids[i]) + " | " + MdText(bids.suppliers[i]) +
-        " | " + FormatNumber(PriceOf(r, i), d) + " |";
+        " | " + FormatNumber(PriceOf(r, price, i), d) + " |";
     if (row.money < 0) {
-      for (std::size_t c = 0; c < columns.size(); ++c) out += " |";
-      out += " excluded (" + MdText(a.exclusion[i].rule) + ") |\n";
+      for (std::size_t c = 0; c < columns.size(); ++c) line += " |";
+      line += " excluded (" + MdText(a.exclusion[i].rule) + ") |\n";
+      out += line;
       continue;
     }
     const MoneyBidResult& b =
         a.ranking.bids[static_cast<std::size_t>(row.money)];
     for (const auto& c : columns) {
       const MoneyAdjustment* x = Find(b, c.first);
-      out += " " + (x ? Signed(x->amount, d) : std::string()) + " |";
+      line += " " + (x ? Signed(x->amount, d) : std::string()) + " |";
     }
-    out += " " + FormatNumber(b.evaluated, d) + " |\n";
+    out += line + " " + FormatNumber(b.evaluated, d) + " |\n";
   }
   if (!a.tie_breaks.empty()) out += "\n";
   for (const std::string& note : TieNotes(r)) {
     out += "> Note: " + MdText(note) + "\n";
   }
   out += "\n## Bidders\n";
-  for (const Row& row : Rows(a)) {
+  for (const Row& row : rows) {
     const auto i = static_cast<std::size_t>(row.bid);
     const std::string rank =
         row.money < 0
             ? std::string("-")
             : RankLabel(a.ranking.bids[static_cast<std::size_t>(row.money)]);
-    out += "\n### " + rank + ". " + MdText(bids.ids[i]);
-    if (!bids.suppliers[i].empty()) out += " — " + MdText(bids.suppliers[i]);
-    out += "\n\n";
+    std::string text = "\n### " + rank + ". " + MdText(bids.ids[i]);
+    if (!bids.suppliers[i].empty()) text += " — " + MdText(bids.suppliers[i]);
+    text += "\n\n";
     if (row.money < 0) {
-      out += MdText(ExcludedSentence(bids, i, a.exclusion[i])) + "\n";
+      out += text + MdText(ExcludedSentence(bids, i, a.exclusion[i])) + "\n";
       continue;
     }
-    const MoneyBidResult& b =
-        a.ranking.bids[static_cast<std::size_t>(row.money)];
-    out += MdText(b.sentence) + "\n\n";
+    const auto k = static_cast<std::size_t>(row.money);
+    const MoneyBidResult& b = a.ranking.bids[k];
+    text += MdText(MoneyBidSentence(a, k)) + "\n\n";
     for (const MoneyAdjustment& x : b.adjustments) {
       // One MdText for the line, so that only its start is treated as one.
-      out += "- " + MdText(x.name + ": " + x.level + ", " + x.how) + ": " +
-             Signed(x.amount, d) + " " + MdText(set.currency) + "\n";
+      text += "- " + MdText(AdjustmentText(x, set.currency)) + ": " +
+              Signed(x.amount, d) + " " + MdText(set.currency) + "\n";
     }
+    out += text;
   }
-  return out;
 }
 
-std::string Json(const AwardReport& r) {
+// The method's parameters as numbers (docs/result-format.md).
+nlohmann::ordered_json MethodJson(const AwardReport& r) {
+  const MoneyAward& a = r.award->award;
+  nlohmann::ordered_json m = {{"name", ToString(a.method)},
+                              {"price", a.price},
+                              {"decimals", a.options.decimals},
+                              {"currency", r.award->ranking.currency}};
+  switch (a.method) {
+    case MoneyMethod::kFictitiousPrice:
+      break;
+    case MoneyMethod::kLadderDiscount:
+      m["criterion"] = a.ladder.criterion;
+      m["levels"] =
+          a.ladder.kind == LevelValue::kFraction ? "fraction" : "amount";
+      break;
+    case MoneyMethod::kEnvironmentalCost:
+      m["criterion"] = a.environmental.criterion;
+      m["factor"] = report::Round6(a.environmental.factor);
+      break;
+    case MoneyMethod::kProzorro:
+      m["cap"] = report::Round6(a.prozorro.cap);
+      m["feature_max"] = report::Round6(r.award->ranking.feature_max);
+      break;
+  }
+  m["text"] = MoneyMethodSentence(a, PriceName(r));
+  return m;
+}
+
+nlohmann::ordered_json BidJson(const AwardReport& r, Eigen::Index price,
+                               const Row& row) {
+  using nlohmann::ordered_json;
+  const BidSet& bids = *r.bids;
+  const AwardResult& a = *r.award;
+  const auto i = static_cast<std::size_t>(row.bid);
+  ordered_json b;
+  b["id"] = bids.ids[i];
+  b["supplier"] = bids.suppliers[i];
+  b["price"] = report::Round6(PriceOf(r, price, i));
+  if (row.money < 0) {
+    const Exclusion& x = a.exclusion[i];
+    b["rank"] = 0;
+    b["status"] = "excluded";
+    b["tied"] = false;
+    b["exclusion"] = {
+        {"stage", "requirement"}, {"rule", x.rule}, {"reason", x.reason}};
+    b["sentence"] = ExcludedSentence(bids, i, x);
+    return b;
+  }
+  const auto k = static_cast<std::size_t>(row.money);
+  const MoneyBidResult& m = a.ranking.bids[k];
+  const std::string& currency = a.ranking.currency;
+  b["rank"] = m.rank;
+  b["status"] = "ranked";
+  b["tied"] = m.tied;
+  b["evaluated"] = report::Round6(m.evaluated);
+  b["exact"] = report::Round6(m.exact);
+  b["coefficient"] = m.coefficient;
+  ordered_json adj = ordered_json::array();
+  for (const MoneyAdjustment& x : m.adjustments) {
+    ordered_json j = {{"criterion", x.criterion},
+                      {"name", x.name},
+                      {"kind", ToString(x.kind)},
+                      {"level", AdjustmentLevelText(x, currency)},
+                      {"value", report::Round6(x.value)}};
+    if (x.kind == AdjustmentKind::kValueShare ||
+        x.kind == AdjustmentKind::kDiscountShare) {
+      j["base"] = report::Round6(x.base);
+    }
+    if (x.kind == AdjustmentKind::kCostAdded) {
+      j["factor"] = report::Round6(x.factor);
+    }
+    j["amount"] = report::Round6(x.amount);
+    j["how"] = AdjustmentHowText(x, currency);
+    adj.push_back(std::move(j));
+  }
+  b["adjustments"] = adj;
+  b["sentence"] = MoneyBidSentence(a, k);
+  return b;
+}
+
+nlohmann::ordered_json TieJson(const AwardResult& a, const TieBreakRecord& t) {
+  using nlohmann::ordered_json;
+  ordered_json ids = ordered_json::array();
+  ordered_json order = ordered_json::array();
+  for (const int k : t.bids) {
+    ids.push_back(a.ranking.bids[static_cast<std::size_t>(k)].id);
+  }
+  for (const int k : t.order) {
+    order.push_back(a.ranking.bids[static_cast<std::size_t>(k)].id);
+  }
+  return {{"evaluated", report::Round6(-t.total)},
+          {"bids", ids},
+          {"order", order},
+          {"resolved", t.resolved},
+          {"steps", t.steps}};
+}
+
+// An element of a top-level array, indented as in the whole document's
+// dump(2): four spaces, its inner lines four more.
+std::string Element(const nlohmann::ordered_json& element) {
+  const std::string dumped = element.dump(2);
+  std::string text;
+  text.reserve(dumped.size() + dumped.size() / 8);
+  text += "    ";
+  for (const char c : dumped) {
+    text += c;
+    if (c == '\n') text += "    ";
+  }
+  return text;
+}
+
+void Json(const AwardReport& r, report::ChunkedWriter& out) {
   using nlohmann::ordered_json;
   const CriteriaSet& set = *r.criteria;
   const BidSet& bids = *r.bids;
   const AwardResult& a = *r.award;
+  const Eigen::Index price = PriceColumn(r);
   ordered_json j;
   j["schema"] = kAwardSchema;
   j["circa_version"] = kVersion;
   j["criteria_set"] = report::CriteriaSetJson(set, false);
   j["inputs"] = report::InputsJson(set, bids, nullptr, nullptr);
-  j["method"] = {{"name", ToString(a.award.method)},
-                 {"price", a.award.price},
-                 {"decimals", a.award.options.decimals},
-                 {"text", MethodSentence(a.award, PriceName(r))}};
+  j["method"] = MethodJson(r);
   const std::vector<Row> rows = Rows(a);
   j["winner"] =
       !rows.empty() && rows.front().money >= 0
           ? ordered_json(bids.ids[static_cast<std::size_t>(rows.front().bid)])
           : ordered_json(nullptr);
-  ordered_json out = ordered_json::array();
-  for (const Row& row : rows) {
-    const auto i = static_cast<std::size_t>(row.bid);
-    ordered_json b;
-    b["id"] = bids.ids[i];
-    b["supplier"] = bids.suppliers[i];
-    b["price"] = report::Round6(PriceOf(r, i));
-    if (row.money < 0) {
-      const Exclusion& x = a.exclusion[i];
-      b["rank"] = 0;
-      b["status"] = "excluded";
-      b["tied"] = false;
-      b["exclusion"] = {
-          {"stage", "requirement"}, {"rule", x.rule}, {"reason", x.reason}};
-      b["sentence"] = ExcludedSentence(bids, i, x);
-      out.push_back(b);
-      continue;
+  // Placeholders: the bids and ties are written one at a time where they
+  // stand, without a DOM of them.
+  j["bids"] = ordered_json::array();
+  j["ties"] = ordered_json::array();
+  const std::string doc = report::JsonText(j.dump(2));
+  std::size_t done = 0;  // doc is written up to here
+  // Fills the placeholder array `key` with `count` elements. Top-level keys
+  // are the only lines that start with exactly two spaces and a quote.
+  const auto fill = [&](std::string_view key, std::size_t count,
+                        const auto& element) {
+    const std::string placeholder = "\n  \"" + std::string(key) + "\": []";
+    const std::size_t at = doc.find(placeholder, done);
+    if (at == std::string::npos || count == 0) return;
+    const std::size_t open = at + placeholder.size() - 1;  // just after '['
+    out += std::string_view(doc).substr(done, open - done);
+    for (std::size_t n = 0; n < count; ++n) {
+      out += n == 0 ? "\n" : ",\n";
+      out += report::JsonText(Element(element(n)));
     }
-    const MoneyBidResult& m =
-        a.ranking.bids[static_cast<std::size_t>(row.money)];
-    b["rank"] = m.rank;
-    b["status"] = "ranked";
-    b["tied"] = m.tied;
-    b["evaluated"] = report::Round6(m.evaluated);
-    b["exact"] = report::Round6(m.exact);
-    b["coefficient"] = m.coefficient;
-    ordered_json adj = ordered_json::array();
-    for (const MoneyAdjustment& x : m.adjustments) {
-      adj.push_back({{"criterion", x.criterion},
-                     {"name", x.name},
-                     {"level", x.level},
-                     {"amount", report::Round6(x.amount)},
-                     {"how", x.how}});
-    }
-    b["adjustments"] = adj;
-    b["sentence"] = m.sentence;
-    out.push_back(b);
-  }
-  j["bids"] = out;
-  ordered_json ties = ordered_json::array();
-  for (const TieBreakRecord& t : a.tie_breaks) {
-    ordered_json ids = ordered_json::array();
-    ordered_json order = ordered_json::array();
-    for (const int k : t.bids) {
-      ids.push_back(a.ranking.bids[static_cast<std::size_t>(k)].id);
-    }
-    for (const int k : t.order) {
-      order.push_back(a.ranking.bids[static_cast<std::size_t>(k)].id);
-    }
-    ties.push_back({{"evaluated", report::Round6(-t.total)},
-                    {"bids", ids},
-                    {"order", order},
-                    {"resolved", t.resolved},
-                    {"steps", t.steps}});
-  }
-  j["ties"] = ties;
-  return report::JsonText(j.dump(2)) + "\n";
+    out += "\n  ";
+    done = open;
+  };
+  fill("bids", rows.size(),
+       [&](std::size_t n) { return BidJson(r, price, rows[n]); });
+  fill("ties", a.tie_breaks.size(),
+       [&](std::size_t n) { return TieJson(a, a.tie_breaks[n]); });
+  out += std::string_view(doc).substr(done);
+  out += "\n";
 }
 
-std::string Csv(const AwardReport& r) {
+void Csv(const AwardReport& r, report::ChunkedWriter& out) {
   const BidSet& bids = *r.bids;
   const AwardResult& a = *r.award;
+  const Eigen::Index price = PriceColumn(r);
   const auto columns = AdjustmentColumns(a);
-  std::string out = "rank,bid,supplier,status,tied,price,evaluated";
-  for (const auto& c : columns) out += "," + report::CsvField(c.first);
-  out += "\n";
+  std::string head = "rank,bid,supplier,status,tied,price,evaluated";
+  for (const auto& c : columns) head += "," + report::CsvField(c.first);
+  out += head + "\n";
   for (const Row& row : Rows(a)) {
     const auto i = static_cast<std::size_t>(row.bid);
     const bool excluded = row.money < 0;
     const MoneyBidResult* b =
         excluded ? nullptr
                  : &a.ranking.bids[static_cast<std::size_t>(row.money)];
-    out +=
-        std::to_string(b ? b->rank : 0) + "," + report::CsvField(bids.ids[i]) +
-        "," + report::CsvField(bids.suppliers[i]) + "," +
-        (excluded ? "excluded" : "ranked") + "," +
-        (b && b->tied ? "yes" : "no") + "," + report::CsvNumber(PriceOf(r, i)) +
-        "," + (b ? report::CsvNumber(b->evaluated) : std::string());
+    std::string line = std::to_string(b ? b->rank : 0) + "," +
+                       report::CsvField(bids.ids[i]) + "," +
+                       report::CsvField(bids.suppliers[i]) + "," +
+                       (excluded ? "excluded" : "ranked") + "," +
+                       (b && b->tied ? "yes" : "no") + "," +
+                       report::CsvNumber(PriceOf(r, price, i)) + "," +
+                       (b ? report::CsvNumber(b->evaluated) : std::string());
     for (const auto& c : columns) {
       const MoneyAdjustment* x = b ? Find(*b, c.first) : nullptr;
-      out += "," + (x ? report::CsvNumber(x->amount) : std::string());
+      line += "," + (x ? report::CsvNumber(x->amount) : std::string());
     }
-    out += "\n";
+    out += line + "\n";
   }
-  return out;
 }
 
 }  // namespace
 
-std::string RenderAward(const AwardReport& report, ReportFormat format) {
+void RenderAward(const AwardReport& report, ReportFormat format,
+                 const TextSink& sink) {
+  report::ChunkedWriter out(sink);
   switch (format) {
     case ReportFormat::kTable:
-      return Table(report);
+      Table(report, out);
+      return;
     case ReportFormat::kJson:
-      return Json(report);
+      Json(report, out);
+      return;
     case ReportFormat::kCsv:
-      return Csv(report);
+      Csv(report, out);
+      return;
     case ReportFormat::kMarkdown:
-      return Markdown(report);
+      Markdown(report, out);
+      return;
   }
-  return {};
+}
+
+std::string RenderAward(const AwardReport& report, ReportFormat format) {
+  std::string text;
+  RenderAward(report, format, report::CollectInto(&text));
+  return text;
 }
 
 }  // namespace circa

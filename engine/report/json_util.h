@@ -1,5 +1,5 @@
 // JSON pieces every result document shares (circa.result/1 and
-// circa.award/1): the criteria set's identity and the input files with
+// circa.award/2): the criteria set's identity and the input files with
 // their checksums, including a derived set's model.
 #ifndef CIRCA_ENGINE_REPORT_JSON_UTIL_H_
 #define CIRCA_ENGINE_REPORT_JSON_UTIL_H_

@@ -5,6 +5,7 @@
 
 #include "circa/explain.h"
 #include "circa/money.h"
+#include "explain/money_words.h"
 #include "report/text_util.h"
 
 namespace circa::report {
@@ -137,10 +138,9 @@ std::string LccMarkdown(const LccEvaluation& lcc) {
   for (const std::size_t i : lcc.order) {
     const LccOfferResult& o = lcc.offers[i];
     out += "\n### Offer " + MdText(o.id) + " by year (" + MdText(lcc.currency) +
-           ", as paid)\n\n" + MdText(o.sentence);
-    if (!o.residual_basis.empty()) {
-      out += " Residual value: " + MdText(o.residual_basis) + ".";
-    }
+           ", as paid)\n\n" + MdText(LccOfferSentence(lcc, i));
+    out += " Residual value: " +
+           MdText(ResidualBasisText(o.residual_basis, lcc.currency)) + ".";
     out += "\n\n| Year |";
     std::string r = "|---:|";
     for (const int c : used) {
@@ -182,6 +182,16 @@ nlohmann::ordered_json LccJson(const LccEvaluation& lcc) {
       y["discounted"] = report::Round6(o.discounted.row(t).sum());
       years.push_back(y);
     }
+    const LccResidual& how = o.residual_basis;
+    ordered_json from = {{"basis", ToString(how.basis)}};
+    if (how.basis == ResidualBasis::kEndOfLife ||
+        how.basis == ResidualBasis::kLinear) {
+      from["life"] = how.life;
+    }
+    if (how.basis == ResidualBasis::kLinear) {
+      from["years_left"] = how.years_left;
+      from["price"] = report::Round6(how.price);
+    }
     offers.push_back({{"id", o.id},
                       {"supplier", o.supplier},
                       {"kind", ToString(o.kind)},
@@ -191,10 +201,11 @@ nlohmann::ordered_json LccJson(const LccEvaluation& lcc) {
                       {"tied", o.tied},
                       {"replacement_years", o.replacement_years},
                       {"residual", report::Round6(o.residual)},
-                      {"residual_basis", o.residual_basis},
+                      {"residual_basis", ResidualBasisText(how, lcc.currency)},
+                      {"residual_from", from},
                       {"present_value", pv},
                       {"years", years},
-                      {"sentence", o.sentence}});
+                      {"sentence", LccOfferSentence(lcc, i)}});
   }
   return {{"currency", lcc.currency},
           {"horizon", lcc.horizon},

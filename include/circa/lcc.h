@@ -138,6 +138,25 @@ Result<CostProfile> ParseCostProfileCsv(std::string_view text,
                                         const std::string& file_name,
                                         const CostProfileOptions& options = {});
 
+// How an offer's residual value at the horizon was found.
+enum class ResidualBasis {
+  kServiceTakeBack,  // a service; the provider takes the product back: 0
+  kServiceOwned,     // a service; the provider owns the product: 0
+  kDeclared,         // declared by the bidder (CostOffer::residual)
+  kEndOfLife,        // the unit in service reaches the end of its life at
+                     // the horizon: 0
+  kNoneDeclared,     // nothing declared and residual-rule none: 0
+  kLinear,           // price x years_left / life (residual-rule linear)
+};
+std::string_view ToString(ResidualBasis basis);  // "declared"...
+
+struct LccResidual {
+  ResidualBasis basis = ResidualBasis::kDeclared;
+  int life = 0;        // kEndOfLife, kLinear: years one unit lasts
+  int years_left = 0;  // kLinear: of the unit in service at the horizon
+  double price = 0;    // kLinear: that unit's price
+};
+
 struct LccOfferResult {
   std::string id;
   std::string supplier;
@@ -154,10 +173,10 @@ struct LccOfferResult {
   double acquisition = 0;  // year 0 outlay (price + installation)
   std::vector<int> replacement_years;
   double residual = 0;         // value at the horizon (undiscounted)
-  std::string residual_basis;  // how `residual` was found, in words
+  LccResidual residual_basis;  // how `residual` was found
   int rank = 0;                // 1 = lowest LCC; tied offers share a rank
   bool tied = false;
-  std::string sentence;  // one English sentence for the award letter
+  int tie_group = -1;    // index into LccEvaluation::ties, or -1
   SourceLocation where;  // the offer in the profile (CostOffer::where)
 };
 

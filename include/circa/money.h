@@ -2,8 +2,9 @@
 // price in money and the lowest evaluated price wins (DOMAIN.md §3). Four
 // methods: fictitious price ("gunnen op waarde"), a discount per level (CO2
 // performance ladder, as a percentage or a fixed amount), environmental cost
-// added (MKI-W style) and ProZorro features. Every bid gets its breakdown and
-// one English sentence for the award letter. See docs/money-methods.md.
+// added (MKI-W style) and ProZorro features. Every bid gets its breakdown as
+// numbers (MoneyAdjustment); engine/explain/ words them for the award
+// letter. See docs/money-methods.md.
 #ifndef CIRCA_MONEY_H_
 #define CIRCA_MONEY_H_
 
@@ -103,7 +104,7 @@ struct ProzorroFeatures {
 };
 
 struct MoneyOptions {
-  // Currency written after amounts in sentences.
+  // Currency of the prices (written after amounts).
   std::string currency = "EUR";
   // Evaluated prices are rounded half away from zero to this many decimals
   // before they are compared and printed (2: cents; ProZorro publishes
@@ -113,15 +114,48 @@ struct MoneyOptions {
   bool IsValid(std::string* why) const;
 };
 
+// What moved the price for one criterion, and on what basis.
+enum class AdjustmentKind {
+  kValueShare,      // fictitious price: `value` (a fraction) x `base`, the
+                    // criterion's money value at 100 %; lowers the price
+  kValueAmount,     // fictitious price: the level is worth `value` in money
+                    // (negative: a malus); lowers the price by it
+  kDiscountShare,   // ladder: a discount of `value` (a fraction) x `base`,
+                    // the bid's price
+  kDiscountAmount,  // ladder: a discount of `value` in money for the level
+  kCostAdded,       // environmental cost: `factor` x `value`, the bid's
+                    // environmental cost, added
+  kFeature,  // ProZorro: the bid's feature value `value`; `amount` is the
+             // feature's share of the price change
+};
+
+std::string_view ToString(AdjustmentKind kind);  // "value-share"...
+
 // One line of a bid's breakdown: how much one criterion moves the price.
 struct MoneyAdjustment {
+  AdjustmentKind kind = AdjustmentKind::kValueShare;
   std::string criterion;  // id or feature code
   std::string name;
-  std::string level;  // level or value as achieved
+  // The level achieved (fictitious price, ladder) or the title of the
+  // feature's option the value matched (ProZorro); empty for the
+  // environmental cost.
+  std::string level;
+  double value = 0;   // see AdjustmentKind
+  double base = 0;    // kValueShare, kDiscountShare: the amount the fraction
+                      // applies to; 0 otherwise
+  double factor = 1;  // kCostAdded: the declared factor; 1 otherwise
   // Added to the price (negative lowers the evaluated price). For ProZorro,
   // the price's change attributable to this feature (its share of sum v).
   double amount = 0;
-  std::string how;  // "60 % of 2,500.00 EUR", "5 % of 80,000.00 EUR"...
+};
+
+// How a bid's place was settled when it tied on the evaluated price.
+enum class MoneyTiePolicy {
+  kNotApplied,    // ties are reported, not broken (EvaluateMoneyAward)
+  kNoneDeclared,  // the criteria set declares no usable tie-break: the tie
+                  // stands (EvaluateAward)
+  kDeclared,      // the set's tie-break was applied (EvaluateAward); see
+                  // MoneyBidResult::tie_record
 };
 
 struct MoneyBidResult {
@@ -134,20 +168,29 @@ struct MoneyBidResult {
   // other methods: 1.
   double coefficient = 1;
   std::vector<MoneyAdjustment> adjustments;
-  int rank = 0;          // 1 = lowest evaluated price; tied bids share a rank
-  bool tied = false;     // another bid has the same evaluated price
-  std::string sentence;  // one English sentence for the award letter
+  int rank = 0;       // 1 = lowest evaluated price; tied bids share a rank
+  bool tied = false;  // shares its rank with another bid
+  // Index into MoneyRanking::ties of the bids with the same evaluated
+  // price, or -1.
+  int tie_group = -1;
+  // Under MoneyTiePolicy::kNoneDeclared or kDeclared: index into
+  // AwardResult::tie_breaks of the record that settled the tie, or -1.
+  int tie_record = -1;
 };
 
 struct MoneyRanking {
   MoneyMethod method = MoneyMethod::kFictitiousPrice;
   std::string currency = "EUR";
+  int decimals = 2;  // MoneyOptions::decimals of the evaluated prices
+  // ProZorro: sum of the features' maximum values (sum v_max); 0 otherwise.
+  double feature_max = 0;
   std::vector<MoneyBidResult> bids;  // input order
   // Bid indices, lowest evaluated price first (input order among equals).
   std::vector<std::size_t> order;
   // Groups of bid indices with the same evaluated price. Ties are reported,
   // never broken here: the set's tie-break policy decides.
   std::vector<std::vector<std::size_t>> ties;
+  MoneyTiePolicy tie_policy = MoneyTiePolicy::kNotApplied;
 };
 
 // A money-based award declared in a criteria set (`award:`;
@@ -206,13 +249,9 @@ void CheckMethod(const ProzorroFeatures& method, Diagnostics* diag);
 double ProzorroCoefficient(double sum_v, double sum_v_max);
 
 // Ranks on evaluated prices (already rounded), lowest first; equal values
-// share a rank and form a tie group. Fills rank, tied, order and ties.
+// share a rank and form a tie group. Fills rank, tied, tie_group, order and
+// ties.
 void RankByEvaluatedPrice(MoneyRanking* ranking);
-
-// The end of a bid's sentence: "which ranks 1st of 3 (lowest wins)", or
-// "which ties for 1st of 3 with bid B (lowest wins; the tie is not broken
-// here)".
-std::string RankClause(const MoneyRanking& ranking, std::size_t bid);
 
 // Rounds half away from zero to `decimals` decimals.
 double RoundMoney(double value, int decimals);
@@ -220,9 +259,6 @@ double RoundMoney(double value, int decimals);
 // "80,000.00 EUR": an amount with thousands grouped and the currency.
 std::string FormatMoney(double value, const std::string& currency,
                         int decimals = 2);
-
-// "1st", "2nd", "3rd", "11th"...
-std::string OrdinalNumber(int n);
 
 }  // namespace circa
 

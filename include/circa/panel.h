@@ -131,13 +131,14 @@ std::vector<Diagnostic> CheckPanelFilled(
     const std::vector<std::string>& excluded = {});
 
 // The text ApplyPanel writes for a cell: "3.67 (mean of 3)", "4 (median of
-// 3)", "4 (consensus of 3)".
+// 3)", "4 (consensus of 3)". Words: defined in engine/explain/panel.cc.
 std::string PanelCellText(const PanelCell& cell);
 
 // One sentence per cell for an award letter, e.g. "Bid B, Circular service
 // plan: mean of 3 evaluators (Evaluator A 5, Evaluator B 7.5, Evaluator C
 // 7.5) = 6.67; spread 2.5; rationales: Evaluator A: \"...\"; ...".
-// Deterministic: numbers to at most 2 decimals, rows in file order.
+// Deterministic: numbers to at most 2 decimals, rows in file order. Words
+// from the cell's facts: defined in engine/explain/panel.cc.
 std::string DescribePanel(const PanelCell& cell, const CriteriaSet& set);
 // Every cell's sentence, in PanelResult::cells order.
 std::vector<std::string> DescribePanel(const PanelResult& result,

@@ -73,8 +73,8 @@ std::string RenderCsv(const Report& report);
 std::string RenderMarkdown(const Report& report);
 
 // A money-based award (a criteria set with `award:`): the money ranking,
-// each bid's adjustments and sentence, and the bids excluded by a
-// requirement.
+// each bid's adjustments (as numbers, and in words) and sentence, and the
+// bids excluded by a requirement.
 struct AwardReport {
   const CriteriaSet* criteria = nullptr;
   const BidSet* bids = nullptr;
@@ -82,6 +82,10 @@ struct AwardReport {
   int width = 100;  // table: terminal columns to fit
 };
 
+// Written through `sink` in chunks, one bid at a time, as Render does.
+void RenderAward(const AwardReport& report, ReportFormat format,
+                 const TextSink& sink);
+// The same, collected into one string.
 std::string RenderAward(const AwardReport& report, ReportFormat format);
 
 // The JSON schema identifier written into every result.

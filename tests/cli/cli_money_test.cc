@@ -1,6 +1,6 @@
 // circa score and validate on money-based awards (`award:`) and on sets
 // scored on life-cycle cost (`from: lcc`, --costs): exit codes, what is
-// printed, and the JSON of circa.award/1 and of the lcc object.
+// printed, and the JSON of circa.award/2 and of the lcc object.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -34,7 +34,7 @@ TEST(CliMoney, ScoreValueAwardJson) {
       RunCirca({"score", "samples/value-award", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.Describe();
   const nlohmann::json j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["schema"], "circa.award/1");
+  EXPECT_EQ(j["schema"], "circa.award/2");
   EXPECT_EQ(j["method"]["name"], "fictitious-price");
   EXPECT_EQ(j["winner"], "C");
   ASSERT_EQ(j["bids"].size(), 4u);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "circa/circa.h"
+#include "explain/money_words.h"
 #include "fuzz/fuzz_check.h"
 
 namespace {
@@ -22,7 +23,8 @@ void CheckProfile(const circa::Result<circa::CostProfile>& result,
   const circa::LccEvaluation e = circa::EvaluateLcc(p);
   FUZZ_CHECK(e.offers.size() == p.offers.size(), "one result per offer");
   FUZZ_CHECK(e.order.size() == e.offers.size(), "every offer ranked");
-  for (const circa::LccOfferResult& o : e.offers) {
+  for (std::size_t i = 0; i < e.offers.size(); ++i) {
+    const circa::LccOfferResult& o = e.offers[i];
     FUZZ_CHECK(o.nominal.rows() == p.horizon + 1 &&
                    o.nominal.cols() == circa::kLccComponents,
                o.id);
@@ -30,7 +32,7 @@ void CheckProfile(const circa::Result<circa::CostProfile>& result,
     FUZZ_CHECK(!std::isnan(o.lcc), "LCC of " + o.id + " is NaN");
     FUZZ_CHECK(o.rank >= 1 && o.rank <= static_cast<int>(e.offers.size()),
                o.id);
-    FUZZ_CHECK(!o.sentence.empty(), o.id);
+    FUZZ_CHECK(!circa::LccOfferSentence(e, i).empty(), o.id);
   }
   std::vector<std::string> ids;
   for (const circa::CostOffer& o : p.offers) ids.push_back(o.id);

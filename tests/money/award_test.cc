@@ -10,6 +10,7 @@
 
 #include "circa/load.h"
 #include "circa/tender.h"
+#include "explain/money_words.h"
 #include "test_util.h"
 
 namespace circa {
@@ -251,7 +252,7 @@ TEST(Award, LadderTieStandsWithoutAPolicy) {
   EXPECT_TRUE(a.ranking.bids[2].tied);
   ASSERT_EQ(a.tie_breaks.size(), 1u);
   EXPECT_FALSE(a.tie_breaks[0].resolved);
-  const std::string& s = a.ranking.bids[2].sentence;
+  const std::string s = MoneyBidSentence(a, 2);
   EXPECT_EQ(s.substr(s.rfind("which")),
             "which ties for 2nd of 3 with bid B (lowest wins); the criteria "
             "set declares no tie-break, so the tie stands.");
@@ -266,7 +267,7 @@ TEST(Award, LadderTieBrokenByTheDeclaredPolicy) {
   EXPECT_EQ(a.ranking.order, (std::vector<std::size_t>{0, 1, 2}));
   ASSERT_EQ(a.tie_breaks.size(), 1u);
   EXPECT_TRUE(a.tie_breaks[0].resolved);
-  const std::string& s = a.ranking.bids[1].sentence;
+  const std::string s = MoneyBidSentence(a, 1);
   EXPECT_EQ(s.substr(s.rfind("which")),
             "which ties on evaluated price with bid C and ranks 2nd of 3 by "
             "the declared tie-break (rule 1, lower Price: B 900,000, C "
@@ -321,7 +322,7 @@ TEST(AwardSamples, ValueAward) {
   EXPECT_EQ(a.ranking.bids[2].rank, 1);
   EXPECT_EQ(a.ranking.bids[1].rank, 2);
   EXPECT_EQ(a.ranking.bids[0].rank, 3);
-  EXPECT_EQ(a.ranking.bids[1].sentence,
+  EXPECT_EQ(MoneyBidSentence(a, 1),
             "Bid B (Budget Horeca NV) offers 76,000.00 EUR; its quality "
             "carries a malus of 1,000.00 EUR (Delivery plan: none, 0 % of "
             "2,500.00 EUR = 0.00 EUR; Take-back: single-use, -25 % of "

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "explain/money_words.h"
 #include "test_util.h"
 
 namespace circa {
@@ -127,14 +128,16 @@ offers:
   EXPECT_EQ(a.nominal(3, static_cast<int>(LccComponent::kResidual)), -2000);
   EXPECT_NEAR(a.discounted(2, static_cast<int>(LccComponent::kMaintenance)),
               200 * d2, 1e-9);
-  EXPECT_EQ(a.residual_basis, "declared by the bidder");
+  EXPECT_EQ(a.residual_basis.basis, ResidualBasis::kDeclared);
+  EXPECT_EQ(ResidualBasisText(a.residual_basis, "EUR"),
+            "declared by the bidder");
   // Lines keep the quantities and unit prices for the explanation.
   const CostLine& electricity = p.offers[0].lines[0];
   EXPECT_EQ(electricity.quantity, (std::vector<double>{2, 2, 2}));
   EXPECT_EQ(electricity.unit, "MWh");
   EXPECT_DOUBLE_EQ(electricity.unit_price, 250);  // EUR per MWh
   EXPECT_EQ(electricity.price_basis, "prices.electricity 0.25 EUR/kWh");
-  EXPECT_EQ(a.sentence,
+  EXPECT_EQ(LccOfferSentence(e, 0),
             "Offer A (Print NV), a purchase at 10,000.00 EUR, has a "
             "life-cycle cost of 12,077.35 EUR over 3 years at a 5 % discount "
             "rate (present values: acquisition 10,500.00, operating "
@@ -170,7 +173,14 @@ offers:
   const LccOfferResult& a = e.offers[0];
   EXPECT_EQ(a.replacement_years, (std::vector<int>{3, 6}));
   EXPECT_NEAR(a.residual, 300, 1e-9);
-  EXPECT_EQ(a.residual_basis, "linear: 1 of 3 years of life left x 900.00 EUR");
+  // The residual's facts: 1 of 3 years left of a unit bought at 900.
+  EXPECT_EQ(a.residual_basis.basis, ResidualBasis::kLinear);
+  EXPECT_EQ(a.residual_basis.years_left, 1);
+  EXPECT_EQ(a.residual_basis.life, 3);
+  EXPECT_EQ(a.residual_basis.price, 900);
+  EXPECT_EQ(e.offers[1].residual_basis.price, 700);  // the replacement's
+  EXPECT_EQ(ResidualBasisText(a.residual_basis, "EUR"),
+            "linear: 1 of 3 years of life left x 900.00 EUR");
   const double expected = 1000 + 1050 / std::pow(1.03, 3) +
                           1050 / std::pow(1.03, 6) - 250 / std::pow(1.03, 8);
   EXPECT_NEAR(a.lcc, expected, kCent);
@@ -183,9 +193,10 @@ offers:
               1000 + 750 / std::pow(1.03, 3) + 750 / std::pow(1.03, 6) +
                   (50 - 700.0 / 3) / std::pow(1.03, 8),
               kCent);
-  EXPECT_NE(a.sentence.find(", with a replacement in years 3 and 6, "),
+  const std::string sentence = LccOfferSentence(e, 0);
+  EXPECT_NE(sentence.find(", with a replacement in years 3 and 6, "),
             std::string::npos)
-      << a.sentence;
+      << sentence;
 }
 
 TEST(Lcc, LongLifetimeKeepsALinearResidualUnlessDeclaredOrRuledOut) {
@@ -205,7 +216,9 @@ offers:
       "circa: 1\nhorizon: 8\ndiscount-rate: 0\nresidual-rule: none\n" + offers);
   const LccEvaluation n = EvaluateLcc(none);
   EXPECT_EQ(n.offers[0].residual, 0);
-  EXPECT_EQ(n.offers[0].residual_basis, "none declared (residual-rule: none)");
+  EXPECT_EQ(n.offers[0].residual_basis.basis, ResidualBasis::kNoneDeclared);
+  EXPECT_EQ(ResidualBasisText(n.offers[0].residual_basis, "EUR"),
+            "none declared (residual-rule: none)");
   EXPECT_EQ(n.offers[1].residual, 50);
 }
 
@@ -238,7 +251,8 @@ offers:
   EXPECT_NEAR(e.offers[2].lcc, 1200 * a, kCent);
   EXPECT_EQ(p.offers[1].includes,
             (std::vector<std::string>{"maintenance", "repair", "take-back"}));
-  EXPECT_EQ(e.offers[1].residual_basis,
+  EXPECT_EQ(e.offers[1].residual_basis.basis, ResidualBasis::kServiceTakeBack);
+  EXPECT_EQ(ResidualBasisText(e.offers[1].residual_basis, "EUR"),
             "none: the provider takes the product back");
   // lease and click tie for 1st; the tie is reported, not broken.
   EXPECT_EQ(e.offers[1].rank, 1);
@@ -246,7 +260,9 @@ offers:
   EXPECT_EQ(e.offers[0].rank, 3);
   ASSERT_EQ(e.ties.size(), 1u);
   EXPECT_EQ(e.ties[0], (std::vector<std::size_t>{1, 2}));
-  EXPECT_EQ(e.offers[1].sentence,
+  EXPECT_EQ(e.offers[1].tie_group, 0);
+  EXPECT_EQ(e.offers[0].tie_group, -1);
+  EXPECT_EQ(LccOfferSentence(e, 1),
             "Offer lease, a service at 6,000.00 EUR in fees over the "
             "horizon, has a life-cycle cost of 5,342.19 EUR over 5 years at "
             "a 4 % discount rate (present values: service fee 5,342.19 EUR), "

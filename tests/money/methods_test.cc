@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "circa/money.h"
+#include "explain/money_words.h"
 #include "test_util.h"
 
 namespace circa {
@@ -45,8 +46,8 @@ TEST(FictitiousPrice, WorkedCaseT3) {
   EXPECT_EQ(a.evaluated, 78500.0);  // exactly: 0.6 x 2,500 = 1,500
   ASSERT_EQ(a.adjustments.size(), 1u);
   EXPECT_EQ(a.adjustments[0].amount, -1500.0);
-  EXPECT_EQ(a.adjustments[0].how, "60 % of 2,500.00 EUR");
-  EXPECT_EQ(a.sentence,
+  EXPECT_EQ(AdjustmentHowText(a.adjustments[0], "EUR"), "60 % of 2,500.00 EUR");
+  EXPECT_EQ(MoneyBidSentence(*r.value, 0),
             "Bid A offers 80,000.00 EUR; its quality is valued at 1,500.00 "
             "EUR (Delivery plan: partially, 60 % of 2,500.00 EUR = 1,500.00 "
             "EUR), so its fictitious price is 80,000.00 - 1,500.00 = "
@@ -63,7 +64,7 @@ TEST(FictitiousPrice, HigherQualityCanBeatALowerPrice) {
   EXPECT_EQ(r.value->order, (std::vector<std::size_t>{0, 1}));
   EXPECT_EQ(r.value->bids[1].evaluated, 79000.0);
   EXPECT_EQ(r.value->bids[1].rank, 2);
-  EXPECT_EQ(r.value->bids[0].sentence.substr(0, 31),
+  EXPECT_EQ(MoneyBidSentence(*r.value, 0).substr(0, 31),
             "Bid A (Circulair BV) offers 80,");
 }
 
@@ -82,7 +83,7 @@ TEST(FictitiousPrice, MoneyLevelsAndAMalus) {
   EXPECT_EQ(r.value->bids[0].evaluated, 10500.0);  // 10,000 + 500
   EXPECT_EQ(r.value->bids[1].evaluated, 9400.0);   // 10,400 - 1,000
   EXPECT_EQ(r.value->bids[1].rank, 1);
-  EXPECT_EQ(r.value->bids[0].sentence,
+  EXPECT_EQ(MoneyBidSentence(*r.value, 0),
             "Bid A offers 10,000.00 EUR; its quality carries a malus of "
             "500.00 EUR (Packaging: none, a malus of 500.00 EUR), so its "
             "fictitious price is 10,000.00 + 500.00 = 10,500.00 EUR, which "
@@ -104,11 +105,11 @@ TEST(FictitiousPrice, EqualEvaluatedPricesAreATieNotBroken) {
   EXPECT_FALSE(m.bids[2].tied);
   ASSERT_EQ(m.ties.size(), 1u);
   EXPECT_EQ(m.ties[0], (std::vector<std::size_t>{0, 1}));
-  EXPECT_NE(m.bids[1].sentence.find(
+  EXPECT_NE(MoneyBidSentence(m, 1).find(
                 "which ties for 1st of 3 with bid A (lowest wins; the tie is "
                 "not broken here)."),
             std::string::npos)
-      << m.bids[1].sentence;
+      << MoneyBidSentence(m, 1);
 }
 
 TEST(FictitiousPrice, MissingAndUnknownLevelsAreReportedTogether) {
@@ -192,7 +193,7 @@ TEST(LadderDiscount, PercentagePerLevel) {
   EXPECT_EQ(r.value->bids[0].evaluated, 850000.0);
   EXPECT_EQ(r.value->bids[1].evaluated, 855000.0);
   EXPECT_EQ(r.value->order, (std::vector<std::size_t>{0, 1}));
-  EXPECT_EQ(r.value->bids[0].sentence,
+  EXPECT_EQ(MoneyBidSentence(*r.value, 0),
             "Bid A offers 1,000,000.00 EUR at CO2 performance ladder 3, "
             "which earns a 15 % discount (150,000.00 EUR), so its evaluated "
             "price is 850,000.00 EUR, which ranks 1st of 2 (lowest wins).");
@@ -206,7 +207,7 @@ TEST(LadderDiscount, MoneyPerLevel) {
   ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
   EXPECT_EQ(r.value->bids[0].evaluated, 970000.0);
   EXPECT_EQ(r.value->bids[1].evaluated, 980000.0);
-  EXPECT_EQ(r.value->bids[1].sentence,
+  EXPECT_EQ(MoneyBidSentence(*r.value, 1),
             "Bid B offers 980,000.00 EUR at CO2 performance ladder 0, which "
             "earns a discount of 0.00 EUR, so its evaluated price is "
             "980,000.00 EUR, which ranks 2nd of 2 (lowest wins).");
@@ -234,7 +235,7 @@ TEST(EnvironmentalCost, FactorTimesCostIsAdded) {
   EXPECT_EQ(r.value->bids[0].evaluated, 1100000.0);
   EXPECT_EQ(r.value->bids[1].evaluated, 1090000.0);
   EXPECT_EQ(r.value->bids[1].rank, 1);
-  EXPECT_EQ(r.value->bids[1].sentence,
+  EXPECT_EQ(MoneyBidSentence(*r.value, 1),
             "Bid B offers 1,050,000.00 EUR with an environmental cost (MKI) "
             "of 20,000.00 EUR; at the declared factor 2 this adds 40,000.00 "
             "EUR, so its evaluated price is 1,090,000.00 EUR, which ranks 1st "
@@ -286,7 +287,7 @@ TEST(Prozorro, WorkedCaseT4) {
   EXPECT_NEAR(a.coefficient, 9.0 / 7.0, 1e-15);
   EXPECT_NEAR(a.exact, 7000.0 / 9.0, 1e-9);
   EXPECT_DOUBLE_EQ(a.evaluated, 777.78);
-  EXPECT_EQ(a.sentence,
+  EXPECT_EQ(MoneyBidSentence(*r.value, 0),
             "Bid A offers 1,000.00 EUR with feature values Air intake 0.1 + "
             "Years trading 0.1 = 0.2 (maximum 0.3), so its price is divided "
             "by 1 + 0.2 / (1 - 0.3) = 1.285714 and its adjusted price is "

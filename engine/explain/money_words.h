@@ -1,0 +1,73 @@
+// Words for the money side: a money-based award's bids and method, life-cycle
+// cost offers and their residual values. Built only from the facts the
+// engine stores (MoneyRanking, AwardResult, LccEvaluation); nothing here
+// computes a price. Definitions: engine/explain/money.cc (money awards) and
+// engine/explain/lcc.cc (life-cycle cost). The panel's words are declared in
+// circa/panel.h and defined in engine/explain/panel.cc.
+#ifndef CIRCA_ENGINE_EXPLAIN_MONEY_WORDS_H_
+#define CIRCA_ENGINE_EXPLAIN_MONEY_WORDS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "circa/award.h"
+#include "circa/evaluation.h"
+#include "circa/lcc.h"
+#include "circa/money.h"
+
+namespace circa {
+
+// "1st", "2nd", "3rd", "11th"...
+std::string OrdinalNumber(int n);
+
+// "Bid B" or "Bid B (Supplier)".
+std::string MoneyBidLabel(const MoneyBidResult& bid);
+
+// What an adjustment's level reads as: the level achieved (fictitious
+// price, ladder), the environmental cost as money ("12,000.00 EUR"), the
+// feature value ("0.05", ProZorro).
+std::string AdjustmentLevelText(const MoneyAdjustment& adjustment,
+                                const std::string& currency);
+// How the adjustment's amount was found: "60 % of 2,500.00 EUR", "a malus of
+// 500.00 EUR", "5 % of 80,000.00 EUR", "2,000.00 EUR for this level",
+// "1.5 x 12,000.00 EUR", or the feature option's title (ProZorro).
+std::string AdjustmentHowText(const MoneyAdjustment& adjustment,
+                              const std::string& currency);
+
+// The end of bid `bid`'s sentence: "which ranks 1st of 3 (lowest wins)",
+// "which ties for 1st of 3 with bid B (lowest wins; the tie is not broken
+// here)", or, after the set's tie-break policy (MoneyRanking::tie_policy),
+// how `tie_breaks[bid.tie_record]` settled it.
+std::string RankClause(const MoneyRanking& ranking, std::size_t bid,
+                       const std::vector<TieBreakRecord>& tie_breaks = {});
+
+// One sentence per bid for the award letter: price, adjustments, evaluated
+// price and rank (the method's words: docs/money-methods.md).
+std::string MoneyBidSentence(
+    const MoneyRanking& ranking, std::size_t bid,
+    const std::vector<TieBreakRecord>& tie_breaks = {});
+// The same for a bid of an award (its tie records).
+std::string MoneyBidSentence(const AwardResult& award, std::size_t bid);
+
+// "fictitious price", "discount per level"...
+std::string MoneyMethodTitle(MoneyMethod method);
+// The method in one sentence with its formula; `price` names P.
+std::string MoneyMethodSentence(const MoneyAward& award,
+                                const std::string& price);
+// One note per tie on the evaluated price: "Bids A and B tie on evaluated
+// price (...); ...". `declared` says whether the set declares a tie-break.
+std::string MoneyTieNote(const AwardResult& award, const TieBreakRecord& tie,
+                         bool declared, const std::string& currency);
+
+// How an offer's residual value was found: "declared by the bidder",
+// "linear: 1 of 3 years of life left x 900.00 EUR"...
+std::string ResidualBasisText(const LccResidual& residual,
+                              const std::string& currency);
+// One sentence per offer for the award letter: kind, price or fees, LCC,
+// present values by component, replacements and rank.
+std::string LccOfferSentence(const LccEvaluation& lcc, std::size_t offer);
+
+}  // namespace circa
+
+#endif  // CIRCA_ENGINE_EXPLAIN_MONEY_WORDS_H_
