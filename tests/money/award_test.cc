@@ -252,6 +252,12 @@ TEST(Award, LadderTieStandsWithoutAPolicy) {
   EXPECT_TRUE(a.ranking.bids[2].tied);
   ASSERT_EQ(a.tie_breaks.size(), 1u);
   EXPECT_FALSE(a.tie_breaks[0].resolved);
+  // The facts: no usable policy, the tie record that covers B and C.
+  EXPECT_EQ(a.ranking.tie_policy, MoneyTiePolicy::kNoneDeclared);
+  EXPECT_EQ(a.ranking.bids[1].tie_record, 0);
+  EXPECT_EQ(a.ranking.bids[2].tie_record, 0);
+  EXPECT_EQ(a.ranking.bids[0].tie_record, -1);
+  EXPECT_EQ(a.tie_breaks[0].bids, (std::vector<int>{1, 2}));
   const std::string s = MoneyBidSentence(a, 2);
   EXPECT_EQ(s.substr(s.rfind("which")),
             "which ties for 2nd of 3 with bid B (lowest wins); the criteria "
@@ -267,6 +273,9 @@ TEST(Award, LadderTieBrokenByTheDeclaredPolicy) {
   EXPECT_EQ(a.ranking.order, (std::vector<std::size_t>{0, 1, 2}));
   ASSERT_EQ(a.tie_breaks.size(), 1u);
   EXPECT_TRUE(a.tie_breaks[0].resolved);
+  EXPECT_EQ(a.ranking.tie_policy, MoneyTiePolicy::kDeclared);
+  EXPECT_EQ(a.ranking.bids[1].tie_record, 0);
+  EXPECT_EQ(a.ranking.bids[2].tie_record, 0);
   const std::string s = MoneyBidSentence(a, 1);
   EXPECT_EQ(s.substr(s.rfind("which")),
             "which ties on evaluated price with bid C and ranks 2nd of 3 by "

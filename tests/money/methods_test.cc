@@ -331,6 +331,125 @@ TEST(Prozorro, ParametersMustBeEnumValues) {
                 "feature's values"}));
 }
 
+// --- Facts: each adjustment's kind and numbers, without words ------------
+
+TEST(MoneyFacts, FictitiousPriceSharesAndAmounts) {
+  // A share of the criterion's value and a money level with a malus.
+  ValueCriterion packaging;
+  packaging.id = "packaging";
+  packaging.name = "Packaging";
+  packaging.kind = LevelValue::kAmount;
+  packaging.levels = {{"reusable", 1000}, {"none", -500}};
+  FictitiousPrice m = DeliveryPlan();
+  m.criteria.push_back(packaging);
+  MoneyOptions options;
+  options.currency = "USD";
+  options.decimals = 0;
+  const Result<MoneyRanking> r = EvaluateFictitiousPrice(
+      m,
+      {Bid("A", 80000,
+           {{"delivery_plan", "partially"}, {"packaging", "none"}})},
+      options);
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  EXPECT_EQ(r.value->method, MoneyMethod::kFictitiousPrice);
+  EXPECT_EQ(r.value->currency, "USD");
+  EXPECT_EQ(r.value->decimals, 0);
+  EXPECT_EQ(r.value->tie_policy, MoneyTiePolicy::kNotApplied);
+  const MoneyBidResult& b = r.value->bids[0];
+  ASSERT_EQ(b.adjustments.size(), 2u);
+  const MoneyAdjustment& share = b.adjustments[0];
+  EXPECT_EQ(share.kind, AdjustmentKind::kValueShare);
+  EXPECT_EQ(share.criterion, "delivery_plan");
+  EXPECT_EQ(share.level, "partially");
+  EXPECT_EQ(share.value, 0.6);
+  EXPECT_EQ(share.base, 2500.0);
+  EXPECT_EQ(share.factor, 1.0);
+  EXPECT_EQ(share.amount, -1500.0);
+  const MoneyAdjustment& malus = b.adjustments[1];
+  EXPECT_EQ(malus.kind, AdjustmentKind::kValueAmount);
+  EXPECT_EQ(malus.level, "none");
+  EXPECT_EQ(malus.value, -500.0);
+  EXPECT_EQ(malus.base, 0.0);
+  EXPECT_EQ(malus.amount, 500.0);  // a malus raises the price
+  EXPECT_EQ(b.exact, 80000.0 - 1500.0 + 500.0);
+  EXPECT_EQ(b.tie_group, -1);
+  // The words follow the options' currency and decimals.
+  EXPECT_EQ(AdjustmentHowText(malus, "USD"), "a malus of 500.00 USD");
+  EXPECT_NE(MoneyBidSentence(*r.value, 0).find("= 79,000 USD, which ranks"),
+            std::string::npos)
+      << MoneyBidSentence(*r.value, 0);
+}
+
+TEST(MoneyFacts, LadderEnvironmentalAndProzorroParameters) {
+  const Result<MoneyRanking> share =
+      EvaluateLadderDiscount(Ladder(LevelValue::kFraction),
+                             {Bid("A", 1000000, {{"co2_ladder", "3"}})});
+  ASSERT_TRUE(share.ok()) << circa_test::Describe(share.diagnostics);
+  const MoneyAdjustment& s = share.value->bids[0].adjustments.at(0);
+  EXPECT_EQ(s.kind, AdjustmentKind::kDiscountShare);
+  EXPECT_EQ(s.value, 0.15);
+  EXPECT_EQ(s.base, 1000000.0);  // the bid's price
+  EXPECT_EQ(s.amount, -150000.0);
+
+  const Result<MoneyRanking> amount = EvaluateLadderDiscount(
+      Ladder(LevelValue::kAmount), {Bid("A", 1000000, {{"co2_ladder", "2"}})});
+  ASSERT_TRUE(amount.ok()) << circa_test::Describe(amount.diagnostics);
+  const MoneyAdjustment& a = amount.value->bids[0].adjustments.at(0);
+  EXPECT_EQ(a.kind, AdjustmentKind::kDiscountAmount);
+  EXPECT_EQ(a.level, "2");
+  EXPECT_EQ(a.value, 20000.0);
+  EXPECT_EQ(a.amount, -20000.0);
+  EXPECT_EQ(AdjustmentHowText(a, "EUR"), "20,000.00 EUR for this level");
+
+  EnvironmentalCostAdded env;
+  env.factor = 1.5;
+  const Result<MoneyRanking> e = EvaluateEnvironmentalCost(
+      env, {Bid("A", 1000, {}, {{"environmental_cost", 200}})});
+  ASSERT_TRUE(e.ok()) << circa_test::Describe(e.diagnostics);
+  const MoneyAdjustment& c = e.value->bids[0].adjustments.at(0);
+  EXPECT_EQ(c.kind, AdjustmentKind::kCostAdded);
+  EXPECT_EQ(c.level, "");
+  EXPECT_EQ(c.value, 200.0);
+  EXPECT_EQ(c.factor, 1.5);
+  EXPECT_EQ(c.amount, 300.0);
+  EXPECT_EQ(AdjustmentLevelText(c, "EUR"), "200.00 EUR");
+  EXPECT_EQ(AdjustmentHowText(c, "EUR"), "1.5 x 200.00 EUR");
+
+  const Result<MoneyRanking> p = EvaluateProzorro(
+      T4Features(), {Bid("A", 1000, {}, {{"F1", 0.15}, {"F2", 0.05}})});
+  ASSERT_TRUE(p.ok()) << circa_test::Describe(p.diagnostics);
+  EXPECT_EQ(p.value->feature_max, 0.30);
+  const MoneyBidResult& b = p.value->bids[0];
+  ASSERT_EQ(b.adjustments.size(), 2u);
+  EXPECT_EQ(b.adjustments[0].kind, AdjustmentKind::kFeature);
+  EXPECT_EQ(b.adjustments[0].level, "over 1000 W");  // the option's title
+  EXPECT_EQ(b.adjustments[0].value, 0.15);
+  EXPECT_EQ(b.adjustments[1].value, 0.05);
+  // The reduction 1000 - 1000 / (1 + 0.2 / 0.7) = 2000 / 9, shared 3 : 1.
+  EXPECT_NEAR(b.adjustments[0].amount, -2000.0 / 9 * 0.75, 1e-9);
+  EXPECT_NEAR(b.adjustments[1].amount, -2000.0 / 9 * 0.25, 1e-9);
+  EXPECT_EQ(AdjustmentLevelText(b.adjustments[0], "EUR"), "0.15");
+}
+
+TEST(MoneyFacts, TieGroupsIndexTheTies) {
+  const Result<MoneyRanking> r = EvaluateFictitiousPrice(
+      DeliveryPlan(), {Bid("A", 80000, {{"delivery_plan", "partially"}}),
+                       Bid("B", 90000, {{"delivery_plan", "fully"}}),
+                       Bid("C", 78500, {{"delivery_plan", "not"}}),
+                       Bid("D", 88500, {{"delivery_plan", "not"}})});
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  const MoneyRanking& m = *r.value;
+  // A and C at 78,500; B and D at 87,500 and 88,500: one tie group.
+  ASSERT_EQ(m.ties.size(), 1u);
+  EXPECT_EQ(m.bids[0].tie_group, 0);
+  EXPECT_EQ(m.bids[2].tie_group, 0);
+  EXPECT_EQ(m.bids[1].tie_group, -1);
+  EXPECT_EQ(m.bids[3].tie_group, -1);
+  EXPECT_EQ(RankClause(m, 2),
+            "which ties for 1st of 4 with bid A (lowest wins; the tie is not "
+            "broken here)");
+}
+
 TEST(MoneyHelpers, OrdinalsAndRounding) {
   EXPECT_EQ(OrdinalNumber(1), "1st");
   EXPECT_EQ(OrdinalNumber(2), "2nd");

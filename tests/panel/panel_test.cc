@@ -741,6 +741,53 @@ TEST_F(PanelTest, DescribeMedianDisagreementAndUnits) {
                   "1."));
 }
 
+// The facts behind the sentences: the words of DescribeMedian... come only
+// from these numbers and flags (engine/explain/panel.cc).
+TEST_F(PanelTest, CellFactsBehindTheSentence) {
+  PanelPolicy policy;
+  policy.aggregate = PanelAggregate::kMedian;
+  policy.disagreement_limit = 1;
+  set_.panel = policy;
+  const PanelResult r = Aggregate(
+      "A,plan,Ann,1,Too vague\nA,plan,Bob,4,\nA,plan,Cid,3,\n"
+      "B,plan,Ann,2,\nB,plan,Bob,3,\nB,plan,Cid,4,\n"
+      "B,plan,consensus,3,Agreed\n",
+      {"A", "B"});
+  const PanelCell* a = r.Find("A", "plan");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->aggregate, PanelAggregate::kMedian);
+  EXPECT_FALSE(a->consensus);
+  EXPECT_EQ(a->evaluators, 3);
+  EXPECT_EQ(a->value, 3.0);  // the median of 1, 3, 4
+  EXPECT_EQ(a->median, 3.0);
+  EXPECT_DOUBLE_EQ(a->mean, 8.0 / 3.0);
+  EXPECT_EQ(a->min, 1.0);
+  EXPECT_EQ(a->max, 4.0);
+  EXPECT_EQ(a->spread, 3.0);
+  EXPECT_EQ(a->disagreement_limit, 1.0);
+  EXPECT_TRUE(a->disagreement);
+  ASSERT_EQ(a->scores.size(), 3u);
+  EXPECT_EQ(a->scores[0].evaluator, "Ann");
+  EXPECT_EQ(a->scores[0].rationale, "Too vague");
+  EXPECT_TRUE(a->scores[1].rationale.empty());
+  const PanelCell* b = r.Find("B", "plan");
+  ASSERT_NE(b, nullptr);
+  EXPECT_TRUE(b->consensus);
+  EXPECT_EQ(b->value, 3.0);  // the consensus row's score
+  EXPECT_EQ(b->evaluators, 3);
+  EXPECT_EQ(b->mean, 3.0);
+  EXPECT_EQ(b->spread, 2.0);
+  EXPECT_TRUE(b->disagreement);
+  ASSERT_EQ(b->scores.size(), 4u);
+  EXPECT_TRUE(b->scores.back().is_consensus());  // last, as documented
+  EXPECT_EQ(PanelCellText(*b), "3 (consensus of 3)");
+  EXPECT_EQ(DescribePanel(*b, set_),
+            "Bid B, Circular service plan: consensus score 3 (good), agreed "
+            "after 3 evaluators scored individually (Ann 2, Bob 3, Cid 4; "
+            "mean 3); spread 2, above the disagreement limit of 1; "
+            "rationale: \"Agreed\".");
+}
+
 TEST_F(PanelTest, DescribeConsensus) {
   const PanelResult r = Aggregate(
       "A,plan,Ann,3,Clear plan\nA,plan,Bob,4,\nA,plan,Cid,4,\n"
