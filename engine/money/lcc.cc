@@ -8,7 +8,6 @@
 #include <cassert>
 #include <cmath>
 
-#include "circa/explain.h"
 #include "circa/money.h"
 
 namespace circa {
