@@ -256,7 +256,8 @@ void RankByEvaluatedPrice(MoneyRanking* ranking);
 // Rounds half away from zero to `decimals` decimals.
 double RoundMoney(double value, int decimals);
 
-// "80,000.00 EUR": an amount with thousands grouped and the currency.
+// "80,000.00 EUR": an amount with thousands grouped and the currency
+// (defined with the money words, engine/explain/money.cc).
 std::string FormatMoney(double value, const std::string& currency,
                         int decimals = 2);
 
