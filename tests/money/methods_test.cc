@@ -3,6 +3,8 @@
 // every diagnostic's exact text.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -448,6 +450,77 @@ TEST(MoneyFacts, TieGroupsIndexTheTies) {
   EXPECT_EQ(RankClause(m, 2),
             "which ties for 1st of 4 with bid A (lowest wins; the tie is not "
             "broken here)");
+}
+
+// The string literals of a C++ source (comments and character literals
+// skipped), concatenated with a newline after each.
+std::string Literals(const std::string& source) {
+  std::string out;
+  for (std::size_t k = 0; k < source.size(); ++k) {
+    const char c = source[k];
+    if (c == '/' && k + 1 < source.size() && source[k + 1] == '/') {
+      k = source.find('\n', k);
+      if (k == std::string::npos) break;
+    } else if (c == '\'') {
+      k += source[k + 1] == '\\' ? 3 : 2;  // 'x' or '\x'
+    } else if (c == '"') {
+      for (++k; k < source.size() && source[k] != '"'; ++k) {
+        if (source[k] == '\\') out += source[k++];
+        out += source[k];
+      }
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+// Words are written only in engine/explain/: the money and panel sources
+// hold no phrase of the award-letter sentences in their string literals
+// (diagnostics are messages about input and stay), and no text is patched.
+// Fails if a sentence is built there again.
+TEST(MoneyFacts, NoAwardLetterWordsInMoneyOrPanel) {
+  const char* files[] = {"engine/money/methods.cc", "engine/money/award.cc",
+                         "engine/money/lcc.cc", "engine/panel/panel.cc"};
+  const char* phrases[] = {
+      "which ranks",
+      "which ties",
+      "lowest wins",
+      " offers ",
+      "malus of",
+      "this adds",
+      "adjusted price",
+      "years of life",
+      "by the bidder",
+      "the provider",
+      "in fees",
+      " evaluators",
+      "agreed after",
+      "spread ",
+      "rationales:",
+      "disagreement limit",
+      "for this level",
+      "mean of",
+      "median of",
+      "(consensus",
+      "Offer ",
+      "Bid ",
+      " x ",
+      " % of ",
+  };
+  for (const char* file : files) {
+    std::ifstream in(std::string(CIRCA_SOURCE_DIR) + "/" + file);
+    ASSERT_TRUE(in) << file;
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string source = text.str();
+    EXPECT_EQ(source.find("rfind("), std::string::npos) << file;
+    const std::string literals = Literals(source);
+    EXPECT_FALSE(literals.empty()) << file;
+    for (const char* phrase : phrases) {
+      EXPECT_EQ(literals.find(phrase), std::string::npos)
+          << file << " has a literal with \"" << phrase << "\"";
+    }
+  }
 }
 
 TEST(MoneyHelpers, OrdinalsAndRounding) {
