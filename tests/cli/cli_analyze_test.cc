@@ -45,19 +45,42 @@ TEST(CliAnalyze, HelpListsTheOptions) {
   EXPECT_THAT(RunCirca({"--help"}).out, HasSubstr("analyze"));
 }
 
-TEST(CliAnalyze, BidsFailingARequirementAreLeftOutAndNamed) {
-  // samples/furniture-award: F fails legal_wood; the analyses see 5 bids.
+TEST(CliAnalyze, BidsExcludedAtAnyStageAreLeftOutAndNamed) {
+  // samples/furniture-award: D scores below the Circularity minimum and F
+  // fails legal_wood; both are out of the award, as `circa score` shows, so
+  // the analyses see A, B, C and E only (issue 13, item 3).
   const RunResult run =
       RunCirca({"analyze", "samples/furniture-award", "-f", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.Describe();
   const nlohmann::json j = Json(run);
-  EXPECT_THAT(run.err,
-              StartsWith("circa: warning: bid F does not meet requirement "
-                         "legal_wood (Legal and sustainable wood)"));
-  EXPECT_THAT(run.err, HasSubstr("it is left out of the analyses"));
+  EXPECT_EQ(run.err,
+            "circa: warning: bid D scored 1.25 of 35 points on Circularity, "
+            "below the minimum of 17.5; excluded before price and cost were "
+            "scored; it is left out of the analyses\n"
+            "circa: warning: bid F does not meet requirement legal_wood "
+            "(Legal and sustainable wood): option 1: wood_label is \"none\", "
+            "expected one of FSC, PEFC; option 2: wood_equivalent is \"no\", "
+            "expected yes; accepted evidence: FSC or PEFC certificate, or "
+            "equivalent evidence of legal and sustainable harvesting; it is "
+            "left out of the analyses\n");
+  EXPECT_EQ(j["bids"], 4);
+  ASSERT_EQ(j["left_out"].size(), 2u);
+  EXPECT_EQ(j["left_out"][0]["bid"], "D");
+  EXPECT_EQ(j["left_out"][0]["stage"], "threshold");
+  EXPECT_EQ(j["left_out"][0]["rule"], "circularity");
+  EXPECT_EQ(j["left_out"][1]["bid"], "F");
+  EXPECT_EQ(j["left_out"][1]["stage"], "requirement");
+  EXPECT_EQ(j["left_out"][1]["rule"], "legal_wood");
   for (const auto& probe : j["reversal"]["probes"]) {
+    EXPECT_NE(probe["removed_bid"], "D");
     EXPECT_NE(probe["removed_bid"], "F");
   }
-  EXPECT_EQ(j["reversal"]["probes"].size(), 5u);  // A, B, D, E removed; 1 added
+  EXPECT_EQ(j["reversal"]["probes"].size(), 4u);  // A, B, E removed; 1 added
+  // No debrief sentence for an excluded bid: no price could rescue it.
+  for (const auto& bid : j["counterfactual"]["bids"]) {
+    EXPECT_NE(bid["bid"], "D");
+    EXPECT_NE(bid["bid"], "F");
+  }
 }
 
 // A set scored on life-cycle cost (from: lcc) is analysed like any other
