@@ -178,9 +178,8 @@ std::string_view StageName(ExclusionStage stage) {
 
 constexpr const char* kLeftOutTitle = "Bids left out of the analyses";
 constexpr const char* kLeftOutText =
-    "These bids were excluded from the award at the stage named, as circa "
-    "score shows; the analyses below concern only the bids that were "
-    "ranked:";
+    "These bids were excluded from the award, as circa score shows; the "
+    "analyses below concern only the bids that were ranked:";
 
 std::string LeftOutSentence(const AnalysisReport& r, const LeftOutBid& b) {
   return "Bid " + LeftOutName(r, b) + " " + b.exclusion.reason + ".";

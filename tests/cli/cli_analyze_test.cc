@@ -1,7 +1,7 @@
 // `circa analyze`: which analyses run, reproducible SMAA with the seed
 // printed, the robustness headline agreeing with the library, bad input,
-// and the approved office-furniture output
-// (tests/golden/approved/analyze/).
+// bids excluded at any stage left out, and the approved office-furniture
+// and furniture-award outputs (tests/golden/approved/analyze/).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -305,22 +305,37 @@ TEST(CliAnalyze, PublishedRangesReachSmaaAndSensitivity) {
 }
 
 TEST(CliAnalyze, MatchesApprovedOutput) {
-  for (const char* format_name : {"table", "json", "md"}) {
-    const std::string format = format_name;
-    SCOPED_TRACE(format);
-    const RunResult run = Analyze(
-        {"--smaa", "2000", "--seed", "7", "-f", format, "--width", "100"});
-    ASSERT_EQ(run.exit_code, 0) << run.Describe();
-    // In a subdirectory: tests/golden/golden_test.cc and
-    // scripts/approve-golden.sh own every *.approved.txt directly in
-    // approved/ (one per sample and `score` format) and would reject these.
-    const fs::path approved = SourceDir() / "tests" / "golden" / "approved" /
-                              "analyze" /
-                              ("office-furniture." + format + ".approved.txt");
-    ASSERT_TRUE(fs::is_regular_file(approved)) << approved;
-    EXPECT_EQ(run.out, ReadFile(approved))
-        << "if the change is intended, rerun the command above and replace "
-        << approved;
+  // office-furniture with SMAA; furniture-award with its two excluded bids
+  // (D below a minimum score, F failing a requirement) left out and named.
+  struct Case {
+    std::string sample;
+    std::vector<std::string> extra;
+  };
+  const std::vector<Case> cases = {
+      {"office-furniture", {"--smaa", "2000", "--seed", "7"}},
+      {"furniture-award", {}},
+  };
+  for (const Case& c : cases) {
+    for (const char* format_name : {"table", "json", "md"}) {
+      const std::string format = format_name;
+      SCOPED_TRACE(c.sample + " " + format);
+      std::vector<std::string> args = {"analyze", "samples/" + c.sample};
+      args.insert(args.end(), c.extra.begin(), c.extra.end());
+      args.insert(args.end(), {"-f", format, "--width", "100"});
+      const RunResult run = RunCirca(args);
+      ASSERT_EQ(run.exit_code, 0) << run.Describe();
+      // In a subdirectory: tests/golden/golden_test.cc and
+      // scripts/approve-golden.sh own every *.approved.txt directly in
+      // approved/ (one per sample and `score` format) and would reject
+      // these.
+      const fs::path approved = SourceDir() / "tests" / "golden" / "approved" /
+                                "analyze" /
+                                (c.sample + "." + format + ".approved.txt");
+      ASSERT_TRUE(fs::is_regular_file(approved)) << approved;
+      EXPECT_EQ(run.out, ReadFile(approved))
+          << "if the change is intended, rerun the command above and replace "
+          << approved;
+    }
   }
 }
 
