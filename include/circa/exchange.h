@@ -37,12 +37,13 @@ struct ExportOptions {
   bool IsValid(std::string* why) const {
     bool ok = language.size() == 3;
     for (const char c : language) ok = ok && c >= 'A' && c <= 'Z';
-    const char* problem =
-        !ok ? "language: must be three capital letters (ENG, NLD...)"
-        : lot_id.empty() ? "lot_id: must not be empty"
-                         : nullptr;
-    if (problem != nullptr && why != nullptr) *why = problem;
-    return problem == nullptr;
+    if (!ok && why != nullptr) {
+      *why =
+          "language: expected three capital letters such as ENG or NLD, "
+          "got \"" +
+          language + "\"";
+    }
+    return ok;
   }
 };
 

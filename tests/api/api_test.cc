@@ -112,7 +112,8 @@ TEST(ApiOptions, InvalidOptionsSayWhich) {
   circa::ExportOptions exported;
   exported.language = "en";
   EXPECT_EQ(Why(exported),
-            "language: must be three capital letters (ENG, NLD...)");
+            "language: expected three capital letters such as ENG or NLD, "
+            "got \"en\"");
   circa::ImportOptions imported;
   imported.max_bytes = 0;
   EXPECT_EQ(Why(imported), "max_bytes: must be > 0");
@@ -220,6 +221,8 @@ TEST(ApiEvaluate, AMoneyAwardIsRankedOnMoneyWithItsTieNotes) {
   EXPECT_FALSE(plain.value->points.has_value());
   EXPECT_EQ(plain.value->reversal_probe, ReversalProbeRun::kNotRun);
   EXPECT_TRUE(plain.value->Notes().empty());
+  // C: 81,000 less 6,500 for its delivery plan and take-back (docs/cli.md).
+  EXPECT_EQ(plain.value->Winner(), 2);
   // Two bids with the same evaluated price and no declared tie-break.
   tender.bids = tender.bids.Subset({0, 0});
   tender.bids.ids[1] = "A2";
