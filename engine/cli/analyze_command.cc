@@ -1,22 +1,19 @@
 // circa analyze CRITERIA BIDS | TENDER_DIR [--reversal] [--sensitivity]
 //   [--counterfactual] [--smaa N] [--seed S] [--method M] [-f table|json|md]
 //   [-o FILE]
-// Loads and scores like `score`, then runs the library's analyses
-// (robustness.h, smaa.h, aggregation.h) and renders them with
-// report/analysis_report.h. No analysis logic lives here.
+// Loads the tender, calls Analyze (circa/analyze.h) and writes the result
+// with Render (circa/render.h). No analysis policy lives here.
 #include <spdlog/spdlog.h>
 
 #include <charconv>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
+#include <utility>
 
-#include "circa/aggregation.h"
-#include "circa/robustness.h"
-#include "circa/smaa.h"
+#include "circa/analyze.h"
+#include "circa/render.h"
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "report/analysis_report.h"
 
 namespace circa::cli {
 namespace {
@@ -57,69 +54,56 @@ CLI::Validator SeedValidator() {
       "UINT64");
 }
 
-int RunAnalyze(const AnalyzeArgs& args) {
-  int failure = kExitUsage;
-  std::unique_ptr<io::OutputTarget> out;
-  const std::optional<Tender> tender =
-      LoadTenderArgs(args.first, args.second, args.panel, args.locale, &failure,
-                     args.costs, args.output, &out);
-  if (!tender) return failure;
-  if (RefuseMoneyAward(tender->criteria, "analyze")) return kExitUsage;
-  const CriteriaSet& set = tender->criteria;
-  const Scorer scorer = Scorer::Compile(set);
-  const BidSet bid_set = BidsMeetingRequirements(
-      tender->bids, scorer.Evaluate(tender->bids), true);
-  const Evaluation evaluation = scorer.Evaluate(bid_set);
-
-  report::AnalysisReport r;
-  r.criteria = &set;
-  r.bids = &bid_set;
-  r.scorer = &scorer;
-  r.evaluation = &evaluation;
-  // Without an analysis flag, the three cheap analyses run; --smaa and
-  // --method add to whatever else runs.
-  const bool all = !args.reversal && !args.sensitivity && !args.counterfactual;
-  if (all || args.reversal) {
-    r.reversal = ProbeRankReversal(scorer, bid_set.values, evaluation);
-  }
-  if (all || args.sensitivity) {
-    r.sensitivity = AnalyseWeightSensitivity(scorer, evaluation);
-  }
-  if (all || args.counterfactual) {
-    CounterfactualOptions cf;
-    cf.bid_ids = bid_set.ids;
-    cf.currency = set.currency;
-    r.counterfactual =
-        FindCounterfactuals(scorer, bid_set.values, evaluation, cf);
+// The options the flags ask for: without an analysis flag the defaults
+// (the three cheap analyses) run; --smaa and --method add to them.
+AnalyzeOptions OptionsFromArgs(const AnalyzeArgs& args) {
+  AnalyzeOptions options;
+  if (args.reversal || args.sensitivity || args.counterfactual) {
+    options.reversal = args.reversal;
+    options.sensitivity = args.sensitivity;
+    options.counterfactual = args.counterfactual;
   }
   if (args.smaa > 0) {
     SmaaOptions smaa;
     smaa.samples = args.smaa;
     smaa.seed = args.seed;
-    // Within the published weight ranges when the set declares any (the
-    // output says so); uniform over all weights otherwise.
-    UsePublishedRanges(scorer, &smaa);
-    Result<SmaaResult> result = Smaa(scorer, evaluation, smaa);
-    if (PrintDiagnostics(result.diagnostics) || !result.value) {
-      return kExitInvalidInput;
-    }
-    r.smaa = std::move(*result.value);
+    options.smaa = smaa;
   }
+  // --method is checked by CLI11 against the same names.
   if (!args.method.empty()) {
-    const auto method = AggregationFromString(args.method);
-    if (!method) {
-      std::fprintf(stderr, "circa: error: unknown method '%s'\n",
-                   args.method.c_str());
-      return kExitUsage;
-    }
-    r.comparison = Aggregate(evaluation, *method);
+    options.comparison = AggregationFromString(args.method);
   }
-  r.width = args.width > 0 ? args.width : TerminalWidth();
-  const std::string text = args.format == "json" ? report::RenderAnalysisJson(r)
-                           : args.format == "md"
-                               ? report::RenderAnalysisMarkdown(r)
-                               : report::RenderAnalysisTable(r);
-  for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
+  return options;
+}
+
+int RunAnalyze(const AnalyzeArgs& args) {
+  int failure = kExitUsage;
+  std::unique_ptr<io::OutputTarget> out;
+  std::optional<Tender> tender =
+      LoadTenderArgs(args.first, args.second, args.panel, args.locale, &failure,
+                     args.costs, args.output, &out);
+  if (!tender) return failure;
+  if (RefuseMoneyAward(tender->criteria, "analyze")) return kExitUsage;
+  const AnalyzeOptions options = OptionsFromArgs(args);
+  RenderOptions render;
+  render.width = args.width > 0 ? args.width : TerminalWidth();
+  if (!CheckOptions(options) || !CheckOptions(render)) return kExitUsage;
+
+  const Result<AnalysisResult> analysis = Analyze(std::move(*tender), options);
+  if (PrintDiagnostics(analysis.diagnostics) || !analysis.ok()) {
+    return kExitInvalidInput;
+  }
+  const AnalysisResult& a = *analysis.value;
+  for (const LeftOutBid& b : a.left_out) {
+    spdlog::warn("bid {} {}; it is left out of the analyses",
+                 a.tender.bids.ids[static_cast<std::size_t>(b.bid)],
+                 b.exclusion.reason);
+  }
+  // -f is checked by CLI11 against table, json and md.
+  const std::string text = Render(
+      a, ReportFormatFromString(args.format).value_or(ReportFormat::kTable),
+      render);
+  for (const Note& note : a.evaluation.notes) spdlog::warn("{}", note.text);
 
   return FinishOutput(out.get(), text);
 }

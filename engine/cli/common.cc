@@ -69,7 +69,12 @@ std::optional<Tender> LoadTenderArgs(const std::string& first,
         exit_code);
     if (!*out) return std::nullopt;
   }
-  Result<Tender> tender = LoadTender(paths, MakeLoadOptions(locale));
+  const LoadOptions options = MakeLoadOptions(locale);
+  if (!CheckOptions(options)) {
+    *exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  Result<Tender> tender = LoadTender(paths, options);
   if (PrintDiagnostics(tender.diagnostics) || !tender.value) {
     *exit_code = kExitInvalidInput;
     return std::nullopt;
@@ -88,19 +93,9 @@ std::optional<Tender> LoadTenderArgs(const std::string& first,
   return std::move(tender.value);
 }
 
-BidSet BidsMeetingRequirements(const BidSet& bids, const Evaluation& evaluation,
-                               bool warn) {
-  std::vector<int> keep;
-  for (std::size_t i = 0; i < bids.ids.size(); ++i) {
-    if (evaluation.exclusion.empty() ||
-        evaluation.exclusion[i].stage != ExclusionStage::kRequirement) {
-      keep.push_back(static_cast<int>(i));
-    } else if (warn) {
-      spdlog::warn("bid {} {}; it is left out of the analyses", bids.ids[i],
-                   evaluation.exclusion[i].reason);
-    }
-  }
-  return bids.Subset(keep);
+bool ReportInvalidOptions(bool valid, const std::string& why) {
+  if (!valid) std::fprintf(stderr, "circa: invalid options: %s\n", why.c_str());
+  return valid;
 }
 
 bool RefuseMoneyAward(const CriteriaSet& criteria, const char* command) {

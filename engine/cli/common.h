@@ -48,11 +48,15 @@ std::optional<Tender> LoadTenderArgs(
     const std::string& costs = "", const std::string& output = "",
     std::unique_ptr<io::OutputTarget>* out = nullptr);
 
-// The bids of `evaluation` that meet every minimum requirement. Analyses
-// re-score the decision matrix, which holds no bid-file fields, so the
-// others are left out first; with `warn`, each one is named on stderr.
-BidSet BidsMeetingRequirements(const BidSet& bids, const Evaluation& evaluation,
-                               bool warn);
+// Checks a library options struct (its IsValid(std::string*)): prints
+// "circa: invalid options: WHY" and returns false when it cannot be used.
+bool ReportInvalidOptions(bool valid, const std::string& why);
+template <typename Options>
+bool CheckOptions(const Options& options) {
+  std::string why;
+  const bool valid = options.IsValid(&why);
+  return ReportInvalidOptions(valid, why);
+}
 
 // For commands that work on points: prints why a set with a money-based
 // award (`award:`) is refused and returns true.

@@ -1,15 +1,14 @@
 // circa score CRITERIA BIDS | TENDER_DIR [--format] [-o FILE]
-#include <fmt/format.h>
+// Loads the tender, calls Evaluate (circa/evaluate.h) and writes the
+// outcome with Render (circa/render.h): no scoring policy lives here.
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <chrono>
-#include <cstdio>
-#include <map>
 #include <memory>
+#include <utility>
 
-#include "circa/award.h"
-#include "circa/robustness.h"
+#include "circa/evaluate.h"
+#include "circa/render.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 
@@ -27,116 +26,37 @@ struct ScoreArgs {
   int width = 0;
 };
 
-ReportFormat FormatFromName(std::string name) {
-  for (char& c : name) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  if (name == "json") return ReportFormat::kJson;
-  if (name == "csv") return ReportFormat::kCsv;
-  if (name == "md") return ReportFormat::kMarkdown;
-  return ReportFormat::kTable;
-}
-
-// The rank-reversal probe runs by itself whenever a relative rule is used
-// (issue 6): a withdrawal or an added dominated bid that would change the
-// winner becomes a note (a warning on stderr and a line in every output).
-// Bids excluded by a requirement are left out, as in `circa analyze`.
-void AddReversalNotes(const Scorer& scorer, const BidSet& bids,
-                      Evaluation* evaluation) {
-  const bool relative =
-      std::any_of(scorer.columns().begin(), scorer.columns().end(),
-                  [](const Column& c) { return c.relative; });
-  if (!relative || evaluation->RankedCount() < 2) return;
-  // Each probe re-scores every bid: quadratic in the bids. Above this many
-  // (an analyst's batch, not a tender) the probe is left to circa analyze.
-  constexpr int kAutomaticProbeLimit = 500;
-  if (bids.size() > kAutomaticProbeLimit) {
-    spdlog::info(
-        "rank-reversal probe skipped for {} bids (more than {}); run "
-        "circa analyze --reversal",
-        bids.size(), kAutomaticProbeLimit);
-    return;
-  }
-  const BidSet valid = BidsMeetingRequirements(bids, *evaluation, false);
-  const Evaluation base = scorer.Evaluate(valid);
-  const RankReversalResult r = ProbeRankReversal(scorer, valid.values, base);
-  for (const ReversalProbe& p : r.probes) {
-    if (!p.winner_changed || p.old_winner < 0 || p.new_winner < 0) continue;
-    const std::string& was = valid.ids[static_cast<std::size_t>(p.old_winner)];
-    const std::string& now = valid.ids[static_cast<std::size_t>(p.new_winner)];
-    const std::string what =
-        p.kind == ReversalProbe::Kind::kRemoved
-            ? "if bid " + valid.ids[static_cast<std::size_t>(p.removed_bid)] +
-                  " were withdrawn"
-            : "if a bid worse than every other on every criterion were added";
-    evaluation->notes.push_back(
-        {-1, "rank reversal: " + what + ", " + now + " would win instead of " +
-                 was +
-                 ", although no other bid changed (relative rules; run circa "
-                 "analyze --reversal for the numbers)"});
-  }
-}
-
 int RunScore(const ScoreArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   int failure = kExitUsage;
   std::unique_ptr<io::OutputTarget> out;
-  const std::optional<Tender> tender =
+  std::optional<Tender> tender =
       LoadTenderArgs(args.first, args.second, args.panel, args.locale, &failure,
                      args.costs, args.output, &out);
   if (!tender) return failure;
-  const CriteriaSet& criteria = tender->criteria;
-  const BidSet& bids = tender->bids;
-  const ReportFormat format = FormatFromName(args.format);
-  const int width = args.width > 0 ? args.width : TerminalWidth();
+  // -f is checked by CLI11 against the same names.
+  const ReportFormat format =
+      ReportFormatFromString(args.format).value_or(ReportFormat::kTable);
+  RenderOptions render;
+  render.width = args.width > 0 ? args.width : TerminalWidth();
+  const EvaluateOptions options;
+  if (!CheckOptions(options) || !CheckOptions(render)) return kExitUsage;
 
-  if (criteria.award) {
-    // A money-based award: requirements, then the lowest evaluated price.
-    const Result<AwardResult> award = EvaluateAward(criteria, bids);
-    if (PrintDiagnostics(award.diagnostics) || !award.ok()) {
-      return kExitInvalidInput;
-    }
-    std::vector<std::string> notes;
-    for (const TieBreakRecord& t : award.value->tie_breaks) {
-      std::string ids;
-      for (const int k : t.bids) {
-        ids += (ids.empty() ? "" : ", ") +
-               award.value->ranking.bids[static_cast<std::size_t>(k)].id;
-      }
-      notes.push_back(
-          fmt::format("bids {} tie on evaluated price; {}", ids,
-                      criteria.tie_break.empty()
-                          ? "the criteria set declares no tie-break, so the "
-                            "tie stands"
-                      : t.resolved ? "the declared tie-break decided it"
-                                   : "the declared tie-break did not "
-                                     "separate all of them"));
-    }
-    WarnNotes(notes);
-    // Streamed: each chunk goes out as it is rendered.
-    RenderAward(AwardReport{&criteria, &bids, &*award.value, width}, format,
-                SinkInto(out.get()));
-    if (const int code = FinishOutput(out.get(), ""); code != kExitOk) {
-      return code;
-    }
-  } else {
-    const Scorer scorer = Scorer::Compile(criteria);
-    Evaluation evaluation = scorer.Evaluate(bids);
-    AddReversalNotes(scorer, bids, &evaluation);
-    Report report = MakeReport(criteria, bids, scorer, evaluation,
-                               format != ReportFormat::kCsv,
-                               tender->panel ? &*tender->panel : nullptr,
-                               tender->lcc ? &*tender->lcc : nullptr);
-    report.width = width;
-    std::vector<std::string> notes;
-    notes.reserve(evaluation.notes.size());
-    for (const Note& note : evaluation.notes) notes.push_back(note.text);
-    WarnNotes(notes);
-    // Streamed: each chunk goes out as it is rendered.
-    Render(report, format, SinkInto(out.get()));
-    if (const int code = FinishOutput(out.get(), ""); code != kExitOk) {
-      return code;
-    }
+  const Result<Outcome> outcome = Evaluate(std::move(*tender), options);
+  if (PrintDiagnostics(outcome.diagnostics) || !outcome.ok()) {
+    return kExitInvalidInput;
+  }
+  if (outcome.value->reversal_probe == ReversalProbeRun::kSkippedLarge) {
+    spdlog::info(
+        "rank-reversal probe skipped for {} bids (more than {}); run "
+        "circa analyze --reversal",
+        outcome.value->tender.bids.size(), options.automatic_probe_limit);
+  }
+  WarnNotes(outcome.value->Notes());
+  // Streamed: each chunk goes out as it is rendered.
+  Render(*outcome.value, format, SinkInto(out.get()), render);
+  if (const int code = FinishOutput(out.get(), ""); code != kExitOk) {
+    return code;
   }
 
   spdlog::info("scored in {:.1f} ms",

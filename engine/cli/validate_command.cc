@@ -27,6 +27,7 @@ int RunValidate(const ValidateArgs& args) {
   const auto inputs = ResolveInputs(args.first, args.second, false, &failure);
   if (!inputs) return failure;
   const LoadOptions options = MakeLoadOptions(args.locale);
+  if (!CheckOptions(options)) return kExitUsage;
   const Result<CriteriaSet> criteria =
       LoadCriteriaFile(inputs->criteria, options);
   if (PrintDiagnostics(criteria.diagnostics)) return kExitInvalidInput;

@@ -162,6 +162,10 @@ bool FillLcc(const TenderPaths& paths,
 Result<Tender> LoadTender(const TenderPaths& paths,
                           const LoadOptions& options) {
   Result<Tender> out;
+  if (std::string why; !options.IsValid(&why)) {
+    out.diagnostics.push_back({Severity::kError, {}, "options", why});
+    return out;
+  }
   Result<CriteriaSet> criteria = LoadCriteriaFile(paths.criteria, options);
   out.diagnostics = std::move(criteria.diagnostics);
   if (!criteria.ok()) return out;

@@ -153,8 +153,48 @@ void Item(std::string* out, std::string_view text, int width) {
   }
 }
 
+// The bids the analyses left out, each with the stage that excluded it.
+bool HasLeftOut(const AnalysisReport& r) {
+  return r.left_out != nullptr && !r.left_out->empty() && r.all_bids != nullptr;
+}
+
+std::string LeftOutName(const AnalysisReport& r, const LeftOutBid& b) {
+  return r.all_bids->ids[static_cast<std::size_t>(b.bid)];
+}
+
+std::string_view StageName(ExclusionStage stage) {
+  switch (stage) {
+    case ExclusionStage::kRequirement:
+      return "requirement";
+    case ExclusionStage::kThreshold:
+      return "threshold";
+    case ExclusionStage::kMaxPass:
+      return "max-pass";
+    case ExclusionStage::kNone:
+      break;
+  }
+  return "none";
+}
+
+constexpr const char* kLeftOutTitle = "Bids left out of the analyses";
+constexpr const char* kLeftOutText =
+    "These bids were excluded from the award, as circa score shows; the "
+    "analyses below concern only the bids that were ranked:";
+
+std::string LeftOutSentence(const AnalysisReport& r, const LeftOutBid& b) {
+  return "Bid " + LeftOutName(r, b) + " " + b.exclusion.reason + ".";
+}
+
 // ---------------------------------------------------------------------------
 // Table sections
+
+void LeftOutSection(const AnalysisReport& r, std::string* out) {
+  Section(out, kLeftOutTitle);
+  Paragraph(out, kLeftOutText, r.width);
+  for (const LeftOutBid& b : *r.left_out) {
+    Item(out, LeftOutSentence(r, b), r.width);
+  }
+}
 
 std::string ThresholdText(const AnalysisReport& r, const WeightThreshold& t,
                           bool up) {
@@ -466,6 +506,14 @@ void MdSection(std::string* out, std::string_view title) {
   *out += "\n\n";
 }
 
+void LeftOutMarkdown(const AnalysisReport& r, std::string* out) {
+  MdSection(out, kLeftOutTitle);
+  *out += MdText(kLeftOutText) + "\n\n";
+  for (const LeftOutBid& b : *r.left_out) {
+    *out += "- " + MdText(LeftOutSentence(r, b)) + "\n";
+  }
+}
+
 std::string MdThreshold(const AnalysisReport& r, const WeightThreshold& t,
                         bool up) {
   if (!t.changes) {
@@ -707,6 +755,7 @@ std::string RenderAnalysisTable(const AnalysisReport& r) {
   out += Wrap(fmt::format("Criteria set {} {}; {} bids. Award: weighted sum.",
                           r.criteria->id, r.criteria->version, r.bids->size()),
               width, "");
+  if (HasLeftOut(r)) LeftOutSection(r, &out);
   if (r.reversal) ReversalSection(r, &out);
   if (r.sensitivity) SensitivitySection(r, &out);
   if (r.counterfactual) CounterfactualSection(r, &out);
@@ -722,6 +771,7 @@ std::string RenderAnalysisMarkdown(const AnalysisReport& r) {
       "Criteria set {} version {}; {} bids. Award: weighted sum. Points "
       "with two decimals; the JSON output (`-f json`) has six.\n",
       MdCode(r.criteria->id), MdText(r.criteria->version), r.bids->size());
+  if (HasLeftOut(r)) LeftOutMarkdown(r, &out);
   if (r.reversal) ReversalMarkdown(r, &out);
   if (r.sensitivity) SensitivityMarkdown(r, &out);
   if (r.counterfactual) CounterfactualMarkdown(r, &out);
@@ -737,6 +787,16 @@ std::string RenderAnalysisJson(const AnalysisReport& r) {
   j["criteria_set"] = {{"id", r.criteria->id},
                        {"version", r.criteria->version}};
   j["bids"] = r.bids->size();
+  if (HasLeftOut(r)) {
+    ordered_json left = ordered_json::array();
+    for (const LeftOutBid& b : *r.left_out) {
+      left.push_back({{"bid", LeftOutName(r, b)},
+                      {"stage", StageName(b.exclusion.stage)},
+                      {"rule", b.exclusion.rule},
+                      {"reason", b.exclusion.reason}});
+    }
+    j["left_out"] = left;
+  }
   j["winner"] = BidJson(r, r.evaluation->Winner());
   j["headline"] = AnalysisHeadline(r);
   j["robust"] = r.reversal ? ordered_json(r.reversal->winner_changes == 0)

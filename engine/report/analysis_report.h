@@ -7,32 +7,38 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "circa/aggregation.h"
+#include "circa/analyze.h"
 #include "circa/bids.h"
 #include "circa/criteria.h"
 #include "circa/evaluation.h"
+#include "circa/render.h"
 #include "circa/robustness.h"
 #include "circa/scorer.h"
 #include "circa/smaa.h"
 
 namespace circa::report {
 
-inline constexpr const char* kAnalysisSchema = "circa.analysis/1";
-
-// Everything one analysis run produced. The pointers must outlive the
-// report; an analysis that was not run is nullopt.
+// Everything one analysis run produced (public: circa/analyze.h's
+// AnalysisResult, rendered by circa/render.h). The pointers must outlive the
+// report; an analysis that was not run is null.
 struct AnalysisReport {
   const CriteriaSet* criteria = nullptr;
   const BidSet* bids = nullptr;
   const Scorer* scorer = nullptr;
   const Evaluation* evaluation = nullptr;
-  std::optional<RankReversalResult> reversal;
-  std::optional<SensitivityResult> sensitivity;
-  std::optional<CounterfactualResult> counterfactual;
-  std::optional<SmaaResult> smaa;
-  std::optional<AggregationResult> comparison;  // --method
-  int width = 100;                              // table columns
+  // The tender's bids, every one, and those the analyses left out (bids
+  // are indices into all_bids); none when null.
+  const BidSet* all_bids = nullptr;
+  const std::vector<LeftOutBid>* left_out = nullptr;
+  const RankReversalResult* reversal = nullptr;
+  const SensitivityResult* sensitivity = nullptr;
+  const CounterfactualResult* counterfactual = nullptr;
+  const SmaaResult* smaa = nullptr;
+  const AggregationResult* comparison = nullptr;  // --method
+  int width = 100;                                // table columns
 };
 
 // The smallest single weight change (over all leaf criteria, up or down)

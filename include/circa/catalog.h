@@ -23,6 +23,10 @@ struct WriteOptions {
   // office-furniture 1.0.0", "# local", "# from model ..., changed:
   // weight"). `extends` is never written: the output is the effective set.
   bool origins = false;
+
+  // True if the options can be used (always: every value is meaningful);
+  // otherwise it would write why to `why`.
+  bool IsValid(std::string* /*why*/) const { return true; }
 };
 
 // The whole set in the criteria-set format (docs/criteria-format.md): every

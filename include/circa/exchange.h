@@ -31,6 +31,20 @@ struct ExportOptions {
   std::string language = "ENG";
   // OCDS lots[].id of the exported lot.
   std::string lot_id = "1";
+
+  // True if the options can be used; otherwise writes why to `why` (when
+  // not null).
+  bool IsValid(std::string* why) const {
+    bool ok = language.size() == 3;
+    for (const char c : language) ok = ok && c >= 'A' && c <= 'Z';
+    if (!ok && why != nullptr) {
+      *why =
+          "language: expected three capital letters such as ENG or NLD, "
+          "got \"" +
+          language + "\"";
+    }
+    return ok;
+  }
 };
 
 // eForms BG-707 award criteria: a cac:AwardingTerms element holding one
@@ -121,6 +135,14 @@ struct ImportedNotice {
 
 struct ImportOptions {
   std::size_t max_bytes = 64u << 20;  // larger inputs are refused
+
+  // True if the options can be used; otherwise writes why to `why` (when
+  // not null).
+  bool IsValid(std::string* why) const {
+    if (max_bytes > 0) return true;
+    if (why != nullptr) *why = "max_bytes: must be > 0";
+    return false;
+  }
 };
 
 Result<ImportedNotice> ImportNotice(std::string_view xml,

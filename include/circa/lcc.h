@@ -119,6 +119,17 @@ struct CostProfileOptions {
   int max_horizon = 100;
   // Stop collecting after this many errors (as LoadOptions::max_errors).
   int max_errors = 50;
+
+  // True if the options can be used; otherwise writes why to `why` (when
+  // not null).
+  bool IsValid(std::string* why) const {
+    const char* problem = max_bytes == 0    ? "max_bytes: must be > 0"
+                          : max_horizon < 1 ? "max_horizon: must be >= 1"
+                          : max_errors < 1  ? "max_errors: must be >= 1"
+                                            : nullptr;
+    if (problem != nullptr && why != nullptr) *why = problem;
+    return problem == nullptr;
+  }
 };
 
 // Reads and validates a cost profile, reporting every problem at once with

@@ -40,6 +40,20 @@ struct LoadOptions {
   // Receives detail messages (detected delimiter, locale...). The library
   // logs nothing unless this is set.
   std::function<void(std::string_view)> log;
+
+  // True if the options can be used; otherwise writes why to `why` (when
+  // not null). The locale is checked where it is used (an unknown locale
+  // is a diagnostic of the bid file).
+  bool IsValid(std::string* why) const {
+    const char* problem = max_criteria_bytes == 0
+                              ? "max_criteria_bytes: must be > 0"
+                          : max_bids_bytes == 0 ? "max_bids_bytes: must be > 0"
+                          : max_errors < 1      ? "max_errors: must be >= 1"
+                          : max_depth < 1       ? "max_depth: must be >= 1"
+                                                : nullptr;
+    if (problem != nullptr && why != nullptr) *why = problem;
+    return problem == nullptr;
+  }
 };
 
 enum class BidsFormat { kCsv, kYaml, kJson };

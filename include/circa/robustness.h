@@ -42,8 +42,15 @@ struct ReversalOptions {
   // cap applied. Must be >= 1.
   int max_withdrawals = 200;
 
-  bool IsValid() const {
-    return dominated_stretch >= 0 && max_withdrawals >= 1;
+  // True if the options can be used; otherwise writes why to `why` (when
+  // not null).
+  bool IsValid(std::string* why = nullptr) const {
+    const char* problem =
+        !(dominated_stretch >= 0) ? "dominated_stretch: must be >= 0"
+        : max_withdrawals < 1     ? "max_withdrawals: must be >= 1"
+                                  : nullptr;
+    if (problem != nullptr && why != nullptr) *why = problem;
+    return problem == nullptr;
   }
 };
 
@@ -189,8 +196,16 @@ struct CounterfactualOptions {
   // in the bids; the explanation says when the cap applied. Must be >= 1.
   int max_bids = 100;
 
-  bool IsValid() const {
-    return relative_precision > 0 && search_spans > 0 && max_bids >= 1;
+  // True if the options can be used; otherwise writes why to `why` (when
+  // not null).
+  bool IsValid(std::string* why = nullptr) const {
+    const char* problem = !(relative_precision > 0)
+                              ? "relative_precision: must be > 0"
+                          : !(search_spans > 0) ? "search_spans: must be > 0"
+                          : max_bids < 1        ? "max_bids: must be >= 1"
+                                                : nullptr;
+    if (problem != nullptr && why != nullptr) *why = problem;
+    return problem == nullptr;
   }
 };
 

@@ -1,6 +1,8 @@
 // One tender loaded in the award order's input order: the criteria set, the
 // bids, and the evaluator panel's scores when the set has panel criteria.
-// What `circa score`, `validate` and `analyze` all start from.
+// LoadTender is the first entry point (docs/api.md): what `circa score`,
+// `validate` and `analyze` all start from; Evaluate (circa/evaluate.h) and
+// Analyze (circa/analyze.h) take its Tender.
 #ifndef CIRCA_TENDER_H_
 #define CIRCA_TENDER_H_
 
@@ -34,6 +36,8 @@ struct Tender {
 // file unless the bid file gives every panel cell a value. A set with a
 // `from: lcc` criterion needs paths.cost_profile, with one offer per bid:
 // each bid's value on that criterion is its LCC rounded to the cent.
+// Errors are diagnostics with the file, line and column; invalid `options`
+// (LoadOptions::IsValid) are an error with path "options".
 Result<Tender> LoadTender(const TenderPaths& paths, const LoadOptions& options);
 
 }  // namespace circa

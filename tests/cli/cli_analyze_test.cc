@@ -1,7 +1,7 @@
 // `circa analyze`: which analyses run, reproducible SMAA with the seed
 // printed, the robustness headline agreeing with the library, bad input,
-// and the approved office-furniture output
-// (tests/golden/approved/analyze/).
+// bids excluded at any stage left out, and the approved office-furniture
+// and furniture-award outputs (tests/golden/approved/analyze/).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -45,19 +45,42 @@ TEST(CliAnalyze, HelpListsTheOptions) {
   EXPECT_THAT(RunCirca({"--help"}).out, HasSubstr("analyze"));
 }
 
-TEST(CliAnalyze, BidsFailingARequirementAreLeftOutAndNamed) {
-  // samples/furniture-award: F fails legal_wood; the analyses see 5 bids.
+TEST(CliAnalyze, BidsExcludedAtAnyStageAreLeftOutAndNamed) {
+  // samples/furniture-award: D scores below the Circularity minimum and F
+  // fails legal_wood; both are out of the award, as `circa score` shows, so
+  // the analyses see A, B, C and E only (issue 13, item 3).
   const RunResult run =
       RunCirca({"analyze", "samples/furniture-award", "-f", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.Describe();
   const nlohmann::json j = Json(run);
-  EXPECT_THAT(run.err,
-              StartsWith("circa: warning: bid F does not meet requirement "
-                         "legal_wood (Legal and sustainable wood)"));
-  EXPECT_THAT(run.err, HasSubstr("it is left out of the analyses"));
+  EXPECT_EQ(run.err,
+            "circa: warning: bid D scored 1.25 of 35 points on Circularity, "
+            "below the minimum of 17.5; excluded before price and cost were "
+            "scored; it is left out of the analyses\n"
+            "circa: warning: bid F does not meet requirement legal_wood "
+            "(Legal and sustainable wood): option 1: wood_label is \"none\", "
+            "expected one of FSC, PEFC; option 2: wood_equivalent is \"no\", "
+            "expected yes; accepted evidence: FSC or PEFC certificate, or "
+            "equivalent evidence of legal and sustainable harvesting; it is "
+            "left out of the analyses\n");
+  EXPECT_EQ(j["bids"], 4);
+  ASSERT_EQ(j["left_out"].size(), 2u);
+  EXPECT_EQ(j["left_out"][0]["bid"], "D");
+  EXPECT_EQ(j["left_out"][0]["stage"], "threshold");
+  EXPECT_EQ(j["left_out"][0]["rule"], "circularity");
+  EXPECT_EQ(j["left_out"][1]["bid"], "F");
+  EXPECT_EQ(j["left_out"][1]["stage"], "requirement");
+  EXPECT_EQ(j["left_out"][1]["rule"], "legal_wood");
   for (const auto& probe : j["reversal"]["probes"]) {
+    EXPECT_NE(probe["removed_bid"], "D");
     EXPECT_NE(probe["removed_bid"], "F");
   }
-  EXPECT_EQ(j["reversal"]["probes"].size(), 5u);  // A, B, D, E removed; 1 added
+  EXPECT_EQ(j["reversal"]["probes"].size(), 4u);  // A, B, E removed; 1 added
+  // No debrief sentence for an excluded bid: no price could rescue it.
+  for (const auto& bid : j["counterfactual"]["bids"]) {
+    EXPECT_NE(bid["bid"], "D");
+    EXPECT_NE(bid["bid"], "F");
+  }
 }
 
 // A set scored on life-cycle cost (from: lcc) is analysed like any other
@@ -282,22 +305,37 @@ TEST(CliAnalyze, PublishedRangesReachSmaaAndSensitivity) {
 }
 
 TEST(CliAnalyze, MatchesApprovedOutput) {
-  for (const char* format_name : {"table", "json", "md"}) {
-    const std::string format = format_name;
-    SCOPED_TRACE(format);
-    const RunResult run = Analyze(
-        {"--smaa", "2000", "--seed", "7", "-f", format, "--width", "100"});
-    ASSERT_EQ(run.exit_code, 0) << run.Describe();
-    // In a subdirectory: tests/golden/golden_test.cc and
-    // scripts/approve-golden.sh own every *.approved.txt directly in
-    // approved/ (one per sample and `score` format) and would reject these.
-    const fs::path approved = SourceDir() / "tests" / "golden" / "approved" /
-                              "analyze" /
-                              ("office-furniture." + format + ".approved.txt");
-    ASSERT_TRUE(fs::is_regular_file(approved)) << approved;
-    EXPECT_EQ(run.out, ReadFile(approved))
-        << "if the change is intended, rerun the command above and replace "
-        << approved;
+  // office-furniture with SMAA; furniture-award with its two excluded bids
+  // (D below a minimum score, F failing a requirement) left out and named.
+  struct Case {
+    std::string sample;
+    std::vector<std::string> extra;
+  };
+  const std::vector<Case> cases = {
+      {"office-furniture", {"--smaa", "2000", "--seed", "7"}},
+      {"furniture-award", {}},
+  };
+  for (const Case& c : cases) {
+    for (const char* format_name : {"table", "json", "md"}) {
+      const std::string format = format_name;
+      SCOPED_TRACE(c.sample + " " + format);
+      std::vector<std::string> args = {"analyze", "samples/" + c.sample};
+      args.insert(args.end(), c.extra.begin(), c.extra.end());
+      args.insert(args.end(), {"-f", format, "--width", "100"});
+      const RunResult run = RunCirca(args);
+      ASSERT_EQ(run.exit_code, 0) << run.Describe();
+      // In a subdirectory: tests/golden/golden_test.cc and
+      // scripts/approve-golden.sh own every *.approved.txt directly in
+      // approved/ (one per sample and `score` format) and would reject
+      // these.
+      const fs::path approved = SourceDir() / "tests" / "golden" / "approved" /
+                                "analyze" /
+                                (c.sample + "." + format + ".approved.txt");
+      ASSERT_TRUE(fs::is_regular_file(approved)) << approved;
+      EXPECT_EQ(run.out, ReadFile(approved))
+          << "if the change is intended, rerun the command above and replace "
+          << approved;
+    }
   }
 }
 

@@ -1,60 +1,49 @@
-// Scores two bids with the installed circa package and prints the winner.
-// Its output is checked by tests/package/run_consumer.cmake.
+// Loads a tender directory, evaluates it and writes the result as JSON on
+// standard output and, given a second argument, as Markdown to that file:
+// `circa score DIR -f json` and `-f md` through the public API alone.
+// docs/api.md shows this file; tests/package builds it against an installed
+// circa and compares its output with the CLI's for every sample.
 #include <circa/circa.h>
 
 #include <cstdio>
-#include <string>
-#include <vector>
+#include <fstream>
+#include <utility>
 
 namespace {
 
-constexpr const char* kCriteria = R"(circa: 1
-id: consumer-check
-version: "1"
-title: Two bids, price and take-back
-criteria:
-  - id: price
-    type: price
-    weight: 60
-    scoring: {rule: lowest-ratio}
-  - id: take_back
-    type: quality
-    weight: 40
-    scoring: {rule: yes-no}
-)";
-
-constexpr const char* kBids =
-    "bid,supplier,price,take_back\n"
-    "A,Cheap Chairs,1000,no\n"
-    "B,Circular Chairs,1200,yes\n";
-
-int Fail(const char* stage, const std::vector<circa::Diagnostic>& diagnostics) {
-  std::fprintf(stderr, "consumer: %s failed\n", stage);
+// Prints every diagnostic ("file:line:col: path: message"); true on error.
+bool Failed(const std::vector<circa::Diagnostic>& diagnostics) {
   for (const circa::Diagnostic& d : diagnostics) {
     std::fprintf(stderr, "%s\n", d.ToString().c_str());
   }
-  return 1;
+  return circa::HasErrors(diagnostics);
 }
 
 }  // namespace
 
-int main() {
-  const circa::Result<circa::CriteriaSet> criteria =
-      circa::ParseCriteria(kCriteria, "criteria.yaml");
-  if (!criteria.ok()) return Fail("ParseCriteria", criteria.diagnostics);
-  const circa::Result<circa::BidSet> bids = circa::ParseBids(
-      kBids, "bids.csv", circa::BidsFormat::kCsv, *criteria.value);
-  if (!bids.ok()) return Fail("ParseBids", bids.diagnostics);
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: consumer TENDER_DIR [REPORT.md]\n");
+    return 2;
+  }
+  // 1. Load the tender: tender.yaml, the bids, a panel or cost profile.
+  const auto paths = circa::ResolveTenderDirectory(argv[1]);
+  if (Failed(paths.diagnostics) || !paths.ok()) return 1;
+  auto tender = circa::LoadTender(*paths.value, circa::LoadOptions{});
+  if (Failed(tender.diagnostics) || !tender.ok()) return 1;
 
-  const circa::Scorer scorer = circa::Scorer::Compile(*criteria.value);
-  const circa::Evaluation evaluation = scorer.Evaluate(*bids.value);
-  const int winner = evaluation.Winner();
-  if (winner < 0) return Fail("Evaluate", {});
-  const auto w = static_cast<std::size_t>(winner);
-  std::printf("circa %s: winner %s (%s) with %s of %s points\n",
-              circa::kVersion, bids.value->ids[w].c_str(),
-              bids.value->suppliers[w].c_str(),
-              circa::FormatNumber(evaluation.totals[winner], 2).c_str(),
-              circa::FormatNumber(scorer.scale(), -1).c_str());
+  // 2. Evaluate: points or money award, with the rank-reversal findings.
+  const auto outcome = circa::Evaluate(std::move(*tender.value));
+  if (Failed(outcome.diagnostics) || !outcome.ok()) return 1;
+
+  // 3. Render: JSON streamed to stdout in chunks, Markdown as one string.
+  circa::Render(*outcome.value, circa::ReportFormat::kJson,
+                [](std::string_view chunk) {
+                  std::fwrite(chunk.data(), 1, chunk.size(), stdout);
+                });
+  if (argc > 2) {
+    std::ofstream(argv[2], std::ios::binary)
+        << circa::Render(*outcome.value, circa::ReportFormat::kMarkdown);
+  }
   return 0;
 }

@@ -1,0 +1,111 @@
+// Analyze (circa/analyze.h): which bids are analysed and which analyses
+// run. The policy `circa analyze` used to hold lives here.
+#include "circa/analyze.h"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+#include "api/select.h"
+
+namespace circa {
+
+bool AnalyzeOptions::IsValid(std::string* why) const {
+  std::string reason;
+  if (!reversal_options.IsValid(&reason)) {
+    reason = "reversal_options." + reason;
+  } else if (!counterfactual_options.IsValid(&reason)) {
+    reason = "counterfactual_options." + reason;
+  } else if (smaa && !smaa->IsValid(&reason)) {
+    reason = "smaa." + reason;
+  } else {
+    return true;
+  }
+  if (why != nullptr) *why = std::move(reason);
+  return false;
+}
+
+namespace {
+
+Result<AnalysisResult> AnalyzeOwned(Tender tender,
+                                    const AnalyzeOptions& options) {
+  Result<AnalysisResult> result;
+  const auto error = [&result](std::string path, std::string message) {
+    result.diagnostics.push_back(
+        {Severity::kError, {}, std::move(path), std::move(message)});
+    return std::move(result);
+  };
+  if (std::string why; !options.IsValid(&why)) return error("options", why);
+  if (tender.criteria.award) {
+    return error("award",
+                 fmt::format("{} ranks bids on money (award: {}), not on "
+                             "points; only points-based sets are analysed",
+                             tender.criteria.source,
+                             ToString(tender.criteria.award->method)));
+  }
+  Scorer scorer = Scorer::Compile(tender.criteria);
+  Evaluation full = scorer.Evaluate(tender.bids);
+  // The bids the award excluded at any stage are out of the ranking, so no
+  // analysis of the ranking concerns them: left out, as `circa score` does.
+  std::vector<int> analysed = api::BidsNotExcluded(
+      full, {ExclusionStage::kRequirement, ExclusionStage::kThreshold,
+             ExclusionStage::kMaxPass});
+  std::vector<LeftOutBid> left_out;
+  for (std::size_t i = 0; i < full.exclusion.size(); ++i) {
+    if (full.exclusion[i].stage != ExclusionStage::kNone) {
+      left_out.push_back({static_cast<int>(i), full.exclusion[i]});
+    }
+  }
+  BidSet bids = tender.bids.Subset(analysed);
+  Evaluation evaluation = scorer.Evaluate(bids);
+  AnalysisResult r{
+      std::move(tender),   std::move(scorer),   std::move(full),
+      std::move(bids),     std::move(analysed), std::move(evaluation),
+      std::move(left_out), std::nullopt,        std::nullopt,
+      std::nullopt,        std::nullopt,        std::nullopt};
+
+  if (options.reversal) {
+    r.reversal = ProbeRankReversal(r.scorer, r.bids.values, r.evaluation,
+                                   options.reversal_options);
+  }
+  if (options.sensitivity) {
+    r.sensitivity = AnalyseWeightSensitivity(r.scorer, r.evaluation);
+  }
+  if (options.counterfactual) {
+    CounterfactualOptions cf = options.counterfactual_options;
+    cf.bid_ids = r.bids.ids;
+    cf.currency = r.tender.criteria.currency;
+    r.counterfactual =
+        FindCounterfactuals(r.scorer, r.bids.values, r.evaluation, cf);
+  }
+  if (options.smaa) {
+    SmaaOptions smaa = *options.smaa;
+    // Within the published weight ranges when the set declares any (the
+    // output says so).
+    if (options.smaa_within_published_ranges) {
+      UsePublishedRanges(r.scorer, &smaa);
+    }
+    Result<SmaaResult> s = Smaa(r.scorer, r.evaluation, smaa);
+    result.diagnostics = std::move(s.diagnostics);
+    if (!s.ok() || HasErrors(result.diagnostics)) return result;
+    r.smaa = std::move(s.value);
+  }
+  if (options.comparison) {
+    r.comparison = Aggregate(r.evaluation, *options.comparison);
+  }
+  result.value = std::move(r);
+  return result;
+}
+
+}  // namespace
+
+Result<AnalysisResult> Analyze(const Tender& tender,
+                               const AnalyzeOptions& options) {
+  return AnalyzeOwned(tender, options);
+}
+
+Result<AnalysisResult> Analyze(Tender&& tender, const AnalyzeOptions& options) {
+  return AnalyzeOwned(std::move(tender), options);
+}
+
+}  // namespace circa

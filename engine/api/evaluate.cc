@@ -1,0 +1,155 @@
+// Evaluate (circa/evaluate.h): money award or points, then the automatic
+// rank-reversal probe. The policy `circa score` used to hold lives here.
+#include "circa/evaluate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "api/select.h"
+
+namespace circa {
+
+bool EvaluateOptions::IsValid(std::string* why) const {
+  if (automatic_probe_limit < 0) {
+    if (why != nullptr) {
+      *why = fmt::format("automatic_probe_limit = {}: must be >= 0",
+                         automatic_probe_limit);
+    }
+    return false;
+  }
+  return true;
+}
+
+int Outcome::Winner() const {
+  if (points) return points->evaluation.Winner();
+  if (!award || award->ranking.order.empty()) return -1;
+  const auto first = static_cast<std::size_t>(award->ranking.order.front());
+  return first < award->ranked.size() ? award->ranked[first] : -1;
+}
+
+std::vector<std::string> Outcome::Notes() const {
+  std::vector<std::string> notes;
+  if (points) {
+    notes.reserve(points->evaluation.notes.size());
+    for (const Note& note : points->evaluation.notes) {
+      notes.push_back(note.text);
+    }
+    return notes;
+  }
+  if (!award) return notes;
+  for (const TieBreakRecord& t : award->tie_breaks) {
+    std::string ids;
+    for (const int k : t.bids) {
+      ids += (ids.empty() ? "" : ", ") +
+             award->ranking.bids[static_cast<std::size_t>(k)].id;
+    }
+    notes.push_back(fmt::format(
+        "bids {} tie on evaluated price; {}", ids,
+        tender.criteria.tie_break.empty()
+            ? "the criteria set declares no tie-break, so the tie stands"
+        : t.resolved ? "the declared tie-break decided it"
+                     : "the declared tie-break did not separate all of them"));
+  }
+  return notes;
+}
+
+namespace {
+
+// The rank-reversal probe runs by itself whenever a relative rule is used
+// (issue 6): a withdrawal or an added dominated bid that would change the
+// winner becomes a finding and a note (a line in every output). Bids
+// excluded by a requirement are left out, as the probe cannot re-score a
+// requirement.
+void ProbeReversals(const EvaluateOptions& options, Outcome* outcome) {
+  const Scorer& scorer = outcome->points->scorer;
+  Evaluation& evaluation = outcome->points->evaluation;
+  const BidSet& bids = outcome->tender.bids;
+  const bool relative =
+      std::any_of(scorer.columns().begin(), scorer.columns().end(),
+                  [](const Column& c) { return c.relative; });
+  if (!options.probe_rank_reversal || evaluation.RankedCount() < 2) return;
+  if (!relative) {
+    outcome->reversal_probe = ReversalProbeRun::kNoRelative;
+    return;
+  }
+  // Each probe re-scores every bid: quadratic in the bids. Above the limit
+  // (an analyst's batch, not a tender) the probe is left to Analyze.
+  if (bids.size() > options.automatic_probe_limit) {
+    outcome->reversal_probe = ReversalProbeRun::kSkippedLarge;
+    return;
+  }
+  outcome->reversal_probe = ReversalProbeRun::kRun;
+  const std::vector<int> kept =
+      api::BidsNotExcluded(evaluation, {ExclusionStage::kRequirement});
+  const BidSet valid = bids.Subset(kept);
+  outcome->probed_bids = static_cast<int>(kept.size());
+  const Evaluation base = scorer.Evaluate(valid);
+  const RankReversalResult r = ProbeRankReversal(scorer, valid.values, base);
+  const auto original = [&kept](int k) {
+    return kept[static_cast<std::size_t>(k)];
+  };
+  for (const ReversalProbe& p : r.probes) {
+    if (!p.winner_changed || p.old_winner < 0 || p.new_winner < 0) continue;
+    ReversalFinding finding;
+    finding.kind = p.kind;
+    finding.withdrawn_bid =
+        p.kind == ReversalProbe::Kind::kRemoved ? original(p.removed_bid) : -1;
+    finding.old_winner = original(p.old_winner);
+    finding.new_winner = original(p.new_winner);
+    outcome->reversals.push_back(finding);
+
+    const auto id = [&bids](int bid) -> const std::string& {
+      return bids.ids[static_cast<std::size_t>(bid)];
+    };
+    const std::string what =
+        p.kind == ReversalProbe::Kind::kRemoved
+            ? "if bid " + id(finding.withdrawn_bid) + " were withdrawn"
+            : "if a bid worse than every other on every criterion were added";
+    evaluation.notes.push_back(
+        {-1, "rank reversal: " + what + ", " + id(finding.new_winner) +
+                 " would win instead of " + id(finding.old_winner) +
+                 ", although no other bid changed (relative rules; run circa "
+                 "analyze --reversal for the numbers)"});
+  }
+}
+
+Result<Outcome> EvaluateOwned(Outcome outcome, const EvaluateOptions& options) {
+  Result<Outcome> result;
+  if (std::string why; !options.IsValid(&why)) {
+    result.diagnostics.push_back({Severity::kError, {}, "options", why});
+    return result;
+  }
+  const CriteriaSet& criteria = outcome.tender.criteria;
+  if (criteria.award) {
+    // A money-based award: requirements, then the lowest evaluated price.
+    Result<AwardResult> award = EvaluateAward(criteria, outcome.tender.bids);
+    result.diagnostics = std::move(award.diagnostics);
+    if (!award.ok() || HasErrors(result.diagnostics)) return result;
+    outcome.award = std::move(award.value);
+  } else {
+    Scorer scorer = Scorer::Compile(criteria);
+    Evaluation evaluation = scorer.Evaluate(outcome.tender.bids);
+    outcome.points = PointsOutcome{std::move(scorer), std::move(evaluation)};
+    ProbeReversals(options, &outcome);
+  }
+  result.value = std::move(outcome);
+  return result;
+}
+
+}  // namespace
+
+Result<Outcome> Evaluate(const Tender& tender, const EvaluateOptions& options) {
+  Outcome outcome;
+  outcome.tender = tender;
+  return EvaluateOwned(std::move(outcome), options);
+}
+
+Result<Outcome> Evaluate(Tender&& tender, const EvaluateOptions& options) {
+  Outcome outcome;
+  outcome.tender = std::move(tender);
+  return EvaluateOwned(std::move(outcome), options);
+}
+
+}  // namespace circa

@@ -1,0 +1,137 @@
+// Render (circa/render.h): an outcome or an analysis in a report format.
+// Builds the renderers' views (Report, AwardReport, AnalysisReport) from
+// the result, whose values outlive them, and hands over the text.
+#include "circa/render.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <utility>
+
+#include "report/analysis_report.h"
+#include "report/sink.h"
+
+namespace circa {
+namespace {
+
+struct FormatName {
+  ReportFormat format;
+  std::string_view name;
+};
+constexpr std::array<FormatName, 4> kFormats = {{
+    {ReportFormat::kTable, "table"},
+    {ReportFormat::kJson, "json"},
+    {ReportFormat::kCsv, "csv"},
+    {ReportFormat::kMarkdown, "md"},
+}};
+
+report::AnalysisReport MakeAnalysisReport(const AnalysisResult& a,
+                                          const RenderOptions& options) {
+  report::AnalysisReport r;
+  r.criteria = &a.tender.criteria;
+  r.bids = &a.bids;
+  r.scorer = &a.scorer;
+  r.evaluation = &a.evaluation;
+  r.all_bids = &a.tender.bids;
+  r.left_out = &a.left_out;
+  r.reversal = a.reversal ? &*a.reversal : nullptr;
+  r.sensitivity = a.sensitivity ? &*a.sensitivity : nullptr;
+  r.counterfactual = a.counterfactual ? &*a.counterfactual : nullptr;
+  r.smaa = a.smaa ? &*a.smaa : nullptr;
+  r.comparison = a.comparison ? &*a.comparison : nullptr;
+  r.width = options.width;
+  return r;
+}
+
+}  // namespace
+
+std::string_view ToString(ReportFormat format) {
+  for (const FormatName& f : kFormats) {
+    if (f.format == format) return f.name;
+  }
+  return "table";
+}
+
+std::optional<ReportFormat> ReportFormatFromString(std::string_view text) {
+  for (const FormatName& f : kFormats) {
+    if (f.name.size() != text.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < text.size() && same; ++i) {
+      const char c = text[i];
+      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) ==
+             f.name[i];
+    }
+    if (same) return f.format;
+  }
+  return std::nullopt;
+}
+
+bool RenderOptions::IsValid(std::string* why) const {
+  if (width >= 40) return true;
+  if (why != nullptr) *why = fmt::format("width = {}: must be >= 40", width);
+  return false;
+}
+
+void Render(const Outcome& outcome, ReportFormat format, const TextSink& sink,
+            const RenderOptions& options) {
+  const Tender& tender = outcome.tender;
+  if (outcome.award) {
+    // Streamed, like the points report.
+    RenderAward(AwardReport{&tender.criteria, &tender.bids, &*outcome.award,
+                            options.width},
+                format, sink);
+    return;
+  }
+  if (!outcome.points) return;
+  // The CSV has no reasons, so no explanations are built for it.
+  Report report =
+      MakeReport(tender.criteria, tender.bids, outcome.points->scorer,
+                 outcome.points->evaluation, format != ReportFormat::kCsv,
+                 tender.panel ? &*tender.panel : nullptr,
+                 tender.lcc ? &*tender.lcc : nullptr);
+  report.width = options.width;
+  Render(report, format, sink);
+}
+
+std::string Render(const Outcome& outcome, ReportFormat format,
+                   const RenderOptions& options) {
+  std::string out;
+  Render(outcome, format, report::CollectInto(&out), options);
+  return out;
+}
+
+bool HasAnalysisFormat(ReportFormat format) {
+  return format != ReportFormat::kCsv;
+}
+
+bool Render(const AnalysisResult& analysis, ReportFormat format,
+            const TextSink& sink, const RenderOptions& options) {
+  const report::AnalysisReport r = MakeAnalysisReport(analysis, options);
+  switch (format) {
+    case ReportFormat::kTable:
+      sink(report::RenderAnalysisTable(r));
+      return true;
+    case ReportFormat::kJson:
+      sink(report::RenderAnalysisJson(r));
+      return true;
+    case ReportFormat::kMarkdown:
+      sink(report::RenderAnalysisMarkdown(r));
+      return true;
+    case ReportFormat::kCsv:
+      break;
+  }
+  return false;
+}
+
+std::string Render(const AnalysisResult& analysis, ReportFormat format,
+                   const RenderOptions& options) {
+  std::string out;
+  Render(analysis, format, report::CollectInto(&out), options);
+  return out;
+}
+
+std::string AnalysisHeadline(const AnalysisResult& analysis) {
+  return report::AnalysisHeadline(MakeAnalysisReport(analysis, {}));
+}
+
+}  // namespace circa
