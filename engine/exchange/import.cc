@@ -1,6 +1,8 @@
 // Notice import: input checks and XML parsing, format detection, the weight
 // analysis shared by eForms and TED (FinishLot), generated ids, and the
 // report. docs/exchange.md lists every report code.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -172,13 +174,22 @@ std::string ShortName(const ImportedCriterion& c, int index) {
   return "Criterion " + std::to_string(index + 1);
 }
 
-// A sum of points that can be a criteria set's scale: positive and finite
-// (and not so small that the skeleton would have to write it as 0).
-bool UsableScale(double total) { return std::isfinite(total) && total >= 1e-6; }
+// A sum of points that can be a criteria set's scale: not so small that the
+// skeleton would have to write it as 0, and within the limit a criteria set
+// accepts for scales and weights (docs/criteria-format.md, "Limits").
+constexpr double kMaxScale = 1e6;
+bool UsableScale(double total) {
+  return std::isfinite(total) && total >= 1e-6 && total <= kMaxScale;
+}
 
 std::string SumText(double total) {
-  return std::isfinite(total) ? PlainNumber(total) : "more than 1e308";
+  if (!std::isfinite(total)) return "more than 1e308";
+  return total > kMaxScale ? fmt::format("{}", total) : PlainNumber(total);
 }
+
+constexpr const char* kScaleRange =
+    "a number from 0.000001 to 1,000,000 (docs/criteria-format.md, "
+    "\"Limits\")";
 
 struct Family {
   enum Kind { kNone, kPercent, kPoints, kDecimal, kOrder, kNumber };
@@ -467,7 +478,7 @@ void FinishLot(ImportedLot* lot) {
     } else if (kind == Family::kPoints && !UsableScale(total)) {
       Report(lot, "weights-sum", -1, false,
              "points (poi-exa) add up to " + SumText(total) +
-                 "; a scale must be a number > 0",
+                 "; a scale must be " + kScaleRange,
              lot->where);
       for (ImportedCriterion& c : cs) c.weight.reset();
       sums_ok = false;
@@ -532,8 +543,8 @@ void FinishLot(ImportedLot* lot) {
         if (kind == Family::kNumber && !UsableScale(total)) {
           Report(lot, "weights-sum", -1, false,
                  "the weights add up to " + SumText(total) +
-                     ", not 100, and cannot be a scale of points (a number "
-                     "> 0)",
+                     ", not 100, and cannot be a scale of points (" +
+                     kScaleRange + ")",
                  lot->where);
           for (ImportedCriterion& c : cs) {
             c.weight.reset();

@@ -568,12 +568,19 @@ TEST(ImportEforms, WeightsACriteriaSetRefusesAreNotMapped) {
   for (const auto& [a, b, sum] :
        {std::tuple<std::string, std::string, std::string>{"0", "0", "0"},
         {"1e308", "1e308", "more than 1e308"},
-        {"0.0000001", "0.0000002", "0"}}) {
+        {"0.0000001", "0.0000002", "0"},
+        // tests/fuzz/corpus/notices/crash-points-1e308-lot-called-complete.xml:
+        // a finite sum beyond the limit of scales (1e6) was a complete lot
+        // whose skeleton's scale ParseCriteria refuses.
+        {"1e308", "0e308", "1e+308"},
+        {"600000", "400001", "1000001"}}) {
     SCOPED_TRACE(a + " + " + b);
     const ImportedLot points = lot_of("poi-exa", a, b);
     ASSERT_THAT(Codes(points), ElementsAre("!weights-sum"));
-    EXPECT_EQ(points.report[0].message, "points (poi-exa) add up to " + sum +
-                                            "; a scale must be a number > 0");
+    EXPECT_EQ(points.report[0].message,
+              "points (poi-exa) add up to " + sum +
+                  "; a scale must be a number from 0.000001 to 1,000,000 "
+                  "(docs/criteria-format.md, \"Limits\")");
     EXPECT_THAT(Summary(points), ElementsAre("quality TODO", "price TODO"));
     EXPECT_FALSE(points.weights_complete);
     EXPECT_EQ(points.scale, 100);
@@ -586,6 +593,21 @@ TEST(ImportEforms, WeightsACriteriaSetRefusesAreNotMapped) {
   EXPECT_THAT(Codes(ted.lots[0]), ElementsAre("!weights-sum"));
   EXPECT_FALSE(ted.lots[0].weights_complete);
   EXPECT_EQ(ted.lots[0].scale, 100);
+
+  // Nor plain numbers beyond the limit of scales.
+  const ImportedNotice ted_big =
+      ImportOk(TedNotice(Quality("Q", "2000000") + Price("1")), "t.xml");
+  ASSERT_THAT(Codes(ted_big.lots[0]), ElementsAre("!weights-sum"));
+  EXPECT_EQ(ted_big.lots[0].report[0].message,
+            "the weights add up to 2000001, not 100, and cannot be a scale of "
+            "points (a number from 0.000001 to 1,000,000 "
+            "(docs/criteria-format.md, \"Limits\"))");
+  EXPECT_FALSE(ted_big.lots[0].weights_complete);
+  EXPECT_FALSE(ParseCriteria(ToCriteriaYaml(ted_big.lots[0]), "s.yaml").ok());
+  // 1,000,000 itself is a scale.
+  const ImportedLot limit = lot_of("poi-exa", "600000", "400000");
+  EXPECT_TRUE(limit.weights_complete);
+  circa_test::ParseCriteriaOk(ToCriteriaYaml(limit), "s.yaml");
 
   // Small points keep their value in the skeleton (PlainNumber would write
   // 0.0000004 as 0).
