@@ -672,6 +672,41 @@ TEST(ImportEforms, MissingTypeAndWeightInText) {
             "the text mentions 60 %; no usable weight is published");
 }
 
+// Issue 13: percentages in the text and point weights that disagree are
+// imported with a located warning on each criterion that disagrees; points
+// whose share of the scale is the percentage in the text agree.
+TEST(ImportEforms, PercentagesInTextAgainstPoints) {
+  const ImportedNotice agree = ImportOk(
+      EformsNotice(EformsCriterion("quality", "Quality (30 %)",
+                                   Param("number-weight", "poi-exa", "30")) +
+                   EformsCriterion("price", "Price (70 %)",
+                                   Param("number-weight", "poi-exa", "70"))),
+      "cn.xml");
+  EXPECT_EQ(agree.lots[0].weights, WeightMode::kPoints);
+  EXPECT_THAT(Codes(agree.lots[0]), ElementsAre());
+
+  // 3 + 1 points: 75 % and 25 % of the scale, while the texts say 60 % and
+  // 40 %.
+  const ImportedNotice disagree = ImportOk(
+      EformsNotice(EformsCriterion("quality", "Quality (60 %)",
+                                   Param("number-weight", "poi-exa", "3")) +
+                   EformsCriterion("price", "Price (40 %)",
+                                   Param("number-weight", "poi-exa", "1"))),
+      "cn.xml");
+  const ImportedLot& lot = disagree.lots[0];
+  ASSERT_THAT(Codes(lot),
+              ElementsAre("points-scale", "weight-in-text", "weight-in-text"));
+  EXPECT_TRUE(lot.weights_complete);
+  EXPECT_EQ(lot.report[1].ToString(),
+            "cn.xml:6:1: lot LOT-0001 criterion 1: weight-in-text: the text "
+            "mentions 60 %; the published weight is poi-exa 3, 75 % of the 4 "
+            "points");
+  EXPECT_EQ(lot.report[2].ToString(),
+            "cn.xml:7:1: lot LOT-0001 criterion 2: weight-in-text: the text "
+            "mentions 40 %; the published weight is poi-exa 1, 25 % of the 4 "
+            "points");
+}
+
 TEST(ImportEforms, ExportedFragmentImportsBack) {
   const CriteriaSet set = circa_test::ParseCriteriaOk(kSet, "chairs.yaml");
   const Result<std::string> xml = ExportEforms(set);
