@@ -228,6 +228,122 @@ void CounterfactualSection(const AnalysisReport& r, std::string* out) {
   }
 }
 
+// --- Excluded bids: one sentence per bid, shared by table and Markdown.
+
+std::string AllBidName(const AnalysisReport& r, int bid) {
+  const BidSet* bids = r.all_bids != nullptr ? r.all_bids : r.bids;
+  const auto i = static_cast<std::size_t>(bid);
+  if (bid >= 0 && i < bids->ids.size()) return bids->ids[i];
+  return "bid " + std::to_string(bid + 1);
+}
+
+const Evaluation& AllEvaluation(const AnalysisReport& r) {
+  return r.all_evaluation != nullptr ? *r.all_evaluation : *r.evaluation;
+}
+
+// Points as the award letter gives them: up to two decimals, no trailing
+// zeros ("12.5", "15").
+std::string Pts(double v) {
+  std::string s = Fixed(v, 2);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+std::string ValueText(const Column& c, double v) {
+  if (c.rule.rule == Rule::kYesNo) return v >= 1 ? "'yes'" : "'no'";
+  if (c.rule.rule == Rule::kScale) {
+    for (const ScaleLevel& level : c.rule.levels) {
+      if (level.value == v && !level.descriptor.empty()) {
+        return "'" + level.descriptor + "'";
+      }
+    }
+  }
+  const std::string unit =
+      c.unit.empty() || c.unit == "%" ? c.unit : " " + c.unit;
+  return fmt::format("{:g}", v) + unit;
+}
+
+std::string EligibilitySentence(const AnalysisReport& r,
+                                const EligibilityCounterfactual& e) {
+  const std::string name = "Bid " + AllBidName(r, e.bid);
+  const Evaluation& all = AllEvaluation(r);
+  const auto k = static_cast<std::size_t>(e.bid);
+  const std::string reason =
+      k < all.exclusion.size() ? all.exclusion[k].reason : std::string();
+  constexpr const char* kNoPrice =
+      " No price or cost can make it eligible: it was excluded before they "
+      "were scored.";
+  if (e.stage == ExclusionStage::kRequirement) {
+    return name + " " +
+           (reason.empty() ? "does not meet requirement " + e.requirement
+                           : reason) +
+           ". Only meeting the requirement makes it eligible: it was "
+           "excluded before anything was scored, so no price, cost or "
+           "quality can rescue it.";
+  }
+  std::string text;
+  if (e.stage == ExclusionStage::kThreshold) {
+    text = name + " was below a minimum score";
+    for (std::size_t t = 0; t < e.thresholds.size(); ++t) {
+      const ThresholdShortfall& s = e.thresholds[t];
+      const ScoreThreshold& th =
+          r.scorer->thresholds()[static_cast<std::size_t>(s.threshold)];
+      text += t == 0 ? ": it" : "; it";
+      text +=
+          fmt::format(" lacks {} quality points on {} ({} of {}, minimum {})",
+                      Pts(s.lacking), th.name.empty() ? th.id : th.name,
+                      Pts(s.points), Pts(s.max_points), Pts(s.min_points));
+      if (s.needed && s.column >= 0) {
+        const Column& c = ColumnAt(r, s.column);
+        text += fmt::format(", reached with {} instead of {}",
+                            ValueText(c, *s.needed), ValueText(c, s.current));
+      }
+    }
+    text += ".";
+    if (e.cut_points && e.cut_lacking > 0) {
+      text += fmt::format(
+          " To go on past max-pass it would also need {} quality points in "
+          "all, {} more than its {}.",
+          Pts(*e.cut_points), Pts(e.cut_lacking), Pts(e.quality_points));
+    }
+  } else {
+    text = fmt::format(
+        "{} placed {} of {} on quality with {} points, below the max-pass "
+        "cut: it lacks {} quality points to reach the {} of the last bid that "
+        "went on (a tie at the cut goes on).",
+        name, e.place, e.passed, Pts(e.quality_points), Pts(e.cut_lacking),
+        e.cut_points ? Pts(*e.cut_points) : std::string("?"));
+  }
+  return text + kNoPrice;
+}
+
+std::string EligibilityExplanation(const AnalysisReport& r) {
+  const EligibilityResult& el = *r.eligibility;
+  if (el.excluded == 0) return "No bid was excluded.";
+  std::string text = fmt::format(
+      "{} excluded {} left out of the other analyses; what would have kept "
+      "{} in:",
+      el.excluded, el.excluded == 1 ? "bid is" : "bids are",
+      el.excluded == 1 ? "it" : "each");
+  if (static_cast<int>(el.bids.size()) < el.excluded) {
+    text = fmt::format("{} (the first {} shown)",
+                       text.substr(0, text.size() - 1), el.bids.size()) +
+           ":";
+  }
+  return text;
+}
+
+void EligibilitySection(const AnalysisReport& r, std::string* out) {
+  Section(out, "What would make each excluded bid eligible");
+  Paragraph(out, EligibilityExplanation(r), r.width);
+  for (const EligibilityCounterfactual& e : r.eligibility->bids) {
+    Item(out, EligibilitySentence(r, e), r.width);
+  }
+}
+
 void SmaaSection(const AnalysisReport& r, std::string* out) {
   const SmaaResult& s = *r.smaa;
   Section(out, s.within_ranges ? "SMAA (random weights within the published "
@@ -380,6 +496,54 @@ ordered_json CounterfactualJson(const AnalysisReport& r) {
     bids.push_back({{"bid", BidName(r, b.bid)},
                     {"sentence", b.sentence},
                     {"changes", changes}});
+  }
+  j["bids"] = bids;
+  return j;
+}
+
+ordered_json EligibilityJson(const AnalysisReport& r) {
+  const EligibilityResult& el = *r.eligibility;
+  ordered_json j;
+  j["excluded"] = el.excluded;
+  ordered_json bids = ordered_json::array();
+  for (const EligibilityCounterfactual& e : el.bids) {
+    ordered_json o;
+    o["bid"] = AllBidName(r, e.bid);
+    o["stage"] = e.stage == ExclusionStage::kRequirement ? "requirement"
+                 : e.stage == ExclusionStage::kThreshold ? "threshold"
+                                                         : "max-pass";
+    o["requirement"] = e.requirement.empty() ? ordered_json(nullptr)
+                                             : ordered_json(e.requirement);
+    ordered_json ts = ordered_json::array();
+    for (const ThresholdShortfall& s : e.thresholds) {
+      const ScoreThreshold& th =
+          r.scorer->thresholds()[static_cast<std::size_t>(s.threshold)];
+      ts.push_back(
+          {{"criterion", th.id},
+           {"points", report::Round6(s.points)},
+           {"min_points", report::Round6(s.min_points)},
+           {"max_points", report::Round6(s.max_points)},
+           {"lacking", report::Round6(s.lacking)},
+           {"current", s.column >= 0 ? ordered_json(report::Round6(s.current))
+                                     : ordered_json(nullptr)},
+           {"needed", s.needed ? ordered_json(report::Round6(*s.needed))
+                               : ordered_json(nullptr)}});
+    }
+    o["thresholds"] = ts;
+    const bool scored = e.stage != ExclusionStage::kRequirement;
+    o["quality_points"] = scored
+                              ? ordered_json(report::Round6(e.quality_points))
+                              : ordered_json(nullptr);
+    o["cut_points"] = e.cut_points ? ordered_json(report::Round6(*e.cut_points))
+                                   : ordered_json(nullptr);
+    o["cut_lacking"] = e.cut_points
+                           ? ordered_json(report::Round6(e.cut_lacking))
+                           : ordered_json(nullptr);
+    o["place"] = e.stage == ExclusionStage::kMaxPass ? ordered_json(e.place)
+                                                     : ordered_json(nullptr);
+    o["price_can_rescue"] = e.price_can_rescue;
+    o["sentence"] = EligibilitySentence(r, e);
+    bids.push_back(o);
   }
   j["bids"] = bids;
   return j;
@@ -571,6 +735,15 @@ void CounterfactualMarkdown(const AnalysisReport& r, std::string* out) {
     *out += "- " + MdText(b.sentence) + "\n";
 }
 
+void EligibilityMarkdown(const AnalysisReport& r, std::string* out) {
+  MdSection(out, "What would make each excluded bid eligible");
+  *out += MdText(EligibilityExplanation(r)) + "\n";
+  if (!r.eligibility->bids.empty()) *out += "\n";
+  for (const EligibilityCounterfactual& e : r.eligibility->bids) {
+    *out += "- " + MdText(EligibilitySentence(r, e)) + "\n";
+  }
+}
+
 void SmaaMarkdown(const AnalysisReport& r, std::string* out) {
   const SmaaResult& s = *r.smaa;
   MdSection(out, s.within_ranges
@@ -710,6 +883,7 @@ std::string RenderAnalysisTable(const AnalysisReport& r) {
   if (r.reversal) ReversalSection(r, &out);
   if (r.sensitivity) SensitivitySection(r, &out);
   if (r.counterfactual) CounterfactualSection(r, &out);
+  if (r.eligibility) EligibilitySection(r, &out);
   if (r.smaa) SmaaSection(r, &out);
   if (r.comparison) ComparisonSection(r, &out);
   return out;
@@ -725,6 +899,7 @@ std::string RenderAnalysisMarkdown(const AnalysisReport& r) {
   if (r.reversal) ReversalMarkdown(r, &out);
   if (r.sensitivity) SensitivityMarkdown(r, &out);
   if (r.counterfactual) CounterfactualMarkdown(r, &out);
+  if (r.eligibility) EligibilityMarkdown(r, &out);
   if (r.smaa) SmaaMarkdown(r, &out);
   if (r.comparison) ComparisonMarkdown(r, &out);
   return out;
@@ -744,6 +919,7 @@ std::string RenderAnalysisJson(const AnalysisReport& r) {
   j["reversal"] = r.reversal ? ReversalJson(r) : nullptr;
   j["sensitivity"] = r.sensitivity ? SensitivityJson(r) : nullptr;
   j["counterfactual"] = r.counterfactual ? CounterfactualJson(r) : nullptr;
+  if (r.eligibility) j["eligibility"] = EligibilityJson(r);
   j["smaa"] = r.smaa ? SmaaJson(r) : nullptr;
   j["comparison"] = r.comparison ? ComparisonJson(r) : nullptr;
   return JsonText(j.dump(2)) + "\n";

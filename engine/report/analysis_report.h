@@ -32,7 +32,14 @@ struct AnalysisReport {
   std::optional<CounterfactualResult> counterfactual;
   std::optional<SmaaResult> smaa;
   std::optional<AggregationResult> comparison;  // --method
-  int width = 100;                              // table columns
+  // What would make each excluded bid eligible (FindEligibilityCounterfactuals
+  // on the full bid set). Its bid indices are into `all_bids` and
+  // `all_evaluation`, the full set's, when the other analyses ran on the
+  // bids that stayed in; null: `bids` and `evaluation`.
+  std::optional<EligibilityResult> eligibility;
+  const BidSet* all_bids = nullptr;
+  const Evaluation* all_evaluation = nullptr;
+  int width = 100;  // table columns
 };
 
 // The smallest single weight change (over all leaf criteria, up or down)

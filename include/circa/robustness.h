@@ -4,7 +4,8 @@
 //   - weight sensitivity: the smallest change of one weight that changes the
 //     winner, solved in closed form on the score matrix;
 //   - counterfactuals: the smallest single change that would have made a
-//     losing bid win, with the sentence for a debrief letter.
+//     losing bid win, with the sentence for a debrief letter; for an
+//     excluded bid, what would have made it eligible.
 // Each analysis takes a compiled scorer and the evaluation it produced; none
 // reads files. Degenerate inputs (no bid, one bid, all bids tied) are
 // legitimate outcomes, explained in the result's `explanation`.
@@ -236,6 +237,76 @@ struct CounterfactualResult {
 CounterfactualResult FindCounterfactuals(
     const Scorer& scorer, const Eigen::MatrixXd& values,
     const Evaluation& evaluation, const CounterfactualOptions& options = {});
+
+// ---------------------------------------------------------------------------
+// What would make an excluded bid eligible
+
+struct EligibilityOptions {
+  // Look at most at this many excluded bids (input order); the result says
+  // how many were excluded in all. Must be >= 1.
+  int max_bids = 1000;
+
+  bool IsValid() const { return max_bids >= 1; }
+};
+
+// One minimum score (Scorer::thresholds()) a bid is below.
+struct ThresholdShortfall {
+  int threshold = -1;     // index in Scorer::thresholds()
+  double points = 0;      // the bid's points on the criterion
+  double min_points = 0;  // the minimum
+  double max_points = 0;  // the criterion's own points
+  double lacking = 0;     // min_points - points (> 0)
+  // When the minimum covers one column whose rule is absolute: the bid's
+  // value there now and the nearest value that reaches the minimum (a
+  // scale level, a step, yes, or for linear the exact boundary); empty for
+  // a group or a relative rule, where points do not map to one value.
+  int column = -1;
+  double current = 0;
+  std::optional<double> needed;
+};
+
+// Why one bid was excluded and what would have kept it in. Every exclusion
+// happens before price and cost are scored (docs/criteria-format.md,
+// "Award order"), so no price or cost change can make the bid eligible:
+// `price_can_rescue` is always false, and says so in the result.
+struct EligibilityCounterfactual {
+  int bid = -1;  // index in the full bid set
+  ExclusionStage stage = ExclusionStage::kNone;
+  // kRequirement: the requirement's id (Exclusion::rule); nothing was
+  // scored, so only meeting it makes the bid eligible.
+  std::string requirement;
+  // kThreshold: every minimum score the bid is below, in document order
+  // (the exclusion names only the first).
+  std::vector<ThresholdShortfall> thresholds;
+  // The bid's quality points (every column but price and cost).
+  double quality_points = 0;
+  // When some bid was excluded by max-pass: the quality points of the last
+  // bid that went on (a bid that reaches them ties at the cut and goes on)
+  // and how many the bid lacks (>= 0). kMaxPass: also the bid's place on
+  // quality among the bids that met every minimum (1-based).
+  std::optional<double> cut_points;
+  double cut_lacking = 0;
+  int place = 0;
+  int passed = 0;  // bids that met every minimum (the max-pass ranking)
+  bool price_can_rescue = false;
+};
+
+struct EligibilityResult {
+  // One per excluded bid looked at, input order.
+  std::vector<EligibilityCounterfactual> bids;
+  int excluded = 0;  // bids excluded in all
+};
+
+// For each bid `evaluation` excludes (a requirement, a minimum score or
+// max-pass): which requirement it failed, the quality points it lacks
+// against each minimum score and, for max-pass, against the last bid that
+// went on. `values` and `evaluation` are the full bid set's (the excluded
+// bids included, as Scorer::Evaluate gave them). The other bids' quality
+// scores are taken as they are: a relative quality rule could move them
+// when the bid's own value changes.
+EligibilityResult FindEligibilityCounterfactuals(
+    const Scorer& scorer, const Eigen::MatrixXd& values,
+    const Evaluation& evaluation, const EligibilityOptions& options = {});
 
 }  // namespace circa
 
