@@ -1,5 +1,6 @@
 // Lint: facilitator-quality checks on a (model) criteria set, beyond what
 // validation refuses (docs/catalog.md, "Lint rules").
+#include <algorithm>
 #include <cstdlib>
 #include <regex>
 #include <set>
@@ -60,6 +61,7 @@ class Linter {
       f = applies ? f + 1 : floors_.erase(f);
     }
     SetLevel();
+    Derived();
     for (std::size_t i = 0; i < set_.criteria.size(); ++i) {
       CheckCriterion(set_.criteria[i], "criteria[" + std::to_string(i) + "]");
     }
@@ -115,6 +117,60 @@ class Linter {
            "clauses with strategies (use-less, use-not-own, reuse, "
            "recycled-content, longer-life, next-loop)");
     }
+  }
+
+  // A derived set (`extends:`): a library model named without a version,
+  // and the model's texts kept while the weights change.
+  void Derived() {
+    if (set_.extends.empty()) return;
+    std::string id;
+    std::string version;
+    if (ParseModelReference(set_.extends, &id, &version) && version.empty()) {
+      Warn(set_.extends_at, "extends",
+           "\"" + set_.extends + "\" names no version: the newest " + id +
+               " in the library is used (now " + set_.model_version +
+               "), so the result changes when the library does; pin it as " +
+               id + "@" + set_.model_version);
+    }
+    if (!ChangesWeights()) return;
+    for (const std::string& key : set_.inherited_text) {
+      Warn(Top(), key,
+           "the model's " + key + " is kept unchanged (\"" +
+               Clip(key == "title"         ? set_.title
+                    : key == "description" ? set_.description
+                                           : set_.publisher) +
+               "\") although this set changes the model's weights; say what "
+               "this set is and who changed it");
+    }
+  }
+
+  static std::string Clip(const std::string& text) {
+    if (text.size() <= 60) return text;
+    std::size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    return text.substr(0, cut) + "...";
+  }
+
+  // Whether the derived set changed a weight, or dropped or added a
+  // criterion (which moves the others' share).
+  bool ChangesWeights() const {
+    if (!set_.dropped.empty()) return true;
+    bool changed = false;
+    const auto walk = [&changed](const auto& self,
+                                 const std::vector<Criterion>& list) -> void {
+      for (const Criterion& c : list) {
+        changed = changed || c.origin.kind == Origin::Kind::kLocal ||
+                  std::find(c.origin.changed.begin(), c.origin.changed.end(),
+                            "weight") != c.origin.changed.end() ||
+                  std::find(c.origin.changed.begin(), c.origin.changed.end(),
+                            "criteria") != c.origin.changed.end();
+        self(self, c.children);
+      }
+    };
+    walk(walk, set_.criteria);
+    return changed;
   }
 
   static std::string Join(const std::string& path, const std::string& key) {
