@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "circa/direction.h"
 #include "circa/version.h"
 #include "report/text_util.h"
 
@@ -59,6 +60,16 @@ std::string Fixed(double v, int decimals) {
   if (s.size() > 1 && s[0] == '-' &&
       s.find_first_not_of("-0.") == std::string::npos) {
     s.erase(0, 1);
+  }
+  return s;
+}
+
+// Points to two decimals, trailing zeros dropped ("12.5", "15").
+std::string Pts2(double v) {
+  std::string s = Fixed(v, 2);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
   }
   return s;
 }
@@ -194,6 +205,83 @@ void ReversalSection(const AnalysisReport& r, std::string* out) {
     what += ".";
     Item(out, what, r.width);
   }
+  for (const std::string& line : SearchSentences(r)) Item(out, line, r.width);
+}
+
+// The dominated-bid search and the cheaper-bid probe in words (table and
+// Markdown); empty when not run.
+std::string Amount(const AnalysisReport& r, const Column& c, double v) {
+  const bool money =
+      c.type == CriterionType::kPrice || c.type == CriterionType::kCost;
+  std::string s = fmt::format("{:.2f}", v);
+  if (s.size() > 3 && s.substr(s.size() - 3) == ".00") s.resize(s.size() - 3);
+  if (money) return s + " " + r.criteria->currency;
+  return s + (c.unit.empty() || c.unit == "%" ? c.unit : " " + c.unit);
+}
+
+std::string Like(const AnalysisReport& r, const CheaperBidSearch& c) {
+  return c.like_bid < 0 ? std::string(
+                              "the worst value of every other criterion among "
+                              "the bids still in")
+                        : "the other values of " + BidName(r, c.like_bid) +
+                              ", the weakest bid still in";
+}
+
+std::vector<std::string> SearchSentences(const AnalysisReport& r) {
+  std::vector<std::string> out;
+  const RankReversalResult& rr = *r.reversal;
+  const DominatedSearch& d = rr.dominated;
+  if (d.searched) {
+    if (d.found) {
+      std::string where;
+      for (std::size_t j = 0; j < r.scorer->columns().size(); ++j) {
+        const Column& c = r.scorer->columns()[j];
+        if (c.rule.rule != Rule::kLinearRange) continue;
+        if (!where.empty()) where += " and ";
+        where +=
+            fmt::format("{} {} {}", ColumnName(c),
+                        LowerIsBetter(c.rule) ? "above" : "below",
+                        Amount(r, c, d.values[static_cast<Eigen::Index>(j)]));
+      }
+      out.push_back(fmt::format(
+          "A dominated bid changes the winner from {} to {} once it has {} "
+          "({} spans beyond the worst values; {}).",
+          BidName(r, d.old_winner), BidName(r, d.new_winner), where,
+          Fixed(d.stretch, 4),
+          d.analytic ? "closed form, confirmed by re-scoring"
+                     : "found by a scan and bisection"));
+    } else {
+      out.push_back(fmt::format(
+          "No dominated bid changes the winner, up to {:g} spans beyond the "
+          "worst values.",
+          d.stretch));
+    }
+  }
+  const CheaperBidSearch& c = rr.cheaper;
+  if (c.searched) {
+    const Column& col = ColumnAt(r, c.column);
+    if (c.found) {
+      out.push_back(fmt::format(
+          "A new bid with {} below {} (the lowest now is {}) and {} points "
+          "on the other criteria ({}) would change the winner from {} to {} "
+          "without winning itself ({}).",
+          ColumnName(col), Amount(r, col, c.below), Amount(r, col, c.lowest),
+          Pts2(c.quality_points), Like(r, c), BidName(r, c.old_winner),
+          BidName(r, c.new_winner),
+          c.analytic ? "closed form, confirmed by re-scoring"
+                     : "found by a scan and bisection"));
+    } else if (c.new_bid_wins) {
+      out.push_back(fmt::format(
+          "A new bid with {} below {} and {} would win itself, so it "
+          "reverses no order among the others.",
+          ColumnName(col), Amount(r, col, c.lowest), Like(r, c)));
+    } else {
+      out.push_back(
+          fmt::format("No new bid with {} below {} and {} changes the winner.",
+                      ColumnName(col), Amount(r, col, c.lowest), Like(r, c)));
+    }
+  }
+  return out;
 }
 
 void SensitivitySection(const AnalysisReport& r, std::string* out) {
@@ -241,17 +329,6 @@ const Evaluation& AllEvaluation(const AnalysisReport& r) {
   return r.all_evaluation != nullptr ? *r.all_evaluation : *r.evaluation;
 }
 
-// Points as the award letter gives them: up to two decimals, no trailing
-// zeros ("12.5", "15").
-std::string Pts(double v) {
-  std::string s = Fixed(v, 2);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s;
-}
-
 std::string ValueText(const Column& c, double v) {
   if (c.rule.rule == Rule::kYesNo) return v >= 1 ? "'yes'" : "'no'";
   if (c.rule.rule == Rule::kScale) {
@@ -294,8 +371,8 @@ std::string EligibilitySentence(const AnalysisReport& r,
       text += t == 0 ? ": it" : "; it";
       text +=
           fmt::format(" lacks {} quality points on {} ({} of {}, minimum {})",
-                      Pts(s.lacking), th.name.empty() ? th.id : th.name,
-                      Pts(s.points), Pts(s.max_points), Pts(s.min_points));
+                      Pts2(s.lacking), th.name.empty() ? th.id : th.name,
+                      Pts2(s.points), Pts2(s.max_points), Pts2(s.min_points));
       if (s.needed && s.column >= 0) {
         const Column& c = ColumnAt(r, s.column);
         text += fmt::format(", reached with {} instead of {}",
@@ -307,15 +384,15 @@ std::string EligibilitySentence(const AnalysisReport& r,
       text += fmt::format(
           " To go on past max-pass it would also need {} quality points in "
           "all, {} more than its {}.",
-          Pts(*e.cut_points), Pts(e.cut_lacking), Pts(e.quality_points));
+          Pts2(*e.cut_points), Pts2(e.cut_lacking), Pts2(e.quality_points));
     }
   } else {
     text = fmt::format(
         "{} placed {} of {} on quality with {} points, below the max-pass "
         "cut: it lacks {} quality points to reach the {} of the last bid that "
         "went on (a tie at the cut goes on).",
-        name, e.place, e.passed, Pts(e.quality_points), Pts(e.cut_lacking),
-        e.cut_points ? Pts(*e.cut_points) : std::string("?"));
+        name, e.place, e.passed, Pts2(e.quality_points), Pts2(e.cut_lacking),
+        e.cut_points ? Pts2(*e.cut_points) : std::string("?"));
   }
   return text + kNoPrice;
 }
@@ -433,6 +510,36 @@ ordered_json ReversalJson(const AnalysisReport& r) {
     probes.push_back(o);
   }
   j["probes"] = probes;
+  const DominatedSearch& d = rr.dominated;
+  if (d.searched) {
+    ordered_json values = nullptr;
+    if (d.found) {
+      values = ordered_json::object();
+      for (Eigen::Index k = 0; k < d.values.size(); ++k) {
+        values[ColumnAt(r, static_cast<int>(k)).id] =
+            report::Round6(d.values[k]);
+      }
+    }
+    j["dominated_search"] = {
+        {"found", d.found},
+        {"analytic", d.analytic},
+        {"stretch", report::Round6(d.stretch)},
+        {"values", values},
+        {"new_winner", d.found ? BidJson(r, d.new_winner) : nullptr}};
+  }
+  const CheaperBidSearch& c = rr.cheaper;
+  if (c.searched) {
+    j["cheaper_bid"] = {
+        {"criterion", ColumnAt(r, c.column).id},
+        {"lowest", report::Round6(c.lowest)},
+        {"found", c.found},
+        {"analytic", c.analytic},
+        {"below", c.found ? ordered_json(report::Round6(c.below)) : nullptr},
+        {"quality_points", report::Round6(c.quality_points)},
+        {"like_bid", c.like_bid >= 0 ? BidJson(r, c.like_bid) : nullptr},
+        {"new_bid_wins", c.new_bid_wins},
+        {"new_winner", c.found ? BidJson(r, c.new_winner) : nullptr}};
+  }
   return j;
 }
 
@@ -673,6 +780,9 @@ void ReversalMarkdown(const AnalysisReport& r, std::string* out) {
             (p.order_changed ? "changes" : "unchanged") + " | " +
             MdText(moved) + " |\n";
   }
+  const std::vector<std::string> searches = SearchSentences(r);
+  if (!searches.empty()) *out += "\n";
+  for (const std::string& line : searches) *out += "- " + MdText(line) + "\n";
 }
 
 void SensitivityMarkdown(const AnalysisReport& r, std::string* out) {

@@ -42,10 +42,69 @@ struct ReversalOptions {
   // the bids (20,000 bids: over a minute); the explanation says when the
   // cap applied. Must be >= 1.
   int max_withdrawals = 200;
+  // Search the dominated bid's distance (DominatedSearch) instead of only
+  // probing at dominated_stretch, looking at most `max_stretch` spans beyond
+  // the worst values. Must be > 0.
+  bool search_dominated = true;
+  double max_stretch = 1e4;
+  // Probe a new bid cheaper than every bid (CheaperBidSearch).
+  bool probe_cheaper = true;
 
   bool IsValid() const {
-    return dominated_stretch >= 0 && max_withdrawals >= 1;
+    return dominated_stretch >= 0 && max_withdrawals >= 1 && max_stretch > 0;
   }
+};
+
+// The smallest dominated bid that changes the winner. The bid is the one
+// ProbeRankReversal constructs, at `stretch` spans beyond the worst value of
+// each column instead of dominated_stretch. Only a rule that measures
+// against the worst value (linear-range) can feel it; then each such
+// column's points are W (1 - (1 - s_i) / (1 + t)) at stretch t, so every
+// total is T_i + L_i t / (1 + t) (L_i: the points bid i lacks on those
+// columns) and bid k overtakes winner w at t / (1 + t) = (T_w - T_k) /
+// (L_k - L_w): solved in closed form, then checked by re-scoring. Where
+// that does not hold (minimum scores, max-pass, rounding, a value clamped
+// at 0), a bounded scan over t with bisection.
+struct DominatedSearch {
+  // Some column uses a rule that measures against the worst value; false:
+  // no dominated bid can change any score, nothing was searched.
+  bool searched = false;
+  bool found = false;
+  bool analytic = false;  // closed form confirmed by re-scoring
+  // found: the boundary (just beyond it the winner changes); else the
+  // farthest stretch looked at (max_stretch).
+  double stretch = 0;
+  Eigen::VectorXd values;  // the dominated bid at `stretch` (one per column)
+  int old_winner = -1;
+  int new_winner = -1;  // original bid index
+};
+
+// A new bid cheaper than every bid (not dominated) that changes which of the
+// existing bids wins without winning itself: "a new bid below `below` with
+// `quality_points` on the other criteria would change the winner". On every
+// other column it takes the worst value among the bids still in (a cheap,
+// poor bid, as in Schotanus et al.); when the set has minimum scores or
+// max-pass, the values of the weakest bid still in (`like_bid`), which
+// passed them, so that its price is scored at all. Under lowest-ratio the
+// boundary is closed form: with C_i = T_i - W P_min / P_i, bid k overtakes w
+// below p = (C_k - C_w) / (W (1/P_w - 1/P_k)); otherwise a bounded scan between
+// 0 and the lowest value with bisection.
+struct CheaperBidSearch {
+  // Some price or cost column uses a relative rule that reads the lowest
+  // value; false: nothing was searched.
+  bool searched = false;
+  bool found = false;
+  bool analytic = false;
+  int column = -1;            // the price or cost column probed
+  double lowest = 0;          // the lowest value now
+  double below = 0;           // found: the boundary value X
+  double quality_points = 0;  // Y: the new bid's points outside `column`
+  int like_bid = -1;          // whose other values it takes
+  // The new bid would win itself at any price below the lowest (so it
+  // reverses nothing): no boundary reported.
+  bool new_bid_wins = false;
+  int old_winner = -1;
+  int new_winner = -1;  // original bid index
 };
 
 // What one probe changed for one bid that kept its place in the set.
@@ -90,7 +149,9 @@ struct RankReversalResult {
   // rules read only those extremes, so withdrawing any other bid changes no
   // score.
   bool complete = true;
-  std::string explanation;  // one sentence: what was found or why nothing ran
+  DominatedSearch dominated;  // search_dominated
+  CheaperBidSearch cheaper;   // probe_cheaper
+  std::string explanation;    // one sentence: what was found or why nothing ran
 };
 
 // Re-scores `values` (the decision matrix `evaluation` was computed from)
