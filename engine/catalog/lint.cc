@@ -2,12 +2,15 @@
 // validation refuses (docs/catalog.md, "Lint rules").
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "catalog/text_util.h"
 #include "circa/catalog.h"
 #include "circa/library.h"
+#include "circa/load.h"
 
 namespace circa {
 namespace {
@@ -126,22 +129,46 @@ class Linter {
     std::string id;
     std::string version;
     if (ParseModelReference(set_.extends, &id, &version) && version.empty()) {
-      Warn(set_.extends_at, "extends",
+      Warn(ExtendsAt(), "extends",
            "\"" + set_.extends + "\" names no version: the newest " + id +
                " in the library is used (now " + set_.model_version +
                "), so the result changes when the library does; pin it as " +
                id + "@" + set_.model_version);
     }
-    if (!ChangesWeights()) return;
-    for (const std::string& key : set_.inherited_text) {
+    if (!ChangesWeights() || set_.model_source.empty()) return;
+    // The model as it was resolved, for its texts (it loaded when the set
+    // did; if it no longer does, there is nothing to compare).
+    LoadOptions load;
+    load.allow_outside = true;
+    const Result<CriteriaSet> model = LoadCriteriaFile(set_.model_source, load);
+    if (!model.value) return;
+    for (const auto& [key, mine, theirs] :
+         {std::tuple{"title", &set_.title, &model.value->title},
+          std::tuple{"description", &set_.description,
+                     &model.value->description},
+          std::tuple{"publisher", &set_.publisher, &model.value->publisher}}) {
+      if (theirs->empty() || *mine != *theirs) continue;
       Warn(Top(), key,
-           "the model's " + key + " is kept unchanged (\"" +
-               Clip(key == "title"         ? set_.title
-                    : key == "description" ? set_.description
-                                           : set_.publisher) +
+           std::string("the model's ") + key + " is kept unchanged (\"" +
+               Clip(*mine) +
                "\") although this set changes the model's weights; say what "
                "this set is and who changed it");
     }
+  }
+
+  // Where `extends:` is written: the first line of the set's file that
+  // starts with it (1:1 when the file cannot be read).
+  SourceLocation ExtendsAt() const {
+    std::ifstream in(set_.source);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      if (line.rfind("extends:", 0) == 0) {
+        const std::size_t value = line.find_first_not_of(' ', 8);
+        return {set_.source, n,
+                static_cast<int>(value == std::string::npos ? 1 : value + 1)};
+      }
+    }
+    return Top();
   }
 
   static std::string Clip(const std::string& text) {

@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <limits>
 #include <set>
-#include <tuple>
 
 #include "circa/explain.h"
 #include "circa/library.h"
@@ -1277,16 +1276,6 @@ class CriteriaReader {
     ReadModelKeys(root, &set);
     for (std::size_t i = model_clauses; i < set.clauses.size(); ++i) {
       set.clauses[i].origin.kind = Origin::Kind::kLocal;
-    }
-    // For lint: where extends: is, and the model's texts kept unchanged.
-    set.extends_at = r_.Where(root["extends"]);
-    for (const auto& [key, mine, model_text] :
-         {std::tuple{"title", &set.title, &model.title},
-          std::tuple{"description", &set.description, &model.description},
-          std::tuple{"publisher", &set.publisher, &model.publisher}}) {
-      if (!model_text->empty() && *mine == *model_text) {
-        set.inherited_text.emplace_back(key);
-      }
     }
     return set;
   }

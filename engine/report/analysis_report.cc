@@ -178,36 +178,6 @@ std::string ThresholdText(const AnalysisReport& r, const WeightThreshold& t,
                      Signed1(t.delta));
 }
 
-void ReversalSection(const AnalysisReport& r, std::string* out) {
-  const RankReversalResult& rr = *r.reversal;
-  Section(out, "Rank reversal (withdrawn and added bids)");
-  Paragraph(out, rr.explanation, r.width);
-  for (const ReversalProbe& p : rr.probes) {
-    std::string what =
-        p.kind == ReversalProbe::Kind::kRemoved
-            ? "Without " + BidName(r, p.removed_bid)
-            : fmt::format("With a dominated bid added (total {})",
-                          Fixed(p.added_total, 2));
-    what += ": ";
-    if (p.winner_changed) {
-      what += fmt::format("the winner changes from {} to {}",
-                          BidName(r, p.old_winner), BidName(r, p.new_winner));
-    } else {
-      what += "the winner stays " + BidName(r, p.old_winner);
-    }
-    what += p.order_changed ? "; the order of the other bids changes"
-                            : "; the order is unchanged";
-    for (const ReversalShift& s : p.shifts) {
-      what += fmt::format("; {} {} -> {} (place {} -> {})", BidName(r, s.bid),
-                          Fixed(s.old_total, 2), Fixed(s.new_total, 2),
-                          s.old_position, s.new_position);
-    }
-    what += ".";
-    Item(out, what, r.width);
-  }
-  for (const std::string& line : SearchSentences(r)) Item(out, line, r.width);
-}
-
 // The dominated-bid search and the cheaper-bid probe in words (table and
 // Markdown); empty when not run.
 std::string Amount(const AnalysisReport& r, const Column& c, double v) {
@@ -215,6 +185,11 @@ std::string Amount(const AnalysisReport& r, const Column& c, double v) {
       c.type == CriterionType::kPrice || c.type == CriterionType::kCost;
   std::string s = fmt::format("{:.2f}", v);
   if (s.size() > 3 && s.substr(s.size() - 3) == ".00") s.resize(s.size() - 3);
+  // Thousands separators in the whole part: 166,771.50.
+  const std::size_t start = s[0] == '-' ? 1 : 0;
+  std::size_t dot = s.find('.');
+  if (dot == std::string::npos) dot = s.size();
+  for (std::size_t k = dot; k > start + 3; k -= 3) s.insert(k - 3, ",");
   if (money) return s + " " + r.criteria->currency;
   return s + (c.unit.empty() || c.unit == "%" ? c.unit : " " + c.unit);
 }
@@ -282,6 +257,36 @@ std::vector<std::string> SearchSentences(const AnalysisReport& r) {
     }
   }
   return out;
+}
+
+void ReversalSection(const AnalysisReport& r, std::string* out) {
+  const RankReversalResult& rr = *r.reversal;
+  Section(out, "Rank reversal (withdrawn and added bids)");
+  Paragraph(out, rr.explanation, r.width);
+  for (const ReversalProbe& p : rr.probes) {
+    std::string what =
+        p.kind == ReversalProbe::Kind::kRemoved
+            ? "Without " + BidName(r, p.removed_bid)
+            : fmt::format("With a dominated bid added (total {})",
+                          Fixed(p.added_total, 2));
+    what += ": ";
+    if (p.winner_changed) {
+      what += fmt::format("the winner changes from {} to {}",
+                          BidName(r, p.old_winner), BidName(r, p.new_winner));
+    } else {
+      what += "the winner stays " + BidName(r, p.old_winner);
+    }
+    what += p.order_changed ? "; the order of the other bids changes"
+                            : "; the order is unchanged";
+    for (const ReversalShift& s : p.shifts) {
+      what += fmt::format("; {} {} -> {} (place {} -> {})", BidName(r, s.bid),
+                          Fixed(s.old_total, 2), Fixed(s.new_total, 2),
+                          s.old_position, s.new_position);
+    }
+    what += ".";
+    Item(out, what, r.width);
+  }
+  for (const std::string& line : SearchSentences(r)) Item(out, line, r.width);
 }
 
 void SensitivitySection(const AnalysisReport& r, std::string* out) {

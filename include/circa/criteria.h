@@ -355,10 +355,6 @@ struct CriteriaSet {
   std::vector<std::string> dropped;  // ids the derived set dropped
   // Where the derived file changed the top-level list (drop or add).
   SourceLocation derived_at;
-  SourceLocation extends_at;  // where `extends:` is written
-  // Which of the model's "title", "description" and "publisher" the derived
-  // set kept unchanged (`circa criteria lint` warns when it changes weights).
-  std::vector<std::string> inherited_text;
 
   std::string source;  // file it was read from
   std::string sha256;  // of that file's bytes
