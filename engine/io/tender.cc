@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <string_view>
+#include <unordered_set>
 
 #include "circa/lcc.h"
 #include "circa/load.h"
@@ -166,6 +168,8 @@ std::vector<Diagnostic> PanelValuesWithoutPanel(
     const std::vector<std::string>& excluded) {
   Diagnostics diag;
   const std::size_t m = bids.criteria.size();
+  const std::unordered_set<std::string_view> skip(excluded.begin(),
+                                                  excluded.end());
   for (const Criterion* leaf : DeclaredPanelLeaves(set)) {
     const auto col =
         std::find(bids.criteria.begin(), bids.criteria.end(), leaf->id);
@@ -176,10 +180,7 @@ std::vector<Diagnostic> PanelValuesWithoutPanel(
     for (std::size_t i = 0; i < bids.ids.size(); ++i) {
       const std::size_t k = i * m + j;
       if (k >= bids.text.size() || bids.text[k].empty()) continue;
-      if (std::find(excluded.begin(), excluded.end(), bids.ids[i]) !=
-          excluded.end()) {
-        continue;
-      }
+      if (skip.count(bids.ids[i]) > 0) continue;
       if (count++ == 0) first = i;
     }
     if (count == 0) continue;

@@ -20,7 +20,7 @@ void RenderMarkdown(const Report& r, const TextSink& sink) {
          MdText(set.version);
   if (!set.publisher.empty()) out += ", published by " + MdText(set.publisher);
   if (!set.model_id.empty()) {
-    out += ", derived from model " + report::MdCode(set.model_id) +
+    out += ", derived from model " + MdText(set.model_id) +
            " version " + MdText(set.model_version);
   }
   out += ". " + std::to_string(bids.size()) + " bids scored on " +

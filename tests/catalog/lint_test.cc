@@ -480,7 +480,7 @@ extends: office-furniture)") +
           "who changed it",
           "tender.yaml:1:1: warning: description: the model's description is "
           "kept unchanged (\"Model award criteria, minimum requirements and "
-          "contract clau...\") although this set changes the model's "
+          "contract c...\") although this set changes the model's "
           "weights; say what this set is and who changed it",
           "tender.yaml:1:1: warning: publisher: the model's publisher is kept "
           "unchanged (\"circa model library\") although this set changes the "
