@@ -278,4 +278,152 @@ CounterfactualResult FindCounterfactuals(const Scorer& scorer,
   return r;
 }
 
+// ---------------------------------------------------------------------------
+// Excluded bids
+
+namespace {
+
+bool MoneyColumn(const Column& c) {
+  return c.type == CriterionType::kPrice || c.type == CriterionType::kCost;
+}
+
+// The nearest value of `column` (absolute rule) whose points reach
+// `min_points`, from the bid's value `now` in the improving direction.
+std::optional<double> NeededValue(const Scorer& scorer, Eigen::Index column,
+                                  double now, double min_points) {
+  const Column& col = scorer.columns()[static_cast<std::size_t>(column)];
+  const ScoringRule& rule = col.rule;
+  const double weight = scorer.weights()[column];
+  if (col.relative || weight <= 0) return std::nullopt;
+  const Scorer one = OneColumnScorer(rule);
+  Eigen::MatrixXd x(1, 1);
+  Eigen::MatrixXd out;
+  Eigen::VectorXd lo, hi;
+  const auto reaches = [&](double v) {
+    x(0, 0) = v;
+    one.Score(x, &out, &lo, &hi);
+    return scorer.Round(out(0, 0) * weight) >= min_points - 1e-9;
+  };
+  const bool lower = LowerIsBetter(rule);
+  std::vector<double> candidates;
+  if (rule.rule == Rule::kYesNo) {
+    candidates.push_back(1);
+  } else if (rule.rule == Rule::kScale) {
+    for (const ScaleLevel& level : rule.levels) {
+      if (level.value > now) candidates.push_back(level.value);
+    }
+    std::sort(candidates.begin(), candidates.end());
+  } else if (rule.rule == Rule::kSteps) {
+    for (const Step& st : rule.steps) {
+      if (lower ? st.threshold < now : st.threshold > now) {
+        candidates.push_back(st.threshold);
+      }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    if (lower) std::reverse(candidates.begin(), candidates.end());
+  } else if (rule.rule == Rule::kLinear) {
+    // Points are linear in the value between the anchors: bisection to the
+    // boundary, on the reaching side.
+    if (!reaches(rule.best)) return std::nullopt;
+    double losing = now;
+    double winning = rule.best;
+    for (int i = 0; i < 200 && std::abs(winning - losing) >
+                                   1e-10 * std::max(1.0, std::abs(winning));
+         ++i) {
+      const double mid = 0.5 * (losing + winning);
+      (reaches(mid) ? winning : losing) = mid;
+    }
+    return winning;
+  }
+  for (const double v : candidates) {
+    if (reaches(v)) return v;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+EligibilityResult FindEligibilityCounterfactuals(
+    const Scorer& scorer, const Eigen::MatrixXd& values,
+    const Evaluation& evaluation, const EligibilityOptions& options) {
+  assert(options.IsValid());
+  assert(values.rows() == evaluation.totals.size());
+  EligibilityResult r;
+  const Eigen::Index n = values.rows();
+  if (evaluation.exclusion.empty()) return r;
+  Eigen::VectorXd quality = Eigen::VectorXd::Zero(scorer.size());
+  for (Eigen::Index j = 0; j < scorer.size(); ++j) {
+    quality[j] =
+        MoneyColumn(scorer.columns()[static_cast<std::size_t>(j)]) ? 0.0 : 1.0;
+  }
+  // The max-pass ranking: the bids that met every minimum, best quality
+  // first, input order among equals (as the scorer ranks them).
+  std::vector<std::pair<double, Eigen::Index>> passed;
+  bool cut = false;
+  std::optional<double> last_in;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const ExclusionStage stage =
+        evaluation.exclusion[static_cast<std::size_t>(i)].stage;
+    if (stage == ExclusionStage::kMaxPass) cut = true;
+    if (stage != ExclusionStage::kNone && stage != ExclusionStage::kMaxPass) {
+      continue;
+    }
+    const double q = evaluation.PointsOn(i, quality);
+    passed.emplace_back(q, i);
+    if (stage == ExclusionStage::kNone) {
+      last_in = last_in ? std::min(*last_in, q) : q;
+    }
+  }
+  std::stable_sort(
+      passed.begin(), passed.end(),
+      [](const auto& a, const auto& b) { return a.first > b.first; });
+  const std::vector<ScoreThreshold>& thresholds = scorer.thresholds();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const Exclusion& ex = evaluation.exclusion[static_cast<std::size_t>(i)];
+    if (ex.stage == ExclusionStage::kNone) continue;
+    ++r.excluded;
+    if (static_cast<int>(r.bids.size()) >= options.max_bids) continue;
+    EligibilityCounterfactual e;
+    e.bid = static_cast<int>(i);
+    e.stage = ex.stage;
+    e.passed = static_cast<int>(passed.size());
+    if (ex.stage == ExclusionStage::kRequirement) {
+      e.requirement = ex.rule;
+      r.bids.push_back(std::move(e));
+      continue;
+    }
+    e.quality_points = evaluation.PointsOn(i, quality);
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+      const ScoreThreshold& th = thresholds[t];
+      const double p = evaluation.PointsOn(i, th.mask);
+      if (p >= th.min_points - 1e-9) continue;
+      ThresholdShortfall s;
+      s.threshold = static_cast<int>(t);
+      s.points = p;
+      s.min_points = th.min_points;
+      s.max_points = th.max_points;
+      s.lacking = th.min_points - p;
+      if (th.mask.sum() == 1.0) {
+        Eigen::Index column = 0;
+        th.mask.maxCoeff(&column);
+        s.column = static_cast<int>(column);
+        s.current = values(i, column);
+        s.needed = NeededValue(scorer, column, s.current, th.min_points);
+      }
+      e.thresholds.push_back(s);
+    }
+    if (cut && last_in) {
+      e.cut_points = *last_in;
+      e.cut_lacking = std::max(0.0, *last_in - e.quality_points);
+    }
+    if (ex.stage == ExclusionStage::kMaxPass) {
+      for (std::size_t k = 0; k < passed.size(); ++k) {
+        if (passed[k].second == i) e.place = static_cast<int>(k) + 1;
+      }
+    }
+    r.bids.push_back(std::move(e));
+  }
+  return r;
+}
+
 }  // namespace circa

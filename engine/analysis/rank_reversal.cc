@@ -2,9 +2,11 @@
 // each losing bid and with one dominated bid added, and compare orders.
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <string>
 #include <vector>
 
+#include "circa/direction.h"
 #include "circa/robustness.h"
 
 namespace circa {
@@ -79,6 +81,258 @@ Eigen::VectorXd DominatedBid(const Scorer& scorer,
     out[j] = x;
   }
   return out;
+}
+
+// Which existing bid wins once `added` joins `values`, and whether the
+// added bid itself comes first.
+struct Outcome {
+  int winner = -1;  // first existing bid in the order, -1: none ranked
+  bool added_wins = false;
+};
+
+Outcome WinnerWith(const Scorer& scorer, const Eigen::MatrixXd& values,
+                   const Eigen::VectorXd& added) {
+  const Eigen::Index n = values.rows();
+  Eigen::MatrixXd extended(n + 1, values.cols());
+  extended.topRows(n) = values;
+  extended.row(n) = added.transpose();
+  const Evaluation e = scorer.Evaluate(extended);
+  Outcome o;
+  bool first = true;
+  for (const int b : e.order) {
+    if (e.status[static_cast<std::size_t>(b)] != BidStatus::kRanked) break;
+    if (b == n) {
+      o.added_wins = first;
+    } else {
+      o.winner = b;
+      break;
+    }
+    first = false;
+  }
+  return o;
+}
+
+bool Exact(const Scorer& scorer) {
+  return !scorer.HasThresholds() && scorer.rounding().decimals < 0;
+}
+
+// Bisection between `keeps` (the winner holds) and `changes` (it does not)
+// on a monotone parameter; returns the boundary on the changing side.
+template <typename Changes>
+double Bisect(double keeps, double changes, Changes changed) {
+  for (int i = 0; i < 100; ++i) {
+    const double tolerance = 1e-10 * std::max(1.0, std::abs(changes));
+    if (std::abs(changes - keeps) <= tolerance) break;
+    const double mid = 0.5 * (keeps + changes);
+    (changed(mid) ? changes : keeps) = mid;
+  }
+  return changes;
+}
+
+DominatedSearch SearchDominated(const Scorer& scorer,
+                                const Eigen::MatrixXd& values,
+                                const Evaluation& e,
+                                const ReversalOptions& options) {
+  DominatedSearch d;
+  d.old_winner = e.Winner();
+  const Eigen::Index m = values.cols();
+  std::vector<Eigen::Index> worst_rule;
+  for (Eigen::Index j = 0; j < m; ++j) {
+    if (scorer.columns()[static_cast<std::size_t>(j)].rule.rule ==
+        Rule::kLinearRange) {
+      worst_rule.push_back(j);
+    }
+  }
+  d.searched = !worst_rule.empty() && d.old_winner >= 0;
+  d.stretch = options.max_stretch;
+  if (!d.searched) return d;
+  const auto outcome = [&](double t) {
+    return WinnerWith(scorer, values, DominatedBid(scorer, values, e, t));
+  };
+  const auto changed = [&](double t) {
+    const Outcome o = outcome(t);
+    return o.winner != d.old_winner && !o.added_wins;
+  };
+  const auto record = [&](double t, bool analytic) {
+    d.found = true;
+    d.analytic = analytic;
+    d.stretch = t;
+    d.values = DominatedBid(scorer, values, e, t);
+    // Just beyond the boundary, where the new winner is ahead.
+    for (const double eps : {1e-9, 1e-7, 1e-5, 1e-3}) {
+      const Outcome o = outcome(t + eps * (1 + t) * (1 + t));
+      if (o.winner != d.old_winner && !o.added_wins) {
+        d.new_winner = o.winner;
+        return true;
+      }
+    }
+    d.found = false;
+    return false;
+  };
+  // Closed form: totals T_i + L_i t / (1 + t).
+  if (Exact(scorer)) {
+    const auto w = static_cast<Eigen::Index>(d.old_winner);
+    const auto lacking = [&](Eigen::Index i) {
+      double l = 0;
+      for (const Eigen::Index j : worst_rule) {
+        l += scorer.weights()[j] * (1 - e.scores(i, j));
+      }
+      return l;
+    };
+    const double lw = lacking(w);
+    double best_u = 1;
+    for (Eigen::Index k = 0; k < values.rows(); ++k) {
+      if (k == w ||
+          e.status[static_cast<std::size_t>(k)] != BidStatus::kRanked) {
+        continue;
+      }
+      const double lk = lacking(k);
+      if (lk <= lw + kTieTolerance) continue;
+      const double u = (e.totals[w] - e.totals[k]) / (lk - lw);
+      if (u >= 0 && u < best_u) best_u = u;
+    }
+    if (best_u < 1) {
+      const double t = best_u / (1 - best_u);
+      if (t <= options.max_stretch && record(t, true)) return d;
+    }
+  }
+  // Bounded scan: doubling from 1/1024 of a span up to max_stretch, then
+  // bisection on the first stretch that changes the winner.
+  double keeps = 0;
+  for (double t = 1.0 / 1024;; t *= 2) {
+    const double at = std::min(t, options.max_stretch);
+    if (changed(at)) {
+      record(Bisect(keeps, at, changed), false);
+      return d;
+    }
+    keeps = at;
+    if (at >= options.max_stretch) break;
+  }
+  d.stretch = options.max_stretch;
+  return d;
+}
+
+CheaperBidSearch SearchCheaper(const Scorer& scorer,
+                               const Eigen::MatrixXd& values,
+                               const Evaluation& e) {
+  CheaperBidSearch c;
+  c.old_winner = e.Winner();
+  const Eigen::Index m = values.cols();
+  for (Eigen::Index j = 0; j < m && c.column < 0; ++j) {
+    const Column& col = scorer.columns()[static_cast<std::size_t>(j)];
+    const bool money =
+        col.type == CriterionType::kPrice || col.type == CriterionType::kCost;
+    if (money && col.relative && LowerIsBetter(col.rule)) {
+      c.column = static_cast<int>(j);
+    }
+  }
+  if (c.column < 0 || c.old_winner < 0) return c;
+  c.searched = true;
+  const auto j = static_cast<Eigen::Index>(c.column);
+  c.lowest = e.column_min[j];
+  // The new bid's other values: the worst of each column among the bids
+  // still in; with minimum scores or max-pass, those of the weakest bid
+  // still in (the lowest points outside the column), which passed them.
+  Eigen::VectorXd outside = Eigen::VectorXd::Ones(m);
+  outside[j] = 0;
+  Eigen::VectorXd bid = values.row(0).transpose();
+  if (scorer.HasThresholds()) {
+    double weakest = 0;
+    for (const int b : e.order) {
+      if (e.status[static_cast<std::size_t>(b)] != BidStatus::kRanked) break;
+      const double q = e.PointsOn(b, outside);
+      if (c.like_bid < 0 || q <= weakest) {
+        c.like_bid = b;
+        weakest = q;
+      }
+    }
+    if (c.like_bid >= 0) bid = values.row(c.like_bid).transpose();
+  } else {
+    for (Eigen::Index k = 0; k < m; ++k) {
+      const bool lower =
+          LowerIsBetter(scorer.columns()[static_cast<std::size_t>(k)].rule);
+      bool any = false;
+      for (Eigen::Index i = 0; i < values.rows(); ++i) {
+        if (e.status[static_cast<std::size_t>(i)] != BidStatus::kRanked) {
+          continue;
+        }
+        const double v = values(i, k);
+        if (!any || (lower ? v > bid[k] : v < bid[k])) bid[k] = v;
+        any = true;
+      }
+    }
+  }
+  if (c.lowest <= 0) return c;
+  const auto outcome = [&](double p) {
+    bid[j] = p;
+    return WinnerWith(scorer, values, bid);
+  };
+  {
+    // Its points outside the column (scored with the others).
+    bid[j] = c.lowest;
+    Eigen::MatrixXd extended(values.rows() + 1, m);
+    extended.topRows(values.rows()) = values;
+    extended.row(values.rows()) = bid.transpose();
+    c.quality_points =
+        scorer.Evaluate(extended).PointsOn(values.rows(), outside);
+  }
+  const auto changed = [&](double p) {
+    const Outcome o = outcome(p);
+    return o.winner != c.old_winner && !o.added_wins;
+  };
+  const auto record = [&](double p, bool analytic) {
+    for (const double eps : {1e-9, 1e-7, 1e-5, 1e-3}) {
+      const Outcome o = outcome(p * (1 - eps));
+      if (o.winner != c.old_winner && !o.added_wins) {
+        c.found = true;
+        c.analytic = analytic;
+        c.below = p;
+        c.new_winner = o.winner;
+        return true;
+      }
+    }
+    return false;
+  };
+  if (outcome(c.lowest * (1 - 1e-9)).added_wins) {
+    // Below the lowest value the new bid's own score no longer changes
+    // (lowest-ratio and the others give it full points), so it wins at any
+    // lower value too.
+    c.new_bid_wins = true;
+    return c;
+  }
+  const Column& col = scorer.columns()[static_cast<std::size_t>(j)];
+  if (col.rule.rule == Rule::kLowestRatio && Exact(scorer)) {
+    // Below P_min: total_i(p) = C_i + W p / P_i, C_i = T_i - W P_min / P_i.
+    const double weight = scorer.weights()[j];
+    const auto w = static_cast<Eigen::Index>(c.old_winner);
+    const auto constant = [&](Eigen::Index i) {
+      return e.totals[i] - weight * c.lowest / values(i, j);
+    };
+    double best = 0;
+    for (Eigen::Index k = 0; k < values.rows(); ++k) {
+      if (k == w ||
+          e.status[static_cast<std::size_t>(k)] != BidStatus::kRanked) {
+        continue;
+      }
+      const double d = weight * (1 / values(w, j) - 1 / values(k, j));
+      const double gap = constant(k) - constant(w);
+      if (d <= 0 || gap <= 0) continue;
+      const double p = gap / d;
+      if (p < c.lowest && p > best) best = p;
+    }
+    if (best > 0 && record(best, true)) return c;
+  }
+  // Bounded scan from the lowest value down in 64 steps, then bisection.
+  double keeps = c.lowest;
+  for (int k = 1; k < 64; ++k) {
+    const double p = c.lowest * (1 - k / 64.0);
+    if (changed(p)) {
+      record(Bisect(keeps, p, changed), false);
+      return c;
+    }
+    keeps = p;
+  }
+  return c;
 }
 
 std::string Plural(int n, const char* one, const char* many) {
@@ -166,12 +420,30 @@ RankReversalResult ProbeRankReversal(const Scorer& scorer,
     }
   }
   if (options.add_dominated) {
+    // The probe sits at dominated_stretch, or just beyond the smallest
+    // stretch that changes the winner when the search finds one.
+    double stretch = options.dominated_stretch;
+    if (options.search_dominated) {
+      r.dominated = SearchDominated(scorer, values, evaluation, options);
+      if (r.dominated.found) {
+        const double t = r.dominated.stretch;
+        stretch = t + 1e-5 * (1 + t) * (1 + t);
+        for (const double eps : {1e-9, 1e-7}) {
+          const double near = t + eps * (1 + t) * (1 + t);
+          if (WinnerWith(scorer, values,
+                         DominatedBid(scorer, values, evaluation, near))
+                  .winner == r.dominated.new_winner) {
+            stretch = near;
+            break;
+          }
+        }
+      }
+    }
     Eigen::MatrixXd extended(n + 1, m);
     extended.topRows(n) = values;
     ReversalProbe probe;
     probe.kind = ReversalProbe::Kind::kAddedDominated;
-    probe.added_values =
-        DominatedBid(scorer, values, evaluation, options.dominated_stretch);
+    probe.added_values = DominatedBid(scorer, values, evaluation, stretch);
     extended.row(n) = probe.added_values.transpose();
     std::vector<int> to_original(static_cast<std::size_t>(n + 1));
     for (Eigen::Index i = 0; i < n; ++i) {
@@ -182,6 +454,9 @@ RankReversalResult ProbeRankReversal(const Scorer& scorer,
     probe.added_total = after.totals[n];
     Compare(evaluation, after, to_original, -1, &probe);
     r.probes.push_back(std::move(probe));
+  }
+  if (options.probe_cheaper && n > 1) {
+    r.cheaper = SearchCheaper(scorer, values, evaluation);
   }
   for (const ReversalProbe& p : r.probes) {
     r.winner_changes += p.winner_changed ? 1 : 0;

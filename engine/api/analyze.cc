@@ -62,7 +62,8 @@ Result<AnalysisResult> AnalyzeOwned(Tender tender,
       std::move(tender),   std::move(scorer),   std::move(full),
       std::move(bids),     std::move(analysed), std::move(evaluation),
       std::move(left_out), std::nullopt,        std::nullopt,
-      std::nullopt,        std::nullopt,        std::nullopt};
+      std::nullopt,        std::nullopt,        std::nullopt,
+      std::nullopt};
 
   if (options.reversal) {
     r.reversal = ProbeRankReversal(r.scorer, r.bids.values, r.evaluation,
@@ -77,6 +78,10 @@ Result<AnalysisResult> AnalyzeOwned(Tender tender,
     cf.currency = r.tender.criteria.currency;
     r.counterfactual =
         FindCounterfactuals(r.scorer, r.bids.values, r.evaluation, cf);
+    if (!r.left_out.empty()) {
+      r.eligibility = FindEligibilityCounterfactuals(
+          r.scorer, r.tender.bids.values, r.full_evaluation);
+    }
   }
   if (options.smaa) {
     SmaaOptions smaa = *options.smaa;

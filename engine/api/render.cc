@@ -37,6 +37,8 @@ report::AnalysisReport MakeAnalysisReport(const AnalysisResult& a,
   r.reversal = a.reversal ? &*a.reversal : nullptr;
   r.sensitivity = a.sensitivity ? &*a.sensitivity : nullptr;
   r.counterfactual = a.counterfactual ? &*a.counterfactual : nullptr;
+  r.eligibility = a.eligibility ? &*a.eligibility : nullptr;
+  r.all_evaluation = &a.full_evaluation;
   r.smaa = a.smaa ? &*a.smaa : nullptr;
   r.comparison = a.comparison ? &*a.comparison : nullptr;
   r.width = options.width;

@@ -1,12 +1,16 @@
 // Lint: facilitator-quality checks on a (model) criteria set, beyond what
 // validation refuses (docs/catalog.md, "Lint rules").
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "catalog/text_util.h"
 #include "circa/catalog.h"
 #include "circa/library.h"
+#include "circa/load.h"
 
 namespace circa {
 namespace {
@@ -60,6 +64,7 @@ class Linter {
       f = applies ? f + 1 : floors_.erase(f);
     }
     SetLevel();
+    Derived();
     for (std::size_t i = 0; i < set_.criteria.size(); ++i) {
       CheckCriterion(set_.criteria[i], "criteria[" + std::to_string(i) + "]");
     }
@@ -115,6 +120,84 @@ class Linter {
            "clauses with strategies (use-less, use-not-own, reuse, "
            "recycled-content, longer-life, next-loop)");
     }
+  }
+
+  // A derived set (`extends:`): a library model named without a version,
+  // and the model's texts kept while the weights change.
+  void Derived() {
+    if (set_.extends.empty()) return;
+    std::string id;
+    std::string version;
+    if (ParseModelReference(set_.extends, &id, &version) && version.empty()) {
+      Warn(ExtendsAt(), "extends",
+           "\"" + set_.extends + "\" names no version: the newest " + id +
+               " in the library is used (now " + set_.model_version +
+               "), so the result changes when the library does; pin it as " +
+               id + "@" + set_.model_version);
+    }
+    if (!ChangesWeights() || set_.model_source.empty()) return;
+    // The model as it was resolved, for its texts (it loaded when the set
+    // did; if it no longer does, there is nothing to compare).
+    LoadOptions load;
+    load.allow_outside = true;
+    const Result<CriteriaSet> model = LoadCriteriaFile(set_.model_source, load);
+    if (!model.value) return;
+    for (const auto& [key, mine, theirs] :
+         {std::tuple{"title", &set_.title, &model.value->title},
+          std::tuple{"description", &set_.description,
+                     &model.value->description},
+          std::tuple{"publisher", &set_.publisher, &model.value->publisher}}) {
+      if (theirs->empty() || *mine != *theirs) continue;
+      Warn(Top(), key,
+           std::string("the model's ") + key + " is kept unchanged (\"" +
+               Clip(*mine) +
+               "\") although this set changes the model's weights; say what "
+               "this set is and who changed it");
+    }
+  }
+
+  // Where `extends:` is written: the first line of the set's file that
+  // starts with it (1:1 when the file cannot be read).
+  SourceLocation ExtendsAt() const {
+    std::ifstream in(set_.source);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      if (line.rfind("extends:", 0) == 0) {
+        const std::size_t value = line.find_first_not_of(' ', 8);
+        return {set_.source, n,
+                static_cast<int>(value == std::string::npos ? 1 : value + 1)};
+      }
+    }
+    return Top();
+  }
+
+  static std::string Clip(const std::string& text) {
+    if (text.size() <= 60) return text;
+    std::size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    return text.substr(0, cut) + "...";
+  }
+
+  // Whether the derived set changed a weight, or dropped or added a
+  // criterion (which moves the others' share).
+  bool ChangesWeights() const {
+    if (!set_.dropped.empty()) return true;
+    bool changed = false;
+    const auto walk = [&changed](const auto& self,
+                                 const std::vector<Criterion>& list) -> void {
+      for (const Criterion& c : list) {
+        changed = changed || c.origin.kind == Origin::Kind::kLocal ||
+                  std::find(c.origin.changed.begin(), c.origin.changed.end(),
+                            "weight") != c.origin.changed.end() ||
+                  std::find(c.origin.changed.begin(), c.origin.changed.end(),
+                            "criteria") != c.origin.changed.end();
+        self(self, c.children);
+      }
+    };
+    walk(walk, set_.criteria);
+    return changed;
   }
 
   static std::string Join(const std::string& path, const std::string& key) {

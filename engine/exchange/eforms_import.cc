@@ -178,6 +178,15 @@ std::string Currency(pugi::xml_node project) {
   return amount.attribute("currencyID").value();
 }
 
+// The first amount's currency anywhere in the notice: an award notice often
+// has no estimated value but states its results (BT-161 TotalAmount,
+// PayableAmount) in the notice's currency, e.g. NOK in a Doffin notice.
+std::string AnyCurrency(pugi::xml_node root) {
+  const pugi::xml_node amount = root.find_node(
+      [](pugi::xml_node n) { return n.attribute("currencyID"); });
+  return amount ? amount.attribute("currencyID").value() : "";
+}
+
 void ReadAwardingTerms(pugi::xml_node terms, const std::string& language,
                        const LineIndex& lines, ImportedLot* lot) {
   for (pugi::xml_node ac : Children(terms, kCac, "AwardingCriterion")) {
@@ -214,7 +223,14 @@ void ImportEforms(pugi::xml_node root, const LineIndex& lines,
   const std::string version = Text(Child(root, kCbc, "VersionID"));
   const pugi::xml_node project = Child(root, kCac, "ProcurementProject");
   notice->title = LangText(project, kCbc, "Name", notice->language);
-  const std::string notice_currency = Currency(project);
+  std::string notice_currency = Currency(project);
+  if (notice_currency.empty()) notice_currency = AnyCurrency(root);
+  // The buyer's country (the first organisation's), for a notice that
+  // states no amount at all.
+  const pugi::xml_node country = root.find_node([](pugi::xml_node n) {
+    return LocalName(n) == "IdentificationCode" &&
+           std::string_view(n.attribute("listName").value()) == "country";
+  });
   for (pugi::xml_node lot_node :
        Children(root, kCac, "ProcurementProjectLot")) {
     ImportedLot lot;
@@ -227,6 +243,9 @@ void ImportEforms(pugi::xml_node root, const LineIndex& lines,
     lot.title = LangText(lot_project, kCbc, "Name", notice->language);
     lot.currency = Currency(lot_project);
     if (lot.currency.empty()) lot.currency = notice_currency;
+    if (lot.currency.empty() && country) {
+      CurrencyFromCountry(&lot, Text(country), lines.Of(country));
+    }
     lot.notice_id = notice->notice_id;
     if (!version.empty() && !lot.notice_id.empty()) {
       lot.notice_id += " version " + version;

@@ -1,7 +1,10 @@
 // Notice import: input checks and XML parsing, format detection, the weight
 // analysis shared by eForms and TED (FinishLot), generated ids, and the
 // report. docs/exchange.md lists every report code.
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -172,13 +175,22 @@ std::string ShortName(const ImportedCriterion& c, int index) {
   return "Criterion " + std::to_string(index + 1);
 }
 
-// A sum of points that can be a criteria set's scale: positive and finite
-// (and not so small that the skeleton would have to write it as 0).
-bool UsableScale(double total) { return std::isfinite(total) && total >= 1e-6; }
+// A sum of points that can be a criteria set's scale: not so small that the
+// skeleton would have to write it as 0, and within the limit a criteria set
+// accepts for scales and weights (docs/criteria-format.md, "Limits").
+constexpr double kMaxScale = 1e6;
+bool UsableScale(double total) {
+  return std::isfinite(total) && total >= 1e-6 && total <= kMaxScale;
+}
 
 std::string SumText(double total) {
-  return std::isfinite(total) ? PlainNumber(total) : "more than 1e308";
+  if (!std::isfinite(total)) return "more than 1e308";
+  return total > kMaxScale ? fmt::format("{}", total) : PlainNumber(total);
 }
+
+constexpr const char* kScaleRange =
+    "a number from 0.000001 to 1,000,000 (docs/criteria-format.md, "
+    "\"Limits\")";
 
 struct Family {
   enum Kind { kNone, kPercent, kPoints, kDecimal, kOrder, kNumber };
@@ -246,6 +258,49 @@ std::string Slug(std::string_view text, std::size_t max) {
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
+}
+
+std::string CurrencyOfCountry(std::string_view code) {
+  // Non-euro countries that publish on TED or Doffin (ISO 4217). Bulgaria
+  // (euro from 2026) and Croatia (from 2023) are left out: their older
+  // notices are in BGN and HRK, their newer ones in EUR.
+  static constexpr std::array<std::array<const char*, 3>, 18> kTable{{
+      {"AL", "ALB", "ALL"},
+      {"BA", "BIH", "BAM"},
+      {"CH", "CHE", "CHF"},
+      {"CZ", "CZE", "CZK"},
+      {"DK", "DNK", "DKK"},
+      {"GB", "GBR", "GBP"},
+      {"UK", "GBR", "GBP"},
+      {"HU", "HUN", "HUF"},
+      {"IS", "ISL", "ISK"},
+      {"LI", "LIE", "CHF"},
+      {"MD", "MDA", "MDL"},
+      {"MK", "MKD", "MKD"},
+      {"NO", "NOR", "NOK"},
+      {"PL", "POL", "PLN"},
+      {"RO", "ROU", "RON"},
+      {"RS", "SRB", "RSD"},
+      {"SE", "SWE", "SEK"},
+      {"UA", "UKR", "UAH"},
+  }};
+  for (const auto& row : kTable) {
+    if (code == row[0] || code == row[1]) return row[2];
+  }
+  return "";
+}
+
+void CurrencyFromCountry(ImportedLot* lot, std::string_view country,
+                         const SourceLocation& where) {
+  if (!lot->currency.empty()) return;
+  const std::string currency = CurrencyOfCountry(country);
+  if (currency.empty()) return;
+  lot->currency = currency;
+  Report(lot, "currency", -1, true,
+         "no amount in the notice states a currency; " + currency +
+             ", the currency of the buyer's country (" + std::string(country) +
+             "), is assumed: check it in the procurement documents",
+         where);
 }
 
 void FinishLot(ImportedLot* lot) {
@@ -467,7 +522,7 @@ void FinishLot(ImportedLot* lot) {
     } else if (kind == Family::kPoints && !UsableScale(total)) {
       Report(lot, "weights-sum", -1, false,
              "points (poi-exa) add up to " + SumText(total) +
-                 "; a scale must be a number > 0",
+                 "; a scale must be " + kScaleRange,
              lot->where);
       for (ImportedCriterion& c : cs) c.weight.reset();
       sums_ok = false;
@@ -532,8 +587,8 @@ void FinishLot(ImportedLot* lot) {
         if (kind == Family::kNumber && !UsableScale(total)) {
           Report(lot, "weights-sum", -1, false,
                  "the weights add up to " + SumText(total) +
-                     ", not 100, and cannot be a scale of points (a number "
-                     "> 0)",
+                     ", not 100, and cannot be a scale of points (" +
+                     kScaleRange + ")",
                  lot->where);
           for (ImportedCriterion& c : cs) {
             c.weight.reset();
@@ -582,15 +637,27 @@ void FinishLot(ImportedLot* lot) {
         const ImportedCriterion& c = cs[i];
         const auto mentioned = MentionedPercentages(OwnText(c));
         if (mentioned.empty()) continue;
+        // The criterion's share of the whole in percent: its weight, or
+        // its points over the scale (poi-exa 30 of 100 points is 30 %).
+        const bool points = lot->weights == WeightMode::kPoints;
+        const std::optional<double> share =
+            !c.weight ? std::nullopt
+            : points  ? std::optional<double>(100 * *c.weight / lot->scale)
+                      : c.weight;
         const bool matches =
-            c.weight && lot->weights == WeightMode::kPercent &&
-            std::any_of(mentioned.begin(), mentioned.end(),
-                        [&](double v) { return Near(v, *c.weight); });
+            share && std::any_of(mentioned.begin(), mentioned.end(),
+                                 [&](double v) { return Near(v, *share); });
         if (matches) continue;
+        std::string published = "; no usable weight is published";
+        if (c.weight) {
+          published = "; the published weight is " + c.published;
+          if (points) {
+            published += ", " + PlainNumber(std::round(*share * 100) / 100) +
+                         " % of the " + PlainNumber(lot->scale) + " points";
+          }
+        }
         Report(lot, "weight-in-text", position[i], c.weight.has_value(),
-               "the text mentions " + JoinPercentages(mentioned) +
-                   (c.weight ? "; the published weight is " + c.published
-                             : "; no usable weight is published"),
+               "the text mentions " + JoinPercentages(mentioned) + published,
                c.where);
       }
     }

@@ -22,6 +22,17 @@ void Report(ImportedLot* lot, std::string code, int criterion, bool mapped,
 // for criteria published in order of importance only, "" when none.
 void FinishLot(ImportedLot* lot);
 
+// The currency of a country outside the euro area, by ISO 3166 alpha-2
+// (TED: "NO", and TED's "UK") or alpha-3 (eForms: "NOR") code; empty for a
+// euro country or one not in the table.
+std::string CurrencyOfCountry(std::string_view code);
+
+// A notice that states no amount: the currency of the buyer's country
+// (`country`, a code as above, located at `where`) with a `currency` report
+// entry, else EUR unchanged.
+void CurrencyFromCountry(ImportedLot* lot, std::string_view country,
+                         const SourceLocation& where);
+
 // Parsers: fill `notice` from a parsed document whose root was recognised.
 void ImportEforms(pugi::xml_node root, const LineIndex& lines,
                   ImportedNotice* notice, Diagnostics* diag);

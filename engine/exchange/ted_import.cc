@@ -106,17 +106,34 @@ void ImportTed(pugi::xml_node root, const LineIndex& lines,
     if (notice->title.empty()) {
       notice->title = Text(Child(object, fns, "TITLE"));
     }
+    const pugi::xml_node country = form.find_node(
+        [](pugi::xml_node n) { return LocalName(n) == "COUNTRY"; });
     std::string currency;
     for (const char* value : {"VAL_ESTIMATED_TOTAL", "VAL_TOTAL"}) {
       const pugi::xml_node v = Child(object, fns, value);
       if (v && currency.empty()) currency = v.attribute("CURRENCY").value();
+    }
+    // Else the first amount anywhere in the form (a lot's VAL_OBJECT, an
+    // award's VAL_TOTAL, a prize): the notice's currency, never EUR by
+    // default when the notice states another.
+    if (currency.empty()) {
+      const pugi::xml_node any = form.find_node(
+          [](pugi::xml_node n) { return n.attribute("CURRENCY"); });
+      if (any) currency = any.attribute("CURRENCY").value();
     }
     for (pugi::xml_node descr : Children(object, fns, "OBJECT_DESCR")) {
       ImportedLot lot;
       lot.where = lines.Of(descr);
       lot.id = Text(Child(descr, fns, "LOT_NO"));
       lot.title = Text(Child(descr, fns, "TITLE"));
-      lot.currency = currency;
+      const pugi::xml_node own = Child(descr, fns, "VAL_OBJECT");
+      lot.currency = own && *own.attribute("CURRENCY").value()
+                         ? std::string(own.attribute("CURRENCY").value())
+                         : currency;
+      if (lot.currency.empty() && country) {
+        CurrencyFromCountry(&lot, country.attribute("VALUE").value(),
+                            lines.Of(country));
+      }
       lot.notice_id = notice->notice_id;
       const std::vector<pugi::xml_node> acs = Children(descr, fns, "AC");
       for (pugi::xml_node ac : acs) ReadAc(ac, fns, lines, &lot);

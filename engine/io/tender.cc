@@ -1,11 +1,15 @@
 #include "circa/tender.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <string_view>
+#include <unordered_set>
 
 #include "circa/lcc.h"
 #include "circa/load.h"
+#include "circa/panel.h"
 #include "io/file.h"
 #include "score/stages.h"
 
@@ -157,6 +161,52 @@ bool FillLcc(const TenderPaths& paths,
   return true;
 }
 
+// One error per declared panel criterion (DeclaredPanelLeaves) that the
+// bid file gives a value for, located at the first such bid.
+std::vector<Diagnostic> PanelValuesWithoutPanel(
+    const CriteriaSet& set, const BidSet& bids,
+    const std::vector<std::string>& excluded) {
+  Diagnostics diag;
+  const std::size_t m = bids.criteria.size();
+  const std::unordered_set<std::string_view> skip(excluded.begin(),
+                                                  excluded.end());
+  for (const Criterion* leaf : DeclaredPanelLeaves(set)) {
+    const auto col =
+        std::find(bids.criteria.begin(), bids.criteria.end(), leaf->id);
+    if (col == bids.criteria.end()) continue;
+    const auto j = static_cast<std::size_t>(col - bids.criteria.begin());
+    std::size_t first = bids.ids.size();
+    int count = 0;
+    for (std::size_t i = 0; i < bids.ids.size(); ++i) {
+      const std::size_t k = i * m + j;
+      if (k >= bids.text.size() || bids.text[k].empty()) continue;
+      if (skip.count(bids.ids[i]) > 0) continue;
+      if (count++ == 0) first = i;
+    }
+    if (count == 0) continue;
+    const PanelPolicy* policy = PanelPolicyFor(set, leaf->id);
+    const std::string declared =
+        policy != nullptr && policy->where.line > 0
+            ? " (declared at " + policy->where.file + ":" +
+                  std::to_string(policy->where.line) + ")"
+            : "";
+    diag.Error(
+        first < bids.rows.size() ? bids.rows[first]
+                                 : SourceLocation{bids.source, 0, 0},
+        "bids[" + bids.ids[first] + "]." + leaf->id,
+        "the bid file gives a value for \"" + leaf->id + "\"" +
+            (count > 1 ? " (and for " + std::to_string(count - 1) +
+                             (count == 2 ? " other bid)" : " other bids)")
+                       : std::string()) +
+            ", which has a panel policy" + declared +
+            ": it is scored only from a panel file; give the panel's scores "
+            "(panel.csv in the tender directory, or --panel FILE) and leave "
+            "the bid file's cells empty, or remove panel: from the "
+            "criterion");
+  }
+  return diag.Take();
+}
+
 }  // namespace
 
 Result<Tender> LoadTender(const TenderPaths& paths,
@@ -189,6 +239,15 @@ Result<Tender> LoadTender(const TenderPaths& paths,
         break;
       }
     }
+  }
+  if (paths.panel.empty()) {
+    // A criterion with its own or its group's panel policy is scored only
+    // from a panel file (docs/panels.md): a bid file's value is no panel
+    // score, it has no consensus and no rationale (issue 13).
+    const auto refused = PanelValuesWithoutPanel(t.criteria, t.bids, excluded);
+    out.diagnostics.insert(out.diagnostics.end(), refused.begin(),
+                           refused.end());
+    if (!refused.empty()) return out;
   }
   if (!paths.panel.empty()) {
     Diagnostics read;

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "circa/direction.h"
 #include "circa/version.h"
 #include "report/text_util.h"
 
@@ -59,6 +60,16 @@ std::string Fixed(double v, int decimals) {
   if (s.size() > 1 && s[0] == '-' &&
       s.find_first_not_of("-0.") == std::string::npos) {
     s.erase(0, 1);
+  }
+  return s;
+}
+
+// Points to two decimals, trailing zeros dropped ("12.5", "15").
+std::string Pts2(double v) {
+  std::string s = Fixed(v, 2);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
   }
   return s;
 }
@@ -207,6 +218,87 @@ std::string ThresholdText(const AnalysisReport& r, const WeightThreshold& t,
                      Signed1(t.delta));
 }
 
+// The dominated-bid search and the cheaper-bid probe in words (table and
+// Markdown); empty when not run.
+std::string Amount(const AnalysisReport& r, const Column& c, double v) {
+  const bool money =
+      c.type == CriterionType::kPrice || c.type == CriterionType::kCost;
+  std::string s = fmt::format("{:.2f}", v);
+  if (s.size() > 3 && s.substr(s.size() - 3) == ".00") s.resize(s.size() - 3);
+  // Thousands separators in the whole part: 166,771.50.
+  const std::size_t start = s[0] == '-' ? 1 : 0;
+  std::size_t dot = s.find('.');
+  if (dot == std::string::npos) dot = s.size();
+  for (std::size_t k = dot; k > start + 3; k -= 3) s.insert(k - 3, ",");
+  if (money) return s + " " + r.criteria->currency;
+  return s + (c.unit.empty() || c.unit == "%" ? c.unit : " " + c.unit);
+}
+
+std::string Like(const AnalysisReport& r, const CheaperBidSearch& c) {
+  return c.like_bid < 0 ? std::string(
+                              "the worst value of every other criterion among "
+                              "the bids still in")
+                        : "the other values of " + BidName(r, c.like_bid) +
+                              ", the weakest bid still in";
+}
+
+std::vector<std::string> SearchSentences(const AnalysisReport& r) {
+  std::vector<std::string> out;
+  const RankReversalResult& rr = *r.reversal;
+  const DominatedSearch& d = rr.dominated;
+  if (d.searched) {
+    if (d.found) {
+      std::string where;
+      for (std::size_t j = 0; j < r.scorer->columns().size(); ++j) {
+        const Column& c = r.scorer->columns()[j];
+        if (c.rule.rule != Rule::kLinearRange) continue;
+        if (!where.empty()) where += " and ";
+        where +=
+            fmt::format("{} {} {}", ColumnName(c),
+                        LowerIsBetter(c.rule) ? "above" : "below",
+                        Amount(r, c, d.values[static_cast<Eigen::Index>(j)]));
+      }
+      out.push_back(fmt::format(
+          "A dominated bid changes the winner from {} to {} once it has {} "
+          "({} spans beyond the worst values; {}).",
+          BidName(r, d.old_winner), BidName(r, d.new_winner), where,
+          Fixed(d.stretch, 4),
+          d.analytic ? "closed form, confirmed by re-scoring"
+                     : "found by a scan and bisection"));
+    } else {
+      out.push_back(fmt::format(
+          "No dominated bid changes the winner, up to {:g} spans beyond the "
+          "worst values.",
+          d.stretch));
+    }
+  }
+  const CheaperBidSearch& c = rr.cheaper;
+  if (c.searched) {
+    const Column& col = ColumnAt(r, c.column);
+    if (c.found) {
+      out.push_back(fmt::format(
+          "A new bid with {} below {} (the lowest now is {}) and {} points "
+          "on the other criteria ({}) would change the winner from {} to {} "
+          "without winning itself ({}).",
+          ColumnName(col), Amount(r, col, c.below), Amount(r, col, c.lowest),
+          Pts2(c.quality_points), Like(r, c), BidName(r, c.old_winner),
+          BidName(r, c.new_winner),
+          c.analytic ? "closed form, confirmed by re-scoring"
+                     : "found by a scan and bisection"));
+    } else if (c.new_bid_wins) {
+      out.push_back(fmt::format(
+          "A new bid with {} below {} and {} would win itself, so it "
+          "reverses no order among the others.",
+          ColumnName(col), Amount(r, col, c.lowest), Like(r, c)));
+    } else {
+      out.push_back(
+          fmt::format("No new bid with {} below {} and {} changes the winner.",
+                      ColumnName(col), Amount(r, col, c.lowest), Like(r, c)));
+    }
+  }
+  return out;
+}
+
 void ReversalSection(const AnalysisReport& r, std::string* out) {
   const RankReversalResult& rr = *r.reversal;
   Section(out, "Rank reversal (withdrawn and added bids)");
@@ -234,6 +326,7 @@ void ReversalSection(const AnalysisReport& r, std::string* out) {
     what += ".";
     Item(out, what, r.width);
   }
+  for (const std::string& line : SearchSentences(r)) Item(out, line, r.width);
 }
 
 void SensitivitySection(const AnalysisReport& r, std::string* out) {
@@ -265,6 +358,111 @@ void CounterfactualSection(const AnalysisReport& r, std::string* out) {
   Paragraph(out, c.explanation, r.width);
   for (const Counterfactual& b : c.bids) {
     Item(out, b.sentence, r.width);
+  }
+}
+
+// --- Excluded bids: one sentence per bid, shared by table and Markdown.
+
+std::string AllBidName(const AnalysisReport& r, int bid) {
+  const BidSet* bids = r.all_bids != nullptr ? r.all_bids : r.bids;
+  const auto i = static_cast<std::size_t>(bid);
+  if (bid >= 0 && i < bids->ids.size()) return bids->ids[i];
+  return "bid " + std::to_string(bid + 1);
+}
+
+const Evaluation& AllEvaluation(const AnalysisReport& r) {
+  return r.all_evaluation != nullptr ? *r.all_evaluation : *r.evaluation;
+}
+
+std::string ValueText(const Column& c, double v) {
+  if (c.rule.rule == Rule::kYesNo) return v >= 1 ? "'yes'" : "'no'";
+  if (c.rule.rule == Rule::kScale) {
+    for (const ScaleLevel& level : c.rule.levels) {
+      if (level.value == v && !level.descriptor.empty()) {
+        return "'" + level.descriptor + "'";
+      }
+    }
+  }
+  const std::string unit =
+      c.unit.empty() || c.unit == "%" ? c.unit : " " + c.unit;
+  return fmt::format("{:g}", v) + unit;
+}
+
+std::string EligibilitySentence(const AnalysisReport& r,
+                                const EligibilityCounterfactual& e) {
+  const std::string name = "Bid " + AllBidName(r, e.bid);
+  const Evaluation& all = AllEvaluation(r);
+  const auto k = static_cast<std::size_t>(e.bid);
+  const std::string reason =
+      k < all.exclusion.size() ? all.exclusion[k].reason : std::string();
+  constexpr const char* kNoPrice =
+      " No price or cost can make it eligible: it was excluded before they "
+      "were scored.";
+  if (e.stage == ExclusionStage::kRequirement) {
+    return name + " " +
+           (reason.empty() ? "does not meet requirement " + e.requirement
+                           : reason) +
+           ". Only meeting the requirement makes it eligible: it was "
+           "excluded before anything was scored, so no price, cost or "
+           "quality can rescue it.";
+  }
+  std::string text;
+  if (e.stage == ExclusionStage::kThreshold) {
+    text = name + " was below a minimum score";
+    for (std::size_t t = 0; t < e.thresholds.size(); ++t) {
+      const ThresholdShortfall& s = e.thresholds[t];
+      const ScoreThreshold& th =
+          r.scorer->thresholds()[static_cast<std::size_t>(s.threshold)];
+      text += t == 0 ? ": it" : "; it";
+      text +=
+          fmt::format(" lacks {} quality points on {} ({} of {}, minimum {})",
+                      Pts2(s.lacking), th.name.empty() ? th.id : th.name,
+                      Pts2(s.points), Pts2(s.max_points), Pts2(s.min_points));
+      if (s.needed && s.column >= 0) {
+        const Column& c = ColumnAt(r, s.column);
+        text += fmt::format(", reached with {} instead of {}",
+                            ValueText(c, *s.needed), ValueText(c, s.current));
+      }
+    }
+    text += ".";
+    if (e.cut_points && e.cut_lacking > 0) {
+      text += fmt::format(
+          " To go on past max-pass it would also need {} quality points in "
+          "all, {} more than its {}.",
+          Pts2(*e.cut_points), Pts2(e.cut_lacking), Pts2(e.quality_points));
+    }
+  } else {
+    text = fmt::format(
+        "{} placed {} of {} on quality with {} points, below the max-pass "
+        "cut: it lacks {} quality points to reach the {} of the last bid that "
+        "went on (a tie at the cut goes on).",
+        name, e.place, e.passed, Pts2(e.quality_points), Pts2(e.cut_lacking),
+        e.cut_points ? Pts2(*e.cut_points) : std::string("?"));
+  }
+  return text + kNoPrice;
+}
+
+std::string EligibilityExplanation(const AnalysisReport& r) {
+  const EligibilityResult& el = *r.eligibility;
+  if (el.excluded == 0) return "No bid was excluded.";
+  std::string text = fmt::format(
+      "{} excluded {} left out of the other analyses; what would have kept "
+      "{} in:",
+      el.excluded, el.excluded == 1 ? "bid is" : "bids are",
+      el.excluded == 1 ? "it" : "each");
+  if (static_cast<int>(el.bids.size()) < el.excluded) {
+    text = fmt::format("{} (the first {} shown)",
+                       text.substr(0, text.size() - 1), el.bids.size()) +
+           ":";
+  }
+  return text;
+}
+
+void EligibilitySection(const AnalysisReport& r, std::string* out) {
+  Section(out, "What would make each excluded bid eligible");
+  Paragraph(out, EligibilityExplanation(r), r.width);
+  for (const EligibilityCounterfactual& e : r.eligibility->bids) {
+    Item(out, EligibilitySentence(r, e), r.width);
   }
 }
 
@@ -357,6 +555,36 @@ ordered_json ReversalJson(const AnalysisReport& r) {
     probes.push_back(o);
   }
   j["probes"] = probes;
+  const DominatedSearch& d = rr.dominated;
+  if (d.searched) {
+    ordered_json values = nullptr;
+    if (d.found) {
+      values = ordered_json::object();
+      for (Eigen::Index k = 0; k < d.values.size(); ++k) {
+        values[ColumnAt(r, static_cast<int>(k)).id] =
+            report::Round6(d.values[k]);
+      }
+    }
+    j["dominated_search"] = {
+        {"found", d.found},
+        {"analytic", d.analytic},
+        {"stretch", report::Round6(d.stretch)},
+        {"values", values},
+        {"new_winner", d.found ? BidJson(r, d.new_winner) : nullptr}};
+  }
+  const CheaperBidSearch& c = rr.cheaper;
+  if (c.searched) {
+    j["cheaper_bid"] = {
+        {"criterion", ColumnAt(r, c.column).id},
+        {"lowest", report::Round6(c.lowest)},
+        {"found", c.found},
+        {"analytic", c.analytic},
+        {"below", c.found ? ordered_json(report::Round6(c.below)) : nullptr},
+        {"quality_points", report::Round6(c.quality_points)},
+        {"like_bid", c.like_bid >= 0 ? BidJson(r, c.like_bid) : nullptr},
+        {"new_bid_wins", c.new_bid_wins},
+        {"new_winner", c.found ? BidJson(r, c.new_winner) : nullptr}};
+  }
   return j;
 }
 
@@ -420,6 +648,54 @@ ordered_json CounterfactualJson(const AnalysisReport& r) {
     bids.push_back({{"bid", BidName(r, b.bid)},
                     {"sentence", b.sentence},
                     {"changes", changes}});
+  }
+  j["bids"] = bids;
+  return j;
+}
+
+ordered_json EligibilityJson(const AnalysisReport& r) {
+  const EligibilityResult& el = *r.eligibility;
+  ordered_json j;
+  j["excluded"] = el.excluded;
+  ordered_json bids = ordered_json::array();
+  for (const EligibilityCounterfactual& e : el.bids) {
+    ordered_json o;
+    o["bid"] = AllBidName(r, e.bid);
+    o["stage"] = e.stage == ExclusionStage::kRequirement ? "requirement"
+                 : e.stage == ExclusionStage::kThreshold ? "threshold"
+                                                         : "max-pass";
+    o["requirement"] = e.requirement.empty() ? ordered_json(nullptr)
+                                             : ordered_json(e.requirement);
+    ordered_json ts = ordered_json::array();
+    for (const ThresholdShortfall& s : e.thresholds) {
+      const ScoreThreshold& th =
+          r.scorer->thresholds()[static_cast<std::size_t>(s.threshold)];
+      ts.push_back(
+          {{"criterion", th.id},
+           {"points", report::Round6(s.points)},
+           {"min_points", report::Round6(s.min_points)},
+           {"max_points", report::Round6(s.max_points)},
+           {"lacking", report::Round6(s.lacking)},
+           {"current", s.column >= 0 ? ordered_json(report::Round6(s.current))
+                                     : ordered_json(nullptr)},
+           {"needed", s.needed ? ordered_json(report::Round6(*s.needed))
+                               : ordered_json(nullptr)}});
+    }
+    o["thresholds"] = ts;
+    const bool scored = e.stage != ExclusionStage::kRequirement;
+    o["quality_points"] = scored
+                              ? ordered_json(report::Round6(e.quality_points))
+                              : ordered_json(nullptr);
+    o["cut_points"] = e.cut_points ? ordered_json(report::Round6(*e.cut_points))
+                                   : ordered_json(nullptr);
+    o["cut_lacking"] = e.cut_points
+                           ? ordered_json(report::Round6(e.cut_lacking))
+                           : ordered_json(nullptr);
+    o["place"] = e.stage == ExclusionStage::kMaxPass ? ordered_json(e.place)
+                                                     : ordered_json(nullptr);
+    o["price_can_rescue"] = e.price_can_rescue;
+    o["sentence"] = EligibilitySentence(r, e);
+    bids.push_back(o);
   }
   j["bids"] = bids;
   return j;
@@ -557,6 +833,9 @@ void ReversalMarkdown(const AnalysisReport& r, std::string* out) {
             (p.order_changed ? "changes" : "unchanged") + " | " +
             MdText(moved) + " |\n";
   }
+  const std::vector<std::string> searches = SearchSentences(r);
+  if (!searches.empty()) *out += "\n";
+  for (const std::string& line : searches) *out += "- " + MdText(line) + "\n";
 }
 
 void SensitivityMarkdown(const AnalysisReport& r, std::string* out) {
@@ -617,6 +896,15 @@ void CounterfactualMarkdown(const AnalysisReport& r, std::string* out) {
   if (!c.bids.empty()) *out += "\n";
   for (const Counterfactual& b : c.bids)
     *out += "- " + MdText(b.sentence) + "\n";
+}
+
+void EligibilityMarkdown(const AnalysisReport& r, std::string* out) {
+  MdSection(out, "What would make each excluded bid eligible");
+  *out += MdText(EligibilityExplanation(r)) + "\n";
+  if (!r.eligibility->bids.empty()) *out += "\n";
+  for (const EligibilityCounterfactual& e : r.eligibility->bids) {
+    *out += "- " + MdText(EligibilitySentence(r, e)) + "\n";
+  }
 }
 
 void SmaaMarkdown(const AnalysisReport& r, std::string* out) {
@@ -759,6 +1047,7 @@ std::string RenderAnalysisTable(const AnalysisReport& r) {
   if (r.reversal) ReversalSection(r, &out);
   if (r.sensitivity) SensitivitySection(r, &out);
   if (r.counterfactual) CounterfactualSection(r, &out);
+  if (r.eligibility) EligibilitySection(r, &out);
   if (r.smaa) SmaaSection(r, &out);
   if (r.comparison) ComparisonSection(r, &out);
   return out;
@@ -775,6 +1064,7 @@ std::string RenderAnalysisMarkdown(const AnalysisReport& r) {
   if (r.reversal) ReversalMarkdown(r, &out);
   if (r.sensitivity) SensitivityMarkdown(r, &out);
   if (r.counterfactual) CounterfactualMarkdown(r, &out);
+  if (r.eligibility) EligibilityMarkdown(r, &out);
   if (r.smaa) SmaaMarkdown(r, &out);
   if (r.comparison) ComparisonMarkdown(r, &out);
   return out;
@@ -804,6 +1094,7 @@ std::string RenderAnalysisJson(const AnalysisReport& r) {
   j["reversal"] = r.reversal ? ReversalJson(r) : nullptr;
   j["sensitivity"] = r.sensitivity ? SensitivityJson(r) : nullptr;
   j["counterfactual"] = r.counterfactual ? CounterfactualJson(r) : nullptr;
+  if (r.eligibility) j["eligibility"] = EligibilityJson(r);
   j["smaa"] = r.smaa ? SmaaJson(r) : nullptr;
   j["comparison"] = r.comparison ? ComparisonJson(r) : nullptr;
   return JsonText(j.dump(2)) + "\n";

@@ -38,7 +38,13 @@ struct AnalysisReport {
   const CounterfactualResult* counterfactual = nullptr;
   const SmaaResult* smaa = nullptr;
   const AggregationResult* comparison = nullptr;  // --method
-  int width = 100;                                // table columns
+  // What would make each excluded bid eligible (FindEligibilityCounterfactuals
+  // on the full bid set). Its bid indices are into `all_bids` and
+  // `all_evaluation`, the full set's, when the other analyses ran on the
+  // bids that stayed in; null: `bids` and `evaluation`.
+  const EligibilityResult* eligibility = nullptr;
+  const Evaluation* all_evaluation = nullptr;
+  int width = 100;  // table columns
 };
 
 // The smallest single weight change (over all leaf criteria, up or down)

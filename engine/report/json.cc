@@ -25,7 +25,11 @@ nlohmann::ordered_json CriteriaSetJson(const CriteriaSet& set,
                               {"currency", set.currency}};
   if (with_scale) j["scale"] = Round6(set.scale);
   if (!set.model_id.empty()) {
-    j["model"] = {{"id", set.model_id}, {"version", set.model_version}};
+    // The model version resolved, and `extends:` as written (an id without
+    // @version resolves to the library's newest).
+    j["model"] = {{"id", set.model_id},
+                  {"version", set.model_version},
+                  {"extends", set.extends}};
   }
   return j;
 }

@@ -19,6 +19,10 @@ void RenderMarkdown(const Report& r, const TextSink& sink) {
   out += "Criteria set " + report::MdCode(set.id) + " version " +
          MdText(set.version);
   if (!set.publisher.empty()) out += ", published by " + MdText(set.publisher);
+  if (!set.model_id.empty()) {
+    out += ", derived from model " + MdText(set.model_id) +
+           " version " + MdText(set.model_version);
+  }
   out += ". " + std::to_string(bids.size()) + " bids scored on " +
          std::to_string(scorer.size()) + " criteria out of " +
          FormatNumber(scorer.scale(), -1) + " points.\n\n";

@@ -79,6 +79,10 @@ struct AnalysisResult {
   std::optional<RankReversalResult> reversal;
   std::optional<SensitivityResult> sensitivity;
   std::optional<CounterfactualResult> counterfactual;
+  // With the counterfactuals, when some bid was left out: what would make
+  // each left-out bid eligible (FindEligibilityCounterfactuals on every
+  // bid; its indices are into tender.bids and full_evaluation).
+  std::optional<EligibilityResult> eligibility;
   std::optional<SmaaResult> smaa;
   std::optional<AggregationResult> comparison;
 };

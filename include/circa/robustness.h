@@ -4,7 +4,8 @@
 //   - weight sensitivity: the smallest change of one weight that changes the
 //     winner, solved in closed form on the score matrix;
 //   - counterfactuals: the smallest single change that would have made a
-//     losing bid win, with the sentence for a debrief letter.
+//     losing bid win, with the sentence for a debrief letter; for an
+//     excluded bid, what would have made it eligible.
 // Each analysis takes a compiled scorer and the evaluation it produced; none
 // reads files. Degenerate inputs (no bid, one bid, all bids tied) are
 // legitimate outcomes, explained in the result's `explanation`.
@@ -41,6 +42,13 @@ struct ReversalOptions {
   // the bids (20,000 bids: over a minute); the explanation says when the
   // cap applied. Must be >= 1.
   int max_withdrawals = 200;
+  // Search the dominated bid's distance (DominatedSearch) instead of only
+  // probing at dominated_stretch, looking at most `max_stretch` spans beyond
+  // the worst values. Must be > 0.
+  bool search_dominated = true;
+  double max_stretch = 1e4;
+  // Probe a new bid cheaper than every bid (CheaperBidSearch).
+  bool probe_cheaper = true;
 
   // True if the options can be used; otherwise writes why to `why` (when
   // not null).
@@ -48,10 +56,63 @@ struct ReversalOptions {
     const char* problem =
         !(dominated_stretch >= 0) ? "dominated_stretch: must be >= 0"
         : max_withdrawals < 1     ? "max_withdrawals: must be >= 1"
+        : !(max_stretch > 0)      ? "max_stretch: must be > 0"
                                   : nullptr;
     if (problem != nullptr && why != nullptr) *why = problem;
     return problem == nullptr;
   }
+};
+
+// The smallest dominated bid that changes the winner. The bid is the one
+// ProbeRankReversal constructs, at `stretch` spans beyond the worst value of
+// each column instead of dominated_stretch. Only a rule that measures
+// against the worst value (linear-range) can feel it; then each such
+// column's points are W (1 - (1 - s_i) / (1 + t)) at stretch t, so every
+// total is T_i + L_i t / (1 + t) (L_i: the points bid i lacks on those
+// columns) and bid k overtakes winner w at t / (1 + t) = (T_w - T_k) /
+// (L_k - L_w): solved in closed form, then checked by re-scoring. Where
+// that does not hold (minimum scores, max-pass, rounding, a value clamped
+// at 0), a bounded scan over t with bisection.
+struct DominatedSearch {
+  // Some column uses a rule that measures against the worst value; false:
+  // no dominated bid can change any score, nothing was searched.
+  bool searched = false;
+  bool found = false;
+  bool analytic = false;  // closed form confirmed by re-scoring
+  // found: the boundary (just beyond it the winner changes); else the
+  // farthest stretch looked at (max_stretch).
+  double stretch = 0;
+  Eigen::VectorXd values;  // the dominated bid at `stretch` (one per column)
+  int old_winner = -1;
+  int new_winner = -1;  // original bid index
+};
+
+// A new bid cheaper than every bid (not dominated) that changes which of the
+// existing bids wins without winning itself: "a new bid below `below` with
+// `quality_points` on the other criteria would change the winner". On every
+// other column it takes the worst value among the bids still in (a cheap,
+// poor bid, as in Schotanus et al.); when the set has minimum scores or
+// max-pass, the values of the weakest bid still in (`like_bid`), which
+// passed them, so that its price is scored at all. Under lowest-ratio the
+// boundary is closed form: with C_i = T_i - W P_min / P_i, bid k overtakes w
+// below p = (C_k - C_w) / (W (1/P_w - 1/P_k)); otherwise a bounded scan between
+// 0 and the lowest value with bisection.
+struct CheaperBidSearch {
+  // Some price or cost column uses a relative rule that reads the lowest
+  // value; false: nothing was searched.
+  bool searched = false;
+  bool found = false;
+  bool analytic = false;
+  int column = -1;            // the price or cost column probed
+  double lowest = 0;          // the lowest value now
+  double below = 0;           // found: the boundary value X
+  double quality_points = 0;  // Y: the new bid's points outside `column`
+  int like_bid = -1;          // whose other values it takes
+  // The new bid would win itself at any price below the lowest (so it
+  // reverses nothing): no boundary reported.
+  bool new_bid_wins = false;
+  int old_winner = -1;
+  int new_winner = -1;  // original bid index
 };
 
 // What one probe changed for one bid that kept its place in the set.
@@ -96,7 +157,9 @@ struct RankReversalResult {
   // rules read only those extremes, so withdrawing any other bid changes no
   // score.
   bool complete = true;
-  std::string explanation;  // one sentence: what was found or why nothing ran
+  DominatedSearch dominated;  // search_dominated
+  CheaperBidSearch cheaper;   // probe_cheaper
+  std::string explanation;    // one sentence: what was found or why nothing ran
 };
 
 // Re-scores `values` (the decision matrix `evaluation` was computed from)
@@ -251,6 +314,82 @@ struct CounterfactualResult {
 CounterfactualResult FindCounterfactuals(
     const Scorer& scorer, const Eigen::MatrixXd& values,
     const Evaluation& evaluation, const CounterfactualOptions& options = {});
+
+// ---------------------------------------------------------------------------
+// What would make an excluded bid eligible
+
+struct EligibilityOptions {
+  // Look at most at this many excluded bids (input order); the result says
+  // how many were excluded in all. Must be >= 1.
+  int max_bids = 1000;
+
+  // True if the options can be used; otherwise writes why to `why` (when
+  // not null).
+  bool IsValid(std::string* why = nullptr) const {
+    if (max_bids >= 1) return true;
+    if (why != nullptr) *why = "max_bids: must be >= 1";
+    return false;
+  }
+};
+
+// One minimum score (Scorer::thresholds()) a bid is below.
+struct ThresholdShortfall {
+  int threshold = -1;     // index in Scorer::thresholds()
+  double points = 0;      // the bid's points on the criterion
+  double min_points = 0;  // the minimum
+  double max_points = 0;  // the criterion's own points
+  double lacking = 0;     // min_points - points (> 0)
+  // When the minimum covers one column whose rule is absolute: the bid's
+  // value there now and the nearest value that reaches the minimum (a
+  // scale level, a step, yes, or for linear the exact boundary); empty for
+  // a group or a relative rule, where points do not map to one value.
+  int column = -1;
+  double current = 0;
+  std::optional<double> needed;
+};
+
+// Why one bid was excluded and what would have kept it in. Every exclusion
+// happens before price and cost are scored (docs/criteria-format.md,
+// "Award order"), so no price or cost change can make the bid eligible:
+// `price_can_rescue` is always false, and says so in the result.
+struct EligibilityCounterfactual {
+  int bid = -1;  // index in the full bid set
+  ExclusionStage stage = ExclusionStage::kNone;
+  // kRequirement: the requirement's id (Exclusion::rule); nothing was
+  // scored, so only meeting it makes the bid eligible.
+  std::string requirement;
+  // kThreshold: every minimum score the bid is below, in document order
+  // (the exclusion names only the first).
+  std::vector<ThresholdShortfall> thresholds;
+  // The bid's quality points (every column but price and cost).
+  double quality_points = 0;
+  // When some bid was excluded by max-pass: the quality points of the last
+  // bid that went on (a bid that reaches them ties at the cut and goes on)
+  // and how many the bid lacks (>= 0). kMaxPass: also the bid's place on
+  // quality among the bids that met every minimum (1-based).
+  std::optional<double> cut_points;
+  double cut_lacking = 0;
+  int place = 0;
+  int passed = 0;  // bids that met every minimum (the max-pass ranking)
+  bool price_can_rescue = false;
+};
+
+struct EligibilityResult {
+  // One per excluded bid looked at, input order.
+  std::vector<EligibilityCounterfactual> bids;
+  int excluded = 0;  // bids excluded in all
+};
+
+// For each bid `evaluation` excludes (a requirement, a minimum score or
+// max-pass): which requirement it failed, the quality points it lacks
+// against each minimum score and, for max-pass, against the last bid that
+// went on. `values` and `evaluation` are the full bid set's (the excluded
+// bids included, as Scorer::Evaluate gave them). The other bids' quality
+// scores are taken as they are: a relative quality rule could move them
+// when the bid's own value changes.
+EligibilityResult FindEligibilityCounterfactuals(
+    const Scorer& scorer, const Eigen::MatrixXd& values,
+    const Evaluation& evaluation, const EligibilityOptions& options = {});
 
 }  // namespace circa
 

@@ -32,8 +32,9 @@ struct Tender {
 // Loads paths.criteria, then paths.bids against it, then paths.panel (if
 // given) against both, and writes the panel's aggregated scores into the
 // bids. Stops at the first file with errors (later files are checked
-// against it). A set whose criteria declare a panel policy needs a panel
-// file unless the bid file gives every panel cell a value. A set with a
+// against it). A criterion with its own or its group's panel policy is
+// scored only from a panel file: without one, a value for it in the bid file
+// is an error (docs/panels.md). A set with a
 // `from: lcc` criterion needs paths.cost_profile, with one offer per bid:
 // each bid's value on that criterion is its LCC rounded to the cent.
 // Errors are diagnostics with the file, line and column; invalid `options`

@@ -1,9 +1,11 @@
 // Rank-reversal probe (engine/analysis/rank_reversal.cc): a hand-built
 // reversal under lowest-ratio, the same bids under an absolute rule, a
 // reversal from adding a dominated bid under linear-range, degenerate sets.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "circa/robustness.h"
+#include "report/analysis_report.h"
 #include "test_util.h"
 
 namespace circa {
@@ -11,6 +13,7 @@ namespace {
 
 using circa_test::ParseCriteriaOk;
 using circa_test::Rows;
+using ::testing::HasSubstr;
 
 // Price 50 (lowest-ratio), quality 50 (linear 0..10, so score = q / 10).
 constexpr char kLowestRatio[] = R"(circa: 1
@@ -133,6 +136,7 @@ TEST(RankReversalTest, AddingADominatedBidReversesUnderLinearRange) {
   ReversalOptions options;
   options.remove_each_loser = false;
   options.dominated_stretch = 2;
+  options.search_dominated = false;  // the probe at dominated_stretch
   ASSERT_TRUE(options.IsValid());
   const RankReversalResult r = ProbeRankReversal(scorer, bids, e, options);
   ASSERT_EQ(r.probes.size(), 1u);
@@ -236,6 +240,155 @@ TEST(RankReversalTest, AllBidsTiedStayTied) {
   ASSERT_EQ(r.probes.size(), 3u);
   EXPECT_EQ(r.winner_changes, 0);
   EXPECT_EQ(r.order_changes, 0);
+}
+
+// Issue 13: the dominated bid's distance is searched. Price 50
+// (linear-range, lower is better), quality 50 (linear 0..10, absolute).
+//   A (100, 6): price (200-100)/(200-100) = 1 -> 50, quality 30 -> 80  wins
+//   B (150, 9): price 0.5 -> 25, quality 45                     -> 70
+//   C (200, 2): price 0   -> 0,  quality 10                     -> 10
+// A dominated bid at stretch t prices 200 + t x (200 - 100), so P_max - P_min
+// = (1 + t) x 100 and each price score is 1 - (1 - s_i) / (1 + t): totals
+// T_i + L_i t / (1 + t) with L_A = 0, L_B = 25, L_C = 50. B reaches A when
+// 70 + 25 u = 80, u = t / (1 + t) = 0.4, t = 2/3: a dominated bid priced
+// above 200 + 66.67 = 266.67 hands the award to B (at 266.67: A 50 + 30 =
+// 80, B 50 x 116.67/166.67 = 35 + 45 = 80). C would need u = 1.4 > 1:
+// never. The old fixed probe (stretch 0.5, u = 1/3: B 78.33) missed it.
+constexpr char kMinMax[] = R"(circa: 1
+id: min-max
+version: "1"
+title: Min-max
+criteria:
+  - {id: price, name: Price, type: price, weight: 50, scoring: {rule: linear-range, better: lower}}
+  - {id: quality, name: Quality, type: quality, weight: 50, scoring: {rule: linear, worst: 0, best: 10}}
+)";
+
+TEST(RankReversalSearch, SmallestDominatedBidThatFlipsUnderMinMax) {
+  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kMinMax));
+  const Eigen::MatrixXd bids = Rows({{100, 6}, {150, 9}, {200, 2}});
+  const Evaluation e = scorer.Evaluate(bids);
+  ASSERT_EQ(e.Winner(), 0);
+  ReversalOptions fixed;
+  fixed.search_dominated = false;
+  EXPECT_EQ(ProbeRankReversal(scorer, bids, e, fixed).winner_changes, 0);
+
+  const RankReversalResult r = ProbeRankReversal(scorer, bids, e);
+  const DominatedSearch& d = r.dominated;
+  ASSERT_TRUE(d.searched);
+  ASSERT_TRUE(d.found);
+  EXPECT_TRUE(d.analytic);
+  EXPECT_NEAR(d.stretch, 2.0 / 3, 1e-12);
+  EXPECT_NEAR(d.values[0], 200 + 200.0 / 3, 1e-9);
+  EXPECT_EQ(d.old_winner, 0);
+  EXPECT_EQ(d.new_winner, 1);
+  // The dominated probe now sits just beyond the boundary and reverses.
+  const ReversalProbe& added = r.probes.back();
+  EXPECT_EQ(added.kind, ReversalProbe::Kind::kAddedDominated);
+  EXPECT_TRUE(added.winner_changed);
+  EXPECT_EQ(added.new_winner, 1);
+  // Just short of the boundary the winner holds.
+  Eigen::MatrixXd short_of(4, 2);
+  short_of << bids, Rows({{200 + 200.0 / 3 - 1e-6, 0}});
+  EXPECT_EQ(scorer.Evaluate(short_of).Winner(), 0);
+}
+
+TEST(RankReversalSearch, DominatedBidCannotMoveLowestRatio) {
+  // lowest-ratio reads only P_min, which a dominated bid never lowers.
+  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Eigen::MatrixXd bids = Rows({{100, 5}, {125, 6.5}, {60, 0}});
+  const RankReversalResult r =
+      ProbeRankReversal(scorer, bids, scorer.Evaluate(bids));
+  EXPECT_FALSE(r.dominated.searched);
+  EXPECT_FALSE(r.dominated.found);
+}
+
+// A new bid cheaper than every bid, lowest-ratio (price 50, quality 50):
+//   A (100, 5):   50 + 25   = 75    wins
+//   B (125, 6.5): 40 + 32.5 = 72.5
+//   C (160, 1):   31.25 + 5 = 36.25
+// The new bid N takes the worst other value (quality 1: 5 points). Priced p
+// below 100, A = 25 + 0.5 p and B = 32.5 + 0.4 p: B leads when p < 75
+// (closed form: C_A = 75 - 50 = 25, C_B = 72.5 - 40 = 32.5, W (1/100 -
+// 1/125) = 0.1, (32.5 - 25) / 0.1 = 75). N scores 50 + 5 = 55 < 62.5, so it
+// does not win itself there.
+TEST(RankReversalSearch, CheaperBidBelowXChangesTheWinner) {
+  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Eigen::MatrixXd bids = Rows({{100, 5}, {125, 6.5}, {160, 1}});
+  const Evaluation e = scorer.Evaluate(bids);
+  ASSERT_EQ(e.Winner(), 0);
+  const RankReversalResult r = ProbeRankReversal(scorer, bids, e);
+  const CheaperBidSearch& c = r.cheaper;
+  ASSERT_TRUE(c.searched);
+  ASSERT_TRUE(c.found);
+  EXPECT_TRUE(c.analytic);
+  EXPECT_EQ(c.column, 0);
+  EXPECT_DOUBLE_EQ(c.lowest, 100);
+  EXPECT_NEAR(c.below, 75, 1e-9);
+  EXPECT_NEAR(c.quality_points, 5, 1e-12);
+  EXPECT_EQ(c.like_bid, -1);
+  EXPECT_EQ(c.old_winner, 0);
+  EXPECT_EQ(c.new_winner, 1);
+  EXPECT_FALSE(c.new_bid_wins);
+  // Re-scored: at 74.99 B wins, at 75.01 A still does.
+  Eigen::MatrixXd with(4, 2);
+  with << bids, Rows({{74.99, 1}});
+  EXPECT_EQ(scorer.Evaluate(with).Winner(), 1);
+  with(3, 0) = 75.01;
+  EXPECT_EQ(scorer.Evaluate(with).Winner(), 0);
+}
+
+// Without C the worst quality is A's own 5: N (p < 100, quality 5) scores
+// 50 + 25 = 75 against A's 25 + 0.5 p < 75: it wins itself.
+TEST(RankReversalSearch, CheaperBidThatWinsItselfReversesNothing) {
+  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Eigen::MatrixXd bids = Rows({{100, 5}, {125, 6.5}});
+  const RankReversalResult r =
+      ProbeRankReversal(scorer, bids, scorer.Evaluate(bids));
+  EXPECT_TRUE(r.cheaper.searched);
+  EXPECT_FALSE(r.cheaper.found);
+  EXPECT_TRUE(r.cheaper.new_bid_wins);
+}
+
+// The findings in the analysis report's words (engine/report/
+// analysis_report.cc), figures from the two cases above.
+TEST(RankReversalSearch, FindingsInTheReport) {
+  for (const bool min_max : {true, false}) {
+    SCOPED_TRACE(min_max ? "min-max" : "lowest-ratio");
+    const CriteriaSet set = ParseCriteriaOk(min_max ? kMinMax : kLowestRatio);
+    const BidSet bids = circa_test::ParseBidsOk(
+        min_max ? "bid,price,quality\nA,100,6\nB,150,9\nC,200,2\n"
+                : "bid,price,quality\nA,100,5\nB,125,6.5\nC,160,1\n",
+        set);
+    const Scorer scorer = Scorer::Compile(set);
+    const Evaluation e = scorer.Evaluate(bids);
+    report::AnalysisReport rep;
+    rep.criteria = &set;
+    rep.bids = &bids;
+    rep.scorer = &scorer;
+    rep.evaluation = &e;
+    rep.reversal = ProbeRankReversal(scorer, bids.values, e);
+    rep.width = 1000;
+    const std::string table = report::RenderAnalysisTable(rep);
+    if (min_max) {
+      EXPECT_THAT(
+          table, HasSubstr("- A dominated bid changes the winner from A to "
+                           "B once it has Price above 266.67 EUR (0.6667 spans "
+                           "beyond the worst values; closed form, confirmed "
+                           "by re-scoring).\n"));
+      EXPECT_THAT(table, HasSubstr("Winner A is NOT robust"));
+    } else {
+      EXPECT_THAT(table,
+                  HasSubstr("- A new bid with price below 75 EUR (the lowest "
+                            "now is 100 EUR) and 5 points on the other "
+                            "criteria (the worst value of every other "
+                            "criterion among the bids still in) would change "
+                            "the winner from A to B without winning itself "
+                            "(closed form, confirmed by re-scoring).\n"));
+    }
+    const std::string json = report::RenderAnalysisJson(rep);
+    EXPECT_THAT(json, HasSubstr(min_max ? "\"dominated_search\": {"
+                                        : "\"cheaper_bid\": {"));
+  }
 }
 
 }  // namespace

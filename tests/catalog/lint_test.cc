@@ -416,5 +416,96 @@ TEST(LintLegalFloors, BadFloorsFileIsLocated) {
                                  "obligation, got \"maximum\""));
 }
 
+// Issue 13: a derived set (`extends:`) naming a library model without a
+// version, and one that changes the model's weights but keeps its title,
+// description and publisher. Only the findings on those keys are looked at
+// (the model's own documentation is linted with the model).
+// The set is written to a file (lint locates `extends:` in it) and the
+// file's path replaces "tender.yaml" in the findings.
+std::vector<std::string> DerivedFindings(const std::string& text) {
+  static int count = 0;
+  const std::string file =
+      ::testing::TempDir() + "/derived-" + std::to_string(++count) + ".yaml";
+  {
+    std::FILE* f = std::fopen(file.c_str(), "w");
+    if (f == nullptr) return {"cannot write " + file};
+    std::fputs(text.c_str(), f);
+    std::fclose(f);
+  }
+  LoadOptions load;
+  load.library = {circa_test::SourcePath("criteria")};
+  const Result<CriteriaSet> r = LoadCriteriaFile(file, load);
+  if (!r.ok()) return {"load failed: " + circa_test::Describe(r.diagnostics)};
+  const std::vector<LegalFloor> none;
+  LintOptions options;
+  options.legal_floors = &none;
+  std::vector<std::string> out;
+  for (const Diagnostic& d : Lint(*r.value, options)) {
+    if (d.path == "extends" || d.path == "title" || d.path == "description" ||
+        d.path == "publisher") {
+      std::string line = d.ToString();
+      if (line.rfind(file, 0) == 0)
+        line = "tender.yaml" + line.substr(file.size());
+      out.push_back(line);
+    }
+  }
+  return out;
+}
+
+// The changes of samples/model-office-furniture: price 35 -> 40 points.
+constexpr const char* kOverride = R"(
+drop: [furniture_as_a_service]
+override:
+  price: {weight: 40}
+  use_less: {weight: 3}
+  circular_plan: {weight: 6}
+)";
+
+TEST(LintDerived, UnpinnedExtendsAndInheritedTexts) {
+  EXPECT_THAT(
+      DerivedFindings(std::string(R"(circa: 1
+id: derived
+version: 1.0.0
+title: Circular office furniture (model set)
+extends: office-furniture)") +
+                      kOverride),
+      ElementsAre(
+          "tender.yaml:5:10: warning: extends: \"office-furniture\" names no "
+          "version: the newest office-furniture in the library is used (now "
+          "1.0.0), so the result changes when the library does; pin it as "
+          "office-furniture@1.0.0",
+          "tender.yaml:1:1: warning: title: the model's title is kept "
+          "unchanged (\"Circular office furniture (model set)\") although "
+          "this set changes the model's weights; say what this set is and "
+          "who changed it",
+          "tender.yaml:1:1: warning: description: the model's description is "
+          "kept unchanged (\"Model award criteria, minimum requirements and "
+          "contract c...\") although this set changes the model's "
+          "weights; say what this set is and who changed it",
+          "tender.yaml:1:1: warning: publisher: the model's publisher is kept "
+          "unchanged (\"circa model library\") although this set changes the "
+          "model's weights; say what this set is and who changed it"));
+}
+
+TEST(LintDerived, PinnedWithOwnTextsHasNoFinding) {
+  EXPECT_THAT(DerivedFindings(std::string(R"(circa: 1
+id: derived
+version: 1.0.0
+title: Office furniture for the city office
+description: Price 40 points instead of the model's 35.
+publisher: City of Kortrijk
+extends: office-furniture@1.0.0)") +
+                              kOverride),
+              IsEmpty());
+  // Keeping the model's texts is fine while the weights stay the model's.
+  EXPECT_THAT(DerivedFindings(R"(circa: 1
+id: derived
+version: 1.0.0
+title: Circular office furniture (model set)
+extends: office-furniture@1.0.0
+)"),
+              IsEmpty());
+}
+
 }  // namespace
 }  // namespace circa

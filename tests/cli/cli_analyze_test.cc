@@ -281,6 +281,9 @@ TEST(CliAnalyze, PublishedRangesReachSmaaAndSensitivity) {
   WriteFile(dir.path() / "tender.yaml", tender);
   WriteFile(dir.path() / "bids.csv",
             ReadFile(SourceDir() / kSample / "bids.csv"));
+  // The plan has a panel policy: it is scored only from the panel file.
+  WriteFile(dir.path() / "panel.csv",
+            ReadFile(SourceDir() / kSample / "panel.csv"));
   const RunResult run =
       RunCirca({"analyze", dir.path().string(), "--smaa", "500", "-f", "json"});
   const nlohmann::json j = Json(run);

@@ -568,12 +568,19 @@ TEST(ImportEforms, WeightsACriteriaSetRefusesAreNotMapped) {
   for (const auto& [a, b, sum] :
        {std::tuple<std::string, std::string, std::string>{"0", "0", "0"},
         {"1e308", "1e308", "more than 1e308"},
-        {"0.0000001", "0.0000002", "0"}}) {
+        {"0.0000001", "0.0000002", "0"},
+        // tests/fuzz/corpus/notices/crash-points-1e308-lot-called-complete.xml:
+        // a finite sum beyond the limit of scales (1e6) was a complete lot
+        // whose skeleton's scale ParseCriteria refuses.
+        {"1e308", "0e308", "1e+308"},
+        {"600000", "400001", "1000001"}}) {
     SCOPED_TRACE(a + " + " + b);
     const ImportedLot points = lot_of("poi-exa", a, b);
     ASSERT_THAT(Codes(points), ElementsAre("!weights-sum"));
-    EXPECT_EQ(points.report[0].message, "points (poi-exa) add up to " + sum +
-                                            "; a scale must be a number > 0");
+    EXPECT_EQ(points.report[0].message,
+              "points (poi-exa) add up to " + sum +
+                  "; a scale must be a number from 0.000001 to 1,000,000 "
+                  "(docs/criteria-format.md, \"Limits\")");
     EXPECT_THAT(Summary(points), ElementsAre("quality TODO", "price TODO"));
     EXPECT_FALSE(points.weights_complete);
     EXPECT_EQ(points.scale, 100);
@@ -586,6 +593,21 @@ TEST(ImportEforms, WeightsACriteriaSetRefusesAreNotMapped) {
   EXPECT_THAT(Codes(ted.lots[0]), ElementsAre("!weights-sum"));
   EXPECT_FALSE(ted.lots[0].weights_complete);
   EXPECT_EQ(ted.lots[0].scale, 100);
+
+  // Nor plain numbers beyond the limit of scales.
+  const ImportedNotice ted_big =
+      ImportOk(TedNotice(Quality("Q", "2000000") + Price("1")), "t.xml");
+  ASSERT_THAT(Codes(ted_big.lots[0]), ElementsAre("!weights-sum"));
+  EXPECT_EQ(ted_big.lots[0].report[0].message,
+            "the weights add up to 2000001, not 100, and cannot be a scale of "
+            "points (a number from 0.000001 to 1,000,000 "
+            "(docs/criteria-format.md, \"Limits\"))");
+  EXPECT_FALSE(ted_big.lots[0].weights_complete);
+  EXPECT_FALSE(ParseCriteria(ToCriteriaYaml(ted_big.lots[0]), "s.yaml").ok());
+  // 1,000,000 itself is a scale.
+  const ImportedLot limit = lot_of("poi-exa", "600000", "400000");
+  EXPECT_TRUE(limit.weights_complete);
+  circa_test::ParseCriteriaOk(ToCriteriaYaml(limit), "s.yaml");
 
   // Small points keep their value in the skeleton (PlainNumber would write
   // 0.0000004 as 0).
@@ -648,6 +670,41 @@ TEST(ImportEforms, MissingTypeAndWeightInText) {
   EXPECT_EQ(lot.criteria[0].name, "Quality Stage (60 %)");
   EXPECT_EQ(lot.report[2].message,
             "the text mentions 60 %; no usable weight is published");
+}
+
+// Issue 13: percentages in the text and point weights that disagree are
+// imported with a located warning on each criterion that disagrees; points
+// whose share of the scale is the percentage in the text agree.
+TEST(ImportEforms, PercentagesInTextAgainstPoints) {
+  const ImportedNotice agree = ImportOk(
+      EformsNotice(EformsCriterion("quality", "Quality (30 %)",
+                                   Param("number-weight", "poi-exa", "30")) +
+                   EformsCriterion("price", "Price (70 %)",
+                                   Param("number-weight", "poi-exa", "70"))),
+      "cn.xml");
+  EXPECT_EQ(agree.lots[0].weights, WeightMode::kPoints);
+  EXPECT_THAT(Codes(agree.lots[0]), ElementsAre());
+
+  // 3 + 1 points: 75 % and 25 % of the scale, while the texts say 60 % and
+  // 40 %.
+  const ImportedNotice disagree = ImportOk(
+      EformsNotice(EformsCriterion("quality", "Quality (60 %)",
+                                   Param("number-weight", "poi-exa", "3")) +
+                   EformsCriterion("price", "Price (40 %)",
+                                   Param("number-weight", "poi-exa", "1"))),
+      "cn.xml");
+  const ImportedLot& lot = disagree.lots[0];
+  ASSERT_THAT(Codes(lot),
+              ElementsAre("points-scale", "weight-in-text", "weight-in-text"));
+  EXPECT_TRUE(lot.weights_complete);
+  EXPECT_EQ(lot.report[1].ToString(),
+            "cn.xml:6:1: lot LOT-0001 criterion 1: weight-in-text: the text "
+            "mentions 60 %; the published weight is poi-exa 3, 75 % of the 4 "
+            "points");
+  EXPECT_EQ(lot.report[2].ToString(),
+            "cn.xml:7:1: lot LOT-0001 criterion 2: weight-in-text: the text "
+            "mentions 40 %; the published weight is poi-exa 1, 25 % of the 4 "
+            "points");
 }
 
 TEST(ImportEforms, ExportedFragmentImportsBack) {

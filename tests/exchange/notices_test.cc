@@ -146,9 +146,10 @@ TEST(EformsSdk, CnSocial24WeightsOnlyInText) {
   ASSERT_EQ(n.lots.size(), 1u);
   EXPECT_THAT(Summary(n.lots[0]), ElementsAre("quality TODO", "price TODO"));
   EXPECT_THAT(Codes(n.lots[0]),
-              ElementsAre("!missing-weight", "!missing-weight",
+              ElementsAre("currency", "!missing-weight", "!missing-weight",
                           "!weight-in-text", "!weight-in-text"));
-  EXPECT_EQ(n.lots[0].report[2].message,
+  EXPECT_EQ(n.lots[0].currency, "GBP");  // the buyer is in the UK
+  EXPECT_EQ(n.lots[0].report[3].message,
             "the text mentions 60 %; no usable weight is published");
   EXPECT_FALSE(n.lots[0].weights_complete);
 }
@@ -166,6 +167,39 @@ TEST(Doffin, CanStandard2022_347651) {
   ExpectLoads(n.lots[0]);
 }
 
+// Issue 13: a Norwegian notice in NOK must not become EUR. This award
+// notice states its amounts only in the result (BT-161 TotalAmount and the
+// tender's PayableAmount, currencyID="NOK"), not as an estimated value.
+TEST(Doffin, CanStandard2022_960991KeepsItsCurrency) {
+  REQUIRE_DATA();
+  const ImportedNotice n = Import(
+      "ted-doffin-to-ocds/xmlfile/"
+      "ContractAwardNotice_can-standard_2022-960991.xml");
+  ASSERT_EQ(n.lots.size(), 1u);
+  EXPECT_EQ(n.lots[0].currency, "NOK");
+  EXPECT_THAT(ToCriteriaYaml(n.lots[0]),
+              ::testing::HasSubstr("\ncurrency: NOK\n"));
+  ExpectLoads(n.lots[0]);
+}
+
+// A notice with no amount at all takes the currency of the buyer's country
+// (cbc:IdentificationCode listName="country" NOR, line 29), and says so.
+TEST(Doffin, CnDesg2024_101636CurrencyOfTheBuyersCountry) {
+  REQUIRE_DATA();
+  const ImportedNotice n = Import(
+      "ted-doffin-to-ocds/xmlfile/ContractNotice_cn-desg_2024-101636.xml");
+  ASSERT_EQ(n.lots.size(), 1u);
+  EXPECT_EQ(n.lots[0].currency, "NOK");
+  ASSERT_FALSE(n.lots[0].report.empty());
+  EXPECT_EQ(n.lots[0].report[0].ToString(),
+            (DataDir() / "ted-doffin-to-ocds/xmlfile/"
+                         "ContractNotice_cn-desg_2024-101636.xml")
+                    .string() +
+                ":29:21: lot LOT-0000: currency: no amount in the notice "
+                "states a currency; NOK, the currency of the buyer's country "
+                "(NOR), is assumed: check it in the procurement documents");
+}
+
 TEST(Doffin, CnDesg2024_101636PointsThatAreAnOrder) {
   REQUIRE_DATA();
   // poi-exa 1, 2, 3 while the descriptions say "Vekter 30 %", "Vekter
@@ -177,10 +211,12 @@ TEST(Doffin, CnDesg2024_101636PointsThatAreAnOrder) {
   EXPECT_THAT(Summary(lot), ElementsAre("price 1", "quality 2", "quality 3"));
   EXPECT_EQ(lot.weights, WeightMode::kPoints);
   EXPECT_EQ(lot.scale, 6);
-  EXPECT_THAT(Codes(lot), ElementsAre("points-scale", "weight-in-text",
-                                      "weight-in-text", "weight-in-text"));
-  EXPECT_EQ(lot.report[2].message,
-            "the text mentions 40 %; the published weight is poi-exa 2");
+  EXPECT_THAT(Codes(lot),
+              ElementsAre("currency", "points-scale", "weight-in-text",
+                          "weight-in-text", "weight-in-text"));
+  EXPECT_EQ(lot.report[3].message,
+            "the text mentions 40 %; the published weight is poi-exa 2, "
+            "33.33 % of the 6 points");
 }
 
 TEST(Doffin, QuSy2022_352534OnlyInProcurementDocuments) {
@@ -190,7 +226,7 @@ TEST(Doffin, QuSy2022_352534OnlyInProcurementDocuments) {
   ASSERT_EQ(n.lots.size(), 1u);
   EXPECT_THAT(Summary(n.lots[0]), ElementsAre("? TODO"));
   EXPECT_THAT(Codes(n.lots[0]),
-              ElementsAre("!missing-type", "!procurement-documents",
+              ElementsAre("currency", "!missing-type", "!procurement-documents",
                           "!missing-weight"));
 }
 
@@ -243,7 +279,8 @@ TEST(TedR209, N20_156049ParentAndChildrenDoubleCounted) {
   EXPECT_THAT(Summary(lot),
               ElementsAre("quality 32", "  quality 8", "  quality 8",
                           "  quality 8", "  quality 8", "price 68"));
-  EXPECT_THAT(Codes(lot), ElementsAre("double-counted"));
+  EXPECT_THAT(Codes(lot), ElementsAre("currency", "double-counted"));
+  EXPECT_EQ(lot.currency, "HUF");  // no amount; a Hungarian buyer
   EXPECT_EQ(lot.weights, WeightMode::kPoints);
   ExpectLoads(lot);
 }
@@ -264,7 +301,8 @@ TEST(TedR209, N22_104446PointsTotalling1050) {
   EXPECT_EQ(n.lots[1].scale, 1000);
   EXPECT_EQ(n.lots[2].scale, 600);
   for (const ImportedLot& lot : n.lots) {
-    EXPECT_THAT(Codes(lot), ElementsAre("points-scale"));
+    EXPECT_THAT(Codes(lot), ElementsAre("currency", "points-scale"));
+    EXPECT_EQ(lot.currency, "CHF");  // no amount; a Swiss buyer
     ExpectLoads(lot);
   }
 }

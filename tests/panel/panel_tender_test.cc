@@ -1,0 +1,59 @@
+// LoadTender and panel criteria (docs/panels.md, "Which criteria a panel
+// scores"): a criterion with a panel policy is scored only from a panel
+// file; a value for it in the bid file without one is an error (issue 13).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "circa/circa.h"
+#include "circa/tender.h"
+#include "test_util.h"
+
+namespace circa {
+namespace {
+
+using ::testing::ElementsAre;
+
+// samples/office-furniture: `plan` declares
+//   panel: {aggregate: consensus, ...} (tender.yaml line 52)
+// and bids.csv gives every bid a plan level (A acceptable ... E excellent).
+TenderPaths OfficeFurniture(bool with_panel) {
+  TenderPaths p;
+  p.criteria = circa_test::SourcePath("samples/office-furniture/tender.yaml");
+  p.bids = circa_test::SourcePath("samples/office-furniture/bids.csv");
+  if (with_panel) {
+    p.panel = circa_test::SourcePath("samples/office-furniture/panel.csv");
+  }
+  return p;
+}
+
+TEST(PanelTender, BidFileValueWithoutPanelFileIsAnError) {
+  const Result<Tender> t = LoadTender(OfficeFurniture(false), {});
+  EXPECT_FALSE(t.ok());
+  EXPECT_THAT(
+      circa_test::Messages(t.diagnostics),
+      ElementsAre(
+          circa_test::SourcePath("samples/office-furniture/bids.csv") +
+          ":2:1: bids[A].plan: the bid file gives a value for \"plan\" (and "
+          "for 4 other bids), which has a panel policy (declared at " +
+          circa_test::SourcePath("samples/office-furniture/tender.yaml") +
+          ":52): it is scored only from a panel file; give the panel's "
+          "scores (panel.csv in the tender directory, or --panel FILE) and "
+          "leave the bid file's cells empty, or remove panel: from the "
+          "criterion"));
+}
+
+TEST(PanelTender, PanelFileScoresThePanelCriterion) {
+  const Result<Tender> t = LoadTender(OfficeFurniture(true), {});
+  ASSERT_TRUE(t.ok()) << circa_test::Describe(t.diagnostics);
+  ASSERT_TRUE(t.value->panel.has_value());
+  // The panel's consensus, not the bid file's level, is the cell's text.
+  const auto& bids = t.value->bids;
+  const std::size_t plan = bids.criteria.size() - 1;
+  EXPECT_EQ(bids.criteria[plan], "plan");
+  EXPECT_THAT(bids.text[plan], ::testing::HasSubstr("consensus"));
+}
+
+}  // namespace
+}  // namespace circa
