@@ -462,7 +462,7 @@ std::string Literals(const std::string& source) {
       k = source.find('\n', k);
       if (k == std::string::npos) break;
     } else if (c == '\'') {
-      k += source[k + 1] == '\\' ? 3 : 2;  // 'x' or '\x'
+      k += source[k + 1] == '\\' ? 3u : 2u;  // 'x' or '\x'
     } else if (c == '"') {
       for (++k; k < source.size() && source[k] != '"'; ++k) {
         if (source[k] == '\\') out += source[k++];
