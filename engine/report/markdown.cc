@@ -20,8 +20,8 @@ void RenderMarkdown(const Report& r, const TextSink& sink) {
          MdText(set.version);
   if (!set.publisher.empty()) out += ", published by " + MdText(set.publisher);
   if (!set.model_id.empty()) {
-    out += ", derived from model " + MdText(set.model_id) +
-           " version " + MdText(set.model_version);
+    out += ", derived from model " + MdText(set.model_id) + " version " +
+           MdText(set.model_version);
   }
   out += ". " + std::to_string(bids.size()) + " bids scored on " +
          std::to_string(scorer.size()) + " criteria out of " +
