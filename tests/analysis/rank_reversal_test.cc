@@ -366,7 +366,9 @@ TEST(RankReversalSearch, FindingsInTheReport) {
     rep.bids = &bids;
     rep.scorer = &scorer;
     rep.evaluation = &e;
-    rep.reversal = ProbeRankReversal(scorer, bids.values, e);
+    const RankReversalResult reversal =
+        ProbeRankReversal(scorer, bids.values, e);
+    rep.reversal = &reversal;
     rep.width = 1000;
     const std::string table = report::RenderAnalysisTable(rep);
     if (min_max) {
