@@ -9,7 +9,6 @@
 #include <limits>
 #include <set>
 
-#include "circa/explain.h"
 #include "circa/library.h"
 #include "circa/load.h"
 #include "io/error_cap.h"
@@ -18,6 +17,7 @@
 #include "io/yaml_node.h"
 #include "money/award_reader.h"
 #include "panel/policy_reader.h"
+#include "util/number_format.h"
 #include "validate/criteria_validator.h"
 
 namespace circa {

@@ -3,9 +3,9 @@
 #include <cmath>
 #include <set>
 
-#include "circa/explain.h"
 #include "circa/money.h"
 #include "io/numbers.h"
+#include "util/number_format.h"
 
 namespace circa::money {
 namespace {

@@ -8,8 +8,8 @@
 #include <cassert>
 #include <cmath>
 
-#include "circa/explain.h"
 #include "circa/money.h"
+#include "util/number_format.h"
 
 namespace circa {
 namespace {

@@ -11,12 +11,13 @@
 #include <unordered_map>
 #include <utility>
 
-#include "circa/explain.h"
 #include "io/csv.h"
 #include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
 #include "io/yaml_node.h"
+#include "util/number_format.h"
+#include "util/round.h"
 
 namespace circa {
 namespace {
@@ -33,7 +34,7 @@ std::string Lower(std::string_view s) {
 
 // At most 2 decimals, trailing zeros dropped: "3.67", "7.5", "10".
 std::string Num(double v) {
-  std::string s = FormatNumber(std::round(v * 100.0) / 100.0, 2);
+  std::string s = FormatNumber(util::RoundDecimal(v, 2), 2);
   if (s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();

@@ -13,6 +13,7 @@
 
 #include "circa/version.h"
 #include "report/text_util.h"
+#include "util/number_format.h"
 
 namespace circa::report {
 namespace {
@@ -55,12 +56,7 @@ std::string Signed1(double v) {
 }
 
 std::string Fixed(double v, int decimals) {
-  std::string s = fmt::format("{:.{}f}", v, decimals);
-  if (s.size() > 1 && s[0] == '-' &&
-      s.find_first_not_of("-0.") == std::string::npos) {
-    s.erase(0, 1);
-  }
-  return s;
+  return util::FormatFixed(v, decimals);
 }
 
 std::string Percent(double share) { return Fixed(100 * share, 1) + "%"; }

@@ -7,8 +7,8 @@
 #include <map>
 #include <string>
 
-#include "circa/explain.h"
 #include "io/yaml_node.h"
+#include "util/number_format.h"
 
 namespace circa::validate {
 namespace {
