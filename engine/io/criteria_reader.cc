@@ -11,12 +11,12 @@
 
 #include "circa/library.h"
 #include "circa/load.h"
+#include "io/award_reader.h"
 #include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
+#include "io/policy_reader.h"
 #include "io/yaml_node.h"
-#include "money/award_reader.h"
-#include "panel/policy_reader.h"
 #include "util/number_format.h"
 #include "validate/criteria_validator.h"
 

@@ -2,11 +2,7 @@
 # docs/money-methods.md and docs/lcc.md.
 target_sources(circa_engine PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/money/methods.cc
-  ${CMAKE_CURRENT_SOURCE_DIR}/money/units.cc
-  ${CMAKE_CURRENT_SOURCE_DIR}/money/lcc_reader.cc
-  ${CMAKE_CURRENT_SOURCE_DIR}/money/lcc_csv_reader.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/money/lcc.cc
-  ${CMAKE_CURRENT_SOURCE_DIR}/money/award_reader.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/money/award.cc
   # Their reports (pure renderers, engine/report/).
   ${CMAKE_CURRENT_SOURCE_DIR}/report/award_report.cc

@@ -1,4 +1,4 @@
-#include "money/award_reader.h"
+#include "io/award_reader.h"
 
 #include <cmath>
 #include <set>
