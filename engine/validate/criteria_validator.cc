@@ -270,10 +270,6 @@ struct Walker {
 
 }  // namespace
 
-bool IsReservedId(std::string_view id) {
-  return id == "bid" || id == "id" || id == "supplier";
-}
-
 void ValidateCriteria(CriteriaSet* set, Diagnostics* diag) {
   if (set->criteria.empty()) return;
   if (set->scale > kMaxScale) {
