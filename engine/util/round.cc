@@ -58,24 +58,25 @@ double RoundShortest(double value, int decimals) {
 
 }  // namespace
 
-double RoundDecimal(double value, int decimals) {
-  if (decimals < 0 || !std::isfinite(value)) return value;
-  if (decimals < static_cast<int>(kPowersOfTen.size())) {
-    const double scale = kPowersOfTen[static_cast<std::size_t>(decimals)];
-    const double scaled = value * scale;
-    // Beyond 2^52 every double is a whole number: nothing to round.
-    if (std::fabs(scaled) >= 4503599627370496.0) return value;
-    const double whole = std::trunc(scaled);
-    const double fraction = std::fabs(scaled - whole);
-    // Far from a half, the product's error (a few units in the last place)
-    // cannot move the value across it, and std::round agrees with the
-    // decimal rule. Near a half, decide on the decimal digits.
-    const double margin = 1e-9 * std::fmax(1.0, std::fabs(scaled));
-    if (std::fabs(fraction - 0.5) > margin) {
-      return std::round(scaled) / scale;
-    }
+namespace detail {
+
+double RoundNearHalf(double value, int decimals) {
+  if (decimals >= static_cast<int>(kPowersOfTen.size())) {
+    return RoundShortest(value, decimals);
   }
-  return RoundShortest(value, decimals);
+  // n + 1/2 is the decimal H = (2n + 1) / (2 * 10^d), and the division
+  // below gives the double nearest to it. If that double is `value`, the
+  // shortest decimal of `value` is H itself (no shorter decimal is that
+  // close to it below 2^52), which rounds away from zero; otherwise
+  // `value`'s decimal lies on the same side of H as the double.
+  const double scale = kPowersOfTen[static_cast<std::size_t>(decimals)];
+  const double magnitude = std::fabs(value);
+  const double n = std::floor(magnitude * scale);
+  const double half = (2.0 * n + 1.0) / (2.0 * scale);
+  const double rounded = (magnitude >= half ? n + 1.0 : n) / scale;
+  return std::signbit(value) ? -rounded : rounded;
 }
+
+}  // namespace detail
 
 }  // namespace circa::util

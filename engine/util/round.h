@@ -6,6 +6,8 @@
 #ifndef CIRCA_ENGINE_UTIL_ROUND_H_
 #define CIRCA_ENGINE_UTIL_ROUND_H_
 
+#include <cmath>
+
 namespace circa::util {
 
 // Rounds `value` to `decimals` decimals, half away from zero of its shortest
@@ -14,7 +16,34 @@ namespace circa::util {
 // double nearest to the rounded decimal. A negative `decimals`, an infinity
 // or NaN returns `value` unchanged; a negative value that rounds to zero
 // gives -0.0, as std::round does.
-double RoundDecimal(double value, int decimals);
+inline double RoundDecimal(double value, int decimals);
+
+namespace detail {
+// The exact decision for a value within 1e-9 (relative) of a half, or with
+// more than 22 decimals.
+double RoundNearHalf(double value, int decimals);
+}  // namespace detail
+
+// Inline: it runs once per cell when a set rounds its points.
+inline double RoundDecimal(double value, int decimals) {
+  if (decimals < 0 || !std::isfinite(value)) return value;
+  if (decimals > 22) return detail::RoundNearHalf(value, decimals);
+  // 10^0 .. 10^22 are exact doubles, so a whole number divided by one of
+  // them is the double nearest to the decimal quotient.
+  double scale = 1.0;
+  for (int i = 0; i < decimals; ++i) scale *= 10.0;
+  const double scaled = value * scale;
+  const double size = std::fabs(scaled);
+  // Beyond 2^52 every double is a whole number: nothing to round.
+  if (size >= 4503599627370496.0) return value;
+  const double nearest = std::round(scaled);
+  // Far from a half, the product's error (a few units in the last place)
+  // cannot move the value across it, and std::round agrees with the
+  // decimal rule.
+  const double margin = 1e-9 * (size > 1.0 ? size : 1.0);
+  if (0.5 - std::fabs(scaled - nearest) > margin) return nearest / scale;
+  return detail::RoundNearHalf(value, decimals);
+}
 
 }  // namespace circa::util
 
