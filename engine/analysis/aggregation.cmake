@@ -1,2 +1,2 @@
-target_sources(circa_engine PRIVATE
+target_sources(circa_analysis PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/analysis/aggregation.cc)

@@ -70,17 +70,6 @@ std::string FormatFixed(double value, int decimals) {
   return buf;
 }
 
-std::string FormatJudgement(double value) {
-  const auto trimmed = [](double v) {
-    std::string s = FormatFixed(v, 2);
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s;
-  };
-  if (value >= 1 || value <= 0) return trimmed(value);
-  return "1/" + trimmed(1 / value);
-}
-
 std::string_view ToString(AhpMethod method) {
   for (const MethodName& m : kMethods) {
     if (m.method == method) return m.name;

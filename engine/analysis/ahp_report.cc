@@ -4,6 +4,7 @@
 
 #include "analysis/ahp_internal.h"
 #include "circa/ahp.h"
+#include "util/round.h"
 
 namespace circa {
 namespace {
@@ -80,7 +81,7 @@ std::string RenderAhpTable(const AhpResult& result) {
 std::string RenderAhpJson(const AhpResult& result) {
   using nlohmann::ordered_json;
   const AhpOptions& o = result.options;
-  const auto round6 = [](double v) { return std::round(v * 1e6) / 1e6; };
+  const auto round6 = [](double v) { return util::RoundDecimal(v, 6); };
   ordered_json root;
   root["source"] = result.source;
   root["criteria_set"] = result.criteria_set;

@@ -1,2 +1,2 @@
-target_sources(circa_engine PRIVATE
+target_sources(circa_report PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/report/analysis_report.cc)

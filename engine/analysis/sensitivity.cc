@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "circa/robustness.h"
+#include "util/number_format.h"
 
 namespace circa {
 namespace {
@@ -56,15 +57,7 @@ WeightThreshold FirstCrossing(const Eigen::VectorXd& u,
 }
 
 // "64.2", "60", "33.33": points with at most two decimals.
-std::string Points(double x) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.2f", x);
-  std::string text(buf);
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  if (text == "-0") text = "0";
-  return text;
-}
+std::string Points(double x) { return util::FormatTrimmed(x, 2); }
 
 // Whether the winner holds over the published range (see robustness.h),
 // from the thresholds already found when the current weight lies inside it

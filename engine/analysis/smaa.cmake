@@ -1,1 +1,1 @@
-target_sources(circa_engine PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/analysis/smaa.cc)
+target_sources(circa_analysis PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/analysis/smaa.cc)

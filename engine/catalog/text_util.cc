@@ -6,18 +6,14 @@
 
 #include "circa/panel.h"
 #include "io/numbers.h"
+#include "util/number_format.h"
+#include "util/round.h"
 
 namespace circa::catalog {
 
-std::string Num(double value) {
-  if (value == 0) return "0";
-  char buf[64];
-  const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  if (ec != std::errc()) return "0";
-  return std::string(buf, ptr);
-}
+std::string Num(double value) { return util::FormatShortest(value); }
 
-std::string Points(double value) { return Num(std::round(value * 1e6) / 1e6); }
+std::string Points(double value) { return Num(util::RoundDecimal(value, 6)); }
 
 std::string PercentOf(double fraction) {
   const auto reads_back = [fraction](const std::string& text) {

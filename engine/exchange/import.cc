@@ -652,7 +652,7 @@ void FinishLot(ImportedLot* lot) {
         if (c.weight) {
           published = "; the published weight is " + c.published;
           if (points) {
-            published += ", " + PlainNumber(std::round(*share * 100) / 100) +
+            published += ", " + PlainNumber(util::RoundDecimal(*share, 2)) +
                          " % of the " + PlainNumber(lot->scale) + " points";
           }
         }

@@ -1,5 +1,5 @@
 # Award-criteria exchange with eForms, TED and OCDS (docs/exchange.md).
-target_sources(circa_engine PRIVATE
+target_sources(circa_exchange PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exchange/xml_util.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/exchange/export.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/exchange/import.cc

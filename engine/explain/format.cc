@@ -1,4 +1,4 @@
-// Number formatting and rule descriptions shared by explanations and reports.
+// Rule descriptions shared by explanations and reports.
 #include <fmt/format.h>
 
 #include <cmath>
@@ -6,26 +6,6 @@
 #include "circa/explain.h"
 
 namespace circa {
-
-std::string FormatNumber(double value, int decimals) {
-  std::string s;
-  if (decimals < 0) {
-    s = fmt::format("{:.6f}", value);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-  } else {
-    s = fmt::format("{:.{}f}", value, decimals);
-  }
-  if (s == "-0" || s.find_first_not_of("-0.") == std::string::npos) {
-    if (!s.empty() && s.front() == '-') s.erase(0, 1);
-  }
-  const bool negative = !s.empty() && s.front() == '-';
-  const std::size_t start = negative ? 1 : 0;
-  std::size_t dot = s.find('.');
-  if (dot == std::string::npos) dot = s.size();
-  for (std::size_t i = dot; i > start + 3; i -= 3) s.insert(i - 3, ",");
-  return s;
-}
 
 std::string DescribeRule(const ScoringRule& r, const std::string& currency,
                          const std::string& unit) {

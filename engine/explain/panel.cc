@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "circa/explain.h"
+#include "util/round.h"
 
 namespace circa {
 namespace {
 
 // At most 2 decimals, trailing zeros dropped: "3.67", "7.5", "10".
 std::string Num(double v) {
-  std::string s = FormatNumber(std::round(v * 100.0) / 100.0, 2);
+  std::string s = FormatNumber(util::RoundDecimal(v, 2), 2);
   if (s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();

@@ -7,7 +7,6 @@
 #include <set>
 #include <unordered_map>
 
-#include "circa/explain.h"
 #include "circa/load.h"
 #include "circa/panel.h"
 #include "io/csv.h"
@@ -15,6 +14,7 @@
 #include "io/file.h"
 #include "io/numbers.h"
 #include "io/yaml_node.h"
+#include "util/number_format.h"
 
 namespace circa {
 namespace {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "circa/diagnostics.h"
+#include "util/utf8.h"
 
 namespace circa::io {
 
@@ -37,16 +38,10 @@ bool CheckUtf8(std::string_view text, int* line, int* column);
 // Windows-1252 or Latin-1 (as spreadsheets on Belgian desktops write CSV).
 std::string Utf8Problem(std::string_view text, int* line, int* column);
 
-// Length (1-4) of the well-formed UTF-8 sequence that starts at text[i], or
-// 0 when none does (stray continuation bytes, overlong forms, surrogates,
-// values past U+10FFFF, a truncated sequence). Requires i < text.size().
-std::size_t Utf8SequenceLength(std::string_view text, std::size_t i);
-
-// Removes a UTF-8 byte-order mark.
-std::string_view StripBom(std::string_view text);
-
-// Count of UTF-8 characters in text (continuation bytes not counted).
-int Utf8Length(std::string_view text);
+// UTF-8 helpers, which lived here before engine/util/utf8.h.
+using util::StripBom;
+using util::Utf8Length;
+using util::Utf8SequenceLength;
 
 }  // namespace circa::io
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "circa/diagnostics.h"
+#include "util/suggest.h"
 
 namespace circa::io {
 
@@ -74,12 +75,8 @@ std::string Describe(const YAML::Node& node);
 // Joins a path and a key: Join("criteria[2]", "weight").
 std::string Join(const std::string& path, std::string_view key);
 
-// The closest of `options` to `word` by edit distance, or "" if none is close
-// (at most two edits) or `word` is longer than 64 bytes.
-std::string Suggest(std::string_view word,
-                    std::initializer_list<std::string_view> options);
-std::string Suggest(std::string_view word,
-                    const std::vector<std::string>& options);
+// "Did you mean" (engine/util/suggest.h), which lived here before.
+using util::Suggest;
 
 }  // namespace circa::io
 

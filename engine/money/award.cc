@@ -5,11 +5,11 @@
 
 #include <cassert>
 
-#include "circa/explain.h"
 #include "circa/load.h"
 #include "io/numbers.h"
 #include "rank/rank.h"
 #include "score/stages.h"
+#include "util/number_format.h"
 
 namespace circa {
 namespace {

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "circa/money.h"
+#include "util/number_format.h"
 
 namespace circa {
 namespace {

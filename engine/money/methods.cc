@@ -7,8 +7,9 @@
 #include <cmath>
 #include <set>
 
-#include "circa/explain.h"
 #include "circa/money.h"
+#include "util/number_format.h"
+#include "util/round.h"
 
 namespace circa {
 namespace {
@@ -230,8 +231,7 @@ bool MoneyOptions::IsValid(std::string* why) const {
 }
 
 double RoundMoney(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
+  return util::RoundDecimal(value, decimals);
 }
 
 double ProzorroCoefficient(double sum_v, double sum_v_max) {

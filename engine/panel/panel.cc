@@ -11,12 +11,13 @@
 #include <unordered_map>
 #include <utility>
 
-#include "circa/explain.h"
 #include "io/csv.h"
 #include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
 #include "io/yaml_node.h"
+#include "util/number_format.h"
+#include "util/round.h"
 
 namespace circa {
 namespace {

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "circa/explain.h"
+#include "util/number_format.h"
 
 namespace circa {
 

@@ -14,6 +14,7 @@
 #include "circa/direction.h"
 #include "circa/version.h"
 #include "report/text_util.h"
+#include "util/number_format.h"
 
 namespace circa::report {
 namespace {
@@ -56,12 +57,7 @@ std::string Signed1(double v) {
 }
 
 std::string Fixed(double v, int decimals) {
-  std::string s = fmt::format("{:.{}f}", v, decimals);
-  if (s.size() > 1 && s[0] == '-' &&
-      s.find_first_not_of("-0.") == std::string::npos) {
-    s.erase(0, 1);
-  }
-  return s;
+  return util::FormatFixed(v, decimals);
 }
 
 // Points to two decimals, trailing zeros dropped ("12.5", "15").

@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
-#include "circa/explain.h"
 #include "circa/money.h"
 #include "explain/money_words.h"
 #include "report/text_util.h"
+#include "util/number_format.h"
 
 namespace circa::report {
 namespace {
 
-std::string Rate(double r) { return FormatNumber(r * 100, -1) + " %"; }
+std::string Rate(double r) { return util::FormatPercent(r); }
 
 // Components with a non-zero present value for some offer, in column order.
 std::vector<int> UsedComponents(const LccEvaluation& lcc) {

@@ -7,6 +7,8 @@
 
 #include "io/file.h"
 #include "util/display_text.h"
+#include "util/number_format.h"
+#include "util/round.h"
 
 namespace circa::report {
 
@@ -78,7 +80,7 @@ std::string RankLabel(const Evaluation& e, std::size_t bid) {
 }
 
 double Round6(double value) {
-  const double r = std::round(value * 1e6) / 1e6;
+  const double r = util::RoundDecimal(value, 6);
   return r == 0 ? 0.0 : r;  // no "-0.0"
 }
 
@@ -112,11 +114,7 @@ std::string CsvField(std::string_view raw) {
   return out + "\"";
 }
 
-std::string CsvNumber(double value) {
-  std::string s = fmt::format("{:.6f}", value);
-  if (s == "-0.000000") s = "0.000000";
-  return s;
-}
+std::string CsvNumber(double value) { return util::FormatFixed(value, 6); }
 
 std::string MdText(std::string_view raw) {
   // One line: newlines, carriage returns and tabs become spaces, and the

@@ -10,11 +10,12 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "circa/explain.h"
 #include "io/numbers.h"
 #include "rank/rank.h"
 #include "score/rules.h"
 #include "score/stages.h"
+#include "util/number_format.h"
+#include "util/round.h"
 
 namespace circa {
 
@@ -60,17 +61,6 @@ void MarkLeaves(const Criterion& c, const ColumnOf& column_of,
     return;
   }
   for (const Criterion& child : c.children) MarkLeaves(child, column_of, mask);
-}
-
-double RoundTo(double x, int decimals) {
-  if (decimals < 0) return x;
-  const double p = std::pow(10.0, decimals);
-  // Half away from zero on the value as written to 9 decimals, so that
-  // 2.675 (stored as 2.67499999...) rounds to 2.68 as a person would.
-  const double nudged = x * p;
-  const double r = std::round(nudged + (nudged >= 0 ? 1e-9 : -1e-9) *
-                                           std::max(1.0, std::abs(nudged)));
-  return r / p;
 }
 
 }  // namespace
@@ -183,7 +173,7 @@ const Rounding& Scorer::rounding() const {
   return stages_ ? stages_->rounding : kNone;
 }
 double Scorer::Round(double value) const {
-  return RoundTo(value, rounding().decimals);
+  return util::RoundDecimal(value, rounding().decimals);
 }
 
 void Scorer::Score(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
@@ -314,7 +304,7 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
         if (mask[j] == 0) continue;
         double p = e.scores(i, j) * weights_[j];
         if (rounding && st.rounding.points)
-          p = RoundTo(p, st.rounding.decimals);
+          p = util::RoundDecimal(p, st.rounding.decimals);
         sum += p;
       }
       return sum;
@@ -403,15 +393,17 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
     const int d = st.rounding.decimals;
     Eigen::MatrixXd points = e.scores * weights_.asDiagonal();
     if (st.rounding.points) {
-      points = points.unaryExpr([d](double x) { return RoundTo(x, d); });
+      points =
+          points.unaryExpr([d](double x) { return util::RoundDecimal(x, d); });
       e.points = points;
     }
     e.totals = points.rowwise().sum();
     e.subtotals = SumByTopLevel(points);
     if (st.rounding.totals) {
-      e.totals = e.totals.unaryExpr([d](double x) { return RoundTo(x, d); });
-      e.subtotals =
-          e.subtotals.unaryExpr([d](double x) { return RoundTo(x, d); });
+      e.totals = e.totals.unaryExpr(
+          [d](double x) { return util::RoundDecimal(x, d); });
+      e.subtotals = e.subtotals.unaryExpr(
+          [d](double x) { return util::RoundDecimal(x, d); });
     }
   }
   // Validation bounds the scale, weights and rule parameters

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <numeric>
 
-#include "circa/explain.h"
 #include "circa/load.h"
 #include "io/numbers.h"
+#include "util/number_format.h"
 
 namespace circa::score {
 namespace {

@@ -7,8 +7,8 @@
 #include <map>
 #include <string>
 
-#include "circa/explain.h"
 #include "io/yaml_node.h"
+#include "util/number_format.h"
 
 namespace circa::validate {
 namespace {
@@ -269,10 +269,6 @@ struct Walker {
 };
 
 }  // namespace
-
-bool IsReservedId(std::string_view id) {
-  return id == "bid" || id == "id" || id == "supplier";
-}
 
 void ValidateCriteria(CriteriaSet* set, Diagnostics* diag) {
   if (set->criteria.empty()) return;

@@ -5,6 +5,7 @@
 
 #include "circa/criteria.h"
 #include "circa/diagnostics.h"
+#include "io/reserved_ids.h"
 
 namespace circa::validate {
 
@@ -16,8 +17,8 @@ inline constexpr double kMaxScale = 1e6;       // scale: 0 < scale <= 1e6
 inline constexpr double kMaxWeight = 1e6;      // each written weight
 inline constexpr double kMaxParameter = 1e12;  // |anchor|, |threshold|, level
 
-// Ids reserved for bid-file columns.
-bool IsReservedId(std::string_view id);
+// Ids reserved for bid-file columns (io/reserved_ids.h).
+using io::IsReservedId;
 
 // Checks the tree and fills in effective weights. A weight that could not be
 // read is NaN; sums that involve it are not checked (the reader reported it).

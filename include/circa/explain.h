@@ -9,6 +9,7 @@
 #include "circa/bids.h"
 #include "circa/criteria.h"
 #include "circa/evaluation.h"
+#include "circa/format.h"  // FormatNumber, declared here before
 #include "circa/panel.h"
 #include "circa/scorer.h"
 
@@ -71,10 +72,6 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
 // price / price (relative)".
 std::string DescribeRule(const ScoringRule& rule, const std::string& currency,
                          const std::string& unit);
-
-// Formats a number with a fixed count of decimals, grouping thousands with
-// commas ("1,234.56"), as circa prints numbers everywhere.
-std::string FormatNumber(double value, int decimals);
 
 }  // namespace circa
 

@@ -1,4 +1,4 @@
-// FormatNumber (engine/explain/format.cc): fixed decimals, thousands
+// FormatNumber (engine/util/number_format.cc): fixed decimals, thousands
 // grouped with commas, no "-0".
 #include <gtest/gtest.h>
 

@@ -1,6 +1,7 @@
-// Criteria-set reader (engine/io/criteria_reader.cc): structural problems,
-// each asserted as the exact Diagnostic::ToString() text, position included.
-// Sums and duplicate ids are tests/validate/criteria_validator_test.cc.
+// Criteria-set reader (engine/io/*_reader.cc, criteria_reader.cc): structural
+// problems, each asserted as the exact Diagnostic::ToString() text, position
+// included. Sums and duplicate ids are
+// tests/validate/criteria_validator_test.cc.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 

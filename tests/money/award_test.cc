@@ -1,5 +1,5 @@
-// Money-based awards declared in a criteria set (engine/money/
-// award_reader.cc, award.cc): the `award:` block's messages, requirements
+// Money-based awards declared in a criteria set (engine/io/award_reader.cc,
+// engine/money/award.cc): the `award:` block's messages, requirements
 // before the money method, and the value-award sample's outcome (T3).
 #include "circa/award.h"
 

@@ -1,4 +1,4 @@
-// Cost profiles in CSV (engine/money/lcc_csv_reader.cc): the same profile
+// Cost profiles in CSV (engine/io/lcc_csv_reader.cc): the same profile
 // written as YAML and as CSV gives the same LCC, and every message names the
 // CSV cell (file:line:column), the field path and what was expected.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Life-cycle cost (engine/money/lcc.cc, lcc_reader.cc): NPV cases whose
+// Life-cycle cost (engine/money/lcc.cc, io/lcc_reader.cc): NPV cases whose
 // expected values are derived here by other routes (annuity formula, terms
 // written out year by year), replacement, product-as-a-service against
 // purchase, and every validation message's exact text.

@@ -1,6 +1,6 @@
-// The panel policy reader (engine/panel/policy_reader.cc): every key, and
+// The panel policy reader (engine/io/policy_reader.cc): every key, and
 // every bad value with its exact message and position.
-#include "panel/policy_reader.h"
+#include "io/policy_reader.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

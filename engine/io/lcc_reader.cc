@@ -4,12 +4,12 @@
 #include <map>
 #include <set>
 
-#include "circa/explain.h"
 #include "circa/lcc.h"
 #include "io/error_cap.h"
 #include "io/file.h"
+#include "io/units.h"
 #include "io/yaml_node.h"
-#include "money/units.h"
+#include "util/number_format.h"
 
 namespace circa {
 namespace {

@@ -1,7 +1,7 @@
 // Units a cost profile may use for quantities and prices, and conversion
 // between units of one dimension (docs/lcc.md, "Units").
-#ifndef CIRCA_ENGINE_MONEY_UNITS_H_
-#define CIRCA_ENGINE_MONEY_UNITS_H_
+#ifndef CIRCA_ENGINE_IO_UNITS_H_
+#define CIRCA_ENGINE_IO_UNITS_H_
 
 #include <string>
 #include <string_view>
@@ -26,4 +26,4 @@ std::string UnitList();
 
 }  // namespace circa::money
 
-#endif  // CIRCA_ENGINE_MONEY_UNITS_H_
+#endif  // CIRCA_ENGINE_IO_UNITS_H_

@@ -1,7 +1,7 @@
 // Reads a panel policy (docs/panels.md, "Policy") from a criteria set: the
 // `panel:` map of the set, a group or a leaf criterion.
-#ifndef CIRCA_ENGINE_PANEL_POLICY_READER_H_
-#define CIRCA_ENGINE_PANEL_POLICY_READER_H_
+#ifndef CIRCA_ENGINE_IO_POLICY_READER_H_
+#define CIRCA_ENGINE_IO_POLICY_READER_H_
 
 #include <optional>
 #include <string>
@@ -21,4 +21,4 @@ std::optional<PanelPolicy> ReadPanelPolicy(io::YamlReader& r,
 
 }  // namespace circa::panel
 
-#endif  // CIRCA_ENGINE_PANEL_POLICY_READER_H_
+#endif  // CIRCA_ENGINE_IO_POLICY_READER_H_

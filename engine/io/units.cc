@@ -1,4 +1,4 @@
-#include "money/units.h"
+#include "io/units.h"
 
 #include <array>
 

@@ -1,10 +1,12 @@
 // AHP judgements reader: YAML -> one reciprocal matrix per group, every
 // problem reported with its position (docs/ahp.md).
+#include "io/ahp_reader.h"
+
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
-#include "analysis/ahp_internal.h"
 #include "circa/ahp.h"
 #include "io/error_cap.h"
 #include "io/file.h"
@@ -12,6 +14,19 @@
 #include "io/yaml_node.h"
 
 namespace circa {
+
+std::string FormatJudgement(double value) {
+  const auto trimmed = [](double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s(buf);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+  };
+  if (value >= 1 || value <= 0) return trimmed(value);
+  return "1/" + trimmed(1 / value);
+}
 namespace {
 
 constexpr std::size_t kMaxAhpBytes = 1u << 20;

@@ -1,8 +1,8 @@
 // The criteria set's `award:` block (docs/criteria-format.md, "Money-based
 // award"): read with positions by the criteria reader's YamlReader, and
 // checked against the set it belongs to.
-#ifndef CIRCA_ENGINE_MONEY_AWARD_READER_H_
-#define CIRCA_ENGINE_MONEY_AWARD_READER_H_
+#ifndef CIRCA_ENGINE_IO_AWARD_READER_H_
+#define CIRCA_ENGINE_IO_AWARD_READER_H_
 
 #include "circa/criteria.h"
 #include "io/yaml_node.h"
@@ -24,4 +24,4 @@ void ReadFrom(const io::YamlReader& r, const YAML::Node& node,
 
 }  // namespace circa::money
 
-#endif  // CIRCA_ENGINE_MONEY_AWARD_READER_H_
+#endif  // CIRCA_ENGINE_IO_AWARD_READER_H_

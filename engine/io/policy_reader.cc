@@ -1,4 +1,4 @@
-#include "panel/policy_reader.h"
+#include "io/policy_reader.h"
 
 #include <cmath>
 

@@ -1,11 +1,11 @@
-#include "money/award_reader.h"
+#include "io/award_reader.h"
 
 #include <cmath>
 #include <set>
 
-#include "circa/explain.h"
 #include "circa/money.h"
 #include "io/numbers.h"
+#include "util/number_format.h"
 
 namespace circa::money {
 namespace {
