@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "exchange/import_internal.h"
+#include "util/round.h"
 #include "io/file.h"
 
 namespace circa {
