@@ -68,7 +68,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
   const CriteriaSet& set = tender->criteria;
   const Scorer scorer = Scorer::Compile(set);
   const BidSet bid_set = BidsMeetingRequirements(
-      tender->bids, scorer.Evaluate(tender->bids), true);
+      tender->bids, scorer.Evaluate(tender->bids), true, &set);
   const Evaluation evaluation = scorer.Evaluate(bid_set);
 
   report::AnalysisReport r;
@@ -119,7 +119,10 @@ int RunAnalyze(const AnalyzeArgs& args) {
                            : args.format == "md"
                                ? report::RenderAnalysisMarkdown(r)
                                : report::RenderAnalysisTable(r);
-  for (const Note& note : evaluation.notes) spdlog::warn("{}", note.text);
+  const FactContext words{&set, &scorer, &evaluation, &bid_set.ids, false};
+  for (const Note& note : evaluation.notes) {
+    spdlog::warn("{}", DescribeNote(note, words));
+  }
 
   return FinishOutput(out.get(), text);
 }

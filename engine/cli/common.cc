@@ -89,7 +89,9 @@ std::optional<Tender> LoadTenderArgs(const std::string& first,
 }
 
 BidSet BidsMeetingRequirements(const BidSet& bids, const Evaluation& evaluation,
-                               bool warn) {
+                               bool warn, const CriteriaSet* criteria) {
+  FactContext words;
+  words.set = criteria;
   std::vector<int> keep;
   for (std::size_t i = 0; i < bids.ids.size(); ++i) {
     if (evaluation.exclusion.empty() ||
@@ -97,7 +99,7 @@ BidSet BidsMeetingRequirements(const BidSet& bids, const Evaluation& evaluation,
       keep.push_back(static_cast<int>(i));
     } else if (warn) {
       spdlog::warn("bid {} {}; it is left out of the analyses", bids.ids[i],
-                   evaluation.exclusion[i].reason);
+                   DescribeExclusion(evaluation.exclusion[i], words));
     }
   }
   return bids.Subset(keep);

@@ -50,9 +50,11 @@ std::optional<Tender> LoadTenderArgs(
 
 // The bids of `evaluation` that meet every minimum requirement. Analyses
 // re-score the decision matrix, which holds no bid-file fields, so the
-// others are left out first; with `warn`, each one is named on stderr.
+// others are left out first; with `warn`, each one is named on stderr (with
+// the requirement's name and evidence from `criteria`, when given).
 BidSet BidsMeetingRequirements(const BidSet& bids, const Evaluation& evaluation,
-                               bool warn);
+                               bool warn,
+                               const CriteriaSet* criteria = nullptr);
 
 // For commands that work on points: prints why a set with a money-based
 // award (`award:`) is refused and returns true.

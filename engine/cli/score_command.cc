@@ -62,18 +62,17 @@ void AddReversalNotes(const Scorer& scorer, const BidSet& bids,
   const RankReversalResult r = ProbeRankReversal(scorer, valid.values, base);
   for (const ReversalProbe& p : r.probes) {
     if (!p.winner_changed || p.old_winner < 0 || p.new_winner < 0) continue;
-    const std::string& was = valid.ids[static_cast<std::size_t>(p.old_winner)];
-    const std::string& now = valid.ids[static_cast<std::size_t>(p.new_winner)];
-    const std::string what =
-        p.kind == ReversalProbe::Kind::kRemoved
-            ? "if bid " + valid.ids[static_cast<std::size_t>(p.removed_bid)] +
-                  " were withdrawn"
-            : "if a bid worse than every other on every criterion were added";
-    evaluation->notes.push_back(
-        {-1, "rank reversal: " + what + ", " + now + " would win instead of " +
-                 was +
-                 ", although no other bid changed (relative rules; run circa "
-                 "analyze --reversal for the numbers)"});
+    Note note;
+    note.kind = NoteKind::kRankReversal;
+    note.old_winner = valid.ids[static_cast<std::size_t>(p.old_winner)];
+    note.new_winner = valid.ids[static_cast<std::size_t>(p.new_winner)];
+    if (p.kind == ReversalProbe::Kind::kRemoved) {
+      note.reversal = ReversalChange::kRemoved;
+      note.removed_bid = valid.ids[static_cast<std::size_t>(p.removed_bid)];
+    } else {
+      note.reversal = ReversalChange::kAddedDominated;
+    }
+    evaluation->notes.push_back(std::move(note));
   }
 }
 
@@ -130,7 +129,10 @@ int RunScore(const ScoreArgs& args) {
     report.width = width;
     std::vector<std::string> notes;
     notes.reserve(evaluation.notes.size());
-    for (const Note& note : evaluation.notes) notes.push_back(note.text);
+    const FactContext words = report.Facts();
+    for (const Note& note : evaluation.notes) {
+      notes.push_back(DescribeNote(note, words));
+    }
     WarnNotes(notes);
     // Streamed: each chunk goes out as it is rendered.
     Render(report, format, SinkInto(out.get()));

@@ -116,6 +116,23 @@ std::vector<Row> Rows(const AwardResult& r) {
   return out;
 }
 
+// The rules of a tie-break that separated bids on the evaluated price, in
+// words (bids named by their ids in the ranking, values shown plain).
+std::vector<std::string> TieSteps(const AwardReport& r,
+                                  const TieBreakRecord& t) {
+  std::vector<std::string> ids;
+  for (const MoneyBidResult& b : r.award->ranking.bids) ids.push_back(b.id);
+  FactContext words;
+  words.set = r.criteria;
+  words.ids = &ids;
+  words.plain_tie_values = true;
+  std::vector<std::string> out;
+  for (const TieBreakStepRecord& step : t.steps) {
+    out.push_back(DescribeTieStep(step, words));
+  }
+  return out;
+}
+
 // One sentence per tie on the evaluated price.
 std::vector<std::string> TieNotes(const AwardReport& r) {
   const AwardResult& a = *r.award;
@@ -142,9 +159,10 @@ std::vector<std::string> TieNotes(const AwardReport& r) {
       text += "the declared tie-break ";
       text += t.resolved ? "decided it" : "did not separate all of them";
       if (!t.steps.empty()) {
+        const std::vector<std::string> steps = TieSteps(r, t);
         text += " (";
-        for (std::size_t s = 0; s < t.steps.size(); ++s) {
-          text += (s == 0 ? "" : "; ") + t.steps[s];
+        for (std::size_t s = 0; s < steps.size(); ++s) {
+          text += (s == 0 ? "" : "; ") + steps[s];
         }
         text += ")";
       }
@@ -159,11 +177,14 @@ std::string RankLabel(const MoneyBidResult& b) {
   return std::to_string(b.rank) + (b.tied ? "=" : "");
 }
 
-std::string ExcludedSentence(const BidSet& bids, std::size_t i,
-                             const Exclusion& x) {
+std::string ExcludedSentence(const CriteriaSet& set, const BidSet& bids,
+                             std::size_t i, const Exclusion& x) {
   std::string label = "Bid " + bids.ids[i];
   if (!bids.suppliers[i].empty()) label += " (" + bids.suppliers[i] + ")";
-  return label + " is excluded and not ranked: it " + x.reason + ".";
+  FactContext words;
+  words.set = &set;
+  return label + " is excluded and not ranked: it " +
+         DescribeExclusion(x, words) + ".";
 }
 
 double PriceOf(const AwardReport& r, std::size_t i) {
@@ -262,7 +283,7 @@ std::string Table(const AwardReport& r) {
   for (const Row& row : Rows(a)) {
     const auto i = static_cast<std::size_t>(row.bid);
     if (row.money < 0) {
-      out += "\n" + report::Wrap(ExcludedSentence(bids, i, a.exclusion[i]),
+      out += "\n" + report::Wrap(ExcludedSentence(*r.criteria, bids, i, a.exclusion[i]),
                                  r.width, "  ");
       continue;
     }
@@ -337,7 +358,7 @@ std::string Markdown(const AwardReport& r) {
     if (!bids.suppliers[i].empty()) out += " — " + MdText(bids.suppliers[i]);
     out += "\n\n";
     if (row.money < 0) {
-      out += MdText(ExcludedSentence(bids, i, a.exclusion[i])) + "\n";
+      out += MdText(ExcludedSentence(*r.criteria, bids, i, a.exclusion[i])) + "\n";
       continue;
     }
     const MoneyBidResult& b =
@@ -383,9 +404,12 @@ std::string Json(const AwardReport& r) {
       b["rank"] = 0;
       b["status"] = "excluded";
       b["tied"] = false;
-      b["exclusion"] = {
-          {"stage", "requirement"}, {"rule", x.rule}, {"reason", x.reason}};
-      b["sentence"] = ExcludedSentence(bids, i, x);
+      FactContext words;
+      words.set = r.criteria;
+      b["exclusion"] = {{"stage", "requirement"},
+                        {"rule", x.rule},
+                        {"reason", DescribeExclusion(x, words)}};
+      b["sentence"] = ExcludedSentence(*r.criteria, bids, i, x);
       out.push_back(b);
       continue;
     }
@@ -424,7 +448,7 @@ std::string Json(const AwardReport& r) {
                     {"bids", ids},
                     {"order", order},
                     {"resolved", t.resolved},
-                    {"steps", t.steps}});
+                    {"steps", TieSteps(r, t)}});
   }
   j["ties"] = ties;
   return report::JsonText(j.dump(2)) + "\n";

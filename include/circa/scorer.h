@@ -68,11 +68,11 @@ class Scorer {
 
   // Scores a decision matrix (bids x columns) into `scores` (same shape,
   // values in [0, 1] unless a rule allows negatives). Writes each column's
-  // lowest and highest value, and, if `notes` is given, one note per column
-  // (empty unless the column was degenerate, e.g. all bids equal).
+  // lowest and highest value, and, if `notes` is given, one note kind per
+  // column (none unless the column was degenerate, e.g. all bids equal).
   void Score(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
              Eigen::VectorXd* min, Eigen::VectorXd* max,
-             std::vector<std::string>* notes = nullptr) const;
+             std::vector<std::optional<NoteKind>>* notes = nullptr) const;
 
   // Runs the award order on one bid set (docs/criteria-format.md, "Award
   // order"): requirements -> quality scoring -> thresholds and max-pass ->
@@ -98,7 +98,7 @@ class Scorer {
   void ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
                  Eigen::VectorXd* min, Eigen::VectorXd* max,
                  std::vector<int>* min_bid, std::vector<int>* max_bid,
-                 std::vector<std::string>* notes) const;
+                 std::vector<std::optional<NoteKind>>* notes) const;
 
   struct Stages;
   Evaluation EvaluateImpl(const Eigen::MatrixXd& values,

@@ -40,7 +40,16 @@ TEST(RankTest, TiesShareTheBetterRankAndSkipTheNext) {
   EXPECT_THAT(e.order, ElementsAre(0, 1, 2, 3));
   ASSERT_EQ(e.notes.size(), 1u);
   EXPECT_EQ(e.notes[0].column, -1);
-  EXPECT_EQ(e.notes[0].text,
+  EXPECT_EQ(e.notes[0].kind, NoteKind::kTie);
+  EXPECT_EQ(e.notes[0].record, 0);
+  ASSERT_EQ(e.tie_breaks.size(), 1u);
+  EXPECT_EQ(e.tie_breaks[0].rank, 2);
+  EXPECT_EQ(e.tie_breaks[0].total, 80);
+  EXPECT_THAT(e.tie_breaks[0].bids, ElementsAre(1, 2));
+  EXPECT_EQ(e.tie_breaks[0].policy_rules, 0);
+  EXPECT_FALSE(e.tie_breaks[0].resolved);
+  EXPECT_TRUE(e.tie_breaks[0].steps.empty());
+  EXPECT_EQ(circa_test::NoteText(e, 0),
             "2 bids (bid 2 and bid 3) tie at rank 2 with 80.00 points; the "
             "criteria set declares no tie-break, so the tie stands and they "
             "share the rank");
@@ -53,7 +62,7 @@ TEST(RankTest, InputOrderIsKeptInsideATie) {
   EXPECT_THAT(e.rank, ElementsAre(2, 1, 2, 2));
   EXPECT_THAT(e.tied, ElementsAre(true, false, true, true));
   ASSERT_EQ(e.notes.size(), 1u);
-  EXPECT_EQ(e.notes[0].text,
+  EXPECT_EQ(circa_test::NoteText(e, 0),
             "3 bids (bid 1, bid 3 and bid 4) tie at rank 2 with 80.00 points; "
             "the criteria set declares no tie-break, so the tie stands and "
             "they share the rank");
@@ -67,7 +76,7 @@ TEST(RankTest, TieForFirstPlace) {
   // said out loud.
   EXPECT_EQ(e.Winner(), 1);
   ASSERT_EQ(e.notes.size(), 1u);
-  EXPECT_THAT(e.notes[0].text,
+  EXPECT_THAT(circa_test::NoteText(e, 0),
               ::testing::StartsWith("2 bids (bid 2 and bid 3) tie at rank 1"));
 }
 
@@ -124,7 +133,7 @@ criteria:
   EXPECT_THAT(e.tied, ElementsAre(true, true, false));
   EXPECT_THAT(e.order, ElementsAre(2, 0, 1));
   ASSERT_EQ(e.notes.size(), 1u);
-  EXPECT_THAT(e.notes[0].text,
+  EXPECT_THAT(circa_test::NoteText(e, 0),
               ::testing::StartsWith("2 bids (bid 1 and bid 2) tie at rank 2"));
 }
 

@@ -8,13 +8,18 @@
 #include <string>
 
 #include "circa/circa.h"
+#include "rank/rank.h"
 #include "score/stages.h"
 #include "test_util.h"
 
 namespace circa {
 namespace {
 
+using ::circa_test::FlagText;
 using ::circa_test::Messages;
+using ::circa_test::NoteText;
+using ::circa_test::Reason;
+using ::circa_test::StepTexts;
 using ::circa_test::ParseBidsOk;
 using ::circa_test::ParseCriteriaOk;
 using ::circa_test::SourcePath;
@@ -73,7 +78,7 @@ TEST(AwardOrderTest, MontteThresholdExcludesBeforePrice) {
   const Evaluation e = Scorer::Compile(set).Evaluate(bids);
   EXPECT_EQ(e.status[1], BidStatus::kExcluded);
   EXPECT_EQ(e.exclusion[1].stage, ExclusionStage::kThreshold);
-  EXPECT_EQ(e.exclusion[1].reason,
+  EXPECT_EQ(Reason(set, e.exclusion[1]),
             "scored 30.00 of 50 points on technical, below the minimum of 35; "
             "excluded before price and cost were scored");
   // P_min is A's 100, not B's 50: A gets all 50 price points, C 50 x 100 /
@@ -174,7 +179,7 @@ TEST(AwardOrderTest, MaxPassKeepsTheBestOnQualityAndTiesAtTheCut) {
       "bid,technical,price\nA,40,100\nB,30,50\nC,45,120\nD,20,40\n", set);
   const Evaluation e = Scorer::Compile(set).Evaluate(bids);
   EXPECT_EQ(e.exclusion[1].stage, ExclusionStage::kMaxPass);
-  EXPECT_EQ(e.exclusion[1].reason,
+  EXPECT_EQ(Reason(set, e.exclusion[1]),
             "placed 3 of 4 on quality with 30.00 points; only the best 2 go "
             "on to price and cost (max-pass)");
   EXPECT_EQ(e.exclusion[3].stage, ExclusionStage::kMaxPass);
@@ -186,7 +191,7 @@ TEST(AwardOrderTest, MaxPassKeepsTheBestOnQualityAndTiesAtTheCut) {
       "bid,technical,price\nA,40,100\nB,40,50\nC,45,120\nD,20,40\n", set);
   const Evaluation t = Scorer::Compile(set).Evaluate(tie);
   EXPECT_EQ(t.RankedCount(), 3);
-  EXPECT_THAT(t.notes.front().text,
+  EXPECT_THAT(NoteText(t, 0),
               HasSubstr("bids tied on quality at the cut all go on (3 bids)"));
 }
 
@@ -231,13 +236,13 @@ TEST(AwardOrderTest, RequirementIsMetByAnyGroupOfAllConditions) {
   EXPECT_EQ(e.status[0], BidStatus::kRanked);
   EXPECT_EQ(e.status[1], BidStatus::kRanked);
   EXPECT_EQ(e.exclusion[2].rule, "wood");
-  EXPECT_EQ(e.exclusion[2].reason,
+  EXPECT_EQ(Reason(set, e.exclusion[2]),
             "does not meet requirement wood (Legal wood): option 1: label is "
             "\"none\", expected one of FSC, PEFC; option 2: evidence_ref is "
             "empty, expected text matching DOC-*; accepted evidence: FSC, "
             "PEFC or equivalent");
   EXPECT_EQ(e.exclusion[3].rule, "recycled_min");
-  EXPECT_EQ(e.exclusion[3].reason,
+  EXPECT_EQ(Reason(set, e.exclusion[3]),
             "does not meet requirement recycled_min: recycled is \"10\", "
             "expected at least 20");
   // C (price 50) and D (80) take no part in relative scoring: P_min is B's
@@ -272,7 +277,7 @@ criteria:
   const Evaluation e = Scorer::Compile(set).Evaluate(bids);
   EXPECT_EQ(e.status[0], BidStatus::kRanked);
   EXPECT_EQ(e.exclusion[1].rule, "thick");
-  EXPECT_EQ(e.exclusion[1].reason,
+  EXPECT_EQ(Reason(set, e.exclusion[1]),
             "does not meet requirement thick: thickness is \"1,5\", expected "
             "at least 2");
   EXPECT_EQ(WinnerOf(bids, e), "A");
@@ -401,7 +406,7 @@ criteria:
   ASSERT_EQ(e.tie_breaks.size(), 1u);
   const TieBreakRecord& t = e.tie_breaks.front();
   EXPECT_TRUE(t.resolved);
-  EXPECT_THAT(t.steps,
+  EXPECT_THAT(StepTexts(set, t, bids),
               ElementsAre("rule 1, higher points on q: D 50.00 points, A "
                           "25.00 points, B 25.00 points, C 0.00 points",
                           "rule 3, earlier submitted: B "
@@ -430,11 +435,22 @@ criteria:
     o2.push_back(two.ids[static_cast<std::size_t>(i)]);
   EXPECT_EQ(o1, o2);
   EXPECT_TRUE(e1.tie_breaks.front().resolved);
-  EXPECT_THAT(e1.tie_breaks.front().steps.front(),
+  EXPECT_THAT(StepTexts(set, e1.tie_breaks.front(), one).front(),
               HasSubstr("draw by lot with seed 20261127"));
+  // The step records the rule and each bid's draw key.
+  const TieBreakStepRecord& draw = e1.tie_breaks.front().steps.front();
+  EXPECT_EQ(draw.step.kind, TieBreakStep::Kind::kDraw);
+  EXPECT_EQ(draw.step.seed, 20261127u);
+  ASSERT_EQ(draw.keys.size(), 3u);
+  EXPECT_EQ(*draw.keys[0].key,
+            static_cast<double>(
+                rank::DrawKey(20261127,
+                              one.ids[static_cast<std::size_t>(
+                                  draw.keys[0].bid)]) >>
+                11));
   // The draw key depends only on the seed and the bid id.
-  EXPECT_EQ(score::DrawKey(1, "A"), score::DrawKey(1, "A"));
-  EXPECT_NE(score::DrawKey(1, "A"), score::DrawKey(2, "A"));
+  EXPECT_EQ(rank::DrawKey(1, "A"), rank::DrawKey(1, "A"));
+  EXPECT_NE(rank::DrawKey(1, "A"), rank::DrawKey(2, "A"));
 }
 
 TEST(AwardOrderTest, BadTieBreakPolicies) {
@@ -492,6 +508,13 @@ criteria:
 
 // --- abnormally low ----------------------------------------------------------
 
+// The set the last PricesOnly or PriceAndQuality call scored (its notes and
+// flags are worded with it).
+CriteriaSet& LastSet() {
+  static CriteriaSet set;
+  return set;
+}
+
 Evaluation PricesOnly(const std::string& rule,
                       const std::vector<double>& prices,
                       std::vector<std::string>* flags) {
@@ -504,8 +527,11 @@ Evaluation PricesOnly(const std::string& rule,
     values(static_cast<Eigen::Index>(i), 0) = prices[i];
   }
   Evaluation e = Scorer::Compile(set).Evaluate(values);
+  LastSet() = set;
   flags->clear();
-  for (const std::string& f : e.abnormally_low) flags->push_back(f);
+  for (const AbnormallyLowFlag& f : e.abnormally_low) {
+    flags->push_back(FlagText(set, f));
+  }
   return e;
 }
 
@@ -560,11 +586,12 @@ TEST(AwardOrderTest, Rglcap85) {
   EXPECT_EQ(f[2], "");
 }
 
-// The abnormally-low notes (not the notes about tied bids).
+// The abnormally-low notes (not the notes about tied bids), in words.
 std::vector<std::string> NoteTexts(const Evaluation& e) {
   std::vector<std::string> out;
-  for (const Note& n : e.notes) {
-    if (n.text.rfind("abnormally-low:", 0) == 0) out.push_back(n.text);
+  for (std::size_t n = 0; n < e.notes.size(); ++n) {
+    const std::string text = NoteText(e, n, &LastSet());
+    if (text.rfind("abnormally-low:", 0) == 0) out.push_back(text);
   }
   return out;
 }
@@ -615,7 +642,11 @@ Evaluation PriceAndQuality(const std::string& rule,
     values(static_cast<Eigen::Index>(i), 1) = 5;
   }
   Evaluation e = Scorer::Compile(set).Evaluate(values);
-  flags->assign(e.abnormally_low.begin(), e.abnormally_low.end());
+  LastSet() = set;
+  flags->clear();
+  for (const AbnormallyLowFlag& f : e.abnormally_low) {
+    flags->push_back(FlagText(set, f));
+  }
   return e;
 }
 
@@ -829,7 +860,12 @@ TEST(AwardOrderTest, WarnsWhenPriceAndQualityScalesDifferInLength) {
       ParseBidsOk("bid,technical,price\nA,40,100\nC,45,120\n", set);
   const Evaluation e = Scorer::Compile(set).Evaluate(bids);
   ASSERT_EQ(e.notes.size(), 1u);
-  EXPECT_EQ(e.notes[0].text,
+  EXPECT_EQ(e.notes[0].kind, NoteKind::kPriceQualitySplit);
+  EXPECT_DOUBLE_EQ(e.notes[0].money_points, 50);
+  EXPECT_DOUBLE_EQ(e.notes[0].money_weight, 50);
+  EXPECT_DOUBLE_EQ(e.notes[0].quality_points, 45);
+  EXPECT_DOUBLE_EQ(e.notes[0].quality_weight, 50);
+  EXPECT_EQ(NoteText(e, 0),
             "price and cost hand out at most 50.00 of their 50 points, quality "
             "at most 45.00 of its 50: the published split 50/50 works like "
             "50.00/45.00 among these bids (the price and quality scales "
@@ -860,7 +896,8 @@ TEST(AwardOrderSamples, FurnitureAwardRunsEveryStage) {
   // The panel's mean for C: (10 + 7.5 + 10) / 3.
   EXPECT_NEAR(b.values(Find(b, "C"), 4), 27.5 / 3, 1e-12);
   // A is abnormally low and keeps its rank.
-  EXPECT_THAT(e.abnormally_low[static_cast<std::size_t>(Find(b, "A"))],
+  EXPECT_THAT(FlagText(t.criteria,
+                       e.abnormally_low[static_cast<std::size_t>(Find(b, "A"))]),
               HasSubstr("15.81 % below the mean of the other 3 valid bids"));
   EXPECT_EQ(e.rank[static_cast<std::size_t>(Find(b, "A"))], 4);
   EXPECT_TRUE(e.tie_breaks.empty());
@@ -884,7 +921,7 @@ TEST(AwardOrderSamples, TieBreakSampleIsDecidedByThePolicy) {
   EXPECT_EQ(e.exclusion[static_cast<std::size_t>(Find(b, "D"))].rule,
             "ecolabel");
   ASSERT_EQ(e.tie_breaks.size(), 1u);
-  EXPECT_THAT(e.tie_breaks.front().steps,
+  EXPECT_THAT(StepTexts(t.criteria, e.tie_breaks.front(), b),
               ElementsAre("rule 1, higher points on Circularity: B 42.50 "
                           "points, A 30.00 points"));
   const std::vector<BidExplanation> x =

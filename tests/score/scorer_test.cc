@@ -167,7 +167,7 @@ void ExpectSameEvaluation(const Evaluation& a, const Evaluation& b) {
   ASSERT_EQ(a.notes.size(), b.notes.size());
   for (std::size_t i = 0; i < a.notes.size(); ++i) {
     EXPECT_EQ(a.notes[i].column, b.notes[i].column);
-    EXPECT_EQ(a.notes[i].text, b.notes[i].text);
+    EXPECT_EQ(a.notes[i].kind, b.notes[i].kind);
   }
 }
 
@@ -227,7 +227,8 @@ criteria:
     weight: 40
     scoring: {rule: linear-range, better: lower}
 )");
-  const Evaluation e = Scorer::Compile(set).Evaluate(Rows({{100, 5}, {0, 5}}));
+  const Scorer scorer = Scorer::Compile(set);
+  const Evaluation e = scorer.Evaluate(Rows({{100, 5}, {0, 5}}));
   ASSERT_TRUE(circa_test::AllFinite(e.scores));
   ASSERT_TRUE(circa_test::AllFinite(e.PointsMatrix()));
   // Price 0: that bid takes the 60 points, the others none.
@@ -236,11 +237,13 @@ criteria:
   EXPECT_EQ(e.scores.col(1), Eigen::Vector2d(1, 1));
   ASSERT_EQ(e.notes.size(), 2u);
   EXPECT_EQ(e.notes[0].column, 0);
-  EXPECT_EQ(e.notes[0].text,
+  EXPECT_EQ(e.notes[0].kind, NoteKind::kLowestIsZero);
+  EXPECT_EQ(circa_test::NoteText(e, 0, &set, nullptr, &scorer),
             "price: the lowest value is 0: bids at 0 score 1, all others "
             "score 0");
   EXPECT_EQ(e.notes[1].column, 1);
-  EXPECT_EQ(e.notes[1].text,
+  EXPECT_EQ(e.notes[1].kind, NoteKind::kAllEqual);
+  EXPECT_EQ(circa_test::NoteText(e, 1, &set, nullptr, &scorer),
             "delivery: all bids have the same value: each scores 1");
 }
 
@@ -251,10 +254,11 @@ TEST(ScorerTest, ScoreWithoutNotesOrBids) {
   Eigen::VectorXd max;
   scorer.Score(Rows({{100, 50, 1, 10}}), &scores, &min, &max);
   EXPECT_EQ(scores, Rows({{1, 0.5, 1, 1}}));
-  std::vector<std::string> notes = {"stale"};
+  std::vector<std::optional<NoteKind>> notes = {NoteKind::kAllEqual};
   scorer.Score(Eigen::MatrixXd(0, 4), &scores, &min, &max, &notes);
   EXPECT_EQ(scores.rows(), 0);
-  EXPECT_THAT(notes, ElementsAre("", "", "", ""));
+  EXPECT_THAT(notes, ElementsAre(std::nullopt, std::nullopt, std::nullopt,
+                                 std::nullopt));
   EXPECT_EQ(min, Eigen::Vector4d::Zero());
 }
 
