@@ -54,8 +54,7 @@ std::string Context::Formula(int i, std::size_t j) const {
   switch (c.rule.rule) {
     case Rule::kLowestRatio:
       if (zero_lowest) break;
-      return "lowest " + num(lo) + " (" + lo_bid + ") / " + num(x) + " = " +
-             sc;
+      return "lowest " + num(lo) + " (" + lo_bid + ") / " + num(x) + " = " + sc;
     case Rule::kPercentOfLowest:
       if (zero_lowest) break;
       return "1 - (" + num(x) + " - lowest " + num(lo) + " (" + lo_bid +
@@ -80,8 +79,7 @@ std::string Context::Formula(int i, std::size_t j) const {
              num(c.rule.ceiling) + " - lowest " + num(lo) + " (" + lo_bid +
              ")) = " + sc;
     case Rule::kLinear:
-      if ((c.rule.best > c.rule.worst) ? x >= c.rule.best
-                                       : x <= c.rule.best) {
+      if ((c.rule.best > c.rule.worst) ? x >= c.rule.best : x <= c.rule.best) {
         return "at or beyond the best anchor " + num(c.rule.best) + " = 1";
       }
       if ((c.rule.best > c.rule.worst) ? x <= c.rule.worst

@@ -48,9 +48,9 @@ std::string RequirementFailed(const Exclusion& x, const FactContext& context) {
   out += ": ";
   // One clause per failed group ("option g"), its conditions joined by
   // "and"; a requirement of one group has no option numbers.
-  const bool options = r != nullptr ? r->groups.size() > 1
-                                    : !x.failed.empty() &&
-                                          x.failed.back().group > 0;
+  const bool options = r != nullptr
+                           ? r->groups.size() > 1
+                           : !x.failed.empty() && x.failed.back().group > 0;
   int group = -1;
   for (std::size_t k = 0; k < x.failed.size(); ++k) {
     const FailedCondition& f = x.failed[k];
@@ -91,8 +91,7 @@ std::string DescribeExclusion(const Exclusion& x, const FactContext& context) {
       return "placed " + std::to_string(x.place) + " of " +
              std::to_string(x.of) + " on quality with " +
              FormatNumber(x.points, decimals) + " points; only the best " +
-             std::to_string(x.max_pass) +
-             " go on to price and cost (max-pass)";
+             std::to_string(x.max_pass) + " go on to price and cost (max-pass)";
   }
   return "";
 }

@@ -17,7 +17,8 @@ std::string Ordinal(int n) {
 }
 
 std::string BidId(int bid, const std::vector<std::string>* ids) {
-  if (ids != nullptr && bid >= 0 && static_cast<std::size_t>(bid) < ids->size()) {
+  if (ids != nullptr && bid >= 0 &&
+      static_cast<std::size_t>(bid) < ids->size()) {
     return (*ids)[static_cast<std::size_t>(bid)];
   }
   return "bid " + std::to_string(bid + 1);

@@ -283,8 +283,9 @@ std::string Table(const AwardReport& r) {
   for (const Row& row : Rows(a)) {
     const auto i = static_cast<std::size_t>(row.bid);
     if (row.money < 0) {
-      out += "\n" + report::Wrap(ExcludedSentence(*r.criteria, bids, i, a.exclusion[i]),
-                                 r.width, "  ");
+      out += "\n" + report::Wrap(
+                        ExcludedSentence(*r.criteria, bids, i, a.exclusion[i]),
+                        r.width, "  ");
       continue;
     }
     const MoneyBidResult& b =
@@ -358,7 +359,8 @@ std::string Markdown(const AwardReport& r) {
     if (!bids.suppliers[i].empty()) out += " — " + MdText(bids.suppliers[i]);
     out += "\n\n";
     if (row.money < 0) {
-      out += MdText(ExcludedSentence(*r.criteria, bids, i, a.exclusion[i])) + "\n";
+      out +=
+          MdText(ExcludedSentence(*r.criteria, bids, i, a.exclusion[i])) + "\n";
       continue;
     }
     const MoneyBidResult& b =

@@ -61,7 +61,7 @@ nlohmann::ordered_json InputsJson(const CriteriaSet& set, const BidSet& bids,
 namespace {
 
 // Writes JSON exactly as nlohmann's dump(2) lays it out (the layout of
-// every circa.result/1 document), straight into a string: a million bids
+// every circa.result document), straight into a string: a million bids
 // are written without building a DOM per bid. Scalars follow nlohmann:
 // strings escaped as its serializer does (non-ASCII text goes through it,
 // so that invalid UTF-8 is refused the same way), numbers through its

@@ -89,8 +89,8 @@ void RenderTable(const Report& r, const TextSink& sink) {
   out += "\n" + report::Wrap(legend + ".", r.width, "");
   const FactContext facts = r.Facts();
   for (const Note& note : e.notes) {
-    out += report::Wrap("Note: " + DescribeNote(note, facts) + ".", r.width,
-                        "");
+    out +=
+        report::Wrap("Note: " + DescribeNote(note, facts) + ".", r.width, "");
   }
   if (r.lcc != nullptr) out += report::LccTable(*r.lcc, r.width);
   out += "\nWhy\n";

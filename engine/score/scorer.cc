@@ -472,9 +472,8 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
   in.lower_value = [&](const TieBreakStep& step) -> rank::TieKeyFn {
     const int j = compiled(step)->column;
     if (j < 0) return {};
-    return [&values, j](int i) -> std::optional<double> {
-      return values(i, j);
-    };
+    return
+        [&values, j](int i) -> std::optional<double> { return values(i, j); };
   };
   const std::vector<rank::TieRule> policy =
       rank::CompilePolicy(st.tie_steps, in);

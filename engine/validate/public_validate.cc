@@ -20,8 +20,9 @@ void CheckRule(const Criterion& c, const std::string& here, Diagnostics* diag) {
   if (c.is_group()) return;
   if (!c.scoring) {
     diag->Error(c.where, here + ".scoring",
-                c.id + " has no scoring rule; every leaf criterion needs one "
-                       "(docs/rules.md)");
+                c.id +
+                    " has no scoring rule; every leaf criterion needs one "
+                    "(docs/rules.md)");
     return;
   }
   const ScoringRule& r = *c.scoring;
@@ -30,9 +31,9 @@ void CheckRule(const Criterion& c, const std::string& here, Diagnostics* diag) {
   switch (r.rule) {
     case Rule::kLinear:
       if (r.best == r.worst) {
-        diag->Error(c.where, at + ".best",
-                    "best and worst must differ (both are " + num(r.best) +
-                        ")");
+        diag->Error(
+            c.where, at + ".best",
+            "best and worst must differ (both are " + num(r.best) + ")");
       }
       break;
     case Rule::kLinearCeiling:

@@ -27,10 +27,10 @@ enum class ExclusionStage {
 // One condition of a requirement that a bid did not satisfy: the condition
 // as declared (field, op and bound) and the bid's value.
 struct FailedCondition {
-  int group = 0;        // index in Requirement::groups (an "option")
-  int condition = 0;    // index in that group's conditions
-  Condition declared;   // field, op and bound (number, text or one_of)
-  std::string value;    // the bid's value as written ("" when missing)
+  int group = 0;                 // index in Requirement::groups (an "option")
+  int condition = 0;             // index in that group's conditions
+  Condition declared;            // field, op and bound (number, text or one_of)
+  std::string value;             // the bid's value as written ("" when missing)
   std::optional<double> number;  // the value read as a number, if it is one
 };
 
@@ -57,16 +57,16 @@ struct Exclusion {
 // What an abnormally-low price was compared with (DOMAIN.md §2,
 // docs/rules.md "Abnormally low prices").
 enum class AbnormallyLowBasis {
-  kNone,                     // not flagged
-  kMeanOfOthers,             // below-mean: mean of the other valid bids
-  kMeanWithoutHighest,       // kb-2017-36 § 4, fewer than 7 bids
+  kNone,                         // not flagged
+  kMeanOfOthers,                 // below-mean: mean of the other valid bids
+  kMeanWithoutHighest,           // kb-2017-36 § 4, fewer than 7 bids
   kMeanWithoutHighestAndLowest,  // kb-2017-36 § 4, 7 bids or more
-  kBudget,                   // rglcap-85 .1/.3: the tender budget
-  kOtherBid,                 // rglcap-85 .2: the other of two bids
-  kMeanOfAll,                // rglcap-85 .3/.4: mean of all valid bids
-  kMeanOfTwoLower,           // rglcap-85 .3: the highest of 3 left out
-  kMeanOfThreeLowest,        // rglcap-85 .4: fewer than 3 within 10 %
-  kMeanWithinTenPercent,     // rglcap-85 .4: bids <= 110 % of the mean
+  kBudget,                       // rglcap-85 .1/.3: the tender budget
+  kOtherBid,                     // rglcap-85 .2: the other of two bids
+  kMeanOfAll,                    // rglcap-85 .3/.4: mean of all valid bids
+  kMeanOfTwoLower,               // rglcap-85 .3: the highest of 3 left out
+  kMeanOfThreeLowest,            // rglcap-85 .4: fewer than 3 within 10 %
+  kMeanWithinTenPercent,         // rglcap-85 .4: bids <= 110 % of the mean
 };
 
 // A bid whose price must be justified before the award (Directive
@@ -104,32 +104,32 @@ struct TieBreakStepRecord {
 // A tie on the total and how the declared policy treated it.
 struct TieBreakRecord {
   double total = 0;
-  int rank = 0;                            // the rank the bids tie at
-  std::vector<int> bids;                   // the tied bids, input order
-  std::vector<int> order;                  // the same bids after the policy
-  std::vector<TieBreakStepRecord> steps;   // the rules that separated bids
-  int policy_rules = 0;                    // rules declared (0: no policy)
-  bool resolved = false;  // every bid got a rank of its own
+  int rank = 0;                           // the rank the bids tie at
+  std::vector<int> bids;                  // the tied bids, input order
+  std::vector<int> order;                 // the same bids after the policy
+  std::vector<TieBreakStepRecord> steps;  // the rules that separated bids
+  int policy_rules = 0;                   // rules declared (0: no policy)
+  bool resolved = false;                  // every bid got a rank of its own
 };
 
 // What a note is about; the fields of Note it uses are listed per kind.
 enum class NoteKind {
-  kLowestIsZero,      // column: a relative rule's lowest value is 0
-  kAllEqual,          // column: every bid has the same value
-  kNoneBelowCeiling,  // column: no bid is below the ceiling
-  kBestIsZero,        // column: the best value is 0
-  kNotReached,        // column: no bid reached this column's stage
-  kMaxPassTie,        // max_pass, count (bids kept)
-  kPriceQualitySplit,  // money_points, money_weight, quality_points,
-                       // quality_weight
-  kTie,               // record (index in tie_breaks)
-  kAbnormallyLowNoNumber,     // column, contract (kb-2017-36 § 1-3)
-  kAbnormallyLowPriceShare,   // column, share (kb-2017-36 § 4 not applied)
-  kAbnormallyLowTooFewBids,   // column, count (kb-2017-36 § 4 not applied)
-  kAbnormallyLowIndicative,   // column, share (rglcap-85 not price-only)
-  kAbnormallyLowNoBudgetOne,  // column (rglcap-85.1 needs the budget)
+  kLowestIsZero,                // column: a relative rule's lowest value is 0
+  kAllEqual,                    // column: every bid has the same value
+  kNoneBelowCeiling,            // column: no bid is below the ceiling
+  kBestIsZero,                  // column: the best value is 0
+  kNotReached,                  // column: no bid reached this column's stage
+  kMaxPassTie,                  // max_pass, count (bids kept)
+  kPriceQualitySplit,           // money_points, money_weight, quality_points,
+                                // quality_weight
+  kTie,                         // record (index in tie_breaks)
+  kAbnormallyLowNoNumber,       // column, contract (kb-2017-36 § 1-3)
+  kAbnormallyLowPriceShare,     // column, share (kb-2017-36 § 4 not applied)
+  kAbnormallyLowTooFewBids,     // column, count (kb-2017-36 § 4 not applied)
+  kAbnormallyLowIndicative,     // column, share (rglcap-85 not price-only)
+  kAbnormallyLowNoBudgetOne,    // column (rglcap-85.1 needs the budget)
   kAbnormallyLowNoBudgetThree,  // column (rglcap-85.3 budget clause)
-  kRankReversal,  // reversal, removed_bid, old_winner, new_winner
+  kRankReversal,                // reversal, removed_bid, old_winner, new_winner
 };
 
 // How a rank-reversal probe changed the valid bids.
@@ -141,11 +141,11 @@ enum class ReversalChange {
 // Something about a column, a tie or the set that a reader must be told.
 struct Note {
   NoteKind kind = NoteKind::kAllEqual;
-  int column = -1;   // -1: not about one column
-  int count = 0;     // bids (see NoteKind)
-  int max_pass = 0;  // kMaxPassTie: N
-  int record = -1;   // kTie: index in Evaluation::tie_breaks
-  double share = 0;  // price share of the points (0.4: 40 %)
+  int column = -1;            // -1: not about one column
+  int count = 0;              // bids (see NoteKind)
+  int max_pass = 0;           // kMaxPassTie: N
+  int record = -1;            // kTie: index in Evaluation::tie_breaks
+  double share = 0;           // price share of the points (0.4: 40 %)
   double money_points = 0;    // best points on price and cost
   double money_weight = 0;    // points price and cost carry
   double quality_points = 0;  // best points on quality

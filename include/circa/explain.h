@@ -80,8 +80,8 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
 // What turning an evaluation's facts into words needs besides the facts.
 // Every pointer may be null; the words then fall back to ids ("bid 2").
 struct FactContext {
-  const CriteriaSet* set = nullptr;  // names, currency, rounding, policy
-  const Scorer* scorer = nullptr;    // column ids (column notes)
+  const CriteriaSet* set = nullptr;        // names, currency, rounding, policy
+  const Scorer* scorer = nullptr;          // column ids (column notes)
   const Evaluation* evaluation = nullptr;  // tie records (NoteKind::kTie)
   const std::vector<std::string>* ids = nullptr;  // bid ids by index
   // A money award shows a tie-break value as a plain number (no currency

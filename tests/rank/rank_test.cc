@@ -87,6 +87,41 @@ TEST(RankTest, TwoSeparateTies) {
   EXPECT_EQ(e.notes.size(), 2u);
 }
 
+// A policy's rule that separates bids is recorded as a fact: which rule,
+// and every tied bid's key in the order the rule put them.
+TEST(RankTest, PolicyStepRecordsEachBidsKey) {
+  Evaluation e;
+  e.totals = Eigen::Vector3d(80, 80, 90);
+  rank::TieRule lower;
+  lower.step.kind = TieBreakStep::Kind::kLowerValue;
+  lower.step.target = "price";
+  const std::vector<double> price = {120, 100, 50};
+  lower.key = [&price](int b) -> std::optional<double> {
+    return price[static_cast<std::size_t>(b)];
+  };
+  rank::Rank(&e, {lower});
+  EXPECT_THAT(e.order, ElementsAre(2, 1, 0));
+  EXPECT_THAT(e.rank, ElementsAre(3, 2, 1));
+  ASSERT_EQ(e.tie_breaks.size(), 1u);
+  const TieBreakRecord& t = e.tie_breaks[0];
+  EXPECT_EQ(t.rank, 2);
+  EXPECT_EQ(t.policy_rules, 1);
+  EXPECT_TRUE(t.resolved);
+  ASSERT_EQ(t.steps.size(), 1u);
+  EXPECT_EQ(t.steps[0].rule, 0);
+  EXPECT_EQ(t.steps[0].step.target, "price");
+  ASSERT_EQ(t.steps[0].keys.size(), 2u);
+  EXPECT_EQ(t.steps[0].keys[0].bid, 1);
+  EXPECT_EQ(t.steps[0].keys[0].key, 100);
+  EXPECT_EQ(t.steps[0].keys[1].bid, 0);
+  EXPECT_EQ(t.steps[0].keys[1].key, 120);
+  // In words, without a criteria set: bids by number, plain values.
+  EXPECT_EQ(circa_test::NoteText(e, 0),
+            "2 bids (bid 1 and bid 2) tie at rank 2 with 80.00 points; the "
+            "declared tie-break decided it (rule 1, lower price: bid 2 100, "
+            "bid 1 120)");
+}
+
 TEST(RankTest, NoBids) {
   const Evaluation e = Ranked({});
   EXPECT_TRUE(e.rank.empty());

@@ -194,18 +194,12 @@ criteria:
 TEST(JsonTest, FactsCarryTheirNumbers) {
   const auto scored = circa_test::ScoreText(
       kFactsCriteria,
-      "bid,q,price,thickness
-"
-      "A,6,100,3
-"     // 30 + 30 = 60
-      "B,1,50,3
-"      // 5 quality points: below the minimum of 20
-      "C,8,100,1
-"     // thickness 1: fails the requirement
-      "D,7.2,125,3
-"   // 36 + 24 = 60: ties with A, lower price decides
-      "F,4,60,3
-");    // 60 against a mean of 112.5: abnormally low
+      "bid,q,price,thickness\n"
+      "A,6,100,3\n"    // 30 + 30 = 60
+      "B,1,50,3\n"     // 5 quality points: below the minimum of 20
+      "C,8,100,1\n"    // thickness 1: fails the requirement
+      "D,7.2,125,3\n"  // 36 + 24 = 60: ties with A, lower price decides
+      "F,4,60,3\n");   // 60 against a mean of 112.5: abnormally low
   const json doc = json::parse(RenderJson(scored->report));
   const auto bid = [&](const std::string& id) {
     for (const json& b : doc.at("bids")) {

@@ -18,11 +18,11 @@ namespace {
 using ::circa_test::FlagText;
 using ::circa_test::Messages;
 using ::circa_test::NoteText;
-using ::circa_test::Reason;
-using ::circa_test::StepTexts;
 using ::circa_test::ParseBidsOk;
 using ::circa_test::ParseCriteriaOk;
+using ::circa_test::Reason;
 using ::circa_test::SourcePath;
+using ::circa_test::StepTexts;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
@@ -78,6 +78,11 @@ TEST(AwardOrderTest, MontteThresholdExcludesBeforePrice) {
   const Evaluation e = Scorer::Compile(set).Evaluate(bids);
   EXPECT_EQ(e.status[1], BidStatus::kExcluded);
   EXPECT_EQ(e.exclusion[1].stage, ExclusionStage::kThreshold);
+  // The fact: criterion, points, maximum and minimum.
+  EXPECT_EQ(e.exclusion[1].rule, "technical");
+  EXPECT_DOUBLE_EQ(e.exclusion[1].points, 30);
+  EXPECT_DOUBLE_EQ(e.exclusion[1].max_points, 50);
+  EXPECT_DOUBLE_EQ(e.exclusion[1].min_points, 35);
   EXPECT_EQ(Reason(set, e.exclusion[1]),
             "scored 30.00 of 50 points on technical, below the minimum of 35; "
             "excluded before price and cost were scored");
@@ -179,6 +184,11 @@ TEST(AwardOrderTest, MaxPassKeepsTheBestOnQualityAndTiesAtTheCut) {
       "bid,technical,price\nA,40,100\nB,30,50\nC,45,120\nD,20,40\n", set);
   const Evaluation e = Scorer::Compile(set).Evaluate(bids);
   EXPECT_EQ(e.exclusion[1].stage, ExclusionStage::kMaxPass);
+  // The fact: place, of how many, quality points and N.
+  EXPECT_EQ(e.exclusion[1].place, 3);
+  EXPECT_EQ(e.exclusion[1].of, 4);
+  EXPECT_DOUBLE_EQ(e.exclusion[1].points, 30);
+  EXPECT_EQ(e.exclusion[1].max_pass, 2);
   EXPECT_EQ(Reason(set, e.exclusion[1]),
             "placed 3 of 4 on quality with 30.00 points; only the best 2 go "
             "on to price and cost (max-pass)");
@@ -191,6 +201,9 @@ TEST(AwardOrderTest, MaxPassKeepsTheBestOnQualityAndTiesAtTheCut) {
       "bid,technical,price\nA,40,100\nB,40,50\nC,45,120\nD,20,40\n", set);
   const Evaluation t = Scorer::Compile(set).Evaluate(tie);
   EXPECT_EQ(t.RankedCount(), 3);
+  EXPECT_EQ(t.notes.front().kind, NoteKind::kMaxPassTie);
+  EXPECT_EQ(t.notes.front().max_pass, 2);
+  EXPECT_EQ(t.notes.front().count, 3);
   EXPECT_THAT(NoteText(t, 0),
               HasSubstr("bids tied on quality at the cut all go on (3 bids)"));
 }
@@ -236,12 +249,30 @@ TEST(AwardOrderTest, RequirementIsMetByAnyGroupOfAllConditions) {
   EXPECT_EQ(e.status[0], BidStatus::kRanked);
   EXPECT_EQ(e.status[1], BidStatus::kRanked);
   EXPECT_EQ(e.exclusion[2].rule, "wood");
+  // The fact: every failed condition of both groups, with the bid's value
+  // and the condition as declared.
+  const std::vector<FailedCondition>& failed = e.exclusion[2].failed;
+  ASSERT_EQ(failed.size(), 2u);
+  EXPECT_EQ(failed[0].group, 0);
+  EXPECT_EQ(failed[0].declared.field, "label");
+  EXPECT_EQ(failed[0].declared.op, Condition::Op::kOneOf);
+  EXPECT_THAT(failed[0].declared.one_of, ElementsAre("FSC", "PEFC"));
+  EXPECT_EQ(failed[0].value, "none");
+  EXPECT_EQ(failed[1].group, 1);
+  EXPECT_EQ(failed[1].declared.field, "evidence_ref");
+  EXPECT_EQ(failed[1].declared.op, Condition::Op::kPattern);
+  EXPECT_EQ(failed[1].value, "");
   EXPECT_EQ(Reason(set, e.exclusion[2]),
             "does not meet requirement wood (Legal wood): option 1: label is "
             "\"none\", expected one of FSC, PEFC; option 2: evidence_ref is "
             "empty, expected text matching DOC-*; accepted evidence: FSC, "
             "PEFC or equivalent");
   EXPECT_EQ(e.exclusion[3].rule, "recycled_min");
+  ASSERT_EQ(e.exclusion[3].failed.size(), 1u);
+  EXPECT_EQ(e.exclusion[3].failed[0].declared.op, Condition::Op::kMin);
+  EXPECT_DOUBLE_EQ(e.exclusion[3].failed[0].declared.number, 20);
+  EXPECT_EQ(e.exclusion[3].failed[0].value, "10");
+  EXPECT_EQ(e.exclusion[3].failed[0].number, 10);
   EXPECT_EQ(Reason(set, e.exclusion[3]),
             "does not meet requirement recycled_min: recycled is \"10\", "
             "expected at least 20");
@@ -406,6 +437,20 @@ criteria:
   ASSERT_EQ(e.tie_breaks.size(), 1u);
   const TieBreakRecord& t = e.tie_breaks.front();
   EXPECT_TRUE(t.resolved);
+  EXPECT_EQ(t.rank, 1);
+  // The facts: rule 1 (higher points on q) with each bid's negated points,
+  // rule 3 (earlier submitted) with the times as written.
+  ASSERT_EQ(t.steps.size(), 2u);
+  EXPECT_EQ(t.steps[0].rule, 0);
+  EXPECT_EQ(t.steps[0].step.kind, TieBreakStep::Kind::kHigherPoints);
+  ASSERT_EQ(t.steps[0].keys.size(), 4u);
+  EXPECT_EQ(t.steps[0].keys[0].bid, 3);
+  EXPECT_DOUBLE_EQ(*t.steps[0].keys[0].key, -50);
+  EXPECT_EQ(t.steps[1].rule, 2);
+  EXPECT_EQ(t.steps[1].step.kind, TieBreakStep::Kind::kEarlier);
+  ASSERT_EQ(t.steps[1].keys.size(), 2u);
+  EXPECT_EQ(t.steps[1].keys[0].bid, 1);
+  EXPECT_EQ(t.steps[1].keys[0].as_written, "2026-03-02T09:30:00+01:00");
   EXPECT_THAT(StepTexts(set, t, bids),
               ElementsAre("rule 1, higher points on q: D 50.00 points, A "
                           "25.00 points, B 25.00 points, C 0.00 points",
@@ -442,12 +487,12 @@ criteria:
   EXPECT_EQ(draw.step.kind, TieBreakStep::Kind::kDraw);
   EXPECT_EQ(draw.step.seed, 20261127u);
   ASSERT_EQ(draw.keys.size(), 3u);
-  EXPECT_EQ(*draw.keys[0].key,
-            static_cast<double>(
-                rank::DrawKey(20261127,
-                              one.ids[static_cast<std::size_t>(
-                                  draw.keys[0].bid)]) >>
-                11));
+  EXPECT_EQ(
+      *draw.keys[0].key,
+      static_cast<double>(
+          rank::DrawKey(20261127,
+                        one.ids[static_cast<std::size_t>(draw.keys[0].bid)]) >>
+          11));
   // The draw key depends only on the seed and the bid id.
   EXPECT_EQ(rank::DrawKey(1, "A"), rank::DrawKey(1, "A"));
   EXPECT_NE(rank::DrawKey(1, "A"), rank::DrawKey(2, "A"));
@@ -538,8 +583,21 @@ Evaluation PricesOnly(const std::string& rule,
 TEST(AwardOrderTest, BelowMeanOfTheOtherBids) {
   std::vector<std::string> f;
   // 70 against the mean of 100 and 110 (105): 33.33 % below, limit 20 %.
-  PricesOnly("{rule: below-mean, criterion: price, percent: 20}",
-             {70, 100, 110}, &f);
+  const Evaluation e = PricesOnly(
+      "{rule: below-mean, criterion: price, percent: 20}", {70, 100, 110}, &f);
+  // The fact: rule, price, reference, share below, threshold and limit.
+  const AbnormallyLowFlag& flag = e.abnormally_low[0];
+  EXPECT_TRUE(flag.flagged());
+  EXPECT_EQ(flag.rule, AbnormallyLowRule::Kind::kBelowMean);
+  EXPECT_EQ(flag.basis, AbnormallyLowBasis::kMeanOfOthers);
+  EXPECT_DOUBLE_EQ(flag.price, 70);
+  EXPECT_DOUBLE_EQ(flag.reference, 105);
+  EXPECT_DOUBLE_EQ(flag.below, 1 - 70.0 / 105);
+  EXPECT_DOUBLE_EQ(flag.threshold, 20);
+  EXPECT_DOUBLE_EQ(flag.limit, 84);
+  EXPECT_EQ(flag.count, 2);
+  EXPECT_EQ(flag.of, 3);
+  EXPECT_FALSE(e.abnormally_low[1].flagged());
   EXPECT_EQ(f[0],
             "price EUR 70.00 is 33.33 % below the mean of the other 2 valid "
             "bids (EUR 105.00); the declared limit is 20 % below (EUR 84.00); "
@@ -565,8 +623,16 @@ TEST(AwardOrderTest, Rglcap85) {
   EXPECT_EQ(f[0], "");
   // 85.3: three bids 80, 100, 150: mean 110; 150 > 121 so it leaves the
   // mean: (80 + 100) / 2 = 90; 80 is 11.11 % below 90 (> 10).
-  PricesOnly("{rule: rglcap-85, criterion: price}", {80, 100, 150}, &f);
+  const Evaluation three =
+      PricesOnly("{rule: rglcap-85, criterion: price}", {80, 100, 150}, &f);
   EXPECT_THAT(f[0], HasSubstr("11.11 % below the mean of the 2 lower bids"));
+  // The fact: paragraph 3, the mean of the two lower bids, 10 %.
+  EXPECT_EQ(three.abnormally_low[0].rule, AbnormallyLowRule::Kind::kRglcap85);
+  EXPECT_EQ(three.abnormally_low[0].basis, AbnormallyLowBasis::kMeanOfTwoLower);
+  EXPECT_EQ(three.abnormally_low[0].paragraph, 3);
+  EXPECT_DOUBLE_EQ(three.abnormally_low[0].reference, 90);
+  EXPECT_DOUBLE_EQ(three.abnormally_low[0].threshold, 10);
+  EXPECT_EQ(three.abnormally_low[0].count, 2);
   EXPECT_EQ(f[1], "");
   // No bid more than 10 % above the mean: 85, 100, 104 have mean 96.33
   // (limit 105.97), so all three stay in it; 85 is 11.76 % below -> flagged.
@@ -896,9 +962,10 @@ TEST(AwardOrderSamples, FurnitureAwardRunsEveryStage) {
   // The panel's mean for C: (10 + 7.5 + 10) / 3.
   EXPECT_NEAR(b.values(Find(b, "C"), 4), 27.5 / 3, 1e-12);
   // A is abnormally low and keeps its rank.
-  EXPECT_THAT(FlagText(t.criteria,
-                       e.abnormally_low[static_cast<std::size_t>(Find(b, "A"))]),
-              HasSubstr("15.81 % below the mean of the other 3 valid bids"));
+  EXPECT_THAT(
+      FlagText(t.criteria,
+               e.abnormally_low[static_cast<std::size_t>(Find(b, "A"))]),
+      HasSubstr("15.81 % below the mean of the other 3 valid bids"));
   EXPECT_EQ(e.rank[static_cast<std::size_t>(Find(b, "A"))], 4);
   EXPECT_TRUE(e.tie_breaks.empty());
 
