@@ -95,6 +95,17 @@ inline std::vector<std::string> StepTexts(const circa::CriteriaSet& set,
   return out;
 }
 
+// Compiles a criteria set that must validate without an error (warnings
+// are allowed). Throws, naming every diagnostic, otherwise.
+inline circa::Scorer CompileOk(const circa::CriteriaSet& set) {
+  circa::Result<circa::Scorer> r = circa::Scorer::Compile(set);
+  if (!r.ok()) {
+    throw std::runtime_error("Scorer::Compile failed:\n" +
+                             Describe(r.diagnostics));
+  }
+  return std::move(*r.value);
+}
+
 // Parses a criteria set that must load without any diagnostic. Throws (and
 // so fails the calling test, naming every diagnostic) otherwise.
 inline circa::CriteriaSet ParseCriteriaOk(

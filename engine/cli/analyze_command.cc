@@ -66,7 +66,12 @@ int RunAnalyze(const AnalyzeArgs& args) {
   if (!tender) return failure;
   if (RefuseMoneyAward(tender->criteria, "analyze")) return kExitUsage;
   const CriteriaSet& set = tender->criteria;
-  const Scorer scorer = Scorer::Compile(set);
+  const Result<Scorer> compiled = Scorer::Compile(set);
+  if (!compiled.ok()) {
+    PrintDiagnostics(compiled.diagnostics);
+    return kExitInvalidInput;
+  }
+  const Scorer& scorer = *compiled.value;
   const BidSet bid_set = BidsMeetingRequirements(
       tender->bids, scorer.Evaluate(tender->bids), true, &set);
   const Evaluation evaluation = scorer.Evaluate(bid_set);

@@ -119,7 +119,14 @@ int RunScore(const ScoreArgs& args) {
       return code;
     }
   } else {
-    const Scorer scorer = Scorer::Compile(criteria);
+    // Loading validated the set and printed its warnings; compiling checks
+    // it again and can only fail on an error loading already reported.
+    const Result<Scorer> compiled = Scorer::Compile(criteria);
+    if (!compiled.ok()) {
+      PrintDiagnostics(compiled.diagnostics);
+      return kExitInvalidInput;
+    }
+    const Scorer& scorer = *compiled.value;
     Evaluation evaluation = scorer.Evaluate(bids);
     AddReversalNotes(scorer, bids, &evaluation);
     Report report = MakeReport(criteria, bids, scorer, evaluation,

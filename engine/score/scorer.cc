@@ -10,6 +10,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "circa/validate.h"
 #include "rank/rank.h"
 #include "score/rules.h"
 #include "score/stages.h"
@@ -74,7 +75,15 @@ double RoundTo(double x, int decimals) {
 
 }  // namespace
 
-Scorer Scorer::Compile(const CriteriaSet& criteria) {
+Result<Scorer> Scorer::Compile(const CriteriaSet& criteria) {
+  Result<CriteriaSet> valid = ValidateCriteria(criteria);
+  Result<Scorer> out;
+  out.diagnostics = std::move(valid.diagnostics);
+  if (valid.ok()) out.value = CompileValidated(*valid.value);
+  return out;
+}
+
+Scorer Scorer::CompileValidated(const CriteriaSet& criteria) {
   Scorer s;
   s.scale_ = criteria.scale;
   const std::vector<const Criterion*> leaves = criteria.Leaves();

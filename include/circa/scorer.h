@@ -49,9 +49,11 @@ struct TopLevel {
 
 class Scorer {
  public:
-  // Compiles a validated criteria set. Never fails: validation happened on
-  // load, so every rule here is well-formed.
-  static Scorer Compile(const CriteriaSet& criteria);
+  // Validates `criteria` as reading a file does (ValidateCriteria,
+  // circa/validate.h) and compiles it. No value, with the diagnostics, when
+  // the set has an error: a set built in code never reaches the scorer
+  // unchecked. Warnings come with the scorer.
+  static Result<Scorer> Compile(const CriteriaSet& criteria);
 
   const std::vector<Column>& columns() const { return columns_; }
   const std::vector<TopLevel>& top_levels() const { return top_levels_; }
@@ -99,6 +101,10 @@ class Scorer {
                  Eigen::VectorXd* min, Eigen::VectorXd* max,
                  std::vector<int>* min_bid, std::vector<int>* max_bid,
                  std::vector<std::optional<NoteKind>>* notes) const;
+
+  // Compiles a set ValidateCriteria accepted (every leaf has a rule,
+  // effective weights are filled in).
+  static Scorer CompileValidated(const CriteriaSet& criteria);
 
   struct Stages;
   Evaluation EvaluateImpl(const Eigen::MatrixXd& values,

@@ -161,7 +161,7 @@ TEST_F(FactWordsTest, NotesOfTheAbnormallyLowRules) {
 }
 
 TEST_F(FactWordsTest, ColumnNoteNamesTheCriterionThroughTheScorer) {
-  const Scorer scorer = Scorer::Compile(set_);
+  const Scorer scorer = ::circa_test::CompileOk(set_);
   FactContext words = words_;
   words.scorer = &scorer;
   Note n;

@@ -154,7 +154,7 @@ criteria:
   - {id: d, type: quality, weight: 0.399, scoring: {rule: yes-no}}
   - {id: e, type: quality, weight: 0.001, scoring: {rule: yes-no}}
 )");
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   //                                            a  b  c  d  e
   const Evaluation e =
       scorer.Evaluate(circa_test::Rows({{1, 1, 0, 0, 0},     // .1+.2

@@ -75,7 +75,7 @@ TEST(AwardOrderTest, MontteThresholdExcludesBeforePrice) {
   // C: technical 45, price 120.
   const BidSet bids =
       ParseBidsOk("bid,technical,price\nA,40,100\nB,30,50\nC,45,120\n", set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_EQ(e.status[1], BidStatus::kExcluded);
   EXPECT_EQ(e.exclusion[1].stage, ExclusionStage::kThreshold);
   // The fact: criterion, points, maximum and minimum.
@@ -106,7 +106,7 @@ TEST(AwardOrderTest, WithoutTheThresholdTheExcludedBidSetsTheLowestPrice) {
   set.criteria[0].threshold.reset();
   const BidSet bids =
       ParseBidsOk("bid,technical,price\nA,40,100\nB,30,50\nC,45,120\n", set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_DOUBLE_EQ(e.column_min[1], 50);
   EXPECT_DOUBLE_EQ(e.totals[1], 30 + 50);  // B now wins on price
   EXPECT_EQ(WinnerOf(bids, e), "B");
@@ -133,7 +133,7 @@ criteria:
   EXPECT_DOUBLE_EQ(set.criteria[1].threshold->points, 30);
   const BidSet bids =
       ParseBidsOk("bid,price,q1,q2\nA,10,yes,no\nB,9,no,no\n", set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_EQ(e.status[0], BidStatus::kRanked);  // exactly 30 of 30 needed
   EXPECT_EQ(e.status[1], BidStatus::kExcluded);
 }
@@ -182,7 +182,7 @@ TEST(AwardOrderTest, MaxPassKeepsTheBestOnQualityAndTiesAtTheCut) {
   set.max_pass = 2;
   const BidSet bids = ParseBidsOk(
       "bid,technical,price\nA,40,100\nB,30,50\nC,45,120\nD,20,40\n", set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_EQ(e.exclusion[1].stage, ExclusionStage::kMaxPass);
   // The fact: place, of how many, quality points and N.
   EXPECT_EQ(e.exclusion[1].place, 3);
@@ -199,7 +199,7 @@ TEST(AwardOrderTest, MaxPassKeepsTheBestOnQualityAndTiesAtTheCut) {
   // Equal quality at the cut: both go on, and a note says so.
   const BidSet tie = ParseBidsOk(
       "bid,technical,price\nA,40,100\nB,40,50\nC,45,120\nD,20,40\n", set);
-  const Evaluation t = Scorer::Compile(set).Evaluate(tie);
+  const Evaluation t = ::circa_test::CompileOk(set).Evaluate(tie);
   EXPECT_EQ(t.RankedCount(), 3);
   EXPECT_EQ(t.notes.front().kind, NoteKind::kMaxPassTie);
   EXPECT_EQ(t.notes.front().max_pass, 2);
@@ -245,7 +245,7 @@ TEST(AwardOrderTest, RequirementIsMetByAnyGroupOfAllConditions) {
       "C,50,30,none,yes,\n"        // group 2 half met
       "D,80,10,PEFC,no,\n",        // recycled below 20
       set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_EQ(e.status[0], BidStatus::kRanked);
   EXPECT_EQ(e.status[1], BidStatus::kRanked);
   EXPECT_EQ(e.exclusion[2].rule, "wood");
@@ -305,7 +305,7 @@ criteria:
       "  - {id: A, price: 100, thickness: 2.5}\n"
       "  - {id: B, price: 90, thickness: \"1,5\"}\n",
       set, BidsFormat::kYaml, "bids.yaml");
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_EQ(e.status[0], BidStatus::kRanked);
   EXPECT_EQ(e.exclusion[1].rule, "thick");
   EXPECT_EQ(Reason(set, e.exclusion[1]),
@@ -382,7 +382,7 @@ criteria:
   // A: price 70 x 100 / 300 = 23.333.. -> 23.33; q 30 x 1/3 = 10 -> 10.00.
   // B: price 70 x 100 / 100 = 70; q 0.
   const BidSet bids = ParseBidsOk("bid,price,q\nA,300,1\nB,100,0\n", set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(bids);
   EXPECT_DOUBLE_EQ(e.Points(0, 0), 23.33);
   EXPECT_DOUBLE_EQ(e.totals[0], 33.33);
@@ -397,7 +397,7 @@ criteria:
   set.criteria[1].effective_weight = 50;
   const BidSet close =
       ParseBidsOk("bid,price,q\nA,100,2.0001\nB,100,2.0002\n", set);
-  const Evaluation c = Scorer::Compile(set).Evaluate(close);
+  const Evaluation c = ::circa_test::CompileOk(set).Evaluate(close);
   EXPECT_EQ(c.rank[0], 1);
   EXPECT_EQ(c.rank[1], 1);
   EXPECT_TRUE(c.tied[0]);
@@ -429,7 +429,7 @@ criteria:
       "C,100,0,2026-03-01\n"
       "D,200,10,2026-03-03\n",
       set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   // q: D 50 first, then A and B 25, then C 0; A vs B: same price; earlier
   // submitted: B (09:30) before A (10:00).
   EXPECT_THAT(e.order, ElementsAre(3, 1, 0, 2));
@@ -470,7 +470,7 @@ criteria:
 )");
   const BidSet one = ParseBidsOk("bid,q\nA,yes\nB,yes\nC,yes\n", set);
   const BidSet two = ParseBidsOk("bid,q\nC,yes\nA,yes\nB,yes\n", set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   const Evaluation e1 = scorer.Evaluate(one);
   const Evaluation e2 = scorer.Evaluate(two);
   std::vector<std::string> o1, o2;
@@ -571,7 +571,7 @@ Evaluation PricesOnly(const std::string& rule,
   for (std::size_t i = 0; i < prices.size(); ++i) {
     values(static_cast<Eigen::Index>(i), 0) = prices[i];
   }
-  Evaluation e = Scorer::Compile(set).Evaluate(values);
+  Evaluation e = ::circa_test::CompileOk(set).Evaluate(values);
   LastSet() = set;
   flags->clear();
   for (const AbnormallyLowFlag& f : e.abnormally_low) {
@@ -707,7 +707,7 @@ Evaluation PriceAndQuality(const std::string& rule,
     values(static_cast<Eigen::Index>(i), 0) = prices[i];
     values(static_cast<Eigen::Index>(i), 1) = 5;
   }
-  Evaluation e = Scorer::Compile(set).Evaluate(values);
+  Evaluation e = ::circa_test::CompileOk(set).Evaluate(values);
   LastSet() = set;
   flags->clear();
   for (const AbnormallyLowFlag& f : e.abnormally_low) {
@@ -835,7 +835,7 @@ criteria:
   EXPECT_DOUBLE_EQ(set.criteria[1].effective_weight, 65);
   EXPECT_DOUBLE_EQ(set.criteria[1].effective_range->lo, 60);
   EXPECT_DOUBLE_EQ(set.criteria[1].effective_range->hi, 70);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   ASSERT_TRUE(scorer.columns()[0].weight_range.has_value());
   EXPECT_DOUBLE_EQ(scorer.columns()[0].weight_range->hi, 40);
 }
@@ -924,7 +924,7 @@ TEST(AwardOrderTest, WarnsWhenPriceAndQualityScalesDifferInLength) {
   // Price hands out all 50 points (to A); the best quality is C's 45 of 50.
   const BidSet bids =
       ParseBidsOk("bid,technical,price\nA,40,100\nC,45,120\n", set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   ASSERT_EQ(e.notes.size(), 1u);
   EXPECT_EQ(e.notes[0].kind, NoteKind::kPriceQualitySplit);
   EXPECT_DOUBLE_EQ(e.notes[0].money_points, 50);
@@ -939,14 +939,14 @@ TEST(AwardOrderTest, WarnsWhenPriceAndQualityScalesDifferInLength) {
   // Within 5 percentage points: no note.
   const BidSet close =
       ParseBidsOk("bid,technical,price\nA,40,100\nC,48,120\n", set);
-  EXPECT_TRUE(Scorer::Compile(set).Evaluate(close).notes.empty());
+  EXPECT_TRUE(::circa_test::CompileOk(set).Evaluate(close).notes.empty());
 }
 
 // --- the samples -------------------------------------------------------------
 
 TEST(AwardOrderSamples, FurnitureAwardRunsEveryStage) {
   const Tender t = LoadSample("furniture-award");
-  const Scorer scorer = Scorer::Compile(t.criteria);
+  const Scorer scorer = ::circa_test::CompileOk(t.criteria);
   const Evaluation e = scorer.Evaluate(t.bids);
   const BidSet& b = t.bids;
   EXPECT_EQ(WinnerOf(b, e), "C");
@@ -972,14 +972,14 @@ TEST(AwardOrderSamples, FurnitureAwardRunsEveryStage) {
   // The threshold changes the winner: without it D sets the lowest price.
   CriteriaSet no_threshold = t.criteria;
   no_threshold.criteria[1].threshold.reset();
-  const Evaluation without = Scorer::Compile(no_threshold).Evaluate(b);
+  const Evaluation without = ::circa_test::CompileOk(no_threshold).Evaluate(b);
   EXPECT_EQ(WinnerOf(b, without), "E");
   EXPECT_DOUBLE_EQ(without.totals[Find(b, "E")], 83.30);
 }
 
 TEST(AwardOrderSamples, TieBreakSampleIsDecidedByThePolicy) {
   const Tender t = LoadSample("tie-break");
-  const Evaluation e = Scorer::Compile(t.criteria).Evaluate(t.bids);
+  const Evaluation e = ::circa_test::CompileOk(t.criteria).Evaluate(t.bids);
   const BidSet& b = t.bids;
   EXPECT_EQ(WinnerOf(b, e), "B");
   EXPECT_DOUBLE_EQ(e.totals[Find(b, "A")], 67.50);
@@ -992,7 +992,7 @@ TEST(AwardOrderSamples, TieBreakSampleIsDecidedByThePolicy) {
               ElementsAre("rule 1, higher points on Circularity: B 42.50 "
                           "points, A 30.00 points"));
   const std::vector<BidExplanation> x =
-      Explain(t.criteria, Scorer::Compile(t.criteria), b, e);
+      Explain(t.criteria, ::circa_test::CompileOk(t.criteria), b, e);
   EXPECT_THAT(x[static_cast<std::size_t>(Find(b, "B"))].summary,
               HasSubstr("ranks ahead of it by the declared tie-break"));
 }

@@ -54,7 +54,7 @@ TEST(ScorerTest, PointsModeWeightsAreWrittenPoints) {
   const Result<CriteriaSet> set = LoadCriteriaFile(
       circa_test::SourcePath("samples/office-furniture/tender.yaml"));
   ASSERT_TRUE(set.ok()) << circa_test::Describe(set.diagnostics);
-  const Scorer scorer = Scorer::Compile(*set.value);
+  const Scorer scorer = ::circa_test::CompileOk(*set.value);
 
   // The sample's tender.yaml: price 40; circularity 35 = recycled 15 +
   // take_back 10 + warranty 10; plan 25.
@@ -85,7 +85,7 @@ TEST(ScorerTest, PointsModeWeightsAreWrittenPoints) {
 
 TEST(ScorerTest, PercentModeWeightIsGroupWeightTimesShare) {
   const CriteriaSet set = ParseCriteriaOk(kPercentSet);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   ASSERT_EQ(scorer.size(), 4);
   EXPECT_THAT(
       std::vector<double>(scorer.weights().begin(), scorer.weights().end()),
@@ -103,7 +103,7 @@ TEST(ScorerTest, PercentModeWeightIsGroupWeightTimesShare) {
 }
 
 TEST(ScorerTest, PointsAndTotalsAreScoresTimesWeights) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kPercentSet));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kPercentSet));
   //           price recycled take_back plan
   // A:   100 -> 1 (80)   50 -> .5 (7.5)  yes -> 45   10 -> 60   = 192.5
   // B:   200 -> .5 (40) 100 -> 1 (15)    no -> 0      5 -> 30   = 85
@@ -135,7 +135,8 @@ TEST(ScorerTest, SampleTenderTotalsFromTheFormulas) {
   const Result<BidSet> bids = LoadBidsFile(
       circa_test::SourcePath("samples/office-furniture/bids.csv"), *set.value);
   ASSERT_TRUE(bids.ok()) << circa_test::Describe(bids.diagnostics);
-  const Evaluation e = Scorer::Compile(*set.value).Evaluate(*bids.value);
+  const Evaluation e =
+      ::circa_test::CompileOk(*set.value).Evaluate(*bids.value);
   // price 40 x 151000 / P; recycled 15 x r / 60; take_back 10 x yes;
   // warranty 10 x step (>= 2: 0, >= 5: .5, >= 10: 1); plan 25 x level / 10.
   const double a = 40 * 151000.0 / 182000 + 15 * 20 / 60.0 + 0 + 5 + 12.5;
@@ -173,7 +174,7 @@ void ExpectSameEvaluation(const Evaluation& a, const Evaluation& b) {
 
 TEST(ScorerTest, OneCompiledScorerServesManyBidSets) {
   const CriteriaSet set = ParseCriteriaOk(kPercentSet);
-  const Scorer reused = Scorer::Compile(set);
+  const Scorer reused = ::circa_test::CompileOk(set);
   const Eigen::MatrixXd first = Rows({{100, 50, 1, 10}, {200, 100, 0, 5}});
   const Eigen::MatrixXd second =
       Rows({{300, 0, 0, 0}, {150, 20, 1, 5}, {150, 20, 1, 5}});
@@ -185,16 +186,16 @@ TEST(ScorerTest, OneCompiledScorerServesManyBidSets) {
   const Evaluation a2 = reused.Evaluate(first);
 
   ExpectSameEvaluation(a1, a2);
-  ExpectSameEvaluation(a1, Scorer::Compile(set).Evaluate(first));
-  ExpectSameEvaluation(b, Scorer::Compile(set).Evaluate(second));
-  ExpectSameEvaluation(c, Scorer::Compile(set).Evaluate(third));
+  ExpectSameEvaluation(a1, ::circa_test::CompileOk(set).Evaluate(first));
+  ExpectSameEvaluation(b, ::circa_test::CompileOk(set).Evaluate(second));
+  ExpectSameEvaluation(c, ::circa_test::CompileOk(set).Evaluate(third));
   // The second set has a tie; its note does not leak into the third.
   EXPECT_EQ(b.notes.size(), 1u);
   EXPECT_TRUE(c.notes.empty());
 }
 
 TEST(ScorerTest, EvaluateOnZeroBids) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kPercentSet));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kPercentSet));
   const Evaluation e = scorer.Evaluate(Eigen::MatrixXd(0, 4));
   EXPECT_EQ(e.scores.rows(), 0);
   EXPECT_EQ(e.scores.cols(), 4);
@@ -227,7 +228,7 @@ criteria:
     weight: 40
     scoring: {rule: linear-range, better: lower}
 )");
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(Rows({{100, 5}, {0, 5}}));
   ASSERT_TRUE(circa_test::AllFinite(e.scores));
   ASSERT_TRUE(circa_test::AllFinite(e.PointsMatrix()));
@@ -248,7 +249,7 @@ criteria:
 }
 
 TEST(ScorerTest, ScoreWithoutNotesOrBids) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kPercentSet));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kPercentSet));
   Eigen::MatrixXd scores;
   Eigen::VectorXd min;
   Eigen::VectorXd max;

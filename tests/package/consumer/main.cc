@@ -46,8 +46,10 @@ int main() {
       kBids, "bids.csv", circa::BidsFormat::kCsv, *criteria.value);
   if (!bids.ok()) return Fail("ParseBids", bids.diagnostics);
 
-  const circa::Scorer scorer = circa::Scorer::Compile(*criteria.value);
-  const circa::Evaluation evaluation = scorer.Evaluate(*bids.value);
+  const circa::Result<circa::Scorer> scorer =
+      circa::Scorer::Compile(*criteria.value);
+  if (!scorer.ok()) return Fail("Scorer::Compile", scorer.diagnostics);
+  const circa::Evaluation evaluation = scorer.value->Evaluate(*bids.value);
   const int winner = evaluation.Winner();
   if (winner < 0) return Fail("Evaluate", {});
   const auto w = static_cast<std::size_t>(winner);
@@ -55,6 +57,6 @@ int main() {
               circa::kVersion, bids.value->ids[w].c_str(),
               bids.value->suppliers[w].c_str(),
               circa::FormatNumber(evaluation.totals[winner], 2).c_str(),
-              circa::FormatNumber(scorer.scale(), -1).c_str());
+              circa::FormatNumber(scorer.value->scale(), -1).c_str());
   return 0;
 }
