@@ -11,6 +11,15 @@
 
 namespace circa::bench {
 
+Scorer CompileOk(const CriteriaSet& set) {
+  Result<Scorer> scorer = Scorer::Compile(set);
+  if (!scorer.ok()) {
+    std::fprintf(stderr, "bench: the benchmark set does not compile\n");
+    std::abort();
+  }
+  return std::move(*scorer.value);
+}
+
 std::string CriteriaYaml30() {
   std::string y =
       "circa: 1\nid: bench-30\nversion: 1.0.0\ntitle: Benchmark set\n"

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "circa/criteria.h"
+#include "circa/scorer.h"
 
 namespace circa::bench {
 
@@ -15,6 +16,8 @@ namespace circa::bench {
 std::string CriteriaYaml30();
 // The parsed set (aborts on error: the text is fixed).
 const CriteriaSet& Criteria30();
+// Scorer::Compile on a set that must be valid (aborts otherwise).
+Scorer CompileOk(const CriteriaSet& set);
 // A bids x 30 decision matrix whose columns suit their rules.
 Eigen::MatrixXd Values(const CriteriaSet& set, Eigen::Index bids,
                        unsigned seed = 42);

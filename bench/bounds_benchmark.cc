@@ -84,7 +84,7 @@ void BM_FlatCriteria(benchmark::State& state) {
   for (auto _ : state) {
     const CriteriaSet set = Load(yaml);
     const BidSet bids = LoadBids(csv, set);
-    const Scorer scorer = Scorer::Compile(set);
+    const Scorer scorer = Scorer::Compile(set).value.value();
     const Evaluation e = scorer.Evaluate(bids);
     const std::string text =
         Render(MakeReport(set, bids, scorer, e), ReportFormat::kTable);
@@ -99,7 +99,7 @@ void BM_ExplainTiedPairs(benchmark::State& state) {
   const CriteriaSet set = Load(kTwoCriteria);
   const BidSet bids =
       LoadBids(TwoCriteriaBids(static_cast<int>(state.range(0)), true), set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = Scorer::Compile(set).value.value();
   const Evaluation e = scorer.Evaluate(bids);
   for (auto _ : state) {
     const std::string text =
@@ -116,7 +116,7 @@ void BM_RankReversalCapped(benchmark::State& state) {
   const CriteriaSet set = Load(kTwoCriteria);
   const BidSet bids =
       LoadBids(TwoCriteriaBids(static_cast<int>(state.range(0)), false), set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = Scorer::Compile(set).value.value();
   const Evaluation e = scorer.Evaluate(bids);
   for (auto _ : state) {
     RankReversalResult r = ProbeRankReversal(scorer, bids.values, e);
@@ -129,7 +129,7 @@ void BM_CounterfactualCapped(benchmark::State& state) {
   const CriteriaSet set = Load(kTwoCriteria);
   const BidSet bids =
       LoadBids(TwoCriteriaBids(static_cast<int>(state.range(0)), false), set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = Scorer::Compile(set).value.value();
   const Evaluation e = scorer.Evaluate(bids);
   for (auto _ : state) {
     CounterfactualResult r = FindCounterfactuals(scorer, bids.values, e);

@@ -20,7 +20,7 @@ BENCHMARK(BM_ParseCriteria);
 void BM_Compile(benchmark::State& state) {
   const CriteriaSet& set = Criteria30();
   for (auto _ : state) {
-    Scorer s = Scorer::Compile(set);
+    Result<Scorer> s = Scorer::Compile(set);
     benchmark::DoNotOptimize(s);
   }
 }
@@ -29,7 +29,7 @@ BENCHMARK(BM_Compile);
 // Score, weigh, total and rank (Scorer::Evaluate) for n bids x 30 criteria.
 void BM_Score(benchmark::State& state) {
   const CriteriaSet& set = Criteria30();
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = bench::CompileOk(set);
   const Eigen::MatrixXd values = Values(set, state.range(0));
   for (auto _ : state) {
     Evaluation e = scorer.Evaluate(values);
@@ -45,7 +45,7 @@ BENCHMARK(BM_Score)->Arg(10)->Arg(1000)->Arg(100000)->Unit(
 // scoring).
 void BM_ExplainAndRender(benchmark::State& state) {
   const CriteriaSet& set = Criteria30();
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = bench::CompileOk(set);
   Result<BidSet> bids =
       ParseBids(BidsCsv(set, 10), "b.csv", BidsFormat::kCsv, set);
   const Evaluation e = scorer.Evaluate(*bids.value);

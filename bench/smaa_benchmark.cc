@@ -22,7 +22,7 @@ double PeakRssMiB() {
 
 void BM_Smaa(benchmark::State& state) {
   const CriteriaSet& set = Criteria30();
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = bench::CompileOk(set);
   const Evaluation e = scorer.Evaluate(Values(set, state.range(0)));
   SmaaOptions options;
   options.samples = static_cast<int>(state.range(1));

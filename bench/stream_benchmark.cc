@@ -50,7 +50,7 @@ const Scored& ScoredBids(int count) {
   Result<BidSet> bids =
       ParseBids(Bids(count), "bids.csv", BidsFormat::kCsv, *set.value);
   if (!bids.ok()) std::abort();
-  Scorer scorer = Scorer::Compile(*set.value);
+  Scorer scorer = Scorer::Compile(*set.value).value.value();
   s = std::make_unique<Scored>(
       Scored{std::move(*set.value), std::move(*bids.value), scorer, {}});
   s->evaluation = s->scorer.Evaluate(s->bids);

@@ -50,6 +50,62 @@ inline std::vector<std::string> Messages(
   return out;
 }
 
+// The words engine/explain writes for an evaluation's facts (notes,
+// exclusions, abnormally-low flags, tie-break steps), for tests that assert
+// the sentences.
+inline circa::FactContext Words(const circa::Evaluation& e,
+                                const circa::CriteriaSet* set = nullptr,
+                                const circa::BidSet* bids = nullptr,
+                                const circa::Scorer* scorer = nullptr) {
+  circa::FactContext f;
+  f.set = set;
+  f.scorer = scorer;
+  f.evaluation = &e;
+  f.ids = bids != nullptr ? &bids->ids : nullptr;
+  return f;
+}
+inline std::string NoteText(const circa::Evaluation& e, std::size_t n,
+                            const circa::CriteriaSet* set = nullptr,
+                            const circa::BidSet* bids = nullptr,
+                            const circa::Scorer* scorer = nullptr) {
+  return circa::DescribeNote(e.notes.at(n), Words(e, set, bids, scorer));
+}
+inline std::string Reason(const circa::CriteriaSet& set,
+                          const circa::Exclusion& x) {
+  circa::FactContext f;
+  f.set = &set;
+  return circa::DescribeExclusion(x, f);
+}
+inline std::string FlagText(const circa::CriteriaSet& set,
+                            const circa::AbnormallyLowFlag& flag) {
+  circa::FactContext f;
+  f.set = &set;
+  return circa::DescribeAbnormallyLow(flag, f);
+}
+inline std::vector<std::string> StepTexts(const circa::CriteriaSet& set,
+                                          const circa::TieBreakRecord& t,
+                                          const circa::BidSet& bids) {
+  circa::FactContext f;
+  f.set = &set;
+  f.ids = &bids.ids;
+  std::vector<std::string> out;
+  for (const circa::TieBreakStepRecord& s : t.steps) {
+    out.push_back(circa::DescribeTieStep(s, f));
+  }
+  return out;
+}
+
+// Compiles a criteria set that must validate without an error (warnings
+// are allowed). Throws, naming every diagnostic, otherwise.
+inline circa::Scorer CompileOk(const circa::CriteriaSet& set) {
+  circa::Result<circa::Scorer> r = circa::Scorer::Compile(set);
+  if (!r.ok()) {
+    throw std::runtime_error("Scorer::Compile failed:\n" +
+                             Describe(r.diagnostics));
+  }
+  return std::move(*r.value);
+}
+
 // Parses a criteria set that must load without any diagnostic. Throws (and
 // so fails the calling test, naming every diagnostic) otherwise.
 inline circa::CriteriaSet ParseCriteriaOk(

@@ -66,7 +66,10 @@ Scorer OneColumnScorer(const ScoringRule& rule) {
   c.effective_weight = 1;
   c.scoring = rule;
   set.criteria.push_back(std::move(c));
-  return Scorer::Compile(set);
+  // The rule comes from a compiled scorer, so the one-column set is valid.
+  Result<Scorer> scorer = Scorer::Compile(set);
+  assert(scorer.ok());
+  return std::move(*scorer.value);
 }
 
 // Re-scores one column with bid `bid` at value `x`, for the bid's margin

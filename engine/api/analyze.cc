@@ -43,7 +43,12 @@ Result<AnalysisResult> AnalyzeOwned(Tender tender,
                              tender.criteria.source,
                              ToString(tender.criteria.award->method)));
   }
-  Scorer scorer = Scorer::Compile(tender.criteria);
+  Result<Scorer> compiled = Scorer::Compile(tender.criteria);
+  if (!compiled.ok()) {
+    result.diagnostics = std::move(compiled.diagnostics);
+    return result;
+  }
+  Scorer scorer = std::move(*compiled.value);
   Evaluation full = scorer.Evaluate(tender.bids);
   // The bids the award excluded at any stage are out of the ranking, so no
   // analysis of the ranking concerns them: left out, as `circa score` does.

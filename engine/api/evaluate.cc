@@ -8,6 +8,8 @@
 #include <utility>
 
 #include "api/select.h"
+#include "circa/explain.h"
+#include "explain/money_words.h"
 
 namespace circa {
 
@@ -33,24 +35,17 @@ std::vector<std::string> Outcome::Notes() const {
   std::vector<std::string> notes;
   if (points) {
     notes.reserve(points->evaluation.notes.size());
+    const FactContext words{&tender.criteria, &points->scorer,
+                            &points->evaluation, &tender.bids.ids, false};
     for (const Note& note : points->evaluation.notes) {
-      notes.push_back(note.text);
+      notes.push_back(DescribeNote(note, words));
     }
     return notes;
   }
   if (!award) return notes;
   for (const TieBreakRecord& t : award->tie_breaks) {
-    std::string ids;
-    for (const int k : t.bids) {
-      ids += (ids.empty() ? "" : ", ") +
-             award->ranking.bids[static_cast<std::size_t>(k)].id;
-    }
-    notes.push_back(fmt::format(
-        "bids {} tie on evaluated price; {}", ids,
-        tender.criteria.tie_break.empty()
-            ? "the criteria set declares no tie-break, so the tie stands"
-        : t.resolved ? "the declared tie-break decided it"
-                     : "the declared tie-break did not separate all of them"));
+    notes.push_back(
+        MoneyTieWarning(*award, t, !tender.criteria.tie_break.empty()));
   }
   return notes;
 }
@@ -103,15 +98,17 @@ void ProbeReversals(const EvaluateOptions& options, Outcome* outcome) {
     const auto id = [&bids](int bid) -> const std::string& {
       return bids.ids[static_cast<std::size_t>(bid)];
     };
-    const std::string what =
-        p.kind == ReversalProbe::Kind::kRemoved
-            ? "if bid " + id(finding.withdrawn_bid) + " were withdrawn"
-            : "if a bid worse than every other on every criterion were added";
-    evaluation.notes.push_back(
-        {-1, "rank reversal: " + what + ", " + id(finding.new_winner) +
-                 " would win instead of " + id(finding.old_winner) +
-                 ", although no other bid changed (relative rules; run circa "
-                 "analyze --reversal for the numbers)"});
+    Note note;
+    note.kind = NoteKind::kRankReversal;
+    note.old_winner = id(finding.old_winner);
+    note.new_winner = id(finding.new_winner);
+    if (p.kind == ReversalProbe::Kind::kRemoved) {
+      note.reversal = ReversalChange::kRemoved;
+      note.removed_bid = id(finding.withdrawn_bid);
+    } else {
+      note.reversal = ReversalChange::kAddedDominated;
+    }
+    evaluation.notes.push_back(std::move(note));
   }
 }
 
@@ -129,7 +126,12 @@ Result<Outcome> EvaluateOwned(Outcome outcome, const EvaluateOptions& options) {
     if (!award.ok() || HasErrors(result.diagnostics)) return result;
     outcome.award = std::move(award.value);
   } else {
-    Scorer scorer = Scorer::Compile(criteria);
+    Result<Scorer> compiled = Scorer::Compile(criteria);
+    if (!compiled.ok()) {
+      result.diagnostics = std::move(compiled.diagnostics);
+      return result;
+    }
+    Scorer scorer = std::move(*compiled.value);
     Evaluation evaluation = scorer.Evaluate(outcome.tender.bids);
     outcome.points = PointsOutcome{std::move(scorer), std::move(evaluation)};
     ProbeReversals(options, &outcome);

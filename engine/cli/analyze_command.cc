@@ -94,16 +94,22 @@ int RunAnalyze(const AnalyzeArgs& args) {
     return kExitInvalidInput;
   }
   const AnalysisResult& a = *analysis.value;
+  const FactContext all_words{&a.tender.criteria, &a.scorer, &a.full_evaluation,
+                              &a.tender.bids.ids, false};
   for (const LeftOutBid& b : a.left_out) {
     spdlog::warn("bid {} {}; it is left out of the analyses",
                  a.tender.bids.ids[static_cast<std::size_t>(b.bid)],
-                 b.exclusion.reason);
+                 DescribeExclusion(b.exclusion, all_words));
   }
   // -f is checked by CLI11 against table, json and md.
   const std::string text = Render(
       a, ReportFormatFromString(args.format).value_or(ReportFormat::kTable),
       render);
-  for (const Note& note : a.evaluation.notes) spdlog::warn("{}", note.text);
+  const FactContext words{&a.tender.criteria, &a.scorer, &a.evaluation,
+                          &a.bids.ids, false};
+  for (const Note& note : a.evaluation.notes) {
+    spdlog::warn("{}", DescribeNote(note, words));
+  }
 
   return FinishOutput(out.get(), text);
 }

@@ -280,12 +280,34 @@ std::string MoneyMethodSentence(const MoneyAward& a, const std::string& price) {
          " decimals; the lowest evaluated price wins.";
 }
 
+std::string MoneyTieWarning(const AwardResult& a, const TieBreakRecord& t,
+                            bool declared) {
+  std::string ids;
+  for (const int k : t.bids) {
+    ids += (ids.empty() ? "" : ", ") +
+           a.ranking.bids[static_cast<std::size_t>(k)].id;
+  }
+  return "bids " + ids + " tie on evaluated price; " +
+         (!declared    ? "the criteria set declares no tie-break, so the tie "
+                         "stands"
+          : t.resolved ? "the declared tie-break decided it"
+                       : "the declared tie-break did not separate all of them");
+}
+
 std::string MoneyTieNote(const AwardResult& a, const TieBreakRecord& t,
-                         bool declared, const std::string& currency) {
+                         const CriteriaSet& set) {
+  const bool declared = !set.tie_break.empty();
+  const std::string& currency = set.currency;
   std::vector<std::string> ids;
   for (const int k : t.bids) {
     ids.push_back(a.ranking.bids[static_cast<std::size_t>(k)].id);
   }
+  std::vector<std::string> all_ids;
+  for (const MoneyBidResult& b : a.ranking.bids) all_ids.push_back(b.id);
+  FactContext words;
+  words.set = &set;
+  words.ids = &all_ids;
+  words.plain_tie_values = true;
   std::string text = "Bids " + JoinAnd(ids) + " tie on evaluated price (" +
                      FormatMoney(-t.total, currency, a.award.options.decimals) +
                      "); ";
@@ -299,7 +321,7 @@ std::string MoneyTieNote(const AwardResult& a, const TieBreakRecord& t,
   if (!t.steps.empty()) {
     text += " (";
     for (std::size_t s = 0; s < t.steps.size(); ++s) {
-      text += (s == 0 ? "" : "; ") + t.steps[s];
+      text += (s == 0 ? "" : "; ") + DescribeTieStep(t.steps[s], words);
     }
     text += ")";
   }

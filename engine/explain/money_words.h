@@ -57,8 +57,13 @@ std::string MoneyMethodSentence(const MoneyAward& award,
                                 const std::string& price);
 // One note per tie on the evaluated price: "Bids A and B tie on evaluated
 // price (...); ...". `declared` says whether the set declares a tie-break.
+// The warning `circa score` prints for a tie on evaluated price: "bids B, C
+// tie on evaluated price; the declared tie-break decided it".
+std::string MoneyTieWarning(const AwardResult& award, const TieBreakRecord& tie,
+                            bool declared);
+
 std::string MoneyTieNote(const AwardResult& award, const TieBreakRecord& tie,
-                         bool declared, const std::string& currency);
+                         const CriteriaSet& set);
 
 // How an offer's residual value was found: "declared by the bidder",
 // "linear: 1 of 3 years of life left x 900.00 EUR"...

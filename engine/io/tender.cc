@@ -233,11 +233,11 @@ Result<Tender> LoadTender(const TenderPaths& paths,
   std::vector<std::string> leaf_ids;
   for (const Criterion* c : leaves) leaf_ids.push_back(c->id);
   for (Eigen::Index i = 0; i < t.bids.size(); ++i) {
-    for (const Requirement& r : t.criteria.requirements) {
-      if (!score::CheckRequirement(r, t.bids, i, leaf_ids).empty()) {
-        excluded.push_back(t.bids.ids[static_cast<std::size_t>(i)]);
-        break;
-      }
+    // The award order's first stage, as the scorer and the money award run
+    // it (score::CheckRequirements).
+    if (score::CheckRequirements(t.criteria.requirements, t.bids, i, leaf_ids)
+            .stage != ExclusionStage::kNone) {
+      excluded.push_back(t.bids.ids[static_cast<std::size_t>(i)]);
     }
   }
   if (paths.panel.empty()) {

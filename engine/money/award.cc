@@ -31,51 +31,26 @@ void BreakTies(const CriteriaSet& set, const BidSet& bids, AwardResult* out) {
   const auto row = [out](int k) {
     return static_cast<Eigen::Index>(out->ranked[static_cast<std::size_t>(k)]);
   };
-  std::vector<rank::TieRule> policy;
-  for (const TieBreakStep& step : set.tie_break) {
-    rank::TieRule t;
-    if (step.kind == TieBreakStep::Kind::kLowerValue) {
-      Eigen::Index j = -1;
-      for (std::size_t c = 0; c < bids.criteria.size(); ++c) {
-        if (bids.criteria[c] == step.target) j = static_cast<Eigen::Index>(c);
-      }
-      if (j < 0) continue;  // a group: no single value
-      const Criterion* c = set.Find(step.target);
-      t.name = "lower " + (c != nullptr ? c->name : step.target);
-      t.key = [&bids, row, j](int k) -> std::optional<double> {
-        return bids.values(row(k), j);
-      };
-      t.show = [&bids, row, j](int k) {
-        return FormatNumber(bids.values(row(k), j), -1);
-      };
-    } else if (step.kind == TieBreakStep::Kind::kEarlier) {
-      const int f = bids.FieldIndex(step.target);
-      t.name = "earlier " + step.target;
-      t.key = [&bids, row, f](int k) -> std::optional<double> {
-        if (f < 0) return std::nullopt;
-        return io::ParseTimestamp(bids.fields[static_cast<std::size_t>(
-            f)][static_cast<std::size_t>(row(k))]);
-      };
-      t.show = [&bids, row, f](int k) {
-        if (f < 0) return std::string("(no value)");
-        const std::string& v = bids.fields[static_cast<std::size_t>(f)]
-                                          [static_cast<std::size_t>(row(k))];
-        return v.empty() ? std::string("(no value)") : v;
-      };
-    } else if (step.kind == TieBreakStep::Kind::kDraw) {
-      const std::uint64_t seed = step.seed;
-      t.name = "draw by lot with seed " + std::to_string(seed);
-      t.key = [&ids, seed](int k) -> std::optional<double> {
-        return static_cast<double>(
-            score::DrawKey(seed, ids[static_cast<std::size_t>(k)]) >> 11);
-      };
-      t.show = [](int) { return std::string(); };
-    } else {
-      continue;  // {higher: ...} is refused in a money-award set
+  // The declared policy, compiled as the points scorer compiles it; a
+  // {lower: ...} on a group has no single value and {higher: ...} is
+  // refused in a money-award set, so both are left out.
+  rank::TieInputs in;
+  in.bids = &bids;
+  in.row = row;
+  in.ids = &ids;
+  in.lower_value = [&bids, &row](const TieBreakStep& step) -> rank::TieKeyFn {
+    Eigen::Index j = -1;
+    for (std::size_t c = 0; c < bids.criteria.size(); ++c) {
+      if (bids.criteria[c] == step.target) j = static_cast<Eigen::Index>(c);
     }
-    policy.push_back(std::move(t));
-  }
-  rank::Rank(&e, policy, &ids);
+    if (j < 0) return {};
+    return [&bids, row, j](int k) -> std::optional<double> {
+      return bids.values(row(k), j);
+    };
+  };
+  const std::vector<rank::TieRule> policy =
+      rank::CompilePolicy(set.tie_break, in);
+  rank::Rank(&e, policy);
   r.order.clear();
   for (const int k : e.order) r.order.push_back(static_cast<std::size_t>(k));
   r.tie_policy = policy.empty() ? MoneyTiePolicy::kNoneDeclared
@@ -110,14 +85,8 @@ Result<AwardResult> EvaluateAward(const CriteriaSet& criteria,
   std::vector<MoneyBid> money;
   for (std::size_t i = 0; i < n; ++i) {
     const auto row = static_cast<Eigen::Index>(i);
-    for (const Requirement& r : criteria.requirements) {
-      std::string failed = score::CheckRequirement(r, bids, row, bids.criteria);
-      if (!failed.empty()) {
-        out.exclusion[i] = {ExclusionStage::kRequirement, r.id,
-                            std::move(failed)};
-        break;
-      }
-    }
+    out.exclusion[i] = score::CheckRequirements(criteria.requirements, bids,
+                                                row, bids.criteria);
     if (out.exclusion[i].stage != ExclusionStage::kNone) continue;
     MoneyBid b;
     b.id = bids.ids[i];

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "util/number_format.h"
+#include "io/numbers.h"
 
 namespace circa {
 
@@ -26,33 +26,13 @@ int Evaluation::RankedCount() const {
 namespace rank {
 namespace {
 
-std::string Name(int bid, const std::vector<std::string>* names) {
-  if (names != nullptr && static_cast<std::size_t>(bid) < names->size()) {
-    return (*names)[static_cast<std::size_t>(bid)];
-  }
-  return "bid " + std::to_string(bid + 1);
-}
-
-std::string List(const std::vector<int>& bids,
-                 const std::vector<std::string>* names) {
-  std::string out;
-  for (std::size_t i = 0; i < bids.size(); ++i) {
-    out += (i == 0                 ? ""
-            : i + 1 == bids.size() ? " and "
-                                   : ", ") +
-           Name(bids[i], names);
-  }
-  return out;
-}
-
 // Splits `group` (bids with equal totals, input order) by the policy from
 // rule `r` on; appends the resulting runs (best first) to `runs` and the
-// sentences of the rules that separated bids to `steps`.
+// keys of the rules that separated bids to `steps`.
 void Break(const std::vector<int>& group, std::size_t r,
            const std::vector<TieRule>& policy,
-           const std::vector<std::string>* names,
            std::vector<std::vector<int>>* runs,
-           std::vector<std::string>* steps) {
+           std::vector<TieBreakStepRecord>* steps) {
   if (group.size() < 2 || r >= policy.size()) {
     runs->push_back(group);
     return;
@@ -77,23 +57,91 @@ void Break(const std::vector<int>& group, std::size_t r,
     parts.back().push_back(keyed[i].second);
   }
   if (parts.size() > 1) {
-    std::string s = "rule " + std::to_string(r + 1) + ", " + rule.name + ": ";
-    for (std::size_t i = 0; i < keyed.size(); ++i) {
-      const std::string shown = rule.show(keyed[i].second);
-      s += (i == 0 ? "" : ", ") + Name(keyed[i].second, names) +
-           (shown.empty() ? "" : " " + shown);
+    TieBreakStepRecord step;
+    step.rule = static_cast<int>(r);
+    step.step = rule.step;
+    for (const auto& [key, bid] : keyed) {
+      step.keys.push_back(
+          {bid, key, rule.as_written ? rule.as_written(bid) : std::string()});
     }
-    steps->push_back(s);
+    steps->push_back(std::move(step));
   }
   for (const auto& part : parts) {
-    Break(part, r + 1, policy, names, runs, steps);
+    Break(part, r + 1, policy, runs, steps);
   }
 }
 
 }  // namespace
 
-void Rank(Evaluation* e, const std::vector<TieRule>& policy,
-          const std::vector<std::string>* names) {
+std::uint64_t DrawKey(std::uint64_t seed, std::string_view bid_id) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, 64 bit
+  for (const char c : bid_id) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  std::uint64_t z = seed ^ h;  // SplitMix64 finaliser (Steele et al. 2014)
+  z += 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+std::vector<TieRule> CompilePolicy(const std::vector<TieBreakStep>& steps,
+                                   const TieInputs& in) {
+  std::vector<TieRule> policy;
+  const auto row = [row = in.row](int k) -> std::size_t {
+    return static_cast<std::size_t>(row ? row(k) : k);
+  };
+  for (const TieBreakStep& step : steps) {
+    TieRule r;
+    r.step = step;
+    switch (step.kind) {
+      case TieBreakStep::Kind::kHigherPoints:
+        if (in.higher_points) r.key = in.higher_points(step);
+        r.tolerance = kTieTolerance;
+        break;
+      case TieBreakStep::Kind::kLowerValue:
+        if (in.lower_value) r.key = in.lower_value(step);
+        break;
+      case TieBreakStep::Kind::kEarlier: {
+        const BidSet* bids = in.bids;
+        int f = bids != nullptr ? bids->FieldIndex(step.target) : -1;
+        if (f >= 0 && static_cast<std::size_t>(f) >= bids->fields.size()) {
+          f = -1;
+        }
+        const auto text = [bids, f, row](int k) -> const std::string* {
+          if (f < 0) return nullptr;
+          return &bids->fields[static_cast<std::size_t>(f)][row(k)];
+        };
+        r.key = [text](int k) -> std::optional<double> {
+          const std::string* v = text(k);
+          if (v == nullptr) return std::nullopt;
+          return io::ParseTimestamp(*v);
+        };
+        r.as_written = [text](int k) {
+          const std::string* v = text(k);
+          return v == nullptr ? std::string() : *v;
+        };
+        break;
+      }
+      case TieBreakStep::Kind::kDraw: {
+        const std::uint64_t seed = step.seed;
+        const std::vector<std::string>* ids = in.ids;
+        r.key = [ids, seed](int k) -> std::optional<double> {
+          const std::string id = ids != nullptr
+                                     ? (*ids)[static_cast<std::size_t>(k)]
+                                     : std::to_string(k + 1);
+          return static_cast<double>(DrawKey(seed, id) >> 11);
+        };
+        break;
+      }
+    }
+    if (r.key) policy.push_back(std::move(r));
+  }
+  return policy;
+}
+
+void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
   const auto n = static_cast<std::size_t>(e->totals.size());
   if (e->status.size() != n) e->status.assign(n, BidStatus::kRanked);
   e->rank.assign(n, 0);
@@ -123,8 +171,8 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy,
     for (std::size_t k = i; k < j; ++k) group.push_back(keyed[k].second);
     std::sort(group.begin(), group.end());  // input order within a tie
     std::vector<std::vector<int>> runs;
-    std::vector<std::string> steps;
-    Break(group, 0, policy, names, &runs, &steps);
+    std::vector<TieBreakStepRecord> steps;
+    Break(group, 0, policy, &runs, &steps);
     for (const auto& run : runs) {
       const int rank = static_cast<int>(e->order.size()) + 1;
       for (const int b : run) {
@@ -140,30 +188,14 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy,
       record.order.assign(
           e->order.end() - static_cast<std::ptrdiff_t>(group.size()),
           e->order.end());
-      record.steps = steps;
+      record.rank = static_cast<int>(i + 1);
+      record.steps = std::move(steps);
+      record.policy_rules = static_cast<int>(policy.size());
       record.resolved = runs.size() == group.size();
-      const std::string who = List(group, names);
-      const std::string at = std::to_string(group.size()) + " bids (" + who +
-                             ") tie at rank " + std::to_string(i + 1) +
-                             " with " + FormatNumber(record.total, 2) +
-                             " points";
-      if (policy.empty()) {
-        e->notes.push_back({-1, at + "; the criteria set declares no "
-                                     "tie-break, so the tie stands and they "
-                                     "share the rank"});
-      } else {
-        std::string text = at + "; the declared tie-break ";
-        text += record.resolved ? "decided it" : "did not separate all of them";
-        if (!steps.empty()) {
-          text += " (";
-          for (std::size_t s = 0; s < steps.size(); ++s) {
-            text += (s == 0 ? "" : "; ") + steps[s];
-          }
-          text += ")";
-        }
-        if (!record.resolved) text += "; bids still tied share their rank";
-        e->notes.push_back({-1, text});
-      }
+      Note note;
+      note.kind = NoteKind::kTie;
+      note.record = static_cast<int>(e->tie_breaks.size());
+      e->notes.push_back(std::move(note));
       e->tie_breaks.push_back(std::move(record));
     }
     i = j;

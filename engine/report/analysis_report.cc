@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "circa/direction.h"
+#include "circa/explain.h"
 #include "circa/version.h"
 #include "report/text_util.h"
 #include "util/number_format.h"
@@ -188,8 +189,18 @@ constexpr const char* kLeftOutText =
     "These bids were excluded from the award, as circa score shows; the "
     "analyses below concern only the bids that were ranked:";
 
+// Why a bid of the full set was excluded, in the words of `circa score`.
+std::string ExclusionReason(const AnalysisReport& r, const Exclusion& e) {
+  const Evaluation& all =
+      r.all_evaluation != nullptr ? *r.all_evaluation : *r.evaluation;
+  const BidSet& bids = r.all_bids != nullptr ? *r.all_bids : *r.bids;
+  const FactContext words{r.criteria, r.scorer, &all, &bids.ids, false};
+  return DescribeExclusion(e, words);
+}
+
 std::string LeftOutSentence(const AnalysisReport& r, const LeftOutBid& b) {
-  return "Bid " + LeftOutName(r, b) + " " + b.exclusion.reason + ".";
+  return "Bid " + LeftOutName(r, b) + " " + ExclusionReason(r, b.exclusion) +
+         ".";
 }
 
 // ---------------------------------------------------------------------------
@@ -389,8 +400,9 @@ std::string EligibilitySentence(const AnalysisReport& r,
   const std::string name = "Bid " + AllBidName(r, e.bid);
   const Evaluation& all = AllEvaluation(r);
   const auto k = static_cast<std::size_t>(e.bid);
-  const std::string reason =
-      k < all.exclusion.size() ? all.exclusion[k].reason : std::string();
+  const std::string reason = k < all.exclusion.size()
+                                 ? ExclusionReason(r, all.exclusion[k])
+                                 : std::string();
   constexpr const char* kNoPrice =
       " No price or cost can make it eligible: it was excluded before they "
       "were scored.";
@@ -1079,7 +1091,7 @@ std::string RenderAnalysisJson(const AnalysisReport& r) {
       left.push_back({{"bid", LeftOutName(r, b)},
                       {"stage", StageName(b.exclusion.stage)},
                       {"rule", b.exclusion.rule},
-                      {"reason", b.exclusion.reason}});
+                      {"reason", ExclusionReason(r, b.exclusion)}});
     }
     j["left_out"] = left;
   }

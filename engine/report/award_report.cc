@@ -75,8 +75,7 @@ std::vector<Row> Rows(const AwardResult& r) {
 std::vector<std::string> TieNotes(const AwardReport& r) {
   std::vector<std::string> out;
   for (const TieBreakRecord& t : r.award->tie_breaks) {
-    out.push_back(MoneyTieNote(*r.award, t, !r.criteria->tie_break.empty(),
-                               r.criteria->currency));
+    out.push_back(MoneyTieNote(*r.award, t, *r.criteria));
   }
   return out;
 }
@@ -92,11 +91,14 @@ std::string RankLabel(const MoneyBidResult& b) {
   return std::to_string(b.rank) + (b.tied ? "=" : "");
 }
 
-std::string ExcludedSentence(const BidSet& bids, std::size_t i,
-                             const Exclusion& x) {
+std::string ExcludedSentence(const CriteriaSet& set, const BidSet& bids,
+                             std::size_t i, const Exclusion& x) {
   std::string label = "Bid " + bids.ids[i];
   if (!bids.suppliers[i].empty()) label += " (" + bids.suppliers[i] + ")";
-  return label + " is excluded and not ranked: it " + x.reason + ".";
+  FactContext words;
+  words.set = &set;
+  return label + " is excluded and not ranked: it " +
+         DescribeExclusion(x, words) + ".";
 }
 
 // The bid set's column of the award's price leaf, or -1.
@@ -202,8 +204,9 @@ void Table(const AwardReport& r, report::ChunkedWriter& out) {
     const auto i = static_cast<std::size_t>(row.bid);
     if (row.money < 0) {
       out += "\n";
-      out += report::Wrap(ExcludedSentence(bids, i, a.exclusion[i]), r.width,
-                          "  ");
+      out +=
+          report::Wrap(ExcludedSentence(*r.criteria, bids, i, a.exclusion[i]),
+                       r.width, "  ");
       continue;
     }
     const auto k = static_cast<std::size_t>(row.money);
@@ -283,7 +286,9 @@ void Markdown(const AwardReport& r, report::ChunkedWriter& out) {
     if (!bids.suppliers[i].empty()) text += " — " + MdText(bids.suppliers[i]);
     text += "\n\n";
     if (row.money < 0) {
-      out += text + MdText(ExcludedSentence(bids, i, a.exclusion[i])) + "\n";
+      out += text +
+             MdText(ExcludedSentence(*r.criteria, bids, i, a.exclusion[i])) +
+             "\n";
       continue;
     }
     const auto k = static_cast<std::size_t>(row.money);

@@ -31,7 +31,7 @@ void RenderCsv(const Report& r, const TextSink& sink) {
     out += report::CsvField(bids.suppliers[k]);
     out += e.status[k] == BidStatus::kRanked ? ",ranked," : ",excluded,";
     out += e.tied[k] ? "yes," : "no,";
-    if (flags) out += e.abnormally_low[k].empty() ? "no," : "yes,";
+    if (flags) out += e.abnormally_low[k].flagged() ? "yes," : "no,";
     out += report::CsvNumber(e.totals[i]);
     for (Eigen::Index j = 0; j < scorer.size(); ++j) {
       out += ',';

@@ -1,4 +1,4 @@
-// JSON result, schema circa.result/1 (docs/result-format.md). Numbers are
+// JSON result, schema circa.result/2 (docs/result-format.md). Numbers are
 // rounded to 6 decimals so that output is byte-identical across builds.
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -65,7 +65,7 @@ nlohmann::ordered_json InputsJson(const CriteriaSet& set, const BidSet& bids,
 namespace {
 
 // Writes JSON exactly as nlohmann's dump(2) lays it out (the layout of
-// every circa.result/1 document), straight into a string: a million bids
+// every circa.result document), straight into a string: a million bids
 // are written without building a DOM per bid. Scalars follow nlohmann:
 // strings escaped as its serializer does (non-ASCII text goes through it,
 // so that invalid UTF-8 is refused the same way), numbers through its
@@ -201,6 +201,235 @@ class PrettyJson {
   bool pending_key_ = false;
 };
 
+// A requirement's declared bound: a number (min, max, numeric equals), the
+// text (equals, pattern) or the options (one-of).
+void WriteBound(const Condition& c, PrettyJson* j) {
+  switch (c.op) {
+    case Condition::Op::kMin:
+    case Condition::Op::kMax:
+      j->Number(c.number);
+      return;
+    case Condition::Op::kEquals:
+      if (c.numeric) {
+        j->Number(c.number);
+      } else {
+        j->String(c.text);
+      }
+      return;
+    case Condition::Op::kOneOf:
+      j->StringArray(c.one_of);
+      return;
+    case Condition::Op::kPattern:
+      j->String(c.text);
+      return;
+  }
+}
+
+// "exclusion": the stage, the rule, the sentence and the numbers of the
+// stage (docs/result-format.md).
+void WriteExclusion(const Exclusion& x, const FactContext& facts,
+                    PrettyJson* j) {
+  j->Key("exclusion");
+  j->BeginObject();
+  j->Key("stage");
+  j->String(ToString(x.stage));
+  j->Key("rule");
+  j->String(x.rule);
+  j->Key("reason");
+  j->String(DescribeExclusion(x, facts));
+  switch (x.stage) {
+    case ExclusionStage::kRequirement:
+      j->Key("failed");
+      j->BeginArray();
+      for (const FailedCondition& f : x.failed) {
+        j->BeginObject();
+        j->Key("option");
+        j->Integer(f.group + 1);
+        j->Key("field");
+        j->String(f.declared.field);
+        j->Key("value");
+        j->String(f.value);
+        j->Key("number");
+        if (f.number) {
+          j->Number(report::Round6(*f.number));
+        } else {
+          j->Null();
+        }
+        j->Key("condition");
+        j->String(ToString(f.declared.op));
+        j->Key("bound");
+        WriteBound(f.declared, j);
+        j->EndObject();
+      }
+      j->EndArray();
+      break;
+    case ExclusionStage::kThreshold:
+      j->Key("points");
+      j->Number(report::Round6(x.points));
+      j->Key("max_points");
+      j->Number(report::Round6(x.max_points));
+      j->Key("min_points");
+      j->Number(report::Round6(x.min_points));
+      break;
+    case ExclusionStage::kMaxPass:
+      j->Key("place");
+      j->Integer(x.place);
+      j->Key("of");
+      j->Integer(x.of);
+      j->Key("points");
+      j->Number(report::Round6(x.points));
+      j->Key("max_pass");
+      j->Integer(x.max_pass);
+      break;
+    case ExclusionStage::kNone:
+      break;
+  }
+  j->EndObject();
+}
+
+// "abnormally_low": the rule, what the price was compared with, the
+// numbers and the sentence.
+void WriteAbnormallyLow(const AbnormallyLowFlag& f, const FactContext& facts,
+                        PrettyJson* j) {
+  j->BeginObject();
+  j->Key("rule");
+  j->String(ToString(f.rule));
+  j->Key("basis");
+  j->String(ToString(f.basis));
+  j->Key("price");
+  j->Number(report::Round6(f.price));
+  j->Key("reference");
+  j->Number(report::Round6(f.reference));
+  j->Key("below_percent");
+  j->Number(report::Round6(100.0 * f.below));
+  j->Key("threshold_percent");
+  j->Number(report::Round6(f.threshold));
+  if (f.basis == AbnormallyLowBasis::kMeanOfOthers) {
+    j->Key("limit");
+    j->Number(report::Round6(f.limit));
+  }
+  j->Key("count");
+  j->Integer(f.count);
+  j->Key("of");
+  j->Integer(f.of);
+  if (f.paragraph > 0) {
+    j->Key("paragraph");
+    j->Integer(f.paragraph);
+  }
+  j->Key("text");
+  j->String(DescribeAbnormallyLow(f, facts));
+  j->EndObject();
+}
+
+// One element of "notes": the criterion, the kind, its values and the
+// sentence.
+void WriteNote(const Note& note, const FactContext& facts, PrettyJson* w) {
+  const Scorer& scorer = *facts.scorer;
+  w->BeginObject();
+  w->Key("criterion");
+  if (note.column >= 0) {
+    w->String(scorer.columns()[static_cast<std::size_t>(note.column)].id);
+  } else {
+    w->Null();
+  }
+  w->Key("kind");
+  w->String(ToString(note.kind));
+  switch (note.kind) {
+    case NoteKind::kMaxPassTie:
+      w->Key("max_pass");
+      w->Integer(note.max_pass);
+      w->Key("bids");
+      w->Integer(note.count);
+      break;
+    case NoteKind::kPriceQualitySplit:
+      w->Key("money_points");
+      w->Number(report::Round6(note.money_points));
+      w->Key("money_weight");
+      w->Number(report::Round6(note.money_weight));
+      w->Key("quality_points");
+      w->Number(report::Round6(note.quality_points));
+      w->Key("quality_weight");
+      w->Number(report::Round6(note.quality_weight));
+      break;
+    case NoteKind::kTie:
+      w->Key("tie_break");
+      w->Integer(note.record);
+      break;
+    case NoteKind::kAbnormallyLowNoNumber:
+      w->Key("contract");
+      w->String(ToString(note.contract));
+      break;
+    case NoteKind::kAbnormallyLowPriceShare:
+    case NoteKind::kAbnormallyLowIndicative:
+      w->Key("price_share_percent");
+      w->Number(report::Round6(100.0 * note.share));
+      break;
+    case NoteKind::kAbnormallyLowTooFewBids:
+      w->Key("bids");
+      w->Integer(note.count);
+      break;
+    case NoteKind::kRankReversal:
+      w->Key("change");
+      w->String(ToString(note.reversal));
+      if (note.reversal == ReversalChange::kRemoved) {
+        w->Key("removed_bid");
+        w->String(note.removed_bid);
+      }
+      w->Key("old_winner");
+      w->String(note.old_winner);
+      w->Key("new_winner");
+      w->String(note.new_winner);
+      break;
+    default:
+      break;
+  }
+  w->Key("text");
+  w->String(DescribeNote(note, facts));
+  w->EndObject();
+}
+
+// One rule that separated tied bids: which rule and each bid's key.
+void WriteTieStep(const TieBreakStepRecord& step, const FactContext& facts,
+                  PrettyJson* w) {
+  const std::vector<std::string>& ids = *facts.ids;
+  w->BeginObject();
+  w->Key("rule");
+  w->Integer(step.rule + 1);
+  w->Key("kind");
+  w->String(ToString(step.step.kind));
+  if (step.step.kind == TieBreakStep::Kind::kDraw) {
+    w->Key("seed");
+    w->Integer(static_cast<long long>(step.step.seed));
+  } else {
+    w->Key("target");
+    w->String(step.step.target);
+  }
+  w->Key("keys");
+  w->BeginArray();
+  for (const TieKey& key : step.keys) {
+    w->BeginObject();
+    w->Key("bid");
+    w->String(ids[static_cast<std::size_t>(key.bid)]);
+    w->Key("value");
+    if (!key.key) {
+      w->Null();
+    } else if (step.step.kind == TieBreakStep::Kind::kHigherPoints) {
+      w->Number(report::Round6(-*key.key));
+    } else if (step.step.kind == TieBreakStep::Kind::kEarlier) {
+      w->String(key.as_written);
+    } else if (step.step.kind == TieBreakStep::Kind::kDraw) {
+      w->Integer(static_cast<long long>(*key.key));
+    } else {
+      w->Number(report::Round6(*key.key));
+    }
+    w->EndObject();
+  }
+  w->EndArray();
+  w->Key("text");
+  w->String(DescribeTieStep(step, facts));
+  w->EndObject();
+}
+
 // One element of "bids", appended to `out` as dump(2) would write it at
 // depth 2 (the first line not indented): the bid in rank order with its
 // points and explanation.
@@ -221,23 +450,13 @@ void AppendBidJson(const Report& r, int i, std::string* out) {
   j.String(e.status[k] == BidStatus::kRanked ? "ranked" : "excluded");
   j.Key("tied");
   j.Bool(static_cast<bool>(e.tied[k]));
+  const FactContext facts = r.Facts();
   if (!e.exclusion.empty() && e.exclusion[k].stage != ExclusionStage::kNone) {
-    const Exclusion& x = e.exclusion[k];
-    j.Key("exclusion");
-    j.BeginObject();
-    j.Key("stage");
-    j.String(x.stage == ExclusionStage::kRequirement ? "requirement"
-             : x.stage == ExclusionStage::kThreshold ? "threshold"
-                                                     : "max-pass");
-    j.Key("rule");
-    j.String(x.rule);
-    j.Key("reason");
-    j.String(x.reason);
-    j.EndObject();
+    WriteExclusion(e.exclusion[k], facts, &j);
   }
-  if (!e.abnormally_low.empty() && !e.abnormally_low[k].empty()) {
+  if (!e.abnormally_low.empty() && e.abnormally_low[k].flagged()) {
     j.Key("abnormally_low");
-    j.String(e.abnormally_low[k]);
+    WriteAbnormallyLow(e.abnormally_low[k], facts, &j);
   }
   j.Key("total");
   j.Number(report::Round6(e.totals[i]));
@@ -371,19 +590,10 @@ void RenderJson(const Report& r, const TextSink& sink) {
   fill("bids", e.order.size(), [&](std::size_t n, std::string* text) {
     AppendBidJson(r, e.order[n], text);
   });
+  const FactContext facts = r.Facts();
   fill("notes", e.notes.size(), [&](std::size_t n, std::string* text) {
-    const Note& note = e.notes[n];
     PrettyJson w(text, 4);
-    w.BeginObject();
-    w.Key("criterion");
-    if (note.column >= 0) {
-      w.String(scorer.columns()[static_cast<std::size_t>(note.column)].id);
-    } else {
-      w.Null();
-    }
-    w.Key("text");
-    w.String(note.text);
-    w.EndObject();
+    WriteNote(e.notes[n], facts, &w);
   });
   fill("tie_breaks", e.tie_breaks.size(),
        [&](std::size_t n, std::string* text) {
@@ -392,6 +602,8 @@ void RenderJson(const Report& r, const TextSink& sink) {
          w.BeginObject();
          w.Key("total");
          w.Number(report::Round6(t.total));
+         w.Key("rank");
+         w.Integer(t.rank);
          w.Key("bids");
          w.BeginArray();
          for (const int b : t.bids)
@@ -404,8 +616,14 @@ void RenderJson(const Report& r, const TextSink& sink) {
          w.EndArray();
          w.Key("resolved");
          w.Bool(t.resolved);
+         w.Key("policy_rules");
+         w.Integer(t.policy_rules);
          w.Key("steps");
-         w.StringArray(t.steps);
+         w.BeginArray();
+         for (const TieBreakStepRecord& step : t.steps) {
+           WriteTieStep(step, facts, &w);
+         }
+         w.EndArray();
          w.EndObject();
        });
   out += std::string_view(doc).substr(done);

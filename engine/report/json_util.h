@@ -1,4 +1,4 @@
-// JSON pieces every result document shares (circa.result/1 and
+// JSON pieces every result document shares (circa.result/2 and
 // circa.award/2): the criteria set's identity and the input files with
 // their checksums, including a derived set's model.
 #ifndef CIRCA_ENGINE_REPORT_JSON_UTIL_H_

@@ -16,7 +16,7 @@ namespace circa::report {
 std::string LccTable(const LccEvaluation& lcc, int width);
 // The same as a Markdown section, then per offer a table by year.
 std::string LccMarkdown(const LccEvaluation& lcc);
-// The "lcc" object of circa.result/1 (docs/result-format.md).
+// The "lcc" object of circa.result/2 (docs/result-format.md).
 nlohmann::ordered_json LccJson(const LccEvaluation& lcc);
 
 // "a purchase at 45,000.00 EUR with a life-cycle cost of 56,375.42 EUR

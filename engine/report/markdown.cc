@@ -53,7 +53,10 @@ void RenderMarkdown(const Report& r, const TextSink& sink) {
   }
   if (!e.notes.empty()) {
     out += "\n";
-    for (const Note& n : e.notes) out += "> Note: " + MdText(n.text) + ".\n";
+    const FactContext facts = r.Facts();
+    for (const Note& n : e.notes) {
+      out += "> Note: " + MdText(DescribeNote(n, facts)) + ".\n";
+    }
   }
   out +=
       "\n## Criteria\n\n| Criterion | Type | Weight | Rule "

@@ -17,45 +17,53 @@ Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
   r.scorer = &scorer;
   r.evaluation = &evaluation;
   r.panel = panel;
-  if (explain) {
-    r.explainer = std::make_shared<const Explainer>(criteria, scorer, bids,
-                                                    evaluation, panel);
-  }
   r.lcc = lcc;
-  if (lcc == nullptr) return r;
-  // Each bid's offer in the cost profile, looked up once (the last offer
-  // with the bid's id, as the explanation has always used).
-  std::unordered_map<std::string_view, int> offer_of;
-  for (std::size_t o = 0; o < lcc->offers.size(); ++o) {
-    offer_of[lcc->offers[o].id] = static_cast<int>(o);
-  }
-  r.lcc_offer.assign(bids.ids.size(), -1);
-  for (std::size_t i = 0; i < bids.ids.size(); ++i) {
-    if (const auto it = offer_of.find(bids.ids[i]); it != offer_of.end()) {
-      r.lcc_offer[i] = it->second;
+  if (lcc != nullptr) {
+    // Each bid's offer in the cost profile, looked up once (the last offer
+    // with the bid's id, as the explanation has always used).
+    std::unordered_map<std::string_view, int> offer_of;
+    for (std::size_t o = 0; o < lcc->offers.size(); ++o) {
+      offer_of[lcc->offers[o].id] = static_cast<int>(o);
     }
+    r.lcc_offer.assign(bids.ids.size(), -1);
+    for (std::size_t i = 0; i < bids.ids.size(); ++i) {
+      if (const auto it = offer_of.find(bids.ids[i]); it != offer_of.end()) {
+        r.lcc_offer[i] = it->second;
+      }
+    }
+  }
+  if (explain) {
+    // A criterion scored on life-cycle cost: its line starts with the
+    // purchase price and the LCC it scored.
+    Explainer::CriterionLead lead;
+    if (lcc != nullptr) {
+      lead = [&criteria, &scorer, lcc, offers = r.lcc_offer](
+                 int bid, std::size_t column) -> std::string {
+        const auto k = static_cast<std::size_t>(bid);
+        if (k >= offers.size() || offers[k] < 0) return "";
+        const Criterion* leaf = criteria.Find(scorer.columns()[column].id);
+        if (leaf == nullptr || !leaf->from_lcc) return "";
+        return report::LccClause(
+            *lcc, lcc->offers[static_cast<std::size_t>(offers[k])]);
+      };
+    }
+    r.explainer = std::make_shared<const Explainer>(
+        criteria, scorer, bids, evaluation, panel, std::move(lead));
   }
   return r;
 }
 
 BidExplanation Report::Explanation(int bid) const {
   if (explainer == nullptr) return {};
-  BidExplanation x = explainer->Explain(bid);
-  const auto k = static_cast<std::size_t>(bid);
-  if (lcc == nullptr || k >= lcc_offer.size() || lcc_offer[k] < 0) return x;
-  // A criterion scored on life-cycle cost: its explanation starts with the
-  // purchase price and the LCC it scored.
-  const LccOfferResult& offer =
-      lcc->offers[static_cast<std::size_t>(lcc_offer[k])];
-  for (CriterionExplanation& c : x.criteria) {
-    const Criterion* leaf = criteria->Find(c.id);
-    if (leaf == nullptr || !leaf->from_lcc) continue;
-    const std::string prefix = leaf->name + ": ";
-    const std::string rest =
-        c.text.rfind(prefix, 0) == 0 ? c.text.substr(prefix.size()) : c.text;
-    c.text = prefix + report::LccClause(*lcc, offer) + "; scored on " + rest;
-  }
-  return x;
+  return explainer->Explain(bid);
+}
+FactContext Report::Facts() const {
+  FactContext f;
+  f.set = criteria;
+  f.scorer = scorer;
+  f.evaluation = evaluation;
+  f.ids = bids != nullptr ? &bids->ids : nullptr;
+  return f;
 }
 
 void Render(const Report& report, ReportFormat format, const TextSink& sink) {

@@ -87,8 +87,10 @@ void RenderTable(const Report& r, const TextSink& sink) {
   if (subs < sub_w.size())
     legend += " (not all fit this width; see --format md)";
   out += "\n" + report::Wrap(legend + ".", r.width, "");
+  const FactContext facts = r.Facts();
   for (const Note& note : e.notes) {
-    out += report::Wrap("Note: " + note.text + ".", r.width, "");
+    out +=
+        report::Wrap("Note: " + DescribeNote(note, facts) + ".", r.width, "");
   }
   if (r.lcc != nullptr) out += report::LccTable(*r.lcc, r.width);
   out += "\nWhy\n";

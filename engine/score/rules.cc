@@ -14,7 +14,7 @@ namespace {
 ColumnOutcome ZeroLowest(const Eigen::Ref<const Eigen::VectorXd>& x,
                          Eigen::Ref<Eigen::VectorXd> out) {
   out = (x.array() == 0.0).cast<double>();
-  return {"the lowest value is 0: bids at 0 score 1, all others score 0"};
+  return {NoteKind::kLowestIsZero};
 }
 
 }  // namespace
@@ -48,7 +48,7 @@ ColumnOutcome ScoreColumn(const ScoringRule& rule,
     case Rule::kLinearRange:
       if (max == min) {
         out.setOnes();
-        return {"all bids have the same value: each scores 1"};
+        return {NoteKind::kAllEqual};
       }
       // Halves: max - min of two finite values can overflow (-1e308 and
       // 1e308); their halves' difference cannot, and the ratio is the same.
@@ -62,7 +62,7 @@ ColumnOutcome ScoreColumn(const ScoringRule& rule,
       const double c = rule.ceiling;
       if (min >= c) {
         out.setZero();
-        return {"no bid is below the ceiling: each scores 0"};
+        return {NoteKind::kNoneBelowCeiling};
       }
       out = ((c - x.array()) / (c - min)).max(0.0);
       return {};
@@ -79,7 +79,7 @@ ColumnOutcome ScoreColumn(const ScoringRule& rule,
       } else {
         if (max <= 0) {
           out.setZero();
-          return {"the best value is 0: every bid scores 0"};
+          return {NoteKind::kBestIsZero};
         }
         out = x.array() / max;
       }

@@ -4,16 +4,17 @@
 #define CIRCA_ENGINE_SCORE_RULES_H_
 
 #include <Eigen/Core>
-#include <string>
+#include <optional>
 
 #include "circa/criteria.h"
+#include "circa/evaluation.h"
 
 namespace circa::score {
 
 // What a column kernel found out besides the scores: degenerate cases that a
-// reader must be told about (empty when nothing unusual happened).
+// reader must be told about (none when nothing unusual happened).
 struct ColumnOutcome {
-  std::string note;
+  std::optional<NoteKind> note;
 };
 
 // Scores `x` (one value per bid) into `out` (same size). `min`/`max` are the

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "circa/validate.h"
 #include "io/numbers.h"
 #include "rank/rank.h"
 #include "score/rules.h"
@@ -20,17 +21,18 @@
 namespace circa {
 
 struct Scorer::Stages {
+  // Per declared tie-break rule: the leaf column ({lower: ...}) and the
+  // covered columns ({higher: ...}).
   struct CompiledTie {
-    TieBreakStep step;
-    std::string name;      // criterion name
-    int column = -1;       // kLowerValue: leaf column
-    Eigen::VectorXd mask;  // kHigherPoints: covered columns
+    int column = -1;
+    Eigen::VectorXd mask;
   };
   std::vector<Requirement> requirements;
   std::vector<ScoreThreshold> thresholds;
   std::optional<int> max_pass;
   Rounding rounding;
-  std::vector<CompiledTie> ties;
+  std::vector<TieBreakStep> tie_steps;
+  std::vector<CompiledTie> ties;  // parallel to tie_steps
   AbnormallyLowRule abnormal;
   int abnormal_column = -1;
   std::string currency;
@@ -65,7 +67,15 @@ void MarkLeaves(const Criterion& c, const ColumnOf& column_of,
 
 }  // namespace
 
-Scorer Scorer::Compile(const CriteriaSet& criteria) {
+Result<Scorer> Scorer::Compile(const CriteriaSet& criteria) {
+  Result<CriteriaSet> valid = ValidateCriteria(criteria);
+  Result<Scorer> out;
+  out.diagnostics = std::move(valid.diagnostics);
+  if (valid.ok()) out.value = CompileValidated(*valid.value);
+  return out;
+}
+
+Scorer Scorer::CompileValidated(const CriteriaSet& criteria) {
   Scorer s;
   s.scale_ = criteria.scale;
   const std::vector<const Criterion*> leaves = criteria.Leaves();
@@ -120,15 +130,14 @@ Scorer Scorer::Compile(const CriteriaSet& criteria) {
   }
   for (const TieBreakStep& step : criteria.tie_break) {
     Stages::CompiledTie t;
-    t.step = step;
     if (const Criterion* c = criteria.Find(step.target)) {
-      t.name = c->name;
       t.mask = Eigen::VectorXd::Zero(m);
       MarkLeaves(*c, column_of, &t.mask);
       if (const auto it = column_of.find(c); it != column_of.end()) {
         t.column = static_cast<int>(it->second);
       }
     }
+    stages->tie_steps.push_back(step);
     stages->ties.push_back(std::move(t));
   }
   for (Eigen::Index j = 0; j < m; ++j) {
@@ -178,14 +187,14 @@ double Scorer::Round(double value) const {
 
 void Scorer::Score(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
                    Eigen::VectorXd* min, Eigen::VectorXd* max,
-                   std::vector<std::string>* notes) const {
+                   std::vector<std::optional<NoteKind>>* notes) const {
   ScoreImpl(values, scores, min, max, nullptr, nullptr, notes);
 }
 
 void Scorer::ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
                        Eigen::VectorXd* min, Eigen::VectorXd* max,
                        std::vector<int>* min_bid, std::vector<int>* max_bid,
-                       std::vector<std::string>* notes) const {
+                       std::vector<std::optional<NoteKind>>* notes) const {
   const Eigen::Index n = values.rows();
   const Eigen::Index m = size();
   scores->resize(n, m);
@@ -193,7 +202,7 @@ void Scorer::ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
   max->setZero(m);
   if (min_bid) min_bid->assign(static_cast<std::size_t>(m), -1);
   if (max_bid) max_bid->assign(static_cast<std::size_t>(m), -1);
-  if (notes) notes->assign(static_cast<std::size_t>(m), std::string());
+  if (notes) notes->assign(static_cast<std::size_t>(m), std::nullopt);
   if (n == 0) return;
   for (Eigen::Index j = 0; j < m; ++j) {
     // Vectorised extremes; the first bid holding each is found by a scan
@@ -211,7 +220,7 @@ void Scorer::ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
     if (max_bid) (*max_bid)[k] = static_cast<int>(hi_at);
     score::ColumnOutcome outcome = score::ScoreColumn(
         columns_[k].rule, values.col(j), lo, hi, scores->col(j));
-    if (notes && !outcome.note.empty()) (*notes)[k] = std::move(outcome.note);
+    if (notes && outcome.note) (*notes)[k] = outcome.note;
   }
 }
 
@@ -233,7 +242,7 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
   e.weights = weights_;
   e.status.assign(nn, BidStatus::kRanked);
   if (st.Staged()) e.exclusion.assign(nn, Exclusion{});
-  std::vector<std::string> notes;
+  std::vector<std::optional<NoteKind>> notes;
   const bool rounding = st.rounding.decimals >= 0;
   const bool staged = st.Staged();
 
@@ -246,7 +255,7 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
     e.column_max = Eigen::VectorXd::Zero(m);
     e.min_bid.assign(static_cast<std::size_t>(m), -1);
     e.max_bid.assign(static_cast<std::size_t>(m), -1);
-    notes.assign(static_cast<std::size_t>(m), std::string());
+    notes.assign(static_cast<std::size_t>(m), std::nullopt);
     // Scores `rows` on the columns where `take` holds, measuring relative
     // rules against those rows only.
     const auto score_subset = [&](const std::vector<Eigen::Index>& rows,
@@ -256,7 +265,7 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
       Eigen::MatrixXd s;
       Eigen::VectorXd lo, hi;
       std::vector<int> lo_at, hi_at;
-      std::vector<std::string> sub_notes;
+      std::vector<std::optional<NoteKind>> sub_notes;
       ScoreImpl(sub, &s, &lo, &hi, &lo_at, &hi_at, &sub_notes);
       for (Eigen::Index j = 0; j < m; ++j) {
         const auto k = static_cast<std::size_t>(j);
@@ -270,28 +279,19 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
             static_cast<int>(rows[static_cast<std::size_t>(lo_at[k])]);
         e.max_bid[k] =
             static_cast<int>(rows[static_cast<std::size_t>(hi_at[k])]);
-        notes[k] = std::move(sub_notes[k]);
+        notes[k] = sub_notes[k];
       }
     };
     // 1. Minimum requirements (needs the bid file's fields).
     std::vector<Eigen::Index> active;
     for (Eigen::Index i = 0; i < n; ++i) {
-      std::string failed;
-      std::string rule;
+      Exclusion& x = e.exclusion[static_cast<std::size_t>(i)];
       if (bids != nullptr) {
-        for (const Requirement& r : st.requirements) {
-          failed = score::CheckRequirement(r, *bids, i, st.leaf_ids);
-          if (!failed.empty()) {
-            rule = r.id;
-            break;
-          }
-        }
+        x = score::CheckRequirements(st.requirements, *bids, i, st.leaf_ids);
       }
-      if (failed.empty()) {
+      if (x.stage == ExclusionStage::kNone) {
         active.push_back(i);
       } else {
-        e.exclusion[static_cast<std::size_t>(i)] = {
-            ExclusionStage::kRequirement, rule, std::move(failed)};
         e.status[static_cast<std::size_t>(i)] = BidStatus::kExcluded;
       }
     }
@@ -309,19 +309,18 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
       }
       return sum;
     };
-    const int decimals = rounding ? st.rounding.decimals : 2;
     std::vector<Eigen::Index> passed;
     for (const Eigen::Index i : active) {
       bool ok = true;
       for (const auto& t : st.thresholds) {
         const double p = points_of(i, t.mask);
         if (p < t.min_points - 1e-9) {
-          e.exclusion[static_cast<std::size_t>(i)] = {
-              ExclusionStage::kThreshold, t.id,
-              "scored " + FormatNumber(p, decimals) + " of " +
-                  FormatNumber(t.max_points, -1) + " points on " + t.name +
-                  ", below the minimum of " + FormatNumber(t.min_points, -1) +
-                  "; excluded before price and cost were scored"};
+          Exclusion& x = e.exclusion[static_cast<std::size_t>(i)];
+          x.stage = ExclusionStage::kThreshold;
+          x.rule = t.id;
+          x.points = p;
+          x.max_points = t.max_points;
+          x.min_points = t.min_points;
           e.status[static_cast<std::size_t>(i)] = BidStatus::kExcluded;
           ok = false;
           break;
@@ -350,21 +349,22 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
           kept.push_back(i);
           tie_at_cut = tie_at_cut || r >= cut;
         } else {
-          e.exclusion[static_cast<std::size_t>(i)] = {
-              ExclusionStage::kMaxPass, "max-pass",
-              "placed " + std::to_string(r + 1) + " of " +
-                  std::to_string(q.size()) + " on quality with " +
-                  FormatNumber(-q[r].first, decimals) +
-                  " points; only the best " + std::to_string(cut) +
-                  " go on to price and cost (max-pass)"};
+          Exclusion& x = e.exclusion[static_cast<std::size_t>(i)];
+          x.stage = ExclusionStage::kMaxPass;
+          x.rule = "max-pass";
+          x.points = -q[r].first;
+          x.place = static_cast<int>(r + 1);
+          x.of = static_cast<int>(q.size());
+          x.max_pass = static_cast<int>(cut);
           e.status[static_cast<std::size_t>(i)] = BidStatus::kExcluded;
         }
       }
       if (tie_at_cut) {
-        e.notes.push_back(
-            {-1, "max-pass " + std::to_string(cut) +
-                     ": bids tied on quality at the cut all go on (" +
-                     std::to_string(kept.size()) + " bids)"});
+        Note note;
+        note.kind = NoteKind::kMaxPassTie;
+        note.max_pass = static_cast<int>(cut);
+        note.count = static_cast<int>(kept.size());
+        e.notes.push_back(std::move(note));
       }
       std::sort(kept.begin(), kept.end());
       passed = std::move(kept);
@@ -374,9 +374,7 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
     // Columns no bid reached keep 0 and say so.
     for (Eigen::Index j = 0; j < m; ++j) {
       const auto k = static_cast<std::size_t>(j);
-      if (e.min_bid[k] < 0 && n > 0) {
-        notes[k] = "no bid reached this stage; nothing was scored";
-      }
+      if (e.min_bid[k] < 0 && n > 0) notes[k] = NoteKind::kNotReached;
     }
   }
 
@@ -411,9 +409,11 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
   // for any finite value, so a total that is not finite is a bug.
   assert(e.totals.allFinite() && e.subtotals.allFinite());
   for (std::size_t j = 0; j < notes.size() && j < columns_.size(); ++j) {
-    if (!notes[j].empty()) {
-      e.notes.push_back(
-          {static_cast<int>(j), columns_[j].id + ": " + notes[j]});
+    if (notes[j]) {
+      Note note;
+      note.kind = *notes[j];
+      note.column = static_cast<int>(j);
+      e.notes.push_back(std::move(note));
     }
   }
 
@@ -440,105 +440,47 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
     }
     if (w_money > 0 && w_quality > 0 &&
         std::abs(best_money / w_money - best_quality / w_quality) > 0.05) {
-      e.notes.push_back(
-          {-1, "price and cost hand out at most " +
-                   FormatNumber(best_money, 2) + " of their " +
-                   FormatNumber(w_money, -1) + " points, quality at most " +
-                   FormatNumber(best_quality, 2) + " of its " +
-                   FormatNumber(w_quality, -1) + ": the published split " +
-                   FormatNumber(w_money, -1) + "/" +
-                   FormatNumber(w_quality, -1) + " works like " +
-                   FormatNumber(best_money, 2) + "/" +
-                   FormatNumber(best_quality, 2) +
-                   " among these bids (the price and quality scales differ "
-                   "in length)"});
+      Note note;
+      note.kind = NoteKind::kPriceQualitySplit;
+      note.money_points = best_money;
+      note.money_weight = w_money;
+      note.quality_points = best_quality;
+      note.quality_weight = w_quality;
+      e.notes.push_back(std::move(note));
     }
   }
 
   // 6. Abnormally low tenders: flagged, never excluded.
   if (st.abnormal_column >= 0) {
-    score::FlagAbnormallyLow(
-        st.abnormal, st.abnormal_column,
-        columns_[static_cast<std::size_t>(st.abnormal_column)].name,
-        st.currency, values, &e);
+    score::FlagAbnormallyLow(st.abnormal, st.abnormal_column, values, &e);
   }
 
   // 7-8. Ranking and the declared tie-break.
-  std::vector<rank::TieRule> policy;
-  const int d = rounding ? st.rounding.decimals : 2;
-  for (const auto& t : st.ties) {
-    rank::TieRule r;
-    switch (t.step.kind) {
-      case TieBreakStep::Kind::kHigherPoints: {
-        const Eigen::VectorXd mask = t.mask;
-        r.name = "higher points on " + t.name;
-        r.key = [&e, mask](int i) -> std::optional<double> {
-          return -e.PointsOn(i, mask);
-        };
-        r.show = [r_key = r.key, d](int i) {
-          return FormatNumber(-*r_key(i), d) + " points";
-        };
-        r.tolerance = kTieTolerance;
-        break;
-      }
-      case TieBreakStep::Kind::kLowerValue: {
-        const int j = t.column;
-        const std::string unit =
-            columns_[static_cast<std::size_t>(j)].type ==
-                    CriterionType::kQuality
-                ? " " + columns_[static_cast<std::size_t>(j)].unit
-                : "";
-        const std::string cur = columns_[static_cast<std::size_t>(j)].type !=
-                                        CriterionType::kQuality
-                                    ? st.currency + " "
-                                    : "";
-        r.name = "lower " + t.name;
-        r.key = [&values, j](int i) -> std::optional<double> {
-          return values(i, j);
-        };
-        r.show = [&values, j, unit, cur](int i) {
-          return cur + FormatNumber(values(i, j), -1) + unit;
-        };
-        r.tolerance = 0;
-        break;
-      }
-      case TieBreakStep::Kind::kEarlier: {
-        r.name = "earlier " + t.step.target;
-        int f = bids != nullptr ? bids->FieldIndex(t.step.target) : -1;
-        if (f >= 0 && static_cast<std::size_t>(f) >= bids->fields.size()) {
-          f = -1;
-        }
-        r.key = [bids, f](int i) -> std::optional<double> {
-          if (f < 0) return std::nullopt;
-          return io::ParseTimestamp(bids->fields[static_cast<std::size_t>(f)]
-                                                [static_cast<std::size_t>(i)]);
-        };
-        r.show = [bids, f](int i) {
-          if (f < 0) return std::string("(no value)");
-          const std::string& v = bids->fields[static_cast<std::size_t>(f)]
-                                             [static_cast<std::size_t>(i)];
-          return v.empty() ? std::string("(no value)") : v;
-        };
-        r.tolerance = 0;
-        break;
-      }
-      case TieBreakStep::Kind::kDraw: {
-        const std::uint64_t seed = t.step.seed;
-        r.name = "draw by lot with seed " + std::to_string(seed);
-        r.key = [bids, seed](int i) -> std::optional<double> {
-          const std::string id = bids != nullptr
-                                     ? bids->ids[static_cast<std::size_t>(i)]
-                                     : std::to_string(i + 1);
-          return static_cast<double>(score::DrawKey(seed, id) >> 11);
-        };
-        r.show = [](int) { return std::string(); };
-        r.tolerance = 0;
-        break;
-      }
-    }
-    policy.push_back(std::move(r));
-  }
-  rank::Rank(&e, policy, bids != nullptr ? &bids->ids : nullptr);
+  // The compiled rule of a declared step (the policy is compiled from
+  // st.tie_steps, so the step is one of its elements).
+  const auto compiled = [&st](const TieBreakStep& step) {
+    const auto r = static_cast<std::size_t>(&step - st.tie_steps.data());
+    assert(r < st.ties.size());
+    return &st.ties[r];
+  };
+  rank::TieInputs in;
+  in.bids = bids;
+  in.ids = bids != nullptr ? &bids->ids : nullptr;
+  in.higher_points = [&](const TieBreakStep& step) -> rank::TieKeyFn {
+    const Eigen::VectorXd mask = compiled(step)->mask;
+    return [&e, mask](int i) -> std::optional<double> {
+      return -e.PointsOn(i, mask);
+    };
+  };
+  in.lower_value = [&](const TieBreakStep& step) -> rank::TieKeyFn {
+    const int j = compiled(step)->column;
+    if (j < 0) return {};
+    return
+        [&values, j](int i) -> std::optional<double> { return values(i, j); };
+  };
+  const std::vector<rank::TieRule> policy =
+      rank::CompilePolicy(st.tie_steps, in);
+  rank::Rank(&e, policy);
   return e;
 }
 

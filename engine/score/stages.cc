@@ -25,10 +25,6 @@ bool SameText(std::string_view a, std::string_view b) {
   return true;
 }
 
-std::string Quote(const std::string& s) {
-  return s.empty() ? "empty" : "\"" + s + "\"";
-}
-
 // The bid's value for a condition: its field text, or, for a criterion id,
 // the text of its cell (and the parsed number).
 struct Value {
@@ -68,27 +64,6 @@ Value ValueOf(const Condition& c, const BidSet& bids, Eigen::Index bid,
     v.number = x;
   }
   return v;
-}
-
-std::string Expected(const Condition& c) {
-  switch (c.op) {
-    case Condition::Op::kEquals:
-      return c.text;
-    case Condition::Op::kMin:
-      return "at least " + FormatNumber(c.number, -1);
-    case Condition::Op::kMax:
-      return "at most " + FormatNumber(c.number, -1);
-    case Condition::Op::kOneOf: {
-      std::string out = "one of ";
-      for (std::size_t i = 0; i < c.one_of.size(); ++i) {
-        out += (i == 0 ? "" : ", ") + c.one_of[i];
-      }
-      return out;
-    }
-    case Condition::Op::kPattern:
-      return "text matching " + c.text;
-  }
-  return "";
 }
 
 bool Holds(const Condition& c, const Value& v) {
@@ -144,51 +119,41 @@ bool GlobMatch(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
-std::string CheckRequirement(const Requirement& requirement, const BidSet& bids,
-                             Eigen::Index bid,
-                             const std::vector<std::string>& leaf_ids) {
-  std::vector<std::string> failures;  // one per group
-  for (const RequirementGroup& group : requirement.groups) {
-    std::string failed;
-    for (const Condition& c : group.conditions) {
-      const Value v = ValueOf(c, bids, bid, leaf_ids);
+std::vector<FailedCondition> CheckRequirement(
+    const Requirement& requirement, const BidSet& bids, Eigen::Index bid,
+    const std::vector<std::string>& leaf_ids) {
+  std::vector<FailedCondition> failures;
+  for (std::size_t g = 0; g < requirement.groups.size(); ++g) {
+    const std::size_t before = failures.size();
+    const RequirementGroup& group = requirement.groups[g];
+    for (std::size_t k = 0; k < group.conditions.size(); ++k) {
+      const Condition& c = group.conditions[k];
+      Value v = ValueOf(c, bids, bid, leaf_ids);
       if (!Holds(c, v)) {
-        if (!failed.empty()) failed += " and ";
-        failed +=
-            c.field + " is " + Quote(v.text) + ", expected " + Expected(c);
+        failures.push_back({static_cast<int>(g), static_cast<int>(k), c,
+                            std::move(v.text), v.number});
       }
     }
-    if (failed.empty()) return "";
-    failures.push_back(failed);
+    if (failures.size() == before) return {};
   }
-  std::string out = "does not meet requirement " + requirement.id;
-  if (requirement.name != requirement.id) out += " (" + requirement.name + ")";
-  out += ": ";
-  if (failures.size() == 1) {
-    out += failures.front();
-  } else {
-    for (std::size_t g = 0; g < failures.size(); ++g) {
-      out += (g == 0 ? "" : "; ") + std::string("option ") +
-             std::to_string(g + 1) + ": " + failures[g];
-    }
-  }
-  if (!requirement.evidence.empty()) {
-    out += "; accepted evidence: " + requirement.evidence;
-  }
-  return out;
+  return failures;
 }
 
-std::uint64_t DrawKey(std::uint64_t seed, std::string_view bid_id) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, 64 bit
-  for (const char c : bid_id) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
+Exclusion CheckRequirements(const std::vector<Requirement>& requirements,
+                            const BidSet& bids, Eigen::Index bid,
+                            const std::vector<std::string>& leaf_ids) {
+  Exclusion x;
+  for (const Requirement& r : requirements) {
+    std::vector<FailedCondition> failed =
+        CheckRequirement(r, bids, bid, leaf_ids);
+    if (!failed.empty()) {
+      x.stage = ExclusionStage::kRequirement;
+      x.rule = r.id;
+      x.failed = std::move(failed);
+      break;
+    }
   }
-  std::uint64_t z = seed ^ h;  // SplitMix64 finaliser (Steele et al. 2014)
-  z += 0x9e3779b97f4a7c15ULL;
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
+  return x;
 }
 
 namespace {
@@ -199,8 +164,11 @@ double Mean(const std::vector<double>& v) {
                          static_cast<double>(v.size());
 }
 
-std::string Pct(double fraction) {
-  return FormatNumber(100.0 * fraction, 2) + " %";
+Note RuleNote(NoteKind kind, int column) {
+  Note note;
+  note.kind = kind;
+  note.column = column;
+  return note;
 }
 
 // Belgium, royal decree of 18 April 2017 on award in the classic sectors,
@@ -213,68 +181,54 @@ std::string Pct(double fraction) {
 // below the mean of the bids is examined; the mean leaves out the highest
 // bid when there are fewer than seven, the highest and the lowest when there
 // are seven or more (docs/rules.md, "Abnormally low prices").
-template <typename Price, typename Money>
+template <typename Price>
 void FlagBelgianPriceExamination(const AbnormallyLowRule& rule, int column,
-                                 const std::string& criterion_name,
                                  double price_share,
                                  const std::vector<int>& valid,
-                                 const Price& price, const Money& money,
-                                 const std::string& ask, Evaluation* e) {
-  const std::string law =
-      "Belgium, royal decree of 18 April 2017 (classic sectors) art. 36";
+                                 const Price& price, Evaluation* e) {
   const bool numeric =
       rule.contract == AbnormallyLowContract::kWorks ||
       rule.contract == AbnormallyLowContract::kFraudSensitiveServices;
   if (!numeric) {
-    e->notes.push_back(
-        {column, "abnormally-low: " + law + " § 1-3: for " +
-                     std::string(ToString(rule.contract)) +
-                     " the buyer examines every price and asks for a "
-                     "justification of any that seems abnormally low; the "
-                     "decree sets no number, so circa flags no bid"});
+    Note note = RuleNote(NoteKind::kAbnormallyLowNoNumber, column);
+    note.contract = rule.contract;
+    e->notes.push_back(std::move(note));
     return;
   }
   if (price_share < 0.5) {
-    e->notes.push_back(
-        {column, "abnormally-low: " + law +
-                     " § 4 applies its 15 % trigger "
-                     "when price decides alone or carries at least half of the "
-                     "weight; here " +
-                     criterion_name + " carries " + Pct(price_share) +
-                     "; every price is still examined (§ 1-3), circa flags "
-                     "no bid"});
+    Note note = RuleNote(NoteKind::kAbnormallyLowPriceShare, column);
+    note.share = price_share;
+    e->notes.push_back(std::move(note));
     return;
   }
   const std::size_t k = valid.size();
   if (k < 4) {
-    e->notes.push_back(
-        {column, "abnormally-low: " + law + " § 4 needs at least 4 bids; " +
-                     std::to_string(k) +
-                     " were ranked, so every price is examined (§ 1-3) and "
-                     "circa flags no bid"});
+    Note note = RuleNote(NoteKind::kAbnormallyLowTooFewBids, column);
+    note.count = static_cast<int>(k);
+    e->notes.push_back(std::move(note));
     return;
   }
   std::vector<double> sorted;
   for (const int i : valid) sorted.push_back(price(i));
   std::sort(sorted.begin(), sorted.end());
-  std::string basis;
-  if (k < 7) {
-    sorted.pop_back();
-    basis = "the mean of the bids without the highest (" + std::to_string(k) +
-            " bids, fewer than 7)";
-  } else {
-    sorted.pop_back();
+  AbnormallyLowBasis basis = AbnormallyLowBasis::kMeanWithoutHighest;
+  sorted.pop_back();
+  if (k >= 7) {
     sorted.erase(sorted.begin());
-    basis = "the mean of the bids without the highest and the lowest (" +
-            std::to_string(k) + " bids, 7 or more)";
+    basis = AbnormallyLowBasis::kMeanWithoutHighestAndLowest;
   }
   const double mean = Mean(sorted);
   for (const int i : valid) {
     if (price(i) <= mean * 0.85) {
-      e->abnormally_low[static_cast<std::size_t>(i)] =
-          criterion_name + " " + money(price(i)) + " is " +
-          Pct(1 - price(i) / mean) + " below " + basis + ", " + money(mean) +
-          "; at least 15 % below must be examined (" + law + " § 4)" + ask;
+      AbnormallyLowFlag& f = e->abnormally_low[static_cast<std::size_t>(i)];
+      f.basis = basis;
+      f.rule = rule.kind;
+      f.price = price(i);
+      f.reference = mean;
+      f.below = 1 - price(i) / mean;
+      f.threshold = 15;
+      f.count = static_cast<int>(sorted.size());
+      f.of = static_cast<int>(k);
     }
   }
 }
@@ -282,41 +236,43 @@ void FlagBelgianPriceExamination(const AbnormallyLowRule& rule, int column,
 }  // namespace
 
 void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
-                       const std::string& criterion_name,
-                       const std::string& currency,
                        const Eigen::MatrixXd& values, Evaluation* e) {
   const auto n = static_cast<std::size_t>(values.rows());
   if (rule.kind == AbnormallyLowRule::Kind::kNone || column < 0) return;
-  e->abnormally_low.assign(n, "");
+  e->abnormally_low.assign(n, AbnormallyLowFlag{});
   std::vector<int> valid;
   for (std::size_t i = 0; i < n; ++i) {
     if (e->status[i] == BidStatus::kRanked)
       valid.push_back(static_cast<int>(i));
   }
   const auto price = [&](int i) { return values(i, column); };
-  const auto money = [&](double v) {
-    return currency + " " + FormatNumber(v, 2);
+  const auto flag = [&](int i, AbnormallyLowBasis basis, double reference,
+                        double threshold) -> AbnormallyLowFlag& {
+    AbnormallyLowFlag& f = e->abnormally_low[static_cast<std::size_t>(i)];
+    f.basis = basis;
+    f.rule = rule.kind;
+    f.price = price(i);
+    f.reference = reference;
+    f.below = 1 - price(i) / reference;
+    f.threshold = threshold;
+    f.of = static_cast<int>(valid.size());
+    return f;
   };
-  const std::string ask =
-      "; a justification must be requested before the award (Directive "
-      "2014/24/EU art. 69); the bid keeps its rank";
   if (rule.kind == AbnormallyLowRule::Kind::kBelowMean) {
     if (valid.size() < 2) return;
-    const double f = rule.percent / 100.0;
+    const double fraction = rule.percent / 100.0;
     for (const int i : valid) {
       std::vector<double> others;
       for (const int k : valid) {
         if (k != i) others.push_back(price(k));
       }
       const double mean = Mean(others);
-      const double limit = mean * (1 - f);
+      const double limit = mean * (1 - fraction);
       if (price(i) < limit) {
-        e->abnormally_low[static_cast<std::size_t>(i)] =
-            criterion_name + " " + money(price(i)) + " is " +
-            Pct(1 - price(i) / mean) + " below the mean of the other " +
-            std::to_string(others.size()) + " valid bids (" + money(mean) +
-            "); the declared limit is " + FormatNumber(rule.percent, -1) +
-            " % below (" + money(limit) + ")" + ask;
+        AbnormallyLowFlag& f =
+            flag(i, AbnormallyLowBasis::kMeanOfOthers, mean, rule.percent);
+        f.limit = limit;
+        f.count = static_cast<int>(others.size());
       }
     }
     return;
@@ -328,42 +284,30 @@ void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
       total_weight > 0 ? e->weights[column] / total_weight : 1.0;
   const bool price_only = price_share > 1 - 1e-9;
   if (rule.kind == AbnormallyLowRule::Kind::kKb2017Art36) {
-    FlagBelgianPriceExamination(rule, column, criterion_name, price_share,
-                                valid, price, money, ask, e);
+    FlagBelgianPriceExamination(rule, column, price_share, valid, price, e);
     return;
   }
   // Spain, Real Decreto 1098/2001 (RGLCAP) art. 85, price-only awards
   // (subastas): "units of percentage" read as percent of the reference
   // amount.
   if (!price_only) {
-    e->notes.push_back(
-        {column,
-         "abnormally-low: rglcap-85 (Spain, RGLCAP art. 85) is meant "
-         "for price-only awards; here " +
-             criterion_name + " carries " + Pct(price_share) +
-             " of the points, so its flags are indicative only"});
+    Note note = RuleNote(NoteKind::kAbnormallyLowIndicative, column);
+    note.share = price_share;
+    e->notes.push_back(std::move(note));
   }
   const std::size_t k = valid.size();
-  const std::string cite = " (Spain, RGLCAP art. 85.";
-  const auto below_budget = [&](int i, const std::string& paragraph) {
+  const auto below_budget = [&](int i, int paragraph) {
     if (!rule.budget || price(i) >= *rule.budget * 0.75) return false;
-    e->abnormally_low[static_cast<std::size_t>(i)] =
-        criterion_name + " " + money(price(i)) + " is " +
-        Pct(1 - price(i) / *rule.budget) + " below the budget " +
-        money(*rule.budget) + "; more than 25 % below is abnormally low" +
-        cite + paragraph + ")" + ask;
+    flag(i, AbnormallyLowBasis::kBudget, *rule.budget, 25).paragraph =
+        paragraph;
     return true;
   };
   if (k == 1) {
     if (!rule.budget) {
-      e->notes.push_back(
-          {column,
-           "abnormally-low: RGLCAP art. 85.1 (Spain) compares a single bid "
-           "with the tender budget, which the criteria set does not "
-           "declare (abnormally-low.budget); not checked"});
+      e->notes.push_back(RuleNote(NoteKind::kAbnormallyLowNoBudgetOne, column));
       return;
     }
-    below_budget(valid.front(), "1");
+    below_budget(valid.front(), 1);
     return;
   }
   if (k == 2) {
@@ -371,11 +315,10 @@ void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
       const int i = valid[a];
       const int other = valid[1 - a];
       if (price(i) < price(other) * 0.80) {
-        e->abnormally_low[static_cast<std::size_t>(i)] =
-            criterion_name + " " + money(price(i)) + " is " +
-            Pct(1 - price(i) / price(other)) + " below the other bid (" +
-            money(price(other)) + "); more than 20 % below is abnormally low" +
-            cite + "2)" + ask;
+        AbnormallyLowFlag& f =
+            flag(i, AbnormallyLowBasis::kOtherBid, price(other), 20);
+        f.paragraph = 2;
+        f.count = 1;
       }
     }
     return;
@@ -383,7 +326,8 @@ void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
   std::vector<double> all;
   for (const int i : valid) all.push_back(price(i));
   double mean = Mean(all);
-  std::string basis = "the mean of the " + std::to_string(k) + " bids";
+  AbnormallyLowBasis basis = AbnormallyLowBasis::kMeanOfAll;
+  std::size_t count = k;
   if (k == 3) {
     // 85.3: the highest bid leaves the mean when it is more than 10 % above
     // it.
@@ -392,17 +336,12 @@ void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
       std::vector<double> rest = all;
       rest.erase(rest.begin() + (hi - all.begin()));
       mean = Mean(rest);
-      basis =
-          "the mean of the 2 lower bids (the highest is more than 10 % above "
-          "the mean of all 3 and is left out)";
+      basis = AbnormallyLowBasis::kMeanOfTwoLower;
+      count = 2;
     }
     if (!rule.budget) {
       e->notes.push_back(
-          {column,
-           "abnormally-low: RGLCAP art. 85.3 (Spain) also holds any of three "
-           "bids more than 25 % below the tender budget abnormally low; the "
-           "criteria set declares no budget (abnormally-low.budget), so that "
-           "clause is not checked"});
+          RuleNote(NoteKind::kAbnormallyLowNoBudgetThree, column));
     }
   } else {
     // 85.4: a new mean without the bids more than 10 % above the first; if
@@ -416,26 +355,24 @@ void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
         std::vector<double> sorted = all;
         std::sort(sorted.begin(), sorted.end());
         rest.assign(sorted.begin(), sorted.begin() + 3);
-        basis = "the mean of the 3 lowest bids";
+        basis = AbnormallyLowBasis::kMeanOfThreeLowest;
       } else {
-        basis = "the mean of the " + std::to_string(rest.size()) +
-                " bids not more than 10 % above the mean of all " +
-                std::to_string(k);
+        basis = AbnormallyLowBasis::kMeanWithinTenPercent;
       }
+      count = rest.size();
       mean = Mean(rest);
     }
   }
-  const std::string article = k == 3 ? "3)" : "4)";
+  const int paragraph = k == 3 ? 3 : 4;
   for (const int i : valid) {
     if (price(i) < mean * 0.90) {
-      e->abnormally_low[static_cast<std::size_t>(i)] =
-          criterion_name + " " + money(price(i)) + " is " +
-          Pct(1 - price(i) / mean) + " below " + basis + " (" + money(mean) +
-          "); more than 10 % below is abnormally low" + cite + article + ask;
+      AbnormallyLowFlag& f = flag(i, basis, mean, 10);
+      f.paragraph = paragraph;
+      f.count = static_cast<int>(count);
     } else if (k == 3) {
       // 85.3, last sentence: with three bids, more than 25 units below the
       // budget is abnormal in any case.
-      below_budget(i, "3");
+      below_budget(i, 3);
     }
   }
 }

@@ -15,29 +15,31 @@
 
 namespace circa::score {
 
-// Checks one requirement for bid i. Returns "" when met, otherwise the
-// sentence that explains why not (with the bid's values). A condition on a
-// leaf criterion id reads the bid's value for that criterion.
-std::string CheckRequirement(const Requirement& requirement, const BidSet& bids,
-                             Eigen::Index bid,
-                             const std::vector<std::string>& leaf_ids);
+// Checks one requirement for bid i. Returns nothing when met, otherwise the
+// failed conditions of every group, with the bid's values. A condition on a
+// leaf criterion id (an element of `leaf_ids`, the bid set's columns) reads
+// the bid's value for that criterion.
+std::vector<FailedCondition> CheckRequirement(
+    const Requirement& requirement, const BidSet& bids, Eigen::Index bid,
+    const std::vector<std::string>& leaf_ids);
+
+// The award order's first stage for bid i, shared by the points scorer and
+// the money award: the first requirement the bid fails, as an exclusion
+// (stage kNone when it meets them all).
+Exclusion CheckRequirements(const std::vector<Requirement>& requirements,
+                            const BidSet& bids, Eigen::Index bid,
+                            const std::vector<std::string>& leaf_ids);
 
 // Does `text` match a pattern where * matches any text and ? one character
 // (case-insensitive, ASCII)? Linear in practice: no backtracking blow-up.
 bool GlobMatch(std::string_view pattern, std::string_view text);
 
 // Flags abnormally low tenders among the ranked bids: fills
-// e->abnormally_low (one sentence per flagged bid). `column` is the price
-// or cost leaf; values are the bids' prices.
+// e->abnormally_low (one flag per bid) and adds a note when the rule does
+// not apply here. `column` is the price or cost leaf; values are the bids'
+// values.
 void FlagAbnormallyLow(const AbnormallyLowRule& rule, int column,
-                       const std::string& criterion_name,
-                       const std::string& currency,
                        const Eigen::MatrixXd& values, Evaluation* e);
-
-// The draw key of a bid: SplitMix64 of the seed mixed with the FNV-1a hash
-// of the bid id, so a bid's place in a draw depends only on the seed and
-// its own id (not on file order or the other bids).
-std::uint64_t DrawKey(std::uint64_t seed, std::string_view bid_id);
 
 }  // namespace circa::score
 

@@ -97,23 +97,27 @@ struct Walker {
     if (order) Order(list, path, where);
     double sum = 0;
     bool complete = true;
-    std::string terms;
-    // The terms of the sum, at most kTerms of them: a flat list of 20,000
-    // criteria would make one message of 300 KB.
-    constexpr std::size_t kTerms = 20;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const Criterion& c = (*list)[i];
+    for (const Criterion& c : *list) {
       if (std::isnan(c.weight)) complete = false;
       sum += c.weight;
-      if (i >= kTerms) continue;
-      if (!terms.empty()) terms += " + ";
-      terms += c.id + " " + FormatNumber(c.weight, -1);
     }
-    if (list->size() > kTerms) {
-      terms += " + ... (" +
+    // The terms of the sum, written only for the message (compiling
+    // validates every set again), at most kTerms of them: a flat list of
+    // 20,000 criteria would make one message of 300 KB.
+    const auto terms = [list] {
+      constexpr std::size_t kTerms = 20;
+      std::string out;
+      for (std::size_t i = 0; i < list->size() && i < kTerms; ++i) {
+        if (!out.empty()) out += " + ";
+        out += (*list)[i].id + " " + FormatNumber((*list)[i].weight, -1);
+      }
+      if (list->size() > kTerms) {
+        out += " + ... (" +
                FormatNumber(static_cast<double>(list->size() - kTerms), -1) +
                " more)";
-    }
+      }
+      return out;
+    };
     // In a derived set, a sum that no longer adds up is reported where the
     // derived file changed one of the siblings.
     for (const Criterion& c : *list) {
@@ -134,7 +138,7 @@ struct Walker {
       diag->Error(where, path,
                   "weights add up to " + FormatNumber(sum, -1) + "; expected " +
                       FormatNumber(expected, -1) + " (" + expected_what +
-                      "): " + terms);
+                      "): " + terms());
     }
     for (std::size_t i = 0; i < list->size(); ++i) {
       Criterion& c = (*list)[i];

@@ -3,6 +3,7 @@
 #ifndef CIRCA_EXPLAIN_H_
 #define CIRCA_EXPLAIN_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,20 +39,29 @@ struct BidExplanation {
 // inputs must outlive the Explainer.
 class Explainer {
  public:
+  // What comes before a criterion's value in its line, for bid `bid` and
+  // column `column` ("" for nothing), e.g. the life-cycle cost a `from: lcc`
+  // criterion scored: "<name>: <lead>; scored on <value>; <formula> ...".
+  using CriterionLead = std::function<std::string(int bid, std::size_t column)>;
+
   Explainer(const CriteriaSet& set, const Scorer& scorer, const BidSet& bids,
-            const Evaluation& evaluation, const PanelResult* panel = nullptr);
+            const Evaluation& evaluation, const PanelResult* panel = nullptr,
+            CriterionLead lead = {});
 
   // The explanation of bid `bid` (an index into `bids`).
   BidExplanation Explain(int bid) const;
 
  private:
   BidExplanation Excluded(int bid) const;
+  // "<name>: " and the lead, if any, of bid i's line on column j.
+  std::string LineStart(int bid, std::size_t column) const;
 
   const CriteriaSet& set_;
   const Scorer& scorer_;
   const BidSet& bids_;
   const Evaluation& e_;
   const PanelResult* panel_;
+  CriterionLead lead_;
   int winner_ = -1;
   int runner_up_ = -1;
   int ranked_ = 0;
@@ -67,6 +77,33 @@ std::vector<BidExplanation> Explain(const CriteriaSet& set,
                                     const Scorer& scorer, const BidSet& bids,
                                     const Evaluation& evaluation,
                                     const PanelResult* panel = nullptr);
+
+// What turning an evaluation's facts into words needs besides the facts.
+// Every pointer may be null; the words then fall back to ids ("bid 2").
+struct FactContext {
+  const CriteriaSet* set = nullptr;        // names, currency, rounding, policy
+  const Scorer* scorer = nullptr;          // column ids (column notes)
+  const Evaluation* evaluation = nullptr;  // tie records (NoteKind::kTie)
+  const std::vector<std::string>* ids = nullptr;  // bid ids by index
+  // A money award shows a tie-break value as a plain number (no currency
+  // or unit).
+  bool plain_tie_values = false;
+};
+
+// Why a bid left the evaluation, e.g. "scored 12.00 of 40 points on
+// Quality, below the minimum of 20; excluded before price and cost were
+// scored" (no leading "it", no full stop).
+std::string DescribeExclusion(const Exclusion& exclusion,
+                              const FactContext& context);
+// Why a bid's price must be justified, with the numbers and the law.
+std::string DescribeAbnormallyLow(const AbnormallyLowFlag& flag,
+                                  const FactContext& context);
+// One tie-break rule that separated bids, e.g. "rule 1, lower Price: B EUR
+// 100, A EUR 120".
+std::string DescribeTieStep(const TieBreakStepRecord& step,
+                            const FactContext& context);
+// The note as one sentence (without the final full stop).
+std::string DescribeNote(const Note& note, const FactContext& context);
 
 // Describes a scoring rule in one line, e.g. "lowest-ratio: score = lowest
 // price / price (relative)".

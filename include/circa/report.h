@@ -43,6 +43,9 @@ struct Report {
   // empty when there is no explainer. With `lcc`, each `from: lcc`
   // criterion's sentence starts with the purchase price and the LCC.
   BidExplanation Explanation(int bid) const;
+  // What DescribeNote, DescribeExclusion, ... need to word this report's
+  // facts.
+  FactContext Facts() const;
 };
 
 // Builds a report for one scored bid set. Explanations are built unless
@@ -89,7 +92,7 @@ void RenderAward(const AwardReport& report, ReportFormat format,
 std::string RenderAward(const AwardReport& report, ReportFormat format);
 
 // The JSON schema identifier written into every result.
-inline constexpr const char* kResultSchema = "circa.result/1";
+inline constexpr const char* kResultSchema = "circa.result/2";
 
 }  // namespace circa
 

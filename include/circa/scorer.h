@@ -49,9 +49,11 @@ struct TopLevel {
 
 class Scorer {
  public:
-  // Compiles a validated criteria set. Never fails: validation happened on
-  // load, so every rule here is well-formed.
-  static Scorer Compile(const CriteriaSet& criteria);
+  // Validates `criteria` as reading a file does (ValidateCriteria,
+  // circa/validate.h) and compiles it. No value, with the diagnostics, when
+  // the set has an error: a set built in code never reaches the scorer
+  // unchecked. Warnings come with the scorer.
+  static Result<Scorer> Compile(const CriteriaSet& criteria);
 
   const std::vector<Column>& columns() const { return columns_; }
   const std::vector<TopLevel>& top_levels() const { return top_levels_; }
@@ -68,11 +70,11 @@ class Scorer {
 
   // Scores a decision matrix (bids x columns) into `scores` (same shape,
   // values in [0, 1] unless a rule allows negatives). Writes each column's
-  // lowest and highest value, and, if `notes` is given, one note per column
-  // (empty unless the column was degenerate, e.g. all bids equal).
+  // lowest and highest value, and, if `notes` is given, one note kind per
+  // column (none unless the column was degenerate, e.g. all bids equal).
   void Score(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
              Eigen::VectorXd* min, Eigen::VectorXd* max,
-             std::vector<std::string>* notes = nullptr) const;
+             std::vector<std::optional<NoteKind>>* notes = nullptr) const;
 
   // Runs the award order on one bid set (docs/criteria-format.md, "Award
   // order"): requirements -> quality scoring -> thresholds and max-pass ->
@@ -98,7 +100,11 @@ class Scorer {
   void ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
                  Eigen::VectorXd* min, Eigen::VectorXd* max,
                  std::vector<int>* min_bid, std::vector<int>* max_bid,
-                 std::vector<std::string>* notes) const;
+                 std::vector<std::optional<NoteKind>>* notes) const;
+
+  // Compiles a set ValidateCriteria accepted (every leaf has a rule,
+  // effective weights are filled in).
+  static Scorer CompileValidated(const CriteriaSet& criteria);
 
   struct Stages;
   Evaluation EvaluateImpl(const Eigen::MatrixXd& values,

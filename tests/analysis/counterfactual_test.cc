@@ -81,7 +81,7 @@ void VerifyAll(const Scorer& scorer, const Eigen::MatrixXd& values,
 }
 
 TEST(CounterfactualTest, DebriefSentencesMatchHandSolution) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kSet));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kSet));
   const Evaluation e = scorer.Evaluate(kBids);
   ASSERT_EQ(e.Winner(), 0);
   EXPECT_NEAR_TOL(e.totals[0], 93.75, kFloatNoise);
@@ -137,7 +137,7 @@ criteria:
 // Order A 93.75, B 85, E 76.67, C 38.89: with max_bids 2 only B and E are
 // looked at, and the explanation says that C was left out.
 TEST(CounterfactualTest, CappedAtTheBestRankedLosers) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kSet));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kSet));
   const Evaluation e = scorer.Evaluate(kBids);
   CounterfactualOptions options = Names();
   options.max_bids = 2;
@@ -156,7 +156,7 @@ TEST(CounterfactualTest, CappedAtTheBestRankedLosers) {
 }
 
 TEST(CounterfactualTest, EveryRuleKindVerifiedByReScoring) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kMixed));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kMixed));
   std::srand(11);
   int found = 0;
   for (int trial = 0; trial < 30; ++trial) {
@@ -181,7 +181,7 @@ TEST(CounterfactualTest, EveryRuleKindVerifiedByReScoring) {
 }
 
 TEST(CounterfactualTest, RelativeRangeAndRatioSentences) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kMixed));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kMixed));
   // By hand (cost range 1000..1200, best output 40):
   //   P: cost 1000 (30) delivery 5 (20) output 40 (25) warranty 5 (25) = 100
   //   Q: cost 1200 (0)  delivery 10 (16) output 40 (25) warranty 2 (12.5)
@@ -219,7 +219,7 @@ TEST(CounterfactualTest, RelativeRangeAndRatioSentences) {
 }
 
 TEST(CounterfactualTest, StepThresholdSentence) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kMixed));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kMixed));
   // Both at cost 1000, delivery 5, output 40; P has 5 years of warranty
   // (25 + 75 = 100), S 1 year (0 + 75 = 75). S needs the top step: at least
   // 5 years would only tie; no step beats P. With P at 2 years (87.5) S
@@ -242,7 +242,7 @@ TEST(CounterfactualTest, StepThresholdSentence) {
 }
 
 TEST(CounterfactualTest, OneBidIsExplained) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kSet));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kSet));
   const Eigen::MatrixXd bids = Rows({{8000, 10, 1}});
   const CounterfactualResult r =
       FindCounterfactuals(scorer, bids, scorer.Evaluate(bids));
@@ -253,7 +253,7 @@ TEST(CounterfactualTest, OneBidIsExplained) {
 }
 
 TEST(CounterfactualTest, TiedBidsWinWithAnyImprovement) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kSet));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kSet));
   const Eigen::MatrixXd bids = Rows({{8000, 5, 1}, {8000, 5, 1}});
   const Evaluation e = scorer.Evaluate(bids);
   const CounterfactualResult r = FindCounterfactuals(scorer, bids, e);

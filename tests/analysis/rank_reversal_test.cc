@@ -46,7 +46,7 @@ criteria:
 const Eigen::MatrixXd kBids = Rows({{100, 5}, {125, 6.5}, {60, 0}});
 
 TEST(RankReversalTest, WithdrawingALosingBidChangesTheWinnerUnderLowestRatio) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kLowestRatio));
   const Evaluation e = scorer.Evaluate(kBids);
   ASSERT_EQ(e.Winner(), 1);
   EXPECT_NEAR_TOL(e.totals[0], 55.0, kFloatNoise);
@@ -101,7 +101,7 @@ TEST(RankReversalTest, WithdrawingALosingBidChangesTheWinnerUnderLowestRatio) {
 }
 
 TEST(RankReversalTest, AbsoluteRuleCannotReverseAndIsNotProbed) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kAbsolute));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kAbsolute));
   const Evaluation e = scorer.Evaluate(kBids);
   // A: 25 + 25 = 50; B: 18.75 + 32.5 = 51.25; C: 35 + 0 = 35.
   ASSERT_EQ(e.Winner(), 1);
@@ -128,7 +128,7 @@ criteria:
 )";
 
 TEST(RankReversalTest, AddingADominatedBidReversesUnderLinearRange) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLinearRange));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kLinearRange));
   // A (100, 5): 50 + 25 = 75 wins; B (110, 9): 0 + 45 = 45.
   const Eigen::MatrixXd bids = Rows({{100, 5}, {110, 9}});
   const Evaluation e = scorer.Evaluate(bids);
@@ -167,7 +167,7 @@ TEST(RankReversalTest, OptionDefaultsAreValid) {
 // relative column) go first: C (lowest) and E (highest). Withdrawing any
 // other bid changes no score, so two probes cover every possible reversal.
 TEST(RankReversalTest, WithdrawalsAboveTheCapTakeTheExtremeHoldersFirst) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kLowestRatio));
   const Eigen::MatrixXd bids =
       Rows({{100, 5}, {125, 6.5}, {60, 0}, {200, 1}, {300, 0}});
   const Evaluation e = scorer.Evaluate(bids);
@@ -213,7 +213,7 @@ TEST(RankReversalTest, WithdrawalsAboveTheCapTakeTheExtremeHoldersFirst) {
 }
 
 TEST(RankReversalTest, OneBidHasNothingToWithdraw) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kLowestRatio));
   const Eigen::MatrixXd bids = Rows({{100, 5}});
   const RankReversalResult r =
       ProbeRankReversal(scorer, bids, scorer.Evaluate(bids));
@@ -224,7 +224,7 @@ TEST(RankReversalTest, OneBidHasNothingToWithdraw) {
 }
 
 TEST(RankReversalTest, NoBidsIsExplained) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kLowestRatio));
   const Eigen::MatrixXd bids(0, 2);
   const RankReversalResult r =
       ProbeRankReversal(scorer, bids, scorer.Evaluate(bids));
@@ -233,7 +233,7 @@ TEST(RankReversalTest, NoBidsIsExplained) {
 }
 
 TEST(RankReversalTest, AllBidsTiedStayTied) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kLowestRatio));
   const Eigen::MatrixXd bids = Rows({{100, 5}, {100, 5}, {100, 5}});
   const Evaluation e = scorer.Evaluate(bids);
   const RankReversalResult r = ProbeRankReversal(scorer, bids, e);

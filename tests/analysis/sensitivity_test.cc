@@ -97,7 +97,7 @@ criteria:
 )";
 
 TEST(WeightSensitivityTest, CrossingMatchesHandSolution) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kTwoLeaves));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kTwoLeaves));
   // P: (1, 0.5) -> 75; Q: (0.6, 1) -> 80, Q wins. With leaf a at x points:
   //   T_P(x) = x + 0.5 (100 - x) = 50 + 0.5 x
   //   T_Q(x) = 0.6 x + (100 - x) = 100 - 0.4 x
@@ -147,7 +147,7 @@ criteria:
 )";
 
 TEST(WeightSensitivityTest, EveryThresholdHoldsWhenReRanked) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kGrouped));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kGrouped));
   const Eigen::MatrixXd values = Rows({{8000, 10, 20},
                                        {7000, 5, 10},
                                        {7600, 10, 25},
@@ -168,7 +168,7 @@ TEST(WeightSensitivityTest, EveryThresholdHoldsWhenReRanked) {
 }
 
 TEST(WeightSensitivityTest, RandomSetsHoldWhenReRanked) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kGrouped));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kGrouped));
   std::srand(7);
   for (int trial = 0; trial < 20; ++trial) {
     Eigen::MatrixXd values(6, 3);
@@ -183,7 +183,7 @@ TEST(WeightSensitivityTest, RandomSetsHoldWhenReRanked) {
 }
 
 TEST(WeightSensitivityTest, OneBidIsExplained) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kTwoLeaves));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kTwoLeaves));
   const SensitivityResult r =
       AnalyseWeightSensitivity(scorer, scorer.Evaluate(Rows({{1, 0}})));
   EXPECT_EQ(r.winner, 0);
@@ -193,7 +193,7 @@ TEST(WeightSensitivityTest, OneBidIsExplained) {
 }
 
 TEST(WeightSensitivityTest, IdenticalBidsCannotBeSeparatedByWeights) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kTwoLeaves));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kTwoLeaves));
   const Evaluation e = scorer.Evaluate(Rows({{1, 0.5}, {1, 0.5}, {1, 0.5}}));
   const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
   for (const WeightSensitivity& s : r.leaves) {
@@ -208,7 +208,7 @@ TEST(WeightSensitivityTest, IdenticalBidsCannotBeSeparatedByWeights) {
 }
 
 TEST(WeightSensitivityTest, TiedBidsWithDifferentProfilesSplitAtOnce) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kTwoLeaves));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kTwoLeaves));
   // Both total 50; bid 0 wins on input order. Raising a favours bid 0,
   // lowering it favours bid 1 at once (delta 0).
   const Evaluation e = scorer.Evaluate(Rows({{1, 0}, {0, 1}}));
@@ -242,7 +242,7 @@ TEST(WeightSensitivityRangeTest, RobustWhenTheCrossingLiesBeyondTheRange) {
   // 50 / 0.9 = 55.56 points (CrossingMatchesHandSolution).
   CriteriaSet set = ParseCriteriaOk(kTwoLeaves);
   set.criteria[0].effective_range = WeightRange{40, 55};
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(Rows({{1, 0.5}, {0.6, 1}}));
   const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
   const WeightSensitivity& a = r.leaves[0];
@@ -269,7 +269,7 @@ TEST(WeightSensitivityRangeTest, NotRobustNamesTheWeightWhereItChanges) {
   CriteriaSet set = ParseCriteriaOk(kTwoLeaves);
   set.criteria[0].effective_range = WeightRange{45, 60};
   set.criteria[1].effective_range = WeightRange{40, 55};
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(Rows({{1, 0.5}, {0.6, 1}}));
   const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
   const WeightSensitivity& a = r.leaves[0];
@@ -295,7 +295,7 @@ TEST(WeightSensitivityRangeTest, CrossingExactlyAtAnEndIsNotAChange) {
   // 55.56. A range ending exactly there is robust (a tie, not a change).
   CriteriaSet set = ParseCriteriaOk(kTwoLeaves);
   set.criteria[0].effective_range = WeightRange{0, 50.0 / 0.9};
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(Rows({{1, 0.5}, {0.6, 1}}));
   EXPECT_EQ(AnalyseWeightSensitivity(scorer, e)
                 .leaves[0]
@@ -315,7 +315,7 @@ TEST(WeightSensitivityRangeTest, GroupRangeIsCheckedOnTheGroupsWeight) {
   int robust = 0;
   for (const WeightRange range : {WeightRange{55, 65}, WeightRange{20, 95}}) {
     set.criteria[1].effective_range = range;
-    const Scorer scorer = Scorer::Compile(set);
+    const Scorer scorer = ::circa_test::CompileOk(set);
     const Evaluation e = scorer.Evaluate(values);
     const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
     const WeightSensitivity& g = r.groups[1];
@@ -346,7 +346,7 @@ TEST(WeightSensitivityRangeTest, RandomRangesAgreeWithReRanking) {
     set.criteria[1].effective_range = around(60);
     set.criteria[1].children[0].effective_range = around(35);
     set.criteria[1].children[1].effective_range = around(25);
-    const Scorer scorer = Scorer::Compile(set);
+    const Scorer scorer = ::circa_test::CompileOk(set);
     Eigen::MatrixXd values(6, 3);
     for (Eigen::Index i = 0; i < values.rows(); ++i) {
       values(i, 0) = 5000 + std::rand() % 5000;
@@ -387,7 +387,7 @@ TEST(WeightSensitivityRangeTest, CurrentWeightOutsideTheRangeChecksItsEnds) {
   CriteriaSet set = ParseCriteriaOk(kTwoLeaves);
   set.criteria[0].effective_range = WeightRange{56, 70};
   set.criteria[1].effective_range = WeightRange{60, 80};
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(Rows({{1, 0.5}, {0.6, 1}}));
   const SensitivityResult r = AnalyseWeightSensitivity(scorer, e);
   EXPECT_EQ(r.leaves[0].robust_within_published_range, false);

@@ -42,7 +42,7 @@ Scorer MakeScorer(int n) {
             "    weight: " + std::to_string(w) +
             "\n    scoring: {rule: linear, worst: 0, best: 1}\n";
   }
-  return Scorer::Compile(circa_test::ParseCriteriaOk(yaml));
+  return ::circa_test::CompileOk(circa_test::ParseCriteriaOk(yaml));
 }
 
 // An evaluation carrying only what SMAA reads: the scores (all bids ranked).
@@ -423,7 +423,7 @@ criteria:
 }
 
 TEST(SmaaPublishedRangesTest, NoPublishedRangeLeavesTheOptionsAlone) {
-  const Scorer scorer = Scorer::Compile(RangedSet());
+  const Scorer scorer = ::circa_test::CompileOk(RangedSet());
   SmaaOptions o;
   EXPECT_FALSE(UsePublishedRanges(scorer, &o));
   EXPECT_TRUE(o.ranges.empty());
@@ -438,7 +438,7 @@ TEST(SmaaPublishedRangesTest, LeafAndGroupRangesOthersFree) {
   set.criteria[0].effective_range = WeightRange{30, 50};  // price (a leaf)
   set.criteria[1].effective_range = WeightRange{50, 70};  // quality group
   set.criteria[1].children[1].effective_range = WeightRange{10, 30};
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   SmaaOptions o;
   ASSERT_TRUE(UsePublishedRanges(scorer, &o));
   // Columns: price and delivery have ranges; plan is free.

@@ -168,7 +168,10 @@ TEST(CliAnalyze, HeadlineMatchesTheLibrary) {
   const auto bids = circa::LoadBidsFile(dir + "/bids.csv", *criteria.value,
                                         circa::LoadOptions{});
   ASSERT_TRUE(bids.value.has_value());
-  const circa::Scorer scorer = circa::Scorer::Compile(*criteria.value);
+  const circa::Result<circa::Scorer> compiled =
+      circa::Scorer::Compile(*criteria.value);
+  ASSERT_TRUE(compiled.ok());
+  const circa::Scorer& scorer = *compiled.value;
   const circa::Evaluation e = scorer.Evaluate(*bids.value);
   const circa::RankReversalResult reversal =
       circa::ProbeRankReversal(scorer, bids.value->values, e);

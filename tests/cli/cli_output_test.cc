@@ -174,7 +174,7 @@ TEST(CliOutput, JsonIsAResultDocument) {
     const nlohmann::json j = nlohmann::json::parse(r.out);
     // Points, or money for a set with a money-based award (award:).
     EXPECT_THAT(j.at("schema").get<std::string>(),
-                ::testing::AnyOf("circa.result/1", "circa.award/2"));
+                ::testing::AnyOf("circa.result/2", "circa.award/2"));
     EXPECT_EQ(j.at("inputs").at(0).at("path"),
               "samples/" + sample + "/tender.yaml");
     EXPECT_EQ(j.at("inputs").at(1).at("path"), BidsFileOf(sample));

@@ -43,7 +43,7 @@ class ExplainTest : public ::testing::Test {
   }
 
   const CriteriaSet set_ = circa_test::ParseCriteriaOk(kT1);
-  const Scorer scorer_ = Scorer::Compile(set_);
+  const Scorer scorer_ = ::circa_test::CompileOk(set_);
   BidSet bids_;
   Evaluation evaluation_;
   std::vector<BidExplanation> explanations_;
@@ -149,7 +149,7 @@ TEST(ExplainSampleTest, ValuesAndFormulasPerRule) {
   const Result<BidSet> bids = LoadBidsFile(
       circa_test::SourcePath("samples/office-furniture/bids.csv"), *set.value);
   ASSERT_TRUE(bids.ok());
-  const Scorer scorer = Scorer::Compile(*set.value);
+  const Scorer scorer = ::circa_test::CompileOk(*set.value);
   const Evaluation e = scorer.Evaluate(*bids.value);
   const std::vector<BidExplanation> x =
       Explain(*set.value, scorer, *bids.value, e);

@@ -65,7 +65,9 @@ void ParseAs(std::string_view text, const char* file,
              "columns disagree in size");
   FUZZ_CHECK(bids.values.allFinite(), "a value is not finite");
   if (n > 2000) return;  // scoring is linear; reports are long
-  circa_fuzz::CheckEvaluation(set, circa::Scorer::Compile(set), bids);
+  const circa::Result<circa::Scorer> scorer = circa::Scorer::Compile(set);
+  FUZZ_CHECK(scorer.ok(), "a set that loaded does not compile");
+  circa_fuzz::CheckEvaluation(set, *scorer.value, bids);
 }
 
 }  // namespace

@@ -87,7 +87,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                "award value present although errors were reported");
     return 0;
   }
-  const circa::Scorer scorer = circa::Scorer::Compile(set);
+  // Compiling validates again: a set that loaded passes.
+  const circa::Result<circa::Scorer> compiled = circa::Scorer::Compile(set);
+  FUZZ_CHECK(compiled.ok(), "a set that loaded does not compile");
+  const circa::Scorer& scorer = *compiled.value;
   double sum = 0;
   for (const circa::Column& c : scorer.columns()) {
     sum += c.weight;

@@ -118,7 +118,7 @@ TEST_P(ModelSample, OutcomeIsTheOneTheReadmeDerives) {
   const SampleCase& s = GetParam();
   const Tender t = LoadSample("samples/model-" + std::string(s.model));
   EXPECT_EQ(t.criteria.model_id, s.model);
-  const Scorer scorer = Scorer::Compile(t.criteria);
+  const Scorer scorer = ::circa_test::CompileOk(t.criteria);
   const Evaluation e = scorer.Evaluate(t.bids);
 
   ASSERT_FALSE(s.placed.empty());
@@ -240,7 +240,7 @@ INSTANTIATE_TEST_SUITE_P(
 // next_loop, worth 4 points.
 TEST(ModelSampleDetail, FoodCateringOrganicShareAndReweightedOil) {
   const Tender t = LoadSample("samples/model-food-catering");
-  const Scorer scorer = Scorer::Compile(t.criteria);
+  const Scorer scorer = ::circa_test::CompileOk(t.criteria);
   const Evaluation e = scorer.Evaluate(t.bids);
   const int organic = ColumnOf(scorer, "organic_share");
   const int oil = ColumnOf(scorer, "used_cooking_oil");
@@ -254,7 +254,7 @@ TEST(ModelSampleDetail, FoodCateringOrganicShareAndReweightedOil) {
 // social-economy partner, added under the reuse group, scores 5 for B.
 TEST(ModelSampleDetail, WorkwearAddedSocialEconomyRepair) {
   const Tender t = LoadSample("samples/model-workwear-textiles");
-  const Scorer scorer = Scorer::Compile(t.criteria);
+  const Scorer scorer = ::circa_test::CompileOk(t.criteria);
   const Evaluation e = scorer.Evaluate(t.bids);
   const int local = ColumnOf(scorer, "repair_by_social_economy");
   ASSERT_GE(local, 0);

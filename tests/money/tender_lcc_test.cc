@@ -28,7 +28,7 @@ Scored ScoreSample(const std::string& name) {
   EXPECT_TRUE(paths.ok()) << circa_test::Describe(paths.diagnostics);
   Result<Tender> t = LoadTender(*paths.value, LoadOptions{});
   EXPECT_TRUE(t.ok()) << circa_test::Describe(t.diagnostics);
-  const Scorer scorer = Scorer::Compile(t.value->criteria);
+  const Scorer scorer = ::circa_test::CompileOk(t.value->criteria);
   Evaluation e = scorer.Evaluate(t.value->bids);
   return {std::move(*t.value), std::move(e)};
 }
@@ -114,7 +114,7 @@ TEST(TenderLcc, FurnitureBuyBackFromACsvProfile) {
   EXPECT_NEAR_TOL(Total(s, "A"), 61.35, kTwoDecimals);
   EXPECT_EQ(Winner(s), "B");
   // The circular offer is the dearest purchase but the cheapest to own.
-  const Scorer scorer = Scorer::Compile(s.tender.criteria);
+  const Scorer scorer = ::circa_test::CompileOk(s.tender.criteria);
   const Report r = MakeReport(s.tender.criteria, s.tender.bids, scorer,
                               s.evaluation, true, nullptr, &*s.tender.lcc);
   ASSERT_EQ(r.Explanation(1).criteria[0].id, "lcc");

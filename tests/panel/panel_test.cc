@@ -614,7 +614,7 @@ TEST_F(PanelTest, CellsInBidThenLeafOrder) {
 
 TEST_F(PanelTest, ApplyPanelChangesTheScore) {
   BidSet bids = ParseBidsOk(kBids, set_);
-  const Scorer scorer = Scorer::Compile(set_);
+  const Scorer scorer = ::circa_test::CompileOk(set_);
   const Evaluation before = scorer.Evaluate(bids);
   // Plan placeholders 0: A 32 (price 80,000/100,000 x 40) + 5 (recycled
   // 30/60 x 10) + 5 (repair 5 years: step 0.5 x 10) = 42; B 40 + 10 + 10 +
@@ -835,7 +835,7 @@ TEST(PanelSampleTest, OfficeFurniturePanel) {
     EXPECT_NEAR_TOL(panel.cells[i].value, expected[i], kFloatNoise);
     EXPECT_EQ(panel.cells[i].spread, 2.5);
   }
-  const Scorer scorer = Scorer::Compile(*set.value);
+  const Scorer scorer = ::circa_test::CompileOk(*set.value);
   const Evaluation before = scorer.Evaluate(*bids.value);
   // The bid file's plan levels: A 5, B 7.5, C 10, D 2.5, E 10.
   const std::vector<double> written{5, 7.5, 10, 2.5, 10};

@@ -40,7 +40,16 @@ TEST(RankTest, TiesShareTheBetterRankAndSkipTheNext) {
   EXPECT_THAT(e.order, ElementsAre(0, 1, 2, 3));
   ASSERT_EQ(e.notes.size(), 1u);
   EXPECT_EQ(e.notes[0].column, -1);
-  EXPECT_EQ(e.notes[0].text,
+  EXPECT_EQ(e.notes[0].kind, NoteKind::kTie);
+  EXPECT_EQ(e.notes[0].record, 0);
+  ASSERT_EQ(e.tie_breaks.size(), 1u);
+  EXPECT_EQ(e.tie_breaks[0].rank, 2);
+  EXPECT_EQ(e.tie_breaks[0].total, 80);
+  EXPECT_THAT(e.tie_breaks[0].bids, ElementsAre(1, 2));
+  EXPECT_EQ(e.tie_breaks[0].policy_rules, 0);
+  EXPECT_FALSE(e.tie_breaks[0].resolved);
+  EXPECT_TRUE(e.tie_breaks[0].steps.empty());
+  EXPECT_EQ(circa_test::NoteText(e, 0),
             "2 bids (bid 2 and bid 3) tie at rank 2 with 80.00 points; the "
             "criteria set declares no tie-break, so the tie stands and they "
             "share the rank");
@@ -53,7 +62,7 @@ TEST(RankTest, InputOrderIsKeptInsideATie) {
   EXPECT_THAT(e.rank, ElementsAre(2, 1, 2, 2));
   EXPECT_THAT(e.tied, ElementsAre(true, false, true, true));
   ASSERT_EQ(e.notes.size(), 1u);
-  EXPECT_EQ(e.notes[0].text,
+  EXPECT_EQ(circa_test::NoteText(e, 0),
             "3 bids (bid 1, bid 3 and bid 4) tie at rank 2 with 80.00 points; "
             "the criteria set declares no tie-break, so the tie stands and "
             "they share the rank");
@@ -67,7 +76,7 @@ TEST(RankTest, TieForFirstPlace) {
   // said out loud.
   EXPECT_EQ(e.Winner(), 1);
   ASSERT_EQ(e.notes.size(), 1u);
-  EXPECT_THAT(e.notes[0].text,
+  EXPECT_THAT(circa_test::NoteText(e, 0),
               ::testing::StartsWith("2 bids (bid 2 and bid 3) tie at rank 1"));
 }
 
@@ -76,6 +85,41 @@ TEST(RankTest, TwoSeparateTies) {
   EXPECT_THAT(e.rank, ElementsAre(3, 1, 3, 1));
   EXPECT_THAT(e.order, ElementsAre(1, 3, 0, 2));
   EXPECT_EQ(e.notes.size(), 2u);
+}
+
+// A policy's rule that separates bids is recorded as a fact: which rule,
+// and every tied bid's key in the order the rule put them.
+TEST(RankTest, PolicyStepRecordsEachBidsKey) {
+  Evaluation e;
+  e.totals = Eigen::Vector3d(80, 80, 90);
+  rank::TieRule lower;
+  lower.step.kind = TieBreakStep::Kind::kLowerValue;
+  lower.step.target = "price";
+  const std::vector<double> price = {120, 100, 50};
+  lower.key = [&price](int b) -> std::optional<double> {
+    return price[static_cast<std::size_t>(b)];
+  };
+  rank::Rank(&e, {lower});
+  EXPECT_THAT(e.order, ElementsAre(2, 1, 0));
+  EXPECT_THAT(e.rank, ElementsAre(3, 2, 1));
+  ASSERT_EQ(e.tie_breaks.size(), 1u);
+  const TieBreakRecord& t = e.tie_breaks[0];
+  EXPECT_EQ(t.rank, 2);
+  EXPECT_EQ(t.policy_rules, 1);
+  EXPECT_TRUE(t.resolved);
+  ASSERT_EQ(t.steps.size(), 1u);
+  EXPECT_EQ(t.steps[0].rule, 0);
+  EXPECT_EQ(t.steps[0].step.target, "price");
+  ASSERT_EQ(t.steps[0].keys.size(), 2u);
+  EXPECT_EQ(t.steps[0].keys[0].bid, 1);
+  EXPECT_EQ(t.steps[0].keys[0].key, 100);
+  EXPECT_EQ(t.steps[0].keys[1].bid, 0);
+  EXPECT_EQ(t.steps[0].keys[1].key, 120);
+  // In words, without a criteria set: bids by number, plain values.
+  EXPECT_EQ(circa_test::NoteText(e, 0),
+            "2 bids (bid 1 and bid 2) tie at rank 2 with 80.00 points; the "
+            "declared tie-break decided it (rule 1, lower price: bid 2 100, "
+            "bid 1 120)");
 }
 
 TEST(RankTest, NoBids) {
@@ -110,7 +154,7 @@ criteria:
   - {id: d, type: quality, weight: 0.399, scoring: {rule: yes-no}}
   - {id: e, type: quality, weight: 0.001, scoring: {rule: yes-no}}
 )");
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   //                                            a  b  c  d  e
   const Evaluation e =
       scorer.Evaluate(circa_test::Rows({{1, 1, 0, 0, 0},     // .1+.2
@@ -124,7 +168,7 @@ criteria:
   EXPECT_THAT(e.tied, ElementsAre(true, true, false));
   EXPECT_THAT(e.order, ElementsAre(2, 0, 1));
   ASSERT_EQ(e.notes.size(), 1u);
-  EXPECT_THAT(e.notes[0].text,
+  EXPECT_THAT(circa_test::NoteText(e, 0),
               ::testing::StartsWith("2 bids (bid 1 and bid 2) tie at rank 2"));
 }
 

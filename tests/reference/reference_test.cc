@@ -101,7 +101,7 @@ TEST_P(ReferenceCaseTest, MatchesThePublishedFigures) {
       circa_test::ParseCriteriaOk(c.criteria, c.id + "/criteria.yaml");
   const BidSet bids = circa_test::ParseBidsOk(c.bids, set, BidsFormat::kCsv,
                                               c.id + "/bids.csv");
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(bids);
   ASSERT_TRUE(circa_test::AllFinite(e.scores));
 

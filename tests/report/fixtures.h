@@ -47,7 +47,7 @@ inline std::unique_ptr<Scored> Score(circa::CriteriaSet criteria,
   s->criteria = std::move(criteria);
   s->bids = std::move(bids);
   s->scorer =
-      std::make_unique<circa::Scorer>(circa::Scorer::Compile(s->criteria));
+      std::make_unique<circa::Scorer>(circa_test::CompileOk(s->criteria));
   s->evaluation = s->scorer->Evaluate(s->bids);
   s->report =
       circa::MakeReport(s->criteria, s->bids, *s->scorer, s->evaluation);

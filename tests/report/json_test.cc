@@ -1,4 +1,4 @@
-// JSON result (engine/report/json.cc), schema circa.result/1, read back with
+// JSON result (engine/report/json.cc), schema circa.result/2, read back with
 // a JSON parser and checked against the formulas and `sha256sum`.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -49,7 +49,7 @@ class JsonSampleTest : public ::testing::Test {
 };
 
 TEST_F(JsonSampleTest, SchemaAndCriteriaSet) {
-  EXPECT_EQ(doc_.at("schema"), "circa.result/1");
+  EXPECT_EQ(doc_.at("schema"), "circa.result/2");
   EXPECT_EQ(doc_.at("schema"), kResultSchema);
   EXPECT_EQ(doc_.at("criteria_set").at("id"), "office-furniture-circular");
   EXPECT_EQ(doc_.at("criteria_set").at("version"), "1.0.0");
@@ -162,10 +162,112 @@ TEST(JsonTest, TieAndNotesAreReported) {
   // The scale-length note (quality hands out at most 90 of its 130 points)
   // and the tie.
   ASSERT_EQ(doc.at("notes").size(), 2u);
+  EXPECT_EQ(doc.at("notes")[0].at("kind"), "price-quality-split");
+  EXPECT_EQ(doc.at("notes")[1].at("kind"), "tie");
+  EXPECT_EQ(doc.at("notes")[1].at("tie_break"), 0);
   EXPECT_TRUE(doc.at("notes")[1].at("criterion").is_null());
   EXPECT_THAT(doc.at("notes")[1].at("text").get<std::string>(),
               ::testing::HasSubstr("tie at rank 1"));
   EXPECT_EQ(doc.at("winner"), "A");
+}
+
+// Every fact of the award order as numbers (schema circa.result/2): a
+// failed requirement with the value and the condition, a missed minimum
+// score with points and minimum, an abnormally-low price with its
+// reference, a tie and the tie-break rule with each bid's key.
+constexpr char kFactsCriteria[] = R"(circa: 1
+id: facts
+version: "1"
+title: Facts
+requirements:
+  - id: thick
+    conditions: [{field: thickness, min: 2}]
+tie-break: [{lower: price}]
+abnormally-low: {rule: below-mean, criterion: price, percent: 20}
+criteria:
+  - {id: q, name: Quality, type: quality, weight: 50, min-score: 20,
+     scoring: {rule: linear, worst: 0, best: 10}}
+  - {id: price, name: Price, type: price, weight: 50,
+     scoring: {rule: lowest-ratio}}
+)";
+
+TEST(JsonTest, FactsCarryTheirNumbers) {
+  const auto scored = circa_test::ScoreText(
+      kFactsCriteria,
+      "bid,q,price,thickness\n"
+      "A,6,100,3\n"    // 30 + 30 = 60
+      "B,1,50,3\n"     // 5 quality points: below the minimum of 20
+      "C,8,100,1\n"    // thickness 1: fails the requirement
+      "D,7.2,125,3\n"  // 36 + 24 = 60: ties with A, lower price decides
+      "F,4,60,3\n");   // 60 against a mean of 112.5: abnormally low
+  const json doc = json::parse(RenderJson(scored->report));
+  const auto bid = [&](const std::string& id) {
+    for (const json& b : doc.at("bids")) {
+      if (b.at("id") == id) return b;
+    }
+    throw std::runtime_error("no bid " + id);
+  };
+  const json c = bid("C").at("exclusion");
+  EXPECT_EQ(c.at("stage"), "requirement");
+  EXPECT_EQ(c.at("rule"), "thick");
+  ASSERT_EQ(c.at("failed").size(), 1u);
+  EXPECT_EQ(c.at("failed")[0].at("field"), "thickness");
+  EXPECT_EQ(c.at("failed")[0].at("value"), "1");
+  EXPECT_EQ(c.at("failed")[0].at("number"), 1);
+  EXPECT_EQ(c.at("failed")[0].at("condition"), "min");
+  EXPECT_EQ(c.at("failed")[0].at("bound"), 2);
+  EXPECT_EQ(c.at("reason"),
+            "does not meet requirement thick: thickness is \"1\", expected "
+            "at least 2");
+
+  const json b = bid("B").at("exclusion");
+  EXPECT_EQ(b.at("stage"), "threshold");
+  EXPECT_EQ(b.at("rule"), "q");
+  EXPECT_EQ(b.at("points"), 5);
+  EXPECT_EQ(b.at("max_points"), 50);
+  EXPECT_EQ(b.at("min_points"), 20);
+
+  const json f = bid("F").at("abnormally_low");
+  EXPECT_EQ(f.at("rule"), "below-mean");
+  EXPECT_EQ(f.at("basis"), "mean-of-others");
+  EXPECT_EQ(f.at("price"), 60);
+  EXPECT_EQ(f.at("reference"), 112.5);
+  EXPECT_EQ(f.at("below_percent"), 46.666667);
+  EXPECT_EQ(f.at("threshold_percent"), 20);
+  EXPECT_EQ(f.at("limit"), 90);
+  EXPECT_EQ(f.at("count"), 2);
+  EXPECT_EQ(f.at("of"), 3);
+  EXPECT_FALSE(bid("A").contains("abnormally_low"));
+
+  ASSERT_EQ(doc.at("tie_breaks").size(), 1u);
+  const json t = doc.at("tie_breaks")[0];
+  EXPECT_EQ(t.at("rank"), 2);
+  EXPECT_EQ(t.at("policy_rules"), 1);
+  EXPECT_EQ(t.at("resolved"), true);
+  ASSERT_EQ(t.at("steps").size(), 1u);
+  const json step = t.at("steps")[0];
+  EXPECT_EQ(step.at("rule"), 1);
+  EXPECT_EQ(step.at("kind"), "lower");
+  EXPECT_EQ(step.at("target"), "price");
+  ASSERT_EQ(step.at("keys").size(), 2u);
+  EXPECT_EQ(step.at("keys")[0].at("bid"), "A");
+  EXPECT_EQ(step.at("keys")[0].at("value"), 100);
+  EXPECT_EQ(step.at("keys")[1].at("bid"), "D");
+  EXPECT_EQ(step.at("keys")[1].at("value"), 125);
+  EXPECT_EQ(step.at("text"), "rule 1, lower Price: A EUR 100, D EUR 125");
+
+  // The notes: the price/quality split with its four numbers, then the tie
+  // pointing at its record.
+  ASSERT_EQ(doc.at("notes").size(), 2u);
+  const json split = doc.at("notes")[0];
+  EXPECT_EQ(split.at("kind"), "price-quality-split");
+  EXPECT_EQ(split.at("money_points"), 50);
+  EXPECT_EQ(split.at("money_weight"), 50);
+  EXPECT_EQ(split.at("quality_points"), 36);
+  EXPECT_EQ(split.at("quality_weight"), 50);
+  const json tie = doc.at("notes")[1];
+  EXPECT_EQ(tie.at("kind"), "tie");
+  EXPECT_EQ(tie.at("tie_break"), 0);
 }
 
 TEST(JsonTest, RenderDispatchesOnFormat) {

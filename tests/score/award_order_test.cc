@@ -8,16 +8,21 @@
 #include <string>
 
 #include "circa/circa.h"
+#include "rank/rank.h"
 #include "score/stages.h"
 #include "test_util.h"
 
 namespace circa {
 namespace {
 
+using ::circa_test::FlagText;
 using ::circa_test::Messages;
+using ::circa_test::NoteText;
 using ::circa_test::ParseBidsOk;
 using ::circa_test::ParseCriteriaOk;
+using ::circa_test::Reason;
 using ::circa_test::SourcePath;
+using ::circa_test::StepTexts;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
@@ -70,10 +75,15 @@ TEST(AwardOrderTest, MontteThresholdExcludesBeforePrice) {
   // C: technical 45, price 120.
   const BidSet bids =
       ParseBidsOk("bid,technical,price\nA,40,100\nB,30,50\nC,45,120\n", set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_EQ(e.status[1], BidStatus::kExcluded);
   EXPECT_EQ(e.exclusion[1].stage, ExclusionStage::kThreshold);
-  EXPECT_EQ(e.exclusion[1].reason,
+  // The fact: criterion, points, maximum and minimum.
+  EXPECT_EQ(e.exclusion[1].rule, "technical");
+  EXPECT_DOUBLE_EQ(e.exclusion[1].points, 30);
+  EXPECT_DOUBLE_EQ(e.exclusion[1].max_points, 50);
+  EXPECT_DOUBLE_EQ(e.exclusion[1].min_points, 35);
+  EXPECT_EQ(Reason(set, e.exclusion[1]),
             "scored 30.00 of 50 points on technical, below the minimum of 35; "
             "excluded before price and cost were scored");
   // P_min is A's 100, not B's 50: A gets all 50 price points, C 50 x 100 /
@@ -96,7 +106,7 @@ TEST(AwardOrderTest, WithoutTheThresholdTheExcludedBidSetsTheLowestPrice) {
   set.criteria[0].threshold.reset();
   const BidSet bids =
       ParseBidsOk("bid,technical,price\nA,40,100\nB,30,50\nC,45,120\n", set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_DOUBLE_EQ(e.column_min[1], 50);
   EXPECT_DOUBLE_EQ(e.totals[1], 30 + 50);  // B now wins on price
   EXPECT_EQ(WinnerOf(bids, e), "B");
@@ -123,7 +133,7 @@ criteria:
   EXPECT_DOUBLE_EQ(set.criteria[1].threshold->points, 30);
   const BidSet bids =
       ParseBidsOk("bid,price,q1,q2\nA,10,yes,no\nB,9,no,no\n", set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_EQ(e.status[0], BidStatus::kRanked);  // exactly 30 of 30 needed
   EXPECT_EQ(e.status[1], BidStatus::kExcluded);
 }
@@ -172,9 +182,14 @@ TEST(AwardOrderTest, MaxPassKeepsTheBestOnQualityAndTiesAtTheCut) {
   set.max_pass = 2;
   const BidSet bids = ParseBidsOk(
       "bid,technical,price\nA,40,100\nB,30,50\nC,45,120\nD,20,40\n", set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_EQ(e.exclusion[1].stage, ExclusionStage::kMaxPass);
-  EXPECT_EQ(e.exclusion[1].reason,
+  // The fact: place, of how many, quality points and N.
+  EXPECT_EQ(e.exclusion[1].place, 3);
+  EXPECT_EQ(e.exclusion[1].of, 4);
+  EXPECT_DOUBLE_EQ(e.exclusion[1].points, 30);
+  EXPECT_EQ(e.exclusion[1].max_pass, 2);
+  EXPECT_EQ(Reason(set, e.exclusion[1]),
             "placed 3 of 4 on quality with 30.00 points; only the best 2 go "
             "on to price and cost (max-pass)");
   EXPECT_EQ(e.exclusion[3].stage, ExclusionStage::kMaxPass);
@@ -184,9 +199,12 @@ TEST(AwardOrderTest, MaxPassKeepsTheBestOnQualityAndTiesAtTheCut) {
   // Equal quality at the cut: both go on, and a note says so.
   const BidSet tie = ParseBidsOk(
       "bid,technical,price\nA,40,100\nB,40,50\nC,45,120\nD,20,40\n", set);
-  const Evaluation t = Scorer::Compile(set).Evaluate(tie);
+  const Evaluation t = ::circa_test::CompileOk(set).Evaluate(tie);
   EXPECT_EQ(t.RankedCount(), 3);
-  EXPECT_THAT(t.notes.front().text,
+  EXPECT_EQ(t.notes.front().kind, NoteKind::kMaxPassTie);
+  EXPECT_EQ(t.notes.front().max_pass, 2);
+  EXPECT_EQ(t.notes.front().count, 3);
+  EXPECT_THAT(NoteText(t, 0),
               HasSubstr("bids tied on quality at the cut all go on (3 bids)"));
 }
 
@@ -227,17 +245,35 @@ TEST(AwardOrderTest, RequirementIsMetByAnyGroupOfAllConditions) {
       "C,50,30,none,yes,\n"        // group 2 half met
       "D,80,10,PEFC,no,\n",        // recycled below 20
       set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_EQ(e.status[0], BidStatus::kRanked);
   EXPECT_EQ(e.status[1], BidStatus::kRanked);
   EXPECT_EQ(e.exclusion[2].rule, "wood");
-  EXPECT_EQ(e.exclusion[2].reason,
+  // The fact: every failed condition of both groups, with the bid's value
+  // and the condition as declared.
+  const std::vector<FailedCondition>& failed = e.exclusion[2].failed;
+  ASSERT_EQ(failed.size(), 2u);
+  EXPECT_EQ(failed[0].group, 0);
+  EXPECT_EQ(failed[0].declared.field, "label");
+  EXPECT_EQ(failed[0].declared.op, Condition::Op::kOneOf);
+  EXPECT_THAT(failed[0].declared.one_of, ElementsAre("FSC", "PEFC"));
+  EXPECT_EQ(failed[0].value, "none");
+  EXPECT_EQ(failed[1].group, 1);
+  EXPECT_EQ(failed[1].declared.field, "evidence_ref");
+  EXPECT_EQ(failed[1].declared.op, Condition::Op::kPattern);
+  EXPECT_EQ(failed[1].value, "");
+  EXPECT_EQ(Reason(set, e.exclusion[2]),
             "does not meet requirement wood (Legal wood): option 1: label is "
             "\"none\", expected one of FSC, PEFC; option 2: evidence_ref is "
             "empty, expected text matching DOC-*; accepted evidence: FSC, "
             "PEFC or equivalent");
   EXPECT_EQ(e.exclusion[3].rule, "recycled_min");
-  EXPECT_EQ(e.exclusion[3].reason,
+  ASSERT_EQ(e.exclusion[3].failed.size(), 1u);
+  EXPECT_EQ(e.exclusion[3].failed[0].declared.op, Condition::Op::kMin);
+  EXPECT_DOUBLE_EQ(e.exclusion[3].failed[0].declared.number, 20);
+  EXPECT_EQ(e.exclusion[3].failed[0].value, "10");
+  EXPECT_EQ(e.exclusion[3].failed[0].number, 10);
+  EXPECT_EQ(Reason(set, e.exclusion[3]),
             "does not meet requirement recycled_min: recycled is \"10\", "
             "expected at least 20");
   // C (price 50) and D (80) take no part in relative scoring: P_min is B's
@@ -269,10 +305,10 @@ criteria:
       "  - {id: A, price: 100, thickness: 2.5}\n"
       "  - {id: B, price: 90, thickness: \"1,5\"}\n",
       set, BidsFormat::kYaml, "bids.yaml");
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   EXPECT_EQ(e.status[0], BidStatus::kRanked);
   EXPECT_EQ(e.exclusion[1].rule, "thick");
-  EXPECT_EQ(e.exclusion[1].reason,
+  EXPECT_EQ(Reason(set, e.exclusion[1]),
             "does not meet requirement thick: thickness is \"1,5\", expected "
             "at least 2");
   EXPECT_EQ(WinnerOf(bids, e), "A");
@@ -346,7 +382,7 @@ criteria:
   // A: price 70 x 100 / 300 = 23.333.. -> 23.33; q 30 x 1/3 = 10 -> 10.00.
   // B: price 70 x 100 / 100 = 70; q 0.
   const BidSet bids = ParseBidsOk("bid,price,q\nA,300,1\nB,100,0\n", set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(bids);
   EXPECT_DOUBLE_EQ(e.Points(0, 0), 23.33);
   EXPECT_DOUBLE_EQ(e.totals[0], 33.33);
@@ -361,7 +397,7 @@ criteria:
   set.criteria[1].effective_weight = 50;
   const BidSet close =
       ParseBidsOk("bid,price,q\nA,100,2.0001\nB,100,2.0002\n", set);
-  const Evaluation c = Scorer::Compile(set).Evaluate(close);
+  const Evaluation c = ::circa_test::CompileOk(set).Evaluate(close);
   EXPECT_EQ(c.rank[0], 1);
   EXPECT_EQ(c.rank[1], 1);
   EXPECT_TRUE(c.tied[0]);
@@ -393,7 +429,7 @@ criteria:
       "C,100,0,2026-03-01\n"
       "D,200,10,2026-03-03\n",
       set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   // q: D 50 first, then A and B 25, then C 0; A vs B: same price; earlier
   // submitted: B (09:30) before A (10:00).
   EXPECT_THAT(e.order, ElementsAre(3, 1, 0, 2));
@@ -401,7 +437,21 @@ criteria:
   ASSERT_EQ(e.tie_breaks.size(), 1u);
   const TieBreakRecord& t = e.tie_breaks.front();
   EXPECT_TRUE(t.resolved);
-  EXPECT_THAT(t.steps,
+  EXPECT_EQ(t.rank, 1);
+  // The facts: rule 1 (higher points on q) with each bid's negated points,
+  // rule 3 (earlier submitted) with the times as written.
+  ASSERT_EQ(t.steps.size(), 2u);
+  EXPECT_EQ(t.steps[0].rule, 0);
+  EXPECT_EQ(t.steps[0].step.kind, TieBreakStep::Kind::kHigherPoints);
+  ASSERT_EQ(t.steps[0].keys.size(), 4u);
+  EXPECT_EQ(t.steps[0].keys[0].bid, 3);
+  EXPECT_DOUBLE_EQ(*t.steps[0].keys[0].key, -50);
+  EXPECT_EQ(t.steps[1].rule, 2);
+  EXPECT_EQ(t.steps[1].step.kind, TieBreakStep::Kind::kEarlier);
+  ASSERT_EQ(t.steps[1].keys.size(), 2u);
+  EXPECT_EQ(t.steps[1].keys[0].bid, 1);
+  EXPECT_EQ(t.steps[1].keys[0].as_written, "2026-03-02T09:30:00+01:00");
+  EXPECT_THAT(StepTexts(set, t, bids),
               ElementsAre("rule 1, higher points on q: D 50.00 points, A "
                           "25.00 points, B 25.00 points, C 0.00 points",
                           "rule 3, earlier submitted: B "
@@ -420,7 +470,7 @@ criteria:
 )");
   const BidSet one = ParseBidsOk("bid,q\nA,yes\nB,yes\nC,yes\n", set);
   const BidSet two = ParseBidsOk("bid,q\nC,yes\nA,yes\nB,yes\n", set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   const Evaluation e1 = scorer.Evaluate(one);
   const Evaluation e2 = scorer.Evaluate(two);
   std::vector<std::string> o1, o2;
@@ -430,11 +480,22 @@ criteria:
     o2.push_back(two.ids[static_cast<std::size_t>(i)]);
   EXPECT_EQ(o1, o2);
   EXPECT_TRUE(e1.tie_breaks.front().resolved);
-  EXPECT_THAT(e1.tie_breaks.front().steps.front(),
+  EXPECT_THAT(StepTexts(set, e1.tie_breaks.front(), one).front(),
               HasSubstr("draw by lot with seed 20261127"));
+  // The step records the rule and each bid's draw key.
+  const TieBreakStepRecord& draw = e1.tie_breaks.front().steps.front();
+  EXPECT_EQ(draw.step.kind, TieBreakStep::Kind::kDraw);
+  EXPECT_EQ(draw.step.seed, 20261127u);
+  ASSERT_EQ(draw.keys.size(), 3u);
+  EXPECT_EQ(
+      *draw.keys[0].key,
+      static_cast<double>(
+          rank::DrawKey(20261127,
+                        one.ids[static_cast<std::size_t>(draw.keys[0].bid)]) >>
+          11));
   // The draw key depends only on the seed and the bid id.
-  EXPECT_EQ(score::DrawKey(1, "A"), score::DrawKey(1, "A"));
-  EXPECT_NE(score::DrawKey(1, "A"), score::DrawKey(2, "A"));
+  EXPECT_EQ(rank::DrawKey(1, "A"), rank::DrawKey(1, "A"));
+  EXPECT_NE(rank::DrawKey(1, "A"), rank::DrawKey(2, "A"));
 }
 
 TEST(AwardOrderTest, BadTieBreakPolicies) {
@@ -492,6 +553,13 @@ criteria:
 
 // --- abnormally low ----------------------------------------------------------
 
+// The set the last PricesOnly or PriceAndQuality call scored (its notes and
+// flags are worded with it).
+CriteriaSet& LastSet() {
+  static CriteriaSet set;
+  return set;
+}
+
 Evaluation PricesOnly(const std::string& rule,
                       const std::vector<double>& prices,
                       std::vector<std::string>* flags) {
@@ -503,17 +571,33 @@ Evaluation PricesOnly(const std::string& rule,
   for (std::size_t i = 0; i < prices.size(); ++i) {
     values(static_cast<Eigen::Index>(i), 0) = prices[i];
   }
-  Evaluation e = Scorer::Compile(set).Evaluate(values);
+  Evaluation e = ::circa_test::CompileOk(set).Evaluate(values);
+  LastSet() = set;
   flags->clear();
-  for (const std::string& f : e.abnormally_low) flags->push_back(f);
+  for (const AbnormallyLowFlag& f : e.abnormally_low) {
+    flags->push_back(FlagText(set, f));
+  }
   return e;
 }
 
 TEST(AwardOrderTest, BelowMeanOfTheOtherBids) {
   std::vector<std::string> f;
   // 70 against the mean of 100 and 110 (105): 33.33 % below, limit 20 %.
-  PricesOnly("{rule: below-mean, criterion: price, percent: 20}",
-             {70, 100, 110}, &f);
+  const Evaluation e = PricesOnly(
+      "{rule: below-mean, criterion: price, percent: 20}", {70, 100, 110}, &f);
+  // The fact: rule, price, reference, share below, threshold and limit.
+  const AbnormallyLowFlag& flag = e.abnormally_low[0];
+  EXPECT_TRUE(flag.flagged());
+  EXPECT_EQ(flag.rule, AbnormallyLowRule::Kind::kBelowMean);
+  EXPECT_EQ(flag.basis, AbnormallyLowBasis::kMeanOfOthers);
+  EXPECT_DOUBLE_EQ(flag.price, 70);
+  EXPECT_DOUBLE_EQ(flag.reference, 105);
+  EXPECT_DOUBLE_EQ(flag.below, 1 - 70.0 / 105);
+  EXPECT_DOUBLE_EQ(flag.threshold, 20);
+  EXPECT_DOUBLE_EQ(flag.limit, 84);
+  EXPECT_EQ(flag.count, 2);
+  EXPECT_EQ(flag.of, 3);
+  EXPECT_FALSE(e.abnormally_low[1].flagged());
   EXPECT_EQ(f[0],
             "price EUR 70.00 is 33.33 % below the mean of the other 2 valid "
             "bids (EUR 105.00); the declared limit is 20 % below (EUR 84.00); "
@@ -539,8 +623,16 @@ TEST(AwardOrderTest, Rglcap85) {
   EXPECT_EQ(f[0], "");
   // 85.3: three bids 80, 100, 150: mean 110; 150 > 121 so it leaves the
   // mean: (80 + 100) / 2 = 90; 80 is 11.11 % below 90 (> 10).
-  PricesOnly("{rule: rglcap-85, criterion: price}", {80, 100, 150}, &f);
+  const Evaluation three =
+      PricesOnly("{rule: rglcap-85, criterion: price}", {80, 100, 150}, &f);
   EXPECT_THAT(f[0], HasSubstr("11.11 % below the mean of the 2 lower bids"));
+  // The fact: paragraph 3, the mean of the two lower bids, 10 %.
+  EXPECT_EQ(three.abnormally_low[0].rule, AbnormallyLowRule::Kind::kRglcap85);
+  EXPECT_EQ(three.abnormally_low[0].basis, AbnormallyLowBasis::kMeanOfTwoLower);
+  EXPECT_EQ(three.abnormally_low[0].paragraph, 3);
+  EXPECT_DOUBLE_EQ(three.abnormally_low[0].reference, 90);
+  EXPECT_DOUBLE_EQ(three.abnormally_low[0].threshold, 10);
+  EXPECT_EQ(three.abnormally_low[0].count, 2);
   EXPECT_EQ(f[1], "");
   // No bid more than 10 % above the mean: 85, 100, 104 have mean 96.33
   // (limit 105.97), so all three stay in it; 85 is 11.76 % below -> flagged.
@@ -560,11 +652,12 @@ TEST(AwardOrderTest, Rglcap85) {
   EXPECT_EQ(f[2], "");
 }
 
-// The abnormally-low notes (not the notes about tied bids).
+// The abnormally-low notes (not the notes about tied bids), in words.
 std::vector<std::string> NoteTexts(const Evaluation& e) {
   std::vector<std::string> out;
-  for (const Note& n : e.notes) {
-    if (n.text.rfind("abnormally-low:", 0) == 0) out.push_back(n.text);
+  for (std::size_t n = 0; n < e.notes.size(); ++n) {
+    const std::string text = NoteText(e, n, &LastSet());
+    if (text.rfind("abnormally-low:", 0) == 0) out.push_back(text);
   }
   return out;
 }
@@ -614,8 +707,12 @@ Evaluation PriceAndQuality(const std::string& rule,
     values(static_cast<Eigen::Index>(i), 0) = prices[i];
     values(static_cast<Eigen::Index>(i), 1) = 5;
   }
-  Evaluation e = Scorer::Compile(set).Evaluate(values);
-  flags->assign(e.abnormally_low.begin(), e.abnormally_low.end());
+  Evaluation e = ::circa_test::CompileOk(set).Evaluate(values);
+  LastSet() = set;
+  flags->clear();
+  for (const AbnormallyLowFlag& f : e.abnormally_low) {
+    flags->push_back(FlagText(set, f));
+  }
   return e;
 }
 
@@ -738,7 +835,7 @@ criteria:
   EXPECT_DOUBLE_EQ(set.criteria[1].effective_weight, 65);
   EXPECT_DOUBLE_EQ(set.criteria[1].effective_range->lo, 60);
   EXPECT_DOUBLE_EQ(set.criteria[1].effective_range->hi, 70);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   ASSERT_TRUE(scorer.columns()[0].weight_range.has_value());
   EXPECT_DOUBLE_EQ(scorer.columns()[0].weight_range->hi, 40);
 }
@@ -827,9 +924,14 @@ TEST(AwardOrderTest, WarnsWhenPriceAndQualityScalesDifferInLength) {
   // Price hands out all 50 points (to A); the best quality is C's 45 of 50.
   const BidSet bids =
       ParseBidsOk("bid,technical,price\nA,40,100\nC,45,120\n", set);
-  const Evaluation e = Scorer::Compile(set).Evaluate(bids);
+  const Evaluation e = ::circa_test::CompileOk(set).Evaluate(bids);
   ASSERT_EQ(e.notes.size(), 1u);
-  EXPECT_EQ(e.notes[0].text,
+  EXPECT_EQ(e.notes[0].kind, NoteKind::kPriceQualitySplit);
+  EXPECT_DOUBLE_EQ(e.notes[0].money_points, 50);
+  EXPECT_DOUBLE_EQ(e.notes[0].money_weight, 50);
+  EXPECT_DOUBLE_EQ(e.notes[0].quality_points, 45);
+  EXPECT_DOUBLE_EQ(e.notes[0].quality_weight, 50);
+  EXPECT_EQ(NoteText(e, 0),
             "price and cost hand out at most 50.00 of their 50 points, quality "
             "at most 45.00 of its 50: the published split 50/50 works like "
             "50.00/45.00 among these bids (the price and quality scales "
@@ -837,14 +939,14 @@ TEST(AwardOrderTest, WarnsWhenPriceAndQualityScalesDifferInLength) {
   // Within 5 percentage points: no note.
   const BidSet close =
       ParseBidsOk("bid,technical,price\nA,40,100\nC,48,120\n", set);
-  EXPECT_TRUE(Scorer::Compile(set).Evaluate(close).notes.empty());
+  EXPECT_TRUE(::circa_test::CompileOk(set).Evaluate(close).notes.empty());
 }
 
 // --- the samples -------------------------------------------------------------
 
 TEST(AwardOrderSamples, FurnitureAwardRunsEveryStage) {
   const Tender t = LoadSample("furniture-award");
-  const Scorer scorer = Scorer::Compile(t.criteria);
+  const Scorer scorer = ::circa_test::CompileOk(t.criteria);
   const Evaluation e = scorer.Evaluate(t.bids);
   const BidSet& b = t.bids;
   EXPECT_EQ(WinnerOf(b, e), "C");
@@ -860,22 +962,24 @@ TEST(AwardOrderSamples, FurnitureAwardRunsEveryStage) {
   // The panel's mean for C: (10 + 7.5 + 10) / 3.
   EXPECT_NEAR(b.values(Find(b, "C"), 4), 27.5 / 3, 1e-12);
   // A is abnormally low and keeps its rank.
-  EXPECT_THAT(e.abnormally_low[static_cast<std::size_t>(Find(b, "A"))],
-              HasSubstr("15.81 % below the mean of the other 3 valid bids"));
+  EXPECT_THAT(
+      FlagText(t.criteria,
+               e.abnormally_low[static_cast<std::size_t>(Find(b, "A"))]),
+      HasSubstr("15.81 % below the mean of the other 3 valid bids"));
   EXPECT_EQ(e.rank[static_cast<std::size_t>(Find(b, "A"))], 4);
   EXPECT_TRUE(e.tie_breaks.empty());
 
   // The threshold changes the winner: without it D sets the lowest price.
   CriteriaSet no_threshold = t.criteria;
   no_threshold.criteria[1].threshold.reset();
-  const Evaluation without = Scorer::Compile(no_threshold).Evaluate(b);
+  const Evaluation without = ::circa_test::CompileOk(no_threshold).Evaluate(b);
   EXPECT_EQ(WinnerOf(b, without), "E");
   EXPECT_DOUBLE_EQ(without.totals[Find(b, "E")], 83.30);
 }
 
 TEST(AwardOrderSamples, TieBreakSampleIsDecidedByThePolicy) {
   const Tender t = LoadSample("tie-break");
-  const Evaluation e = Scorer::Compile(t.criteria).Evaluate(t.bids);
+  const Evaluation e = ::circa_test::CompileOk(t.criteria).Evaluate(t.bids);
   const BidSet& b = t.bids;
   EXPECT_EQ(WinnerOf(b, e), "B");
   EXPECT_DOUBLE_EQ(e.totals[Find(b, "A")], 67.50);
@@ -884,11 +988,11 @@ TEST(AwardOrderSamples, TieBreakSampleIsDecidedByThePolicy) {
   EXPECT_EQ(e.exclusion[static_cast<std::size_t>(Find(b, "D"))].rule,
             "ecolabel");
   ASSERT_EQ(e.tie_breaks.size(), 1u);
-  EXPECT_THAT(e.tie_breaks.front().steps,
+  EXPECT_THAT(StepTexts(t.criteria, e.tie_breaks.front(), b),
               ElementsAre("rule 1, higher points on Circularity: B 42.50 "
                           "points, A 30.00 points"));
   const std::vector<BidExplanation> x =
-      Explain(t.criteria, Scorer::Compile(t.criteria), b, e);
+      Explain(t.criteria, ::circa_test::CompileOk(t.criteria), b, e);
   EXPECT_THAT(x[static_cast<std::size_t>(Find(b, "B"))].summary,
               HasSubstr("ranks ahead of it by the declared tie-break"));
 }

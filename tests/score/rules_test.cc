@@ -60,15 +60,14 @@ ScoringRule Scale(std::vector<ScaleLevel> levels) {
   return r;
 }
 
-const char kZeroLowest[] =
-    "the lowest value is 0: bids at 0 score 1, all others score 0";
+constexpr NoteKind kZeroLowest = NoteKind::kLowestIsZero;
 
 struct RuleCase {
   std::string name;
   ScoringRule rule;
   std::vector<double> values;
   std::vector<double> expected;
-  std::string note;  // the note the kernel must give; "" = no note
+  std::optional<NoteKind> note;  // the note the kernel must give
 };
 
 void PrintTo(const RuleCase& c, std::ostream* os) { *os << c.name; }
@@ -81,18 +80,22 @@ std::vector<RuleCase> Cases() {
        Make(Rule::kLowestRatio),
        {10000, 8000},
        {0.8, 1.0},
-       ""},
+       std::nullopt},
       {"LowestRatioT2",
        Make(Rule::kLowestRatio),
        {15000, 10000, 30000},
        {10000.0 / 15000.0, 1.0, third},
-       ""},
-      {"LowestRatioSingleBid", Make(Rule::kLowestRatio), {500}, {1.0}, ""},
+       std::nullopt},
+      {"LowestRatioSingleBid",
+       Make(Rule::kLowestRatio),
+       {500},
+       {1.0},
+       std::nullopt},
       {"LowestRatioAllEqual",
        Make(Rule::kLowestRatio),
        {7, 7, 7},
        {1, 1, 1},
-       ""},
+       std::nullopt},
       {"LowestRatioZeroPrice",
        Make(Rule::kLowestRatio),
        {100, 0, 50},
@@ -108,17 +111,17 @@ std::vector<RuleCase> Cases() {
        Make(Rule::kPercentOfLowest),
        {100, 110},
        {1.0, 0.9},
-       ""},
+       std::nullopt},
       {"PercentOfLowestDoubleScoresZero",
        Make(Rule::kPercentOfLowest),
        {100, 200},
        {1.0, 0.0},
-       ""},
+       std::nullopt},
       {"PercentOfLowestClampsAtZero",  // 1 - 150/100 = -0.5 -> 0
        Make(Rule::kPercentOfLowest),
        {100, 250, 175},
        {1.0, 0.0, 0.25},
-       ""},
+       std::nullopt},
       {"PercentOfLowestZeroPrice",
        Make(Rule::kPercentOfLowest),
        {0, 10},
@@ -129,83 +132,83 @@ std::vector<RuleCase> Cases() {
        Make(Rule::kLinearRange, kLower),
        {100, 150, 200},
        {1.0, 0.5, 0.0},
-       ""},
+       std::nullopt},
       {"LinearRangeHigher",
        Make(Rule::kLinearRange, kHigher),
        {100, 150, 200, 125},
        {0.0, 0.5, 1.0, 0.25},
-       ""},
+       std::nullopt},
       {"LinearRangeConstantLower",
        Make(Rule::kLinearRange, kLower),
        {42, 42, 42},
        {1, 1, 1},
-       "all bids have the same value: each scores 1"},
+       NoteKind::kAllEqual},
       {"LinearRangeConstantHigher",
        Make(Rule::kLinearRange, kHigher),
        {0, 0},
        {1, 1},
-       "all bids have the same value: each scores 1"},
+       NoteKind::kAllEqual},
       // linear-ceiling: max(0, (C - P) / (C - P_min)).
-      {"LinearCeilingT6", Ceiling(1000), {500, 750}, {1.0, 0.5}, ""},
+      {"LinearCeilingT6", Ceiling(1000), {500, 750}, {1.0, 0.5}, std::nullopt},
       {"LinearCeilingAboveScoresZero",
        Ceiling(1000),
        {500, 1200, 1000},
        {1.0, 0.0, 0.0},
-       ""},
+       std::nullopt},
       {"LinearCeilingNoBidBelow",
        Ceiling(1000),
        {1000, 1500},
        {0, 0},
-       "no bid is below the ceiling: each scores 0"},
+       NoteKind::kNoneBelowCeiling},
       {"LinearCeilingZeroPriceIsNotDegenerate",  // (1000 - 500) / 1000
        Ceiling(1000),
        {0, 500},
        {1.0, 0.5},
-       ""},
+       std::nullopt},
       // logarithmic: 1 - ln(P / P_min) / ln(A).
       {"LogarithmicZeroAt2",
        Log(2, false),
        {100, 150, 200, 400},
        {1.0, 1.0 - std::log(1.5) / std::log(2.0), 0.0, 0.0},
-       ""},
+       std::nullopt},
       {"LogarithmicAllowNegative",  // 400 = 4 x P_min: 1 - 2 = -1
        Log(2, true),
        {100, 150, 200, 400},
        {1.0, 1.0 - std::log(1.5) / std::log(2.0), 0.0, -1.0},
-       ""},
+       std::nullopt},
       {"LogarithmicZeroAt1_5",
        Log(1.5, false),
        {100, 120, 150},
        {1.0, 1.0 - std::log(1.2) / std::log(1.5), 0.0},
-       ""},
+       std::nullopt},
       {"LogarithmicZeroPrice", Log(2, false), {0, 100}, {1, 0}, kZeroLowest},
       // linear between anchors, clamped to [0, 1].
       {"LinearHigher",
        Linear(0, 60),
        {-10, 0, 30, 60, 90},
        {0.0, 0.0, 0.5, 1.0, 1.0},
-       ""},
+       std::nullopt},
       {"LinearLower",  // T10 price anchors: worst 200, best 60
        Linear(200, 60),
        {250, 200, 130, 60, 10, 100},
        {0.0, 0.0, 0.5, 1.0, 1.0, 100.0 / 140.0},
-       ""},
+       std::nullopt},
       // ratio-to-best: x / max (higher), min / x (lower).
       {"RatioToBestHigher",
        Make(Rule::kRatioToBest, kHigher),
        {50, 100, 25},
        {0.5, 1.0, 0.25},
-       ""},
+       std::nullopt},
       {"RatioToBestLower",
        Make(Rule::kRatioToBest, kLower),
        {50, 100, 25},
        {0.5, 0.25, 1.0},
-       ""},
+       std::nullopt},
       {"RatioToBestHigherZeroBest",
        Make(Rule::kRatioToBest, kHigher),
        {0, 0},
        {0, 0},
-       "the best value is 0: every bid scores 0"},
+       NoteKind::kBestIsZero},
       {"RatioToBestLowerZeroBest",
        Make(Rule::kRatioToBest, kLower),
        {0, 5},
@@ -216,21 +219,25 @@ std::vector<RuleCase> Cases() {
        Steps(kHigher, {{2, 0}, {5, 0.5}, {10, 1}}),
        {1, 2, 4.9, 5, 9, 10, 12},
        {0, 0, 0, 0.5, 0.5, 1, 1},
-       ""},
+       std::nullopt},
       {"StepsHigherBelowFirstStep",
        Steps(kHigher, {{3, 0.25}, {5, 0.5}}),
        {2, 3, 4, 5, 6},
        {0, 0.25, 0.25, 0.5, 0.5},
-       ""},
+       std::nullopt},
       // steps, lower is better: the first step whose "at most" is met.
       {"StepsLowerAtMost",
        Steps(kLower, {{10, 1}, {20, 0.5}, {30, 0.25}}),
        {5, 10, 15, 20, 25, 30, 31},
        {1, 1, 0.5, 0.5, 0.25, 0.25, 0},
-       ""},
+       std::nullopt},
       // yes-no: the reader stores yes = 1, no = 0.
-      {"YesNo", Make(Rule::kYesNo, kHigher), {1, 0, 1}, {1, 0, 1}, ""},
-      {"YesNoAllNo", Make(Rule::kYesNo, kHigher), {0, 0}, {0, 0}, ""},
+      {"YesNo",
+       Make(Rule::kYesNo, kHigher),
+       {1, 0, 1},
+       {1, 0, 1},
+       std::nullopt},
+      {"YesNoAllNo", Make(Rule::kYesNo, kHigher), {0, 0}, {0, 0}, std::nullopt},
       // scale: level / top level.
       {"ScaleSample",
        Scale({{0, "unacceptable"},
@@ -240,12 +247,12 @@ std::vector<RuleCase> Cases() {
               {10, "excellent"}}),
        {0, 2.5, 7.5, 10},
        {0, 0.25, 0.75, 1},
-       ""},
+       std::nullopt},
       {"ScaleOneToFive",
        Scale({{1, "poor"}, {3, "fair"}, {5, "good"}}),
        {1, 3, 5},
        {0.2, 0.6, 1.0},
-       ""},
+       std::nullopt},
   };
 }
 
@@ -370,15 +377,13 @@ TEST(RuleGridTest, NotesOnlyForDegenerateColumns) {
   for (const Rule rule : AllRules()) {
     const score::ColumnOutcome o =
         score::ScoreColumn(Valid(rule, kLower), ordinary, 100, 200, out);
-    EXPECT_EQ(o.note, "") << ToString(rule);
+    EXPECT_FALSE(o.note.has_value()) << ToString(rule);
   }
   const Eigen::Vector3d zero(0, 0, 0);
-  EXPECT_THAT(
-      score::ScoreColumn(Make(Rule::kLowestRatio), zero, 0, 0, out).note,
-      HasSubstr("lowest value is 0"));
-  EXPECT_THAT(
-      score::ScoreColumn(Make(Rule::kLinearRange), zero, 0, 0, out).note,
-      HasSubstr("same value"));
+  EXPECT_EQ(score::ScoreColumn(Make(Rule::kLowestRatio), zero, 0, 0, out).note,
+            NoteKind::kLowestIsZero);
+  EXPECT_EQ(score::ScoreColumn(Make(Rule::kLinearRange), zero, 0, 0, out).note,
+            NoteKind::kAllEqual);
 }
 
 }  // namespace

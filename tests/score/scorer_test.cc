@@ -54,7 +54,7 @@ TEST(ScorerTest, PointsModeWeightsAreWrittenPoints) {
   const Result<CriteriaSet> set = LoadCriteriaFile(
       circa_test::SourcePath("samples/office-furniture/tender.yaml"));
   ASSERT_TRUE(set.ok()) << circa_test::Describe(set.diagnostics);
-  const Scorer scorer = Scorer::Compile(*set.value);
+  const Scorer scorer = ::circa_test::CompileOk(*set.value);
 
   // The sample's tender.yaml: price 40; circularity 35 = recycled 15 +
   // take_back 10 + warranty 10; plan 25.
@@ -85,7 +85,7 @@ TEST(ScorerTest, PointsModeWeightsAreWrittenPoints) {
 
 TEST(ScorerTest, PercentModeWeightIsGroupWeightTimesShare) {
   const CriteriaSet set = ParseCriteriaOk(kPercentSet);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = ::circa_test::CompileOk(set);
   ASSERT_EQ(scorer.size(), 4);
   EXPECT_THAT(
       std::vector<double>(scorer.weights().begin(), scorer.weights().end()),
@@ -103,7 +103,7 @@ TEST(ScorerTest, PercentModeWeightIsGroupWeightTimesShare) {
 }
 
 TEST(ScorerTest, PointsAndTotalsAreScoresTimesWeights) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kPercentSet));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kPercentSet));
   //           price recycled take_back plan
   // A:   100 -> 1 (80)   50 -> .5 (7.5)  yes -> 45   10 -> 60   = 192.5
   // B:   200 -> .5 (40) 100 -> 1 (15)    no -> 0      5 -> 30   = 85
@@ -135,7 +135,8 @@ TEST(ScorerTest, SampleTenderTotalsFromTheFormulas) {
   const Result<BidSet> bids = LoadBidsFile(
       circa_test::SourcePath("samples/office-furniture/bids.csv"), *set.value);
   ASSERT_TRUE(bids.ok()) << circa_test::Describe(bids.diagnostics);
-  const Evaluation e = Scorer::Compile(*set.value).Evaluate(*bids.value);
+  const Evaluation e =
+      ::circa_test::CompileOk(*set.value).Evaluate(*bids.value);
   // price 40 x 151000 / P; recycled 15 x r / 60; take_back 10 x yes;
   // warranty 10 x step (>= 2: 0, >= 5: .5, >= 10: 1); plan 25 x level / 10.
   const double a = 40 * 151000.0 / 182000 + 15 * 20 / 60.0 + 0 + 5 + 12.5;
@@ -167,13 +168,13 @@ void ExpectSameEvaluation(const Evaluation& a, const Evaluation& b) {
   ASSERT_EQ(a.notes.size(), b.notes.size());
   for (std::size_t i = 0; i < a.notes.size(); ++i) {
     EXPECT_EQ(a.notes[i].column, b.notes[i].column);
-    EXPECT_EQ(a.notes[i].text, b.notes[i].text);
+    EXPECT_EQ(a.notes[i].kind, b.notes[i].kind);
   }
 }
 
 TEST(ScorerTest, OneCompiledScorerServesManyBidSets) {
   const CriteriaSet set = ParseCriteriaOk(kPercentSet);
-  const Scorer reused = Scorer::Compile(set);
+  const Scorer reused = ::circa_test::CompileOk(set);
   const Eigen::MatrixXd first = Rows({{100, 50, 1, 10}, {200, 100, 0, 5}});
   const Eigen::MatrixXd second =
       Rows({{300, 0, 0, 0}, {150, 20, 1, 5}, {150, 20, 1, 5}});
@@ -185,16 +186,16 @@ TEST(ScorerTest, OneCompiledScorerServesManyBidSets) {
   const Evaluation a2 = reused.Evaluate(first);
 
   ExpectSameEvaluation(a1, a2);
-  ExpectSameEvaluation(a1, Scorer::Compile(set).Evaluate(first));
-  ExpectSameEvaluation(b, Scorer::Compile(set).Evaluate(second));
-  ExpectSameEvaluation(c, Scorer::Compile(set).Evaluate(third));
+  ExpectSameEvaluation(a1, ::circa_test::CompileOk(set).Evaluate(first));
+  ExpectSameEvaluation(b, ::circa_test::CompileOk(set).Evaluate(second));
+  ExpectSameEvaluation(c, ::circa_test::CompileOk(set).Evaluate(third));
   // The second set has a tie; its note does not leak into the third.
   EXPECT_EQ(b.notes.size(), 1u);
   EXPECT_TRUE(c.notes.empty());
 }
 
 TEST(ScorerTest, EvaluateOnZeroBids) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kPercentSet));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kPercentSet));
   const Evaluation e = scorer.Evaluate(Eigen::MatrixXd(0, 4));
   EXPECT_EQ(e.scores.rows(), 0);
   EXPECT_EQ(e.scores.cols(), 4);
@@ -227,7 +228,8 @@ criteria:
     weight: 40
     scoring: {rule: linear-range, better: lower}
 )");
-  const Evaluation e = Scorer::Compile(set).Evaluate(Rows({{100, 5}, {0, 5}}));
+  const Scorer scorer = ::circa_test::CompileOk(set);
+  const Evaluation e = scorer.Evaluate(Rows({{100, 5}, {0, 5}}));
   ASSERT_TRUE(circa_test::AllFinite(e.scores));
   ASSERT_TRUE(circa_test::AllFinite(e.PointsMatrix()));
   // Price 0: that bid takes the 60 points, the others none.
@@ -236,25 +238,28 @@ criteria:
   EXPECT_EQ(e.scores.col(1), Eigen::Vector2d(1, 1));
   ASSERT_EQ(e.notes.size(), 2u);
   EXPECT_EQ(e.notes[0].column, 0);
-  EXPECT_EQ(e.notes[0].text,
+  EXPECT_EQ(e.notes[0].kind, NoteKind::kLowestIsZero);
+  EXPECT_EQ(circa_test::NoteText(e, 0, &set, nullptr, &scorer),
             "price: the lowest value is 0: bids at 0 score 1, all others "
             "score 0");
   EXPECT_EQ(e.notes[1].column, 1);
-  EXPECT_EQ(e.notes[1].text,
+  EXPECT_EQ(e.notes[1].kind, NoteKind::kAllEqual);
+  EXPECT_EQ(circa_test::NoteText(e, 1, &set, nullptr, &scorer),
             "delivery: all bids have the same value: each scores 1");
 }
 
 TEST(ScorerTest, ScoreWithoutNotesOrBids) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kPercentSet));
+  const Scorer scorer = ::circa_test::CompileOk(ParseCriteriaOk(kPercentSet));
   Eigen::MatrixXd scores;
   Eigen::VectorXd min;
   Eigen::VectorXd max;
   scorer.Score(Rows({{100, 50, 1, 10}}), &scores, &min, &max);
   EXPECT_EQ(scores, Rows({{1, 0.5, 1, 1}}));
-  std::vector<std::string> notes = {"stale"};
+  std::vector<std::optional<NoteKind>> notes = {NoteKind::kAllEqual};
   scorer.Score(Eigen::MatrixXd(0, 4), &scores, &min, &max, &notes);
   EXPECT_EQ(scores.rows(), 0);
-  EXPECT_THAT(notes, ElementsAre("", "", "", ""));
+  EXPECT_THAT(notes, ElementsAre(std::nullopt, std::nullopt, std::nullopt,
+                                 std::nullopt));
   EXPECT_EQ(min, Eigen::Vector4d::Zero());
 }
 

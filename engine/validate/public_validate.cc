@@ -1,0 +1,91 @@
+// The public ValidateCriteria: the checks parsing runs, plus the checks the
+// criteria reader makes while it reads a scoring rule, for a set built in
+// code.
+#include <cmath>
+#include <string>
+
+#include "circa/validate.h"
+#include "util/number_format.h"
+#include "validate/criteria_validator.h"
+
+namespace circa {
+namespace {
+
+// What the reader refuses as it reads a rule (engine/io/criteria_reader.cc),
+// said the same way.
+void CheckRule(const Criterion& c, const std::string& here, Diagnostics* diag) {
+  if (std::isnan(c.weight)) {
+    diag->Error(c.where, here + ".weight", "expected a number");
+  }
+  if (c.is_group()) return;
+  if (!c.scoring) {
+    diag->Error(c.where, here + ".scoring",
+                c.id +
+                    " has no scoring rule; every leaf criterion needs one "
+                    "(docs/rules.md)");
+    return;
+  }
+  const ScoringRule& r = *c.scoring;
+  const std::string at = here + ".scoring";
+  const auto num = [](double v) { return FormatNumber(v, -1); };
+  switch (r.rule) {
+    case Rule::kLinear:
+      if (r.best == r.worst) {
+        diag->Error(
+            c.where, at + ".best",
+            "best and worst must differ (both are " + num(r.best) + ")");
+      }
+      break;
+    case Rule::kLinearCeiling:
+      if (!(r.ceiling > 0)) {
+        diag->Error(c.where, at + ".ceiling",
+                    "expected a price > 0, got \"" + num(r.ceiling) + "\"");
+      }
+      break;
+    case Rule::kLogarithmic:
+      if (!(r.zero_at > 1)) {
+        diag->Error(c.where, at + ".zero-at",
+                    "expected a multiple of the lowest price > 1 (such as "
+                    "1.5, 2 or 3), got \"" +
+                        num(r.zero_at) + "\"");
+      }
+      break;
+    case Rule::kSteps:
+      if (r.steps.empty()) {
+        diag->Error(c.where, at + ".steps", "expected at least one step");
+      }
+      break;
+    case Rule::kScale:
+      if (r.levels.empty()) {
+        diag->Error(c.where, at + ".levels", "expected at least one level");
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void CheckRules(const std::vector<Criterion>& list, const std::string& path,
+                Diagnostics* diag) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string here = path + "[" + std::to_string(i) + "]";
+    CheckRule(list[i], here, diag);
+    CheckRules(list[i].children, here + ".criteria", diag);
+  }
+}
+
+}  // namespace
+
+Result<CriteriaSet> ValidateCriteria(CriteriaSet set) {
+  Diagnostics diag;
+  CheckRules(set.criteria, "criteria", &diag);
+  // Every problem is reported: the tree checks skip what the rule checks
+  // refused (a weight that is not a number, a leaf without a rule).
+  validate::ValidateCriteria(&set, &diag);
+  Result<CriteriaSet> out;
+  if (!diag.HasErrors()) out.value = std::move(set);
+  out.diagnostics = diag.Take();
+  return out;
+}
+
+}  // namespace circa
