@@ -162,7 +162,8 @@ std::string AdjustmentHowText(const MoneyAdjustment& a,
 }
 
 std::string RankClause(const MoneyRanking& r, std::size_t i,
-                       const std::vector<TieBreakRecord>& tie_breaks) {
+                       const std::vector<TieBreakRecord>& tie_breaks,
+                       const CriteriaSet* set) {
   const MoneyBidResult& b = r.bids[i];
   const std::string of = " of " + std::to_string(r.bids.size());
   const bool settled =
@@ -179,9 +180,15 @@ std::string RankClause(const MoneyRanking& r, std::size_t i,
     }
     const std::string with =
         "bid" + std::string(others.size() > 1 ? "s " : " ") + JoinAnd(others);
+    std::vector<std::string> ids;
+    for (const MoneyBidResult& bid : r.bids) ids.push_back(bid.id);
+    FactContext words;
+    words.set = set;
+    words.ids = &ids;
+    words.plain_tie_values = true;
     std::string how;
     for (std::size_t s = 0; s < t.steps.size(); ++s) {
-      how += (s == 0 ? "" : "; ") + t.steps[s];
+      how += (s == 0 ? "" : "; ") + DescribeTieStep(t.steps[s], words);
     }
     if (r.tie_policy == MoneyTiePolicy::kNoneDeclared) {
       return "which ties for " + OrdinalNumber(b.rank) + of + " with " + with +
@@ -213,8 +220,9 @@ std::string RankClause(const MoneyRanking& r, std::size_t i,
 }
 
 std::string MoneyBidSentence(const MoneyRanking& r, std::size_t i,
-                             const std::vector<TieBreakRecord>& tie_breaks) {
-  const std::string clause = RankClause(r, i, tie_breaks);
+                             const std::vector<TieBreakRecord>& tie_breaks,
+                             const CriteriaSet* set) {
+  const std::string clause = RankClause(r, i, tie_breaks, set);
   switch (r.method) {
     case MoneyMethod::kFictitiousPrice:
       return FictitiousSentence(r, i, clause);
@@ -228,8 +236,9 @@ std::string MoneyBidSentence(const MoneyRanking& r, std::size_t i,
   return {};
 }
 
-std::string MoneyBidSentence(const AwardResult& award, std::size_t i) {
-  return MoneyBidSentence(award.ranking, i, award.tie_breaks);
+std::string MoneyBidSentence(const AwardResult& award, std::size_t i,
+                             const CriteriaSet* set) {
+  return MoneyBidSentence(award.ranking, i, award.tie_breaks, set);
 }
 
 std::string MoneyMethodTitle(MoneyMethod m) {

@@ -39,16 +39,21 @@ std::string AdjustmentHowText(const MoneyAdjustment& adjustment,
 // "which ties for 1st of 3 with bid B (lowest wins; the tie is not broken
 // here)", or, after the set's tie-break policy (MoneyRanking::tie_policy),
 // how `tie_breaks[bid.tie_record]` settled it.
+// `set` names the criteria of tie-break rules ("lower Price"); without it
+// they are named by id.
 std::string RankClause(const MoneyRanking& ranking, std::size_t bid,
-                       const std::vector<TieBreakRecord>& tie_breaks = {});
+                       const std::vector<TieBreakRecord>& tie_breaks = {},
+                       const CriteriaSet* set = nullptr);
 
 // One sentence per bid for the award letter: price, adjustments, evaluated
 // price and rank (the method's words: docs/money-methods.md).
 std::string MoneyBidSentence(
     const MoneyRanking& ranking, std::size_t bid,
-    const std::vector<TieBreakRecord>& tie_breaks = {});
+    const std::vector<TieBreakRecord>& tie_breaks = {},
+    const CriteriaSet* set = nullptr);
 // The same for a bid of an award (its tie records).
-std::string MoneyBidSentence(const AwardResult& award, std::size_t bid);
+std::string MoneyBidSentence(const AwardResult& award, std::size_t bid,
+                             const CriteriaSet* set = nullptr);
 
 // "fictitious price", "discount per level"...
 std::string MoneyMethodTitle(MoneyMethod method);

@@ -212,7 +212,7 @@ void Table(const AwardReport& r, report::ChunkedWriter& out) {
     const auto k = static_cast<std::size_t>(row.money);
     const MoneyBidResult& b = a.ranking.bids[k];
     out += "\n";
-    out += report::Wrap(MoneyBidSentence(a, k), r.width, "  ");
+    out += report::Wrap(MoneyBidSentence(a, k, r.criteria), r.width, "  ");
     for (const MoneyAdjustment& x : b.adjustments) {
       out += report::Wrap("    " + AdjustmentText(x, set.currency) + ": " +
                               Signed(x.amount, d) + " " + set.currency,
@@ -293,7 +293,7 @@ void Markdown(const AwardReport& r, report::ChunkedWriter& out) {
     }
     const auto k = static_cast<std::size_t>(row.money);
     const MoneyBidResult& b = a.ranking.bids[k];
-    text += MdText(MoneyBidSentence(a, k)) + "\n\n";
+    text += MdText(MoneyBidSentence(a, k, r.criteria)) + "\n\n";
     for (const MoneyAdjustment& x : b.adjustments) {
       // One MdText for the line, so that only its start is treated as one.
       text += "- " + MdText(AdjustmentText(x, set.currency)) + ": " +
@@ -346,9 +346,12 @@ nlohmann::ordered_json BidJson(const AwardReport& r, Eigen::Index price,
     b["rank"] = 0;
     b["status"] = "excluded";
     b["tied"] = false;
-    b["exclusion"] = {
-        {"stage", "requirement"}, {"rule", x.rule}, {"reason", x.reason}};
-    b["sentence"] = ExcludedSentence(bids, i, x);
+    FactContext words;
+    words.set = r.criteria;
+    b["exclusion"] = {{"stage", "requirement"},
+                      {"rule", x.rule},
+                      {"reason", DescribeExclusion(x, words)}};
+    b["sentence"] = ExcludedSentence(*r.criteria, bids, i, x);
     return b;
   }
   const auto k = static_cast<std::size_t>(row.money);
@@ -379,12 +382,25 @@ nlohmann::ordered_json BidJson(const AwardReport& r, Eigen::Index price,
     adj.push_back(std::move(j));
   }
   b["adjustments"] = adj;
-  b["sentence"] = MoneyBidSentence(a, k);
+  b["sentence"] = MoneyBidSentence(a, k, r.criteria);
   return b;
 }
 
-nlohmann::ordered_json TieJson(const AwardResult& a, const TieBreakRecord& t) {
+nlohmann::ordered_json TieJson(const AwardReport& r, const TieBreakRecord& t) {
   using nlohmann::ordered_json;
+  const AwardResult& a = *r.award;
+  // The rules that separated the bids, in words (bids named by their ids in
+  // the ranking, values shown plain).
+  std::vector<std::string> all_ids;
+  for (const MoneyBidResult& b : a.ranking.bids) all_ids.push_back(b.id);
+  FactContext words;
+  words.set = r.criteria;
+  words.ids = &all_ids;
+  words.plain_tie_values = true;
+  ordered_json steps = ordered_json::array();
+  for (const TieBreakStepRecord& step : t.steps) {
+    steps.push_back(DescribeTieStep(step, words));
+  }
   ordered_json ids = ordered_json::array();
   ordered_json order = ordered_json::array();
   for (const int k : t.bids) {
@@ -397,7 +413,7 @@ nlohmann::ordered_json TieJson(const AwardResult& a, const TieBreakRecord& t) {
           {"bids", ids},
           {"order", order},
           {"resolved", t.resolved},
-          {"steps", t.steps}};
+          {"steps", steps}};
 }
 
 // An element of a top-level array, indented as in the whole document's
@@ -456,7 +472,7 @@ void Json(const AwardReport& r, report::ChunkedWriter& out) {
   fill("bids", rows.size(),
        [&](std::size_t n) { return BidJson(r, price, rows[n]); });
   fill("ties", a.tie_breaks.size(),
-       [&](std::size_t n) { return TieJson(a, a.tie_breaks[n]); });
+       [&](std::size_t n) { return TieJson(r, a.tie_breaks[n]); });
   out += std::string_view(doc).substr(done);
   out += "\n";
 }

@@ -49,7 +49,7 @@ constexpr char kBids[] =
 TEST(Eligibility, ThresholdShortfallsAndTheValueThatReachesThem) {
   const CriteriaSet set = ParseCriteriaOk(kSet);
   const BidSet bids = ParseBidsOk(kBids, set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(bids);
   ASSERT_EQ(e.exclusion[2].stage, ExclusionStage::kThreshold);
   const EligibilityResult r =
@@ -88,7 +88,7 @@ TEST(Eligibility, ThresholdShortfallsAndTheValueThatReachesThem) {
   rep.bids = &bids;
   rep.scorer = &scorer;
   rep.evaluation = &e;
-  rep.eligibility = r;
+  rep.eligibility = &r;
   rep.width = 1000;
   const std::string table = report::RenderAnalysisTable(rep);
   EXPECT_THAT(table, HasSubstr("What would make each excluded bid eligible\n"
@@ -119,7 +119,7 @@ TEST(Eligibility, MaxPassPlaceAndTheQualityPointsToReachTheCut) {
   CriteriaSet set = ParseCriteriaOk(kSet);
   set.max_pass = 2;
   const BidSet bids = ParseBidsOk(kBids, set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(bids);
   ASSERT_EQ(e.exclusion[3].stage, ExclusionStage::kMaxPass);
   const EligibilityResult r =
@@ -145,7 +145,7 @@ TEST(Eligibility, MaxPassPlaceAndTheQualityPointsToReachTheCut) {
   rep.bids = &bids;
   rep.scorer = &scorer;
   rep.evaluation = &e;
-  rep.eligibility = r;
+  rep.eligibility = &r;
   rep.width = 1000;
   const std::string table = report::RenderAnalysisTable(rep);
   EXPECT_THAT(table, HasSubstr(" To go on past max-pass it would also need "
@@ -176,7 +176,7 @@ criteria:
       "A,100,3\n"
       "B,50,1\n",
       set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = circa_test::CompileOk(set);
   const Evaluation e = scorer.Evaluate(bids);
   const EligibilityResult r =
       FindEligibilityCounterfactuals(scorer, bids.values, e);
@@ -191,7 +191,7 @@ criteria:
   rep.bids = &bids;
   rep.scorer = &scorer;
   rep.evaluation = &e;
-  rep.eligibility = r;
+  rep.eligibility = &r;
   rep.width = 1000;
   EXPECT_THAT(report::RenderAnalysisTable(rep),
               HasSubstr("- Bid B does not meet requirement thick: thickness "
@@ -208,7 +208,7 @@ TEST(Eligibility, NoExclusionNoEntries) {
       "A,100,10,60\n"
       "B,90,7.5,30\n",
       set);
-  const Scorer scorer = Scorer::Compile(set);
+  const Scorer scorer = circa_test::CompileOk(set);
   const EligibilityResult r = FindEligibilityCounterfactuals(
       scorer, bids.values, scorer.Evaluate(bids));
   EXPECT_EQ(r.excluded, 0);

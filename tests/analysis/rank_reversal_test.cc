@@ -264,7 +264,7 @@ criteria:
 )";
 
 TEST(RankReversalSearch, SmallestDominatedBidThatFlipsUnderMinMax) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kMinMax));
+  const Scorer scorer = circa_test::CompileOk(ParseCriteriaOk(kMinMax));
   const Eigen::MatrixXd bids = Rows({{100, 6}, {150, 9}, {200, 2}});
   const Evaluation e = scorer.Evaluate(bids);
   ASSERT_EQ(e.Winner(), 0);
@@ -294,7 +294,7 @@ TEST(RankReversalSearch, SmallestDominatedBidThatFlipsUnderMinMax) {
 
 TEST(RankReversalSearch, DominatedBidCannotMoveLowestRatio) {
   // lowest-ratio reads only P_min, which a dominated bid never lowers.
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Scorer scorer = circa_test::CompileOk(ParseCriteriaOk(kLowestRatio));
   const Eigen::MatrixXd bids = Rows({{100, 5}, {125, 6.5}, {60, 0}});
   const RankReversalResult r =
       ProbeRankReversal(scorer, bids, scorer.Evaluate(bids));
@@ -312,7 +312,7 @@ TEST(RankReversalSearch, DominatedBidCannotMoveLowestRatio) {
 // 1/125) = 0.1, (32.5 - 25) / 0.1 = 75). N scores 50 + 5 = 55 < 62.5, so it
 // does not win itself there.
 TEST(RankReversalSearch, CheaperBidBelowXChangesTheWinner) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Scorer scorer = circa_test::CompileOk(ParseCriteriaOk(kLowestRatio));
   const Eigen::MatrixXd bids = Rows({{100, 5}, {125, 6.5}, {160, 1}});
   const Evaluation e = scorer.Evaluate(bids);
   ASSERT_EQ(e.Winner(), 0);
@@ -340,7 +340,7 @@ TEST(RankReversalSearch, CheaperBidBelowXChangesTheWinner) {
 // Without C the worst quality is A's own 5: N (p < 100, quality 5) scores
 // 50 + 25 = 75 against A's 25 + 0.5 p < 75: it wins itself.
 TEST(RankReversalSearch, CheaperBidThatWinsItselfReversesNothing) {
-  const Scorer scorer = Scorer::Compile(ParseCriteriaOk(kLowestRatio));
+  const Scorer scorer = circa_test::CompileOk(ParseCriteriaOk(kLowestRatio));
   const Eigen::MatrixXd bids = Rows({{100, 5}, {125, 6.5}});
   const RankReversalResult r =
       ProbeRankReversal(scorer, bids, scorer.Evaluate(bids));
@@ -359,7 +359,7 @@ TEST(RankReversalSearch, FindingsInTheReport) {
         min_max ? "bid,price,quality\nA,100,6\nB,150,9\nC,200,2\n"
                 : "bid,price,quality\nA,100,5\nB,125,6.5\nC,160,1\n",
         set);
-    const Scorer scorer = Scorer::Compile(set);
+    const Scorer scorer = circa_test::CompileOk(set);
     const Evaluation e = scorer.Evaluate(bids);
     report::AnalysisReport rep;
     rep.criteria = &set;
