@@ -225,15 +225,18 @@ criteria:
 constexpr const char* kLadderBids =
     "bid,price,co2_ladder\nA,1000000,3\nB,900000,1\nC,950000,2\n";
 
-AwardResult Ladder(const std::string& tie_break) {
-  const CriteriaSet set =
-      circa_test::ParseCriteriaOk(std::string(kHead) + tie_break + R"(award:
+CriteriaSet LadderSet(const std::string& tie_break) {
+  return circa_test::ParseCriteriaOk(std::string(kHead) + tie_break + R"(award:
   method: ladder-discount
   price: price
   levels: {"0": 0, "1": 5, "2": 10, "3": 15}
 criteria:
   - {id: price, name: Price, type: price}
 )");
+}
+
+AwardResult Ladder(const std::string& tie_break) {
+  const CriteriaSet set = LadderSet(tie_break);
   Result<BidSet> bids =
       ParseBids(kLadderBids, "bids.csv", BidsFormat::kCsv, set);
   EXPECT_TRUE(bids.ok()) << circa_test::Describe(bids.diagnostics);
@@ -266,7 +269,8 @@ TEST(Award, LadderTieStandsWithoutAPolicy) {
 
 TEST(Award, LadderTieBrokenByTheDeclaredPolicy) {
   // {lower: price}: B offered 900,000 against C's 950,000.
-  const AwardResult a = Ladder("tie-break: [{lower: price}, {draw: 7}]\n");
+  const std::string policy = "tie-break: [{lower: price}, {draw: 7}]\n";
+  const AwardResult a = Ladder(policy);
   EXPECT_EQ(a.ranking.bids[1].rank, 2);
   EXPECT_EQ(a.ranking.bids[2].rank, 3);
   EXPECT_FALSE(a.ranking.bids[1].tied);
@@ -276,7 +280,9 @@ TEST(Award, LadderTieBrokenByTheDeclaredPolicy) {
   EXPECT_EQ(a.ranking.tie_policy, MoneyTiePolicy::kDeclared);
   EXPECT_EQ(a.ranking.bids[1].tie_record, 0);
   EXPECT_EQ(a.ranking.bids[2].tie_record, 0);
-  const std::string s = MoneyBidSentence(a, 1);
+  // The set names the criterion of the rule ("lower Price").
+  const CriteriaSet set = LadderSet(policy);
+  const std::string s = MoneyBidSentence(a, 1, &set);
   EXPECT_EQ(s.substr(s.rfind("which")),
             "which ties on evaluated price with bid C and ranks 2nd of 3 by "
             "the declared tie-break (rule 1, lower Price: B 900,000, C "
