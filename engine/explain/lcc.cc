@@ -83,4 +83,18 @@ std::string LccOfferSentence(const LccEvaluation& e, std::size_t index) {
          with + " (lowest wins; the tie is not broken here).";
 }
 
+// A component as a reader names it (circa/lcc.h).
+std::string_view Label(LccComponent component) {
+  switch (component) {
+    case LccComponent::kServiceFee:
+      return "service fee";
+    case LccComponent::kEndOfLife:
+      return "end of life";
+    case LccComponent::kResidual:
+      return "residual value";
+    default:
+      return ToString(component);
+  }
+}
+
 }  // namespace circa

@@ -161,6 +161,28 @@ std::string AdjustmentHowText(const MoneyAdjustment& a,
   return {};
 }
 
+std::vector<std::string> MoneyTieStepTexts(const MoneyRanking& r,
+                                           const TieBreakRecord& t,
+                                           const CriteriaSet* set) {
+  std::vector<std::string> out;
+  for (const TieBreakStepRecord& step : t.steps) {
+    // The keys name bids of the whole ranking; only these few are worded.
+    TieBreakStepRecord local = step;
+    std::vector<std::string> ids;
+    for (std::size_t k = 0; k < local.keys.size(); ++k) {
+      const auto bid = static_cast<std::size_t>(local.keys[k].bid);
+      ids.push_back(bid < r.bids.size() ? r.bids[bid].id : std::string());
+      local.keys[k].bid = static_cast<int>(k);
+    }
+    FactContext words;
+    words.set = set;
+    words.ids = &ids;
+    words.plain_tie_values = true;
+    out.push_back(DescribeTieStep(local, words));
+  }
+  return out;
+}
+
 std::string RankClause(const MoneyRanking& r, std::size_t i,
                        const std::vector<TieBreakRecord>& tie_breaks,
                        const CriteriaSet* set) {
@@ -180,15 +202,9 @@ std::string RankClause(const MoneyRanking& r, std::size_t i,
     }
     const std::string with =
         "bid" + std::string(others.size() > 1 ? "s " : " ") + JoinAnd(others);
-    std::vector<std::string> ids;
-    for (const MoneyBidResult& bid : r.bids) ids.push_back(bid.id);
-    FactContext words;
-    words.set = set;
-    words.ids = &ids;
-    words.plain_tie_values = true;
     std::string how;
-    for (std::size_t s = 0; s < t.steps.size(); ++s) {
-      how += (s == 0 ? "" : "; ") + DescribeTieStep(t.steps[s], words);
+    for (const std::string& step : MoneyTieStepTexts(r, t, set)) {
+      how += (how.empty() ? "" : "; ") + step;
     }
     if (r.tie_policy == MoneyTiePolicy::kNoneDeclared) {
       return "which ties for " + OrdinalNumber(b.rank) + of + " with " + with +
@@ -311,12 +327,7 @@ std::string MoneyTieNote(const AwardResult& a, const TieBreakRecord& t,
   for (const int k : t.bids) {
     ids.push_back(a.ranking.bids[static_cast<std::size_t>(k)].id);
   }
-  std::vector<std::string> all_ids;
-  for (const MoneyBidResult& b : a.ranking.bids) all_ids.push_back(b.id);
-  FactContext words;
-  words.set = &set;
-  words.ids = &all_ids;
-  words.plain_tie_values = true;
+
   std::string text = "Bids " + JoinAnd(ids) + " tie on evaluated price (" +
                      FormatMoney(-t.total, currency, a.award.options.decimals) +
                      "); ";
@@ -329,8 +340,10 @@ std::string MoneyTieNote(const AwardResult& a, const TieBreakRecord& t,
   text += t.resolved ? "decided it" : "did not separate all of them";
   if (!t.steps.empty()) {
     text += " (";
-    for (std::size_t s = 0; s < t.steps.size(); ++s) {
-      text += (s == 0 ? "" : "; ") + DescribeTieStep(t.steps[s], words);
+    const std::vector<std::string> steps =
+        MoneyTieStepTexts(a.ranking, t, &set);
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+      text += (s == 0 ? "" : "; ") + steps[s];
     }
     text += ")";
   }

@@ -39,6 +39,13 @@ std::string AdjustmentHowText(const MoneyAdjustment& adjustment,
 // "which ties for 1st of 3 with bid B (lowest wins; the tie is not broken
 // here)", or, after the set's tie-break policy (MoneyRanking::tie_policy),
 // how `tie_breaks[bid.tie_record]` settled it.
+// The tie-break rules applied to one tie on the evaluated price, one text
+// per rule ("rule 1, lower Price: B 900,000, C 950,000"); `set` names the
+// criteria (by id without it). O(bids in the tie), not O(bids).
+std::vector<std::string> MoneyTieStepTexts(const MoneyRanking& ranking,
+                                           const TieBreakRecord& tie,
+                                           const CriteriaSet* set);
+
 // `set` names the criteria of tie-break rules ("lower Price"); without it
 // they are named by id.
 std::string RankClause(const MoneyRanking& ranking, std::size_t bid,
@@ -47,10 +54,9 @@ std::string RankClause(const MoneyRanking& ranking, std::size_t bid,
 
 // One sentence per bid for the award letter: price, adjustments, evaluated
 // price and rank (the method's words: docs/money-methods.md).
-std::string MoneyBidSentence(
-    const MoneyRanking& ranking, std::size_t bid,
-    const std::vector<TieBreakRecord>& tie_breaks = {},
-    const CriteriaSet* set = nullptr);
+std::string MoneyBidSentence(const MoneyRanking& ranking, std::size_t bid,
+                             const std::vector<TieBreakRecord>& tie_breaks = {},
+                             const CriteriaSet* set = nullptr);
 // The same for a bid of an award (its tie records).
 std::string MoneyBidSentence(const AwardResult& award, std::size_t bid,
                              const CriteriaSet* set = nullptr);

@@ -73,19 +73,6 @@ std::string_view ToString(LccComponent component) {
   return "?";
 }
 
-std::string_view Label(LccComponent component) {
-  switch (component) {
-    case LccComponent::kServiceFee:
-      return "service fee";
-    case LccComponent::kEndOfLife:
-      return "end of life";
-    case LccComponent::kResidual:
-      return "residual value";
-    default:
-      return ToString(component);
-  }
-}
-
 std::string_view ToString(OfferKind kind) {
   return kind == OfferKind::kService ? "service" : "purchase";
 }

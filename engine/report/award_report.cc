@@ -389,17 +389,10 @@ nlohmann::ordered_json BidJson(const AwardReport& r, Eigen::Index price,
 nlohmann::ordered_json TieJson(const AwardReport& r, const TieBreakRecord& t) {
   using nlohmann::ordered_json;
   const AwardResult& a = *r.award;
-  // The rules that separated the bids, in words (bids named by their ids in
-  // the ranking, values shown plain).
-  std::vector<std::string> all_ids;
-  for (const MoneyBidResult& b : a.ranking.bids) all_ids.push_back(b.id);
-  FactContext words;
-  words.set = r.criteria;
-  words.ids = &all_ids;
-  words.plain_tie_values = true;
+  // The rules that separated the bids, in words.
   ordered_json steps = ordered_json::array();
-  for (const TieBreakStepRecord& step : t.steps) {
-    steps.push_back(DescribeTieStep(step, words));
+  for (std::string& step : MoneyTieStepTexts(a.ranking, t, r.criteria)) {
+    steps.push_back(std::move(step));
   }
   ordered_json ids = ordered_json::array();
   ordered_json order = ordered_json::array();
