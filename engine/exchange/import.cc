@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "exchange/import_internal.h"
-#include "util/round.h"
 #include "io/file.h"
+#include "util/round.h"
 
 namespace circa {
 
