@@ -170,20 +170,6 @@ std::string LeftOutName(const AnalysisReport& r, const LeftOutBid& b) {
   return r.all_bids->ids[static_cast<std::size_t>(b.bid)];
 }
 
-std::string_view StageName(ExclusionStage stage) {
-  switch (stage) {
-    case ExclusionStage::kRequirement:
-      return "requirement";
-    case ExclusionStage::kThreshold:
-      return "threshold";
-    case ExclusionStage::kMaxPass:
-      return "max-pass";
-    case ExclusionStage::kNone:
-      break;
-  }
-  return "none";
-}
-
 constexpr const char* kLeftOutTitle = "Bids left out of the analyses";
 constexpr const char* kLeftOutText =
     "These bids were excluded from the award, as circa score shows; the "
@@ -669,9 +655,7 @@ ordered_json EligibilityJson(const AnalysisReport& r) {
   for (const EligibilityCounterfactual& e : el.bids) {
     ordered_json o;
     o["bid"] = AllBidName(r, e.bid);
-    o["stage"] = e.stage == ExclusionStage::kRequirement ? "requirement"
-                 : e.stage == ExclusionStage::kThreshold ? "threshold"
-                                                         : "max-pass";
+    o["stage"] = ToString(e.stage);
     o["requirement"] = e.requirement.empty() ? ordered_json(nullptr)
                                              : ordered_json(e.requirement);
     ordered_json ts = ordered_json::array();
@@ -1089,7 +1073,7 @@ std::string RenderAnalysisJson(const AnalysisReport& r) {
     ordered_json left = ordered_json::array();
     for (const LeftOutBid& b : *r.left_out) {
       left.push_back({{"bid", LeftOutName(r, b)},
-                      {"stage", StageName(b.exclusion.stage)},
+                      {"stage", ToString(b.exclusion.stage)},
                       {"rule", b.exclusion.rule},
                       {"reason", ExclusionReason(r, b.exclusion)}});
     }

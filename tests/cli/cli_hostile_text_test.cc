@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/cli_support.h"
+#include "raw_control.h"
 
 namespace circa_test::cli {
 namespace {
@@ -21,28 +22,7 @@ using ::testing::Not;
 
 const std::string kData = "tests/cli/data/hostile/";
 
-// Counted here, independently of engine/util: a C0 control other than
-// newline and tab, DEL, a C1 control (C2 80..C2 9F) or a bidirectional
-// control (U+061C, U+200E/F, U+202A..E, U+2066..9).
-bool HasRawControl(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) return true;
-    const auto at = [&](std::size_t k) {
-      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
-    };
-    if (b == 0xC2 && at(1) >= 0x80 && at(1) <= 0x9F) return true;
-    if (b == 0xD8 && at(1) == 0x9C) return true;
-    if (b == 0xE2 && at(1) == 0x80 &&
-        (at(2) == 0x8E || at(2) == 0x8F || (at(2) >= 0xAA && at(2) <= 0xAE))) {
-      return true;
-    }
-    if (b == 0xE2 && at(1) == 0x81 && at(2) >= 0xA6 && at(2) <= 0xA9) {
-      return true;
-    }
-  }
-  return false;
-}
+using circa_test::HasRawControl;
 
 // Pipes of a Markdown table row that are not escaped with a backslash.
 int CellBorders(std::string_view row) {

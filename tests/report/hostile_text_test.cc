@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "raw_control.h"
 #include "report/fixtures.h"
 
 namespace circa {
@@ -25,20 +26,7 @@ constexpr char kHostileBids[] =
 
 const std::string kSupplierB = "Beta\n## Forged heading\xE2\x80\xAE\x07";
 
-// Counted here, independently of engine/util: a C0 control other than
-// newline and tab, DEL, a C1 control (C2 80..C2 9F) or U+202E (E2 80 AE).
-bool HasRawControl(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) return true;
-    const auto next = [&](std::size_t k) {
-      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
-    };
-    if (b == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) return true;
-    if (b == 0xE2 && next(1) == 0x80 && next(2) == 0xAE) return true;
-  }
-  return false;
-}
+using circa_test::HasRawControl;
 
 // Pipes in a Markdown table row that are not escaped with a backslash.
 int CellBorders(std::string_view row) {
