@@ -10,6 +10,7 @@
 
 #include "report/analysis_report.h"
 #include "report/sink.h"
+#include "util/ascii.h"
 
 namespace circa {
 namespace {
@@ -55,15 +56,9 @@ std::string_view ToString(ReportFormat format) {
 }
 
 std::optional<ReportFormat> ReportFormatFromString(std::string_view text) {
+  const std::string name = util::AsciiLower(text);
   for (const FormatName& f : kFormats) {
-    if (f.name.size() != text.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < text.size() && same; ++i) {
-      const char c = text[i];
-      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) ==
-             f.name[i];
-    }
-    if (same) return f.format;
+    if (f.name == name) return f.format;
   }
   return std::nullopt;
 }

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "circa/circa.h"
+#include "report/fixtures.h"
 #include "test_util.h"
 
 namespace circa_test {
@@ -75,19 +76,9 @@ std::unique_ptr<Awarded> Award(int count, unsigned steps = 50) {
   return a;
 }
 
-struct Chunks {
-  std::string text;
-  std::size_t count = 0;
-  std::size_t largest = 0;
-};
-
 Chunks Stream(const circa::AwardReport& report, ReportFormat format) {
   Chunks c;
-  circa::RenderAward(report, format, [&c](std::string_view chunk) {
-    c.text.append(chunk);
-    ++c.count;
-    c.largest = std::max(c.largest, chunk.size());
-  });
+  circa::RenderAward(report, format, c.Sink());
   return c;
 }
 

@@ -3,13 +3,30 @@
 #ifndef CIRCA_TESTS_REPORT_FIXTURES_H_
 #define CIRCA_TESTS_REPORT_FIXTURES_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "circa/circa.h"
 #include "test_util.h"
 
 namespace circa_test {
+
+// Every chunk a renderer hands to its TextSink: joined, counted, and the
+// largest measured (the streamed-output tests).
+struct Chunks {
+  std::string text;
+  std::size_t count = 0;
+  std::size_t largest = 0;
+  circa::TextSink Sink() {
+    return [this](std::string_view chunk) {
+      text.append(chunk);
+      ++count;
+      if (chunk.size() > largest) largest = chunk.size();
+    };
+  }
+};
 
 // Experience 60, QA 40, Time 30 (points awarded directly: linear 0..max),
 // Price 70 by lowest-ratio; 200 points.

@@ -35,19 +35,9 @@ std::string ManyBids(int count) {
   return csv;
 }
 
-struct Chunks {
-  std::string text;
-  std::size_t count = 0;
-  std::size_t largest = 0;
-};
-
 Chunks Stream(const circa::Report& report, ReportFormat format) {
   Chunks c;
-  circa::Render(report, format, [&c](std::string_view chunk) {
-    c.text.append(chunk);
-    ++c.count;
-    c.largest = std::max(c.largest, chunk.size());
-  });
+  circa::Render(report, format, c.Sink());
   return c;
 }
 
