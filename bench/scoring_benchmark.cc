@@ -26,6 +26,18 @@ void BM_Compile(benchmark::State& state) {
 }
 BENCHMARK(BM_Compile);
 
+// The same set as built in code (not stamped as validated): Compile runs
+// ValidateCriteria first, as it must for a set no loader checked.
+void BM_CompileUnvalidated(benchmark::State& state) {
+  CriteriaSet set = Criteria30();
+  set.validated = false;
+  for (auto _ : state) {
+    Result<Scorer> s = Scorer::Compile(set);
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(BM_CompileUnvalidated);
+
 // Score, weigh, total and rank (Scorer::Evaluate) for n bids x 30 criteria.
 void BM_Score(benchmark::State& state) {
   const CriteriaSet& set = Criteria30();

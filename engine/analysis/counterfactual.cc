@@ -66,7 +66,9 @@ Scorer OneColumnScorer(const ScoringRule& rule) {
   c.effective_weight = 1;
   c.scoring = rule;
   set.criteria.push_back(std::move(c));
-  // The rule comes from a compiled scorer, so the one-column set is valid.
+  // The rule comes from a compiled scorer, so the one-column set is valid
+  // as built (effective weight given): compiled without validating again.
+  set.validated = true;
   Result<Scorer> scorer = Scorer::Compile(set);
   assert(scorer.ok());
   return std::move(*scorer.value);

@@ -6,7 +6,7 @@
 
 #include <utility>
 
-#include "api/select.h"
+#include "circa/validate.h"
 
 namespace circa {
 
@@ -43,6 +43,9 @@ Result<AnalysisResult> AnalyzeOwned(Tender tender,
                              tender.criteria.source,
                              ToString(tender.criteria.award->method)));
   }
+  // A draft criterion (an import's placeholder rule) is never scored.
+  result.diagnostics = DraftCriteria(tender.criteria, Severity::kError);
+  if (!result.diagnostics.empty()) return result;
   Result<Scorer> compiled = Scorer::Compile(tender.criteria);
   if (!compiled.ok()) {
     result.diagnostics = std::move(compiled.diagnostics);
@@ -52,17 +55,23 @@ Result<AnalysisResult> AnalyzeOwned(Tender tender,
   Evaluation full = scorer.Evaluate(tender.bids);
   // The bids the award excluded at any stage are out of the ranking, so no
   // analysis of the ranking concerns them: left out, as `circa score` does.
-  std::vector<int> analysed = api::BidsNotExcluded(
-      full, {ExclusionStage::kRequirement, ExclusionStage::kThreshold,
-             ExclusionStage::kMaxPass});
+  // One pass sorts every bid into analysed or left out.
+  const std::size_t count = full.status.size();
+  std::vector<int> analysed;
+  analysed.reserve(count);
   std::vector<LeftOutBid> left_out;
-  for (std::size_t i = 0; i < full.exclusion.size(); ++i) {
-    if (full.exclusion[i].stage != ExclusionStage::kNone) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const bool excluded = i < full.exclusion.size() &&
+                          full.exclusion[i].stage != ExclusionStage::kNone;
+    if (excluded) {
       left_out.push_back({static_cast<int>(i), full.exclusion[i]});
+    } else {
+      analysed.push_back(static_cast<int>(i));
     }
   }
   BidSet bids = tender.bids.Subset(analysed);
-  Evaluation evaluation = scorer.Evaluate(bids);
+  // With nothing left out, the analysed bids are the bids: no re-scoring.
+  Evaluation evaluation = left_out.empty() ? full : scorer.Evaluate(bids);
   AnalysisResult r{
       std::move(tender),   std::move(scorer),   std::move(full),
       std::move(bids),     std::move(analysed), std::move(evaluation),

@@ -9,6 +9,7 @@
 
 #include "api/select.h"
 #include "circa/explain.h"
+#include "circa/validate.h"
 #include "explain/money_words.h"
 
 namespace circa {
@@ -119,6 +120,9 @@ Result<Outcome> EvaluateOwned(Outcome outcome, const EvaluateOptions& options) {
     return result;
   }
   const CriteriaSet& criteria = outcome.tender.criteria;
+  // A draft criterion (an import's placeholder rule) is never scored.
+  result.diagnostics = DraftCriteria(criteria, Severity::kError);
+  if (!result.diagnostics.empty()) return result;
   if (criteria.award) {
     // A money-based award: requirements, then the lowest evaluated price.
     Result<AwardResult> award = EvaluateAward(criteria, outcome.tender.bids);

@@ -11,6 +11,7 @@
 #include "circa/catalog.h"
 #include "circa/library.h"
 #include "circa/load.h"
+#include "circa/validate.h"
 
 namespace circa {
 namespace {
@@ -67,6 +68,9 @@ class Linter {
     Derived();
     for (std::size_t i = 0; i < set_.criteria.size(); ++i) {
       CheckCriterion(set_.criteria[i], "criteria[" + std::to_string(i) + "]");
+    }
+    for (Diagnostic& d : DraftCriteria(set_, Severity::kWarning)) {
+      diag_.Add(std::move(d));
     }
     for (std::size_t i = 0; i < set_.requirements.size(); ++i) {
       const Requirement& r = set_.requirements[i];

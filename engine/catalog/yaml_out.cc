@@ -210,6 +210,7 @@ class Writer {
     if (c.panel) Line(in, "panel: " + Panel(*c.panel));
     Doc(in, c.doc, true);
     if (c.from_lcc) Line(in, "from: lcc");
+    if (c.draft) Line(in, "draft: true");
     if (c.is_group()) {
       Line(in, "criteria:");
       for (const Criterion& child : c.children) {

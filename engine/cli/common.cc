@@ -181,14 +181,19 @@ std::unique_ptr<io::OutputTarget> OpenOutput(
 }
 
 bool OutputIsModel(const std::string& output, const CriteriaSet& set) {
-  if (output.empty() || output == "-" || set.model_source.empty()) {
+  if (output.empty() || output == "-" || set.model_chain.empty()) {
     return false;
   }
-  if (!io::SameFileAs(output, {set.model_source})) return false;
+  // Every model up the `extends:` chain is an input of the run.
+  const auto model = io::SameFileAs(output, set.model_chain);
+  if (!model) return false;
+  const bool direct = *model == set.model_chain.front();
   std::fprintf(stderr,
-               "circa: -o %s would overwrite %s, the model %s derives "
+               "circa: -o %s would overwrite %s, %s %s derives "
                "from; write the result to another file\n",
-               output.c_str(), set.model_source.c_str(), set.source.c_str());
+               output.c_str(), model->c_str(),
+               direct ? "the model" : "a model further up the extends: chain",
+               set.source.c_str());
   return true;
 }
 

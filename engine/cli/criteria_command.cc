@@ -41,6 +41,13 @@ struct ImportArgs {
 };
 
 int RunExport(const ExportArgs& args) {
+  ExportOptions options;
+  options.language = args.language;
+  options.lot_id = args.lot_id;
+  if (std::string why; !options.IsValid(&why)) {
+    std::fprintf(stderr, "circa: invalid options: %s\n", why.c_str());
+    return kExitUsage;
+  }
   int failure = kExitUsage;
   const auto out = OpenOutput(args.output, {args.set}, &failure);
   if (!out) return failure;
@@ -48,14 +55,11 @@ int RunExport(const ExportArgs& args) {
       LoadCriteriaFile(args.set, MakeLoadOptions(""));
   if (PrintDiagnostics(set.diagnostics)) return kExitInvalidInput;
   if (OutputIsModel(args.output, *set.value)) return kExitUsage;
-  ExportOptions options;
-  options.language = args.language;
-  options.lot_id = args.lot_id;
   const Result<std::string> text = args.format == "ocds"
                                        ? ExportOcds(*set.value, options)
                                        : ExportEforms(*set.value, options);
   if (PrintDiagnostics(text.diagnostics) || !text.value) {
-    return kExitUsage;  // only the options can make an export fail
+    return kExitInvalidInput;  // a label missing in a requested language
   }
   return FinishOutput(out.get(), *text.value);
 }
@@ -150,7 +154,8 @@ std::pair<CLI::App*, Runner> AddExport(CLI::App* criteria) {
                   "device or FIFO is written into) instead of stdout")
       ->check(NonEmptyPath());
   cmd->add_option("--language", args->language,
-                  "eForms languageID of names and descriptions (default ENG)");
+                  "Languages of the names, comma-separated: nl or NLD, "
+                  "nl,fr (default ENG); other than English from the labels");
   cmd->add_option("--lot-id", args->lot_id,
                   "OCDS lots[].id of the exported lot (default 1)");
   return {cmd, [args] { return RunExport(*args); }};

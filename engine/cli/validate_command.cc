@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "circa/validate.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "util/display_text.h"
@@ -32,6 +33,8 @@ int RunValidate(const ValidateArgs& args) {
       LoadCriteriaFile(inputs->criteria, options);
   if (PrintDiagnostics(criteria.diagnostics)) return kExitInvalidInput;
   const CriteriaSet& set = *criteria.value;
+  // Draft criteria are checked but not yet scored: said, not refused.
+  PrintDiagnostics(DraftCriteria(set, Severity::kWarning));
   if (set.award) {
     std::printf("%s: ok: %s %s, awarded on %s (lowest evaluated price)\n",
                 Shown(inputs->criteria).c_str(), Shown(set.id).c_str(),

@@ -29,15 +29,65 @@ struct Number {
 
 struct Exported {
   std::string type;
-  std::string name;
-  std::string description;
+  std::vector<std::string> names;  // one per Plan::languages
+  std::string description;         // English
   std::vector<Number> numbers;
 };
 
+// A language of the export: as the set's labels write it and as eForms.
+struct Language {
+  std::string label;   // "nl"
+  std::string eforms;  // "NLD"
+};
+
 struct Plan {
+  std::vector<Language> languages;
   std::vector<Exported> criteria;
   std::string calculation;  // BT-543, empty when every rule is linear
+  bool english = false;     // descriptions and rule texts written (ENG)
 };
+
+// The EU's official languages: label code and eForms languageID.
+constexpr std::pair<std::string_view, std::string_view> kLanguages[] = {
+    {"bg", "BUL"}, {"cs", "CES"}, {"da", "DAN"}, {"de", "DEU"}, {"el", "ELL"},
+    {"en", "ENG"}, {"es", "SPA"}, {"et", "EST"}, {"fi", "FIN"}, {"fr", "FRA"},
+    {"ga", "GLE"}, {"hr", "HRV"}, {"hu", "HUN"}, {"it", "ITA"}, {"lt", "LIT"},
+    {"lv", "LAV"}, {"mt", "MLT"}, {"nl", "NLD"}, {"pl", "POL"}, {"pt", "POR"},
+    {"ro", "RON"}, {"sk", "SLK"}, {"sl", "SLV"}, {"sv", "SWE"}};
+
+// "nl,FRA" -> {nl NLD, fr FRA}; false (and why) on an unknown or repeated
+// language.
+bool ParseLanguages(const std::string& text, std::vector<Language>* out,
+                    std::string* why) {
+  out->clear();
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string code = text.substr(start, end - start);
+    start = end + 1;
+    const auto* found = std::find_if(
+        std::begin(kLanguages), std::end(kLanguages),
+        [&code](const auto& l) { return l.first == code || l.second == code; });
+    if (found == std::end(kLanguages)) {
+      *why =
+          "language: expected EU languages such as nl or NLD, "
+          "comma-separated (nl,fr), got \"" +
+          code + "\"";
+      return false;
+    }
+    const Language language{std::string(found->first),
+                            std::string(found->second)};
+    if (std::any_of(out->begin(), out->end(), [&](const Language& l) {
+          return l.label == language.label;
+        })) {
+      *why = "language: " + language.label + " is given twice";
+      return false;
+    }
+    out->push_back(language);
+  }
+  return true;
+}
 
 std::string OcdsWeightCode(std::string_view eforms) {
   if (eforms == "per-exa") return "percentageExact";
@@ -96,16 +146,13 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
   Diagnostics diag;
   SourceLocation here;
   here.file = set.source;
-  const std::string& lang = options.language;
-  const bool lang_ok =
-      lang.size() == 3 && std::all_of(lang.begin(), lang.end(), [](char ch) {
-        return ch >= 'A' && ch <= 'Z';
-      });
-  if (!lang_ok) {
-    diag.Error(here, "language",
-               "expected three capital letters such as ENG or NLD, got \"" +
-                   lang + "\"");
+  Plan plan;
+  if (std::string why;
+      !ParseLanguages(options.language, &plan.languages, &why)) {
+    diag.Error(here, "language", why.substr(std::string("language: ").size()));
   }
+  plan.english = std::any_of(plan.languages.begin(), plan.languages.end(),
+                             [](const Language& l) { return l.label == "en"; });
   if (set.criteria.empty()) {
     diag.Error(here, "criteria", "the set has no criteria to export");
   }
@@ -114,7 +161,11 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
     return result;
   }
 
-  Plan plan;
+  if (!plan.english) {
+    diag.Warning(here, "language",
+                 "descriptions and rule texts are written in English only; "
+                 "add en to --language to export them");
+  }
   bool max_pass_done = !set.max_pass.has_value();
   // max-pass belongs to the quality stage: attach it to the first quality
   // criterion, or to the first criterion when there is none.
@@ -147,7 +198,21 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
       }
     }
     e.type = std::string(ToString(type));
-    e.name = c.name.empty() ? c.id : c.name;
+    for (const Language& l : plan.languages) {
+      // English is the criterion's name; every other language its label.
+      const auto label = c.doc.labels.find(l.label);
+      if (l.label == "en") {
+        e.names.push_back(c.name.empty() ? c.id : c.name);
+      } else if (label != c.doc.labels.end() && !label->second.empty()) {
+        e.names.push_back(label->second);
+      } else {
+        diag.Error(c.where, path + ".labels." + l.label,
+                   "missing; the export in " + l.label + " (" + l.eforms +
+                       ") names every criterion in it: add labels: {" +
+                       l.label + ": ...} to \"" + c.id + "\"");
+        e.names.push_back(c.id);
+      }
+    }
     e.description = c.description;
     if (c.is_group()) {
       std::string subs = "Sub-criteria: ";
@@ -220,7 +285,7 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
     if (i) plan.calculation += ' ';
     plan.calculation += nonlinear[i];
   }
-  result.value = std::move(plan);
+  if (!diag.HasErrors()) result.value = std::move(plan);
   result.diagnostics = diag.Take();
   return result;
 }
@@ -241,6 +306,14 @@ std::string CommentSafe(std::string text) {
 }
 
 }  // namespace
+
+bool ExportOptions::IsValid(std::string* why) const {
+  std::vector<Language> languages;
+  std::string reason;
+  const bool ok = ParseLanguages(language, &languages, &reason);
+  if (!ok && why != nullptr) *why = reason;
+  return ok;
+}
 
 Result<std::string> ExportEforms(const CriteriaSet& set,
                                  const ExportOptions& options) {
@@ -268,10 +341,10 @@ Result<std::string> ExportEforms(const CriteriaSet& set,
   terms.append_attribute("xmlns:efext") = std::string(exchange::kEfext).c_str();
   terms.append_attribute("xmlns:efbc") = std::string(exchange::kEfbc).c_str();
   pugi::xml_node criterion = terms.append_child("cac:AwardingCriterion");
-  if (!plan.value->calculation.empty()) {
+  if (plan.value->english && !plan.value->calculation.empty()) {
     // BT-543
     AddText(criterion, "cbc:CalculationExpression", plan.value->calculation,
-            options.language);
+            "ENG");
   }
   for (const Exported& e : plan.value->criteria) {
     pugi::xml_node sub =
@@ -291,10 +364,14 @@ Result<std::string> ExportEforms(const CriteriaSet& set,
     }
     pugi::xml_node type = sub.append_child("cbc:AwardingCriterionTypeCode");
     type.append_attribute("listName") = "award-criterion-type";
-    type.text().set(e.type.c_str());                     // BT-539
-    AddText(sub, "cbc:Name", e.name, options.language);  // BT-734
-    if (!e.description.empty()) {
-      AddText(sub, "cbc:Description", e.description, options.language);  // 540
+    type.text().set(e.type.c_str());  // BT-539
+    // One BT-734 name per language (eForms repeats a multilingual field
+    // with its languageID), then the BT-540 description, in English.
+    for (std::size_t l = 0; l < e.names.size(); ++l) {
+      AddText(sub, "cbc:Name", e.names[l], plan.value->languages[l].eforms);
+    }
+    if (plan.value->english && !e.description.empty()) {
+      AddText(sub, "cbc:Description", e.description, "ENG");
     }
   }
   std::ostringstream os;
@@ -314,8 +391,9 @@ Result<std::string> ExportOcds(const CriteriaSet& set,
   for (const Exported& e : plan.value->criteria) {
     nlohmann::ordered_json c;
     c["type"] = e.type;
-    c["name"] = exchange::ValidUtf8(e.name);
-    if (!e.description.empty()) {
+    // OCDS has no language per field: the first language's name.
+    c["name"] = exchange::ValidUtf8(e.names.front());
+    if (plan.value->english && !e.description.empty()) {
       c["description"] = exchange::ValidUtf8(e.description);
     }
     nlohmann::ordered_json numbers = nlohmann::ordered_json::array();
@@ -334,7 +412,7 @@ Result<std::string> ExportOcds(const CriteriaSet& set,
   }
   nlohmann::ordered_json award;
   award["criteria"] = std::move(criteria);
-  if (!plan.value->calculation.empty()) {
+  if (plan.value->english && !plan.value->calculation.empty()) {
     award["weightingDescription"] =
         exchange::ValidUtf8(plan.value->calculation);
   }

@@ -152,6 +152,9 @@ void EmitCriterion(const ImportedCriterion& c, int indent,
     }
     return;
   }
+  // The rule is invented: `draft: true` says so to circa (score refuses
+  // the set until the buyer completes the rule and removes it).
+  *out += in + "draft: true\n";
   if (type && *type != CriterionType::kQuality) {
     *out += in +
             "scoring: {rule: lowest-ratio}  # TODO: rule not published; "
@@ -173,7 +176,8 @@ std::string ToCriteriaYaml(const ImportedLot& lot) {
   out +=
       "# Criteria, types and weights are as published. Notices do not "
       "publish\n# scoring rules: every rule below is a placeholder marked "
-      "TODO.\n";
+      "TODO and\n# draft: true; circa score refuses the set until each is "
+      "completed.\n";
   if (!lot.report.empty()) {
     out += "# Import report:\n";
     for (const ImportReportEntry& e : lot.report) {

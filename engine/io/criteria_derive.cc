@@ -51,8 +51,12 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
   set.model_id = model.id;
   set.model_version = model.version;
   set.model_source = model.source;
+  set.model_chain.assign(1, model.source);
+  set.model_chain.insert(set.model_chain.end(), model.model_chain.begin(),
+                         model.model_chain.end());
   set.model_sha256 = model.sha256;
   set.dropped.clear();
+  set.validated = false;  // the derived set is validated once it is read
   set.derived_at = {};
   const Origin from{
       Origin::Kind::kModel, model.id + " " + model.version, {}, {}};

@@ -215,7 +215,8 @@ Result<CriteriaSet> ParseChain(std::string_view text,
       validate::ValidateCriteria(&*set, &diag);
       set->source = file_name;
       set->sha256 = io::Sha256Hex(text);
-      if (!diag.HasErrors()) result.value = std::move(set);
+      set->validated = !diag.HasErrors();
+      if (set->validated) result.value = std::move(set);
     }
   }
   io::CapErrors(&diag, file_name, options.max_errors);

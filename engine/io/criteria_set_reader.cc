@@ -205,7 +205,8 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
       {"id",       "name",          "description", "unit",     "type",
        "weight",   "order",         "min-score",   "panel",    "scoring",
        "criteria", "kind",          "labels",      "evidence", "level",
-       "source",   "anchor-source", "strategies",  "from",     "under"});
+       "source",   "anchor-source", "strategies",  "from",     "under",
+       "draft"});
   if (const YAML::Node u = node["under"]; u.IsDefined() && !adding_) {
     r_.Error(u, io::Join(path, "under"),
              "under is only read in a derived set's add list");
@@ -223,6 +224,7 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
       r_.String(node, "name", path, false).value_or(DefaultName(c.doc, c.id));
   c.description = r_.String(node, "description", path, false).value_or("");
   c.unit = r_.String(node, "unit", path, false).value_or("");
+  c.draft = r_.Bool(node, "draft", path).value_or(false);
 
   std::optional<CriterionType> type = inherited;
   if (const auto t = r_.String(node, "type", path, false)) {

@@ -1,6 +1,7 @@
 // Evaluator panels (docs/panels.md): the checks against the panel policies
 // and aggregation. The score file is read by engine/io/panel_reader.cc; the
-// cells' words (PanelCellText, DescribePanel) are in engine/explain/panel.cc.
+// cells' words (PanelCellText, DescribePanel) are in engine/explain/panel.cc,
+// which reads the facts stored here: nothing in this stage calls it.
 #include "circa/panel.h"
 
 #include <algorithm>
@@ -186,7 +187,10 @@ void ApplyPanel(const PanelResult& result, BidSet* bids) {
     }
     bids->values(i->second, j->second) = cell.value;
     const auto k = static_cast<std::size_t>(i->second * m + j->second);
-    if (k < bids->text.size()) bids->text[k] = PanelCellText(cell);
+    // The number only: how it was reached is a fact of the PanelResult,
+    // which engine/explain words (PanelCellText).
+    if (k < bids->text.size())
+      bids->text[k] = util::FormatTrimmed(util::RoundDecimal(cell.value, 2), 2);
   }
 }
 

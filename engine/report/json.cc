@@ -1,10 +1,14 @@
 // JSON result, schema circa.result/2 (docs/result-format.md). Numbers are
 // rounded to 6 decimals so that output is byte-identical across builds.
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "circa/panel.h"
 #include "circa/report.h"
 #include "circa/version.h"
 #include "report/json_util.h"
@@ -104,7 +108,9 @@ class PrettyJson {
   }
   void Integer(long long value) {
     Value();
-    out_->append(std::to_string(value));
+    char buffer[24];
+    const auto done = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out_->append(buffer, static_cast<std::size_t>(done.ptr - buffer));
   }
   void Bool(bool value) {
     Value();
@@ -123,7 +129,8 @@ class PrettyJson {
  private:
   // Starts a line for the next member or element.
   void NextLine() {
-    out_->append(counts_.back()++ == 0 ? "\n" : ",\n");
+    if (counts_.back()++ != 0) out_->push_back(',');
+    out_->push_back('\n');
     out_->append(indent_ + 2 * counts_.size(), ' ');
   }
   // A value: after its key, or as the next element of an array.
@@ -433,7 +440,31 @@ void WriteTieStep(const TieBreakStepRecord& step, const FactContext& facts,
 // One element of "bids", appended to `out` as dump(2) would write it at
 // depth 2 (the first line not indented): the bid in rank order with its
 // points and explanation.
-void AppendBidJson(const Report& r, int i, std::string* out) {
+// The panel's cells by bid-set cell (row * columns + column): their "raw" is
+// worded from the panel's facts (PanelCellText), not from the bid set.
+using PanelCells = std::unordered_map<std::size_t, const PanelCell*>;
+
+PanelCells IndexPanelCells(const Report& r) {
+  PanelCells cells;
+  if (r.panel == nullptr || r.panel->cells.empty()) return cells;
+  const BidSet& bids = *r.bids;
+  std::unordered_map<std::string_view, std::size_t> row;
+  for (std::size_t i = 0; i < bids.ids.size(); ++i) row.emplace(bids.ids[i], i);
+  std::unordered_map<std::string_view, std::size_t> column;
+  for (std::size_t j = 0; j < bids.criteria.size(); ++j) {
+    column.emplace(bids.criteria[j], j);
+  }
+  for (const PanelCell& cell : r.panel->cells) {
+    const auto i = row.find(cell.bid);
+    const auto j = column.find(cell.criterion);
+    if (i == row.end() || j == column.end()) continue;
+    cells.emplace(i->second * bids.criteria.size() + j->second, &cell);
+  }
+  return cells;
+}
+
+void AppendBidJson(const Report& r, const PanelCells& panel, int i,
+                   std::string* out) {
   const BidSet& bids = *r.bids;
   const Scorer& scorer = *r.scorer;
   const Evaluation& e = *r.evaluation;
@@ -476,7 +507,12 @@ void AppendBidJson(const Report& r, int i, std::string* out) {
     j.Key("id");
     j.String(col.id);
     j.Key("raw");
-    j.String(bids.text.empty() ? std::string() : bids.Text(i, cc));
+    const auto cell = panel.find(k * bids.criteria.size() + c);
+    if (cell != panel.end()) {
+      j.String(PanelCellText(*cell->second));
+    } else {
+      j.String(bids.text.empty() ? std::string() : bids.Text(i, cc));
+    }
     j.Key("value");
     j.Number(report::Round6(bids.values(i, cc)));
     j.Key("score");
@@ -579,16 +615,28 @@ void RenderJson(const Report& r, const TextSink& sink) {
     report::WriteInBlocks(
         count,
         [&write](std::size_t n, std::string* text) {
-          std::string element = n == 0 ? "\n    " : ",\n    ";
-          write(n, &element);
-          *text += report::JsonText(std::move(element));
+          // Written in place at the end of the block's text; only an
+          // element that is not plain ASCII is copied out to be checked.
+          const std::size_t start = text->size();
+          if (n != 0) text->push_back(',');
+          text->append("\n    ");
+          write(n, text);
+          const auto plain = std::all_of(
+              text->begin() + static_cast<std::ptrdiff_t>(start), text->end(),
+              [](char c) { return static_cast<unsigned char>(c) < 0x7F; });
+          if (!plain) {
+            std::string element = report::JsonText(text->substr(start));
+            text->resize(start);
+            *text += element;
+          }
         },
         out);
     out += "\n  ";
     done = open;
   };
+  const PanelCells panel = IndexPanelCells(r);
   fill("bids", e.order.size(), [&](std::size_t n, std::string* text) {
-    AppendBidJson(r, e.order[n], text);
+    AppendBidJson(r, panel, e.order[n], text);
   });
   const FactContext facts = r.Facts();
   fill("notes", e.notes.size(), [&](std::size_t n, std::string* text) {

@@ -74,7 +74,30 @@ void CheckRules(const std::vector<Criterion>& list, const std::string& path,
   }
 }
 
+void Drafts(const std::vector<Criterion>& list, const std::string& path,
+            Severity severity, std::vector<Diagnostic>* out) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Criterion& c = list[i];
+    const std::string here = path + "[" + std::to_string(i) + "]";
+    if (c.draft) {
+      out->push_back({severity, c.where, here + ".draft",
+                      "\"" + c.id +
+                          "\" is a draft (draft: true): complete its " +
+                          (c.is_group() ? "criteria" : "scoring rule") +
+                          " and remove draft: true before scoring"});
+    }
+    Drafts(c.children, here + ".criteria", severity, out);
+  }
+}
+
 }  // namespace
+
+std::vector<Diagnostic> DraftCriteria(const CriteriaSet& set,
+                                      Severity severity) {
+  std::vector<Diagnostic> out;
+  Drafts(set.criteria, "criteria", severity, &out);
+  return out;
+}
 
 Result<CriteriaSet> ValidateCriteria(CriteriaSet set) {
   Diagnostics diag;
@@ -83,7 +106,10 @@ Result<CriteriaSet> ValidateCriteria(CriteriaSet set) {
   // refused (a weight that is not a number, a leaf without a rule).
   validate::ValidateCriteria(&set, &diag);
   Result<CriteriaSet> out;
-  if (!diag.HasErrors()) out.value = std::move(set);
+  if (!diag.HasErrors()) {
+    set.validated = true;
+    out.value = std::move(set);
+  }
   out.diagnostics = diag.Take();
   return out;
 }

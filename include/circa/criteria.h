@@ -312,6 +312,10 @@ struct Criterion {
   // `from: lcc` (cost leaves): the value is each bid's life-cycle cost from
   // the tender's cost profile, not a bid-file column (docs/lcc.md).
   bool from_lcc = false;
+  // `draft: true`: a placeholder still to complete (an imported notice's
+  // skeleton marks every rule it had to invent). Evaluate refuses a set
+  // with a draft criterion; lint and validate warn.
+  bool draft = false;
 
   bool is_group() const { return !children.empty(); }
 };
@@ -350,14 +354,22 @@ struct CriteriaSet {
   std::string extends;
   std::string model_id;
   std::string model_version;
-  std::string model_source;          // the model's file
-  std::string model_sha256;          // of its bytes
+  std::string model_source;  // the model's file
+  std::string model_sha256;  // of its bytes
+  // Every model file up the `extends:` chain, the direct model first (so
+  // model_source is its first entry). Empty: not derived.
+  std::vector<std::string> model_chain;
   std::vector<std::string> dropped;  // ids the derived set dropped
   // Where the derived file changed the top-level list (drop or add).
   SourceLocation derived_at;
 
   std::string source;  // file it was read from
   std::string sha256;  // of that file's bytes
+  // Set by ValidateCriteria (so by every loader) on the set it accepts,
+  // whose effective weights it filled in: Scorer::Compile then does not
+  // validate it again. Code that changes a validated set sets it back to
+  // false (or validates the set again).
+  bool validated = false;
 
   // Leaves in document order (depth first). Pointers stay valid while this
   // set is alive and unmodified.

@@ -26,25 +26,20 @@ namespace circa {
 // ---------------------------------------------------------------- export
 
 struct ExportOptions {
-  // eForms languageID of names and descriptions: three capital letters
-  // (ISO 639-2/B as eForms uses it: ENG, NLD, FRA, DEU...).
+  // The languages of the exported names (BT-734), comma-separated: an EU
+  // language as the set's labels name it ("nl") or as eForms does (ISO
+  // 639-2/B: "NLD"); "nl,fr" writes one cbc:Name per language. English
+  // names are the criteria's `name`; every other language's come from
+  // `labels.<code>` (a top-level criterion without one is an error).
+  // Descriptions and rule texts are written in English, with ENG, when
+  // English is among the languages.
   std::string language = "ENG";
   // OCDS lots[].id of the exported lot.
   std::string lot_id = "1";
 
   // True if the options can be used; otherwise writes why to `why` (when
   // not null).
-  bool IsValid(std::string* why) const {
-    bool ok = language.size() == 3;
-    for (const char c : language) ok = ok && c >= 'A' && c <= 'Z';
-    if (!ok && why != nullptr) {
-      *why =
-          "language: expected three capital letters such as ENG or NLD, "
-          "got \"" +
-          language + "\"";
-    }
-    return ok;
-  }
+  bool IsValid(std::string* why) const;
 };
 
 // eForms BG-707 award criteria: a cac:AwardingTerms element holding one

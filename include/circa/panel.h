@@ -118,8 +118,9 @@ struct PanelResult {
 PanelResult AggregatePanel(const PanelScores& scores, const CriteriaSet& set);
 
 // Writes each cell's value into bids->values (row by bid id, column by leaf
-// id in bids->criteria) and its text, e.g. "3.67 (mean of 3)", into
-// bids->text. Cells whose bid or criterion the bid set lacks are skipped.
+// id in bids->criteria) and the number as text (at most 2 decimals: "3.67")
+// into bids->text; how it was reached stays in `result` (PanelCellText words
+// it). Cells whose bid or criterion the bid set lacks are skipped.
 void ApplyPanel(const PanelResult& result, BidSet* bids);
 
 // After ApplyPanel: an error for every cell of a panel leaf (one with a
@@ -130,8 +131,9 @@ std::vector<Diagnostic> CheckPanelFilled(
     const BidSet& bids, const CriteriaSet& set,
     const std::vector<std::string>& excluded = {});
 
-// The text ApplyPanel writes for a cell: "3.67 (mean of 3)", "4 (median of
-// 3)", "4 (consensus of 3)". Words: defined in engine/explain/panel.cc.
+// A cell as a reader sees it: "3.67 (mean of 3)", "4 (median of 3)", "4
+// (consensus of 3)" (the JSON's "raw" of a panel cell). Words: defined in
+// engine/explain/panel.cc.
 std::string PanelCellText(const PanelCell& cell);
 
 // One sentence per cell for an award letter, e.g. "Bid B, Circular service

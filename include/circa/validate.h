@@ -20,6 +20,13 @@ namespace circa {
 // filled in, or no value when there is an error; warnings come with either.
 Result<CriteriaSet> ValidateCriteria(CriteriaSet set);
 
+// One diagnostic per criterion marked `draft: true` (a placeholder, such as
+// the rules an imported notice's skeleton had to invent), at the criterion,
+// in document order: an error where the set is to be scored (Evaluate and
+// Analyze refuse it), a warning where it is only checked (lint, validate).
+std::vector<Diagnostic> DraftCriteria(const CriteriaSet& set,
+                                      Severity severity);
+
 }  // namespace circa
 
 #endif  // CIRCA_VALIDATE_H_

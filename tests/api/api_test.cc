@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "circa/circa.h"
+#include "circa/validate.h"
 #include "test_util.h"
 
 namespace {
@@ -110,10 +111,10 @@ TEST(ApiOptions, InvalidOptionsSayWhich) {
   load.max_errors = 0;
   EXPECT_EQ(Why(load), "max_errors: must be >= 1");
   circa::ExportOptions exported;
-  exported.language = "en";
+  exported.language = "eng";
   EXPECT_EQ(Why(exported),
-            "language: expected three capital letters such as ENG or NLD, "
-            "got \"en\"");
+            "language: expected EU languages such as nl or NLD, "
+            "comma-separated (nl,fr), got \"eng\"");
   circa::ImportOptions imported;
   imported.max_bytes = 0;
   EXPECT_EQ(Why(imported), "max_bytes: must be > 0");
@@ -231,6 +232,110 @@ TEST(ApiEvaluate, AMoneyAwardIsRankedOnMoneyWithItsTieNotes) {
   EXPECT_THAT(tied.value->Notes(),
               ElementsAre("bids A, A2 tie on evaluated price; the criteria "
                           "set declares no tie-break, so the tie stands"));
+}
+
+// A criteria set with draft criteria (an import skeleton's placeholder
+// rules): read as draft, refused by Evaluate and Analyze with one located
+// error per draft criterion, scored once the drafts are completed.
+constexpr std::string_view kDraftSet = R"(circa: 1
+id: skeleton
+version: "1"
+title: Imported
+criteria:
+  - id: quality
+    type: quality
+    weight: 60
+    criteria:
+      - id: plan
+        weight: 30
+        draft: true
+        scoring: {rule: linear, worst: 0, best: 10}
+      - id: team
+        weight: 30
+        draft: false
+        scoring: {rule: linear, worst: 0, best: 10}
+  - id: price
+    type: price
+    weight: 40
+    draft: true
+    scoring: {rule: lowest-ratio}
+)";
+constexpr std::string_view kDraftBids =
+    "bid,supplier,plan,team,price\nA,Alpha,5,5,100\nB,Beta,9,5,120\n";
+
+TEST(ApiDraft, TheReaderKeepsDraftPerCriterion) {
+  const circa::CriteriaSet set = ParseCriteriaOk(kDraftSet, "skeleton.yaml");
+  EXPECT_TRUE(set.Find("plan")->draft);
+  EXPECT_FALSE(set.Find("team")->draft);
+  EXPECT_FALSE(set.Find("quality")->draft);
+  EXPECT_TRUE(set.Find("price")->draft);
+  const auto bad = circa::ParseCriteria(
+      std::string(kDraftSet).replace(kDraftSet.find("draft: false"), 12,
+                                     "draft: maybe"),
+      "skeleton.yaml");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_THAT(Messages(bad.diagnostics),
+              ElementsAre("skeleton.yaml:16:16: criteria[0].criteria[1].draft: "
+                          "expected true or false, got \"maybe\""));
+}
+
+TEST(ApiDraft, EvaluateAndAnalyzeRefuseADraftSetNamingEachDraft) {
+  Tender tender;
+  tender.criteria = ParseCriteriaOk(kDraftSet, "skeleton.yaml");
+  tender.bids = ParseBidsOk(kDraftBids, tender.criteria);
+  const auto refused = circa::Evaluate(tender);
+  EXPECT_FALSE(refused.ok());
+  const std::vector<std::string> expected = {
+      "skeleton.yaml:10:9: criteria[0].criteria[0].draft: \"plan\" is a draft "
+      "(draft: true): complete its scoring rule and remove draft: true "
+      "before scoring",
+      "skeleton.yaml:18:5: criteria[1].draft: \"price\" is a draft (draft: "
+      "true): complete its scoring rule and remove draft: true before "
+      "scoring"};
+  EXPECT_EQ(Messages(refused.diagnostics), expected);
+  const auto analysed = circa::Analyze(tender);
+  EXPECT_FALSE(analysed.ok());
+  EXPECT_EQ(Messages(analysed.diagnostics), expected);
+  // Warnings where the set is only checked.
+  const auto warnings =
+      circa::DraftCriteria(tender.criteria, circa::Severity::kWarning);
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].severity, circa::Severity::kWarning);
+
+  // Completed: the same set without its drafts scores.
+  std::string done(kDraftSet);
+  for (std::size_t at; (at = done.find("draft: true")) != std::string::npos;) {
+    done.replace(at, 11, "draft: false");
+  }
+  tender.criteria = ParseCriteriaOk(done, "skeleton.yaml");
+  const auto scored = circa::Evaluate(tender);
+  ASSERT_TRUE(scored.ok()) << Describe(scored.diagnostics);
+  // A: 15 + 15 + 40 = 70; B: 27 + 15 + 33.33 = 75.33.
+  EXPECT_EQ(scored.value->Winner(), 1);
+}
+
+// A loaded set is validated once: Compile on it does not validate again
+// (the stamp), while a set built or changed in code is still checked.
+TEST(ApiCompile, AValidatedSetIsNotValidatedAgainButABrokenOneIsRefused) {
+  circa::CriteriaSet set = ParseCriteriaOk(kDraftSet, "skeleton.yaml");
+  EXPECT_TRUE(set.validated);
+  EXPECT_TRUE(circa::Scorer::Compile(set).ok());
+  set.criteria[1].weight = -5;  // changed in code, stamp cleared
+  set.validated = false;
+  const auto broken = circa::Scorer::Compile(set);
+  EXPECT_FALSE(broken.ok());
+  set.validated = true;  // a stamp that lies about a missing rule
+  set.criteria[1].weight = 40;
+  set.criteria[1].scoring.reset();
+  const auto no_rule = circa::Scorer::Compile(set);
+  EXPECT_FALSE(no_rule.ok());
+  EXPECT_THAT(Messages(no_rule.diagnostics),
+              ElementsAre("skeleton.yaml:18:5: criteria[1].scoring: price has "
+                          "no scoring rule; every leaf criterion needs one "
+                          "(docs/rules.md)"));
+  const auto valid = circa::ValidateCriteria(ParseCriteriaOk(kDraftSet));
+  ASSERT_TRUE(valid.ok());
+  EXPECT_TRUE(valid.value->validated);
 }
 
 TEST(ApiEvaluate, CopyAndMoveGiveTheSameOutcome) {

@@ -80,6 +80,23 @@ TEST(Lint, AWellDocumentedModelSetHasNoFindings) {
   EXPECT_THAT(Lint(set), IsEmpty());
 }
 
+// A draft criterion (an import skeleton's placeholder rule) is a finding:
+// the only one of an otherwise clean set.
+TEST(Lint, ADraftCriterionIsAFinding) {
+  std::string yaml = kGood;
+  const std::string::size_type at = yaml.find("    scoring:");
+  ASSERT_NE(at, std::string::npos);
+  yaml.insert(at, "    draft: true\n");
+  const CriteriaSet set = circa_test::ParseCriteriaOk(yaml, "good.yaml");
+  const std::vector<Diagnostic> findings = Lint(set);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].severity, Severity::kWarning);
+  EXPECT_THAT(findings[0].message,
+              ::testing::StartsWith("\"" + set.Leaves()[0]->id +
+                                    "\" is a draft (draft: true): complete "
+                                    "its scoring rule"));
+}
+
 constexpr const char* kBad = R"(circa: 1
 id: bad
 version: "1.0"

@@ -110,6 +110,7 @@ class Comparer {
     if (a.scoring && b.scoring) Rule(p + ".scoring", *a.scoring, *b.scoring);
     Doc(p + ".doc", a.doc, b.doc);
     Eq(p + ".from_lcc", a.from_lcc, b.from_lcc);
+    Eq(p + ".draft", a.draft, b.draft);
     Criteria(p + ".criteria", a.children, b.children);
   }
 

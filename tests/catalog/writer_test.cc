@@ -200,6 +200,23 @@ requirements:
   EXPECT_THAT(yaml, HasSubstr("    anchor-source: m item 4\n"));
 }
 
+// An import skeleton's placeholders stay drafts through the writer.
+TEST(WriteCriteriaYaml, RoundTripsDraft) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(R"(circa: 1
+id: skeleton
+version: "1"
+title: Skeleton
+criteria:
+  - {id: price, type: price, weight: 60, draft: true, scoring: {rule: lowest-ratio}}
+  - {id: q, type: quality, weight: 40, draft: false, scoring: {rule: linear, worst: 0, best: 10}}
+)",
+                                                      "s.yaml");
+  std::string yaml;
+  EXPECT_THAT(RoundTrip(set, &yaml), IsEmpty()) << yaml;
+  EXPECT_THAT(yaml, HasSubstr("    draft: true\n"));
+  EXPECT_EQ(yaml.find("draft: true"), yaml.rfind("draft: true"));
+}
+
 TEST(WriteCriteriaYaml, RoundTripsOrderWeightsAndPercent) {
   const CriteriaSet order =
       ParseCriteria(

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/cli_support.h"
+#include "cli/fixtures.h"
 
 namespace circa_test::cli {
 namespace {
@@ -17,27 +18,11 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
-// The repros' tender: price (lowest-ratio, 60) and q (linear 0..10, 40).
-constexpr const char* kTender = R"(circa: 1
-id: base
-version: 1.0.0
-title: Base
-criteria:
-  - id: price
-    type: price
-    weight: 60
-    scoring: {rule: lowest-ratio}
-  - id: q
-    type: quality
-    weight: 40
-    scoring: {rule: linear, worst: 0, best: 10}
-)";
-
 class OneDocumentTest : public ::testing::Test {
  protected:
   // `circa validate tender.yaml NAME` with NAME holding `contents`.
   RunResult Validate(const std::string& name, const std::string& contents) {
-    dir_.Write("tender.yaml", kTender);
+    dir_.Write("tender.yaml", kPriceQualityTender);
     dir_.Write(name, contents);
     return RunCirca({"validate", "tender.yaml", name}, {dir_.path()});
   }
@@ -89,7 +74,8 @@ TEST_F(OneDocumentTest, TrailingContentAfterTheJsonValueIsAnError) {
 
 // d7: a criteria set followed by a second copy of itself.
 TEST_F(OneDocumentTest, ASecondCriteriaDocumentIsAnError) {
-  dir_.Write("two.yaml", std::string(kTender) + "---\n" + kTender);
+  dir_.Write("two.yaml",
+             std::string(kPriceQualityTender) + "---\n" + kPriceQualityTender);
   const RunResult r = RunCirca({"validate", "two.yaml"}, {dir_.path()});
   EXPECT_EQ(r.exit_code, 1) << r.Describe();
   EXPECT_EQ(r.err,

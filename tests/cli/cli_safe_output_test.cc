@@ -240,6 +240,43 @@ TEST(CliSafeOutput, OutputNamingTheModelIsRefused) {
   EXPECT_EQ(ReadFile(out), model);
 }
 
+// A set derived from a derived set: every model up the `extends:` chain is
+// an input, not only the direct one.
+TEST(CliSafeOutput, OutputNamingAModelUpTheChainIsRefused) {
+  const TempDir dir;
+  const std::string model = ReadFile(SourceDir() / "criteria/lighting.yaml");
+  dir.Write("lib/lighting.yaml", model);
+  const std::string tender =
+      ReadFile(SourceDir() / "samples/model-lighting/tender.yaml");
+  const std::string::size_type at = tender.find("../../criteria/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string middle =
+      tender.substr(0, at) + "../lib/" +
+      tender.substr(at + std::string("../../criteria/").size());
+  dir.Write("tender/middle.yaml", middle);
+  dir.Write("tender/tender.yaml",
+            "circa: 1\nid: herent-second\nversion: 1.0.0\n"
+            "title: Derived from a derived set\nextends: middle.yaml\n");
+  dir.Write("tender/bids.csv",
+            ReadFile(SourceDir() / "samples/model-lighting/bids.csv"));
+  const std::string derived = dir.path().string() + "/tender/tender.yaml";
+  for (const std::string& name : {"lib/lighting.yaml", "tender/middle.yaml"}) {
+    SCOPED_TRACE(name);
+    const std::string out = (dir.path() / name).string();
+    const RunResult r = RunCirca(
+        {"score", (dir.path() / "tender").string(), "-f", "json", "-o", out});
+    EXPECT_EQ(r.exit_code, 2) << r.Describe();
+    EXPECT_EQ(r.err, "circa: -o " + out + " would overwrite " + out + ", " +
+                         (name == "lib/lighting.yaml"
+                              ? "a model further up the extends: chain "
+                              : "the model ") +
+                         derived +
+                         " derives from; write the result to another file\n");
+  }
+  EXPECT_EQ(ReadFile(dir.path() / "lib/lighting.yaml"), model);
+  EXPECT_EQ(ReadFile(dir.path() / "tender/middle.yaml"), middle);
+}
+
 TEST(CliSafeOutput, AFullStandardOutputFailsEverySubcommandWithExit3) {
   SKIP_UNLESS_ROOT();
   const TempDir dir;

@@ -10,26 +10,12 @@
 #include <string>
 
 #include "cli/cli_support.h"
+#include "cli/fixtures.h"
 
 namespace circa_test::cli {
 namespace {
 
 using ::testing::StartsWith;
-
-constexpr const char* kTender = R"(circa: 1
-id: base
-version: 1.0.0
-title: Base
-criteria:
-  - id: price
-    type: price
-    weight: 60
-    scoring: {rule: lowest-ratio}
-  - id: q
-    type: quality
-    weight: 40
-    scoring: {rule: linear, worst: 0, best: 10}
-)";
 
 // Prices 1,000..5,000 and a 0..10 mark: many bids share a total, so the
 // evaluation carries thousands of tie notes.
@@ -50,7 +36,7 @@ constexpr int kBids = 20000;
 class CliStream : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_.Write("tender.yaml", kTender);
+    dir_.Write("tender.yaml", kPriceQualityTender);
     dir_.Write("bids.csv", Bids(kBids));
   }
   RunResult Score(const std::string& format, const std::string& output) {

@@ -31,6 +31,7 @@ using ::circa_test::exchange::Summary;
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 ImportedNotice ImportOk(std::string_view xml, const std::string& file) {
   Result<ImportedNotice> r = ImportNotice(xml, file);
@@ -170,12 +171,87 @@ TEST(ExportEforms, RangesOrderThresholdsAndMaxPass) {
 TEST(ExportEforms, RefusesABadLanguage) {
   const CriteriaSet set = circa_test::ParseCriteriaOk(kSet, "chairs.yaml");
   ExportOptions options;
-  options.language = "en";
+  for (const auto& [language, message] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"english",
+            "expected EU languages such as nl or NLD, "
+            "comma-separated (nl,fr), got \"english\""},
+           {"nl,",
+            "expected EU languages such as nl or NLD, "
+            "comma-separated (nl,fr), got \"\""},
+           {"nl,NLD", "nl is given twice"}}) {
+    options.language = language;
+    const Result<std::string> xml = ExportEforms(set, options);
+    EXPECT_FALSE(xml.ok());
+    EXPECT_THAT(circa_test::Messages(xml.diagnostics),
+                ElementsAre("chairs.yaml: language: " + message));
+    std::string why;
+    EXPECT_FALSE(options.IsValid(&why));
+    EXPECT_EQ(why, "language: " + message);
+  }
+}
+
+// The set's labels in the requested languages (issue 14 item 6): one
+// BT-734 name per language, as eForms repeats a multilingual field with its
+// languageID (eforms-sdk/notices/cn_24_multilingual.xml).
+constexpr char kLabelled[] =
+    "circa: 1\nid: chairs\nversion: 1.0.0\ntitle: Chairs\ncriteria:\n"
+    "  - id: price\n"
+    "    type: price\n"
+    "    labels: {en: Price, nl: Prijs, fr: Prix}\n"
+    "    description: Total price.\n"
+    "    weight: 40\n"
+    "    scoring: {rule: lowest-ratio}\n"
+    "  - id: repair\n"
+    "    type: quality\n"
+    "    labels: {en: Repairability, nl: Herstelbaarheid}\n"
+    "    weight: 60\n"
+    "    scoring: {rule: linear, worst: 0, best: 10}\n";
+
+TEST(ExportEforms, DutchNamesFromTheLabels) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(kLabelled, "chairs.yaml");
+  ExportOptions options;
+  options.language = "nl";
+  const Result<std::string> xml = ExportEforms(set, options);
+  ASSERT_TRUE(xml.ok()) << circa_test::Describe(xml.diagnostics);
+  const std::string& s = *xml.value;
+  EXPECT_THAT(s, HasSubstr("<cbc:Name languageID=\"NLD\">Prijs</cbc:Name>"));
+  EXPECT_THAT(
+      s, HasSubstr("<cbc:Name languageID=\"NLD\">Herstelbaarheid</cbc:Name>"));
+  // No English text under a Dutch languageID: descriptions and rule texts
+  // are English only, left out with a warning.
+  EXPECT_THAT(s, Not(HasSubstr("ENG")));
+  EXPECT_THAT(s, Not(HasSubstr("Total price")));
+  EXPECT_THAT(circa_test::Messages(xml.diagnostics),
+              ElementsAre("chairs.yaml: warning: language: descriptions and "
+                          "rule texts are written in English only; add en to "
+                          "--language to export them"));
+}
+
+TEST(ExportEforms, OneNamePerLanguage) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(kLabelled, "chairs.yaml");
+  ExportOptions options;
+  options.language = "en,NLD";
+  const Result<std::string> xml = ExportEforms(set, options);
+  ASSERT_TRUE(xml.ok()) << circa_test::Describe(xml.diagnostics);
+  EXPECT_TRUE(xml.diagnostics.empty());
+  EXPECT_THAT(*xml.value,
+              HasSubstr("<cbc:Name languageID=\"ENG\">Price</cbc:Name>\n"
+                        "      <cbc:Name languageID=\"NLD\">Prijs</cbc:Name>\n"
+                        "      <cbc:Description languageID=\"ENG\">Total "
+                        "price.</cbc:Description>"));
+}
+
+TEST(ExportEforms, AMissingLabelIsAnErrorNamingIt) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(kLabelled, "chairs.yaml");
+  ExportOptions options;
+  options.language = "en,fr";
   const Result<std::string> xml = ExportEforms(set, options);
   EXPECT_FALSE(xml.ok());
   EXPECT_THAT(circa_test::Messages(xml.diagnostics),
-              ElementsAre("chairs.yaml: language: expected three capital "
-                          "letters such as ENG or NLD, got \"en\""));
+              ElementsAre("chairs.yaml:12:5: criteria[1].labels.fr: missing; "
+                          "the export in fr (FRA) names every criterion in "
+                          "it: add labels: {fr: ...} to \"repair\""));
 }
 
 TEST(ExportOcds, AwardCriteriaExtension) {
@@ -940,7 +1016,9 @@ TEST(CriteriaCommand, ExitCodes) {
   EXPECT_EQ(RunCirca("criteria export --format ocds " + set), 0);
   EXPECT_EQ(RunCirca("criteria export " + set), 2);  // --format is required
   EXPECT_EQ(RunCirca("criteria export --format eforms --language en " + set),
-            2);
+            0);
+  EXPECT_EQ(
+      RunCirca("criteria export --format eforms --language english " + set), 2);
   EXPECT_EQ(
       RunCirca("criteria import " + xml + " -o " + (dir / "out").string()), 0);
   EXPECT_TRUE(std::filesystem::exists(dir / "out" / "set.yaml"));

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "circa/circa.h"
+#include "circa/validate.h"
 #include "fuzz/fuzz_check.h"
 
 namespace {
@@ -87,7 +88,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                "award value present although errors were reported");
     return 0;
   }
-  // Compiling validates again: a set that loaded passes.
+  // A set that loaded is stamped as validated, so Compile does not validate
+  // it again: the stamp must be sound, validating it again passes.
+  FUZZ_CHECK(set.validated, "a loaded set is not stamped as validated");
+  FUZZ_CHECK(circa::ValidateCriteria(set).ok(),
+             "a loaded set fails when validated again");
   const circa::Result<circa::Scorer> compiled = circa::Scorer::Compile(set);
   FUZZ_CHECK(compiled.ok(), "a set that loaded does not compile");
   const circa::Scorer& scorer = *compiled.value;
