@@ -260,11 +260,12 @@ TEST(CliSafeOutput, OutputNamingAModelUpTheChainIsRefused) {
   dir.Write("tender/bids.csv",
             ReadFile(SourceDir() / "samples/model-lighting/bids.csv"));
   const std::string derived = dir.path().string() + "/tender/tender.yaml";
-  for (const std::string& name : {"lib/lighting.yaml", "tender/middle.yaml"}) {
+  for (const std::string name : {"lib/lighting.yaml", "tender/middle.yaml"}) {
     SCOPED_TRACE(name);
     const std::string out = (dir.path() / name).string();
-    const RunResult r = RunCirca(
-        {"score", (dir.path() / "tender").string(), "-f", "json", "-o", out});
+    const RunResult r =
+        RunCirca({"--library", (dir.path() / "lib").string(), "score",
+                  (dir.path() / "tender").string(), "-f", "json", "-o", out});
     EXPECT_EQ(r.exit_code, 2) << r.Describe();
     EXPECT_EQ(r.err, "circa: -o " + out + " would overwrite " + out + ", " +
                          (name == "lib/lighting.yaml"
