@@ -317,8 +317,11 @@ TEST(ImportTed, PercentWeightsMapped) {
   EXPECT_EQ(set.criteria[2].id, "price");
   EXPECT_EQ(set.id, "ted-1");
   EXPECT_THAT(yaml, HasSubstr("weight: 10.08  # published: 10.08 %\n"));
-  EXPECT_THAT(yaml, HasSubstr("scoring: {rule: lowest-ratio}  # TODO: rule not "
+  EXPECT_THAT(yaml, HasSubstr("    draft: true\n    scoring: {rule: "
+                              "lowest-ratio}  # TODO: rule not "
                               "published; placeholder\n"));
+  // Every invented rule is a draft, machine-readably.
+  for (const Criterion* leaf : set.Leaves()) EXPECT_TRUE(leaf->draft);
 }
 
 TEST(ImportTed, FreeTextWeightsAreReported) {

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "circa/circa.h"
@@ -48,11 +49,20 @@ TEST(PanelTender, PanelFileScoresThePanelCriterion) {
   const Result<Tender> t = LoadTender(OfficeFurniture(true), {});
   ASSERT_TRUE(t.ok()) << circa_test::Describe(t.diagnostics);
   ASSERT_TRUE(t.value->panel.has_value());
-  // The panel's consensus, not the bid file's level, is the cell's text.
+  // The panel's consensus, not the bid file's level, is the cell's value;
+  // how it was reached is a fact of the panel, worded by PanelCellText.
   const auto& bids = t.value->bids;
   const std::size_t plan = bids.criteria.size() - 1;
   EXPECT_EQ(bids.criteria[plan], "plan");
-  EXPECT_THAT(bids.text[plan], ::testing::HasSubstr("consensus"));
+  const auto cell =
+      std::find_if(t.value->panel->cells.begin(), t.value->panel->cells.end(),
+                   [&bids](const PanelCell& c) {
+                     return c.bid == bids.ids[0] && c.criterion == "plan";
+                   });
+  ASSERT_NE(cell, t.value->panel->cells.end());
+  EXPECT_TRUE(cell->consensus);
+  EXPECT_EQ(bids.text[plan], FormatNumber(cell->value, -1));
+  EXPECT_THAT(PanelCellText(*cell), ::testing::HasSubstr("consensus"));
 }
 
 }  // namespace
