@@ -113,12 +113,22 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   e->totals.setZero(n);
   e->subtotals.setZero(n, tops);
   if (n == 0) return;
+  // Relative rules need their column's extremes before scoring: one pass
+  // first. The others' extremes are taken from each chunk as it is scored.
+  std::vector<Eigen::Index> lo_chunk(static_cast<std::size_t>(m), 0);
+  std::vector<Eigen::Index> hi_chunk(static_cast<std::size_t>(m), 0);
   for (Eigen::Index j = 0; j < m; ++j) {
+    const double* x = values.col(j).data();
+    if (!columns[static_cast<std::size_t>(j)].relative) {
+      e->column_min[j] = x[0];
+      e->column_max[j] = x[0];
+      continue;
+    }
     double lo = 0;
     double hi = 0;
     Eigen::Index lo_at = 0;
     Eigen::Index hi_at = 0;
-    Extremes(values.col(j).data(), n, &lo, &hi, &lo_at, &hi_at);
+    Extremes(x, n, &lo, &hi, &lo_at, &hi_at);
     e->column_min[j] = lo;
     e->column_max[j] = hi;
     e->min_bid[static_cast<std::size_t>(j)] = static_cast<int>(lo_at);
@@ -131,15 +141,36 @@ void ScoreAndTotal(const std::vector<Column>& columns,
     auto total = e->totals.segment(r0, len);
     for (Eigen::Index j = 0; j < m; ++j) {
       const auto k = static_cast<std::size_t>(j);
+      const auto x = values.col(j).segment(r0, len);
+      if (!columns[k].relative) {
+        const double a = x.minCoeff();
+        const double b = x.maxCoeff();
+        if (a < e->column_min[j]) {
+          e->column_min[j] = a;
+          lo_chunk[k] = r0;
+        }
+        if (b > e->column_max[j]) {
+          e->column_max[j] = b;
+          hi_chunk[k] = r0;
+        }
+      }
       auto out = e->scores.col(j).segment(r0, len);
-      score::ColumnOutcome outcome =
-          score::ScoreColumn(columns[k].rule, values.col(j).segment(r0, len),
-                             e->column_min[j], e->column_max[j], out);
+      score::ColumnOutcome outcome = score::ScoreColumn(
+          columns[k].rule, x, e->column_min[j], e->column_max[j], out);
       if (outcome.note) (*notes)[k] = outcome.note;
       const double w = weights[j];
       total += out * w;
       e->subtotals.col(columns[k].top_level).segment(r0, len) += out * w;
     }
+  }
+  for (Eigen::Index j = 0; j < m; ++j) {
+    const auto k = static_cast<std::size_t>(j);
+    if (columns[k].relative) continue;
+    const double* x = values.col(j).data();
+    e->min_bid[k] = static_cast<int>(
+        std::find(x + lo_chunk[k], x + n, e->column_min[j]) - x);
+    e->max_bid[k] = static_cast<int>(
+        std::find(x + hi_chunk[k], x + n, e->column_max[j]) - x);
   }
 }
 
