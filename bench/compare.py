@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Runs circa_bench and the numpy peers (bench/peers.py) on the same data
-and prints each median and the ratio numpy / circa (issue 18).
+and prints each median (wall and CPU time) and the ratio numpy / circa
+(issue 18). On a loaded machine the CPU-time ratio is the steadier one.
 
 Usage: bench/compare.py [BUILD_DIR]   (default build/ci; needs the targets
 circa_bench and circa_bench_dump built). circa_bench runs pinned to one core
@@ -30,7 +31,8 @@ def circa_medians(bench, bench_filter, pin):
         if b.get("aggregate_name") != "median":
             continue
         scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0}[b["time_unit"]]
-        medians[b["run_name"]] = b["real_time"] * scale
+        medians[b["run_name"]] = (b["real_time"] * scale,
+                                  b["cpu_time"] * scale)
     return medians
 
 
@@ -51,19 +53,24 @@ def main():
     one = circa_medians(bench, "^BM_Score/100000$|^BM_Smaa/20/100000$", True)
     two = circa_medians(bench, "^BM_SmaaThreads/20/100000", False)
     rows = [("score + rank 100,000 x 30", one.get("BM_Score/100000"),
-             numpy["score_ms"]),
-            ("SMAA-2 100,000 x 20 x 30, one core",
-             one.get("BM_Smaa/20/100000"), numpy["smaa_ms"])]
+             (numpy["score_ms"], numpy["score_cpu_ms"])),
+            ("SMAA-2 100,000 x 20 x 30, one thread",
+             one.get("BM_Smaa/20/100000"),
+             (numpy["smaa_ms"], numpy["smaa_cpu_ms"]))]
     for name, ms in sorted(two.items()):
-        rows.append(("SMAA-2 " + name.split("/", 1)[1] + " (threads/real)",
-                     ms, numpy["smaa_ms"]))
-    print(f"numpy {numpy['numpy']}")
-    print(f"{'benchmark':45} {'circa ms':>10} {'numpy ms':>10} {'ratio':>7}")
+        # Google Benchmark's CPU time counts the main thread only: wall.
+        rows.append(("SMAA-2, every core (wall)", (ms[0], ms[0]),
+                     (numpy["smaa_ms"], numpy["smaa_ms"])))
+    print(f"numpy {numpy['numpy']}; wall / CPU medians in ms; ratio = numpy "
+          "/ circa")
+    print(f"{'benchmark':38} {'circa wall':>10} {'numpy wall':>10} "
+          f"{'ratio':>6} {'circa CPU':>10} {'numpy CPU':>10} {'ratio':>6}")
     for name, circa, peer in rows:
         if circa is None:
             continue
-        print(f"{name:45} {circa:10.2f} {peer:10.2f} {peer / circa:7.1f}x")
-
+        print(f"{name:38} {circa[0]:10.2f} {peer[0]:10.2f} "
+              f"{peer[0] / circa[0]:5.1f}x {circa[1]:10.2f} {peer[1]:10.2f} "
+              f"{peer[1] / circa[1]:5.1f}x")
 
 if __name__ == "__main__":
     main()
