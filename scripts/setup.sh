@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libssl-dev libpugixml-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
+  python3-numpy
 )
 
 missing=()

@@ -7,10 +7,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
-#include <random>
+#include <cstring>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -28,10 +31,285 @@ Result<SmaaResult> Fail(std::string path, std::string message) {
   return r;
 }
 
+// ---- Generator and kernels (docs/smaa.md, "Seed and reproducibility") ----
+//
+// The samples are cut into stream blocks of kStreamBlock; block b draws from
+// its own SplitMix64 stream, keyed by the seed and b, so any block can be
+// drawn on any thread and the result does not depend on how many there are.
+// Value i (0, 1, ...) of block b is Mix(key_b + (i + 1) * kGamma) with key_b =
+// Mix(seed + Mix((b + 1) * kGamma)); candidate c of the block uses values
+// c * n .. c * n + n - 1 (n criteria).
+
+constexpr Eigen::Index kStreamBlock = 256;
+// Stream blocks per task: the unit of work a thread takes, and of the
+// partial sums added up in task order (so the sums do not depend on the
+// number of threads either).
+constexpr Eigen::Index kBlocksPerTask = 32;
+constexpr std::uint64_t kGamma = 0x9e3779b97f4a7c15ULL;
+
+#define CIRCA_INLINE inline __attribute__((always_inline))
+
+CIRCA_INLINE std::uint64_t Mix(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+std::uint64_t StreamKey(std::uint64_t seed, std::uint64_t block) {
+  return Mix(seed + Mix((block + 1) * kGamma));
+}
+
+// ln u for u in (0, 1) (normal): u = m 2^e with m in [sqrt(1/2), sqrt(2)),
+// ln m = 2 atanh(s) with s = (m - 1) / (m + 1), |s| <= 0.1716, by its series
+// to s^19 (the next term is below 1e-17 of the result). Only +, -, *, / and
+// bit moves, in a fixed order: the scalar and SIMD builds give the same
+// bits, on any platform, with no C library function involved.
+CIRCA_INLINE double LogOpen01(double u) {
+  const auto bits = std::bit_cast<std::uint64_t>(u);
+  const std::uint64_t mantissa = bits & 0x000fffffffffffffULL;
+  // 1 when the mantissa 1.f is above sqrt(2) (then m = 1.f / 2, e + 1).
+  const std::uint64_t big =
+      static_cast<std::uint64_t>(mantissa > 0x6a09e667f3bccULL);
+  const double m =
+      std::bit_cast<double>((mantissa | 0x3ff0000000000000ULL) - (big << 52));
+  const double e =
+      std::bit_cast<double>(((bits >> 52) + big) | 0x4330000000000000ULL) -
+      0x1.0p52 - 1023.0;
+  const double s = (m - 1.0) / (m + 1.0);
+  const double z = s * s;
+  double p = 1.0 / 19;
+  p = p * z + 1.0 / 17;
+  p = p * z + 1.0 / 15;
+  p = p * z + 1.0 / 13;
+  p = p * z + 1.0 / 11;
+  p = p * z + 1.0 / 9;
+  p = p * z + 1.0 / 7;
+  p = p * z + 1.0 / 5;
+  p = p * z + 1.0 / 3;
+  p = p * z + 1.0;
+  return e * 0.6931471805599453 + (2.0 * s) * p;
+}
+
+// Exponential(1) from one 64-bit value: -ln U with U = (2 floor(x / 2^12) +
+// 1) 2^-53, strictly inside (0, 1), built from the bits without an integer
+// to double conversion.
+CIRCA_INLINE double Exponential(std::uint64_t x) {
+  const double one_m = std::bit_cast<double>(0x3ff0000000000000ULL | (x >> 12));
+  return -LogOpen01((one_m - 1.0) + 0x1.0p-53);
+}
+
+// Candidates first .. first + count - 1 of a stream, normalised to the
+// simplex, into out[j * stride + c] (criterion-major: a criterion's values
+// for consecutive candidates are contiguous). `sum` holds count doubles.
+CIRCA_INLINE void DrawBody(std::uint64_t key, std::uint64_t first,
+                           Eigen::Index count, Eigen::Index n, double* out,
+                           Eigen::Index stride, double* sum) {
+  const auto un = static_cast<std::uint64_t>(n);
+  const std::uint64_t step = un * kGamma;
+  const auto base = [&](Eigen::Index j) {
+    return key + (first * un + static_cast<std::uint64_t>(j + 1)) * kGamma;
+  };
+  for (Eigen::Index c = 0; c < count; ++c) sum[c] = 0.0;
+  // Two criteria per pass: two independent logarithms in flight (the sum
+  // still adds them in criterion order).
+  Eigen::Index j = 0;
+  for (; j + 2 <= n; j += 2) {
+    double* row0 = out + j * stride;
+    double* row1 = row0 + stride;
+    const std::uint64_t base0 = base(j);
+    const std::uint64_t base1 = base(j + 1);
+    for (Eigen::Index c = 0; c < count; ++c) {
+      const std::uint64_t at = static_cast<std::uint64_t>(c) * step;
+      const double e0 = Exponential(Mix(base0 + at));
+      const double e1 = Exponential(Mix(base1 + at));
+      row0[c] = e0;
+      row1[c] = e1;
+      sum[c] = (sum[c] + e0) + e1;
+    }
+  }
+  for (; j < n; ++j) {
+    double* row = out + j * stride;
+    const std::uint64_t b = base(j);
+    for (Eigen::Index c = 0; c < count; ++c) {
+      const double e =
+          Exponential(Mix(b + static_cast<std::uint64_t>(c) * step));
+      row[c] = e;
+      sum[c] += e;
+    }
+  }
+  for (Eigen::Index c = 0; c < count; ++c) sum[c] = 1.0 / sum[c];
+  for (j = 0; j < n; ++j) {
+    double* row = out + j * stride;
+    for (Eigen::Index c = 0; c < count; ++c) row[c] *= sum[c];
+  }
+}
+
+// Four doubles: GCC's vector extension, two SSE2 registers in the portable
+// build and one AVX register in the AVX2 one (the same operations either
+// way, lane by lane).
+typedef double V4d __attribute__((vector_size(32)));
+
+// Unaligned loads and stores (no vector passed by value: that would depend
+// on the target's ABI).
+#define CIRCA_LOAD4(v, p) std::memcpy(&(v), (p), sizeof(V4d))
+#define CIRCA_STORE4(p, v) std::memcpy((p), &(v), sizeof(V4d))
+
+// t[i * stride + c] = sum over j (in order) of s(i, j) w[j * stride + c],
+// for m bids (s: m x n, column-major). Rows are padded to a multiple of 8
+// samples (stride is), so the last chunk may compute a few unused lanes.
+CIRCA_INLINE void TotalsBody(const double* s, Eigen::Index m, Eigen::Index n,
+                             const double* w, Eigen::Index stride,
+                             Eigen::Index count, double* t) {
+  Eigen::Index i = 0;
+  for (; i + 4 <= m; i += 4) {
+    for (Eigen::Index c0 = 0; c0 < count; c0 += 8) {
+      V4d a0 = {}, b0 = {}, a1 = {}, b1 = {}, a2 = {}, b2 = {}, a3 = {},
+          b3 = {};
+      for (Eigen::Index j = 0; j < n; ++j) {
+        const double* wj = w + j * stride + c0;
+        V4d wa;
+        V4d wb;
+        CIRCA_LOAD4(wa, wj);
+        CIRCA_LOAD4(wb, wj + 4);
+        const double* sj = s + j * m + i;
+        const V4d s0 = {sj[0], sj[0], sj[0], sj[0]};
+        const V4d s1 = {sj[1], sj[1], sj[1], sj[1]};
+        const V4d s2 = {sj[2], sj[2], sj[2], sj[2]};
+        const V4d s3 = {sj[3], sj[3], sj[3], sj[3]};
+        a0 += s0 * wa;
+        b0 += s0 * wb;
+        a1 += s1 * wa;
+        b1 += s1 * wb;
+        a2 += s2 * wa;
+        b2 += s2 * wb;
+        a3 += s3 * wa;
+        b3 += s3 * wb;
+      }
+      double* t0 = t + i * stride + c0;
+      CIRCA_STORE4(t0, a0);
+      CIRCA_STORE4(t0 + 4, b0);
+      CIRCA_STORE4(t0 + stride, a1);
+      CIRCA_STORE4(t0 + stride + 4, b1);
+      CIRCA_STORE4(t0 + 2 * stride, a2);
+      CIRCA_STORE4(t0 + 2 * stride + 4, b2);
+      CIRCA_STORE4(t0 + 3 * stride, a3);
+      CIRCA_STORE4(t0 + 3 * stride + 4, b3);
+    }
+  }
+  for (; i < m; ++i) {
+    for (Eigen::Index c0 = 0; c0 < count; c0 += 8) {
+      V4d a = {}, b = {};
+      for (Eigen::Index j = 0; j < n; ++j) {
+        const double* wj = w + j * stride + c0;
+        const double x = s[j * m + i];
+        const V4d sv = {x, x, x, x};
+        V4d wa;
+        V4d wb;
+        CIRCA_LOAD4(wa, wj);
+        CIRCA_LOAD4(wb, wj + 4);
+        a += sv * wa;
+        b += sv * wb;
+      }
+      CIRCA_STORE4(t + i * stride + c0, a);
+      CIRCA_STORE4(t + i * stride + c0 + 4, b);
+    }
+  }
+}
+
+// ahead[i * stride + c] = bids ahead of bid i by more than tol in sample c.
+// Without ties the counts of a sample are 0 .. m - 1 and add up to
+// m (m - 1) / 2; a pair within tol adds to neither, so a smaller sum means
+// a tie (Smaa ranks such a sample with RankWithTies).
+CIRCA_INLINE void AheadBody(const double* t, Eigen::Index m,
+                            Eigen::Index stride, Eigen::Index count, double tol,
+                            double* ahead, double* sum) {
+  for (Eigen::Index k = 0; k < m * stride; ++k) ahead[k] = 0;
+  for (Eigen::Index i = 0; i < m; ++i) {
+    const double* ti = t + i * stride;
+    double* ai = ahead + i * stride;
+    for (Eigen::Index k = i + 1; k < m; ++k) {
+      const double* tk = t + k * stride;
+      double* ak = ahead + k * stride;
+      for (Eigen::Index c = 0; c < count; ++c) {
+        const double d = tk[c] - ti[c];
+        ai[c] += d > tol ? 1.0 : 0.0;
+        ak[c] += d < -tol ? 1.0 : 0.0;
+      }
+    }
+  }
+  for (Eigen::Index c = 0; c < count; ++c) sum[c] = 0;
+  for (Eigen::Index i = 0; i < m; ++i) {
+    const double* ai = ahead + i * stride;
+    for (Eigen::Index c = 0; c < count; ++c) sum[c] += ai[c];
+  }
+}
+
+// The same kernels compiled twice: for any x86-64 (SSE2) and for AVX2,
+// chosen at run time (Kernels()); both give the same bits.
+void DrawPortable(std::uint64_t key, std::uint64_t first, Eigen::Index count,
+                  Eigen::Index n, double* out, Eigen::Index stride,
+                  double* sum) {
+  DrawBody(key, first, count, n, out, stride, sum);
+}
+void TotalsPortable(const double* s, Eigen::Index m, Eigen::Index n,
+                    const double* w, Eigen::Index stride, Eigen::Index count,
+                    double* t) {
+  TotalsBody(s, m, n, w, stride, count, t);
+}
+void AheadPortable(const double* t, Eigen::Index m, Eigen::Index stride,
+                   Eigen::Index count, double tol, double* ahead, double* sum) {
+  AheadBody(t, m, stride, count, tol, ahead, sum);
+}
+#if defined(__x86_64__)
+#define CIRCA_HAVE_AVX2_KERNELS 1
+__attribute__((target("avx2"))) void DrawAvx2(
+    std::uint64_t key, std::uint64_t first, Eigen::Index count, Eigen::Index n,
+    double* out, Eigen::Index stride, double* sum) {
+  DrawBody(key, first, count, n, out, stride, sum);
+}
+__attribute__((target("avx2"))) void TotalsAvx2(const double* s, Eigen::Index m,
+                                                Eigen::Index n, const double* w,
+                                                Eigen::Index stride,
+                                                Eigen::Index count, double* t) {
+  TotalsBody(s, m, n, w, stride, count, t);
+}
+__attribute__((target("avx2"))) void AheadAvx2(const double* t, Eigen::Index m,
+                                               Eigen::Index stride,
+                                               Eigen::Index count, double tol,
+                                               double* ahead, double* sum) {
+  AheadBody(t, m, stride, count, tol, ahead, sum);
+}
+#endif
+
+struct Kernels {
+  decltype(&DrawPortable) draw = DrawPortable;
+  decltype(&TotalsPortable) totals = TotalsPortable;
+  decltype(&AheadPortable) ahead = AheadPortable;
+};
+
+Kernels ChooseKernels(bool simd) {
+  Kernels k;
+#ifdef CIRCA_HAVE_AVX2_KERNELS
+  if (simd && __builtin_cpu_supports("avx2")) {
+    k.draw = DrawAvx2;
+    k.totals = TotalsAvx2;
+    k.ahead = AheadAvx2;
+  }
+#else
+  (void)simd;
+#endif
+  return k;
+}
+
+// Counts of one stream block (or a sum of them).
+struct DrawCount {
+  std::int64_t draws = 0;
+  std::int64_t accepted = 0;
+  bool failed = false;  // the block's rejection budget ran out
+};
+
 // Draws weight vectors (shares adding up to 1), uniform on the simplex or on
-// its part within ranges. Only the engine's own arithmetic turns the
-// generator's integers into numbers (no std:: distributions, whose output
-// differs between standard libraries).
+// its part within ranges. Const after setup: threads share one.
 class WeightSampler {
  public:
   // How the candidates are drawn when ranges are given: the uniform simplex
@@ -41,15 +319,16 @@ class WeightSampler {
   // are rejected). The smaller corner wastes fewer draws.
   enum class Mode { kSimplex, kFromLower, kFromUpper };
 
-  WeightSampler(Eigen::Index n, std::uint64_t seed) : n_(n), rng_(seed) {}
+  WeightSampler(Eigen::Index n, std::uint64_t seed) : n_(n), seed_(seed) {}
 
   // Ranges as shares, which some weight vector fits (sum of lo <= 1 <= sum of
-  // hi).
+  // hi). A stream block of b samples may draw b * max_draws_per_sample
+  // candidates.
   void SetRanges(const Eigen::VectorXd& lo, const Eigen::VectorXd& hi,
-                 std::int64_t max_draws) {
+                 std::int64_t max_draws_per_sample) {
     lo_ = lo;
     hi_ = hi;
-    max_draws_ = max_draws;
+    max_draws_per_sample_ = max_draws_per_sample;
     const double lo_sum = lo.sum();
     const double hi_sum = hi.sum();
     const double lower_room = std::max(0.0, 1 - lo_sum);
@@ -72,40 +351,61 @@ class WeightSampler {
     group_hi_ = std::move(hi);
   }
 
-  // Fills `w` (n x its columns) with accepted weight vectors. False if the
-  // rejection budget ran out.
-  bool Fill(Eigen::MatrixXd* w) {
-    const Eigen::Index want = w->cols();
+  bool ranged() const { return mode_ != Mode::kSimplex; }
+
+  // Fills `count` samples of stream block `block` into w[j * stride + c].
+  // `scratch` is resized as needed.
+  DrawCount FillBlock(const Kernels& k, std::int64_t block, Eigen::Index count,
+                      double* w, Eigen::Index stride,
+                      std::vector<double>* scratch) const {
+    DrawCount out;
+    const std::uint64_t key =
+        StreamKey(seed_, static_cast<std::uint64_t>(block));
+    if (mode_ == Mode::kSimplex) {
+      scratch->resize(static_cast<std::size_t>(count));
+      k.draw(key, 0, count, n_, w, stride, scratch->data());
+      out.draws = out.accepted = count;
+      return out;
+    }
+    const std::int64_t budget = count * max_draws_per_sample_;
+    constexpr Eigen::Index kBatch = 64;
+    scratch->resize(static_cast<std::size_t>(kBatch * (n_ + 1)));
+    double* cand = scratch->data();
+    double* sum = cand + kBatch * n_;
+    std::vector<double> v(static_cast<std::size_t>(n_));
     Eigen::Index filled = 0;
-    while (filled < want) {
-      Draw(want - filled);
-      if (mode_ == Mode::kSimplex) {
-        w->middleCols(filled, want - filled) = candidates_;
-        accepted_ += want - filled;
-        return true;
-      }
-      for (Eigen::Index s = 0; s < candidates_.cols() && filled < want; ++s) {
-        if (draws_ >= max_draws_) return false;
-        ++draws_;
-        const auto c = candidates_.col(s);
-        const bool inside =
-            (mode_ == Mode::kFromLower ? (c.array() <= hi_.array()).all()
-                                       : (c.array() >= lo_.array()).all()) &&
-            InsideGroups(c.data());
-        if (inside) {
-          w->col(filled++) = c;
-          ++accepted_;
+    std::uint64_t next = 0;
+    while (filled < count) {
+      k.draw(key, next, kBatch, n_, cand, kBatch, sum);
+      next += kBatch;
+      for (Eigen::Index c = 0; c < kBatch && filled < count; ++c) {
+        if (out.draws >= budget) {
+          out.failed = true;
+          return out;
         }
+        ++out.draws;
+        bool inside = true;
+        for (Eigen::Index j = 0; j < n_; ++j) {
+          const double x = cand[j * kBatch + c];
+          const auto uj = static_cast<std::size_t>(j);
+          if (mode_ == Mode::kFromLower) {
+            v[uj] = x * room_ + lo_[j];
+            inside = inside && v[uj] <= hi_[j];
+          } else {
+            v[uj] = -room_ * x + hi_[j];
+            inside = inside && v[uj] >= lo_[j];
+          }
+        }
+        if (!inside || !InsideGroups(v.data())) continue;
+        for (Eigen::Index j = 0; j < n_; ++j) {
+          w[j * stride + filled] = v[static_cast<std::size_t>(j)];
+        }
+        ++filled;
+        ++out.accepted;
       }
     }
-    return true;
+    return out;
   }
-
-  std::int64_t draws() const {
-    return mode_ == Mode::kSimplex ? accepted_ : draws_;
-  }
-  bool ranged() const { return mode_ != Mode::kSimplex; }
-  std::int64_t accepted() const { return accepted_; }
 
  private:
   bool InsideGroups(const double* w) const {
@@ -120,45 +420,13 @@ class WeightSampler {
     return true;
   }
 
-  // A uniform double in the open interval (0, 1): the top 53 bits of one
-  // 64-bit output, centred in their cell so 0 and 1 never occur.
-  double OpenUniform() {
-    return (static_cast<double>(rng_() >> 11) + 0.5) * 0x1.0p-53;
-  }
-
-  // `count` candidates into candidates_. Uniform on the simplex: normalised
-  // i.i.d. Exponential(1) variables, E = -log U (Devroye 1986, ch. V.2;
-  // Rubinstein 1982), then mapped affinely into the range corner, which
-  // keeps the distribution uniform.
-  void Draw(Eigen::Index count) {
-    candidates_.resize(n_, count);
-    for (Eigen::Index s = 0; s < count; ++s) {
-      double* e = candidates_.col(s).data();
-      double sum = 0;
-      for (Eigen::Index j = 0; j < n_; ++j) {
-        e[j] = -std::log(OpenUniform());
-        sum += e[j];
-      }
-      const double inv = 1 / sum;
-      for (Eigen::Index j = 0; j < n_; ++j) e[j] *= inv;
-    }
-    if (mode_ == Mode::kFromLower) {
-      candidates_ = (candidates_ * room_).colwise() + lo_;
-    } else if (mode_ == Mode::kFromUpper) {
-      candidates_ = (-room_ * candidates_).colwise() + hi_;
-    }
-  }
-
   Eigen::Index n_;
-  std::mt19937_64 rng_;
+  std::uint64_t seed_;
   Mode mode_ = Mode::kSimplex;
   Eigen::VectorXd lo_;
   Eigen::VectorXd hi_;
   double room_ = 1;
-  std::int64_t max_draws_ = 0;
-  std::int64_t draws_ = 0;
-  std::int64_t accepted_ = 0;
-  Eigen::MatrixXd candidates_;
+  std::int64_t max_draws_per_sample_ = 0;
   std::vector<std::vector<Eigen::Index>> group_columns_;
   std::vector<double> group_lo_;
   std::vector<double> group_hi_;
@@ -195,8 +463,6 @@ std::pair<std::string, std::string> MakeSampler(Eigen::Index columns,
     lo[j] = r.lo / scale;
     hi[j] = r.hi / scale;
   }
-  const std::int64_t budget = std::int64_t{options.samples} *
-                              std::int64_t{options.max_draws_per_sample};
   // Sums in points, as written, so the message shows the user's numbers.
   double lo_points = 0;
   double hi_points = 0;
@@ -291,18 +557,18 @@ std::pair<std::string, std::string> MakeSampler(Eigen::Index columns,
                           need_hi, scale)};
     }
   }
-  sampler->SetRanges(lo, hi, budget);
+  sampler->SetRanges(lo, hi, options.max_draws_per_sample);
   sampler->SetGroups(std::move(group_columns), std::move(group_lo),
                      std::move(group_hi));
   return {};
 }
 
-std::string BudgetMessage(const WeightSampler& sampler) {
+std::string BudgetMessage(const DrawCount& count) {
   return fmt::format(
       "only {} of {} weight vectors drawn fell inside the ranges; they "
       "cover too small a part of the possible weights to sample (raise "
       "max_draws_per_sample or widen the ranges)",
-      sampler.accepted(), sampler.draws());
+      count.accepted, count.draws);
 }
 
 // Ranks one sample's totals t[0..m) the way rank::Rank does (best first,
@@ -381,20 +647,29 @@ Result<Eigen::MatrixXd> SampleSmaaWeights(Eigen::Index columns, double scale,
         {Severity::kError, {}, std::move(path), std::move(message)});
     return r;
   }
-  // Block by block, as Smaa draws them, so both see the same stream.
+  // Stream block by stream block, as Smaa draws them.
+  const Kernels kernels = ChooseKernels(options.simd);
   Eigen::MatrixXd w(columns, options.samples);
-  Eigen::MatrixXd block;
-  for (Eigen::Index done = 0; done < options.samples;) {
-    const Eigen::Index b =
-        std::min<Eigen::Index>(options.block_size, options.samples - done);
-    block.resize(columns, b);
-    if (!sampler.Fill(&block)) {
+  std::vector<double> block(static_cast<std::size_t>(columns * kStreamBlock));
+  std::vector<double> scratch;
+  DrawCount total;
+  for (Eigen::Index done = 0; done < options.samples; done += kStreamBlock) {
+    const Eigen::Index count =
+        std::min<Eigen::Index>(kStreamBlock, options.samples - done);
+    const DrawCount d = sampler.FillBlock(kernels, done / kStreamBlock, count,
+                                          block.data(), kStreamBlock, &scratch);
+    total.draws += d.draws;
+    total.accepted += d.accepted;
+    if (d.failed) {
       r.diagnostics.push_back(
-          {Severity::kError, {}, "smaa.ranges", BudgetMessage(sampler)});
+          {Severity::kError, {}, "smaa.ranges", BudgetMessage(total)});
       return r;
     }
-    w.middleCols(done, b) = block;
-    done += b;
+    for (Eigen::Index j = 0; j < columns; ++j) {
+      for (Eigen::Index c = 0; c < count; ++c) {
+        w(j, done + c) = block[static_cast<std::size_t>(j * kStreamBlock + c)];
+      }
+    }
   }
   r.value = std::move(w);
   return r;
@@ -467,74 +742,153 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
   // Totals are in shares of the scale; the tie tolerance is in points.
   const double tol = kTieTolerance / scale;
 
-  Eigen::MatrixXd accept = Eigen::MatrixXd::Zero(m, m);   // credits
-  Eigen::MatrixXd central = Eigen::MatrixXd::Zero(n, m);  // sum of wins' w
-  Eigen::VectorXd wins = Eigen::VectorXd::Zero(m);
-  Eigen::MatrixXd w;
-  Eigen::MatrixXd t;      // samples x bids: totals
-  Eigen::MatrixXd ahead;  // samples x bids: bids ahead by more than tol
-  Eigen::VectorXd near;   // per sample: pairs within tol (ties)
-  Eigen::VectorXd one(m);
-  std::vector<Eigen::Index> order;
-  for (Eigen::Index done = 0; done < options.samples;) {
-    const Eigen::Index b =
-        std::min<Eigen::Index>(options.block_size, options.samples - done);
-    w.resize(n, b);
-    if (!sampler.Fill(&w)) {
-      return Fail("smaa.ranges", BudgetMessage(sampler));
-    }
-    done += b;
-    if (m == 0) continue;
-    t.noalias() = w.transpose() * s.transpose();
-    // A bid's rank is 1 + the number of bids ahead of it, valid when no two
-    // totals are within the tie tolerance. The pairwise comparisons run down
-    // contiguous columns, vectorised over the block's samples.
-    ahead.setZero(b, m);
-    near.setZero(b);
-    double* tie = near.data();
-    for (Eigen::Index i = 0; i < m; ++i) {
-      const double* ti = t.col(i).data();
-      double* ai = ahead.col(i).data();
-      for (Eigen::Index k = i + 1; k < m; ++k) {
-        const double* tk = t.col(k).data();
-        double* ak = ahead.col(k).data();
-        for (Eigen::Index c = 0; c < b; ++c) {
-          const double d = tk[c] - ti[c];
-          ai[c] += d > tol ? 1.0 : 0.0;
-          ak[c] += d < -tol ? 1.0 : 0.0;
-          tie[c] += std::abs(d) <= tol ? 1.0 : 0.0;
-        }
+  const Kernels kernels = ChooseKernels(options.simd);
+  const std::int64_t blocks =
+      (std::int64_t{options.samples} + kStreamBlock - 1) / kStreamBlock;
+  const std::int64_t tasks = (blocks + kBlocksPerTask - 1) / kBlocksPerTask;
+
+  // What one task adds up: its stream blocks in order.
+  struct Partial {
+    Eigen::MatrixXd accept;   // m x m: credits
+    Eigen::VectorXd wins;     // per bid: first places (shares)
+    Eigen::MatrixXd central;  // n x m: sum of the winning weights
+    DrawCount count;
+  };
+  struct Workspace {
+    std::vector<double> w;  // n x kStreamBlock, criterion-major
+    std::vector<double> t;  // m x kStreamBlock: totals, bid-major
+    std::vector<double> ahead;
+    std::vector<double> sum;  // per sample: the ahead counts added up
+    std::vector<Eigen::Index> winner;
+    std::vector<double> lanes;  // 8 x m: winners' weights, one criterion
+    std::vector<double> scratch;
+    std::vector<Eigen::Index> order;
+    Eigen::VectorXd one;
+  };
+  const auto run_task = [&](std::int64_t task, Partial* p, Workspace* ws) {
+    p->accept.setZero(m, m);
+    p->wins.setZero(m);
+    p->central.setZero(n, m);
+    p->count = {};
+    const auto stride = kStreamBlock;
+    ws->w.assign(static_cast<std::size_t>(n * stride), 0.0);
+    ws->t.assign(static_cast<std::size_t>(m * stride), 0.0);
+    ws->ahead.assign(static_cast<std::size_t>(m * stride), 0.0);
+    ws->sum.assign(static_cast<std::size_t>(stride), 0.0);
+    ws->lanes.assign(static_cast<std::size_t>(8 * m), 0.0);
+    // Without ties the ahead counts of a sample add up to this.
+    const double untied =
+        static_cast<double>(m) * static_cast<double>(m - 1) / 2;
+    ws->winner.assign(static_cast<std::size_t>(stride), -1);
+    ws->one.resize(m);
+    const std::int64_t end = std::min(blocks, (task + 1) * kBlocksPerTask);
+    for (std::int64_t b = task * kBlocksPerTask; b < end; ++b) {
+      const Eigen::Index count = std::min<Eigen::Index>(
+          stride, options.samples - static_cast<Eigen::Index>(b) * stride);
+      const DrawCount d = sampler.FillBlock(kernels, b, count, ws->w.data(),
+                                            stride, &ws->scratch);
+      p->count.draws += d.draws;
+      p->count.accepted += d.accepted;
+      if (d.failed) {
+        p->count.failed = true;
+        return;
       }
-    }
-    for (Eigen::Index c = 0; c < b; ++c) {
-      if (tie[c] == 0) {
-        for (Eigen::Index i = 0; i < m; ++i) {
-          const auto r = static_cast<Eigen::Index>(ahead(c, i));
-          accept(i, r) += 1;
-          if (r == 0) {
-            wins[i] += 1;
-            central.col(i) += w.col(c);
+      if (m == 0) continue;
+      const double* w = ws->w.data();
+      const double* t = ws->t.data();
+      kernels.totals(s.data(), m, n, w, stride, count, ws->t.data());
+      kernels.ahead(t, m, stride, count, tol, ws->ahead.data(), ws->sum.data());
+      for (Eigen::Index c = 0; c < count; ++c) {
+        const auto uc = static_cast<std::size_t>(c);
+        ws->winner[uc] = -1;
+        const double* ahead = ws->ahead.data() + c;
+        if (ws->sum[uc] == untied) {
+          for (Eigen::Index i = 0; i < m; ++i) {
+            const auto r = static_cast<Eigen::Index>(ahead[i * stride]);
+            p->accept(i, r) += 1;
+            if (r == 0) {
+              p->wins[i] += 1;
+              ws->winner[uc] = i;
+            }
           }
+          continue;
         }
-        continue;
+        for (Eigen::Index i = 0; i < m; ++i) ws->one[i] = t[i * stride + c];
+        RankWithTies(ws->one.data(), m, tol, &ws->order,
+                     [&](Eigen::Index bid, Eigen::Index r, double share) {
+                       p->accept(bid, r) += share;
+                       if (r == 0) {
+                         p->wins[bid] += share;
+                         for (Eigen::Index j = 0; j < n; ++j) {
+                           p->central(j, bid) += share * w[j * stride + c];
+                         }
+                       }
+                     });
       }
-      one = t.row(c).transpose();
-      RankWithTies(one.data(), m, tol, &order,
-                   [&](Eigen::Index bid, Eigen::Index r, double share) {
-                     accept(bid, r) += share;
-                     if (r == 0) {
-                       wins[bid] += share;
-                       central.col(bid) += share * w.col(c);
-                     }
-                   });
+      // The winners' weights, criterion by criterion (contiguous reads),
+      // summed in 8 interleaved lanes (sample c into lane c mod 8) so that
+      // consecutive wins of one bid do not wait on each other.
+      double* lanes = ws->lanes.data();
+      for (Eigen::Index j = 0; j < n; ++j) {
+        const double* wj = w + j * stride;
+        std::fill(ws->lanes.begin(), ws->lanes.end(), 0.0);
+        for (Eigen::Index c = 0; c < count; ++c) {
+          const Eigen::Index i = ws->winner[static_cast<std::size_t>(c)];
+          if (i >= 0) lanes[i * 8 + (c & 7)] += wj[c];
+        }
+        for (Eigen::Index i = 0; i < m; ++i) {
+          const double* l = lanes + i * 8;
+          p->central(j, i) +=
+              ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+        }
+      }
+    }
+  };
+
+  // Tasks run `threads` at a time; their sums are added in task order.
+  unsigned threads = options.threads > 0
+                         ? static_cast<unsigned>(options.threads)
+                         : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(
+      std::min<std::int64_t>(threads, std::max<std::int64_t>(tasks, 1)));
+  std::vector<Partial> partials(threads);
+  std::vector<Workspace> spaces(threads);
+  Eigen::MatrixXd accept = Eigen::MatrixXd::Zero(m, m);
+  Eigen::MatrixXd central = Eigen::MatrixXd::Zero(n, m);
+  Eigen::VectorXd wins = Eigen::VectorXd::Zero(m);
+  DrawCount drawn;
+  for (std::int64_t first = 0; first < tasks;
+       first += static_cast<std::int64_t>(threads)) {
+    const auto here = static_cast<std::size_t>(
+        std::min<std::int64_t>(threads, tasks - first));
+    std::vector<std::thread> pool;
+    for (std::size_t k = 1; k < here; ++k) {
+      const std::int64_t task = first + static_cast<std::int64_t>(k);
+      try {
+        pool.emplace_back(run_task, task, &partials[k], &spaces[k]);
+      } catch (const std::system_error&) {
+        run_task(task, &partials[k], &spaces[k]);  // no thread to be had
+      }
+    }
+    run_task(first, &partials[0], &spaces[0]);
+    for (std::thread& th : pool) th.join();
+    for (std::size_t k = 0; k < here; ++k) {
+      const Partial& p = partials[k];
+      drawn.draws += p.count.draws;
+      drawn.accepted += p.count.accepted;
+      if (p.count.failed) return Fail("smaa.ranges", BudgetMessage(drawn));
+      accept += p.accept;
+      central += p.central;
+      wins += p.wins;
     }
   }
+  std::vector<Eigen::Index> order;
 
   SmaaResult out;
   out.seed = options.seed;
   out.samples = options.samples;
   out.within_ranges = sampler.ranged();
-  out.draws = sampler.draws();
+  out.draws = drawn.draws;
   out.acceptability = Eigen::MatrixXd::Zero(bids, bids);
   out.central_weights = Eigen::MatrixXd::Zero(bids, n);
   out.has_central_weight.assign(static_cast<std::size_t>(bids), false);

@@ -305,6 +305,16 @@ class BidsBuilder {
 
   void SetCell(std::size_t column, std::string_view raw, bool plain_number,
                SourceLocation where, const std::string& path) {
+    SetCellLazy(
+        column, raw, plain_number, [&where] { return where; },
+        [&path] { return path; });
+  }
+
+  // The same, with the location and path made only for a message (the CSV
+  // fast path: no strings built per cell).
+  template <typename WhereFn, typename PathFn>
+  void SetCellLazy(std::size_t column, std::string_view raw, bool plain_number,
+                   const WhereFn& where, const PathFn& path) {
     const std::size_t bid = ids_.size() - 1;
     const std::size_t k = bid * leaves_.size() + column;
     present_[k] = true;
@@ -318,7 +328,7 @@ class BidsBuilder {
       if (why.find("declare the file's locale") != std::string::npos) {
         why += locale_hint_;
       }
-      Error(where, path, why);
+      Error(where(), path(), why);
     }
   }
 
@@ -515,8 +525,13 @@ void ReadCsvRow(const std::vector<io::CsvCell>& row, std::size_t number,
     }
     if (layout.leaf[k] < 0) continue;
     const auto j = static_cast<std::size_t>(layout.leaf[k]);
-    b->SetCell(j, row[k].text, false, {file, row[k].line, row[k].column},
-               path + "." + b->leaves()[j]->id);
+    const io::CsvCell& c = row[k];
+    b->SetCellLazy(
+        j, c.text, false,
+        [&] {
+          return SourceLocation{file, c.line, c.column};
+        },
+        [&] { return path + "." + b->leaves()[j]->id; });
   }
 }
 

@@ -155,6 +155,21 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
       }
       continue;
     }
+    if (!was_quoted && c != '"' && c != delim && c != '\n' && c != '\r') {
+      // Fast path: the run of ordinary bytes up to the next delimiter,
+      // quote or line end, appended at once.
+      std::size_t j = i;
+      int characters = 0;
+      for (; j < text.size(); ++j) {
+        const char d = text[j];
+        if (d == delim || d == '"' || d == '\n' || d == '\r') break;
+        characters += (static_cast<unsigned char>(d) & 0xC0) != 0x80 ? 1 : 0;
+      }
+      cell.text.append(text.data() + i, j - i);
+      column += characters;
+      i = j - 1;
+      continue;
+    }
     if (c == '"') {
       if (!Trim(cell.text).empty() || was_quoted) {
         syntax_error(line, column,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -69,6 +71,67 @@ void Break(const std::vector<int>& group, std::size_t r,
   for (const auto& part : parts) {
     Break(part, r + 1, policy, runs, steps);
   }
+}
+
+// An unsigned key that orders like -x (best total first), equal for equal
+// totals (-0 and +0 alike).
+std::uint64_t DescendingKey(double x) {
+  x += 0.0;  // -0 -> +0
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &x, sizeof bits);
+  const std::uint64_t ascending =
+      (bits >> 63) != 0 ? ~bits : bits | 0x8000000000000000ULL;
+  return ~ascending;
+}
+
+// Bids `ids` (ascending) sorted by key, equal keys in input order: a stable
+// least-significant-digit radix sort, 11 bits a pass, skipping the passes
+// in which every key has the same digit. The same order as sorting
+// (-total, index) pairs with a comparison sort.
+std::vector<int> KeySort(std::vector<std::uint64_t> keys,
+                         std::vector<int> ids) {
+  constexpr int kBits = 11;
+  constexpr int kPasses = (64 + kBits - 1) / kBits;
+  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  const std::size_t n = keys.size();
+  if (n < 64) {
+    std::vector<std::size_t> perm(n);
+    for (std::size_t i = 0; i < n; ++i) perm[i] = i;
+    std::stable_sort(
+        perm.begin(), perm.end(),
+        [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    std::vector<int> out(n);
+    for (std::size_t i = 0; i < n; ++i) out[i] = ids[perm[i]];
+    return out;
+  }
+  std::vector<std::uint32_t> count(kBuckets * kPasses, 0);
+  for (const std::uint64_t k : keys) {
+    for (int p = 0; p < kPasses; ++p) {
+      ++count[static_cast<std::size_t>(p) * kBuckets +
+              ((k >> (p * kBits)) & (kBuckets - 1))];
+    }
+  }
+  std::vector<std::uint64_t> keys2(n);
+  std::vector<int> ids2(n);
+  for (int p = 0; p < kPasses; ++p) {
+    std::uint32_t* c = &count[static_cast<std::size_t>(p) * kBuckets];
+    const std::uint64_t digit0 = (keys[0] >> (p * kBits)) & (kBuckets - 1);
+    if (c[digit0] == n) continue;  // every key has this digit
+    std::uint32_t sum = 0;
+    for (std::size_t b = 0; b < kBuckets; ++b) {
+      const std::uint32_t here = c[b];
+      c[b] = sum;
+      sum += here;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t to = c[(keys[i] >> (p * kBits)) & (kBuckets - 1)]++;
+      keys2[to] = keys[i];
+      ids2[to] = ids[i];
+    }
+    keys.swap(keys2);
+    ids.swap(ids2);
+  }
+  return ids;
 }
 
 }  // namespace
@@ -149,26 +212,38 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
   e->tie_breaks.clear();
   // Sort the ranked bids by total (best first), then input order: a strict
   // order, so the result never depends on the sort algorithm.
-  std::vector<std::pair<double, int>> keyed;
+  std::vector<std::uint64_t> keys;
+  std::vector<int> ids;
+  keys.reserve(n);
+  ids.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (e->status[i] != BidStatus::kRanked) continue;
-    keyed.emplace_back(-e->totals[static_cast<Eigen::Index>(i)],
-                       static_cast<int>(i));
+    keys.push_back(DescendingKey(e->totals[static_cast<Eigen::Index>(i)]));
+    ids.push_back(static_cast<int>(i));
   }
-  std::sort(keyed.begin(), keyed.end());
+  const std::vector<int> sorted = KeySort(std::move(keys), std::move(ids));
   const Eigen::VectorXd& t = e->totals;
   const auto equal = [&](int a, int b) {
     return std::abs(t[a] - t[b]) <= kTieTolerance;
   };
   e->order.clear();
+  e->order.reserve(n);
   std::size_t i = 0;
-  while (i < keyed.size()) {
+  while (i < sorted.size()) {
     std::size_t j = i + 1;
-    while (j < keyed.size() && equal(keyed[j - 1].second, keyed[j].second)) {
+    while (j < sorted.size() && equal(sorted[j - 1], sorted[j])) {
       ++j;
     }
-    std::vector<int> group;
-    for (std::size_t k = i; k < j; ++k) group.push_back(keyed[k].second);
+    if (j == i + 1) {  // no tie: the common case
+      const int b = sorted[i];
+      e->rank[static_cast<std::size_t>(b)] =
+          static_cast<int>(e->order.size()) + 1;
+      e->order.push_back(b);
+      i = j;
+      continue;
+    }
+    std::vector<int> group(sorted.begin() + static_cast<std::ptrdiff_t>(i),
+                           sorted.begin() + static_cast<std::ptrdiff_t>(j));
     std::sort(group.begin(), group.end());  // input order within a tie
     std::vector<std::vector<int>> runs;
     std::vector<TieBreakStepRecord> steps;

@@ -65,6 +65,115 @@ void MarkLeaves(const Criterion& c, const ColumnOf& column_of,
   for (const Criterion& child : c.children) MarkLeaves(child, column_of, mask);
 }
 
+// Rows scored together: a chunk of every column stays in the cache while
+// its points are added into the totals (one pass over the scores).
+constexpr Eigen::Index kChunkRows = 2048;
+
+// The column's extremes and the first bid holding each, chunk by chunk: the
+// first chunk that lowers (raises) the running extreme holds its first
+// occurrence.
+void Extremes(const double* x, Eigen::Index n, double* lo, double* hi,
+              Eigen::Index* lo_at, Eigen::Index* hi_at) {
+  Eigen::Index lo_chunk = 0;
+  Eigen::Index hi_chunk = 0;
+  *lo = x[0];
+  *hi = x[0];
+  for (Eigen::Index r0 = 0; r0 < n; r0 += kChunkRows) {
+    const Eigen::Index len = std::min(kChunkRows, n - r0);
+    const Eigen::Map<const Eigen::VectorXd> seg(x + r0, len);
+    const double a = seg.minCoeff();
+    const double b = seg.maxCoeff();
+    if (a < *lo) {
+      *lo = a;
+      lo_chunk = r0;
+    }
+    if (b > *hi) {
+      *hi = b;
+      hi_chunk = r0;
+    }
+  }
+  *lo_at = std::find(x + lo_chunk, x + n, *lo) - x;
+  *hi_at = std::find(x + hi_chunk, x + n, *hi) - x;
+}
+
+// Scores, extremes, totals and subtotals in one pass over row chunks (the
+// path without stages or rounding).
+void ScoreAndTotal(const std::vector<Column>& columns,
+                   const Eigen::VectorXd& weights, Eigen::Index tops,
+                   const Eigen::MatrixXd& values, Evaluation* e,
+                   std::vector<std::optional<NoteKind>>* notes) {
+  const Eigen::Index n = values.rows();
+  const auto m = static_cast<Eigen::Index>(columns.size());
+  e->scores.resize(n, m);
+  e->column_min.setZero(m);
+  e->column_max.setZero(m);
+  e->min_bid.assign(static_cast<std::size_t>(m), -1);
+  e->max_bid.assign(static_cast<std::size_t>(m), -1);
+  notes->assign(static_cast<std::size_t>(m), std::nullopt);
+  e->totals.setZero(n);
+  e->subtotals.setZero(n, tops);
+  if (n == 0) return;
+  // Relative rules need their column's extremes before scoring: one pass
+  // first. The others' extremes are taken from each chunk as it is scored.
+  std::vector<Eigen::Index> lo_chunk(static_cast<std::size_t>(m), 0);
+  std::vector<Eigen::Index> hi_chunk(static_cast<std::size_t>(m), 0);
+  for (Eigen::Index j = 0; j < m; ++j) {
+    const double* x = values.col(j).data();
+    if (!columns[static_cast<std::size_t>(j)].relative) {
+      e->column_min[j] = x[0];
+      e->column_max[j] = x[0];
+      continue;
+    }
+    double lo = 0;
+    double hi = 0;
+    Eigen::Index lo_at = 0;
+    Eigen::Index hi_at = 0;
+    Extremes(x, n, &lo, &hi, &lo_at, &hi_at);
+    e->column_min[j] = lo;
+    e->column_max[j] = hi;
+    e->min_bid[static_cast<std::size_t>(j)] = static_cast<int>(lo_at);
+    e->max_bid[static_cast<std::size_t>(j)] = static_cast<int>(hi_at);
+  }
+  // Totals add the points column by column (j = 0, 1, ...), the same order
+  // as the subtotals.
+  for (Eigen::Index r0 = 0; r0 < n; r0 += kChunkRows) {
+    const Eigen::Index len = std::min(kChunkRows, n - r0);
+    auto total = e->totals.segment(r0, len);
+    for (Eigen::Index j = 0; j < m; ++j) {
+      const auto k = static_cast<std::size_t>(j);
+      const auto x = values.col(j).segment(r0, len);
+      if (!columns[k].relative) {
+        const double a = x.minCoeff();
+        const double b = x.maxCoeff();
+        if (a < e->column_min[j]) {
+          e->column_min[j] = a;
+          lo_chunk[k] = r0;
+        }
+        if (b > e->column_max[j]) {
+          e->column_max[j] = b;
+          hi_chunk[k] = r0;
+        }
+      }
+      auto out = e->scores.col(j).segment(r0, len);
+      score::ColumnOutcome outcome = score::ScoreColumn(
+          columns[k].rule, x, e->column_min[j], e->column_max[j], out);
+      if (outcome.note) (*notes)[k] = outcome.note;
+      const double w = weights[j];
+      total += out * w;
+      e->subtotals.col(columns[k].top_level).segment(r0, len) += out * w;
+    }
+  }
+  for (Eigen::Index j = 0; j < m; ++j) {
+    const auto k = static_cast<std::size_t>(j);
+    if (columns[k].relative) continue;
+    const double* x = values.col(j).data();
+    e->min_bid[k] = static_cast<int>(
+        std::find(x + lo_chunk[k], x + n, e->column_min[j]) - x);
+    e->max_bid[k] = static_cast<int>(
+        std::find(x + hi_chunk[k], x + n, e->column_max[j]) - x);
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -268,7 +377,11 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
   const bool rounding = st.rounding.decimals >= 0;
   const bool staged = st.Staged();
 
-  if (!staged) {
+  if (!staged && !rounding) {
+    ScoreAndTotal(columns_, weights_,
+                  static_cast<Eigen::Index>(top_levels_.size()), values, &e,
+                  &notes);
+  } else if (!staged) {
     ScoreImpl(values, &e.scores, &e.column_min, &e.column_max, &e.min_bid,
               &e.max_bid, &notes);
   } else {
@@ -401,8 +514,13 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
   }
 
   // 5. Totals and subtotals, rounded as declared.
-  if (!rounding) {
-    e.totals = e.scores * weights_;
+  if (!rounding && !staged) {
+    // Done by ScoreAndTotal.
+  } else if (!rounding) {
+    e.totals = Eigen::VectorXd::Zero(n);
+    for (Eigen::Index j = 0; j < m; ++j) {
+      e.totals += e.scores.col(j) * weights_[j];
+    }
     e.subtotals =
         Eigen::MatrixXd::Zero(n, static_cast<Eigen::Index>(top_levels_.size()));
     for (Eigen::Index j = 0; j < m; ++j) {

@@ -28,9 +28,10 @@ struct SmaaOptions {
   // Weight vectors drawn (N). The standard error of an acceptability index
   // b is sqrt(b (1 - b) / N): at most 0.005 with the default.
   int samples = 10000;
-  // Seed of the std::mt19937_64 stream the weights are drawn from. The same
-  // seed and options give the same result, bit for bit, on any platform
-  // whose std::log agrees (docs/smaa.md, "Reproducibility").
+  // Seed of the weight draws (SplitMix64 streams, one per block of 256
+  // samples; docs/smaa.md, "Seed and reproducibility"). The same seed and
+  // options give the same result, bit for bit, on any platform, with any
+  // number of threads and with or without SIMD.
   std::uint64_t seed = 1;
   // One range per column, in Scorer::columns() order, in points. Empty: the
   // weights are uniform on the whole simplex (any non-negative weights
@@ -40,13 +41,19 @@ struct SmaaOptions {
   // points; the groups' columns must not overlap. The weights are then
   // uniform on the part of the simplex that satisfies these and `ranges`.
   std::vector<SmaaGroupRange> group_ranges;
-  // Weight vectors scored per matrix product. Bounds the working memory to
-  // about (bids + criteria) x block_size doubles.
+  // Kept for compatibility (must be >= 1): the weights are drawn and
+  // scored in fixed blocks of 256 samples whatever it says.
   int block_size = 1024;
   // Rejection sampling budget when ranges are given: at most this many
   // draws per requested sample on average before giving up with an error
   // (the ranges cover too small a part of the simplex).
   int max_draws_per_sample = 1000;
+  // Threads sharing the samples; 0: one per core. The result is the same
+  // for any number (docs/smaa.md, "Seed and reproducibility").
+  int threads = 0;
+  // False: the portable kernels even where the CPU has AVX2 (for tests: both
+  // give the same bits).
+  bool simd = true;
 
   // True if the options can be used; otherwise writes why to `why`.
   // Checks only what needs no scorer (the range count is checked by Smaa).

@@ -13,7 +13,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <random>
 #include <string>
 
 #include "test_util.h"
@@ -191,7 +194,7 @@ TEST(SmaaTest, SameSeedSameResultDifferentSeedDifferentResult) {
   EXPECT_EQ(a.acceptability, b.acceptability);
   EXPECT_EQ(a.central_weights, b.central_weights);
   EXPECT_EQ(a.confidence, b.confidence);
-  // The block size bounds memory only: it does not change the draws.
+  // The block size plays no part: the draws come in fixed blocks.
   o.block_size = 7;
   EXPECT_EQ(RunOk(scorer, FiveBids(), o).acceptability, a.acceptability);
   o.block_size = 1024;
@@ -322,9 +325,9 @@ TEST(SmaaTest, RangesTooNarrowToSampleAreAnError) {
   const Result<SmaaResult> r =
       Smaa(MakeScorer(2), WithScores(Rows({{1, 0}, {0, 1}})), o);
   EXPECT_FALSE(r.ok());
-  // Seed 1: 10 of the 30 draws (about a third) fall inside.
+  // Seed 1: 5 of the 30 draws fall inside (a third expected; sd 2.6).
   EXPECT_THAT(Messages(r.diagnostics),
-              ElementsAre("<input>: smaa.ranges: only 10 of 30 weight vectors "
+              ElementsAre("<input>: smaa.ranges: only 5 of 30 weight vectors "
                           "drawn fell inside the ranges; they cover too small "
                           "a part of the possible weights to sample (raise "
                           "max_draws_per_sample or widen the ranges)"));
@@ -512,6 +515,112 @@ TEST(SmaaTest, NoBidsGiveAnEmptyResult) {
   const SmaaResult r = RunOk(MakeScorer(2), Eigen::MatrixXd(0, 2));
   EXPECT_EQ(r.acceptability.size(), 0);
   EXPECT_EQ(r.samples, kN);
+}
+
+// The generator as docs/smaa.md writes it, with std::log: block b's value i
+// is SplitMix64's finaliser of key_b + (i + 1) gamma.
+std::uint64_t DocMix(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+TEST(SmaaSamplerTest, DrawsAreTheDocumentedGenerator) {
+  constexpr std::uint64_t kGamma = 0x9e3779b97f4a7c15ULL;
+  SmaaOptions o;
+  o.seed = 2026;
+  o.samples = 600;  // three blocks of 256, the last one short
+  const Eigen::Index n = 3;
+  const Eigen::MatrixXd w = SampleOk(n, o);
+  for (const Eigen::Index sample : {0, 1, 255, 256, 300, 599}) {
+    const std::uint64_t block = static_cast<std::uint64_t>(sample / 256);
+    const std::uint64_t c = static_cast<std::uint64_t>(sample % 256);
+    const std::uint64_t key = DocMix(o.seed + DocMix((block + 1) * kGamma));
+    double e[n];
+    double sum = 0;
+    for (Eigen::Index j = 0; j < n; ++j) {
+      const std::uint64_t i = c * n + static_cast<std::uint64_t>(j);
+      const std::uint64_t x = DocMix(key + (i + 1) * kGamma);
+      const double u =
+          static_cast<double>(2 * (x >> 12) + 1) * 0x1.0p-53;  // in (0, 1)
+      e[j] = -std::log(u);
+      sum += e[j];
+    }
+    for (Eigen::Index j = 0; j < n; ++j) {
+      // circa's own logarithm is within a few ulp of the C library's.
+      EXPECT_NEAR(w(j, sample), e[j] / sum, 1e-14) << sample << " " << j;
+    }
+  }
+}
+
+// Random scores with a few exact ties (equal rows), so both the untied and
+// the tied paths run.
+Eigen::MatrixXd RandomScores(Eigen::Index bids, Eigen::Index criteria,
+                             unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> level(0, 20);
+  Eigen::MatrixXd s(bids, criteria);
+  for (Eigen::Index i = 0; i < bids; ++i) {
+    for (Eigen::Index j = 0; j < criteria; ++j) s(i, j) = level(rng) / 20.0;
+  }
+  s.row(bids - 1) = s.row(0);
+  return s;
+}
+
+void ExpectSameBits(const SmaaResult& a, const SmaaResult& b) {
+  EXPECT_EQ(a.acceptability, b.acceptability);
+  EXPECT_EQ(a.central_weights, b.central_weights);
+  EXPECT_EQ(a.has_central_weight, b.has_central_weight);
+  EXPECT_EQ(a.confidence, b.confidence);
+  EXPECT_EQ(a.draws, b.draws);
+}
+
+TEST(SmaaTest, ThreadCountDoesNotChangeTheResult) {
+  // 20,000 samples: 79 blocks in 3 tasks, so 2 and 3 threads split them
+  // differently; uniform and within ranges.
+  for (const bool ranged : {false, true}) {
+    const Scorer scorer = MakeScorer(7);
+    const Eigen::MatrixXd s = RandomScores(13, 7, 5);
+    SmaaOptions o;
+    o.samples = 20000;
+    o.seed = 77;
+    if (ranged) o.ranges.assign(7, WeightRange{5, 30});
+    o.threads = 1;
+    const SmaaResult one = RunOk(scorer, s, o);
+    for (const int threads : {2, 3, 0}) {
+      o.threads = threads;
+      SCOPED_TRACE(::testing::Message()
+                   << "threads " << threads << " ranged " << ranged);
+      ExpectSameBits(RunOk(scorer, s, o), one);
+    }
+  }
+}
+
+TEST(SmaaTest, SimdAndPortableKernelsGiveTheSameBits) {
+  // Random tenders of several sizes (bid counts not a multiple of 4, sample
+  // counts not a multiple of 8), uniform and within ranges: the AVX2
+  // kernels (where the CPU has them) and the portable ones agree bit for
+  // bit, weights included.
+  for (const unsigned seed : {1u, 2u, 3u}) {
+    const Eigen::Index bids = 3 + 7 * seed;
+    const Eigen::Index criteria = 2 + 5 * seed;
+    const Scorer scorer = MakeScorer(static_cast<int>(criteria));
+    const Eigen::MatrixXd s = RandomScores(bids, criteria, seed);
+    SmaaOptions o;
+    o.samples = 3001;
+    o.seed = seed;
+    if (seed == 2) {
+      o.ranges.assign(static_cast<std::size_t>(criteria),
+                      WeightRange{0, 200.0 / static_cast<double>(criteria)});
+    }
+    SCOPED_TRACE(seed);
+    o.simd = true;
+    const SmaaResult simd = RunOk(scorer, s, o);
+    const Eigen::MatrixXd w_simd = SampleOk(criteria, o);
+    o.simd = false;
+    ExpectSameBits(RunOk(scorer, s, o), simd);
+    EXPECT_EQ(SampleOk(criteria, o), w_simd);
+  }
 }
 
 }  // namespace

@@ -5,6 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
 #include "test_util.h"
 
 namespace circa {
@@ -261,6 +266,80 @@ TEST(ScorerTest, ScoreWithoutNotesOrBids) {
   EXPECT_THAT(notes, ElementsAre(std::nullopt, std::nullopt, std::nullopt,
                                  std::nullopt));
   EXPECT_EQ(min, Eigen::Vector4d::Zero());
+}
+
+// Issue 18: scores, extremes, totals and subtotals are computed in one pass
+// over row chunks and ranks come from a radix sort of order-preserving keys.
+// On a random tender larger than several chunks, with exact ties and
+// repeated extremes, every figure equals the plain reference: the totals
+// are the points added in column order (bit for bit), the extremes' first
+// holders a linear search, the order a comparison sort of (-total, index).
+TEST(ScorerTest, ChunkedScoringAndKeySortMatchThePlainReference) {
+  const CriteriaSet set = ParseCriteriaOk(R"(circa: 1
+id: chunks
+version: "1"
+title: Chunks
+criteria:
+  - {id: price, type: price, weight: 40, scoring: {rule: lowest-ratio}}
+  - id: quality
+    type: quality
+    weight: 60
+    criteria:
+      - {id: a, weight: 18, scoring: {rule: linear, worst: 0, best: 10}}
+      - {id: b, weight: 12, scoring: {rule: linear-range, better: lower}}
+      - {id: c, weight: 15, scoring: {rule: steps, steps: [[2, 0.5], [5, 1]]}}
+      - {id: d, weight: 15, scoring: {rule: yes-no}}
+)");
+  const Scorer scorer = circa_test::CompileOk(set);
+  const Eigen::Index n = 9000;  // several chunks of 2,048 rows
+  Eigen::MatrixXd v(n, 5);
+  std::uint64_t x = 12345;
+  const auto next = [&x](int range) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>((x >> 33) % static_cast<std::uint64_t>(range));
+  };
+  for (Eigen::Index i = 0; i < n; ++i) {
+    v(i, 0) = 1000 + next(500);
+    v(i, 1) = next(11);
+    v(i, 2) = next(300) / 10;
+    v(i, 3) = next(8);
+    v(i, 4) = next(2);
+  }
+  // Exact ties (copied rows) and extremes held again in later chunks.
+  for (Eigen::Index i = 0; i < n; i += 97) v.row(n - 1 - i) = v.row(i);
+  const Evaluation e = scorer.Evaluate(v);
+  const Eigen::VectorXd& w = scorer.weights();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    double total = 0;
+    for (Eigen::Index j = 0; j < 5; ++j) total += e.scores(i, j) * w[j];
+    ASSERT_EQ(e.totals[i], total) << i;
+  }
+  for (Eigen::Index j = 0; j < 5; ++j) {
+    const double* col = v.col(j).data();
+    EXPECT_EQ(e.column_min[j], v.col(j).minCoeff());
+    EXPECT_EQ(e.column_max[j], v.col(j).maxCoeff());
+    EXPECT_EQ(e.min_bid[static_cast<std::size_t>(j)],
+              std::find(col, col + n, e.column_min[j]) - col);
+    EXPECT_EQ(e.max_bid[static_cast<std::size_t>(j)],
+              std::find(col, col + n, e.column_max[j]) - col);
+  }
+  std::vector<std::pair<double, int>> keyed;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    keyed.emplace_back(-e.totals[i], static_cast<int>(i));
+  }
+  std::sort(keyed.begin(), keyed.end());
+  ASSERT_EQ(e.order.size(), keyed.size());
+  int ties = 0;
+  for (std::size_t r = 0; r < keyed.size(); ++r) {
+    EXPECT_EQ(e.order[r], keyed[r].second) << r;
+    const auto b = static_cast<std::size_t>(keyed[r].second);
+    // Rank: one more than the bids strictly ahead (equal totals share it).
+    std::size_t first = r;
+    while (first > 0 && keyed[first - 1].first == keyed[r].first) --first;
+    EXPECT_EQ(e.rank[b], static_cast<int>(first) + 1) << b;
+    ties += e.tied[b] ? 1 : 0;
+  }
+  EXPECT_GT(ties, 100);  // the copied rows tie
 }
 
 }  // namespace
