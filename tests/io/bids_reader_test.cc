@@ -52,7 +52,8 @@ const char kAmbiguous[] =
     " is ambiguous: 1.234 or 1234? declare the file's locale (nl-BE for a "
     "decimal comma, en for a decimal point)";
 const char kCsvHint[] =
-    "; in a CSV file, a first line \"# locale: nl-BE\" or \"# locale: en\"";
+    "; in a CSV file, a first line \"# locale: nl-BE\" or \"# locale: en\", "
+    "or --locale nl-BE on the command line";
 const char kYamlHint[] =
     "; in a YAML or JSON file, a top-level key \"locale: nl-BE\" or "
     "\"locale: en\", or quote nothing and write plain numbers";
@@ -202,10 +203,12 @@ TEST_F(BidsReaderTest, NegativePrice) {
 TEST_F(BidsReaderTest, BadCellValues) {
   EXPECT_THAT(
       CsvErrors("bid,price,recycled,take_back,plan\n"
-                "A,100%,45,maybe,7\n"
+                "A,100 USD,45,maybe,7\n"
                 "B,,,,\n"),
       ElementsAre(
-          "bids.csv:2:3: bids[A].price: expected a number, got \"100%\"",
+          "bids.csv:2:3: bids[A].price: an amount in USD, got \"100 USD\"; the "
+          "criteria set's amounts are in EUR (currency: EUR): convert the "
+          "amount, or correct the set's currency",
           "bids.csv:2:11: bids[A].take_back: expected yes or no (also ja/nee, "
           "oui/non, true/false), got \"maybe\"",
           "bids.csv:2:17: bids[A].plan: expected one of the levels 0 "
@@ -568,10 +571,11 @@ TEST_F(BidsReaderTest, SampleFileAndTenderDirectory) {
 }
 
 TEST_F(BidsReaderTest, UnknownFileType) {
-  const Result<BidSet> r = LoadBidsFile("bids.xlsx", criteria_);
+  const Result<BidSet> r = LoadBidsFile("bids.dat", criteria_);
   EXPECT_THAT(Messages(r.diagnostics),
-              ElementsAre("bids.xlsx: unknown bids file type \".xlsx\"; "
-                          "expected .csv, .tsv, .txt, .yaml, .yml or .json"));
+              ElementsAre("bids.dat: unknown bids file type \".dat\"; "
+                          "expected .csv, .tsv, .txt, .yaml, .yml, .json, "
+                          ".xlsx or .ods"));
 }
 
 // ------------------------------------------------- one document per file
