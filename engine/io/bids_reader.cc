@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -320,6 +321,13 @@ class BidsBuilder {
       message += "; expected " + id_key_ + ", supplier" + extra +
                  " or a leaf criterion id";
       if (!hint.empty()) message += " (did you mean \"" + hint + "\"?)";
+      if (id_key_ == "bid") {
+        // A table (CSV, workbook): the tender can name or drop the column.
+        message +=
+            ", or name the column in the tender (bids: columns: {<criterion "
+            "id>: \"<header>\"}) or keep it out (bids: ignore: "
+            "[\"<header>\"])";
+      }
     }
     Error(where, path, message);
     return -1;
@@ -714,7 +722,18 @@ void ReadCsvHeader(const std::vector<io::CsvCell>& header,
     }
   }
   for (const io::BidsLayout::Mapping& m : layout.columns) {
-    if (used_declared.count(Fold(m.header)) == 0) {
+    // A mapping whose header is absent is fine when the column is there
+    // under its own name (the clean CSV of the same bids).
+    bool found = used_declared.count(Fold(m.header)) > 0;
+    if (m.target == "bid") found = found || out->bid >= 0;
+    if (m.target == "supplier") found = true;
+    if (const int f = b->Field(m.target); f >= 0) {
+      found = found || fields_covered[static_cast<std::size_t>(f)];
+    }
+    for (std::size_t j = 0; j < b->leaves().size(); ++j) {
+      if (b->leaves()[j]->id == m.target) found = found || covered[j] >= 0;
+    }
+    if (!found) {
       b->Error(m.where, "bids.columns." + m.target,
                "no column \"" + m.header + "\" in the header of " + b->file());
     }
@@ -749,6 +768,36 @@ void ReadCsvHeader(const std::vector<io::CsvCell>& header,
                  missing_fields);
   }
   (void)set;
+}
+
+// The bid id column of a header row as ReadCsvHeader would find it, or -1.
+int GuessBidColumn(const std::vector<io::CsvCell>& header,
+                   const io::BidsLayout& layout) {
+  for (std::size_t k = 0; k < header.size(); ++k) {
+    const std::string folded = Fold(header[k].text);
+    for (const io::BidsLayout::Mapping& m : layout.columns) {
+      if (Fold(m.header) == folded) {
+        if (m.target == "bid") return static_cast<int>(k);
+        goto next;
+      }
+    }
+    if (IsBidName(folded)) return static_cast<int>(k);
+  next:;
+  }
+  return -1;
+}
+
+// A header over two rows as one: each column named by the lower row, else
+// by the upper.
+void MergeHeaderRows(const std::vector<io::CsvCell>& top,
+                     std::vector<io::CsvCell>* lower) {
+  for (std::size_t k = 0; k < top.size(); ++k) {
+    if (k >= lower->size()) {
+      lower->push_back(top[k]);
+    } else if (io::Trim((*lower)[k].text).empty()) {
+      (*lower)[k] = top[k];
+    }
+  }
 }
 
 bool BlankRow(const std::vector<io::CsvCell>& row) {
@@ -898,6 +947,10 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
   CsvLayout columns;
   bool header_seen = false;
   std::size_t rows = 0;
+  // The first row waits for the second: a header over two rows (as a
+  // spreadsheet with merged header cells saves it) has no bid id in the
+  // second row.
+  std::optional<std::vector<io::CsvCell>> upper;
   const bool parsed = io::ParseCsvRows(
       text, file, &diag, &table,
       [&](std::vector<io::CsvCell>& row) {
@@ -920,8 +973,22 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
           // A header with errors still lets the rows be checked (unknown
           // and duplicate columns are skipped), so one run reports every
           // problem of the file; without a bid column rows cannot be named.
-          ReadCsvHeader(row, layout, &b, &columns);
-          return columns.bid >= 0;
+          upper = std::move(row);
+          return true;
+        }
+        if (upper) {
+          std::vector<io::CsvCell> top = std::move(*upper);
+          upper.reset();
+          const int bid = GuessBidColumn(top, layout);
+          const auto k = static_cast<std::size_t>(bid);
+          if (bid >= 0 && !BlankRow(row) &&
+              (k >= row.size() || io::Trim(row[k].text).empty())) {
+            MergeHeaderRows(top, &row);
+            ReadCsvHeader(row, layout, &b, &columns);
+            return columns.bid >= 0;
+          }
+          ReadCsvHeader(top, layout, &b, &columns);
+          if (columns.bid < 0) return false;
         }
         // A row of delimiters only (";;;;", as spreadsheets export empty
         // rows) is skipped like a blank line.
@@ -930,6 +997,7 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
         return !b.Full();
       },
       options.max_errors);
+  if (upper) ReadCsvHeader(*upper, layout, &b, &columns);  // no bid rows
   if (parsed && !header_seen) {
     diag.Error({file, 1, 1}, "",
                "the file is empty; expected a header row (bid, supplier and "

@@ -33,9 +33,9 @@ struct SheetTable {
 };
 
 // At most this many non-empty cells are read from one sheet.
-inline constexpr std::size_t kMaxSheetCells = 20'000'000;
+inline constexpr std::size_t kMaxSheetCells = 2'000'000;
 // At most this many shared strings (an .xlsx table of texts).
-inline constexpr std::size_t kMaxSharedStrings = 4'000'000;
+inline constexpr std::size_t kMaxSharedStrings = 1'000'000;
 
 // Reads sheet `sheet` ("" the first) of the workbook `bytes`, an .xlsx or an
 // .ods (told apart by their content, whatever `file` is called). Errors name

@@ -17,8 +17,8 @@ class ZipArchive {
   // At most this many entries (a workbook has a few dozen).
   static constexpr std::size_t kMaxEntries = 10000;
   // At most this many uncompressed bytes per entry and over all entries read.
-  static constexpr std::size_t kMaxEntryBytes = 256u << 20;
-  static constexpr std::size_t kMaxTotalBytes = 384u << 20;
+  static constexpr std::size_t kMaxEntryBytes = 32u << 20;
+  static constexpr std::size_t kMaxTotalBytes = 96u << 20;
 
   // Opens `bytes` (which must outlive the archive). On failure returns null
   // and sets *why to a sentence.
