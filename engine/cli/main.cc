@@ -85,12 +85,20 @@ int main(int argc, char** argv) {
         break;
       }
       const std::string hint = circa::util::Suggest(arg, kCommands);
-      std::fprintf(
-          stderr,
-          "circa: unknown command \"%s\"%s; expected score, "
-          "validate, weights, analyze or criteria (circa --help)\n",
-          std::string(arg).c_str(),
-          hint.empty() ? "" : ("; did you mean " + hint + "?").c_str());
+      if (hint.empty()) {
+        std::fprintf(
+            stderr,
+            "circa: unknown command \"%s\"; expected score, "
+            "validate, weights, analyze or criteria\n",
+            circa::util::SanitizeForDisplay(arg, circa::util::Newlines::kEscape)
+                .c_str());
+      } else {
+        std::fprintf(
+            stderr, "circa: unknown command \"%s\"; did you mean %s?\n",
+            circa::util::SanitizeForDisplay(arg, circa::util::Newlines::kEscape)
+                .c_str(),
+            hint.c_str());
+      }
       return circa::cli::kExitUsage;
     }
     try {
