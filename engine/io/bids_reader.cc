@@ -54,15 +54,28 @@ void AppendUtf8(unsigned cp, std::string* out) {
 bool ParseTyped(std::string_view text, bool plain, io::DecimalMark mark,
                 const std::string& locale, const std::string& set_currency,
                 double* value, std::string* why) {
-  const bool ok = plain ? io::ParsePlainNumber(text, value)
-                        : io::ParseNumber(text, mark, locale, value, why);
-  if (ok) return true;
+  // A number alone starts and ends with a digit (or a sign or a mark): read
+  // it once; only other text may carry a unit.
+  const std::string_view t = text;  // trimmed by the caller
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!t.empty() && digit(t.back()) &&
+      (digit(t.front()) || t.front() == '-' || t.front() == '+' ||
+       t.front() == '.' || t.front() == ',')) {
+    return plain ? io::ParsePlainNumber(text, value) ||
+                       (*why = "expected a number, got \"" + std::string(text) +
+                               "\"",
+                        false)
+                 : io::ParseNumber(text, mark, locale, value, why);
+  }
   std::string currency;
   bool percent = false;
   const std::string_view bare = io::StripUnit(text, &currency, &percent);
   if (!percent && currency.empty()) {
-    if (plain) *why = "expected a number, got \"" + std::string(text) + "\"";
-    return false;
+    if (plain) {
+      *why = "expected a number, got \"" + std::string(text) + "\"";
+      return false;
+    }
+    return io::ParseNumber(text, mark, locale, value, why);
   }
   std::string inner;
   const bool bare_ok = plain
@@ -118,12 +131,22 @@ class CellParser {
       *value = yes ? 1.0 : 0.0;
       return true;
     }
-    const bool parsed =
-        ParseTyped(text, plain_number, mark_, locale_, currency_, value, why);
     if (rule.rule == Rule::kScale) {
+      // A level by its value, then by its descriptor (text that does not
+      // start like a number is not parsed as one).
+      const char c = text.front();
+      if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' ||
+          c == ',') {
+        if (ParseTyped(text, plain_number, mark_, locale_, currency_, value,
+                       why)) {
+          for (const ScaleLevel& level : rule.levels) {
+            if (level.value == *value) return true;
+          }
+        }
+      }
+      const std::string lower = Lower(text);
       for (const ScaleLevel& level : rule.levels) {
-        if ((parsed && level.value == *value) ||
-            Lower(level.descriptor) == Lower(text)) {
+        if (Lower(level.descriptor) == lower) {
           *value = level.value;
           return true;
         }
@@ -132,6 +155,8 @@ class CellParser {
              std::string(text) + "\"";
       return false;
     }
+    const bool parsed =
+        ParseTyped(text, plain_number, mark_, locale_, currency_, value, why);
     if (!parsed) return false;
     const bool money = leaf.type != CriterionType::kQuality;
     if ((money || rule.rule == Rule::kRatioToBest) && *value < 0) {
@@ -806,8 +831,13 @@ bool BlankRow(const std::vector<io::CsvCell>& row) {
   });
 }
 
+// `typed` (workbooks): per cell, a number the spreadsheet stores as one.
 void ReadCsvRow(std::vector<io::CsvCell>& row, std::size_t number,
-                const CsvLayout& layout, BidsBuilder* b) {
+                const CsvLayout& layout, BidsBuilder* b,
+                const std::vector<bool>* typed = nullptr) {
+  const auto is_typed = [typed](std::size_t k) {
+    return typed != nullptr && k < typed->size() && (*typed)[k];
+  };
   const SourceLocation where = b->At(row.front().line, 1);
   const auto cell = [&row](int k) {
     return k >= 0 && static_cast<std::size_t>(k) < row.size()
@@ -830,10 +860,9 @@ void ReadCsvRow(std::vector<io::CsvCell>& row, std::size_t number,
   }
   b->AddBid(id, cell(layout.supplier), where, path, layout.bid_key);
   for (std::size_t k = 0; k < row.size(); ++k) {
-    const SourceLocation at = b->At(row[k].line, row[k].column);
     if (layout.blank[k]) {
       if (!io::Trim(row[k].text).empty()) {
-        b->Error(at, path,
+        b->Error(b->At(row[k].line, row[k].column), path,
                  "a value under a column without a header; name the column, "
                  "or leave it empty");
       }
@@ -841,13 +870,13 @@ void ReadCsvRow(std::vector<io::CsvCell>& row, std::size_t number,
     }
     if (layout.field[k] >= 0) {
       const auto f = static_cast<std::size_t>(layout.field[k]);
-      b->SetField(f, row[k].text, at, path + "." + b->field_names()[f],
-                  row[k].typed);
+      b->SetField(f, row[k].text, b->At(row[k].line, row[k].column),
+                  path + "." + b->field_names()[f], is_typed(k));
       continue;
     }
     if (layout.leaf[k] < 0) continue;
     const auto j = static_cast<std::size_t>(layout.leaf[k]);
-    b->SetCell(j, row[k].text, row[k].typed, at,
+    b->SetCell(j, row[k].text, is_typed(k), b->At(row[k].line, row[k].column),
                path + "." + b->leaves()[j]->id);
   }
 }
@@ -1020,7 +1049,7 @@ std::size_t SheetHeader(const io::SheetTable& table,
   std::size_t used = 0;
   std::map<int, io::CsvCell> named;
   while (used < table.rows.size() && table.rows[used].front().line <= last) {
-    for (const io::CsvCell& c : table.rows[used]) named[c.column] = c;
+    for (const io::SheetCell& c : table.rows[used]) named[c.column] = c;
     ++used;
   }
   for (const io::CellRange& m : table.merges) {
@@ -1029,7 +1058,7 @@ std::size_t SheetHeader(const io::SheetTable& table,
     // of their own in a lower header row.
     const auto top = std::find_if(table.rows.begin(),
                                   table.rows.begin() + static_cast<long>(used),
-                                  [&m](const std::vector<io::CsvCell>& r) {
+                                  [&m](const std::vector<io::SheetCell>& r) {
                                     return r.front().line == m.row1;
                                   });
     if (top == table.rows.begin() + static_cast<long>(used)) continue;
@@ -1050,7 +1079,7 @@ std::size_t SheetHeader(const io::SheetTable& table,
   for (int c = 1; c <= width; ++c) {
     const auto it = named.find(c);
     header->push_back(it != named.end() ? it->second
-                                        : io::CsvCell{"", last, c, false});
+                                        : io::CsvCell{"", last, c});
     header->back().column = c;
   }
   return used;
@@ -1089,18 +1118,20 @@ Result<BidSet> ParseWorkbook(std::string_view bytes, const std::string& file,
   b.Reserve(table.rows.size());
   std::size_t number = 0;
   for (std::size_t r = first_row; r < table.rows.size() && !b.Full(); ++r) {
-    const std::vector<io::CsvCell>& cells = table.rows[r];
+    const std::vector<io::SheetCell>& cells = table.rows[r];
     const int line = cells.front().line;
     std::vector<io::CsvCell> row;
     row.reserve(columns.width);
     for (std::size_t k = 0; k < columns.width; ++k) {
-      row.push_back({"", line, static_cast<int>(k + 1), false});
+      row.push_back({"", line, static_cast<int>(k + 1)});
     }
+    std::vector<bool> typed(columns.width, false);
     bool outside = false;
-    for (const io::CsvCell& c : cells) {
+    for (const io::SheetCell& c : cells) {
       const auto k = static_cast<std::size_t>(c.column - 1);
       if (k < columns.width) {
         row[k] = c;
+        typed[k] = c.typed;
       } else if (!outside) {
         outside = true;
         b.Error(b.At(line, c.column),
@@ -1110,7 +1141,7 @@ Result<BidSet> ParseWorkbook(std::string_view bytes, const std::string& file,
                     "header or clear it");
       }
     }
-    ReadCsvRow(row, ++number, columns, &b);
+    ReadCsvRow(row, ++number, columns, &b, &typed);
   }
   return b.Finish(bytes);
 }

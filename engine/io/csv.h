@@ -18,9 +18,6 @@ struct CsvCell {
   std::string text;
   int line = 0;    // 1-based
   int column = 0;  // 1-based, in characters
-  // A workbook's typed number, written as a C number (io/xlsx_reader.h);
-  // never set by the CSV reader.
-  bool typed = false;
 };
 
 struct CsvTable {

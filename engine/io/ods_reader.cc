@@ -128,7 +128,7 @@ bool ReadOds(ZipArchive& zip, const std::string& file, const std::string& sheet,
   for (const pugi::xml_node row : rows) {
     const long long repeat =
         std::max(1LL, Attr(row, "number-rows-repeated").as_llong(1));
-    std::vector<CsvCell> cells_of_row;
+    std::vector<SheetCell> cells_of_row;
     long long c = 0;
     for (pugi::xml_node cell = row.first_child(); cell && ok;
          cell = cell.next_sibling()) {
@@ -199,7 +199,7 @@ bool ReadOds(ZipArchive& zip, const std::string& file, const std::string& sheet,
           too_many();
           break;
         }
-        cells_of_row.push_back({text, 0, static_cast<int>(c), typed});
+        cells_of_row.push_back({{text, 0, static_cast<int>(c)}, typed});
       }
     }
     if (!ok) return false;
@@ -214,7 +214,7 @@ bool ReadOds(ZipArchive& zip, const std::string& file, const std::string& sheet,
         return false;
       }
       if (k > 0) cells += cells_of_row.size();
-      for (CsvCell& cell : cells_of_row) cell.line = static_cast<int>(r);
+      for (SheetCell& cell : cells_of_row) cell.line = static_cast<int>(r);
       out->rows.push_back(cells_of_row);
     }
   }

@@ -427,7 +427,7 @@ bool ReadXlsx(ZipArchive& zip, const std::string& file,
     }
     last_row = r;
     next_row = r + 1;
-    std::vector<CsvCell> cells_of_row;
+    std::vector<SheetCell> cells_of_row;
     int next_column = 1;
     for (pugi::xml_node c = row.first_child(); c; c = c.next_sibling()) {
       if (LocalName(c.name()) != "c") continue;
@@ -445,7 +445,7 @@ bool ReadXlsx(ZipArchive& zip, const std::string& file,
       next_column = cc + 1;
       const std::string_view type = Attr(c, "t").value();
       const pugi::xml_node v = Child(c, "v");
-      CsvCell cell{"", r, cc, false};
+      SheetCell cell{{"", r, cc}, false};
       if (type == "s") {
         const long long k = v.text().as_llong(-1);
         if (k < 0 || static_cast<std::size_t>(k) >= shared.size()) {
@@ -476,9 +476,15 @@ bool ReadXlsx(ZipArchive& zip, const std::string& file,
           const Style style = s < styles.size() ? styles[s] : Style{};
           cell.typed = true;
           switch (style.format) {
-            case Format::kNumber:
-              cell.text = FormatCellNumber(number);
+            case Format::kNumber: {
+              // As stored when short (Excel and LibreOffice write "4.85");
+              // 17-digit forms ("4.8499999999999996") as a spreadsheet
+              // shows them.
+              const std::string_view stored = v.child_value();
+              cell.text = stored.size() <= 15 ? std::string(stored)
+                                              : FormatCellNumber(number);
               break;
+            }
             case Format::kPercent:
               cell.text = FormatCellNumber(number * 100) + "%";
               break;

@@ -21,14 +21,19 @@ struct CellRange {
   int row1 = 0, column1 = 0, row2 = 0, column2 = 0;
 };
 
+// A cell of a sheet. `typed`: a number the spreadsheet stores as one,
+// written as a C number, optionally with a currency code before it
+// ("EUR 12.5") or a % after it ("85%": the cell held 0.85 formatted as a
+// percentage); read without the locale.
+struct SheetCell : CsvCell {
+  bool typed = false;
+};
+
 struct SheetTable {
   std::string sheet;  // the sheet's name
   // Non-empty rows in order; each row's non-empty cells in column order,
   // CsvCell::line the row number and CsvCell::column the column number.
-  // `typed`: a number the spreadsheet stores as one, written as a C
-  // number, optionally with a currency code before it ("EUR 12.5") or a %
-  // after it ("85%": the cell held 0.85 formatted as a percentage).
-  std::vector<std::vector<CsvCell>> rows;
+  std::vector<std::vector<SheetCell>> rows;
   std::vector<CellRange> merges;
 };
 
