@@ -290,8 +290,17 @@ Result<Tender> LoadTenderSheet(const TenderPaths& paths,
     ApplyPanel(*t.panel, &t.bids);
     t.panel_scores = std::move(panel.value);
   }
-  const std::vector<Diagnostic> empty =
+  std::vector<Diagnostic> empty =
       CheckPanelFilled(t.bids, t.criteria, excluded);
+  if (paths.panel.empty()) {
+    // No panel file was given at all: say where one goes.
+    for (Diagnostic& d : empty) {
+      d.message =
+          "no value: the bid file leaves it empty and no panel file was "
+          "given; give the panel's scores (panel.csv in the tender "
+          "directory, or --panel FILE)";
+    }
+  }
   out.diagnostics.insert(out.diagnostics.end(), empty.begin(), empty.end());
   if (HasErrors(empty)) return out;
   if (!FillLcc(paths, leaves, &t, &out.diagnostics)) return out;

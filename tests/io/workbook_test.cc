@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,31 @@ TEST(BuyerSpreadsheet, SheetChosenByName) {
             "expected bid, supplier or a leaf criterion id, or name the "
             "column in the tender (bids: columns: {<criterion id>: "
             "\"<header>\"}) or keep it out (bids: ignore: [\"<header>\"])");
+}
+
+TEST(Messages, AnEmptyPanelCellWithoutAPanelFileNamesTheFix) {
+  const std::string bids = ::testing::TempDir() + "panel-missing.csv";
+  {
+    // The panel's criterion (waste_plan, the last column) left empty.
+    const std::string text =
+        "# locale: nl-BE\n"
+        "bid;supplier;meal_price;tableware_service;organic_share;"
+        "plant_based_days;seasonal;food_waste;reusable_transport;waste_plan\n"
+        "A;Traiteur De Smet BV;4,85;21.450,00;32,5 %;2;ja;55;ja;\n"
+        "C;Catering Vlaanderen NV;4,35;18.200,00;12,0 %;1;nee;85;nee;\n";
+    std::FILE* f = std::fopen(bids.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+  const TenderPaths paths{"samples/catering-nl/tender.yaml", bids, "", ""};
+  const Result<Tender> tender = LoadTender(paths, {});
+  ASSERT_FALSE(tender.ok());
+  EXPECT_THAT(Messages(tender.diagnostics),
+              testing::Contains(testing::EndsWith(
+                  "bids[A].waste_plan: no value: the bid file leaves it empty "
+                  "and no panel file was given; give the panel's scores "
+                  "(panel.csv in the tender directory, or --panel FILE)")));
 }
 
 // ------------------------------------------------------------ workbooks
