@@ -800,14 +800,15 @@ int GuessBidColumn(const std::vector<io::CsvCell>& header,
                    const io::BidsLayout& layout) {
   for (std::size_t k = 0; k < header.size(); ++k) {
     const std::string folded = Fold(header[k].text);
-    for (const io::BidsLayout::Mapping& m : layout.columns) {
-      if (Fold(m.header) == folded) {
-        if (m.target == "bid") return static_cast<int>(k);
-        goto next;
-      }
+    const auto declared =
+        std::find_if(layout.columns.begin(), layout.columns.end(),
+                     [&folded](const io::BidsLayout::Mapping& m) {
+                       return Fold(m.header) == folded;
+                     });
+    if (declared != layout.columns.end() ? declared->target == "bid"
+                                         : IsBidName(folded)) {
+      return static_cast<int>(k);
     }
-    if (IsBidName(folded)) return static_cast<int>(k);
-  next:;
   }
   return -1;
 }
