@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "cli/commands.h"
+#include "io/bids_layout.h"
 #include "io/file.h"
 #include "util/display_text.h"
 
@@ -74,7 +75,7 @@ std::optional<Tender> LoadTenderArgs(const std::string& first,
     *exit_code = kExitUsage;
     return std::nullopt;
   }
-  Result<Tender> tender = LoadTender(paths, options);
+  Result<Tender> tender = LoadTenderSheet(paths, options, SheetOption());
   if (PrintDiagnostics(tender.diagnostics) || !tender.value) {
     *exit_code = kExitInvalidInput;
     return std::nullopt;
@@ -124,7 +125,13 @@ bool& AllowOutside() {
   static bool allow = false;
   return allow;
 }
+std::string& Sheet() {
+  static std::string sheet;
+  return sheet;
+}
 }  // namespace
+
+const std::string& SheetOption() { return Sheet(); }
 
 void SetAllowOutside(bool allow) { AllowOutside() = allow; }
 
@@ -137,6 +144,9 @@ void AddTenderFileOptions(CLI::App* cmd, std::string* locale,
                   "Evaluator panel scores (CSV: bid, criterion, evaluator, "
                   "score, rationale); default: panel.csv in a tender "
                   "directory");
+  cmd->add_option("--sheet", Sheet(),
+                  "The sheet of a workbook bid file (.xlsx, .ods) to read; "
+                  "default: bids: sheet: in the tender, else the first");
   cmd->add_option("--costs", *costs,
                   "Cost profile (YAML or CSV) for criteria scored on "
                   "life-cycle cost (from: lcc); default: cost-profile.yaml "

@@ -66,6 +66,8 @@ bool RefuseMoneyAward(const CriteriaSet& criteria, const char* command);
 bool PrintDiagnostics(const std::vector<Diagnostic>& diagnostics);
 
 // Loader options carrying the CLI's logger.
+// The workbook sheet given with --sheet ("" when none).
+const std::string& SheetOption();
 LoadOptions MakeLoadOptions(const std::string& locale);
 // The model library directories (--library) that MakeLoadOptions passes on;
 // empty: DefaultLibraryDirs().

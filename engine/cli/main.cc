@@ -5,16 +5,19 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "circa/version.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "util/display_text.h"
+#include "util/suggest.h"
 
 namespace {
 
@@ -67,6 +70,37 @@ int main(int argc, char** argv) {
     const circa::cli::Runner weights = circa::cli::AddWeightsCommand(app);
     const circa::cli::Runner analyze = circa::cli::AddAnalyzeCommand(app);
     const circa::cli::Runner criteria = circa::cli::AddCriteriaCommand(app);
+    // A mistyped command gets the closest one ("circa sco": score).
+    for (int i = 1; i < argc; ++i) {
+      const std::string_view arg = argv[i];
+      if (arg == "--library") {
+        ++i;
+        continue;
+      }
+      if (arg.empty() || arg.front() == '-') continue;
+      const std::initializer_list<std::string_view> kCommands{
+          "score", "validate", "weights", "analyze", "criteria"};
+      if (std::find(kCommands.begin(), kCommands.end(), arg) !=
+          kCommands.end()) {
+        break;
+      }
+      const std::string hint = circa::util::Suggest(arg, kCommands);
+      if (hint.empty()) {
+        std::fprintf(
+            stderr,
+            "circa: unknown command \"%s\"; expected score, "
+            "validate, weights, analyze or criteria\n",
+            circa::util::SanitizeForDisplay(arg, circa::util::Newlines::kEscape)
+                .c_str());
+      } else {
+        std::fprintf(
+            stderr, "circa: unknown command \"%s\"; did you mean %s?\n",
+            circa::util::SanitizeForDisplay(arg, circa::util::Newlines::kEscape)
+                .c_str(),
+            hint.c_str());
+      }
+      return circa::cli::kExitUsage;
+    }
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -5,6 +5,7 @@
 #include "circa/validate.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "io/bids_layout.h"
 #include "util/display_text.h"
 
 namespace circa::cli {
@@ -56,7 +57,7 @@ int RunValidate(const ValidateArgs& args) {
                     inputs->costs};
   if (!args.panel.empty()) paths.panel = args.panel;
   if (!args.costs.empty()) paths.cost_profile = args.costs;
-  const Result<Tender> tender = LoadTender(paths, options);
+  const Result<Tender> tender = LoadTenderSheet(paths, options, SheetOption());
   if (PrintDiagnostics(tender.diagnostics)) return kExitInvalidInput;
   std::printf("%s: ok: %td bids, locale %s\n", Shown(inputs->bids).c_str(),
               tender.value->bids.size(),

@@ -4,15 +4,18 @@
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
 #include "circa/load.h"
 #include "circa/panel.h"
+#include "io/bids_layout.h"
 #include "io/csv.h"
 #include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
+#include "io/xlsx_reader.h"
 #include "io/yaml_node.h"
 #include "util/number_format.h"
 
@@ -27,11 +30,87 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+void AppendUtf8(unsigned cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// A number as typed: plain, or with a currency or a % (io::StripUnit). An
+// amount in another currency than the set's is an error. `plain`: a C
+// number (YAML/JSON literal, a workbook's typed cell).
+bool ParseTyped(std::string_view text, bool plain, io::DecimalMark mark,
+                const std::string& locale, const std::string& set_currency,
+                double* value, std::string* why) {
+  // A number alone starts and ends with a digit (or a sign or a mark): read
+  // it once; only other text may carry a unit.
+  const std::string_view t = text;  // trimmed by the caller
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!t.empty() && digit(t.back()) &&
+      (digit(t.front()) || t.front() == '-' || t.front() == '+' ||
+       t.front() == '.' || t.front() == ',')) {
+    return plain ? io::ParsePlainNumber(text, value) ||
+                       (*why = "expected a number, got \"" + std::string(text) +
+                               "\"",
+                        false)
+                 : io::ParseNumber(text, mark, locale, value, why);
+  }
+  std::string currency;
+  bool percent = false;
+  const std::string_view bare = io::StripUnit(text, &currency, &percent);
+  if (!percent && currency.empty()) {
+    if (plain) {
+      *why = "expected a number, got \"" + std::string(text) + "\"";
+      return false;
+    }
+    return io::ParseNumber(text, mark, locale, value, why);
+  }
+  std::string inner;
+  const bool bare_ok = plain
+                           ? io::ParsePlainNumber(bare, value)
+                           : io::ParseNumber(bare, mark, locale, value, &inner);
+  const std::string quoted = "\"" + std::string(io::Trim(text)) + "\"";
+  if (!bare_ok) {
+    if (plain || inner.empty()) {
+      *why = "expected a number, got " + quoted;
+      return false;
+    }
+    // The message quotes the value as written, currency and all.
+    const std::string bare_quoted = "\"" + std::string(bare) + "\"";
+    const std::size_t at = inner.find(bare_quoted);
+    if (at != std::string::npos) inner.replace(at, bare_quoted.size(), quoted);
+    *why = inner;
+    return false;
+  }
+  if (!currency.empty() && currency != set_currency) {
+    *why = "an amount in " + currency + ", got " + quoted +
+           "; the criteria set's amounts are in " + set_currency +
+           " (currency: " + set_currency +
+           "): convert the amount, or correct the set's currency";
+    return false;
+  }
+  return true;
+}
+
 // Reads cell text into the number a leaf criterion scores.
 class CellParser {
  public:
-  CellParser(io::DecimalMark mark, std::string locale)
-      : mark_(mark), locale_(std::move(locale)) {}
+  CellParser(io::DecimalMark mark, std::string locale, std::string currency)
+      : mark_(mark),
+        locale_(std::move(locale)),
+        currency_(std::move(currency)) {}
 
   // `plain_number`: the text is a YAML/JSON number literal (decimal point).
   bool Parse(const Criterion& leaf, std::string_view raw, bool plain_number,
@@ -52,22 +131,22 @@ class CellParser {
       *value = yes ? 1.0 : 0.0;
       return true;
     }
-    std::string_view number = text;
-    if (leaf.unit == "%" && !number.empty() && number.back() == '%') {
-      number = io::Trim(number.substr(0, number.size() - 1));
-    }
-    bool parsed = false;
-    if (plain_number) {
-      parsed = io::ParsePlainNumber(number, value);
-      if (!parsed)
-        *why = "expected a number, got \"" + std::string(text) + "\"";
-    } else {
-      parsed = io::ParseNumber(number, mark_, locale_, value, why);
-    }
     if (rule.rule == Rule::kScale) {
+      // A level by its value, then by its descriptor (text that does not
+      // start like a number is not parsed as one).
+      const char c = text.front();
+      if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' ||
+          c == ',') {
+        if (ParseTyped(text, plain_number, mark_, locale_, currency_, value,
+                       why)) {
+          for (const ScaleLevel& level : rule.levels) {
+            if (level.value == *value) return true;
+          }
+        }
+      }
+      const std::string lower = Lower(text);
       for (const ScaleLevel& level : rule.levels) {
-        if ((parsed && level.value == *value) ||
-            Lower(level.descriptor) == Lower(text)) {
+        if (Lower(level.descriptor) == lower) {
           *value = level.value;
           return true;
         }
@@ -76,6 +155,8 @@ class CellParser {
              std::string(text) + "\"";
       return false;
     }
+    const bool parsed =
+        ParseTyped(text, plain_number, mark_, locale_, currency_, value, why);
     if (!parsed) return false;
     const bool money = leaf.type != CriterionType::kQuality;
     if ((money || rule.rule == Rule::kRatioToBest) && *value < 0) {
@@ -110,6 +191,7 @@ class CellParser {
 
   io::DecimalMark mark_;
   std::string locale_;
+  std::string currency_;
 };
 
 // The panel policy of every leaf (PanelPolicyFor's inheritance: the
@@ -196,22 +278,32 @@ class BidsBuilder {
     const std::string& name = bids_.field_names[f];
     if (!value.empty() && timestamps_.count(name) > 0 &&
         !io::ParseTimestamp(value)) {
-      Error(where, path,
-            "expected a date or time such as 2026-03-14 or "
-            "2026-03-14T10:30:00+01:00 (the tie-break compares it), got \"" +
-                value + "\"");
+      const std::string iso = io::DayFirstDateToIso(value);
+      if (!iso.empty() && io::DayFirstLocale(bids_.locale)) {
+        value = iso;  // 14/03/2026 under nl-BE or fr-BE
+      } else {
+        Error(where, path,
+              "expected a date or time such as 2026-03-14 or "
+              "2026-03-14T10:30:00+01:00 (the tie-break compares it), got \"" +
+                  value + "\"" +
+                  (iso.empty() ? std::string()
+                               : "; a date written day first (dd/mm/yyyy) is "
+                                 "read under a day-first locale: --locale "
+                                 "nl-BE or fr-BE"));
+      }
     }
     if (const auto it = numbers_.find(name);
         !value.empty() && it != numbers_.end()) {
       double number = 0;
       std::string why;
-      const bool ok =
-          plain_number ? io::ParsePlainNumber(value, &number)
-                       : ParseLocaleNumber(value, bids_.locale, &number, &why);
+      const bool ok = ParseTyped(value, plain_number, mark_, bids_.locale,
+                                 set_.currency, &number, &why);
       if (ok) {
         field_numbers_[f].back() = number;
       } else if (why.find("declare the file's locale") != std::string::npos) {
         Error(where, path, why + locale_hint_);
+      } else if (why.find("an amount in ") == 0) {
+        Error(where, path, why);
       } else {
         Error(where, path,
               "expected a number (" + it->second + "), got \"" + value + "\"");
@@ -232,7 +324,8 @@ class BidsBuilder {
       return false;
     }
     bids_.locale = locale.empty() ? "auto" : locale;
-    parser_.emplace(*mark, bids_.locale);
+    mark_ = *mark;
+    parser_.emplace(*mark, bids_.locale, set_.currency);
     return true;
   }
 
@@ -253,6 +346,13 @@ class BidsBuilder {
       message += "; expected " + id_key_ + ", supplier" + extra +
                  " or a leaf criterion id";
       if (!hint.empty()) message += " (did you mean \"" + hint + "\"?)";
+      if (id_key_ == "bid") {
+        // A table (CSV, workbook): the tender can name or drop the column.
+        message +=
+            ", or name the column in the tender (bids: columns: {<criterion "
+            "id>: \"<header>\"}) or keep it out (bids: ignore: "
+            "[\"<header>\"])";
+      }
     }
     Error(where, path, message);
     return -1;
@@ -260,6 +360,26 @@ class BidsBuilder {
 
   const std::vector<const Criterion*>& leaves() const { return leaves_; }
   const std::string& locale() const { return bids_.locale; }
+  const CriteriaSet& set() const { return set_; }
+  const std::string& file() const { return file_; }
+  // Cells of a workbook are located by sheet and cell (bids.xlsx:Offertes!C7).
+  void SetSheet(std::string sheet) { sheet_ = std::move(sheet); }
+  SourceLocation At(int line, int column) const {
+    if (sheet_.empty()) return {file_, line, column};
+    return {file_ + ":" + sheet_ + "!" + io::ColumnName(column) +
+                std::to_string(line),
+            0, 0};
+  }
+  // A field by its folded name (case, accents and spaces ignored), or -1.
+  int FieldFolded(const std::string& folded) const;
+  // Adds a column kept out of scoring (`ignore:`) as a bid field named by
+  // its header; returns its index. Before the first AddBid.
+  int AddNote(const std::string& header) {
+    bids_.field_names.push_back(header);
+    fields_.emplace_back();
+    field_numbers_.emplace_back();
+    return static_cast<int>(bids_.field_names.size() - 1);
+  }
   // The key this file format uses for bid ids ("bid" in CSV, "id" in YAML).
   void SetIdKey(std::string key) { id_key_ = std::move(key); }
   // How this file format declares a locale, appended to ambiguity errors.
@@ -408,6 +528,8 @@ class BidsBuilder {
   const LoadOptions& options_;
   std::unordered_map<std::string, int> column_of_;
   std::optional<CellParser> parser_;
+  io::DecimalMark mark_ = io::DecimalMark::kAuto;
+  std::string sheet_;
   std::set<std::string> seen_;
   BidSet bids_;
   std::vector<std::string> ids_, suppliers_, text_;
@@ -424,6 +546,69 @@ class BidsBuilder {
   std::string id_key_ = "bid";
 };
 
+// Header names as people write them: lower case, accents dropped (é -> e),
+// runs of spaces (also no-break spaces) as one, trimmed.
+std::string Fold(std::string_view s) {
+  // Latin-1 letters U+00C0-U+00FF (and U+00E0-U+00FF) without accents;
+  // '*' keeps the letter (Æ, Ð, ×, Þ, ß).
+  static constexpr char kBase[] = "aaaaaa*ceeeeiiii*nooooo*ouuuuy*y";
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+        (c == 0xC2 && i + 1 < s.size() &&
+         static_cast<unsigned char>(s[i + 1]) == 0xA0)) {
+      if (c == 0xC2) ++i;
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    if (c == 0xC3 && i + 1 < s.size()) {
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0x80 && d <= 0xBF) {
+        const char base = kBase[(d - 0x80) & 0x1F];
+        if (base != '*' && d != 0x9F) {
+          out += base;
+          ++i;
+          continue;
+        }
+      }
+    }
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                                : static_cast<char>(c);
+  }
+  return out;
+}
+
+int BidsBuilder::FieldFolded(const std::string& folded) const {
+  for (std::size_t f = 0; f < bids_.field_names.size(); ++f) {
+    if (Fold(bids_.field_names[f]) == folded) return static_cast<int>(f);
+  }
+  return -1;
+}
+
+// Usual names of the bid id and supplier columns in nl, fr and en.
+bool IsBidName(const std::string& f) {
+  static const std::set<std::string> kNames{
+      "bid",           "id",         "bid id",   "offer",
+      "offer id",      "nr",         "nr.",      "no",
+      "no.",           "n°",         "number",   "offerte",
+      "offertenummer", "offerte nr", "bod",      "inschrijving",
+      "nummer",        "offre",      "numero",   "numero d'offre",
+      "ref",           "referentie", "reference"};
+  return kNames.count(f) > 0;
+}
+bool IsSupplierName(const std::string& f) {
+  static const std::set<std::string> kNames{
+      "supplier",     "bidder",          "tenderer",    "name",  "company",
+      "inschrijver",  "leverancier",     "naam",        "firma", "bedrijf",
+      "inschrijvers", "soumissionnaire", "fournisseur", "nom",   "entreprise",
+      "societe",      "raison sociale"};
+  return kNames.count(f) > 0;
+}
+
 // Reads the header row: which column is the bid id, the supplier, and which
 // leaf criterion each other column holds.
 struct CsvLayout {
@@ -431,50 +616,173 @@ struct CsvLayout {
   int bid = -1;
   std::string bid_key = "bid";
   int supplier = -1;
-  std::vector<int> leaf;   // header index -> leaf index, -1 for bid/supplier
-  std::vector<int> field;  // header index -> bid field index, or -1
+  std::vector<int> leaf;    // header index -> leaf index, -1 for bid/supplier
+  std::vector<int> field;   // header index -> bid field index, or -1
+  std::vector<bool> blank;  // header index -> the header is empty
 };
 
 void ReadCsvHeader(const std::vector<io::CsvCell>& header,
-                   const std::string& file, BidsBuilder* b, CsvLayout* out) {
-  out->width = header.size();
-  out->leaf.assign(header.size(), -1);
-  out->field.assign(header.size(), -1);
-  std::vector<bool> fields_covered(b->field_names().size(), false);
-  std::set<std::string> names;
-  std::vector<bool> covered(b->leaves().size(), false);
-  for (std::size_t k = 0; k < header.size(); ++k) {
-    const std::string name(io::Trim(header[k].text));
-    const SourceLocation where{file, header[k].line, header[k].column};
-    if (!names.insert(name).second) {
-      b->Error(where, "header", "duplicate column \"" + name + "\"");
-    } else if (name == "bid" || name == "id") {
-      if (out->bid >= 0) {
-        b->Error(where, "header",
-                 "two bid id columns (\"bid\" and \"id\"); keep one");
-      }
-      out->bid = static_cast<int>(k);
-      out->bid_key = name;
-    } else if (name == "supplier") {
-      out->supplier = static_cast<int>(k);
-    } else if (const int f = b->Field(name); f >= 0) {
-      out->field[k] = f;
-      fields_covered[static_cast<std::size_t>(f)] = true;
-    } else {
-      out->leaf[k] = b->Column(name, where, "header");
-      if (out->leaf[k] >= 0) {
-        covered[static_cast<std::size_t>(out->leaf[k])] = true;
-      }
+                   const io::BidsLayout& layout, BidsBuilder* b,
+                   CsvLayout* out) {
+  // Empty trailing header cells (a spreadsheet's unused columns) go.
+  std::size_t width = header.size();
+  while (width > 1 && io::Trim(header[width - 1].text).empty()) --width;
+  out->width = width;
+  out->leaf.assign(width, -1);
+  out->field.assign(width, -1);
+  out->blank.assign(width, false);
+  const CriteriaSet& set = b->set();
+  // Declared names first: `columns:` and `ignore:` in the tender.
+  std::map<std::string, const io::BidsLayout::Mapping*> declared;
+  for (const io::BidsLayout::Mapping& m : layout.columns) {
+    declared[Fold(m.header)] = &m;
+  }
+  std::set<std::string> ignored;
+  for (const io::BidsLayout::Ignored& i : layout.ignore) {
+    ignored.insert(Fold(i.header));
+  }
+  std::set<std::string> used_declared;
+  // Every leaf by its id and its labels.
+  std::map<std::string, std::set<int>> by_name;
+  for (std::size_t j = 0; j < b->leaves().size(); ++j) {
+    const Criterion& leaf = *b->leaves()[j];
+    by_name[Fold(leaf.id)].insert(static_cast<int>(j));
+    for (const auto& [lang, label] : leaf.doc.labels) {
+      by_name[Fold(label)].insert(static_cast<int>(j));
     }
   }
-  const SourceLocation at{file, header.front().line, 1};
+  std::vector<bool> fields_covered(b->field_names().size(), false);
+  std::set<std::string> names;
+  std::vector<int> covered(b->leaves().size(), -1);
+  const auto set_leaf = [&](std::size_t k, int j, SourceLocation where,
+                            const std::string& name) {
+    const auto u = static_cast<std::size_t>(j);
+    if (covered[u] >= 0) {
+      b->Error(where, "header",
+               "two columns for criterion " + b->leaves()[u]->id + ": \"" +
+                   std::string(io::Trim(
+                       header[static_cast<std::size_t>(covered[u])].text)) +
+                   "\" and \"" + name +
+                   "\"; keep one, or name the right one "
+                   "in the tender (bids: columns: {" +
+                   b->leaves()[u]->id + ": \"<header>\"})");
+      return;
+    }
+    covered[u] = static_cast<int>(k);
+    out->leaf[k] = j;
+  };
+  const auto set_bid = [&](std::size_t k, SourceLocation where,
+                           const std::string& name) {
+    if (out->bid >= 0) {
+      b->Error(where, "header",
+               "two bid id columns (\"" + out->bid_key + "\" and \"" + name +
+                   "\"); keep one");
+      return;
+    }
+    out->bid = static_cast<int>(k);
+    out->bid_key = name;
+  };
+  for (std::size_t k = 0; k < width; ++k) {
+    const std::string name(io::Trim(header[k].text));
+    const SourceLocation where = b->At(header[k].line, header[k].column);
+    if (name.empty()) {
+      out->blank[k] = true;
+      continue;
+    }
+    const std::string folded = Fold(name);
+    if (!names.insert(folded).second) {
+      b->Error(where, "header", "duplicate column \"" + name + "\"");
+      continue;
+    }
+    if (const auto d = declared.find(folded); d != declared.end()) {
+      used_declared.insert(folded);
+      const std::string& target = d->second->target;
+      if (target == "bid" || target == "id") {
+        set_bid(k, where, name);
+      } else if (target == "supplier") {
+        out->supplier = static_cast<int>(k);
+      } else if (const int f = b->Field(target); f >= 0) {
+        out->field[k] = f;
+        fields_covered[static_cast<std::size_t>(f)] = true;
+      } else if (const auto leaf = by_name.find(Fold(target));
+                 leaf != by_name.end() &&
+                 b->leaves()[static_cast<std::size_t>(*leaf->second.begin())]
+                         ->id == target) {
+        set_leaf(k, *leaf->second.begin(), where, name);
+      }
+      continue;  // an unknown target is reported with the layout
+    }
+    if (ignored.count(folded) > 0) {
+      out->field[k] = b->AddNote(name);
+      continue;
+    }
+    if (IsBidName(folded)) {
+      set_bid(k, where, name);
+    } else if (IsSupplierName(folded) && by_name.count(folded) == 0) {
+      if (out->supplier >= 0) {
+        b->Error(
+            where, "header",
+            "two supplier columns (\"" +
+                std::string(io::Trim(
+                    header[static_cast<std::size_t>(out->supplier)].text)) +
+                "\" and \"" + name +
+                "\"); keep one, or name it in the tender (bids: "
+                "columns: {supplier: \"<header>\"})");
+      } else {
+        out->supplier = static_cast<int>(k);
+      }
+    } else if (const int f = b->FieldFolded(folded); f >= 0) {
+      out->field[k] = f;
+      fields_covered[static_cast<std::size_t>(f)] = true;
+    } else if (const auto leaf = by_name.find(folded); leaf != by_name.end()) {
+      if (leaf->second.size() > 1) {
+        std::string which;
+        for (const int j : leaf->second) {
+          which += (which.empty() ? "" : " and ") +
+                   b->leaves()[static_cast<std::size_t>(j)]->id;
+        }
+        b->Error(
+            where, "header",
+            "column \"" + name + "\" matches two criteria, " + which +
+                " (by id or label); name the column of each in the "
+                "tender (bids: columns: {" +
+                b->leaves()[static_cast<std::size_t>(*leaf->second.begin())]
+                    ->id +
+                ": \"" + name + "\"})");
+        continue;
+      }
+      set_leaf(k, *leaf->second.begin(), where, name);
+    } else {
+      b->Column(name, where, "header");
+    }
+  }
+  for (const io::BidsLayout::Mapping& m : layout.columns) {
+    // A mapping whose header is absent is fine when the column is there
+    // under its own name (the clean CSV of the same bids).
+    bool found = used_declared.count(Fold(m.header)) > 0;
+    if (m.target == "bid") found = found || out->bid >= 0;
+    if (m.target == "supplier") found = true;
+    if (const int f = b->Field(m.target); f >= 0) {
+      found = found || fields_covered[static_cast<std::size_t>(f)];
+    }
+    for (std::size_t j = 0; j < b->leaves().size(); ++j) {
+      if (b->leaves()[j]->id == m.target) found = found || covered[j] >= 0;
+    }
+    if (!found) {
+      b->Error(m.where, "bids.columns." + m.target,
+               "no column \"" + m.header + "\" in the header of " + b->file());
+    }
+  }
+  const SourceLocation at = b->At(header.front().line, 1);
   if (out->bid < 0) {
     b->Error(at, "header",
-             "missing the bid id column; expected a column named \"bid\"");
+             "missing the bid id column; expected a column named \"bid\" (or "
+             "id, Nr, Offerte, Offre), or name it in the tender (bids: "
+             "columns: {bid: \"<header>\"})");
   }
   std::string missing;
   for (std::size_t j = 0; j < covered.size(); ++j) {
-    if (!covered[j] && !b->panel(j)) {
+    if (covered[j] < 0 && !b->panel(j)) {
       missing += (missing.empty() ? "" : ", ") + b->leaves()[j]->id;
     }
   }
@@ -494,12 +802,54 @@ void ReadCsvHeader(const std::vector<io::CsvCell>& header,
              "policy: " +
                  missing_fields);
   }
+  (void)set;
 }
 
-void ReadCsvRow(const std::vector<io::CsvCell>& row, std::size_t number,
-                const std::string& file, const CsvLayout& layout,
-                BidsBuilder* b) {
-  const SourceLocation where{file, row.front().line, 1};
+// The bid id column of a header row as ReadCsvHeader would find it, or -1.
+int GuessBidColumn(const std::vector<io::CsvCell>& header,
+                   const io::BidsLayout& layout) {
+  for (std::size_t k = 0; k < header.size(); ++k) {
+    const std::string folded = Fold(header[k].text);
+    const auto declared =
+        std::find_if(layout.columns.begin(), layout.columns.end(),
+                     [&folded](const io::BidsLayout::Mapping& m) {
+                       return Fold(m.header) == folded;
+                     });
+    if (declared != layout.columns.end() ? declared->target == "bid"
+                                         : IsBidName(folded)) {
+      return static_cast<int>(k);
+    }
+  }
+  return -1;
+}
+
+// A header over two rows as one: each column named by the lower row, else
+// by the upper.
+void MergeHeaderRows(const std::vector<io::CsvCell>& top,
+                     std::vector<io::CsvCell>* lower) {
+  for (std::size_t k = 0; k < top.size(); ++k) {
+    if (k >= lower->size()) {
+      lower->push_back(top[k]);
+    } else if (io::Trim((*lower)[k].text).empty()) {
+      (*lower)[k] = top[k];
+    }
+  }
+}
+
+bool BlankRow(const std::vector<io::CsvCell>& row) {
+  return std::all_of(row.begin(), row.end(), [](const io::CsvCell& c) {
+    return io::Trim(c.text).empty();
+  });
+}
+
+// `typed` (workbooks): per cell, a number the spreadsheet stores as one.
+void ReadCsvRow(std::vector<io::CsvCell>& row, std::size_t number,
+                const CsvLayout& layout, BidsBuilder* b,
+                const std::vector<bool>* typed = nullptr) {
+  const auto is_typed = [typed](std::size_t k) {
+    return typed != nullptr && k < typed->size() && (*typed)[k];
+  };
+  const SourceLocation where = b->At(row.front().line, 1);
   const auto cell = [&row](int k) {
     return k >= 0 && static_cast<std::size_t>(k) < row.size()
                ? std::string(io::Trim(row[static_cast<std::size_t>(k)].text))
@@ -508,6 +858,10 @@ void ReadCsvRow(const std::vector<io::CsvCell>& row, std::size_t number,
   const std::string id = cell(layout.bid);
   const std::string path =
       "bids[" + (id.empty() ? std::to_string(number) : id) + "]";
+  // Empty cells past the header (a spreadsheet's unused columns) go.
+  while (row.size() > layout.width && io::Trim(row.back().text).empty()) {
+    row.pop_back();
+  }
   if (row.size() != layout.width) {
     b->Error(where, path,
              "row has " + std::to_string(row.size()) +
@@ -517,38 +871,128 @@ void ReadCsvRow(const std::vector<io::CsvCell>& row, std::size_t number,
   }
   b->AddBid(id, cell(layout.supplier), where, path, layout.bid_key);
   for (std::size_t k = 0; k < row.size(); ++k) {
+    if (layout.blank[k]) {
+      if (!io::Trim(row[k].text).empty()) {
+        b->Error(b->At(row[k].line, row[k].column), path,
+                 "a value under a column without a header; name the column, "
+                 "or leave it empty");
+      }
+      continue;
+    }
     if (layout.field[k] >= 0) {
       const auto f = static_cast<std::size_t>(layout.field[k]);
-      b->SetField(f, row[k].text, {file, row[k].line, row[k].column},
-                  path + "." + b->field_names()[f]);
+      b->SetField(f, row[k].text, b->At(row[k].line, row[k].column),
+                  path + "." + b->field_names()[f], is_typed(k));
       continue;
     }
     if (layout.leaf[k] < 0) continue;
     const auto j = static_cast<std::size_t>(layout.leaf[k]);
     const io::CsvCell& c = row[k];
     b->SetCellLazy(
-        j, c.text, false,
-        [&] {
-          return SourceLocation{file, c.line, c.column};
-        },
+        j, c.text, is_typed(k), [&] { return b->At(c.line, c.column); },
         [&] { return path + "." + b->leaves()[j]->id; });
   }
 }
 
-Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
-                            const CriteriaSet& set,
-                            const LoadOptions& options) {
+// Text as UTF-8: UTF-16 (with a byte-order mark, or without one when the
+// first characters are ASCII) and a declared Windows-1252 are converted.
+// Returns false with an error when the bytes are not what they claim.
+bool ToUtf8(std::string_view bytes, const std::string& file,
+            const io::BidsLayout& layout, Diagnostics* diag, std::string* out) {
+  const auto u = [&bytes](std::size_t i) {
+    return static_cast<unsigned char>(bytes[i]);
+  };
+  int utf16 = 0;  // 1 little-endian, 2 big-endian
+  std::size_t start = 0;
+  if (bytes.size() >= 2 && u(0) == 0xFF && u(1) == 0xFE) {
+    utf16 = 1;
+    start = 2;
+  } else if (bytes.size() >= 2 && u(0) == 0xFE && u(1) == 0xFF) {
+    utf16 = 2;
+    start = 2;
+  } else if (bytes.size() >= 4 && u(0) != 0 && u(1) == 0 && u(2) != 0 &&
+             u(3) == 0) {
+    utf16 = 1;
+  } else if (bytes.size() >= 4 && u(0) == 0 && u(1) != 0 && u(2) == 0 &&
+             u(3) != 0) {
+    utf16 = 2;
+  }
+  if (utf16 != 0) {
+    out->clear();
+    out->reserve(bytes.size());
+    const auto unit = [&](std::size_t i) -> unsigned {
+      return utf16 == 1 ? u(i) | (u(i + 1) << 8) : (u(i) << 8) | u(i + 1);
+    };
+    int line = 1;
+    for (std::size_t i = start; i < bytes.size(); i += 2) {
+      if (i + 1 >= bytes.size()) {
+        diag->Error({file, line, 0}, "",
+                    "the UTF-16 text ends in half a character (an odd "
+                    "number of bytes)");
+        return false;
+      }
+      unsigned cp = unit(i);
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        const unsigned low = i + 3 < bytes.size() ? unit(i + 2) : 0;
+        if (low < 0xDC00 || low > 0xDFFF) {
+          diag->Error({file, line, 0}, "",
+                      "invalid UTF-16 text at byte " + std::to_string(i + 1) +
+                          " (an unpaired surrogate)");
+          return false;
+        }
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        i += 2;
+      } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        diag->Error({file, line, 0}, "",
+                    "invalid UTF-16 text at byte " + std::to_string(i + 1) +
+                        " (an unpaired surrogate)");
+        return false;
+      }
+      if (cp == '\n') ++line;
+      AppendUtf8(cp, out);
+    }
+    return true;
+  }
+  if (layout.encoding == "windows-1252") {
+    // 0x80-0x9F as Windows-1252 has them; the rest is Latin-1.
+    static constexpr unsigned kHigh[32] = {
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+    out->clear();
+    out->reserve(bytes.size() + bytes.size() / 8);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      const unsigned c = u(i);
+      AppendUtf8(c >= 0x80 && c < 0xA0 ? kHigh[c - 0x80] : c, out);
+    }
+    return true;
+  }
+  return false;  // UTF-8 already: the caller reads `bytes` as they are
+}
+
+Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
+                            const CriteriaSet& set, const LoadOptions& options,
+                            const io::BidsLayout& layout) {
   Diagnostics diag;
+  std::string converted;
+  const bool was_converted = ToUtf8(bytes, file, layout, &diag, &converted);
+  if (diag.HasErrors()) return {std::nullopt, diag.Take()};
+  const std::string_view text = was_converted ? converted : bytes;
   BidsBuilder b(set, file, &diag, options);
   b.SetLocaleHint(
       "; in a CSV file, a first line \"# locale: nl-BE\" or \"# locale: "
-      "en\"");
+      "en\", or --locale nl-BE on the command line");
   b.Reserve(
       static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   io::CsvTable table;
-  CsvLayout layout;
+  CsvLayout columns;
   bool header_seen = false;
   std::size_t rows = 0;
+  // The first row waits for the second: a header over two rows (as a
+  // spreadsheet with merged header cells saves it) has no bid id in the
+  // second row.
+  std::optional<std::vector<io::CsvCell>> upper;
   const bool parsed = io::ParseCsvRows(
       text, file, &diag, &table,
       [&](std::vector<io::CsvCell>& row) {
@@ -571,19 +1015,148 @@ Result<BidSet> ParseCsvBids(std::string_view text, const std::string& file,
           // A header with errors still lets the rows be checked (unknown
           // and duplicate columns are skipped), so one run reports every
           // problem of the file; without a bid column rows cannot be named.
-          ReadCsvHeader(row, file, &b, &layout);
-          return layout.bid >= 0;
+          upper = std::move(row);
+          return true;
         }
-        ReadCsvRow(row, ++rows, file, layout, &b);
+        if (upper) {
+          std::vector<io::CsvCell> top = std::move(*upper);
+          upper.reset();
+          const int bid = GuessBidColumn(top, layout);
+          const auto k = static_cast<std::size_t>(bid);
+          if (bid >= 0 && !BlankRow(row) &&
+              (k >= row.size() || io::Trim(row[k].text).empty())) {
+            MergeHeaderRows(top, &row);
+            ReadCsvHeader(row, layout, &b, &columns);
+            return columns.bid >= 0;
+          }
+          ReadCsvHeader(top, layout, &b, &columns);
+          if (columns.bid < 0) return false;
+        }
+        // A row of delimiters only (";;;;", as spreadsheets export empty
+        // rows) is skipped like a blank line.
+        if (BlankRow(row)) return true;
+        ReadCsvRow(row, ++rows, columns, &b);
         return !b.Full();
       },
       options.max_errors);
+  if (upper) ReadCsvHeader(*upper, layout, &b, &columns);  // no bid rows
   if (parsed && !header_seen) {
     diag.Error({file, 1, 1}, "",
                "the file is empty; expected a header row (bid, supplier and "
                "one column per leaf criterion) and one row per bid");
   }
-  return b.Finish(text);
+  return b.Finish(bytes);
+}
+
+// The header of a sheet: its first non-empty row, or, when merged cells
+// start there and reach further down (a header written over two rows),
+// every row down to the merges' last, each column named by its lowest
+// non-empty cell or by the merged cell covering it.
+std::size_t SheetHeader(const io::SheetTable& table,
+                        std::vector<io::CsvCell>* header) {
+  const int first = table.rows.front().front().line;
+  int last = first;
+  for (const io::CellRange& m : table.merges) {
+    if (m.row1 == first && m.row2 > last) last = std::min(m.row2, first + 4);
+  }
+  std::size_t used = 0;
+  std::map<int, io::CsvCell> named;
+  while (used < table.rows.size() && table.rows[used].front().line <= last) {
+    for (const io::SheetCell& c : table.rows[used]) named[c.column] = c;
+    ++used;
+  }
+  for (const io::CellRange& m : table.merges) {
+    if (m.row1 < first || m.row1 > last) continue;
+    // The text of the merged cell, for the columns it covers without text
+    // of their own in a lower header row.
+    const auto top = std::find_if(table.rows.begin(),
+                                  table.rows.begin() + static_cast<long>(used),
+                                  [&m](const std::vector<io::SheetCell>& r) {
+                                    return r.front().line == m.row1;
+                                  });
+    if (top == table.rows.begin() + static_cast<long>(used)) continue;
+    const auto cell = std::find_if(
+        top->begin(), top->end(),
+        [&m](const io::CsvCell& c) { return c.column == m.column1; });
+    if (cell == top->end()) continue;
+    for (int c = m.column1; c <= m.column2 && c <= 16384; ++c) {
+      const auto it = named.find(c);
+      if (it == named.end() ||
+          (it->second.line == m.row1 && c != m.column1 && m.row2 > m.row1)) {
+        if (m.row2 > m.row1 || c == m.column1) named[c] = *cell;
+      }
+    }
+  }
+  const int width = named.empty() ? 0 : named.rbegin()->first;
+  header->clear();
+  for (int c = 1; c <= width; ++c) {
+    const auto it = named.find(c);
+    header->push_back(it != named.end() ? it->second
+                                        : io::CsvCell{"", last, c});
+    header->back().column = c;
+  }
+  return used;
+}
+
+Result<BidSet> ParseWorkbook(std::string_view bytes, const std::string& file,
+                             const CriteriaSet& set, const LoadOptions& options,
+                             const io::BidsLayout& layout,
+                             const std::string& sheet) {
+  Diagnostics diag;
+  io::SheetTable table;
+  if (!io::ReadWorkbook(bytes, file, sheet.empty() ? layout.sheet : sheet,
+                        &diag, &table)) {
+    return {std::nullopt, diag.Take()};
+  }
+  BidsBuilder b(set, file, &diag, options);
+  b.SetSheet(table.sheet);
+  b.SetLocaleHint(
+      "; for a workbook, --locale nl-BE (or en) on the command line, or "
+      "store the cells as numbers");
+  if (!b.SetLocale("", {file, 0, 0})) return b.Finish(bytes);
+  if (table.rows.empty()) {
+    diag.Error({file + ":" + table.sheet, 0, 0}, "",
+               "the sheet is empty; expected a header row (bid, supplier "
+               "and one column per leaf criterion) and one row per bid");
+    return {std::nullopt, diag.Take()};
+  }
+  if (options.log) {
+    options.log(file + ": sheet " + table.sheet + ", locale " + b.locale());
+  }
+  std::vector<io::CsvCell> header;
+  const std::size_t first_row = SheetHeader(table, &header);
+  CsvLayout columns;
+  ReadCsvHeader(header, layout, &b, &columns);
+  if (columns.bid < 0) return b.Finish(bytes);
+  b.Reserve(table.rows.size());
+  std::size_t number = 0;
+  for (std::size_t r = first_row; r < table.rows.size() && !b.Full(); ++r) {
+    const std::vector<io::SheetCell>& cells = table.rows[r];
+    const int line = cells.front().line;
+    std::vector<io::CsvCell> row;
+    row.reserve(columns.width);
+    for (std::size_t k = 0; k < columns.width; ++k) {
+      row.push_back({"", line, static_cast<int>(k + 1)});
+    }
+    std::vector<bool> typed(columns.width, false);
+    bool outside = false;
+    for (const io::SheetCell& c : cells) {
+      const auto k = static_cast<std::size_t>(c.column - 1);
+      if (k < columns.width) {
+        row[k] = c;
+        typed[k] = c.typed;
+      } else if (!outside) {
+        outside = true;
+        b.Error(b.At(line, c.column),
+                "bids[" + std::to_string(number + 1) + "]",
+                "a value in column " + io::ColumnName(c.column) +
+                    ", right of the header's last column; give the column a "
+                    "header or clear it");
+      }
+    }
+    ReadCsvRow(row, ++number, columns, &b, &typed);
+  }
+  return b.Finish(bytes);
 }
 
 Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
@@ -763,7 +1336,7 @@ Result<BidSet> ParseBids(std::string_view text, const std::string& file_name,
                          const LoadOptions& options) {
   switch (format) {
     case BidsFormat::kCsv:
-      return ParseCsvBids(text, file_name, criteria, options);
+      return ParseCsvBids(text, file_name, criteria, options, {});
     case BidsFormat::kYaml:
       return ParseYamlBids(text, file_name, false, criteria, options);
     case BidsFormat::kJson:
@@ -775,23 +1348,153 @@ Result<BidSet> ParseBids(std::string_view text, const std::string& file_name,
 Result<BidSet> LoadBidsFile(const std::string& path,
                             const CriteriaSet& criteria,
                             const LoadOptions& options) {
+  return io::LoadBidsWithLayout(path, criteria, options, {});
+}
+
+namespace io {
+
+BidsLayout ReadBidsLayout(std::string_view text, const std::string& file,
+                          const CriteriaSet& set, Diagnostics* diag) {
+  BidsLayout layout;
+  Diagnostics parse;
+  const auto root = ParseYaml(text, file, &parse);
+  // The criteria reader reported any syntax error already.
+  if (!root || !root->IsMap()) return layout;
+  const YAML::Node bids = (*root)["bids"];
+  if (!bids.IsDefined() || bids.IsNull()) return layout;
+  YamlReader r(file, diag);
+  if (!bids.IsMap()) {
+    r.Error(bids, "bids",
+            "expected a map (columns, ignore, encoding, sheet), got " +
+                Describe(bids));
+    return layout;
+  }
+  r.CheckKeys(bids, "bids", {"columns", "ignore", "encoding", "sheet"});
+  std::set<std::string> targets{"bid", "supplier"};
+  for (const Criterion* leaf : set.Leaves()) targets.insert(leaf->id);
+  for (const std::string& f : set.Fields()) targets.insert(f);
+  if (const YAML::Node columns = bids["columns"]; columns.IsDefined()) {
+    if (!columns.IsMap()) {
+      r.Error(columns, "bids.columns",
+              "expected a map from criterion id (or bid, supplier) to the "
+              "header as the bid file spells it, got " +
+                  Describe(columns));
+    } else {
+      for (const auto& kv : columns) {
+        const std::string target = kv.first.Scalar();
+        const std::string path = "bids.columns." + target;
+        if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
+          r.Error(kv.second, path,
+                  "expected the header text, got " + Describe(kv.second));
+          continue;
+        }
+        if (targets.count(target) == 0) {
+          std::vector<std::string> options(targets.begin(), targets.end());
+          const std::string hint = Suggest(target, options);
+          r.Error(kv.first, path,
+                  "\"" + target +
+                      "\" is no leaf criterion, bid field, bid or supplier" +
+                      (hint.empty() ? std::string()
+                                    : " (did you mean \"" + hint + "\"?)"));
+          continue;
+        }
+        layout.columns.push_back({target == "id" ? "bid" : target,
+                                  kv.second.Scalar(), r.Where(kv.second)});
+      }
+    }
+  }
+  if (const YAML::Node ignore = bids["ignore"]; ignore.IsDefined()) {
+    if (!ignore.IsSequence()) {
+      r.Error(ignore, "bids.ignore",
+              "expected a list of headers to keep out of scoring, got " +
+                  Describe(ignore));
+    } else {
+      for (std::size_t i = 0; i < ignore.size(); ++i) {
+        if (!ignore[i].IsScalar()) {
+          r.Error(ignore[i], "bids.ignore[" + std::to_string(i) + "]",
+                  "expected a header, got " + Describe(ignore[i]));
+          continue;
+        }
+        layout.ignore.push_back({ignore[i].Scalar(), r.Where(ignore[i])});
+      }
+    }
+  }
+  if (const auto encoding = r.String(bids, "encoding", "bids", false)) {
+    std::string lower = *encoding;
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (lower == "cp1252" || lower == "latin-1" || lower == "iso-8859-1" ||
+        lower == "latin1") {
+      lower = "windows-1252";
+    }
+    if (lower == "utf-8" || lower == "utf8") lower.clear();
+    if (!lower.empty() && lower != "windows-1252") {
+      r.Error(bids["encoding"], "bids.encoding",
+              "unknown encoding \"" + *encoding +
+                  "\"; expected utf-8 or windows-1252 (UTF-16 files are "
+                  "recognised by themselves)");
+    }
+    layout.encoding = lower;
+  }
+  if (const auto sheet = r.String(bids, "sheet", "bids", false)) {
+    layout.sheet = *sheet;
+  }
+  return layout;
+}
+
+Result<BidSet> ParseWorkbookBids(std::string_view bytes,
+                                 const std::string& file,
+                                 const CriteriaSet& criteria,
+                                 const LoadOptions& options,
+                                 const BidsLayout& layout) {
+  return ParseWorkbook(bytes, file, criteria, options, layout, "");
+}
+
+Result<BidSet> ParseCsvBidsWithLayout(std::string_view bytes,
+                                      const std::string& file,
+                                      const CriteriaSet& criteria,
+                                      const LoadOptions& options,
+                                      const BidsLayout& layout) {
+  return ParseCsvBids(bytes, file, criteria, options, layout);
+}
+
+Result<BidSet> LoadBidsWithLayout(const std::string& path,
+                                  const CriteriaSet& criteria,
+                                  const LoadOptions& options,
+                                  const BidsLayout& layout) {
   Diagnostics diag;
   const std::string ext =
       Lower(std::filesystem::path(path).extension().string());
-  BidsFormat format = BidsFormat::kCsv;
-  if (ext == ".yaml" || ext == ".yml") {
-    format = BidsFormat::kYaml;
-  } else if (ext == ".json") {
-    format = BidsFormat::kJson;
-  } else if (ext != ".csv" && ext != ".tsv" && ext != ".txt") {
+  const bool workbook = ext == ".xlsx" || ext == ".xlsm" || ext == ".ods";
+  if (ext == ".xls") {
     diag.Error({path, 0, 0}, "",
-               "unknown bids file type \"" + ext +
-                   "\"; expected .csv, .tsv, .txt, .yaml, .yml or .json");
+               "an Excel 97-2003 workbook (.xls); save it as .xlsx, .ods or "
+               "CSV UTF-8");
     return {std::nullopt, diag.Take()};
   }
-  const auto text = io::ReadFile(path, options.max_bids_bytes, &diag);
+  if (!workbook && ext != ".csv" && ext != ".tsv" && ext != ".txt" &&
+      ext != ".yaml" && ext != ".yml" && ext != ".json") {
+    diag.Error({path, 0, 0}, "",
+               "unknown bids file type \"" + ext +
+                   "\"; expected .csv, .tsv, .txt, .yaml, .yml, .json, "
+                   ".xlsx or .ods");
+    return {std::nullopt, diag.Take()};
+  }
+  const auto text = ReadFile(path, options.max_bids_bytes, &diag);
   if (!text) return {std::nullopt, diag.Take()};
-  return ParseBids(*text, path, format, criteria, options);
+  if (workbook) {
+    return ParseWorkbook(*text, path, criteria, options, layout, layout.sheet);
+  }
+  if (ext == ".yaml" || ext == ".yml") {
+    return ParseBids(*text, path, BidsFormat::kYaml, criteria, options);
+  }
+  if (ext == ".json") {
+    return ParseBids(*text, path, BidsFormat::kJson, criteria, options);
+  }
+  return ParseCsvBids(*text, path, criteria, options, layout);
 }
+
+}  // namespace io
 
 }  // namespace circa

@@ -30,14 +30,19 @@ std::optional<CriteriaSet> DeriveCriteriaSet(const YAML::Node& root,
 
 std::optional<CriteriaSet> CriteriaReader::ReadDerived(
     const YAML::Node& root, const CriteriaSet& model) {
-  r_.CheckKeys(root, "", {"circa",          "id",          "version",
-                          "title",          "description", "publisher",
-                          "currency",       "extends",     "drop",
-                          "override",       "add",         "requirements",
-                          "max-pass",       "rounding",    "tie-break",
-                          "abnormally-low", "panel",       "product-group",
-                          "labels",         "sources",     "clauses",
-                          "criteria",       "scale",       "weights"});
+  r_.CheckKeys(root, "", {"circa",       "id",
+                          "version",     "title",
+                          "description", "publisher",
+                          "currency",    "extends",
+                          "drop",        "override",
+                          "add",         "requirements",
+                          "max-pass",    "rounding",
+                          "tie-break",   "abnormally-low",
+                          "panel",       "product-group",
+                          "labels",      "sources",
+                          "clauses",     "criteria",
+                          "scale",       "weights",
+                          "bids"});
   for (const char* key : {"criteria", "scale", "weights"}) {
     if (const YAML::Node n = root[key]; n.IsDefined()) {
       r_.Error(n, key,

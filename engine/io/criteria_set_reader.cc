@@ -63,7 +63,7 @@ std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
                 "weights",       "criteria",  "requirements",   "max-pass",
                 "rounding",      "tie-break", "abnormally-low", "panel",
                 "product-group", "labels",    "sources",        "clauses",
-                "award"});
+                "award",         "bids"});
   CriteriaSet set;
   award_ = root["award"].IsDefined() && !root["award"].IsNull();
   ReadFormat(root);

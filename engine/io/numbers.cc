@@ -356,10 +356,12 @@ bool ParseYesNo(std::string_view text, bool* value) {
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  static constexpr std::array<std::string_view, 5> kYes{"yes", "true", "ja",
-                                                        "oui", "1"};
-  static constexpr std::array<std::string_view, 5> kNo{"no", "false", "nee",
-                                                       "non", "0"};
+  // Also the words spreadsheets show for TRUE and FALSE in Dutch and
+  // French (WAAR/ONWAAR, VRAI/FAUX).
+  static constexpr std::array<std::string_view, 7> kYes{
+      "yes", "true", "ja", "oui", "1", "waar", "vrai"};
+  static constexpr std::array<std::string_view, 7> kNo{
+      "no", "false", "nee", "non", "0", "onwaar", "faux"};
   for (const std::string_view y : kYes) {
     if (lower == y) {
       *value = true;

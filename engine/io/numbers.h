@@ -24,6 +24,24 @@ bool ParsePlainNumber(std::string_view text, double* value);
 
 std::string_view Trim(std::string_view text);
 
+// A value as a buyer types it in a spreadsheet: a currency symbol or ISO
+// code before or after the amount ("€ 12.345,67", "12 345,67 €",
+// "EUR 12,345.67"), or a trailing percent sign ("45%", "45 %"). Returns the
+// bare number's text; sets *currency to the ISO code written ("" when none)
+// and *percent when a % was dropped. Text with neither comes back as is.
+std::string_view StripUnit(std::string_view text, std::string* currency,
+                           bool* percent);
+
+// A day-first date as nl-BE and fr-BE spreadsheets write it: dd/mm/yyyy
+// (also with - or .), optionally followed by hh:mm[:ss]. Returns the ISO
+// 8601 text (2026-03-14 or 2026-03-14T10:30:00), or "" when `text` is not
+// such a date.
+std::string DayFirstDateToIso(std::string_view text);
+
+// True when the locale writes dates day first and may read DayFirstDate
+// (a decimal-comma locale: nl-BE, fr-BE, de-BE...).
+bool DayFirstLocale(std::string_view locale);
+
 // An ISO 8601 date or date-time as a buyer's system exports it:
 // YYYY-MM-DD, optionally followed by T or a space and hh:mm[:ss[.fff]], and
 // optionally Z or +hh:mm / -hh:mm. Returns seconds since 1970-01-01 UTC (a

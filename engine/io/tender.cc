@@ -10,6 +10,7 @@
 #include "circa/lcc.h"
 #include "circa/load.h"
 #include "circa/panel.h"
+#include "io/bids_layout.h"
 #include "io/file.h"
 #include "score/stages.h"
 
@@ -64,7 +65,8 @@ Result<TenderPaths> ResolveTenderDirectory(const std::string& directory) {
                "a tender directory needs tender.yaml (the criteria set)");
   }
   const std::size_t before_bids = diag.items().size();
-  for (const char* name : {"bids.csv", "bids.yaml", "bids.yml", "bids.json"}) {
+  for (const char* name : {"bids.csv", "bids.yaml", "bids.yml", "bids.json",
+                           "bids.xlsx", "bids.ods"}) {
     if (IsTenderFile(dir, name, &diag)) {
       paths.bids = (dir / name).string();
       break;
@@ -82,7 +84,8 @@ Result<TenderPaths> ResolveTenderDirectory(const std::string& directory) {
   }
   if (paths.bids.empty() && diag.items().size() == before_bids) {
     diag.Error({directory, 0, 0}, "",
-               "a tender directory needs bids.csv, bids.yaml or bids.json");
+               "a tender directory needs bids.csv, bids.yaml, bids.json, "
+               "bids.xlsx or bids.ods");
   }
   if (diag.HasErrors()) return {std::nullopt, diag.Take()};
   return {paths, diag.Take()};
@@ -211,6 +214,12 @@ std::vector<Diagnostic> PanelValuesWithoutPanel(
 
 Result<Tender> LoadTender(const TenderPaths& paths,
                           const LoadOptions& options) {
+  return LoadTenderSheet(paths, options, "");
+}
+
+Result<Tender> LoadTenderSheet(const TenderPaths& paths,
+                               const LoadOptions& options,
+                               const std::string& sheet) {
   Result<Tender> out;
   if (std::string why; !options.IsValid(&why)) {
     out.diagnostics.push_back({Severity::kError, {}, "options", why});
@@ -221,7 +230,22 @@ Result<Tender> LoadTender(const TenderPaths& paths,
   if (!criteria.ok()) return out;
   Tender t;
   t.criteria = std::move(*criteria.value);
-  Result<BidSet> bids = LoadBidsFile(paths.bids, t.criteria, options);
+  // How the bid file is laid out (`bids:` in the criteria file).
+  io::BidsLayout layout;
+  {
+    Diagnostics read;
+    const auto text =
+        io::ReadFile(paths.criteria, options.max_criteria_bytes, &read);
+    if (text) {
+      layout = io::ReadBidsLayout(*text, paths.criteria, t.criteria, &read);
+    }
+    const auto d = read.Take();
+    out.diagnostics.insert(out.diagnostics.end(), d.begin(), d.end());
+    if (HasErrors(d)) return out;
+  }
+  if (!sheet.empty()) layout.sheet = sheet;
+  Result<BidSet> bids =
+      io::LoadBidsWithLayout(paths.bids, t.criteria, options, layout);
   out.diagnostics.insert(out.diagnostics.end(), bids.diagnostics.begin(),
                          bids.diagnostics.end());
   if (!bids.ok()) return out;
@@ -266,8 +290,17 @@ Result<Tender> LoadTender(const TenderPaths& paths,
     ApplyPanel(*t.panel, &t.bids);
     t.panel_scores = std::move(panel.value);
   }
-  const std::vector<Diagnostic> empty =
+  std::vector<Diagnostic> empty =
       CheckPanelFilled(t.bids, t.criteria, excluded);
+  if (paths.panel.empty()) {
+    // No panel file was given at all: say where one goes.
+    for (Diagnostic& d : empty) {
+      d.message =
+          "no value: the bid file leaves it empty and no panel file was "
+          "given; give the panel's scores (panel.csv in the tender "
+          "directory, or --panel FILE)";
+    }
+  }
   out.diagnostics.insert(out.diagnostics.end(), empty.begin(), empty.end());
   if (HasErrors(empty)) return out;
   if (!FillLcc(paths, leaves, &t, &out.diagnostics)) return out;

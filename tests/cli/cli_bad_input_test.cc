@@ -140,7 +140,10 @@ TEST_F(CliBadInput, UnknownColumnInCsvHeader) {
   ExpectRejected(
       {"score", "tender.yaml", "bids.csv"},
       "bids.csv:1:29: header: unknown column \"takeback\"; expected bid, "
-      "supplier or a leaf criterion id (did you mean \"take_back\"?)\n"
+      "supplier or a leaf criterion id (did you mean \"take_back\"?), or name "
+      "the column in the tender (bids: columns: "
+      "{<criterion id>: \"<header>\"}) or keep it out (bids: ignore: "
+      "[\"<header>\"])\n"
       "bids.csv:1:1: header: missing columns for leaf criteria: take_back\n");
 }
 
@@ -220,7 +223,8 @@ TEST_F(CliBadInput, MissingBidIdColumn) {
         "Alpha,1000,20,yes\n");
   ExpectRejected({"score", "tender.yaml", "bids.csv"},
                  "bids.csv:1:1: header: missing the bid id column; expected a "
-                 "column named \"bid\"\n");
+                 "column named \"bid\" (or id, Nr, Offerte, Offre), or name "
+                 "it in the tender (bids: columns: {bid: \"<header>\"})\n");
 }
 
 TEST_F(CliBadInput, ExtraColumn) {
@@ -228,9 +232,13 @@ TEST_F(CliBadInput, ExtraColumn) {
         "bid,supplier,price,recycled,take_back,colour\n"
         "A,Alpha,1000,20,yes,red\n"
         "B,Beta,1200,45,no,blue\n");
-  ExpectRejected({"score", "tender.yaml", "bids.csv"},
-                 "bids.csv:1:39: header: unknown column \"colour\"; expected "
-                 "bid, supplier or a leaf criterion id\n");
+  ExpectRejected(
+      {"score", "tender.yaml", "bids.csv"},
+      "bids.csv:1:39: header: unknown column \"colour\"; expected "
+      "bid, supplier or a leaf criterion id, or name the column in the tender "
+      "(bids: columns: "
+      "{<criterion id>: \"<header>\"}) or keep it out (bids: ignore: "
+      "[\"<header>\"])\n");
 }
 
 TEST_F(CliBadInput, RowWithTooManyValues) {
@@ -424,10 +432,14 @@ TEST_F(CliBadInput, NonexistentTenderDirectory) {
 }
 
 TEST_F(CliBadInput, UnknownBidsExtension) {
+  Write(kTender, kBids, "bids.dat");
+  ExpectRejected({"score", "tender.yaml", "bids.dat"},
+                 "bids.dat: unknown bids file type \".dat\"; expected .csv, "
+                 ".tsv, .txt, .yaml, .yml, .json, .xlsx or .ods\n");
   Write(kTender, kBids, "bids.xls");
   ExpectRejected({"score", "tender.yaml", "bids.xls"},
-                 "bids.xls: unknown bids file type \".xls\"; expected .csv, "
-                 ".tsv, .txt, .yaml, .yml or .json\n");
+                 "bids.xls: an Excel 97-2003 workbook (.xls); save it as "
+                 ".xlsx, .ods or CSV UTF-8\n");
 }
 
 TEST_F(CliBadInput, DirectoryWithoutTenderYaml) {
@@ -435,8 +447,8 @@ TEST_F(CliBadInput, DirectoryWithoutTenderYaml) {
   ExpectRejected({"score", "empty"},
                  "empty: a tender directory needs tender.yaml (the criteria "
                  "set)\n"
-                 "empty: a tender directory needs bids.csv, bids.yaml or "
-                 "bids.json\n");
+                 "empty: a tender directory needs bids.csv, bids.yaml, "
+                 "bids.json, bids.xlsx or bids.ods\n");
   dir_.Write("only-bids/bids.csv", kBids);
   ExpectRejected({"score", "only-bids"},
                  "only-bids: a tender directory needs tender.yaml (the "

@@ -25,7 +25,8 @@ const std::vector<std::string> kFormats = {"table", "json", "csv", "md"};
 
 // The bid file a tender directory resolves to (docs/bids-format.md).
 std::string BidsFileOf(const std::string& sample) {
-  for (const char* name : {"bids.csv", "bids.yaml", "bids.yml", "bids.json"}) {
+  for (const char* name : {"bids.csv", "bids.yaml", "bids.yml", "bids.json",
+                           "bids.xlsx", "bids.ods"}) {
     if (fs::is_regular_file(SourceDir() / "samples" / sample / name)) {
       return "samples/" + sample + "/" + name;
     }

@@ -69,6 +69,31 @@ TEST(CliUsage, UnknownOptionIsAUsageError) {
                        kRunWithHelp);
 }
 
+TEST(CliUsage, MistypedCommandSuggestsTheClosest) {
+  const RunResult r = RunCirca({"sco", "samples/catering-nl"});
+  EXPECT_EQ(r.exit_code, 2) << r.Describe();
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "circa: unknown command \"sco\"; did you mean score?\n");
+  const RunResult far = RunCirca({"-v", "frobnicate"});
+  EXPECT_EQ(far.exit_code, 2) << far.Describe();
+  EXPECT_EQ(far.err,
+            "circa: unknown command \"frobnicate\"; expected score, "
+            "validate, weights, analyze or criteria\n");
+}
+
+TEST(CliUsage, SheetChoosesTheWorkbookSheet) {
+  const RunResult r =
+      RunCirca({"validate", "samples/catering-nl-xlsx", "--sheet", "Offerte"});
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_EQ(r.err,
+            "samples/catering-nl-xlsx/bids.xlsx: no sheet named \"Offerte\"; "
+            "the workbook has \"Offertes\", \"Toelichting\" (did you mean "
+            "--sheet \"Offertes\"?)\n");
+  const RunResult ok =
+      RunCirca({"validate", "samples/catering-nl-xlsx", "--sheet", "Offertes"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.Describe();
+}
+
 TEST(CliUsage, UnknownTopLevelOptionIsAUsageError) {
   const RunResult r = RunCirca({"--bogus"});
   EXPECT_EQ(r.exit_code, 2) << r.Describe();

@@ -52,10 +52,16 @@ const char kAmbiguous[] =
     " is ambiguous: 1.234 or 1234? declare the file's locale (nl-BE for a "
     "decimal comma, en for a decimal point)";
 const char kCsvHint[] =
-    "; in a CSV file, a first line \"# locale: nl-BE\" or \"# locale: en\"";
+    "; in a CSV file, a first line \"# locale: nl-BE\" or \"# locale: en\", "
+    "or --locale nl-BE on the command line";
 const char kYamlHint[] =
     "; in a YAML or JSON file, a top-level key \"locale: nl-BE\" or "
     "\"locale: en\", or quote nothing and write plain numbers";
+
+// How a table's unknown column can be mapped or kept out in the tender.
+const std::string kMapHint =
+    ", or name the column in the tender (bids: columns: {<criterion id>: "
+    "\"<header>\"}) or keep it out (bids: ignore: [\"<header>\"])";
 
 class BidsReaderTest : public ::testing::Test {
  protected:
@@ -202,13 +208,15 @@ TEST_F(BidsReaderTest, NegativePrice) {
 TEST_F(BidsReaderTest, BadCellValues) {
   EXPECT_THAT(
       CsvErrors("bid,price,recycled,take_back,plan\n"
-                "A,100%,45,maybe,7\n"
+                "A,100 USD,45,maybe,7\n"
                 "B,,,,\n"),
       ElementsAre(
-          "bids.csv:2:3: bids[A].price: expected a number, got \"100%\"",
-          "bids.csv:2:11: bids[A].take_back: expected yes or no (also ja/nee, "
+          "bids.csv:2:3: bids[A].price: an amount in USD, got \"100 USD\"; the "
+          "criteria set's amounts are in EUR (currency: EUR): convert the "
+          "amount, or correct the set's currency",
+          "bids.csv:2:14: bids[A].take_back: expected yes or no (also ja/nee, "
           "oui/non, true/false), got \"maybe\"",
-          "bids.csv:2:17: bids[A].plan: expected one of the levels 0 "
+          "bids.csv:2:20: bids[A].plan: expected one of the levels 0 "
           "(unacceptable), 5 (Acceptable), 10 (excellent), got \"7\"",
           "bids.csv:3:3: bids[B].price: missing value; expected an amount >= 0",
           "bids.csv:3:4: bids[B].recycled: missing value; expected a number",
@@ -228,9 +236,11 @@ TEST_F(BidsReaderTest, UnknownColumnWithSuggestion) {
       CsvErrors("bid,pirce,recycled,take_back,plan,colour\nA,1,2,yes,5,red\n"),
       ElementsAre("bids.csv:1:5: header: unknown column \"pirce\"; expected "
                   "bid, supplier or a leaf criterion id (did you mean "
-                  "\"price\"?)",
+                  "\"price\"?)" +
+                      kMapHint,
                   "bids.csv:1:35: header: unknown column \"colour\"; expected "
-                  "bid, supplier or a leaf criterion id",
+                  "bid, supplier or a leaf criterion id" +
+                      kMapHint,
                   "bids.csv:1:1: header: missing columns for leaf criteria: "
                   "price"));
 }
@@ -243,7 +253,8 @@ TEST_F(BidsReaderTest, HeaderErrorsAndRowErrorsTogether) {
                 "A,-5,abc,yes,5,red\n"
                 "A,1,2,maybe,5,blue\n"),
       ElementsAre("bids.csv:1:35: header: unknown column \"colour\"; expected "
-                  "bid, supplier or a leaf criterion id",
+                  "bid, supplier or a leaf criterion id" +
+                      kMapHint,
                   "bids.csv:2:3: bids[A].price: expected an amount >= 0, got "
                   "\"-5\"",
                   "bids.csv:2:6: bids[A].recycled: expected a number, got "
@@ -268,7 +279,8 @@ TEST_F(BidsReaderTest, MissingBidColumnAndDuplicateColumn) {
           "supplier,price,recycled,take_back,plan,price\nX,1,2,yes,5,1\n"),
       ElementsAre("bids.csv:1:40: header: duplicate column \"price\"",
                   "bids.csv:1:1: header: missing the bid id column; expected a "
-                  "column named \"bid\""));
+                  "column named \"bid\" (or id, Nr, Offerte, Offre), or name "
+                  "it in the tender (bids: columns: {bid: \"<header>\"})"));
 }
 
 TEST_F(BidsReaderTest, DuplicateBidId) {
@@ -568,10 +580,11 @@ TEST_F(BidsReaderTest, SampleFileAndTenderDirectory) {
 }
 
 TEST_F(BidsReaderTest, UnknownFileType) {
-  const Result<BidSet> r = LoadBidsFile("bids.xlsx", criteria_);
+  const Result<BidSet> r = LoadBidsFile("bids.dat", criteria_);
   EXPECT_THAT(Messages(r.diagnostics),
-              ElementsAre("bids.xlsx: unknown bids file type \".xlsx\"; "
-                          "expected .csv, .tsv, .txt, .yaml, .yml or .json"));
+              ElementsAre("bids.dat: unknown bids file type \".dat\"; "
+                          "expected .csv, .tsv, .txt, .yaml, .yml, .json, "
+                          ".xlsx or .ods"));
 }
 
 // ------------------------------------------------- one document per file
