@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "circa/version.h"
+#include "cli/archive_commands.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "util/display_text.h"
@@ -67,6 +68,8 @@ int main(int argc, char** argv) {
     const circa::cli::Runner weights = circa::cli::AddWeightsCommand(app);
     const circa::cli::Runner analyze = circa::cli::AddAnalyzeCommand(app);
     const circa::cli::Runner criteria = circa::cli::AddCriteriaCommand(app);
+    const circa::cli::Runner archive = circa::cli::AddArchiveCommand(app);
+    const circa::cli::Runner batch = circa::cli::AddBatchCommand(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -90,6 +93,8 @@ int main(int argc, char** argv) {
       if (app.got_subcommand("weights")) return weights();
       if (app.got_subcommand("analyze")) return analyze();
       if (app.got_subcommand("criteria")) return criteria();
+      if (app.got_subcommand("archive")) return archive();
+      if (app.got_subcommand("batch")) return batch();
       return circa::cli::kExitUsage;
     };
     return circa::cli::CheckStdout(run());
