@@ -84,12 +84,19 @@ Ranking Rank(const Evaluation& e, const std::string& method) {
   return r;
 }
 
+// "file:line:col: path: message", or "path: message" when the problem is
+// not in a file (a scenario that does not apply).
+std::string Describe(const Diagnostic& d) {
+  if (d.where.file.empty()) return d.path + ": " + d.message;
+  return d.ToString();
+}
+
 std::string FirstError(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) {
-    if (d.severity == Severity::kError) return d.ToString();
+    if (d.severity == Severity::kError) return Describe(d);
   }
   return diagnostics.empty() ? std::string("unknown error")
-                             : diagnostics.front().ToString();
+                             : Describe(diagnostics.front());
 }
 
 }  // namespace

@@ -147,7 +147,7 @@ Result<std::vector<Scenario>> ParseScenarios(std::string_view text,
         }
       } else if (key == "price-rule") {
         const auto rule = RuleFromString(v.as<std::string>(""));
-        if (!rule || !IsPriceRule(*rule)) {
+        if (!rule || !(IsPriceRule(*rule) || *rule == Rule::kLinearRange)) {
           diag.push_back(
               At(file_name, v.Mark(), field,
                  "expected a price rule (lowest-ratio, percent-of-lowest, "

@@ -181,7 +181,7 @@ int RunBatch(const BatchArgs& args) {
   std::fputs(RenderBatchHeader(format, names).c_str(), stdout);
   BatchSummariser summariser(names);
   int failed = 0;
-  constexpr std::size_t kChunk = 1024;
+  constexpr std::size_t kChunk = 64;
 
   if (args.input == "-") {
     // Streaming: JSON lines in, one result line out per tender.
