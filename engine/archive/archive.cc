@@ -202,20 +202,28 @@ void Exec(sqlite3* db, const char* sql) {
   }
 }
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back when left by an exception.
+// BEGIN IMMEDIATE ... COMMIT, rolled back when left by an exception; inside
+// an open transaction (Archive::BeginGroup) a savepoint, so that a failed
+// step still leaves nothing of itself.
 class Transaction {
  public:
-  explicit Transaction(sqlite3* db) : db_(db) { Exec(db_, "BEGIN IMMEDIATE"); }
+  explicit Transaction(sqlite3* db)
+      : db_(db), nested_(sqlite3_get_autocommit(db) == 0) {
+    Exec(db_, nested_ ? "SAVEPOINT step" : "BEGIN IMMEDIATE");
+  }
   ~Transaction() {
-    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (done_) return;
+    sqlite3_exec(db_, nested_ ? "ROLLBACK TO step; RELEASE step" : "ROLLBACK",
+                 nullptr, nullptr, nullptr);
   }
   void Commit() {
-    Exec(db_, "COMMIT");
+    Exec(db_, nested_ ? "RELEASE step" : "COMMIT");
     done_ = true;
   }
 
  private:
   sqlite3* db_;
+  bool nested_;
   bool done_ = false;
 };
 
@@ -350,6 +358,9 @@ Archive& Archive::operator=(Archive&&) noexcept = default;
 Archive::~Archive() = default;
 
 int Archive::SchemaVersion() const { return impl_->version; }
+
+void Archive::BeginGroup() { Exec(impl_->db, "BEGIN IMMEDIATE"); }
+void Archive::CommitGroup() { Exec(impl_->db, "COMMIT"); }
 const std::string& Archive::path() const { return impl_->path; }
 
 Result<Archive> Archive::Open(const std::string& path,

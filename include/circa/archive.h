@@ -149,6 +149,12 @@ class Archive {
                                 const std::vector<StoredFile>& files,
                                 const std::string& directory);
 
+  // Groups the additions that follow into one transaction until
+  // CommitGroup (bulk loads: a crash loses the open group, never part of a
+  // tender; each addition inside is still all or nothing).
+  void BeginGroup();
+  void CommitGroup();
+
   std::vector<ArchivedTender> List(const ArchiveFilter& filter = {}) const;
   std::optional<ArchivedTender> Find(std::int64_t id) const;
   std::vector<StoredFile> Files(std::int64_t id) const;
