@@ -417,8 +417,25 @@ std::optional<Tender> DecodeCompactTender(std::string_view bytes) {
   b.sha256 = r.Str();
   for (SourceLocation& row : b.rows) row.file = b.source;
   if (!r.ok() || b.ids.size() != rows || b.criteria.size() != cols ||
-      b.text.size() != cells) {
+      b.text.size() != cells || b.rows.size() != rows ||
+      (!b.suppliers.empty() && b.suppliers.size() != rows) ||
+      b.fields.size() != b.field_names.size() ||
+      b.field_numbers.size() != b.field_names.size()) {
     return std::nullopt;
+  }
+  for (std::size_t f = 0; f < b.fields.size(); ++f) {
+    if (b.fields[f].size() != rows || b.field_numbers[f].size() != rows) {
+      return std::nullopt;
+    }
+  }
+  // The bids' columns are the set's leaves, in order (a damaged form that
+  // disagrees is refused, never scored).
+  const auto leaves = set.Leaves();
+  if (leaves.size() != cols) return std::nullopt;
+  for (std::size_t j = 0; j < cols; ++j) {
+    if (leaves[j]->id != b.criteria[j] || leaves[j]->is_group()) {
+      return std::nullopt;
+    }
   }
   return tender;
 }
