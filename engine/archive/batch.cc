@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -359,6 +361,43 @@ BatchSummary BatchSummariser::Summary() const {
 
 // ------------------------------------------------------------ streaming
 
+namespace {
+
+// Tenders of one framework share their criteria text: a set read once is
+// reused (keyed by the text itself, diagnostics included), at most
+// kCachedSets of them, so that memory stays bounded however long the stream.
+constexpr std::size_t kCachedSets = 256;
+
+struct SetCache {
+  std::mutex mutex;
+  std::unordered_map<std::string, Result<CriteriaSet>> sets;
+};
+
+SetCache& Cache() {
+  static SetCache cache;
+  return cache;
+}
+
+Result<CriteriaSet> ParseCriteriaCached(const std::string& text,
+                                        const std::string& file_name) {
+  SetCache& cache = Cache();
+  {
+    std::lock_guard<std::mutex> lock(cache.mutex);
+    const auto it = cache.sets.find(text);
+    if (it != cache.sets.end() && it->second.ok()) return it->second;
+  }
+  Result<CriteriaSet> set = ParseCriteria(text, file_name);
+  // Only sets without any diagnostic are shared: a message names its line.
+  if (set.ok() && set.diagnostics.empty()) {
+    std::lock_guard<std::mutex> lock(cache.mutex);
+    if (cache.sets.size() >= kCachedSets) cache.sets.clear();
+    cache.sets.emplace(text, set);
+  }
+  return set;
+}
+
+}  // namespace
+
 Result<Tender> ParseTenderLine(std::string_view line, int line_number,
                                TenderInfo* info) {
   Result<Tender> result;
@@ -413,8 +452,8 @@ Result<Tender> ParseTenderLine(std::string_view line, int line_number,
     text("product-group", &meta.product_group);
     text("winner", &meta.published_winner);
   }
-  Result<CriteriaSet> set =
-      ParseCriteria(j["criteria"].get<std::string>(), where + ":criteria");
+  Result<CriteriaSet> set = ParseCriteriaCached(
+      j["criteria"].get<std::string>(), where + ":criteria");
   result.diagnostics = set.diagnostics;
   if (!set.ok()) return result;
   Result<BidSet> bids = ParseBids(j["bids"].get<std::string>(), where + ":bids",

@@ -2,6 +2,9 @@
 # docs/batch.md): the stage after engine/api, compiled into circa_engine
 # like it. The batch words are an engine/explain file.
 find_package(SQLite3 REQUIRED)
+# Global, so that targets made elsewhere from circa_engine's link libraries
+# (tests/fuzz's instrumented copy) resolve it too.
+set_target_properties(SQLite::SQLite3 PROPERTIES IMPORTED_GLOBAL TRUE)
 target_sources(circa_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/archive.cc
   ${CMAKE_CURRENT_LIST_DIR}/compact.cc
