@@ -237,6 +237,7 @@ struct BatchSummariser::Acc {
   double circular_sum = 0;
   std::vector<double> strategy_sum;
   double type_sum[3] = {0, 0, 0};
+  int points_tenders = 0;  // the shares' denominator (no money awards)
   std::vector<double> band_premium;
 };
 
@@ -315,6 +316,9 @@ void BatchSummariser::Add(const TenderBatchResult& r) {
         }
       }
     }
+    // A money-based award has no points to share.
+    if (r.totals.empty()) continue;
+    ++a.points_tenders;
     a.price_share_sum += r.price_share;
     a.circular_sum += r.circular_share;
     for (std::size_t s = 0;
@@ -335,7 +339,7 @@ BatchSummary BatchSummariser::Summary() const {
     g.margins = Quantiles{m.empty() ? 0 : m.front(), Quantile(m, 0.25),
                           Quantile(m, 0.5), Quantile(m, 0.75),
                           m.empty() ? 0 : m.back()};
-    const double n = g.tenders > 0 ? g.tenders : 1;
+    const double n = acc->points_tenders > 0 ? acc->points_tenders : 1;
     g.mean_premium = g.with_price > 0 ? acc->premium_sum / g.with_price : 0;
     g.mean_price_share = acc->price_share_sum / n;
     g.mean_circular_share = acc->circular_sum / n;

@@ -1,7 +1,9 @@
 // Golden files of what a person reads from `circa batch` and `circa archive
-// list`: every sample tender archived, then batched under
-// tests/archive/scenarios.yaml in every format. Approve changed output
-// with CIRCA_APPROVE_BATCH=1 and read the diff.
+// list`: six sample tenders archived (points and money awards, a derived
+// set, a tie, a panel), then batched under tests/archive/scenarios.yaml in
+// every format. The files live in tests/archive/golden/ (not
+// tests/golden/approved/, whose script keeps only the samples' reports).
+// Approve changed output with CIRCA_APPROVE_BATCH=1 and read the diff.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,9 +34,13 @@ class BatchGolden : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     // From the source tree, so that the stored paths are relative.
-    const std::string add = std::string("cd ") + CIRCA_SOURCE_DIR + " && " +
-                            CIRCA_BINARY + " archive add --quiet --archive " +
-                            dir_ + "/a.db samples";
+    const std::string add =
+        std::string("cd ") + CIRCA_SOURCE_DIR + " && " + CIRCA_BINARY +
+        " archive add --quiet --archive " + dir_ +
+        "/a.db samples/office-furniture "
+        "samples/model-office-furniture samples/catering-nl "
+        "samples/value-award samples/tie-break "
+        "samples/workwear";
     ASSERT_EQ(std::system(add.c_str()), 0);
   }
   static void TearDownTestSuite() {
@@ -53,7 +59,7 @@ class BatchGolden : public ::testing::Test {
   }
   static void Check(const std::string& name, const std::string& got) {
     const std::string path = std::string(CIRCA_SOURCE_DIR) +
-                             "/tests/golden/approved/" + name + ".approved.txt";
+                             "/tests/archive/golden/" + name + ".approved.txt";
     const char* approve = std::getenv("CIRCA_APPROVE_BATCH");
     if (approve != nullptr && std::string(approve) == "1") {
       std::ofstream(path, std::ios::binary) << got;
