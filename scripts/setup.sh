@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libeigen3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev
   nlohmann-json3-dev libssl-dev libpugixml-dev libzip-dev
+  libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
   python3-numpy

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "circa/version.h"
+#include "cli/archive_commands.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "util/display_text.h"
@@ -79,7 +80,8 @@ int main(int argc, char** argv) {
       }
       if (arg.empty() || arg.front() == '-') continue;
       const std::initializer_list<std::string_view> kCommands{
-          "score", "validate", "weights", "analyze", "criteria"};
+          "score",    "validate", "weights", "analyze",
+          "criteria", "archive",  "batch"};
       if (std::find(kCommands.begin(), kCommands.end(), arg) !=
           kCommands.end()) {
         break;
@@ -89,7 +91,7 @@ int main(int argc, char** argv) {
         std::fprintf(
             stderr,
             "circa: unknown command \"%s\"; expected score, "
-            "validate, weights, analyze or criteria\n",
+            "validate, weights, analyze, criteria, archive or batch\n",
             circa::util::SanitizeForDisplay(arg, circa::util::Newlines::kEscape)
                 .c_str());
       } else {
@@ -101,6 +103,8 @@ int main(int argc, char** argv) {
       }
       return circa::cli::kExitUsage;
     }
+    const circa::cli::Runner archive = circa::cli::AddArchiveCommand(app);
+    const circa::cli::Runner batch = circa::cli::AddBatchCommand(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -124,6 +128,8 @@ int main(int argc, char** argv) {
       if (app.got_subcommand("weights")) return weights();
       if (app.got_subcommand("analyze")) return analyze();
       if (app.got_subcommand("criteria")) return criteria();
+      if (app.got_subcommand("archive")) return archive();
+      if (app.got_subcommand("batch")) return batch();
       return circa::cli::kExitUsage;
     };
     return circa::cli::CheckStdout(run());

@@ -1,0 +1,477 @@
+// Batch comparison (docs/batch.md): one tender under its published rules
+// and each scenario, and the summary across tenders.
+#include "circa/batch.h"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "circa/aggregation.h"
+#include "circa/evaluate.h"
+#include "circa/scorer.h"
+#include "circa/smaa.h"
+
+namespace circa {
+namespace {
+
+// The sum of the price leaves' values per bid (NaN without price leaves).
+std::vector<double> Prices(const Tender& tender, const Scorer& scorer) {
+  std::vector<double> out(static_cast<std::size_t>(tender.bids.size()), 0.0);
+  bool any = false;
+  for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
+    if (scorer.columns()[j].type != CriterionType::kPrice) continue;
+    any = true;
+    for (Eigen::Index i = 0; i < tender.bids.size(); ++i) {
+      out[static_cast<std::size_t>(i)] +=
+          tender.bids.values(i, static_cast<Eigen::Index>(j));
+    }
+  }
+  if (!any) out.clear();
+  return out;
+}
+
+// The ranked bids, best first, by the evaluation's order.
+std::vector<int> RankedOrder(const Evaluation& e) {
+  std::vector<int> out;
+  for (const int i : e.order) {
+    if (e.status[static_cast<std::size_t>(i)] == BidStatus::kRanked) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+struct Ranking {
+  int winner = -1;
+  double margin = 0;
+  std::vector<int> ranks;
+  std::vector<double> totals;
+};
+
+// The ranking of `e`, by weighted sum or by `method` on the ranked bids.
+Ranking Rank(const Evaluation& e, const std::string& method) {
+  Ranking r;
+  const std::optional<Aggregation> m = method.empty()
+                                           ? std::optional<Aggregation>()
+                                           : AggregationFromString(method);
+  if (!m || *m == Aggregation::kWeightedSum) {
+    const std::vector<int> order = RankedOrder(e);
+    r.ranks = e.rank;
+    r.totals.assign(e.totals.data(), e.totals.data() + e.totals.size());
+    if (!order.empty()) r.winner = order[0];
+    if (order.size() > 1) {
+      r.margin = e.totals[order[0]] - e.totals[order[1]];
+    }
+    return r;
+  }
+  const AggregationResult a = Aggregate(e, *m);
+  std::vector<int> order;
+  for (const int i : a.order) {
+    if (e.status[static_cast<std::size_t>(i)] == BidStatus::kRanked) {
+      order.push_back(i);
+    }
+  }
+  r.ranks.assign(e.rank.size(), 0);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    r.ranks[static_cast<std::size_t>(order[k])] = static_cast<int>(k) + 1;
+  }
+  r.totals.assign(a.value.data(), a.value.data() + a.value.size());
+  if (!order.empty()) r.winner = order[0];
+  if (order.size() > 1) r.margin = a.value[order[0]] - a.value[order[1]];
+  return r;
+}
+
+// "file:line:col: path: message", or "path: message" when the problem is
+// not in a file (a scenario that does not apply).
+std::string Describe(const Diagnostic& d) {
+  if (d.where.file.empty()) return d.path + ": " + d.message;
+  return d.ToString();
+}
+
+std::string FirstError(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::kError) return Describe(d);
+  }
+  return diagnostics.empty() ? std::string("unknown error")
+                             : Describe(diagnostics.front());
+}
+
+}  // namespace
+
+TenderBatchResult ScoreTender(const Tender& tender,
+                              const std::vector<Scenario>& scenarios,
+                              const BatchOptions& options) {
+  TenderBatchResult out;
+  out.bids = static_cast<int>(tender.bids.size());
+  EvaluateOptions eo;
+  eo.probe_rank_reversal = options.reversal;
+  Result<Outcome> outcome = Evaluate(tender, eo);
+  if (!outcome.ok()) {
+    out.error = FirstError(outcome.diagnostics);
+    return out;
+  }
+  const Outcome& o = *outcome.value;
+  const int winner = o.Winner();
+  if (winner >= 0)
+    out.winner = tender.bids.ids[static_cast<std::size_t>(winner)];
+  if (!o.points) {
+    // A money award: the winner only; scenarios change points.
+    for (const Scenario& s : scenarios) {
+      ScenarioResult sr;
+      sr.scenario = s.name;
+      sr.error = "a money-based award has no points to change";
+      out.scenarios.push_back(std::move(sr));
+    }
+    return out;
+  }
+  const Scorer& scorer = o.points->scorer;
+  const Evaluation& e = o.points->evaluation;
+  out.ranked = e.RankedCount();
+  const Ranking published = Rank(e, "");
+  out.margin = published.margin;
+  out.ranks = published.ranks;
+  out.totals = published.totals;
+  const Eigen::MatrixXd points = e.PointsMatrix();
+  out.points.resize(static_cast<std::size_t>(points.size()));
+  for (Eigen::Index i = 0; i < points.rows(); ++i) {
+    for (Eigen::Index j = 0; j < points.cols(); ++j) {
+      out.points[static_cast<std::size_t>(i * points.cols() + j)] =
+          points(i, j);
+    }
+  }
+  // Weight shares.
+  const auto leaves = tender.criteria.Leaves();
+  out.strategy_share.assign(AllStrategies().size(), 0.0);
+  const double scale = scorer.scale() > 0 ? scorer.scale() : 1;
+  for (std::size_t j = 0; j < scorer.columns().size() && j < leaves.size();
+       ++j) {
+    const double share = scorer.weights()[static_cast<Eigen::Index>(j)] / scale;
+    const Column& c = scorer.columns()[j];
+    out.type_share[static_cast<int>(c.type)] += share;
+    if (c.type == CriterionType::kPrice) out.price_share += share;
+    const auto& strategies = leaves[j]->doc.strategies;
+    if (!strategies.empty()) out.circular_share += share;
+    for (std::size_t k = 0; k < AllStrategies().size(); ++k) {
+      if (std::find(strategies.begin(), strategies.end(), AllStrategies()[k]) !=
+          strategies.end()) {
+        out.strategy_share[k] += share;
+      }
+    }
+  }
+  // Price and premium.
+  const std::vector<double> prices = Prices(tender, scorer);
+  if (!prices.empty() && winner >= 0) {
+    out.has_price = true;
+    double lowest = 0;
+    bool first = true;
+    for (const int i : RankedOrder(e)) {
+      const double p = prices[static_cast<std::size_t>(i)];
+      if (first || p < lowest) lowest = p;
+      first = false;
+    }
+    out.lowest_price = lowest;
+    out.winner_price = prices[static_cast<std::size_t>(winner)];
+    out.lowest_won = out.winner_price <= lowest;
+    out.premium = lowest > 0 ? out.winner_price / lowest - 1 : 0;
+  }
+  // Fragility.
+  out.reversal_probed = o.reversal_probe == ReversalProbeRun::kRun;
+  out.reversals = static_cast<int>(o.reversals.size());
+  if (options.smaa > 0 && winner >= 0) {
+    SmaaOptions so;
+    so.samples = options.smaa;
+    so.seed = options.smaa_seed;
+    Result<SmaaResult> smaa = Smaa(scorer, e, so);
+    if (smaa.ok() && smaa.value->acceptability.cols() > 0) {
+      out.acceptability = smaa.value->acceptability(winner, 0);
+    }
+  }
+  // Scenarios.
+  for (const Scenario& s : scenarios) {
+    ScenarioResult sr;
+    sr.scenario = s.name;
+    const bool same_points =
+        s.drop.empty() && !s.price_rule && s.factors.empty() && !s.price_weight;
+    Ranking r;
+    if (same_points) {
+      r = Rank(e, s.method);
+    } else {
+      Result<Tender> changed = ApplyScenario(tender, s);
+      if (!changed.ok()) {
+        sr.error = FirstError(changed.diagnostics);
+        out.scenarios.push_back(std::move(sr));
+        continue;
+      }
+      Result<Scorer> compiled = Scorer::Compile(changed.value->criteria);
+      if (!compiled.ok()) {
+        sr.error = FirstError(compiled.diagnostics);
+        out.scenarios.push_back(std::move(sr));
+        continue;
+      }
+      r = Rank(compiled.value->Evaluate(changed.value->bids), s.method);
+    }
+    if (r.winner >= 0) {
+      sr.winner = tender.bids.ids[static_cast<std::size_t>(r.winner)];
+    }
+    sr.flip = sr.winner != out.winner;
+    sr.margin = r.margin;
+    sr.ranks = std::move(r.ranks);
+    sr.totals = std::move(r.totals);
+    out.scenarios.push_back(std::move(sr));
+  }
+  return out;
+}
+
+// ------------------------------------------------------------- summary
+
+struct BatchSummariser::Acc {
+  BatchGroup group;
+  std::vector<double> margins;
+  double premium_sum = 0;
+  double price_share_sum = 0;
+  double circular_sum = 0;
+  std::vector<double> strategy_sum;
+  double type_sum[3] = {0, 0, 0};
+  int points_tenders = 0;  // the shares' denominator (no money awards)
+  std::vector<double> band_premium;
+};
+
+namespace {
+constexpr double kBandEdges[] = {0, 0.3, 0.5, 0.7, 1.0000001};
+constexpr int kBands = 4;
+
+double Quantile(const std::vector<double>& sorted, double q) {
+  if (sorted.empty()) return 0;
+  const double pos = q * static_cast<double>(sorted.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] +
+         (sorted[hi] - sorted[lo]) * (pos - static_cast<double>(lo));
+}
+}  // namespace
+
+BatchSummariser::BatchSummariser(std::vector<std::string> scenarios)
+    : scenarios_(std::move(scenarios)) {
+  AccFor("", 0);
+}
+
+BatchSummariser::Acc& BatchSummariser::AccFor(const std::string& group,
+                                              int year) {
+  auto& slot = accs_[{group, year}];
+  if (!slot) {
+    slot = std::make_shared<Acc>();
+    slot->group.product_group = group;
+    slot->group.year = year;
+    slot->group.flips.assign(scenarios_.size(), 0);
+    slot->group.scenario_errors.assign(scenarios_.size(), 0);
+    slot->strategy_sum.assign(AllStrategies().size(), 0.0);
+    slot->band_premium.assign(kBands, 0.0);
+    for (int b = 0; b < kBands; ++b) {
+      PriceWeightBand band;
+      band.lo = kBandEdges[b];
+      band.hi = std::min(kBandEdges[b + 1], 1.0);
+      slot->group.bands.push_back(band);
+    }
+  }
+  return *slot;
+}
+
+void BatchSummariser::Add(const TenderBatchResult& r) {
+  Acc* accs[2] = {&AccFor("", 0), &AccFor(r.info.product_group, r.info.Year())};
+  const int n = (r.info.product_group.empty() && r.info.Year() == 0) ? 1 : 2;
+  for (int k = 0; k < n; ++k) {
+    Acc& a = *accs[k];
+    BatchGroup& g = a.group;
+    if (!r.error.empty()) {
+      ++g.failed;
+      continue;
+    }
+    ++g.tenders;
+    if (r.mismatch) ++g.mismatches;
+    if (r.reversals > 0) ++g.fragile;
+    for (std::size_t s = 0; s < r.scenarios.size() && s < g.flips.size(); ++s) {
+      if (!r.scenarios[s].error.empty()) {
+        ++g.scenario_errors[s];
+      } else if (r.scenarios[s].flip) {
+        ++g.flips[s];
+      }
+    }
+    if (r.ranked > 1) a.margins.push_back(r.margin);
+    if (r.has_price) {
+      ++g.with_price;
+      if (r.lowest_won) ++g.lowest_won;
+      a.premium_sum += r.premium;
+      for (int b = 0; b < kBands; ++b) {
+        if (r.price_share >= kBandEdges[b] &&
+            r.price_share < kBandEdges[b + 1]) {
+          PriceWeightBand& band = g.bands[static_cast<std::size_t>(b)];
+          ++band.tenders;
+          if (r.lowest_won) ++band.lowest_won;
+          a.band_premium[static_cast<std::size_t>(b)] += r.premium;
+        }
+      }
+    }
+    // A money-based award has no points to share.
+    if (r.totals.empty()) continue;
+    ++a.points_tenders;
+    a.price_share_sum += r.price_share;
+    a.circular_sum += r.circular_share;
+    for (std::size_t s = 0;
+         s < r.strategy_share.size() && s < a.strategy_sum.size(); ++s) {
+      a.strategy_sum[s] += r.strategy_share[s];
+    }
+    for (int t = 0; t < 3; ++t) a.type_sum[t] += r.type_share[t];
+  }
+}
+
+BatchSummary BatchSummariser::Summary() const {
+  BatchSummary out;
+  out.scenarios = scenarios_;
+  for (const auto& [key, acc] : accs_) {
+    BatchGroup g = acc->group;
+    std::vector<double> m = acc->margins;
+    std::sort(m.begin(), m.end());
+    g.margins = Quantiles{m.empty() ? 0 : m.front(), Quantile(m, 0.25),
+                          Quantile(m, 0.5), Quantile(m, 0.75),
+                          m.empty() ? 0 : m.back()};
+    const double n = acc->points_tenders > 0 ? acc->points_tenders : 1;
+    g.mean_premium = g.with_price > 0 ? acc->premium_sum / g.with_price : 0;
+    g.mean_price_share = acc->price_share_sum / n;
+    g.mean_circular_share = acc->circular_sum / n;
+    g.mean_strategy_share.clear();
+    for (const double s : acc->strategy_sum)
+      g.mean_strategy_share.push_back(s / n);
+    for (int t = 0; t < 3; ++t) g.mean_type_share[t] = acc->type_sum[t] / n;
+    for (int b = 0; b < kBands; ++b) {
+      PriceWeightBand& band = g.bands[static_cast<std::size_t>(b)];
+      band.mean_premium =
+          band.tenders > 0
+              ? acc->band_premium[static_cast<std::size_t>(b)] / band.tenders
+              : 0;
+    }
+    if (key.first.empty() && key.second == 0) {
+      out.groups.insert(out.groups.begin(), std::move(g));
+    } else {
+      out.groups.push_back(std::move(g));
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------ streaming
+
+namespace {
+
+// Tenders of one framework share their criteria text: a set read once is
+// reused (keyed by the text itself, diagnostics included), at most
+// kCachedSets of them, so that memory stays bounded however long the stream.
+constexpr std::size_t kCachedSets = 256;
+
+struct SetCache {
+  std::mutex mutex;
+  std::unordered_map<std::string, Result<CriteriaSet>> sets;
+};
+
+SetCache& Cache() {
+  static SetCache cache;
+  return cache;
+}
+
+Result<CriteriaSet> ParseCriteriaCached(const std::string& text,
+                                        const std::string& file_name) {
+  SetCache& cache = Cache();
+  {
+    std::lock_guard<std::mutex> lock(cache.mutex);
+    const auto it = cache.sets.find(text);
+    if (it != cache.sets.end() && it->second.ok()) return it->second;
+  }
+  Result<CriteriaSet> set = ParseCriteria(text, file_name);
+  // Only sets without any diagnostic are shared: a message names its line.
+  if (set.ok() && set.diagnostics.empty()) {
+    std::lock_guard<std::mutex> lock(cache.mutex);
+    if (cache.sets.size() >= kCachedSets) cache.sets.clear();
+    cache.sets.emplace(text, set);
+  }
+  return set;
+}
+
+}  // namespace
+
+Result<Tender> ParseTenderLine(std::string_view line, int line_number,
+                               TenderInfo* info) {
+  Result<Tender> result;
+  const std::string where = "stdin:" + std::to_string(line_number);
+  const auto fail = [&](const std::string& path, const std::string& message) {
+    Diagnostic d;
+    d.where = SourceLocation{"stdin", line_number, 1};
+    d.path = path;
+    d.message = message;
+    result.diagnostics.push_back(std::move(d));
+  };
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    fail("", "expected one JSON object per line");
+    return result;
+  }
+  for (const char* key : {"criteria", "bids"}) {
+    if (!j.contains(key) || !j[key].is_string()) {
+      fail(key,
+           std::string("expected the ") + key + " file's text as a string");
+      return result;
+    }
+  }
+  BidsFormat format = BidsFormat::kCsv;
+  if (j.contains("bids-format")) {
+    const std::string f = j["bids-format"].is_string()
+                              ? j["bids-format"].get<std::string>()
+                              : std::string();
+    if (f == "yaml") {
+      format = BidsFormat::kYaml;
+    } else if (f == "json") {
+      format = BidsFormat::kJson;
+    } else if (f != "csv") {
+      fail("bids-format", "expected csv, yaml or json");
+      return result;
+    }
+  }
+  TenderInfo meta;
+  if (j.contains("id") && j["id"].is_string()) {
+    meta.reference = j["id"].get<std::string>();
+  }
+  if (j.contains("record") && j["record"].is_object()) {
+    const auto& r = j["record"];
+    const auto text = [&](const char* key, std::string* out) {
+      if (r.contains(key) && r[key].is_string())
+        *out = r[key].get<std::string>();
+    };
+    text("reference", &meta.reference);
+    text("buyer", &meta.buyer);
+    text("date", &meta.date);
+    text("cpv", &meta.cpv);
+    text("product-group", &meta.product_group);
+    text("winner", &meta.published_winner);
+  }
+  Result<CriteriaSet> set = ParseCriteriaCached(
+      j["criteria"].get<std::string>(), where + ":criteria");
+  result.diagnostics = set.diagnostics;
+  if (!set.ok()) return result;
+  Result<BidSet> bids = ParseBids(j["bids"].get<std::string>(), where + ":bids",
+                                  format, *set.value);
+  result.diagnostics.insert(result.diagnostics.end(), bids.diagnostics.begin(),
+                            bids.diagnostics.end());
+  if (!bids.ok()) return result;
+  Tender t;
+  t.criteria = std::move(*set.value);
+  t.bids = std::move(*bids.value);
+  if (meta.product_group.empty()) meta.product_group = t.criteria.product_group;
+  if (info != nullptr) *info = std::move(meta);
+  result.value = std::move(t);
+  return result;
+}
+
+}  // namespace circa

@@ -1,0 +1,394 @@
+// circa batch [--archive FILE | --input -] [--scenarios FILE] [filters]
+//   [-f table|md|csv|jsonl] [--smaa N] [--threads N] [--quiet] [--resume]
+// Re-scores archived tenders (or JSON lines on stdin) under their
+// published rules and under scenarios (docs/batch.md), on every core, with
+// a progress bar on a terminal; Ctrl-C stops cleanly and --resume carries
+// on. Calls circa/batch.h and circa/archive.h.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "circa/batch.h"
+#include "cli/archive_commands.h"
+#include "cli/common.h"
+
+namespace circa::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
+
+struct BatchArgs {
+  std::string archive;
+  std::string input;
+  std::string scenarios;
+  ArchiveFilter filter;
+  std::string format = "table";
+  int smaa = 0;
+  std::uint64_t seed = 1;
+  bool no_reversal = false;
+  int threads = 0;
+  bool quiet = false;
+  bool resume = false;
+};
+
+// A stable 64-bit FNV-1a of the run's parameters (the resume key).
+std::string Fnv(const std::string& text) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return out;
+}
+
+class Progress {
+ public:
+  Progress(bool on, std::size_t total)
+      : on_(on), total_(total), start_(std::chrono::steady_clock::now()) {}
+  void Update(std::size_t done, bool force = false) {
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    const double rate = secs > 0 ? static_cast<double>(done) / secs : 0;
+    const double left =
+        rate > 0 ? static_cast<double>(total_ - std::min(done, total_)) / rate
+                 : 0;
+    constexpr int kWidth = 30;
+    const int filled =
+        total_ > 0 ? static_cast<int>(kWidth * static_cast<double>(done) /
+                                      static_cast<double>(total_))
+                   : 0;
+    std::string bar(static_cast<std::size_t>(filled), '=');
+    bar.resize(kWidth, ' ');
+    std::fprintf(stderr, "\r[%s] %zu/%zu  %.0f/s  %d:%02d left ", bar.c_str(),
+                 done, total_, rate, static_cast<int>(left) / 60,
+                 static_cast<int>(left) % 60);
+  }
+  void Clear() {
+    if (on_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  bool on_;
+  std::size_t total_;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+// Runs `work(i)` for i in [0, n) on `threads` threads; stops taking new
+// items once interrupted. done[i] tells which ran.
+template <typename Work>
+void RunParallel(std::size_t n, int threads, std::vector<char>* done,
+                 const Work& work) {
+  std::atomic<std::size_t> next{0};
+  const auto loop = [&] {
+    for (;;) {
+      if (g_interrupted.load()) return;
+      const std::size_t i = next.fetch_add(1);
+      if (i >= n) return;
+      work(i);
+      (*done)[i] = 1;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(loop);
+  loop();
+  for (std::thread& t : pool) t.join();
+}
+
+RunResultRecord ToRecord(const TenderBatchResult& r,
+                         const std::string& scenario, const ScenarioResult* s) {
+  RunResultRecord rec;
+  rec.tender_id = r.tender_id;
+  rec.scenario = scenario;
+  rec.input_hash = r.hash;
+  rec.error = r.error;
+  if (s == nullptr) {
+    rec.method = "weighted-sum";
+    rec.winner = r.winner;
+    rec.margin = r.margin;
+    rec.ranks = r.ranks;
+    rec.totals = r.totals;
+    rec.points = r.points;
+  } else {
+    rec.winner = s->winner;
+    rec.margin = s->margin;
+    rec.flip = s->flip;
+    rec.ranks = s->ranks;
+    rec.totals = s->totals;
+    if (!s->error.empty()) rec.error = s->error;
+  }
+  return rec;
+}
+
+void ReportFailure(const TenderBatchResult& r, Progress* progress) {
+  progress->Clear();
+  std::fprintf(stderr, "circa: %s: %s\n",
+               (r.path.empty() ? r.info.reference : r.path).c_str(),
+               r.error.c_str());
+}
+
+int RunBatch(const BatchArgs& args) {
+  // Scenarios.
+  std::vector<Scenario> scenarios;
+  std::string scenario_text;
+  if (!args.scenarios.empty()) {
+    std::ifstream in(args.scenarios, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    scenario_text = s.str();
+    Result<std::vector<Scenario>> parsed =
+        ParseScenarios(scenario_text, args.scenarios);
+    if (!parsed.ok()) {
+      PrintDiagnostics(parsed.diagnostics);
+      return kExitInvalidInput;
+    }
+    scenarios = std::move(*parsed.value);
+  }
+  std::vector<std::string> names;
+  for (const Scenario& s : scenarios) names.push_back(s.name);
+  const BatchFormat format = *BatchFormatFromString(args.format);
+  BatchOptions options;
+  options.reversal = !args.no_reversal;
+  options.smaa = args.smaa;
+  options.smaa_seed = args.seed;
+  const int threads =
+      args.threads > 0
+          ? args.threads
+          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  g_interrupted.store(false);
+  std::signal(SIGINT, OnInterrupt);
+  std::signal(SIGTERM, OnInterrupt);
+  const bool tty = !args.quiet && isatty(2) != 0;
+  std::fputs(RenderBatchHeader(format, names).c_str(), stdout);
+  BatchSummariser summariser(names);
+  int failed = 0;
+  constexpr std::size_t kChunk = 64;
+
+  if (args.input == "-") {
+    // Streaming: JSON lines in, one result line out per tender.
+    Progress progress(false, 0);
+    std::string line;
+    int line_number = 0;
+    bool eof = false;
+    while (!eof && !g_interrupted.load()) {
+      std::vector<std::pair<int, std::string>> lines;
+      while (lines.size() < kChunk) {
+        if (!std::getline(std::cin, line)) {
+          eof = true;
+          break;
+        }
+        ++line_number;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        lines.emplace_back(line_number, std::move(line));
+      }
+      std::vector<TenderBatchResult> results(lines.size());
+      std::vector<char> done(lines.size(), 0);
+      RunParallel(lines.size(), threads, &done, [&](std::size_t i) {
+        TenderInfo info;
+        Result<Tender> t =
+            ParseTenderLine(lines[i].second, lines[i].first, &info);
+        TenderBatchResult& r = results[i];
+        if (!t.ok()) {
+          r.info = info;
+          r.path = "stdin:" + std::to_string(lines[i].first);
+          for (const Diagnostic& d : t.diagnostics) {
+            if (d.severity == Severity::kError) {
+              r.error = d.ToString();
+              break;
+            }
+          }
+          return;
+        }
+        r = ScoreTender(*t.value, scenarios, options);
+        r.info = std::move(info);
+        r.path = "stdin:" + std::to_string(lines[i].first);
+        r.mismatch = !r.info.published_winner.empty() && r.error.empty() &&
+                     r.info.published_winner != r.winner;
+      });
+      std::string out;
+      for (std::size_t i = 0; i < results.size(); ++i) {
+        if (done[i] == 0) continue;
+        if (!results[i].error.empty()) {
+          ++failed;
+          ReportFailure(results[i], &progress);
+        }
+        out += RenderBatchTender(format, results[i]);
+        if (format != BatchFormat::kJsonLines) summariser.Add(results[i]);
+      }
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      std::fflush(stdout);
+    }
+    if (format != BatchFormat::kJsonLines) {
+      std::fputs(RenderBatchSummary(format, summariser.Summary()).c_str(),
+                 stdout);
+    }
+    if (g_interrupted.load()) return kExitInterrupted;
+    return failed > 0 ? kExitSomeFailed : static_cast<int>(kExitOk);
+  }
+
+  ArchiveOptions ao;
+  ao.must_exist = true;
+  Result<Archive> opened = Archive::Open(ArchivePath(args.archive), ao);
+  if (!opened.ok()) {
+    PrintDiagnostics(opened.diagnostics);
+    return kExitInvalidInput;
+  }
+  Archive& archive = *opened.value;
+  const std::vector<ArchivedTender> tenders = archive.List(args.filter);
+  nlohmann::ordered_json params;
+  params["scenarios"] = scenario_text;
+  params["product_group"] = args.filter.product_group;
+  params["year"] = args.filter.year;
+  params["buyer"] = args.filter.buyer;
+  params["cpv"] = args.filter.cpv;
+  params["reversal"] = options.reversal;
+  params["smaa"] = options.smaa;
+  params["seed"] = options.smaa_seed;
+  const std::string parameters = params.dump();
+  const std::string key = Fnv(parameters);
+  std::int64_t run = 0;
+  std::set<std::int64_t> skip;
+  if (args.resume) {
+    if (const auto found = archive.FindUnfinishedRun(key)) {
+      run = found->id;
+      for (const std::int64_t id : archive.DoneTenders(run)) skip.insert(id);
+    }
+  }
+  if (run == 0) run = archive.BeginRun(key, parameters);
+  std::vector<const ArchivedTender*> todo;
+  for (const ArchivedTender& t : tenders) {
+    if (skip.count(t.id) == 0) todo.push_back(&t);
+  }
+  Progress progress(tty, todo.size());
+  std::atomic<std::size_t> finished{0};
+  std::mutex progress_mutex;
+  for (std::size_t start = 0; start < todo.size() && !g_interrupted.load();
+       start += kChunk) {
+    const std::size_t n = std::min(kChunk, todo.size() - start);
+    std::vector<TenderBatchResult> results(n);
+    std::vector<char> done(n, 0);
+    RunParallel(n, threads, &done, [&](std::size_t i) {
+      const ArchivedTender& t = *todo[start + i];
+      TenderBatchResult& r = results[i];
+      const std::string compact = archive.CompactForm(t.id);
+      std::optional<Tender> tender;
+      if (!compact.empty()) tender = DecodeCompactTender(compact);
+      if (!tender || tender->criteria.award) {
+        Result<Tender> loaded = archive.LoadTender(t.id);
+        if (loaded.ok()) {
+          tender = std::move(loaded.value);
+        } else {
+          tender.reset();
+          r.error = loaded.diagnostics.empty()
+                        ? std::string("cannot be loaded")
+                        : loaded.diagnostics.front().ToString();
+        }
+      }
+      if (tender) r = ScoreTender(*tender, scenarios, options);
+      r.tender_id = t.id;
+      r.path = t.path;
+      r.hash = t.hash;
+      r.info = t.info;
+      r.mismatch = !t.info.published_winner.empty() && r.error.empty() &&
+                   t.info.published_winner != r.winner;
+      const std::size_t d = finished.fetch_add(1) + 1;
+      if (tty && progress_mutex.try_lock()) {
+        progress.Update(d);
+        progress_mutex.unlock();
+      }
+    });
+    std::vector<RunResultRecord> records;
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (done[i] == 0) continue;
+      const TenderBatchResult& r = results[i];
+      if (!r.error.empty()) {
+        ++failed;
+        ReportFailure(r, &progress);
+      }
+      records.push_back(ToRecord(r, "", nullptr));
+      for (std::size_t s = 0; s < r.scenarios.size(); ++s) {
+        RunResultRecord rec = ToRecord(r, scenarios[s].name, &r.scenarios[s]);
+        rec.method =
+            scenarios[s].method.empty() ? "weighted-sum" : scenarios[s].method;
+        records.push_back(std::move(rec));
+      }
+      out += RenderBatchTender(format, r);
+      summariser.Add(r);
+    }
+    archive.RecordResults(run, records);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  progress.Clear();
+  if (g_interrupted.load()) {
+    std::fflush(stdout);
+    std::fprintf(stderr,
+                 "circa: interrupted after %zu of %zu tenders; the results "
+                 "so far are in the archive (run %lld); run the same command "
+                 "with --resume to finish\n",
+                 finished.load(), todo.size(), static_cast<long long>(run));
+    return kExitInterrupted;
+  }
+  archive.FinishRun(run);
+  std::fputs(RenderBatchSummary(format, summariser.Summary()).c_str(), stdout);
+  if (failed > 0) {
+    std::fprintf(stderr, "circa: %d of %zu tenders could not be scored\n",
+                 failed, todo.size());
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner AddBatchCommand(CLI::App& app) {
+  auto args = std::make_shared<BatchArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "batch",
+      "Re-score archived tenders under their published rules and under "
+      "scenarios, and sum up (docs/batch.md)");
+  AddArchiveOption(cmd, &args->archive);
+  cmd->add_option("--input", args->input,
+                  "'-': read tenders as JSON lines on stdin instead of the "
+                  "archive")
+      ->check(CLI::IsMember({"-"}));
+  cmd->add_option("--scenarios", args->scenarios, "Scenarios file (YAML)")
+      ->check(CLI::ExistingFile);
+  AddFilterOptions(cmd, &args->filter);
+  cmd->add_option("-f,--format", args->format, "Output format")
+      ->check(CLI::IsMember({"table", "md", "csv", "jsonl"}, CLI::ignore_case))
+      ->default_str("table");
+  cmd->add_option("--smaa", args->smaa,
+                  "SMAA samples for the winner's first-rank acceptability")
+      ->check(CLI::Range(0, 1000000));
+  cmd->add_option("--seed", args->seed, "SMAA seed");
+  cmd->add_flag("--no-reversal", args->no_reversal,
+                "Skip the rank-reversal probe");
+  cmd->add_option("--threads", args->threads, "Threads (default: every core)")
+      ->check(CLI::Range(1, 256));
+  cmd->add_flag("-q,--quiet", args->quiet, "No progress bar");
+  cmd->add_flag("--resume", args->resume,
+                "Carry on the last unfinished run with the same parameters");
+  return [args] { return RunBatch(*args); };
+}
+
+}  // namespace circa::cli

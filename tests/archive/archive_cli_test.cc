@@ -1,0 +1,297 @@
+// circa archive and circa batch as a user runs them: 1,000 tenders with 50
+// corrupt ones, kill -9 in the middle of an import and of a batch (the
+// archive stays consistent and --resume finishes), two processes adding at
+// once, JSON lines on stdin.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "../../bench/archive_data.h"
+#include "circa/archive.h"
+#include "test_util.h"
+
+namespace circa {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ShellRun {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs a shell command line, capturing stdout and stderr.
+ShellRun Shell(const std::string& dir, const std::string& command) {
+  const std::string out = dir + "/stdout.txt";
+  const std::string err = dir + "/stderr.txt";
+  const std::string line = "bash -c '" + command + "' >" + out + " 2>" + err;
+  const int status = std::system(line.c_str());
+  ShellRun r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream o(out), e(err);
+  std::ostringstream so, se;
+  so << o.rdbuf();
+  se << e.rdbuf();
+  r.out = so.str();
+  r.err = se.str();
+  return r;
+}
+
+class CliArchive : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = (fs::temp_directory_path() /
+            ("circa-archive-cli-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+               .string();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = dir_ + "/a.db";
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  // n synthetic tenders, added through the API.
+  void Fill(int n) {
+    Result<Archive> a = Archive::Open(db_);
+    ASSERT_TRUE(a.ok());
+    for (int k = 0; k < n; ++k) {
+      bench::SyntheticTender s = bench::MakeSyntheticTender(k);
+      ASSERT_TRUE(
+          a.value
+              ->AddTender(s.tender, s.info, s.files, "syn/" + std::to_string(k))
+              .ok());
+    }
+  }
+  // n synthetic tender directories under dir_/tenders.
+  void WriteDirectories(int n) {
+    for (int k = 0; k < n; ++k) {
+      const bench::SyntheticTender s = bench::MakeSyntheticTender(k);
+      const fs::path d = fs::path(dir_) / "tenders" / ("t" + std::to_string(k));
+      fs::create_directories(d);
+      for (const StoredFile& f : s.files) {
+        std::ofstream(d / f.name, std::ios::binary) << f.bytes;
+      }
+    }
+  }
+  int Query(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open(db_.c_str(), &db);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr);
+    int value = -1;
+    if (s != nullptr && sqlite3_step(s) == SQLITE_ROW) {
+      value = sqlite3_column_int(s, 0);
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return value;
+  }
+  std::string Exec(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open(db_.c_str(), &db);
+    sqlite3_busy_timeout(db, 5000);
+    char* error = nullptr;
+    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    std::string e = error != nullptr ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return e;
+  }
+  // Every tender whole: its three files, its bids, its criteria.
+  void ExpectConsistent() {
+    EXPECT_EQ(Query("SELECT count(*) FROM tenders t WHERE (SELECT count(*) "
+                    "FROM files f WHERE f.tender_id = t.id) != 3 OR (SELECT "
+                    "count(*) FROM bids b WHERE b.tender_id = t.id) != "
+                    "t.bid_count OR (SELECT count(*) FROM criteria c WHERE "
+                    "c.tender_id = t.id) != t.criterion_count"),
+              0);
+    sqlite3* db = nullptr;
+    sqlite3_open(db_.c_str(), &db);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, nullptr);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)),
+                 "ok");
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+  }
+  std::string Circa() const { return CIRCA_BINARY; }
+
+  std::string dir_;
+  std::string db_;
+};
+
+int CountLines(const std::string& text, const std::string& needle) {
+  int n = 0;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find(needle) != std::string::npos) ++n;
+  }
+  return n;
+}
+
+// 1,000 tenders, 50 of them with a compact form that no longer reads:
+// each is reported on stderr with its path, the other 950 give results,
+// and the exit code is 4 (docs/cli.md).
+TEST_F(CliArchive, BatchOverAThousandWithFiftyCorrupt) {
+  Fill(1000);
+  ASSERT_EQ(Exec("UPDATE tenders SET compact = X'00010203' WHERE id % 20 = 0"),
+            "");
+  const ShellRun r = Shell(dir_, Circa() + " batch --archive " + db_ +
+                                     " -f jsonl --quiet --no-reversal");
+  EXPECT_EQ(r.code, 4) << r.err;
+  EXPECT_EQ(CountLines(r.out, "\"record\":\"tender\""), 1000);
+  EXPECT_EQ(CountLines(r.out, "\"error\":"), 50);
+  EXPECT_EQ(CountLines(r.out, "\"winner\":"), 950);
+  EXPECT_EQ(CountLines(r.err, ": the compact form cannot be read"), 50);
+  EXPECT_EQ(CountLines(r.err, "circa: syn/19: "), 1);  // id 20 is tender 19
+  EXPECT_NE(r.err.find("circa: 50 of 1000 tenders could not be scored"),
+            std::string::npos);
+  // Every tender has its result in the archive, the failures with why.
+  EXPECT_EQ(Query("SELECT count(*) FROM run_results"), 1000);
+  EXPECT_EQ(Query("SELECT count(*) FROM run_results WHERE error != ''"), 50);
+  EXPECT_EQ(Query("SELECT finished FROM runs"), 1);
+}
+
+// The same results on one thread as on two, in input order.
+TEST_F(CliArchive, BatchIsDeterministicAcrossThreads) {
+  Fill(60);
+  const std::string scen = dir_ + "/s.yaml";
+  std::ofstream(scen) << "scenarios:\n  - name: range\n    price-rule: "
+                         "linear-range\n  - name: p70\n    price-weight: 70\n";
+  const ShellRun one =
+      Shell(dir_, Circa() + " batch --archive " + db_ + " --scenarios " + scen +
+                      " -f csv --threads 1 --quiet");
+  const ShellRun two =
+      Shell(dir_, Circa() + " batch --archive " + db_ + " --scenarios " + scen +
+                      " -f csv --threads 2 --quiet");
+  EXPECT_EQ(one.code, 0) << one.err;
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(CountLines(one.out, "syn/"), 60);
+}
+
+TEST_F(CliArchive, KillDuringImportLeavesNoHalfTender) {
+  WriteDirectories(300);
+  // Killed after a moment: some tenders are in, none is half in.
+  Shell(dir_, Circa() + " archive add --quiet --archive " + db_ + " " + dir_ +
+                  "/tenders & pid=$!; sleep 0.4; kill -9 $pid; wait $pid");
+  const int partial = Query("SELECT count(*) FROM tenders");
+  EXPECT_GT(partial, 0);
+  EXPECT_LT(partial, 300);
+  ExpectConsistent();
+  // Adding again finishes the job; what was in is not added twice.
+  const ShellRun again = Shell(dir_, Circa() + " archive add --archive " + db_ +
+                                         " " + dir_ + "/tenders");
+  EXPECT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(again.out, std::to_string(300 - partial) + " added, " +
+                           std::to_string(partial) +
+                           " already archived, 0 not added\n");
+  EXPECT_EQ(Query("SELECT count(*) FROM tenders"), 300);
+  ExpectConsistent();
+}
+
+TEST_F(CliArchive, KillDuringBatchThenResumeFinishes) {
+  Fill(400);
+  const std::string batch = Circa() + " batch --archive " + db_ +
+                            " -f csv --quiet --threads 1 --smaa 10000";
+  Shell(dir_, batch + " & pid=$!; sleep 2.5; kill -9 $pid; wait $pid");
+  const int partial = Query("SELECT count(*) FROM run_results");
+  EXPECT_GT(partial, 0);  // whole blocks of 64 were committed
+  EXPECT_LT(partial, 400);
+  EXPECT_EQ(partial % 64, 0);
+  EXPECT_EQ(Query("SELECT finished FROM runs"), 0);
+  ExpectConsistent();
+  const ShellRun resumed = Shell(dir_, batch + " --resume");
+  EXPECT_EQ(resumed.code, 0) << resumed.err;
+  EXPECT_EQ(CountLines(resumed.out, "syn/"), 400 - partial);
+  EXPECT_EQ(Query("SELECT count(*) FROM runs"), 1);
+  EXPECT_EQ(Query("SELECT count(*) FROM run_results"), 400);
+  EXPECT_EQ(Query("SELECT count(DISTINCT tender_id) FROM run_results"), 400);
+  EXPECT_EQ(Query("SELECT finished FROM runs"), 1);
+}
+
+TEST_F(CliArchive, InterruptStopsCleanlyWithExitCode130) {
+  Fill(400);
+  const std::string batch = Circa() + " batch --archive " + db_ +
+                            " -f csv --quiet --threads 1 --smaa 10000";
+  const ShellRun r =
+      Shell(dir_, batch + " & pid=$!; sleep 1.5; kill -INT $pid; wait $pid");
+  EXPECT_EQ(r.code, 130) << r.err;
+  EXPECT_NE(r.err.find("with --resume to finish"), std::string::npos) << r.err;
+  const int done = Query("SELECT count(*) FROM run_results");
+  EXPECT_GT(done, 0);
+  EXPECT_LT(done, 400);
+  EXPECT_EQ(CountLines(r.out, "syn/"), done);
+}
+
+TEST_F(CliArchive, TwoProcessesAddingAtOnce) {
+  WriteDirectories(120);
+  fs::create_directories(dir_ + "/one");
+  fs::create_directories(dir_ + "/two");
+  for (int k = 0; k < 120; ++k) {
+    fs::rename(dir_ + "/tenders/t" + std::to_string(k),
+               dir_ + (k % 2 == 0 ? "/one/t" : "/two/t") + std::to_string(k));
+  }
+  const ShellRun r = Shell(
+      dir_, Circa() + " archive add --quiet --archive " + db_ + " " + dir_ +
+                "/one & a=$!; " + Circa() + " archive add --quiet --archive " +
+                db_ + " " + dir_ + "/two & b=$!; wait $a && wait $b");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(Query("SELECT count(*) FROM tenders"), 120);
+  ExpectConsistent();
+}
+
+// JSON lines on stdin: one result line per tender, a bad line reported
+// with its line number and counted.
+TEST_F(CliArchive, StreamsJsonLinesFromStdin) {
+  std::string input;
+  for (int k = 0; k < 30; ++k) {
+    const bench::SyntheticTender s = bench::MakeSyntheticTender(k);
+    std::string criteria, bids;
+    for (const StoredFile& f : s.files) {
+      if (f.name == "tender.yaml") criteria = f.bytes;
+      if (f.name == "bids.csv") bids = f.bytes;
+    }
+    const auto quote = [](const std::string& text) {
+      std::string out = "\"";
+      for (const char c : text) {
+        if (c == '\n') {
+          out += "\\n";
+        } else {
+          out += c;
+        }
+      }
+      return out + "\"";
+    };
+    if (k == 7) {
+      input += "{\"id\": \"T7\", \"criteria\": 1}\n";
+      continue;
+    }
+    input += "{\"id\": \"T" + std::to_string(k) +
+             "\", \"criteria\": " + quote(criteria) +
+             ", \"bids\": " + quote(bids) + "}\n";
+  }
+  std::ofstream(dir_ + "/in.jsonl") << input;
+  const ShellRun r = Shell(
+      dir_, Circa() + " batch --input - -f jsonl < " + dir_ + "/in.jsonl");
+  EXPECT_EQ(r.code, 4);
+  EXPECT_EQ(CountLines(r.out, "\"record\":\"tender\""), 30);
+  EXPECT_EQ(CountLines(r.out, "\"error\":"), 1);
+  EXPECT_EQ(r.err,
+            "circa: stdin:8: stdin:8:1: criteria: expected the criteria "
+            "file's text as a string\n");
+}
+
+}  // namespace
+}  // namespace circa

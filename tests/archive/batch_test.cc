@@ -1,0 +1,238 @@
+// Batch comparison (docs/batch.md): scenario outcomes hand-checked on a
+// two-bid tender, scenario files, the summary.
+#include "circa/batch.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "circa/aggregation.h"
+#include "test_util.h"
+
+namespace circa {
+namespace {
+
+// Price 50 points (lowest-ratio), quality 50 points (linear 0..10, a
+// longer-life criterion). A: 100 EUR, quality 2. B: 150 EUR, quality 6.
+// Published: A = 50 + 50 x 0.2 = 60; B = 50 x 100/150 + 50 x 0.6 = 63.33.
+constexpr const char* kCriteria = R"(circa: 1
+id: flip
+version: 1.0.0
+title: Two bids
+scale: 100
+criteria:
+  - id: price
+    type: price
+    weight: 50
+    scoring: {rule: lowest-ratio}
+  - id: quality
+    type: quality
+    weight: 50
+    scoring: {rule: linear, worst: 0, best: 10}
+    strategies: [longer-life]
+)";
+constexpr const char* kBids =
+    "bid,supplier,price,quality\nA,Alpha,100,2\nB,Beta,150,6\n";
+
+Tender TwoBids() {
+  Result<CriteriaSet> set = ParseCriteria(kCriteria, "tender.yaml");
+  EXPECT_TRUE(set.ok()) << circa_test::Describe(set.diagnostics);
+  Result<BidSet> bids =
+      ParseBids(kBids, "bids.csv", BidsFormat::kCsv, *set.value);
+  EXPECT_TRUE(bids.ok()) << circa_test::Describe(bids.diagnostics);
+  Tender t;
+  t.criteria = std::move(*set.value);
+  t.bids = std::move(*bids.value);
+  return t;
+}
+
+std::vector<Scenario> Parse(const std::string& text) {
+  Result<std::vector<Scenario>> s = ParseScenarios(text, "scenarios.yaml");
+  EXPECT_TRUE(s.ok()) << circa_test::Describe(s.diagnostics);
+  return s.value.value_or(std::vector<Scenario>{});
+}
+
+TEST(Batch, PublishedRulesAndPricePremium) {
+  const TenderBatchResult r = ScoreTender(TwoBids(), {});
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  EXPECT_EQ(r.winner, "B");
+  EXPECT_NEAR_TOL(r.margin, 63.0 + 1.0 / 3 - 60, kFloatNoise);
+  EXPECT_TRUE(r.has_price);
+  EXPECT_EQ(r.lowest_price, 100);
+  EXPECT_EQ(r.winner_price, 150);
+  EXPECT_FALSE(r.lowest_won);
+  EXPECT_NEAR_TOL(r.premium, 0.5, kFloatNoise);
+  EXPECT_NEAR_TOL(r.price_share, 0.5, kFloatNoise);
+  EXPECT_NEAR_TOL(r.circular_share, 0.5, kFloatNoise);
+  EXPECT_NEAR_TOL(r.strategy_share[4], 0.5, kFloatNoise);  // longer-life
+  EXPECT_EQ(r.ranks, (std::vector<int>{2, 1}));
+}
+
+// Another price formula: linear-range gives B (the highest price) 0
+// price points: A = 50 + 10 = 60, B = 0 + 30 = 30. The winner flips to A.
+TEST(Batch, FlipUnderAnotherPriceFormula) {
+  const auto scenarios = Parse(
+      "scenarios:\n  - name: range\n    price-rule: linear-range\n"
+      "  - name: ceiling\n    price-rule: linear-ceiling\n"
+      "    ceiling-factor: 1.2\n");
+  const TenderBatchResult r = ScoreTender(TwoBids(), scenarios);
+  ASSERT_EQ(r.scenarios.size(), 2u);
+  EXPECT_EQ(r.scenarios[0].error, "");
+  EXPECT_EQ(r.scenarios[0].winner, "A");
+  EXPECT_TRUE(r.scenarios[0].flip);
+  EXPECT_NEAR_TOL(r.scenarios[0].margin, 30, kFloatNoise);
+  EXPECT_NEAR_TOL(r.scenarios[0].totals[0], 60, kFloatNoise);
+  EXPECT_NEAR_TOL(r.scenarios[0].totals[1], 30, kFloatNoise);
+  // Ceiling 1.2 x the highest price = 180: B scores (180 - 150) / (180 -
+  // 100) = 0.375 of 50 = 18.75, + 30 = 48.75; A = 60. A wins by 11.25.
+  EXPECT_EQ(r.scenarios[1].winner, "A");
+  EXPECT_TRUE(r.scenarios[1].flip);
+  EXPECT_NEAR_TOL(r.scenarios[1].totals[1], 48.75, kFloatNoise);
+  EXPECT_NEAR_TOL(r.scenarios[1].margin, 11.25, kFloatNoise);
+}
+
+// Another price weight, quality rescaled: at 80 % A = 80 + 20 x 0.2 = 84,
+// B = 80 x 2/3 + 20 x 0.6 = 65.33 (flip); at 30 % A = 30 + 70 x 0.2 = 44,
+// B = 20 + 42 = 62 (no flip).
+TEST(Batch, FlipUnderAnotherPriceWeight) {
+  const auto scenarios = Parse(
+      "scenarios:\n  - name: p80\n    price-weight: 80\n"
+      "  - name: p30\n    price-weight: 0.3\n");
+  const TenderBatchResult r = ScoreTender(TwoBids(), scenarios);
+  ASSERT_EQ(r.scenarios.size(), 2u);
+  EXPECT_EQ(r.scenarios[0].winner, "A");
+  EXPECT_TRUE(r.scenarios[0].flip);
+  EXPECT_NEAR_TOL(r.scenarios[0].totals[0], 84, kFloatNoise);
+  EXPECT_NEAR_TOL(r.scenarios[0].totals[1], 65.0 + 1.0 / 3, kFloatNoise);
+  EXPECT_EQ(r.scenarios[1].winner, "B");
+  EXPECT_FALSE(r.scenarios[1].flip);
+  EXPECT_NEAR_TOL(r.scenarios[1].margin, 18, kFloatNoise);
+}
+
+// Dropping quality leaves price alone: A = 100, B = 66.67. Tripling the
+// longer-life criterion: price 25, quality 75: A = 25 + 15 = 40,
+// B = 16.67 + 45 = 61.67.
+TEST(Batch, DroppedCriterionAndStrategyWeights) {
+  const auto scenarios = Parse(
+      "scenarios:\n  - name: no-quality\n    drop: quality\n"
+      "  - name: longer-life-x3\n    weights:\n"
+      "      - {strategy: longer-life, factor: 3}\n");
+  const TenderBatchResult r = ScoreTender(TwoBids(), scenarios);
+  EXPECT_EQ(r.scenarios[0].winner, "A");
+  EXPECT_TRUE(r.scenarios[0].flip);
+  EXPECT_NEAR_TOL(r.scenarios[0].totals[0], 100, kFloatNoise);
+  EXPECT_NEAR_TOL(r.scenarios[0].totals[1], 200.0 / 3, kFloatNoise);
+  EXPECT_EQ(r.scenarios[1].winner, "B");
+  EXPECT_FALSE(r.scenarios[1].flip);
+  EXPECT_NEAR_TOL(r.scenarios[1].totals[0], 40, kFloatNoise);
+  EXPECT_NEAR_TOL(r.scenarios[1].totals[1], 61.0 + 2.0 / 3, kFloatNoise);
+}
+
+// Another aggregation method ranks by Aggregate on the published scores.
+TEST(Batch, AnotherMethodUsesAggregate) {
+  const auto scenarios =
+      Parse("scenarios:\n  - name: wp\n    method: weighted-product\n");
+  const Tender t = TwoBids();
+  const TenderBatchResult r = ScoreTender(t, scenarios);
+  Result<Scorer> s = Scorer::Compile(t.criteria);
+  const AggregationResult a =
+      Aggregate(s.value->Evaluate(t.bids), Aggregation::kWeightedProduct);
+  EXPECT_EQ(r.scenarios[0].winner,
+            t.bids.ids[static_cast<std::size_t>(a.order[0])]);
+  EXPECT_NEAR_TOL(r.scenarios[0].margin,
+                  a.value[a.order[0]] - a.value[a.order[1]], kFloatNoise);
+}
+
+TEST(Batch, ScenarioThatDoesNotApplyIsReportedPerTender) {
+  const auto scenarios =
+      Parse("scenarios:\n  - name: gone\n    drop: warranty\n");
+  const TenderBatchResult r = ScoreTender(TwoBids(), scenarios);
+  EXPECT_EQ(r.scenarios[0].error,
+            "scenarios[gone]: no criterion \"warranty\" to drop");
+}
+
+TEST(Batch, ScenarioFileErrorsAreLocated) {
+  Result<std::vector<Scenario>> s = ParseScenarios(
+      "scenarios:\n  - name: a\n    price-rule: cheapest\n"
+      "  - name: a\n    price-weight: 140\n    colour: red\n",
+      "s.yaml");
+  ASSERT_FALSE(s.ok());
+  std::vector<std::string> got;
+  for (const Diagnostic& d : s.diagnostics) got.push_back(d.ToString());
+  EXPECT_EQ(got,
+            (std::vector<std::string>{
+                "s.yaml:3:17: scenarios[0].price-rule: expected a price rule "
+                "(lowest-ratio, percent-of-lowest, linear-range, "
+                "linear-ceiling, logarithmic), got \"cheapest\"",
+                "s.yaml:5:19: scenarios[1].price-weight: expected a number in "
+                "(0, 100], got 140",
+                "s.yaml:6:5: scenarios[1].colour: unknown key; expected name, "
+                "drop, price-rule, ceiling-factor, zero-at, price-weight, "
+                "weights or method",
+                "s.yaml:4:5: scenarios[1].name: the name \"a\" is used "
+                "twice"}));
+}
+
+TEST(Batch, SummaryCountsPerGroupAndYear) {
+  const auto scenarios =
+      Parse("scenarios:\n  - name: range\n    price-rule: linear-range\n");
+  BatchSummariser sum({"range"});
+  TenderBatchResult a = ScoreTender(TwoBids(), scenarios);
+  a.info.product_group = "furniture";
+  a.info.date = "2024-03-01";
+  TenderBatchResult b = a;
+  b.info.date = "2025-01-01";
+  TenderBatchResult bad;
+  bad.error = "broken";
+  bad.info.product_group = "furniture";
+  sum.Add(a);
+  sum.Add(b);
+  sum.Add(bad);
+  const BatchSummary s = sum.Summary();
+  ASSERT_EQ(s.groups.size(), 4u);  // all, furniture/0, furniture/2024, /2025
+  const BatchGroup& all = s.groups[0];
+  EXPECT_EQ(all.product_group, "");
+  EXPECT_EQ(all.tenders, 2);
+  EXPECT_EQ(all.failed, 1);
+  EXPECT_EQ(all.flips, (std::vector<int>{2}));
+  EXPECT_EQ(all.with_price, 2);
+  EXPECT_EQ(all.lowest_won, 0);
+  EXPECT_NEAR_TOL(all.mean_premium, 0.5, kFloatNoise);
+  EXPECT_EQ(all.bands[2].tenders, 2);  // price share 50 %: [0.5, 0.7)
+  EXPECT_EQ(s.groups[2].year, 2024);
+  EXPECT_EQ(s.groups[2].tenders, 1);
+}
+
+TEST(Batch, JsonLineInput) {
+  std::string line = R"({"id": "T1", "criteria": )";
+  const auto quote = [](const std::string& s) {
+    std::string out = "\"";
+    for (const char c : s) {
+      if (c == '\n') {
+        out += "\\n";
+      } else if (c == '"') {
+        out += "\\\"";
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  };
+  line += quote(kCriteria) + ", \"bids\": " + quote(kBids) +
+          R"(, "record": {"winner": "A", "date": "2024-01-02"}})";
+  TenderInfo info;
+  Result<Tender> t = ParseTenderLine(line, 3, &info);
+  ASSERT_TRUE(t.ok()) << circa_test::Describe(t.diagnostics);
+  EXPECT_EQ(info.reference, "T1");
+  EXPECT_EQ(info.published_winner, "A");
+  EXPECT_EQ(info.Year(), 2024);
+  Result<Tender> bad = ParseTenderLine("{\"criteria\": 3}", 4, nullptr);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.diagnostics[0].ToString(),
+            "stdin:4:1: criteria: expected the criteria file's text as a "
+            "string");
+}
+
+}  // namespace
+}  // namespace circa
