@@ -1,2 +1,6 @@
+# Comparison methods (issues 6 and 17): docs/aggregation.md.
 target_sources(circa_analysis PRIVATE
-  ${CMAKE_CURRENT_SOURCE_DIR}/analysis/aggregation.cc)
+  ${CMAKE_CURRENT_SOURCE_DIR}/analysis/aggregation.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/analysis/normalisation.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/analysis/vikor.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/analysis/promethee.cc)
