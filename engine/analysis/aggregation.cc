@@ -168,21 +168,21 @@ bool CheckPreference(const PreferenceCriterion& c, std::string* why) {
     return false;
   };
   if (!std::isfinite(c.q) || !std::isfinite(c.p) || !std::isfinite(c.s)) {
-    return fail("preference thresholds must be finite");
+    return fail("preference: q, p and s must be finite");
   }
   switch (c.function) {
     case PreferenceFunction::kUsual:
       return true;
     case PreferenceFunction::kUShape:
-      return c.q >= 0 || fail("u-shape needs q >= 0");
+      return c.q >= 0 || fail("preference: u-shape needs q >= 0");
     case PreferenceFunction::kVShape:
-      return c.p > 0 || fail("v-shape needs p > 0");
+      return c.p > 0 || fail("preference: v-shape needs p > 0");
     case PreferenceFunction::kLevel:
     case PreferenceFunction::kLinear:
       return (c.q >= 0 && c.p > c.q) ||
-             fail("level and linear need 0 <= q < p");
+             fail("preference: level and linear need 0 <= q < p");
     case PreferenceFunction::kGaussian:
-      return c.s > 0 || fail("gaussian needs s > 0");
+      return c.s > 0 || fail("preference: gaussian needs s > 0");
   }
   return true;
 }
@@ -194,12 +194,11 @@ bool AggregationOptions::IsValid(std::string* why) const {
     if (why) *why = text;
     return false;
   };
-  if (!(lambda >= 0 && lambda <= 1)) return fail("lambda must be in [0, 1]");
-  if (!(v >= 0 && v <= 1)) return fail("v must be in [0, 1]");
+  if (!(lambda >= 0 && lambda <= 1)) return fail("lambda: must be in [0, 1]");
+  if (!(v >= 0 && v <= 1)) return fail("v: must be in [0, 1]");
   if (normalisation &&
       (method == Aggregation::kVikor || method == Aggregation::kPromethee)) {
-    return fail(
-        "vikor and promethee scale by their own rule: no normalisation");
+    return fail("normalisation: vikor and promethee scale by their own rule");
   }
   if (!CheckPreference(preference_all, why)) return false;
   for (const PreferenceCriterion& c : preference) {

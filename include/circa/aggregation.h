@@ -102,6 +102,11 @@ struct PreferenceCriterion {
 };
 
 struct AggregationOptions {
+  AggregationOptions() = default;
+  // A method with its default options (so that an optional<Aggregation
+  // Options> can be assigned a method).
+  AggregationOptions(Aggregation m) : method(m) {}  // NOLINT: implicit
+
   Aggregation method = Aggregation::kWeightedSum;
   // The scale per column; unset: the method's own default (TOPSIS vector,
   // WASPAS linear, weighted sum and product none). VIKOR and PROMETHEE

@@ -766,24 +766,23 @@ TEST(AggregationOptionsTest, DefaultsAreValidAndBadValuesAreRefused) {
   AggregationOptions o;
   o.lambda = 1.5;
   EXPECT_FALSE(o.IsValid(&why));
-  EXPECT_EQ(why, "lambda must be in [0, 1]");
+  EXPECT_EQ(why, "lambda: must be in [0, 1]");
   o = {};
   o.v = -0.1;
   EXPECT_FALSE(o.IsValid(&why));
-  EXPECT_EQ(why, "v must be in [0, 1]");
+  EXPECT_EQ(why, "v: must be in [0, 1]");
   o = {};
   o.method = Aggregation::kVikor;
   o.normalisation = Normalisation::kMax;
   EXPECT_FALSE(o.IsValid(&why));
-  EXPECT_EQ(why,
-            "vikor and promethee scale by their own rule: no normalisation");
+  EXPECT_EQ(why, "normalisation: vikor and promethee scale by their own rule");
   o = {};
   o.preference_all = {PreferenceFunction::kLinear, 2, 1, 0};
   EXPECT_FALSE(o.IsValid(&why));
-  EXPECT_EQ(why, "level and linear need 0 <= q < p");
+  EXPECT_EQ(why, "preference: level and linear need 0 <= q < p");
   o.preference_all = {PreferenceFunction::kGaussian, 0, 0, 0};
   EXPECT_FALSE(o.IsValid(&why));
-  EXPECT_EQ(why, "gaussian needs s > 0");
+  EXPECT_EQ(why, "preference: gaussian needs s > 0");
 }
 
 TEST(AggregationOptionsTest, NamesRoundTrip) {
