@@ -98,6 +98,34 @@ double Entering(const Sorted& s, double x, const PreferenceCriterion& c) {
   return 0;
 }
 
+// Gaussian flows: the column sorted once; bid k (in sorted order) prefers
+// itself to the k bids before it, so one array expression over that prefix
+// gives its leaving flow and adds to their entering flows: n(n-1)/2
+// exponentials instead of n^2. Equal values give exp(0) = 1, preference 0.
+void GaussianFlows(const Eigen::VectorXd& g, double share, double k,
+                   PrometheeDetail* out) {
+  const Eigen::Index n = g.size();
+  std::vector<Eigen::Index> perm(static_cast<std::size_t>(n));
+  std::iota(perm.begin(), perm.end(), Eigen::Index{0});
+  std::stable_sort(
+      perm.begin(), perm.end(),
+      [&g](Eigen::Index a, Eigen::Index b) { return g[a] < g[b]; });
+  Eigen::ArrayXd y(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    y[i] = g[perm[static_cast<std::size_t>(i)]];
+  }
+  Eigen::ArrayXd entering = Eigen::ArrayXd::Zero(n);
+  Eigen::ArrayXd p(n);
+  for (Eigen::Index i = 1; i < n; ++i) {
+    p.head(i) = 1.0 - (k * (y[i] - y.head(i)).square()).exp();
+    out->positive[perm[static_cast<std::size_t>(i)]] += share * p.head(i).sum();
+    entering.head(i) += share * p.head(i);
+  }
+  for (Eigen::Index i = 0; i < n; ++i) {
+    out->negative[perm[static_cast<std::size_t>(i)]] += entering[i];
+  }
+}
+
 }  // namespace
 
 double Preference(const PreferenceCriterion& c, double d) {
@@ -138,16 +166,7 @@ PrometheeDetail Promethee(const Eigen::MatrixXd& x, const Eigen::VectorXd& w,
     const Eigen::VectorXd g =
         cost[static_cast<std::size_t>(j)] ? (-x.col(j)).eval() : x.col(j);
     if (c.function == PreferenceFunction::kGaussian) {
-      // Pairwise: P(g_a - g_b) for all b at once; a pair counts in a's
-      // leaving flow and b's entering flow.
-      const double k = -1.0 / (2 * c.s * c.s);
-      const Eigen::ArrayXd ga = g.array();
-      for (Eigen::Index a = 0; a < n; ++a) {
-        const Eigen::ArrayXd d = (g[a] - ga).max(0.0);
-        const Eigen::ArrayXd p = 1.0 - (k * d.square()).exp();
-        out.positive[a] += share * p.sum();
-        out.negative += (share * p).matrix();
-      }
+      GaussianFlows(g, share, -1.0 / (2 * c.s * c.s), &out);
       continue;
     }
     const Sorted sorted(g);
