@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -114,6 +115,41 @@ TEST(CliMethods, PrecisionFullWritesShortestRoundTripDoubles) {
         fixed["comparison"]["ranking"][k]["value"].get<double>();
     EXPECT_NEAR(rounded, exact, 5e-7);
     some_differs = some_differs || rounded != exact;
+  }
+  EXPECT_TRUE(some_differs);
+}
+
+// The same switch reaches the score JSON through the API: a bid's total is
+// written as the exact double, and the default rounds it; the precision
+// does not outlive the render.
+TEST(CliMethods, PrecisionFullReachesTheScoreJson) {
+  const auto paths =
+      circa::ResolveTenderDirectory((SourceDir() / kSample).string());
+  ASSERT_TRUE(paths.ok());
+  circa::Result<circa::Tender> tender = circa::LoadTender(*paths.value, {});
+  ASSERT_TRUE(tender.ok());
+  const circa::Result<circa::Outcome> outcome = circa::Evaluate(*tender.value);
+  ASSERT_TRUE(outcome.ok());
+  circa::RenderOptions full;
+  full.precision = circa::NumberPrecision::kFull;
+  const std::string before =
+      circa::Render(*outcome.value, circa::ReportFormat::kJson);
+  const nlohmann::json exact = nlohmann::json::parse(
+      circa::Render(*outcome.value, circa::ReportFormat::kJson, full));
+  const std::string after =
+      circa::Render(*outcome.value, circa::ReportFormat::kJson);
+  EXPECT_EQ(before, after);
+  const nlohmann::json rounded = nlohmann::json::parse(after);
+  const circa::Evaluation& e = outcome.value->points->evaluation;
+  bool some_differs = false;
+  for (std::size_t k = 0; k < exact["bids"].size(); ++k) {
+    const std::string id = exact["bids"][k]["id"];
+    const auto it = std::find(outcome.value->tender.bids.ids.begin(),
+                              outcome.value->tender.bids.ids.end(), id);
+    const auto i = it - outcome.value->tender.bids.ids.begin();
+    EXPECT_EQ(exact["bids"][k]["total"].get<double>(), e.totals[i]) << id;
+    some_differs = some_differs ||
+                   rounded["bids"][k]["total"].get<double>() != e.totals[i];
   }
   EXPECT_TRUE(some_differs);
 }
