@@ -19,9 +19,10 @@ struct MethodName {
   AhpMethod method;
   std::string_view name;
 };
-constexpr std::array<MethodName, 2> kMethods{{
+constexpr std::array<MethodName, 3> kMethods{{
     {AhpMethod::kEigen, "eigen"},
     {AhpMethod::kGeometric, "geometric"},
+    {AhpMethod::kApproximate, "approximate"},
 }};
 
 // Principal eigenvalue and eigenvector. Eigen does not sort eigenvalues, so
@@ -62,6 +63,27 @@ void GeometricMeans(const Eigen::MatrixXd& a, AhpPriorities* p) {
   p->lambda_max = ((a * p->weights).array() / p->weights.array()).mean();
 }
 
+// Row means of the column-normalised matrix; lambda_max estimated as for
+// the geometric means.
+void Approximate(const Eigen::MatrixXd& a, AhpPriorities* p) {
+  const Eigen::RowVectorXd column_sums = a.colwise().sum();
+  const Eigen::VectorXd w =
+      (a.array().rowwise() / column_sums.array()).rowwise().mean().matrix();
+  p->weights = w / w.sum();
+  p->lambda_max = ((a * p->weights).array() / p->weights.array()).mean();
+}
+
+struct TableEntry {
+  RandomIndexTable table;
+  std::string_view name;
+};
+constexpr std::array<TableEntry, 4> kTables{{
+    {RandomIndexTable::kSaaty, "saaty"},
+    {RandomIndexTable::kSaaty2005, "saaty-2005"},
+    {RandomIndexTable::kDoneganDodd, "donegan-dodd"},
+    {RandomIndexTable::kAlonsoLamata, "alonso-lamata"},
+}};
+
 }  // namespace
 
 std::string FormatFixed(double value, int decimals) {
@@ -85,16 +107,37 @@ std::optional<AhpMethod> AhpMethodFromString(std::string_view text) {
 }
 
 std::string_view ToString(RandomIndexTable table) {
-  switch (table) {
-    case RandomIndexTable::kSaaty:
-      return "saaty";
+  for (const TableEntry& t : kTables) {
+    if (t.table == table) return t.name;
   }
   return "?";
 }
 
 std::optional<RandomIndexTable> RandomIndexTableFromString(
     std::string_view text) {
-  if (text == "saaty") return RandomIndexTable::kSaaty;
+  for (const TableEntry& t : kTables) {
+    if (t.name == text) return t.table;
+  }
+  return std::nullopt;
+}
+
+std::string_view ToString(AhpCompletion completion) {
+  switch (completion) {
+    case AhpCompletion::kNone:
+      return "none";
+    case AhpCompletion::kLlsm:
+      return "llsm";
+    case AhpCompletion::kHarker:
+      return "harker";
+  }
+  return "?";
+}
+
+std::optional<AhpCompletion> AhpCompletionFromString(std::string_view text) {
+  for (const AhpCompletion c :
+       {AhpCompletion::kNone, AhpCompletion::kLlsm, AhpCompletion::kHarker}) {
+    if (ToString(c) == text) return c;
+  }
   return std::nullopt;
 }
 
@@ -106,9 +149,32 @@ const std::vector<double>& RandomIndexValues(RandomIndexTable table) {
   static const std::vector<double> kSaaty = {0,    0,    0.58, 0.90, 1.12,
                                              1.24, 1.32, 1.41, 1.45, 1.49,
                                              1.51, 1.48, 1.56, 1.57, 1.59};
+  // Saaty (2005), Theory and Applications of the Analytic Network Process,
+  // RWS Publications, p. 31: the table AHPy uses with random_index='saaty'.
+  static const std::vector<double> kSaaty2005 = {0,    0,    0.52, 0.89, 1.11,
+                                                 1.25, 1.35, 1.40, 1.45, 1.49,
+                                                 1.52, 1.54, 1.56, 1.58, 1.59};
+  // Donegan & Dodd (1991), Mathematical and Computer Modelling 15(10)
+  // 135-137, as AHPy (its default) lists it for n = 3 .. 20.
+  static const std::vector<double> kDoneganDodd = {
+      0,      0,      0.4914, 0.8286, 1.0591, 1.1797, 1.2519,
+      1.3171, 1.3733, 1.4055, 1.4213, 1.4497, 1.4643, 1.4822,
+      1.4969, 1.5078, 1.5153, 1.5262, 1.5313, 1.5371};
+  // Alonso & Lamata (2006), International Journal of Uncertainty,
+  // Fuzziness and Knowledge-Based Systems 14(4) 445-459 (100,000 random
+  // matrices per n).
+  static const std::vector<double> kAlonsoLamata = {
+      0,      0,      0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056,
+      1.4499, 1.4854, 1.5141, 1.5365, 1.5551, 1.5713, 1.5838};
   switch (table) {
     case RandomIndexTable::kSaaty:
       return kSaaty;
+    case RandomIndexTable::kSaaty2005:
+      return kSaaty2005;
+    case RandomIndexTable::kDoneganDodd:
+      return kDoneganDodd;
+    case RandomIndexTable::kAlonsoLamata:
+      return kAlonsoLamata;
   }
   return kSaaty;
 }
@@ -119,6 +185,18 @@ std::string_view RandomIndexSource(RandomIndexTable table) {
       return "Saaty (1980), The Analytic Hierarchy Process, McGraw-Hill; "
              "Saaty & Vargas (2012), Models, Methods, Concepts & Applications "
              "of the AHP, Springer";
+    case RandomIndexTable::kSaaty2005:
+      return "Saaty (2005), Theory and Applications of the Analytic Network "
+             "Process, RWS Publications, p. 31 (the table of AHPy's "
+             "random_index='saaty')";
+    case RandomIndexTable::kDoneganDodd:
+      return "Donegan & Dodd (1991), A note on Saaty's random indexes, "
+             "Mathematical and Computer Modelling 15(10) 135-137 (AHPy's "
+             "default table)";
+    case RandomIndexTable::kAlonsoLamata:
+      return "Alonso & Lamata (2006), Consistency in the analytic hierarchy "
+             "process: a new approach, International Journal of Uncertainty, "
+             "Fuzziness and Knowledge-Based Systems 14(4) 445-459";
   }
   return "";
 }
@@ -147,10 +225,16 @@ AhpPriorities ComputePriorities(const Eigen::MatrixXd& a, AhpMethod method,
   assert(n <= static_cast<Eigen::Index>(ri.size()));
   assert((a.array() > 0).all());
   AhpPriorities p;
-  if (method == AhpMethod::kEigen) {
-    Eigenvector(a, &p);
-  } else {
-    GeometricMeans(a, &p);
+  switch (method) {
+    case AhpMethod::kEigen:
+      Eigenvector(a, &p);
+      break;
+    case AhpMethod::kGeometric:
+      GeometricMeans(a, &p);
+      break;
+    case AhpMethod::kApproximate:
+      Approximate(a, &p);
+      break;
   }
   const double dn = static_cast<double>(n);
   // lambda_max >= n for a positive reciprocal matrix (Saaty 1980);
@@ -180,8 +264,21 @@ Result<AhpResult> RunAhp(const AhpJudgements& judgements,
     r.id = g.id;
     r.where = g.where;
     r.criteria = g.criteria;
+    if (!g.missing.empty() && options.completion == AhpCompletion::kNone) {
+      diag.Error(g.where, "groups." + g.id,
+                 std::to_string(g.missing.size()) +
+                     " judgements missing and no completion asked for");
+      continue;
+    }
+    const Eigen::MatrixXd matrix =
+        g.missing.empty()
+            ? g.matrix
+            : CompleteMatrix(g.matrix, g.missing, options.completion);
+    for (const auto& [i, j] : g.missing) {
+      r.completed.push_back({i, j, matrix(i, j)});
+    }
     r.priorities =
-        ComputePriorities(g.matrix, options.method, options.random_index);
+        ComputePriorities(matrix, options.method, options.random_index);
     const Eigen::VectorXd& w = r.priorities.weights;
     const int n = static_cast<int>(g.matrix.rows());
     for (int i = 0; i < n; ++i) {
@@ -189,7 +286,7 @@ Result<AhpResult> RunAhp(const AhpJudgements& judgements,
         AhpInconsistency c;
         c.i = i;
         c.j = j;
-        c.judged = g.matrix(i, j);
+        c.judged = matrix(i, j);
         c.implied = w[i] / w[j];
         c.error = std::abs(std::log(c.judged / c.implied));
         r.worst.push_back(c);
@@ -228,7 +325,7 @@ Result<AhpResult> RunAhp(const AhpJudgements& judgements,
     }
     result.groups.push_back(std::move(r));
   }
-  out.value = std::move(result);
+  if (!diag.HasErrors()) out.value = std::move(result);
   out.diagnostics = diag.Take();
   return out;
 }

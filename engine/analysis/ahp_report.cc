@@ -35,9 +35,19 @@ std::string RenderAhpTable(const AhpResult& result) {
   std::string out = "AHP weights from " + result.source;
   if (!result.criteria_set.empty()) out += " for " + result.criteria_set;
   out += "\nmethod: " + std::string(ToString(o.method)) +
-         (o.method == AhpMethod::kEigen ? " (principal eigenvector)"
-                                        : " (row geometric means)") +
-         "\n\n";
+         (o.method == AhpMethod::kEigen       ? " (principal eigenvector)"
+          : o.method == AhpMethod::kGeometric ? " (row geometric means)"
+                                              : " (row means of the "
+                                                "column-normalised matrix)") +
+         "\n";
+  if (o.completion != AhpCompletion::kNone) {
+    out += "missing judgements completed by " +
+           std::string(o.completion == AhpCompletion::kLlsm
+                           ? "logarithmic least squares (llsm)"
+                           : "Harker's method (harker)") +
+           "\n";
+  }
+  out += "\n";
   for (const AhpGroupResult& g : result.groups) {
     const AhpPriorities& p = g.priorities;
     std::size_t width = 9;
@@ -56,6 +66,11 @@ std::string RenderAhpTable(const AhpResult& result) {
            FormatFixed(p.cr, 4) +
            (g.consistent ? "  (consistent: CR <= " : "  (INCONSISTENT: CR > ") +
            FormatFixed(o.cr_threshold, 2) + ")\n";
+    for (const AhpCompleted& c : g.completed) {
+      out += "  completed " + g.criteria[static_cast<std::size_t>(c.i)] +
+             " vs " + g.criteria[static_cast<std::size_t>(c.j)] + ": " +
+             FormatFixed(c.value, 4) + " (not judged)\n";
+    }
     if (!g.consistent) {
       const std::size_t shown =
           std::min(g.worst.size(), static_cast<std::size_t>(o.worst_pairs));
@@ -86,6 +101,9 @@ std::string RenderAhpJson(const AhpResult& result) {
   root["source"] = result.source;
   root["criteria_set"] = result.criteria_set;
   root["method"] = ToString(o.method);
+  if (o.completion != AhpCompletion::kNone) {
+    root["completion"] = ToString(o.completion);
+  }
   root["cr_threshold"] = o.cr_threshold;
   ordered_json ri;
   ri["name"] = ToString(o.random_index);
@@ -119,6 +137,15 @@ std::string RenderAhpJson(const AhpResult& result) {
                        {"log_error", round6(c.error)}});
     }
     j["most_inconsistent"] = worst;
+    if (o.completion != AhpCompletion::kNone) {
+      ordered_json completed = ordered_json::array();
+      for (const AhpCompleted& c : g.completed) {
+        completed.push_back({{"a", g.criteria[static_cast<std::size_t>(c.i)]},
+                             {"b", g.criteria[static_cast<std::size_t>(c.j)]},
+                             {"value", round6(c.value)}});
+      }
+      j["completed"] = completed;
+    }
     groups.push_back(j);
   }
   root["groups"] = groups;

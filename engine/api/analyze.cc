@@ -4,8 +4,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <utility>
 
+#include "api/select.h"
+#include "circa/direction.h"
 #include "circa/validate.h"
 
 namespace circa {
@@ -18,6 +21,8 @@ bool AnalyzeOptions::IsValid(std::string* why) const {
     reason = "counterfactual_options." + reason;
   } else if (smaa && !smaa->IsValid(&reason)) {
     reason = "smaa." + reason;
+  } else if (comparison && !comparison->IsValid(&reason)) {
+    reason = "comparison." + reason;
   } else {
     return true;
   }
@@ -26,6 +31,60 @@ bool AnalyzeOptions::IsValid(std::string* why) const {
 }
 
 namespace {
+
+// The comparison method on the analysed bids: their scores (higher is
+// better), or their raw values with each column's sense from its rule
+// (LowerIsBetter); PROMETHEE thresholds named by criterion id go to their
+// columns.
+Result<AggregationResult> Compare(const AnalysisResult& r,
+                                  const AnalyzeOptions& options) {
+  Result<AggregationResult> out;
+  AggregationOptions o = *options.comparison;
+  const std::vector<Column>& columns = r.scorer.columns();
+  const auto n = static_cast<Eigen::Index>(columns.size());
+  if (!options.comparison_preference.empty()) {
+    o.preference.assign(columns.size(), o.preference_all);
+    for (const auto& [id, c] : options.comparison_preference) {
+      const auto it =
+          std::find_if(columns.begin(), columns.end(),
+                       [&id](const Column& col) { return col.id == id; });
+      if (it == columns.end()) {
+        out.diagnostics.push_back({Severity::kError,
+                                   {},
+                                   "comparison.preference",
+                                   fmt::format("no leaf criterion '{}' in {}",
+                                               id, r.tender.criteria.source)});
+        continue;
+      }
+      o.preference[static_cast<std::size_t>(it - columns.begin())] = c;
+    }
+    if (HasErrors(out.diagnostics)) return out;
+    if (std::string why; !o.IsValid(&why)) {
+      out.diagnostics.push_back(
+          {Severity::kError, {}, "comparison.preference", why});
+      return out;
+    }
+  }
+  if (o.input == AggregationInput::kScores) {
+    out.value = Aggregate(r.evaluation, o);
+    return out;
+  }
+  Eigen::MatrixXd values(r.bids.values.rows(), n);
+  std::vector<bool> cost(columns.size());
+  for (Eigen::Index j = 0; j < n; ++j) {
+    const Column& col = columns[static_cast<std::size_t>(j)];
+    const auto it =
+        std::find(r.bids.criteria.begin(), r.bids.criteria.end(), col.id);
+    const Eigen::Index k =
+        it == r.bids.criteria.end()
+            ? j
+            : static_cast<Eigen::Index>(it - r.bids.criteria.begin());
+    values.col(j) = r.bids.values.col(k);
+    cost[static_cast<std::size_t>(j)] = LowerIsBetter(col.rule);
+  }
+  out.value = AggregateMatrix(values, r.evaluation.weights, cost, o);
+  return out;
+}
 
 Result<AnalysisResult> AnalyzeOwned(Tender tender,
                                     const AnalyzeOptions& options) {
@@ -110,7 +169,11 @@ Result<AnalysisResult> AnalyzeOwned(Tender tender,
     r.smaa = std::move(s.value);
   }
   if (options.comparison) {
-    r.comparison = Aggregate(r.evaluation, *options.comparison);
+    Result<AggregationResult> c = Compare(r, options);
+    result.diagnostics.insert(result.diagnostics.end(), c.diagnostics.begin(),
+                              c.diagnostics.end());
+    if (!c.ok()) return result;
+    r.comparison = std::move(c.value);
   }
   result.value = std::move(r);
   return result;

@@ -10,6 +10,7 @@
 
 #include "report/analysis_report.h"
 #include "report/sink.h"
+#include "report/text_util.h"
 #include "util/ascii.h"
 
 namespace circa {
@@ -71,6 +72,9 @@ bool RenderOptions::IsValid(std::string* why) const {
 
 void Render(const Outcome& outcome, ReportFormat format, const TextSink& sink,
             const RenderOptions& options) {
+  const report::FullPrecisionScope full(options.precision ==
+                                            NumberPrecision::kFull &&
+                                        format == ReportFormat::kJson);
   const Tender& tender = outcome.tender;
   if (outcome.award) {
     // Streamed, like the points report.
@@ -103,6 +107,9 @@ bool HasAnalysisFormat(ReportFormat format) {
 
 bool Render(const AnalysisResult& analysis, ReportFormat format,
             const TextSink& sink, const RenderOptions& options) {
+  const report::FullPrecisionScope full(options.precision ==
+                                            NumberPrecision::kFull &&
+                                        format == ReportFormat::kJson);
   const report::AnalysisReport r = MakeAnalysisReport(analysis, options);
   switch (format) {
     case ReportFormat::kTable:

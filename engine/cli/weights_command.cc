@@ -1,4 +1,5 @@
-// circa weights ahp FILE [--method] [--format] [--apply SET -o OUT]
+// circa weights ahp FILE [--method] [--format] [--random-index] [--complete]
+//   [--apply SET -o OUT]
 #include <cstdio>
 #include <memory>
 
@@ -16,6 +17,7 @@ struct AhpArgs {
   std::string method = "eigen";
   std::string format = "table";
   std::string random_index = "saaty";
+  std::string complete = "none";
   std::string apply;
   std::string output;
 };
@@ -31,8 +33,10 @@ int RunAhpCommand(const AhpArgs& args) {
   options.method = AhpMethodFromString(args.method).value_or(AhpMethod::kEigen);
   options.random_index = RandomIndexTableFromString(args.random_index)
                              .value_or(RandomIndexTable::kSaaty);
+  options.completion =
+      AhpCompletionFromString(args.complete).value_or(AhpCompletion::kNone);
   const Result<AhpJudgements> judgements =
-      LoadAhpFile(args.file, options.random_index);
+      LoadAhpFile(args.file, options.random_index, options.completion);
   if (PrintDiagnostics(judgements.diagnostics)) return kExitInvalidInput;
   const Result<AhpResult> result = RunAhp(*judgements.value, options);
   if (PrintDiagnostics(result.diagnostics)) return kExitInvalidInput;
@@ -70,17 +74,24 @@ Runner AddWeightsCommand(CLI::App& app) {
   ahp->add_option("FILE", args->file, "AHP judgements (YAML, docs/ahp.md)")
       ->required();
   ahp->add_option("--method", args->method,
-                  "eigen (principal eigenvector) or geometric (row "
-                  "geometric means)")
-      ->check(CLI::IsMember({"eigen", "geometric"}))
+                  "eigen (principal eigenvector), geometric (row "
+                  "geometric means) or approximate (row means of the "
+                  "column-normalised matrix)")
+      ->check(CLI::IsMember({"eigen", "geometric", "approximate"}))
       ->default_str("eigen");
   ahp->add_option("-f,--format", args->format, "Output format")
       ->check(CLI::IsMember({"table", "json"}))
       ->default_str("table");
   ahp->add_option("--random-index", args->random_index,
                   "Random-index table for the consistency ratio")
-      ->check(CLI::IsMember({"saaty"}))
+      ->check(CLI::IsMember(
+          {"saaty", "saaty-2005", "donegan-dodd", "alonso-lamata"}))
       ->default_str("saaty");
+  ahp->add_option("--complete", args->complete,
+                  "Complete missing judgements by llsm (logarithmic least "
+                  "squares) or harker; the completed values are reported")
+      ->check(CLI::IsMember({"none", "llsm", "harker"}))
+      ->default_str("none");
   CLI::Option* apply = ahp->add_option(
       "--apply", args->apply,
       "Criteria set (YAML) whose weights to replace with the AHP weights, "

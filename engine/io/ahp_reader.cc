@@ -59,8 +59,9 @@ bool ParseJudgement(const std::string& text, double* value) {
 
 class AhpReader {
  public:
-  AhpReader(const std::string& file, Diagnostics* diag, RandomIndexTable table)
-      : r_(file, diag), table_(table) {}
+  AhpReader(const std::string& file, Diagnostics* diag, RandomIndexTable table,
+            AhpCompletion completion)
+      : r_(file, diag), table_(table), completion_(completion) {}
 
   std::optional<AhpJudgements> Read(const YAML::Node& root) {
     if (!root.IsMap()) {
@@ -204,6 +205,40 @@ class AhpReader {
         }
       }
     }
+    if (count > 0 && completion_ != AhpCompletion::kNone) {
+      // Completed later (RunAhp); the judged pairs must connect every
+      // criterion, or no completion is determined.
+      std::vector<int> component(static_cast<std::size_t>(n), -1);
+      std::vector<int> stack = {0};
+      component[0] = 0;
+      while (!stack.empty()) {
+        const int i = stack.back();
+        stack.pop_back();
+        for (int j = 0; j < n; ++j) {
+          if (component[static_cast<std::size_t>(j)] < 0 &&
+              g.matrix(i, j) != 0) {
+            component[static_cast<std::size_t>(j)] = 0;
+            stack.push_back(j);
+          }
+        }
+      }
+      for (Eigen::Index j = 0; j < n; ++j) {
+        if (component[static_cast<std::size_t>(j)] < 0) {
+          r_.Error(judgements, j_path,
+                   "incomplete matrix: no chain of judgements links " +
+                       g.criteria[0] + " with " +
+                       g.criteria[static_cast<std::size_t>(j)] +
+                       ", so the missing ones cannot be completed");
+          return std::nullopt;
+        }
+      }
+      for (int i = 0; i < n; ++i) {
+        for (int j = i + 1; j < n; ++j) {
+          if (g.matrix(i, j) == 0) g.missing.emplace_back(i, j);
+        }
+      }
+      return g;
+    }
     if (count > 0) {
       const auto total = n * (n - 1) / 2;
       r_.Error(judgements, j_path,
@@ -314,12 +349,14 @@ class AhpReader {
 
   io::YamlReader r_;
   RandomIndexTable table_;
+  AhpCompletion completion_;
 };
 
 }  // namespace
 
 Result<AhpJudgements> ParseAhp(std::string_view text, const std::string& file,
-                               RandomIndexTable table) {
+                               RandomIndexTable table,
+                               AhpCompletion completion) {
   Diagnostics diag;
   Result<AhpJudgements> result;
   if (text.size() > kMaxAhpBytes) {
@@ -329,7 +366,7 @@ Result<AhpJudgements> ParseAhp(std::string_view text, const std::string& file,
                    std::to_string(kMaxAhpBytes) + " bytes");
   } else if (const auto root = io::ParseYaml(
                  text, file, &diag, io::YamlSyntax::kYaml, kMaxErrors)) {
-    AhpReader reader(file, &diag, table);
+    AhpReader reader(file, &diag, table, completion);
     std::optional<AhpJudgements> j = reader.Read(*root);
     if (j && !diag.HasErrors()) result.value = std::move(j);
   }
@@ -339,11 +376,12 @@ Result<AhpJudgements> ParseAhp(std::string_view text, const std::string& file,
 }
 
 Result<AhpJudgements> LoadAhpFile(const std::string& path,
-                                  RandomIndexTable table) {
+                                  RandomIndexTable table,
+                                  AhpCompletion completion) {
   Diagnostics diag;
   const auto text = io::ReadFile(path, kMaxAhpBytes, &diag);
   if (!text) return {std::nullopt, diag.Take()};
-  return ParseAhp(*text, path, table);
+  return ParseAhp(*text, path, table, completion);
 }
 
 }  // namespace circa

@@ -14,6 +14,7 @@
 #include "circa/direction.h"
 #include "circa/explain.h"
 #include "circa/version.h"
+#include "explain/method_words.h"
 #include "report/text_util.h"
 #include "util/number_format.h"
 
@@ -22,8 +23,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr const char* kComparisonNote =
-    "comparison only; the award ranks by weighted sum";
+constexpr std::string_view kComparisonNote = explain::kComparisonOnly;
 
 std::string BidName(const AnalysisReport& r, int bid) {
   if (bid < 0) return "(none)";
@@ -487,22 +487,84 @@ void SmaaSection(const AnalysisReport& r, std::string* out) {
   }
 }
 
+// The bids' names in analysis order, for the method words.
+std::vector<std::string> BidNames(const AnalysisReport& r) {
+  std::vector<std::string> names;
+  for (Eigen::Index i = 0; i < r.evaluation->totals.size(); ++i) {
+    names.push_back(BidName(r, static_cast<int>(i)));
+  }
+  return names;
+}
+
+// Lines under a comparison's heading: what the value means, the objective
+// weights' warning, VIKOR's compromise solution.
+std::vector<std::string> ComparisonNotes(const AnalysisReport& r) {
+  const AggregationResult& a = *r.comparison;
+  std::vector<std::string> notes = {
+      fmt::format("{}: {}", explain::DescribeMethod(a.options),
+                  explain::DescribeValue(a.method))};
+  if (const std::string w = explain::DescribeObjectiveWeights(a.options);
+      !w.empty()) {
+    std::vector<std::string> shares;
+    for (std::size_t j = 0; j < r.scorer->columns().size(); ++j) {
+      const Column& c = r.scorer->columns()[j];
+      shares.push_back(fmt::format(
+          "{} {}", c.id, Percent(a.weights[static_cast<Eigen::Index>(j)])));
+    }
+    notes.push_back(w + " (" + fmt::format("{}", fmt::join(shares, ", ")) +
+                    ")");
+  }
+  if (a.vikor) {
+    notes.push_back(explain::DescribeCompromise(*a.vikor, BidNames(r)));
+  }
+  return notes;
+}
+
+// Extra columns of a comparison: VIKOR's S and R, PROMETHEE's flows and
+// each bid's PROMETHEE I relation to the first by net flow.
+std::vector<std::string> ExtraHeadings(const AggregationResult& a) {
+  if (a.vikor) return {"S", "R"};
+  if (a.promethee) return {"phi+", "phi-", "PROMETHEE I vs first"};
+  return {};
+}
+
+std::vector<std::string> ExtraCells(const AggregationResult& a, int bid) {
+  if (a.vikor) return {Fixed(a.vikor->s[bid], 4), Fixed(a.vikor->r[bid], 4)};
+  if (a.promethee) {
+    const int first = a.order.front();
+    return {Fixed(a.promethee->positive[bid], 4),
+            Fixed(a.promethee->negative[bid], 4),
+            bid == first ? std::string("-")
+                         : std::string(explain::DescribeRelation(
+                               PrometheeOne(*a.promethee, bid, first)))};
+  }
+  return {};
+}
+
 void ComparisonSection(const AnalysisReport& r, std::string* out) {
   const AggregationResult& a = *r.comparison;
   Section(out, fmt::format("Ranking by {} ({})", ToString(a.method),
                            kComparisonNote));
+  for (const std::string& note : ComparisonNotes(r)) *out += note + "\n";
   int name_width = 4;
   for (const std::string& id : r.bids->ids) {
     name_width = std::max(name_width, std::min(Width(id), 24));
   }
-  *out += PadLeft("Rank", 4) + "  " + PadRight("Bid", name_width) + "  " +
-          PadLeft("value", 10) + "  " + PadLeft("award rank", 10) + "\n";
+  const std::vector<std::string> extra = ExtraHeadings(a);
+  std::string heading = PadLeft("Rank", 4) + "  " +
+                        PadRight("Bid", name_width) + "  " +
+                        PadLeft("value", 10);
+  for (const std::string& h : extra) heading += "  " + PadLeft(h, 10);
+  *out += heading + "  " + PadLeft("award rank", 10) + "\n";
   for (const int bid : a.order) {
     const auto i = static_cast<std::size_t>(bid);
     const std::string rank = std::to_string(a.rank[i]) + (a.tied[i] ? "=" : "");
-    *out += PadLeft(rank, 4) + "  " + PadRight(BidName(r, bid), name_width) +
-            "  " + PadLeft(Fixed(a.value[bid], 4), 10) + "  " +
-            PadLeft(RankLabel(*r.evaluation, i), 10) + "\n";
+    std::string row = PadLeft(rank, 4) + "  " +
+                      PadRight(BidName(r, bid), name_width) + "  " +
+                      PadLeft(Fixed(a.value[bid], 4), 10);
+    for (const std::string& c : ExtraCells(a, bid))
+      row += "  " + PadLeft(c, 10);
+    *out += row + "  " + PadLeft(RankLabel(*r.evaluation, i), 10) + "\n";
   }
 }
 
@@ -749,19 +811,86 @@ ordered_json SmaaJson(const AnalysisReport& r) {
 
 ordered_json ComparisonJson(const AnalysisReport& r) {
   const AggregationResult& a = *r.comparison;
+  const AggregationOptions& o = a.options;
   ordered_json j;
   j["method"] = std::string(ToString(a.method));
   j["note"] = kComparisonNote;
+  j["description"] = explain::DescribeMethod(o);
+  j["value_meaning"] = explain::DescribeValue(a.method);
+  ordered_json options;
+  options["input"] = std::string(ToString(o.input));
+  options["normalisation"] =
+      o.normalisation ? ordered_json(std::string(ToString(*o.normalisation)))
+                      : nullptr;
+  if (a.method == Aggregation::kTopsis) {
+    options["distance"] = std::string(ToString(o.distance));
+  }
+  if (a.method == Aggregation::kWeightedProduct ||
+      a.method == Aggregation::kWaspas) {
+    options["exponents"] = std::string(ToString(o.exponents));
+  }
+  if (a.method == Aggregation::kWaspas) options["lambda"] = Round6(o.lambda);
+  if (a.method == Aggregation::kVikor) options["v"] = Round6(o.v);
+  if (a.method == Aggregation::kPromethee) {
+    ordered_json prefs = ordered_json::array();
+    for (std::size_t c = 0; c < r.scorer->columns().size(); ++c) {
+      const PreferenceCriterion& p =
+          o.preference.empty() ? o.preference_all : o.preference[c];
+      prefs.push_back({{"criterion", r.scorer->columns()[c].id},
+                       {"function", std::string(ToString(p.function))},
+                       {"q", Round6(p.q)},
+                       {"p", Round6(p.p)},
+                       {"s", Round6(p.s)}});
+    }
+    options["preference"] = prefs;
+  }
+  options["weights"] = std::string(ToString(o.weights));
+  j["options"] = options;
+  if (o.weights != ObjectiveWeights::kPublished) {
+    j["weights_note"] = explain::DescribeObjectiveWeights(o);
+    ordered_json weights = ordered_json::array();
+    for (std::size_t c = 0; c < r.scorer->columns().size(); ++c) {
+      weights.push_back(
+          {{"criterion", r.scorer->columns()[c].id},
+           {"weight", Round6(a.weights[static_cast<Eigen::Index>(c)])}});
+    }
+    j["weights"] = weights;
+  }
+  j["lower_is_better"] = a.lower_is_better;
   ordered_json ranking = ordered_json::array();
   for (const int bid : a.order) {
     const auto i = static_cast<std::size_t>(bid);
-    ranking.push_back({{"bid", BidName(r, bid)},
-                       {"rank", a.rank[i]},
-                       {"tied", static_cast<bool>(a.tied[i])},
-                       {"value", report::Round6(a.value[bid])},
-                       {"award_rank", r.evaluation->rank[i]}});
+    ordered_json row = {{"bid", BidName(r, bid)},
+                        {"rank", a.rank[i]},
+                        {"tied", static_cast<bool>(a.tied[i])},
+                        {"value", report::Round6(a.value[bid])}};
+    if (a.vikor) {
+      row["s"] = Round6(a.vikor->s[bid]);
+      row["r"] = Round6(a.vikor->r[bid]);
+    }
+    if (a.promethee) {
+      row["phi_plus"] = Round6(a.promethee->positive[bid]);
+      row["phi_minus"] = Round6(a.promethee->negative[bid]);
+      const int first = a.order.front();
+      row["promethee_one_vs_first"] =
+          bid == first ? ordered_json(nullptr)
+                       : ordered_json(std::string(explain::DescribeRelation(
+                             PrometheeOne(*a.promethee, bid, first))));
+    }
+    row["award_rank"] = r.evaluation->rank[i];
+    ranking.push_back(std::move(row));
   }
   j["ranking"] = ranking;
+  if (a.vikor) {
+    ordered_json compromise = ordered_json::array();
+    for (const int b : a.vikor->compromise) compromise.push_back(BidName(r, b));
+    j["vikor"] = {
+        {"dq", Round6(a.vikor->dq)},
+        {"acceptable_advantage", a.vikor->acceptable_advantage},
+        {"acceptable_stability", a.vikor->acceptable_stability},
+        {"compromise", compromise},
+        {"sentence", explain::DescribeCompromise(*a.vikor, BidNames(r))}};
+  }
   return j;
 }
 
@@ -926,12 +1055,21 @@ void ComparisonMarkdown(const AnalysisReport& r, std::string* out) {
   const AggregationResult& a = *r.comparison;
   MdSection(out, fmt::format("Ranking by {} ({})", ToString(a.method),
                              kComparisonNote));
-  *out += "| Rank | Bid | Value | Award rank |\n|---:|---|---:|---:|\n";
+  for (const std::string& note : ComparisonNotes(r)) {
+    *out += MdText(note) + "\n\n";
+  }
+  const std::vector<std::string> extra = ExtraHeadings(a);
+  *out += "| Rank | Bid | Value |";
+  for (const std::string& h : extra) *out += " " + MdText(h) + " |";
+  *out += " Award rank |\n|---:|---|---:|";
+  for (std::size_t k = 0; k < extra.size(); ++k) *out += "---:|";
+  *out += "---:|\n";
   for (const int bid : a.order) {
     const auto i = static_cast<std::size_t>(bid);
     *out += "| " + std::to_string(a.rank[i]) + (a.tied[i] ? "=" : "") + " | " +
-            MdText(BidName(r, bid)) + " | " + Fixed(a.value[bid], 4) + " | " +
-            RankLabel(*r.evaluation, i) + " |\n";
+            MdText(BidName(r, bid)) + " | " + Fixed(a.value[bid], 4) + " |";
+    for (const std::string& c : ExtraCells(a, bid)) *out += " " + c + " |";
+    *out += " " + RankLabel(*r.evaluation, i) + " |\n";
   }
 }
 

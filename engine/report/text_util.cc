@@ -79,8 +79,17 @@ std::string RankLabel(const Evaluation& e, std::size_t bid) {
   return std::to_string(e.rank[bid]) + (e.tied[bid] ? "=" : "");
 }
 
+namespace {
+thread_local bool full_precision = false;
+}  // namespace
+
+FullPrecisionScope::FullPrecisionScope(bool on) : previous_(full_precision) {
+  full_precision = on;
+}
+FullPrecisionScope::~FullPrecisionScope() { full_precision = previous_; }
+
 double Round6(double value) {
-  const double r = util::RoundDecimal(value, 6);
+  const double r = full_precision ? value : util::RoundDecimal(value, 6);
   return r == 0 ? 0.0 : r;  // no "-0.0"
 }
 

@@ -27,8 +27,23 @@ std::string Wrap(std::string_view text, int width, const std::string& indent);
 // "1", "2=" for a shared rank.
 std::string RankLabel(const Evaluation& e, std::size_t bid);
 
-// A number as JSON results carry it: rounded to 6 decimals, never -0.
+// A number as JSON results carry it: rounded to 6 decimals, never -0; inside
+// a FullPrecisionScope that is on, unrounded (never -0), so that the JSON
+// writer's shortest round-trip text carries the double exactly.
 double Round6(double value);
+
+// RenderOptions::precision full for the renders inside its scope, on this
+// thread (the one switch every JSON number passes through: Round6).
+class FullPrecisionScope {
+ public:
+  explicit FullPrecisionScope(bool on);
+  ~FullPrecisionScope();
+  FullPrecisionScope(const FullPrecisionScope&) = delete;
+  FullPrecisionScope& operator=(const FullPrecisionScope&) = delete;
+
+ private:
+  bool previous_;
+};
 // A JSON document as circa writes it: nlohmann's dump escapes C0 controls;
 // DEL, C1 and the bidirectional controls are escaped here too (\u202e),
 // which keeps the JSON valid and its strings unchanged.

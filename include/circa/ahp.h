@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "circa/diagnostics.h"
@@ -16,13 +17,26 @@ namespace circa {
 
 // How priorities are derived from a comparison matrix.
 enum class AhpMethod {
-  kEigen,      // principal right eigenvector (Saaty 1980)
-  kGeometric,  // normalised row geometric means (Crawford & Williams 1985)
+  kEigen,        // principal right eigenvector (Saaty 1980)
+  kGeometric,    // normalised row geometric means (Crawford & Williams 1985)
+  kApproximate,  // row means of the column-normalised matrix (Saaty 1980's
+                 // approximation, "normalised column sums, row means")
 };
 
 // Random-index tables for the consistency ratio CR = CI / RI(n).
 enum class RandomIndexTable {
-  kSaaty,  // Saaty (1980; 2012), n = 1..15
+  kSaaty,         // Saaty (1980; 2012), n = 1..15
+  kSaaty2005,     // Saaty (2005), the table AHPy uses with 'saaty', n = 1..15
+  kDoneganDodd,   // Donegan & Dodd (1991), AHPy's default, n = 1..20
+  kAlonsoLamata,  // Alonso & Lamata (2006), n = 1..15
+};
+
+// How a missing judgement of an incomplete matrix is completed.
+enum class AhpCompletion {
+  kNone,    // every judgement is required (the default)
+  kLlsm,    // logarithmic least squares (Bozoki, Fulop & Ronyai 2010)
+  kHarker,  // Harker (1987): eigenvector of the matrix with 1 + (missing in
+            // the row) on the diagonal
 };
 
 std::string_view ToString(AhpMethod method);
@@ -30,6 +44,8 @@ std::string_view ToString(RandomIndexTable table);
 std::optional<AhpMethod> AhpMethodFromString(std::string_view text);
 std::optional<RandomIndexTable> RandomIndexTableFromString(
     std::string_view text);
+std::string_view ToString(AhpCompletion completion);
+std::optional<AhpCompletion> AhpCompletionFromString(std::string_view text);
 // RI(1..n) of a table, index 0 holding n = 1.
 const std::vector<double>& RandomIndexValues(RandomIndexTable table);
 // Bibliographic source of a table.
@@ -44,6 +60,9 @@ struct AhpOptions {
   double cr_threshold = 0.10;
   // Comparisons named in that warning, most inconsistent first.
   int worst_pairs = 3;
+  // Missing judgements: refused (the default) or completed; the completed
+  // values are reported (AhpGroupResult::completed).
+  AhpCompletion completion = AhpCompletion::kNone;
 
   // False (with a reason) when a field is out of range.
   bool IsValid(std::string* why) const;
@@ -58,6 +77,9 @@ struct AhpGroup {
   SourceLocation where;  // the group's key
   // Where a(i, j) was written (i, j in either order; 0:0 if derived).
   std::vector<std::vector<SourceLocation>> written;
+  // Pairs (i < j) not judged, when the file was read with a completion;
+  // their cells of `matrix` are 0 until RunAhp completes them.
+  std::vector<std::pair<int, int>> missing;
 };
 
 struct AhpJudgements {
@@ -85,6 +107,13 @@ struct AhpInconsistency {
   double error = 0;
 };
 
+// A judgement the completion supplied: a(i, j) = w(i) / w(j).
+struct AhpCompleted {
+  int i = 0;
+  int j = 0;
+  double value = 0;
+};
+
 struct AhpGroupResult {
   std::string id;
   SourceLocation where;  // the group's key in the judgements file
@@ -92,6 +121,7 @@ struct AhpGroupResult {
   AhpPriorities priorities;
   std::vector<AhpInconsistency> worst;  // largest error first, n(n-1)/2 pairs
   bool consistent = true;               // cr <= options.cr_threshold
+  std::vector<AhpCompleted> completed;  // missing judgements, completed
 };
 
 struct AhpResult {
@@ -102,11 +132,22 @@ struct AhpResult {
 };
 
 // Reads judgements (YAML). Every problem is reported with its position.
+// With a completion, a group may leave judgements out as long as the
+// judged pairs connect all its criteria (AhpGroup::missing).
 Result<AhpJudgements> ParseAhp(
     std::string_view text, const std::string& file,
-    RandomIndexTable table = RandomIndexTable::kSaaty);
+    RandomIndexTable table = RandomIndexTable::kSaaty,
+    AhpCompletion completion = AhpCompletion::kNone);
 Result<AhpJudgements> LoadAhpFile(
-    const std::string& path, RandomIndexTable table = RandomIndexTable::kSaaty);
+    const std::string& path, RandomIndexTable table = RandomIndexTable::kSaaty,
+    AhpCompletion completion = AhpCompletion::kNone);
+
+// Completes the cells `missing` (i < j, 0 in `matrix`) of a matrix whose
+// judged pairs connect all its rows: a(i, j) = w(i) / w(j), w from the
+// method. Returns the completed matrix.
+Eigen::MatrixXd CompleteMatrix(const Eigen::MatrixXd& matrix,
+                               const std::vector<std::pair<int, int>>& missing,
+                               AhpCompletion completion);
 
 // Priorities of a positive reciprocal matrix of size 1..15 (asserted).
 AhpPriorities ComputePriorities(const Eigen::MatrixXd& matrix, AhpMethod method,

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "circa/aggregation.h"
@@ -37,9 +38,16 @@ struct AnalyzeOptions {
   // publishes, when it publishes any (UsePublishedRanges); false: within
   // smaa->ranges and smaa->group_ranges as given.
   bool smaa_within_published_ranges = true;
-  // Also rank by this method, for comparison only (Aggregate); the award
-  // always ranks by weighted sum. Not run by default.
-  std::optional<Aggregation> comparison;
+  // Also rank by this method with these options, for comparison only
+  // (AggregateMatrix, docs/aggregation.md); the award always ranks by
+  // weighted sum. Not run by default. `comparison = Aggregation::kTopsis`
+  // asks for a method with its default options.
+  std::optional<AggregationOptions> comparison;
+  // PROMETHEE thresholds of named leaf criteria (ids of the set), overriding
+  // comparison->preference_all for their columns. An unknown id is an error
+  // diagnostic ("comparison.preference").
+  std::vector<std::pair<std::string, PreferenceCriterion>>
+      comparison_preference;
   // Options of the rank-reversal probe.
   ReversalOptions reversal_options;
   // Options of the counterfactuals. bid_ids and currency are filled in by

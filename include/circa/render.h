@@ -19,9 +19,16 @@ namespace circa {
 std::string_view ToString(ReportFormat format);
 std::optional<ReportFormat> ReportFormatFromString(std::string_view text);
 
+// How JSON writes numbers: rounded to 6 decimals (the default, stable
+// across platforms), or in full, as the shortest text that reads back as
+// the same double (to compare with other tools below 1e-6).
+enum class NumberPrecision { kFixed, kFull };
+
 struct RenderOptions {
   // Table: the number of terminal columns to fit. Must be >= 40.
   int width = 100;
+  // JSON numbers (tables and Markdown keep their fixed decimals).
+  NumberPrecision precision = NumberPrecision::kFixed;
 
   // True if the options can be used; otherwise writes why to `why` (when
   // not null).

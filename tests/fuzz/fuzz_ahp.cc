@@ -80,9 +80,11 @@ void CheckJudgements(const circa::AhpJudgements& j) {
   }
 }
 
-void CheckRun(const circa::AhpJudgements& j, circa::AhpMethod method) {
+void CheckRun(const circa::AhpJudgements& j, circa::AhpMethod method,
+              circa::AhpCompletion completion = circa::AhpCompletion::kNone) {
   circa::AhpOptions options;
   options.method = method;
+  options.completion = completion;
   const circa::Result<circa::AhpResult> run = circa::RunAhp(j, options);
   circa_fuzz::CheckResult(run, kFile);
   FUZZ_CHECK(run.ok(), "RunAhp refused valid judgements");
@@ -132,6 +134,17 @@ void CheckRun(const circa::AhpJudgements& j, circa::AhpMethod method) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  // Incomplete matrices (issue 17): read with a completion, every group's
+  // missing judgements are completed into a positive reciprocal matrix.
+  for (const circa::AhpCompletion completion :
+       {circa::AhpCompletion::kLlsm, circa::AhpCompletion::kHarker}) {
+    const circa::Result<circa::AhpJudgements> partial = circa::ParseAhp(
+        text, kFile, circa::RandomIndexTable::kSaaty, completion);
+    circa_fuzz::CheckResult(partial, kFile);
+    if (partial.ok()) {
+      CheckRun(*partial.value, circa::AhpMethod::kEigen, completion);
+    }
+  }
   const circa::Result<circa::AhpJudgements> result =
       circa::ParseAhp(text, kFile);
   circa_fuzz::CheckResult(result, kFile);
@@ -139,5 +152,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   CheckJudgements(*result.value);
   CheckRun(*result.value, circa::AhpMethod::kEigen);
   CheckRun(*result.value, circa::AhpMethod::kGeometric);
+  CheckRun(*result.value, circa::AhpMethod::kApproximate);
   return 0;
 }
