@@ -8,6 +8,7 @@
 #include <array>
 #include <utility>
 
+#include "circa/labels.h"
 #include "report/analysis_report.h"
 #include "report/sink.h"
 #include "util/ascii.h"
@@ -46,7 +47,32 @@ report::AnalysisReport MakeAnalysisReport(const AnalysisResult& a,
   return r;
 }
 
+struct DialectName {
+  CsvDialect dialect;
+  std::string_view name;
+};
+constexpr std::array<DialectName, 3> kDialects = {{
+    {CsvDialect::kAuto, "auto"},
+    {CsvDialect::kRfc4180, "rfc4180"},
+    {CsvDialect::kExcelBe, "excel-be"},
+}};
+
 }  // namespace
+
+std::string_view ToString(CsvDialect dialect) {
+  for (const DialectName& d : kDialects) {
+    if (d.dialect == dialect) return d.name;
+  }
+  return "auto";
+}
+
+std::optional<CsvDialect> CsvDialectFromString(std::string_view text) {
+  const std::string name = util::AsciiLower(text);
+  for (const DialectName& d : kDialects) {
+    if (d.name == name) return d.dialect;
+  }
+  return std::nullopt;
+}
 
 std::string_view ToString(ReportFormat format) {
   for (const FormatName& f : kFormats) {
@@ -81,12 +107,16 @@ void Render(const Outcome& outcome, ReportFormat format, const TextSink& sink,
   }
   if (!outcome.points) return;
   // The CSV has no reasons, so no explanations are built for it.
+  const Language language = ResultLanguage(tender.criteria, options.language);
   Report report =
       MakeReport(tender.criteria, tender.bids, outcome.points->scorer,
                  outcome.points->evaluation, format != ReportFormat::kCsv,
                  tender.panel ? &*tender.panel : nullptr,
-                 tender.lcc ? &*tender.lcc : nullptr);
+                 tender.lcc ? &*tender.lcc : nullptr, language);
   report.width = options.width;
+  report.csv_excel = options.csv_dialect == CsvDialect::kExcelBe ||
+                     (options.csv_dialect == CsvDialect::kAuto &&
+                      language != Language::kEnglish);
   Render(report, format, sink);
 }
 

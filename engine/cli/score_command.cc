@@ -11,6 +11,7 @@
 #include "circa/render.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/language_options.h"
 
 namespace circa::cli {
 namespace {
@@ -23,6 +24,8 @@ struct ScoreArgs {
   std::string locale;
   std::string panel;
   std::string costs;
+  std::string lang;
+  std::string csv_dialect = "auto";
   int width = 0;
 };
 
@@ -39,6 +42,10 @@ int RunScore(const ScoreArgs& args) {
       ReportFormatFromString(args.format).value_or(ReportFormat::kTable);
   RenderOptions render;
   render.width = args.width > 0 ? args.width : TerminalWidth();
+  // --lang and --csv-dialect are checked by CLI11 against the same names.
+  if (!args.lang.empty()) render.language = LanguageFromString(args.lang);
+  render.csv_dialect =
+      CsvDialectFromString(args.csv_dialect).value_or(CsvDialect::kAuto);
   const EvaluateOptions options;
   if (!CheckOptions(options) || !CheckOptions(render)) return kExitUsage;
 
@@ -53,6 +60,7 @@ int RunScore(const ScoreArgs& args) {
         outcome.value->tender.bids.size(), options.automatic_probe_limit);
   }
   WarnNotes(outcome.value->Notes());
+  WarnMissingLabels(outcome.value->tender.criteria, render.language);
   // Streamed: each chunk goes out as it is rendered.
   Render(*outcome.value, format, SinkInto(out.get()), render);
   if (const int code = FinishOutput(out.get(), ""); code != kExitOk) {
@@ -89,6 +97,7 @@ Runner AddScoreCommand(CLI::App& app) {
   cmd->add_option("--width", args->width,
                   "Table width in columns (default: the terminal, or 100)")
       ->check(CLI::Range(40, 1000));
+  AddLanguageOptions(cmd, &args->lang, &args->csv_dialect);
   return [args] { return RunScore(*args); };
 }
 

@@ -37,7 +37,8 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
                           "max-pass",       "rounding",    "tie-break",
                           "abnormally-low", "panel",       "product-group",
                           "labels",         "sources",     "clauses",
-                          "criteria",       "scale",       "weights"});
+                          "criteria",       "scale",       "weights",
+                          "language"});
   for (const char* key : {"criteria", "scale", "weights"}) {
     if (const YAML::Node n = root[key]; n.IsDefined()) {
       r_.Error(n, key,
@@ -69,6 +70,7 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
   set.publisher =
       r_.String(root, "publisher", "", false).value_or(model.publisher);
   ReadCurrency(root, &set);
+  ReadLanguage(root, &set);
   mode_ = set.weights;
 
   Drop(root, &set);

@@ -63,7 +63,7 @@ std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
                 "weights",       "criteria",  "requirements",   "max-pass",
                 "rounding",      "tie-break", "abnormally-low", "panel",
                 "product-group", "labels",    "sources",        "clauses",
-                "award"});
+                "award",         "language"});
   CriteriaSet set;
   award_ = root["award"].IsDefined() && !root["award"].IsNull();
   ReadFormat(root);
@@ -73,6 +73,7 @@ std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
   set.description = r_.String(root, "description", "", false).value_or("");
   set.publisher = r_.String(root, "publisher", "", false).value_or("");
   ReadCurrency(root, &set);
+  ReadLanguage(root, &set);
   if (const auto scale = r_.Number(root, "scale", "", false)) {
     if (!(*scale > 0)) {
       r_.Error(root["scale"], "scale",
@@ -120,6 +121,17 @@ void CriteriaReader::ReadCurrency(const YAML::Node& root, CriteriaSet* set) {
         "expected an ISO 4217 code such as EUR, got \"" + *currency + "\"");
   }
   set->currency = *currency;
+}
+
+void CriteriaReader::ReadLanguage(const YAML::Node& root, CriteriaSet* set) {
+  const auto language = r_.String(root, "language", "", false);
+  if (!language) return;
+  if (*language != "en" && *language != "nl" && *language != "fr") {
+    r_.Error(root["language"], "language",
+             "expected en, nl or fr, got \"" + *language + "\"");
+    return;
+  }
+  set->language = *language;
 }
 
 void CriteriaReader::ReadFormat(const YAML::Node& root) {

@@ -324,6 +324,9 @@ struct CriteriaSet {
   std::string description;
   std::string publisher;
   std::string currency = "EUR";
+  // The language results are written in unless asked otherwise: "en", "nl"
+  // or "fr" (`language:`; docs/translating.md). Empty: not declared.
+  std::string language;
   double scale = 100;
   SourceLocation scale_at;  // where `scale:` is written (none: default)
   WeightMode weights = WeightMode::kPoints;

@@ -11,6 +11,7 @@
 
 #include "circa/analyze.h"
 #include "circa/evaluate.h"
+#include "circa/language.h"
 #include "circa/report.h"
 
 namespace circa {
@@ -19,9 +20,25 @@ namespace circa {
 std::string_view ToString(ReportFormat format);
 std::optional<ReportFormat> ReportFormatFromString(std::string_view text);
 
+// How a CSV result is written (docs/result-format.md, "CSV").
+enum class CsvDialect {
+  kAuto,     // excel-be for Dutch and French results, rfc4180 for English
+  kRfc4180,  // "rfc4180": `,` between fields, decimal point, no BOM
+  kExcelBe,  // "excel-be": UTF-8 BOM, `;`, decimal comma, exclusion reason
+             // and subtotals: what Belgian Excel opens in columns
+};
+// "auto", "rfc4180", "excel-be" (the CLI's --csv-dialect values), and back.
+std::string_view ToString(CsvDialect dialect);
+std::optional<CsvDialect> CsvDialectFromString(std::string_view text);
+
 struct RenderOptions {
   // Table: the number of terminal columns to fit. Must be >= 40.
   int width = 100;
+  // The language of every word a person reads (docs/translating.md). None:
+  // the criteria set's `language:`, else English. JSON keys stay English.
+  std::optional<Language> language;
+  // The CSV dialect (CSV only).
+  CsvDialect csv_dialect = CsvDialect::kAuto;
 
   // True if the options can be used; otherwise writes why to `why` (when
   // not null).

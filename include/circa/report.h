@@ -38,6 +38,11 @@ struct Report {
   // For each bid, its index in lcc->offers (-1: none), found once.
   std::vector<int> lcc_offer;
   int width = 100;  // table: terminal columns to fit
+  // The language of every word (docs/translating.md); MakeReport's.
+  Language language = Language::kEnglish;
+  // CSV: the spreadsheet dialect (`;`, decimal comma, BOM) instead of RFC
+  // 4180 with decimal points (docs/result-format.md, "CSV").
+  bool csv_excel = false;
 
   // The explanation of bid `bid` (an index into *bids), built on demand;
   // empty when there is no explainer. With `lcc`, each `from: lcc`
@@ -55,7 +60,8 @@ struct Report {
 Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
                   const Scorer& scorer, const Evaluation& evaluation,
                   bool explain = true, const PanelResult* panel = nullptr,
-                  const LccEvaluation* lcc = nullptr);
+                  const LccEvaluation* lcc = nullptr,
+                  Language language = Language::kEnglish);
 
 // Where rendered text goes, in chunks (of about 64 KB), in order: a report
 // of a million bids is written as it is rendered, never held whole. The
