@@ -1,5 +1,6 @@
 // Abnormally low prices (Directive 2014/24/EU art. 69): the flag of one bid
 // with its numbers and the law, and the notes of a rule that does not apply.
+#include <algorithm>
 #include <string>
 
 #include "explain/words.h"
@@ -94,9 +95,14 @@ namespace explain {
 std::string AbnormallyLowNote(const Note& note, const FactContext& context) {
   const Messages& m = Words(context);
   switch (note.kind) {
-    case NoteKind::kAbnormallyLowNoNumber:
+    case NoteKind::kAbnormallyLowNoNumber: {
+      // The kind as a select keyword (no hyphens) and as written.
+      const std::string contract(ToString(note.contract));
+      std::string kind = contract;
+      std::replace(kind.begin(), kind.end(), '-', '_');
       return m("abnormal.note_no_number",
-               {{"contract", std::string(ToString(note.contract))}});
+               {{"contract", contract}, {"contract_kind", kind}});
+    }
     case NoteKind::kAbnormallyLowPriceShare:
       return m("abnormal.note_price_share",
                {{"price_name", PriceName(context, m)},

@@ -72,6 +72,11 @@ class Messages {
                             std::initializer_list<Arg> args = {}) const;
   std::vector<std::string> Keys() const;
   std::vector<std::string> ArgumentNames(std::string_view key) const;
+  // The arguments of `key` that a plural or selectordinal chooses by.
+  std::vector<std::string> CountArguments(std::string_view key) const;
+  // The patterns of the catalogue that do not parse, or use an argument
+  // type the formatter does not support ("key: why"); empty when sound.
+  std::vector<std::string> Problems() const;
 
   struct Catalogue;
   explicit Messages(Language language);
