@@ -3,7 +3,8 @@
 # existing build, exactly as tests/golden/golden_test.cc runs the CLI:
 #   circa score samples/<name> --format <format> --width 100
 #   circa score samples/<name> --format <format> --width 100 --lang <lang>
-# (the second for table, md and csv in nl and fr: <name>.<format>.<lang>.*)
+# (the second for table, md, csv and decision in nl and fr:
+# <name>.<format>.<lang>.*)
 # from the source tree, for every samples/<name>/ holding tender.yaml.
 # Builds nothing. Read `git diff tests/golden/approved` before committing.
 # Usage: scripts/approve-golden.sh [BUILD_DIR]   (default: build/dev)
@@ -20,7 +21,7 @@ fi
 circa="$(cd "$(dirname "$circa")" && pwd)/$(basename "$circa")"
 
 approved=tests/golden/approved
-formats=(table json md csv)
+formats=(table json md csv decision)
 mkdir -p "$approved"
 
 declare -A keep=()
@@ -28,7 +29,8 @@ changed=0
 for tender in samples/*/tender.yaml; do
   [ -f "$tender" ] || continue
   sample="$(basename "$(dirname "$tender")")"
-  for variant in "${formats[@]}" table.nl table.fr md.nl md.fr csv.nl csv.fr; do
+  for variant in "${formats[@]}" table.nl table.fr md.nl md.fr csv.nl csv.fr \
+      decision.nl decision.fr; do
     format="${variant%%.*}"
     lang=()
     if [ "$variant" != "$format" ]; then lang=(--lang "${variant#*.}"); fi

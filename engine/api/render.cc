@@ -20,11 +20,12 @@ struct FormatName {
   ReportFormat format;
   std::string_view name;
 };
-constexpr std::array<FormatName, 4> kFormats = {{
+constexpr std::array<FormatName, 5> kFormats = {{
     {ReportFormat::kTable, "table"},
     {ReportFormat::kJson, "json"},
     {ReportFormat::kCsv, "csv"},
     {ReportFormat::kMarkdown, "md"},
+    {ReportFormat::kDecision, "decision"},
 }};
 
 report::AnalysisReport MakeAnalysisReport(const AnalysisResult& a,
@@ -100,9 +101,12 @@ void Render(const Outcome& outcome, ReportFormat format, const TextSink& sink,
   const Tender& tender = outcome.tender;
   if (outcome.award) {
     // Streamed, like the points report.
-    RenderAward(AwardReport{&tender.criteria, &tender.bids, &*outcome.award,
-                            options.width},
-                format, sink);
+    // A money award has no decision document yet: its Markdown report.
+    RenderAward(
+        AwardReport{&tender.criteria, &tender.bids, &*outcome.award,
+                    options.width},
+        format == ReportFormat::kDecision ? ReportFormat::kMarkdown : format,
+        sink);
     return;
   }
   if (!outcome.points) return;
@@ -128,7 +132,24 @@ std::string Render(const Outcome& outcome, ReportFormat format,
 }
 
 bool HasAnalysisFormat(ReportFormat format) {
-  return format != ReportFormat::kCsv;
+  return format != ReportFormat::kCsv && format != ReportFormat::kDecision;
+}
+
+std::vector<BidderLetter> RenderLetters(const Outcome& outcome,
+                                        const RenderOptions& options) {
+  std::vector<BidderLetter> out;
+  if (!outcome.points) return out;
+  const Tender& tender = outcome.tender;
+  const Language language = ResultLanguage(tender.criteria, options.language);
+  const Report report = MakeReport(
+      tender.criteria, tender.bids, outcome.points->scorer,
+      outcome.points->evaluation, true, tender.panel ? &*tender.panel : nullptr,
+      tender.lcc ? &*tender.lcc : nullptr, language);
+  for (std::size_t i = 0; i < tender.bids.ids.size(); ++i) {
+    out.push_back(
+        {tender.bids.ids[i], RenderLetter(report, static_cast<int>(i))});
+  }
+  return out;
 }
 
 bool Render(const AnalysisResult& analysis, ReportFormat format,
@@ -145,6 +166,7 @@ bool Render(const AnalysisResult& analysis, ReportFormat format,
       sink(report::RenderAnalysisMarkdown(r));
       return true;
     case ReportFormat::kCsv:
+    case ReportFormat::kDecision:
       break;
   }
   return false;

@@ -2,7 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
 #include "circa/labels.h"
+#include "cli/common.h"
 
 namespace circa::cli {
 
@@ -33,6 +38,56 @@ void WarnMissingLabels(const CriteriaSet& set,
       "shown instead",
       ToString(language), ToString(language), missing.size(),
       missing.size() == 1 ? "on" : "a", ids);
+}
+
+int WriteLetters(const std::vector<BidderLetter>& letters,
+                 const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "circa: cannot make directory %s: %s\n", dir.c_str(),
+                 ec.message().c_str());
+    return kExitInternal;
+  }
+  std::set<std::string> used;
+  for (const BidderLetter& letter : letters) {
+    std::string name;
+    for (const char c : letter.bid) {
+      const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                      (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                      (c == '.' && !name.empty());
+      name += ok ? c : '_';
+    }
+    if (name.empty()) name = "_";
+    std::string file = name;
+    for (int n = 2; !used.insert(file).second; ++n) {
+      file = name + "-" + std::to_string(n);
+    }
+    const int code = WriteOutput(
+        letter.text, (std::filesystem::path(dir) / (file + ".md")).string());
+    if (code != kExitOk) return code;
+  }
+  spdlog::info("wrote {} letters to {}", letters.size(), dir);
+  return kExitOk;
+}
+
+void WarnDecisionPlaceholders(const CriteriaSet& set) {
+  const DecisionFields& d = set.decision;
+  std::string empty;
+  for (const auto& [value, key] :
+       {std::pair{&d.buyer, "buyer"}, std::pair{&d.object, "object"},
+        std::pair{&d.reference, "reference"},
+        std::pair{&d.procedure, "procedure"},
+        std::pair{&d.standstill, "standstill"},
+        std::pair{&d.remedies, "remedies"}, std::pair{&d.place, "place"},
+        std::pair{&d.date, "date"}, std::pair{&d.signatory, "signatory"}}) {
+    if (value->empty()) empty += (empty.empty() ? "" : ", ") + std::string(key);
+  }
+  if (empty.empty()) return;
+  spdlog::warn(
+      "decision: {} not filled in (decision: in the criteria set); the "
+      "documents carry flagged placeholders",
+      empty);
 }
 
 }  // namespace circa::cli

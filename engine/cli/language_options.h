@@ -6,9 +6,11 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "circa/criteria.h"
 #include "circa/language.h"
+#include "circa/render.h"
 
 namespace circa::cli {
 
@@ -21,6 +23,17 @@ void AddLanguageOptions(CLI::App* cmd, std::string* lang,
 // name is shown instead; nothing when none is missing.
 void WarnMissingLabels(const CriteriaSet& set,
                        std::optional<Language> requested);
+
+// Writes one letter per bidder (RenderLetters) into `dir` (made when
+// missing), as <bid id>.md, characters other than letters, digits, '.',
+// '-' and '_' replaced by '_' (and a suffix when two ids then collide).
+// Returns an exit code.
+int WriteLetters(const std::vector<BidderLetter>& letters,
+                 const std::string& dir);
+
+// One warning when the set's `decision:` fields are empty, since the
+// decision and the letters then carry placeholders.
+void WarnDecisionPlaceholders(const CriteriaSet& set);
 
 }  // namespace circa::cli
 

@@ -219,6 +219,11 @@ BidExplanation Explainer::Explain(int i) const {
   return x;
 }
 
+std::string Explainer::Value(int i, std::size_t j) const {
+  const Context ctx{set_, scorer_, bids_, e_, Messages::Of(language_), names_};
+  return ctx.Value(i, j);
+}
+
 std::vector<BidExplanation> Explain(const CriteriaSet& set,
                                     const Scorer& scorer, const BidSet& bids,
                                     const Evaluation& e,

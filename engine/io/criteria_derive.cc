@@ -38,7 +38,7 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
                           "abnormally-low", "panel",       "product-group",
                           "labels",         "sources",     "clauses",
                           "criteria",       "scale",       "weights",
-                          "language"});
+                          "language",       "decision"});
   for (const char* key : {"criteria", "scale", "weights"}) {
     if (const YAML::Node n = root[key]; n.IsDefined()) {
       r_.Error(n, key,
@@ -71,6 +71,7 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
       r_.String(root, "publisher", "", false).value_or(model.publisher);
   ReadCurrency(root, &set);
   ReadLanguage(root, &set);
+  ReadDecision(root, &set);
   mode_ = set.weights;
 
   Drop(root, &set);

@@ -49,6 +49,8 @@ class CriteriaReader {
   void ReadCurrency(const YAML::Node& root, CriteriaSet* set);
   // `language:` en, nl or fr (docs/translating.md).
   void ReadLanguage(const YAML::Node& root, CriteriaSet* set);
+  // `decision:` the award decision's fields (docs/award-decision.md).
+  void ReadDecision(const YAML::Node& root, CriteriaSet* set);
 
   void ReadFormat(const YAML::Node& root);
 

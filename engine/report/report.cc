@@ -78,6 +78,8 @@ void Render(const Report& report, ReportFormat format, const TextSink& sink) {
       return RenderCsv(report, sink);
     case ReportFormat::kMarkdown:
       return RenderMarkdown(report, sink);
+    case ReportFormat::kDecision:
+      return RenderDecision(report, sink);
   }
 }
 

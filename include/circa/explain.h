@@ -52,6 +52,12 @@ class Explainer {
 
   // The explanation of bid `bid` (an index into `bids`).
   BidExplanation Explain(int bid) const;
+  // Bid `bid`'s value on column `column` as a reader sees it ("238.000
+  // EUR", "ja"), and column `column`'s name, in the explainer's language.
+  std::string Value(int bid, std::size_t column) const;
+  const std::string& ColumnName(std::size_t column) const {
+    return names_[column];
+  }
 
  private:
   BidExplanation Excluded(int bid) const;

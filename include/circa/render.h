@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "circa/analyze.h"
 #include "circa/evaluate.h"
@@ -16,7 +17,8 @@
 
 namespace circa {
 
-// "table", "json", "csv", "md" (the CLI's -f values), and back; any case.
+// "table", "json", "csv", "md", "decision" (the CLI's -f values), and back;
+// any case.
 std::string_view ToString(ReportFormat format);
 std::optional<ReportFormat> ReportFormatFromString(std::string_view text);
 
@@ -52,6 +54,17 @@ void Render(const Outcome& outcome, ReportFormat format, const TextSink& sink,
             const RenderOptions& options = {});
 std::string Render(const Outcome& outcome, ReportFormat format,
                    const RenderOptions& options = {});
+
+// One notification letter (docs/award-decision.md): the bid it is for and
+// its text (Markdown).
+struct BidderLetter {
+  std::string bid;
+  std::string text;
+};
+// A letter for every bid of a points-based outcome, in bid order (none for
+// a money award): what `circa score --per-bidder DIR` writes.
+std::vector<BidderLetter> RenderLetters(const Outcome& outcome,
+                                        const RenderOptions& options = {});
 
 // The JSON schema identifier written into every analysis result.
 inline constexpr const char* kAnalysisSchema = "circa.analysis/1";

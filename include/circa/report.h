@@ -20,7 +20,8 @@
 
 namespace circa {
 
-enum class ReportFormat { kTable, kJson, kCsv, kMarkdown };
+// kDecision: the motivated award decision (docs/award-decision.md).
+enum class ReportFormat { kTable, kJson, kCsv, kMarkdown, kDecision };
 
 // Everything a report shows; renderers read it and nothing else.
 struct Report {
@@ -73,6 +74,12 @@ void RenderTable(const Report& report, const TextSink& sink);
 void RenderJson(const Report& report, const TextSink& sink);
 void RenderCsv(const Report& report, const TextSink& sink);
 void RenderMarkdown(const Report& report, const TextSink& sink);
+// The motivated award decision, Markdown (docs/award-decision.md).
+void RenderDecision(const Report& report, const TextSink& sink);
+// The notification letter to the bidder of bid `bid` (an index into
+// *report.bids), Markdown: its own scores and reasons and the winning
+// bid's, nothing about any other bid.
+std::string RenderLetter(const Report& report, int bid);
 
 // The same, collected into one string.
 std::string Render(const Report& report, ReportFormat format);

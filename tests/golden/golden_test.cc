@@ -29,11 +29,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kFormats = {"table", "json", "md", "csv"};
+const std::vector<std::string> kFormats = {"table", "json", "md", "csv",
+                                           "decision"};
 // The languages besides English with golden files, and their formats (JSON
 // keys are not translated).
 const std::vector<std::string> kLanguages = {"nl", "fr"};
-const std::vector<std::string> kLanguageFormats = {"table", "md", "csv"};
+const std::vector<std::string> kLanguageFormats = {"table", "md", "csv",
+                                                   "decision"};
 
 struct GoldenCase {
   std::string sample;
