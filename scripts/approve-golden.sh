@@ -2,6 +2,9 @@
 # Regenerates and approves every golden file (tests/golden/approved/) with an
 # existing build, exactly as tests/golden/golden_test.cc runs the CLI:
 #   circa score samples/<name> --format <format> --width 100
+#   circa score samples/<name> --format <format> --width 100 --lang <lang>
+# (the second for table, md, csv and decision in nl and fr:
+# <name>.<format>.<lang>.*)
 # from the source tree, for every samples/<name>/ holding tender.yaml.
 # Builds nothing. Read `git diff tests/golden/approved` before committing.
 # Usage: scripts/approve-golden.sh [BUILD_DIR]   (default: build/dev)
@@ -18,7 +21,7 @@ fi
 circa="$(cd "$(dirname "$circa")" && pwd)/$(basename "$circa")"
 
 approved=tests/golden/approved
-formats=(table json md csv)
+formats=(table json md csv decision)
 mkdir -p "$approved"
 
 declare -A keep=()
@@ -26,12 +29,16 @@ changed=0
 for tender in samples/*/tender.yaml; do
   [ -f "$tender" ] || continue
   sample="$(basename "$(dirname "$tender")")"
-  for format in "${formats[@]}"; do
-    file="$approved/$sample.$format.approved.txt"
+  for variant in "${formats[@]}" table.nl table.fr md.nl md.fr csv.nl csv.fr \
+      decision.nl decision.fr; do
+    format="${variant%%.*}"
+    lang=()
+    if [ "$variant" != "$format" ]; then lang=(--lang "${variant#*.}"); fi
+    file="$approved/$sample.$variant.approved.txt"
     keep["$file"]=1
     tmp="$(mktemp "$approved/.approve.XXXXXX")"
     if ! "$circa" score "samples/$sample" --format "$format" --width 100 \
-        >"$tmp" 2>"$tmp.err"; then
+        "${lang[@]}" >"$tmp" 2>"$tmp.err"; then
       echo "approve-golden: circa failed on samples/$sample ($format):" >&2
       cat "$tmp.err" >&2
       rm -f "$tmp" "$tmp.err"
@@ -46,7 +53,7 @@ for tender in samples/*/tender.yaml; do
       echo "approved $file"
       changed=$((changed + 1))
     fi
-    rm -f "$approved/$sample.$format.unapproved.txt"
+    rm -f "$approved/$sample.$variant.unapproved.txt"
   done
 done
 

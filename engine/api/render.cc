@@ -8,6 +8,7 @@
 #include <array>
 #include <utility>
 
+#include "circa/labels.h"
 #include "report/analysis_report.h"
 #include "report/sink.h"
 #include "report/text_util.h"
@@ -20,11 +21,12 @@ struct FormatName {
   ReportFormat format;
   std::string_view name;
 };
-constexpr std::array<FormatName, 4> kFormats = {{
+constexpr std::array<FormatName, 5> kFormats = {{
     {ReportFormat::kTable, "table"},
     {ReportFormat::kJson, "json"},
     {ReportFormat::kCsv, "csv"},
     {ReportFormat::kMarkdown, "md"},
+    {ReportFormat::kDecision, "decision"},
 }};
 
 report::AnalysisReport MakeAnalysisReport(const AnalysisResult& a,
@@ -47,7 +49,32 @@ report::AnalysisReport MakeAnalysisReport(const AnalysisResult& a,
   return r;
 }
 
+struct DialectName {
+  CsvDialect dialect;
+  std::string_view name;
+};
+constexpr std::array<DialectName, 3> kDialects = {{
+    {CsvDialect::kAuto, "auto"},
+    {CsvDialect::kRfc4180, "rfc4180"},
+    {CsvDialect::kExcelBe, "excel-be"},
+}};
+
 }  // namespace
+
+std::string_view ToString(CsvDialect dialect) {
+  for (const DialectName& d : kDialects) {
+    if (d.dialect == dialect) return d.name;
+  }
+  return "auto";
+}
+
+std::optional<CsvDialect> CsvDialectFromString(std::string_view text) {
+  const std::string name = util::AsciiLower(text);
+  for (const DialectName& d : kDialects) {
+    if (d.name == name) return d.dialect;
+  }
+  return std::nullopt;
+}
 
 std::string_view ToString(ReportFormat format) {
   for (const FormatName& f : kFormats) {
@@ -78,19 +105,26 @@ void Render(const Outcome& outcome, ReportFormat format, const TextSink& sink,
   const Tender& tender = outcome.tender;
   if (outcome.award) {
     // Streamed, like the points report.
-    RenderAward(AwardReport{&tender.criteria, &tender.bids, &*outcome.award,
-                            options.width},
-                format, sink);
+    // A money award has no decision document yet: its Markdown report.
+    RenderAward(
+        AwardReport{&tender.criteria, &tender.bids, &*outcome.award,
+                    options.width},
+        format == ReportFormat::kDecision ? ReportFormat::kMarkdown : format,
+        sink);
     return;
   }
   if (!outcome.points) return;
   // The CSV has no reasons, so no explanations are built for it.
+  const Language language = ResultLanguage(tender.criteria, options.language);
   Report report =
       MakeReport(tender.criteria, tender.bids, outcome.points->scorer,
                  outcome.points->evaluation, format != ReportFormat::kCsv,
                  tender.panel ? &*tender.panel : nullptr,
-                 tender.lcc ? &*tender.lcc : nullptr);
+                 tender.lcc ? &*tender.lcc : nullptr, language);
   report.width = options.width;
+  report.csv_excel = options.csv_dialect == CsvDialect::kExcelBe ||
+                     (options.csv_dialect == CsvDialect::kAuto &&
+                      language != Language::kEnglish);
   Render(report, format, sink);
 }
 
@@ -102,7 +136,24 @@ std::string Render(const Outcome& outcome, ReportFormat format,
 }
 
 bool HasAnalysisFormat(ReportFormat format) {
-  return format != ReportFormat::kCsv;
+  return format != ReportFormat::kCsv && format != ReportFormat::kDecision;
+}
+
+std::vector<BidderLetter> RenderLetters(const Outcome& outcome,
+                                        const RenderOptions& options) {
+  std::vector<BidderLetter> out;
+  if (!outcome.points) return out;
+  const Tender& tender = outcome.tender;
+  const Language language = ResultLanguage(tender.criteria, options.language);
+  const Report report = MakeReport(
+      tender.criteria, tender.bids, outcome.points->scorer,
+      outcome.points->evaluation, true, tender.panel ? &*tender.panel : nullptr,
+      tender.lcc ? &*tender.lcc : nullptr, language);
+  for (std::size_t i = 0; i < tender.bids.ids.size(); ++i) {
+    out.push_back(
+        {tender.bids.ids[i], RenderLetter(report, static_cast<int>(i))});
+  }
+  return out;
 }
 
 bool Render(const AnalysisResult& analysis, ReportFormat format,
@@ -122,6 +173,7 @@ bool Render(const AnalysisResult& analysis, ReportFormat format,
       sink(report::RenderAnalysisMarkdown(r));
       return true;
     case ReportFormat::kCsv:
+    case ReportFormat::kDecision:
       break;
   }
   return false;

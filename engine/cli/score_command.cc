@@ -11,6 +11,7 @@
 #include "circa/render.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/language_options.h"
 
 namespace circa::cli {
 namespace {
@@ -23,6 +24,9 @@ struct ScoreArgs {
   std::string locale;
   std::string panel;
   std::string costs;
+  std::string lang;
+  std::string csv_dialect = "auto";
+  std::string per_bidder;
   int width = 0;
 };
 
@@ -39,6 +43,10 @@ int RunScore(const ScoreArgs& args) {
       ReportFormatFromString(args.format).value_or(ReportFormat::kTable);
   RenderOptions render;
   render.width = args.width > 0 ? args.width : TerminalWidth();
+  // --lang and --csv-dialect are checked by CLI11 against the same names.
+  if (!args.lang.empty()) render.language = LanguageFromString(args.lang);
+  render.csv_dialect =
+      CsvDialectFromString(args.csv_dialect).value_or(CsvDialect::kAuto);
   const EvaluateOptions options;
   if (!CheckOptions(options) || !CheckOptions(render)) return kExitUsage;
 
@@ -53,6 +61,17 @@ int RunScore(const ScoreArgs& args) {
         outcome.value->tender.bids.size(), options.automatic_probe_limit);
   }
   WarnNotes(outcome.value->Notes());
+  WarnMissingLabels(outcome.value->tender.criteria, render.language);
+  if (format == ReportFormat::kDecision || !args.per_bidder.empty()) {
+    WarnDecisionPlaceholders(outcome.value->tender.criteria);
+  }
+  if (!args.per_bidder.empty()) {
+    if (const int code = WriteLetters(RenderLetters(*outcome.value, render),
+                                      args.per_bidder);
+        code != kExitOk) {
+      return code;
+    }
+  }
   // Streamed: each chunk goes out as it is rendered.
   Render(*outcome.value, format, SinkInto(out.get()), render);
   if (const int code = FinishOutput(out.get(), ""); code != kExitOk) {
@@ -79,7 +98,8 @@ Runner AddScoreCommand(CLI::App& app) {
       ->required();
   cmd->add_option("BIDS", args->second, "Bids (CSV, YAML or JSON)");
   cmd->add_option("-f,--format", args->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "md"}, CLI::ignore_case))
+      ->check(CLI::IsMember({"table", "json", "csv", "md", "decision"},
+                            CLI::ignore_case))
       ->default_str("table");
   cmd->add_option("-o,--output", args->output,
                   "Write to FILE (a regular file is replaced atomically; a "
@@ -89,6 +109,11 @@ Runner AddScoreCommand(CLI::App& app) {
   cmd->add_option("--width", args->width,
                   "Table width in columns (default: the terminal, or 100)")
       ->check(CLI::Range(40, 1000));
+  AddLanguageOptions(cmd, &args->lang, &args->csv_dialect);
+  cmd->add_option("--per-bidder", args->per_bidder,
+                  "Also write a notification letter per bidder into DIR "
+                  "(<bid>.md: its own scores and the chosen bid's)")
+      ->check(NonEmptyPath());
   return [args] { return RunScore(*args); };
 }
 

@@ -1,5 +1,6 @@
 // Abnormally low prices (Directive 2014/24/EU art. 69): the flag of one bid
 // with its numbers and the law, and the notes of a rule that does not apply.
+#include <algorithm>
 #include <string>
 
 #include "explain/words.h"
@@ -7,50 +8,42 @@
 namespace circa {
 namespace {
 
-constexpr const char* kBelgianLaw =
-    "Belgium, royal decree of 18 April 2017 (classic sectors) art. 36";
-constexpr const char* kAsk =
-    "; a justification must be requested before the award (Directive "
-    "2014/24/EU art. 69); the bid keeps its rank";
+using explain::Arg;
+using explain::Messages;
 
-std::string Pct(double fraction) {
-  return FormatNumber(100.0 * fraction, 2) + " %";
+std::string Pct(double fraction, const Messages& m) {
+  return m("abnormal.percent", {{"value", m.Number(100.0 * fraction, 2)}});
 }
 
 // The name of the price or cost criterion the rule looks at.
-std::string PriceName(const FactContext& context) {
-  if (context.set == nullptr) return "price";
+std::string PriceName(const FactContext& context, const Messages& m) {
+  if (context.set == nullptr) return m("abnormal.price");
   const std::string& id = context.set->abnormally_low.criterion;
-  return explain::CriterionName(context.set, id, id);
+  return explain::CriterionName(context.set, id, id, context.language);
 }
 
-std::string Money(const FactContext& context, double v) {
+std::string Money(const FactContext& context, double v, const Messages& m) {
   const std::string currency =
       context.set != nullptr ? context.set->currency : std::string();
-  return currency + " " + FormatNumber(v, 2);
+  return currency + " " + m.Number(v, 2);
 }
 
-std::string Basis(const AbnormallyLowFlag& f) {
-  switch (f.basis) {
+const char* BasisKey(AbnormallyLowBasis basis) {
+  switch (basis) {
     case AbnormallyLowBasis::kMeanWithoutHighest:
-      return "the mean of the bids without the highest (" +
-             std::to_string(f.of) + " bids, fewer than 7)";
+      return "abnormal.basis_without_highest";
     case AbnormallyLowBasis::kMeanWithoutHighestAndLowest:
-      return "the mean of the bids without the highest and the lowest (" +
-             std::to_string(f.of) + " bids, 7 or more)";
+      return "abnormal.basis_without_highest_lowest";
     case AbnormallyLowBasis::kMeanOfAll:
-      return "the mean of the " + std::to_string(f.count) + " bids";
+      return "abnormal.basis_all";
     case AbnormallyLowBasis::kMeanOfTwoLower:
-      return "the mean of the 2 lower bids (the highest is more than 10 % "
-             "above the mean of all 3 and is left out)";
+      return "abnormal.basis_two_lower";
     case AbnormallyLowBasis::kMeanOfThreeLowest:
-      return "the mean of the 3 lowest bids";
+      return "abnormal.basis_three_lowest";
     case AbnormallyLowBasis::kMeanWithinTenPercent:
-      return "the mean of the " + std::to_string(f.count) +
-             " bids not more than 10 % above the mean of all " +
-             std::to_string(f.of);
+      return "abnormal.basis_within_ten";
     default:
-      return "";
+      return nullptr;
   }
 }
 
@@ -59,35 +52,40 @@ std::string Basis(const AbnormallyLowFlag& f) {
 std::string DescribeAbnormallyLow(const AbnormallyLowFlag& f,
                                   const FactContext& context) {
   if (!f.flagged()) return "";
-  const std::string head = PriceName(context) + " " + Money(context, f.price) +
-                           " is " + Pct(f.below) + " below ";
-  const std::string cite =
-      " (Spain, RGLCAP art. 85." + std::to_string(f.paragraph) + ")";
+  const Messages& m = explain::Words(context);
+  const std::string price = PriceName(context, m);
+  const std::string amount = Money(context, f.price, m);
+  const std::string below = Pct(f.below, m);
+  const std::string reference = Money(context, f.reference, m);
+  const std::string paragraph = std::to_string(f.paragraph);
+  const std::string count = std::to_string(f.count);
+  const std::string of = std::to_string(f.of);
+  const char* basis_key = BasisKey(f.basis);
+  const std::string basis =
+      basis_key == nullptr ? "" : m(basis_key, {{"count", count}, {"of", of}});
+  const std::string threshold = m.Number(f.threshold, -1);
+  const std::string limit = Money(context, f.limit, m);
+  const std::initializer_list<Arg> args = {
+      {"price_name", price},    {"price", amount},        {"below", below},
+      {"reference", reference}, {"paragraph", paragraph}, {"count", count},
+      {"basis", basis},         {"threshold", threshold}, {"limit", limit}};
   switch (f.basis) {
     case AbnormallyLowBasis::kNone:
       return "";
     case AbnormallyLowBasis::kMeanOfOthers:
-      return head + "the mean of the other " + std::to_string(f.count) +
-             " valid bids (" + Money(context, f.reference) +
-             "); the declared limit is " + FormatNumber(f.threshold, -1) +
-             " % below (" + Money(context, f.limit) + ")" + kAsk;
+      return m("abnormal.flag_mean_of_others", args);
     case AbnormallyLowBasis::kMeanWithoutHighest:
     case AbnormallyLowBasis::kMeanWithoutHighestAndLowest:
-      return head + Basis(f) + ", " + Money(context, f.reference) +
-             "; at least 15 % below must be examined (" + kBelgianLaw +
-             " § 4)" + kAsk;
+      return m("abnormal.flag_belgian", args);
     case AbnormallyLowBasis::kBudget:
-      return head + "the budget " + Money(context, f.reference) +
-             "; more than 25 % below is abnormally low" + cite + kAsk;
+      return m("abnormal.flag_budget", args);
     case AbnormallyLowBasis::kOtherBid:
-      return head + "the other bid (" + Money(context, f.reference) +
-             "); more than 20 % below is abnormally low" + cite + kAsk;
+      return m("abnormal.flag_other_bid", args);
     case AbnormallyLowBasis::kMeanOfAll:
     case AbnormallyLowBasis::kMeanOfTwoLower:
     case AbnormallyLowBasis::kMeanOfThreeLowest:
     case AbnormallyLowBasis::kMeanWithinTenPercent:
-      return head + Basis(f) + " (" + Money(context, f.reference) +
-             "); more than 10 % below is abnormally low" + cite + kAsk;
+      return m("abnormal.flag_spanish_mean", args);
   }
   return "";
 }
@@ -95,41 +93,31 @@ std::string DescribeAbnormallyLow(const AbnormallyLowFlag& f,
 namespace explain {
 
 std::string AbnormallyLowNote(const Note& note, const FactContext& context) {
-  const std::string law = kBelgianLaw;
+  const Messages& m = Words(context);
   switch (note.kind) {
-    case NoteKind::kAbnormallyLowNoNumber:
-      return "abnormally-low: " + law + " § 1-3: for " +
-             std::string(ToString(note.contract)) +
-             " the buyer examines every price and asks for a "
-             "justification of any that seems abnormally low; the "
-             "decree sets no number, so circa flags no bid";
+    case NoteKind::kAbnormallyLowNoNumber: {
+      // The kind as a select keyword (no hyphens) and as written.
+      const std::string contract(ToString(note.contract));
+      std::string kind = contract;
+      std::replace(kind.begin(), kind.end(), '-', '_');
+      return m("abnormal.note_no_number",
+               {{"contract", contract}, {"contract_kind", kind}});
+    }
     case NoteKind::kAbnormallyLowPriceShare:
-      return "abnormally-low: " + law +
-             " § 4 applies its 15 % trigger "
-             "when price decides alone or carries at least half of the "
-             "weight; here " +
-             PriceName(context) + " carries " + Pct(note.share) +
-             "; every price is still examined (§ 1-3), circa flags "
-             "no bid";
+      return m("abnormal.note_price_share",
+               {{"price_name", PriceName(context, m)},
+                {"share", Pct(note.share, m)}});
     case NoteKind::kAbnormallyLowTooFewBids:
-      return "abnormally-low: " + law + " § 4 needs at least 4 bids; " +
-             std::to_string(note.count) +
-             " were ranked, so every price is examined (§ 1-3) and "
-             "circa flags no bid";
+      return m("abnormal.note_too_few",
+               {{"count", note.count}, {"n", std::to_string(note.count)}});
     case NoteKind::kAbnormallyLowIndicative:
-      return "abnormally-low: rglcap-85 (Spain, RGLCAP art. 85) is meant "
-             "for price-only awards; here " +
-             PriceName(context) + " carries " + Pct(note.share) +
-             " of the points, so its flags are indicative only";
+      return m("abnormal.note_indicative",
+               {{"price_name", PriceName(context, m)},
+                {"share", Pct(note.share, m)}});
     case NoteKind::kAbnormallyLowNoBudgetOne:
-      return "abnormally-low: RGLCAP art. 85.1 (Spain) compares a single bid "
-             "with the tender budget, which the criteria set does not "
-             "declare (abnormally-low.budget); not checked";
+      return m("abnormal.note_no_budget_one");
     case NoteKind::kAbnormallyLowNoBudgetThree:
-      return "abnormally-low: RGLCAP art. 85.3 (Spain) also holds any of three "
-             "bids more than 25 % below the tender budget abnormally low; the "
-             "criteria set declares no budget (abnormally-low.budget), so that "
-             "clause is not checked";
+      return m("abnormal.note_no_budget_three");
     default:
       return "";
   }

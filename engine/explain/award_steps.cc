@@ -11,25 +11,28 @@ std::vector<std::string> AwardSteps(const CriteriaSet& set,
                                     const Scorer& scorer, const BidSet& bids,
                                     const Evaluation& e, int i,
                                     const PanelResult* panel,
-                                    const std::vector<int>& tie_record) {
+                                    const std::vector<int>& tie_record,
+                                    Language language) {
+  const Messages& m = Messages::Of(language);
   std::vector<std::string> out;
   const auto k = static_cast<std::size_t>(i);
   const Exclusion none;
   const Exclusion& x = e.exclusion.empty() ? none : e.exclusion[k];
-  const FactContext facts{&set, &scorer, &e, &bids.ids, false};
+  const FactContext facts{&set, &scorer, &e, &bids.ids, false, language};
   if (!set.requirements.empty()) {
     if (x.stage == ExclusionStage::kRequirement) {
-      out.push_back("Excluded: it " + DescribeExclusion(x, facts) + ".");
+      out.push_back(
+          m("step.excluded", {{"reason", DescribeExclusion(x, facts)}}));
       return out;
     }
     std::string ids;
     for (std::size_t r = 0; r < set.requirements.size(); ++r) {
-      ids += (r == 0 ? "" : ", ") + set.requirements[r].id;
+      ids += (r == 0 ? "" : m("list.comma")) + set.requirements[r].id;
     }
-    out.push_back("Meets the " + std::to_string(set.requirements.size()) +
-                  " minimum requirement" +
-                  (set.requirements.size() == 1 ? "" : "s") + " (" + ids +
-                  ").");
+    out.push_back(
+        m("step.requirements", {{"count", set.requirements.size()},
+                                {"n", std::to_string(set.requirements.size())},
+                                {"ids", ids}}));
   }
   if (panel != nullptr) {
     for (const Column& c : scorer.columns()) {
@@ -40,44 +43,49 @@ std::vector<std::string> AwardSteps(const CriteriaSet& set,
   }
   if (x.stage == ExclusionStage::kThreshold ||
       x.stage == ExclusionStage::kMaxPass) {
-    out.push_back("Excluded: it " + DescribeExclusion(x, facts) + ".");
+    out.push_back(
+        m("step.excluded", {{"reason", DescribeExclusion(x, facts)}}));
     return out;
   }
   for (const ScoreThreshold& t : scorer.thresholds()) {
-    out.push_back("Passes the minimum score on " + t.name + ": " +
-                  FormatNumber(e.PointsOn(i, t.mask), kPointDecimals) + " of " +
-                  FormatNumber(t.max_points, -1) + " points, minimum " +
-                  FormatNumber(t.min_points, -1) + ".");
+    out.push_back(
+        m("step.threshold",
+          {{"criterion", CriterionName(&set, t.id, t.name, language)},
+           {"points", m.Number(e.PointsOn(i, t.mask), kPointDecimals)},
+           {"max", m.Number(t.max_points, -1)},
+           {"min", m.Number(t.min_points, -1)}}));
   }
   if (set.max_pass) {
-    out.push_back("Is among the best " + std::to_string(*set.max_pass) +
-                  " on quality (max-pass), so its price and cost were "
-                  "scored.");
+    out.push_back(
+        m("step.max_pass", {{"max_pass", std::to_string(*set.max_pass)},
+                            {"count", *set.max_pass}}));
   }
   if (!e.abnormally_low.empty() && e.abnormally_low[k].flagged()) {
-    out.push_back("Abnormally low: " +
-                  DescribeAbnormallyLow(e.abnormally_low[k], facts) + ".");
+    out.push_back(
+        m("step.abnormally_low",
+          {{"reason", DescribeAbnormallyLow(e.abnormally_low[k], facts)}}));
   }
   if (tie_record[k] >= 0) {
     const TieBreakRecord& t =
         e.tie_breaks[static_cast<std::size_t>(tie_record[k])];
-    std::string s = "Tied on the total (" + Pts(t.total) + " points) with ";
     std::string others;
     for (const int b : t.bids) {
       if (b != i) {
-        others += (others.empty() ? "" : ", ") +
+        others += (others.empty() ? "" : m("list.comma")) +
                   bids.ids[static_cast<std::size_t>(b)];
       }
     }
-    s += others + "; ";
+    const std::string points = Pts(t.total, m);
+    const Arg total{"total", points};
     if (set.tie_break.empty()) {
-      s += "the criteria set declares no tie-break, so the tie stands.";
+      out.push_back(m("step.tie_stands", {total, {"others", others}}));
     } else if (t.steps.empty()) {
-      s += "the declared tie-break did not separate them.";
+      out.push_back(m("step.tie_unresolved", {total, {"others", others}}));
     } else {
-      s += "the declared tie-break applied: " + TieSteps(t, facts) + ".";
+      const std::string steps = TieSteps(t, facts);
+      out.push_back(
+          m("step.tie_broken", {total, {"others", others}, {"steps", steps}}));
     }
-    out.push_back(s);
   }
   return out;
 }

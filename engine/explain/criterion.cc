@@ -10,7 +10,8 @@ std::string Context::BidName(int i) const {
   const auto k = static_cast<std::size_t>(i);
   return bids.suppliers[k].empty()
              ? bids.ids[k]
-             : bids.ids[k] + " (" + bids.suppliers[k] + ")";
+             : m("bid.with_supplier",
+                 {{"bid", bids.ids[k]}, {"supplier", bids.suppliers[k]}});
 }
 
 std::string Context::Value(int i, std::size_t j) const {
@@ -18,23 +19,28 @@ std::string Context::Value(int i, std::size_t j) const {
   const double v = bids.values(i, static_cast<Eigen::Index>(j));
   switch (c.rule.rule) {
     case Rule::kYesNo:
-      if (v == 0 || v == 1) return v != 0 ? "yes" : "no";
-      return FormatNumber(v, 2);  // a panel's mean of yes and no
+      if (v == 0 || v == 1) return m(v != 0 ? "value.yes" : "value.no");
+      return m.Number(v, 2);  // a panel's mean of yes and no
     case Rule::kScale:
       for (const ScaleLevel& l : c.rule.levels) {
-        if (l.value == v)
-          return l.descriptor + " (" + FormatNumber(v, -1) + ")";
+        if (l.value == v) {
+          return m("value.level",
+                   {{"descriptor", l.descriptor}, {"level", m.Number(v, -1)}});
+        }
       }
-      return FormatNumber(v, 2);  // between levels: a panel's mean
+      return m.Number(v, 2);  // between levels: a panel's mean
     default:
       break;
   }
   if (c.type != CriterionType::kQuality) {
     // Money: whole amounts as written, otherwise cents ("5.40 EUR").
-    return FormatNumber(v, v == std::floor(v) ? 0 : 2) + " " + set.currency;
+    return m("value.money",
+             {{"amount", m.Number(v, v == std::floor(v) ? 0 : 2)},
+              {"currency", set.currency}});
   }
-  if (c.unit == "%") return FormatNumber(v, -1) + "%";
-  return FormatNumber(v, -1) + (c.unit.empty() ? "" : " " + c.unit);
+  if (c.unit == "%") return m("value.percent", {{"value", m.Number(v, -1)}});
+  if (c.unit.empty()) return m.Number(v, -1);
+  return m("value.unit", {{"value", m.Number(v, -1)}, {"unit", c.unit}});
 }
 
 std::string Context::Formula(int i, std::size_t j) const {
@@ -44,69 +50,91 @@ std::string Context::Formula(int i, std::size_t j) const {
   const double lo = e.column_min[jj];
   const double hi = e.column_max[jj];
   const double s = e.scores(i, jj);
-  const std::string sc = FormatNumber(s, 4);
-  if (e.min_bid[j] < 0 || e.max_bid[j] < 0) return "not scored";
-  const std::string lo_bid = bids.ids[static_cast<std::size_t>(e.min_bid[j])];
-  const std::string hi_bid = bids.ids[static_cast<std::size_t>(e.max_bid[j])];
+  const std::string sc = m.Number(s, 4);
+  if (e.min_bid[j] < 0 || e.max_bid[j] < 0) return m("formula.not_scored");
+  const std::string& lo_bid = bids.ids[static_cast<std::size_t>(e.min_bid[j])];
+  const std::string& hi_bid = bids.ids[static_cast<std::size_t>(e.max_bid[j])];
   const bool lower = c.rule.better == Direction::kLowerIsBetter;
-  const auto num = [](double v) { return FormatNumber(v, -1); };
+  const auto num = [this](double v) { return m.Number(v, -1); };
   const bool zero_lowest = lo <= 0;
   switch (c.rule.rule) {
     case Rule::kLowestRatio:
       if (zero_lowest) break;
-      return "lowest " + num(lo) + " (" + lo_bid + ") / " + num(x) + " = " + sc;
+      return m("formula.lowest_ratio", {{"lowest", num(lo)},
+                                        {"lowest_bid", lo_bid},
+                                        {"value", num(x)},
+                                        {"score", sc}});
     case Rule::kPercentOfLowest:
       if (zero_lowest) break;
-      return "1 - (" + num(x) + " - lowest " + num(lo) + " (" + lo_bid +
-             ")) / " + num(lo) + " = " + sc;
+      return m("formula.percent_of_lowest", {{"lowest", num(lo)},
+                                             {"lowest_bid", lo_bid},
+                                             {"value", num(x)},
+                                             {"score", sc}});
     case Rule::kLogarithmic:
       if (zero_lowest) break;
-      return "1 - ln(" + num(x) + " / lowest " + num(lo) + " (" + lo_bid +
-             ")) / ln(" + num(c.rule.zero_at) + ") = " + sc;
+      return m("formula.logarithmic", {{"lowest", num(lo)},
+                                       {"lowest_bid", lo_bid},
+                                       {"value", num(x)},
+                                       {"zero_at", num(c.rule.zero_at)},
+                                       {"score", sc}});
     case Rule::kLinearRange:
       if (hi == lo) break;
-      return lower ? "(highest " + num(hi) + " (" + hi_bid + ") - " + num(x) +
-                         ") / (" + num(hi) + " - lowest " + num(lo) + " (" +
-                         lo_bid + ")) = " + sc
-                   : "(" + num(x) + " - lowest " + num(lo) + " (" + lo_bid +
-                         ")) / (highest " + num(hi) + " (" + hi_bid + ") - " +
-                         num(lo) + ") = " + sc;
+      return m(lower ? "formula.range_lower" : "formula.range_higher",
+               {{"lowest", num(lo)},
+                {"lowest_bid", lo_bid},
+                {"highest", num(hi)},
+                {"highest_bid", hi_bid},
+                {"value", num(x)},
+                {"score", sc}});
     case Rule::kLinearCeiling:
       if (lo >= c.rule.ceiling) break;
-      if (x >= c.rule.ceiling)
-        return "at or above the ceiling " + num(c.rule.ceiling) + " = 0";
-      return "(ceiling " + num(c.rule.ceiling) + " - " + num(x) + ") / (" +
-             num(c.rule.ceiling) + " - lowest " + num(lo) + " (" + lo_bid +
-             ")) = " + sc;
+      if (x >= c.rule.ceiling) {
+        return m("formula.above_ceiling", {{"ceiling", num(c.rule.ceiling)}});
+      }
+      return m("formula.ceiling", {{"ceiling", num(c.rule.ceiling)},
+                                   {"lowest", num(lo)},
+                                   {"lowest_bid", lo_bid},
+                                   {"value", num(x)},
+                                   {"score", sc}});
     case Rule::kLinear:
       if ((c.rule.best > c.rule.worst) ? x >= c.rule.best : x <= c.rule.best) {
-        return "at or beyond the best anchor " + num(c.rule.best) + " = 1";
+        return m("formula.best_anchor", {{"best", num(c.rule.best)}});
       }
       if ((c.rule.best > c.rule.worst) ? x <= c.rule.worst
                                        : x >= c.rule.worst) {
-        return "at or beyond the worst anchor " + num(c.rule.worst) + " = 0";
+        return m("formula.worst_anchor", {{"worst", num(c.rule.worst)}});
       }
-      return "(" + num(x) + " - " + num(c.rule.worst) + ") / (" +
-             num(c.rule.best) + " - " + num(c.rule.worst) + ") = " + sc;
+      return m("formula.linear", {{"value", num(x)},
+                                  {"worst", num(c.rule.worst)},
+                                  {"best", num(c.rule.best)},
+                                  {"score", sc}});
     case Rule::kRatioToBest:
       if (lower) {
         if (zero_lowest) break;
-        return "lowest " + num(lo) + " (" + lo_bid + ") / " + num(x) + " = " +
-               sc;
+        return m("formula.lowest_ratio", {{"lowest", num(lo)},
+                                          {"lowest_bid", lo_bid},
+                                          {"value", num(x)},
+                                          {"score", sc}});
       }
       if (hi <= 0) break;
-      return num(x) + " / highest " + num(hi) + " (" + hi_bid + ") = " + sc;
+      return m("formula.ratio_highest", {{"value", num(x)},
+                                         {"highest", num(hi)},
+                                         {"highest_bid", hi_bid},
+                                         {"score", sc}});
     case Rule::kSteps:
-      return "step table gives " + sc;
+      return m("formula.steps", {{"score", sc}});
     case Rule::kYesNo:
-      return (x != 0 ? "yes = " : "no = ") + sc;
+      return m(x != 0 ? "formula.yes" : "formula.no", {{"score", sc}});
     case Rule::kScale:
-      return num(x) + " / " + num(c.rule.levels.back().value) + " = " + sc;
+      return m("formula.scale", {{"value", num(x)},
+                                 {"top", num(c.rule.levels.back().value)},
+                                 {"score", sc}});
   }
   // Degenerate column: the note says why.
   for (const Note& note : e.notes) {
     if (note.column == static_cast<int>(j)) {
-      return DescribeNote(note, Facts()) + " = " + sc;
+      return m("formula.note",
+               {{"note", DescribeNote(note, Facts())}, {"score", sc}});
     }
   }
   return sc;
@@ -118,6 +146,7 @@ FactContext Context::Facts() const {
   f.scorer = &scorer;
   f.evaluation = &e;
   f.ids = &bids.ids;
+  f.language = m.language();
   return f;
 }
 

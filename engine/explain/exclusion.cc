@@ -7,27 +7,30 @@
 namespace circa {
 namespace {
 
-std::string Quote(const std::string& s) {
-  return s.empty() ? "empty" : "\"" + s + "\"";
+using explain::Messages;
+
+std::string Quote(const std::string& s, const Messages& m) {
+  return s.empty() ? m("requirement.empty")
+                   : m("requirement.quoted", {{"text", s}});
 }
 
-std::string Expected(const Condition& c) {
+std::string Expected(const Condition& c, const Messages& m) {
   switch (c.op) {
     case Condition::Op::kEquals:
       return c.text;
     case Condition::Op::kMin:
-      return "at least " + FormatNumber(c.number, -1);
+      return m("expected.min", {{"number", m.Number(c.number, -1)}});
     case Condition::Op::kMax:
-      return "at most " + FormatNumber(c.number, -1);
+      return m("expected.max", {{"number", m.Number(c.number, -1)}});
     case Condition::Op::kOneOf: {
-      std::string out = "one of ";
+      std::string list;
       for (std::size_t i = 0; i < c.one_of.size(); ++i) {
-        out += (i == 0 ? "" : ", ") + c.one_of[i];
+        list += (i == 0 ? "" : m("list.comma")) + c.one_of[i];
       }
-      return out;
+      return m("expected.one_of", {{"list", list}});
     }
     case Condition::Op::kPattern:
-      return "text matching " + c.text;
+      return m("expected.pattern", {{"pattern", c.text}});
   }
   return "";
 }
@@ -42,10 +45,12 @@ const Requirement* FindRequirement(const CriteriaSet* set,
 }
 
 std::string RequirementFailed(const Exclusion& x, const FactContext& context) {
+  const Messages& m = explain::Words(context);
   const Requirement* r = FindRequirement(context.set, x.rule);
-  std::string out = "does not meet requirement " + x.rule;
-  if (r != nullptr && r->name != r->id) out += " (" + r->name + ")";
-  out += ": ";
+  std::string out =
+      r != nullptr && r->name != r->id
+          ? m("requirement.failed_named", {{"id", x.rule}, {"name", r->name}})
+          : m("requirement.failed", {{"id", x.rule}});
   // One clause per failed group ("option g"), its conditions joined by
   // "and"; a requirement of one group has no option numbers.
   const bool options = r != nullptr
@@ -56,18 +61,21 @@ std::string RequirementFailed(const Exclusion& x, const FactContext& context) {
     const FailedCondition& f = x.failed[k];
     if (f.group != group) {
       if (options) {
-        out += (group < 0 ? "" : "; ") + std::string("option ") +
-               std::to_string(f.group + 1) + ": ";
+        if (group >= 0) out += "; ";
+        m.Append(&out, "requirement.option",
+                 {{"n", std::to_string(f.group + 1)}});
       }
       group = f.group;
     } else {
-      out += " and ";
+      m.Append(&out, "requirement.and");
     }
-    out += f.declared.field + " is " + Quote(f.value) + ", expected " +
-           Expected(f.declared);
+    m.Append(&out, "requirement.condition",
+             {{"field", f.declared.field},
+              {"value", Quote(f.value, m)},
+              {"expected", Expected(f.declared, m)}});
   }
   if (r != nullptr && !r->evidence.empty()) {
-    out += "; accepted evidence: " + r->evidence;
+    m.Append(&out, "requirement.evidence", {{"evidence", r->evidence}});
   }
   return out;
 }
@@ -75,6 +83,7 @@ std::string RequirementFailed(const Exclusion& x, const FactContext& context) {
 }  // namespace
 
 std::string DescribeExclusion(const Exclusion& x, const FactContext& context) {
+  const Messages& m = explain::Words(context);
   const int decimals = explain::PointDecimals(context.set);
   switch (x.stage) {
     case ExclusionStage::kNone:
@@ -82,16 +91,18 @@ std::string DescribeExclusion(const Exclusion& x, const FactContext& context) {
     case ExclusionStage::kRequirement:
       return RequirementFailed(x, context);
     case ExclusionStage::kThreshold:
-      return "scored " + FormatNumber(x.points, decimals) + " of " +
-             FormatNumber(x.max_points, -1) + " points on " +
-             explain::CriterionName(context.set, x.rule, x.rule) +
-             ", below the minimum of " + FormatNumber(x.min_points, -1) +
-             "; excluded before price and cost were scored";
+      return m("exclusion.threshold",
+               {{"points", m.Number(x.points, decimals)},
+                {"max", m.Number(x.max_points, -1)},
+                {"criterion", explain::CriterionName(context.set, x.rule,
+                                                     x.rule, context.language)},
+                {"min", m.Number(x.min_points, -1)}});
     case ExclusionStage::kMaxPass:
-      return "placed " + std::to_string(x.place) + " of " +
-             std::to_string(x.of) + " on quality with " +
-             FormatNumber(x.points, decimals) + " points; only the best " +
-             std::to_string(x.max_pass) + " go on to price and cost (max-pass)";
+      return m("exclusion.max_pass", {{"place", std::to_string(x.place)},
+                                      {"of", std::to_string(x.of)},
+                                      {"points", m.Number(x.points, decimals)},
+                                      {"max_pass", std::to_string(x.max_pass)},
+                                      {"count", x.max_pass}});
   }
   return "";
 }

@@ -1,61 +1,58 @@
 // Rule descriptions shared by explanations and reports.
-#include <fmt/format.h>
-
 #include <cmath>
 
 #include "circa/explain.h"
+#include "explain/messages.h"
 
 namespace circa {
 
 std::string DescribeRule(const ScoringRule& r, const std::string& currency,
-                         const std::string& unit) {
+                         const std::string& unit, Language language) {
+  const explain::Messages& m = explain::Messages::Of(language);
   const std::string u = unit.empty() ? "" : unit == "%" ? "%" : " " + unit;
   const bool lower = r.better == Direction::kLowerIsBetter;
+  const auto num = [&m](double v) { return m.Number(v, -1); };
   switch (r.rule) {
     case Rule::kLowestRatio:
-      return "lowest-ratio: score = lowest price / price";
+      return m("rule.lowest_ratio");
     case Rule::kPercentOfLowest:
-      return "percent-of-lowest: score = 1 - (price - lowest) / lowest, at "
-             "least 0";
+      return m("rule.percent_of_lowest");
     case Rule::kLinearRange:
-      return lower ? "linear-range: score = (highest - value) / (highest - "
-                     "lowest)"
-                   : "linear-range: score = (value - lowest) / (highest - "
-                     "lowest)";
+      return m(lower ? "rule.linear_range_lower" : "rule.linear_range_higher");
     case Rule::kLinearCeiling:
-      return "linear-ceiling: score = (ceiling - price) / (ceiling - lowest), "
-             "ceiling " +
-             FormatNumber(r.ceiling, -1) + " " + currency + ", at least 0";
+      return m("rule.linear_ceiling",
+               {{"ceiling", num(r.ceiling)}, {"currency", currency}});
     case Rule::kLogarithmic:
-      return "logarithmic: score = 1 - ln(price / lowest) / ln(" +
-             FormatNumber(r.zero_at, -1) + ")" +
-             (r.allow_negative ? "" : ", at least 0");
+      return m(
+          r.allow_negative ? "rule.logarithmic_negative" : "rule.logarithmic",
+          {{"zero_at", num(r.zero_at)}});
     case Rule::kLinear:
-      return "linear: " + FormatNumber(r.worst, -1) + u + " scores 0, " +
-             FormatNumber(r.best, -1) + u + " scores 1, straight line between";
+      return m("rule.linear",
+               {{"worst", num(r.worst) + u}, {"best", num(r.best) + u}});
     case Rule::kRatioToBest:
-      return lower ? "ratio-to-best: score = lowest value / value"
-                   : "ratio-to-best: score = value / highest value";
+      return m(lower ? "rule.ratio_to_best_lower"
+                     : "rule.ratio_to_best_higher");
     case Rule::kSteps: {
-      std::string s = "steps: ";
+      std::string steps;
       for (std::size_t i = 0; i < r.steps.size(); ++i) {
-        if (i) s += ", ";
-        s += (lower ? "<= " : ">= ") + FormatNumber(r.steps[i].threshold, -1) +
-             u + " -> " + FormatNumber(r.steps[i].score, -1);
+        if (i) steps += m("list.comma");
+        m.Append(&steps, lower ? "rule.step_at_most" : "rule.step_at_least",
+                 {{"threshold", num(r.steps[i].threshold) + u},
+                  {"score", num(r.steps[i].score)}});
       }
-      return s +
-             (lower ? ", above the last step 0" : ", below the first step 0");
+      return m(lower ? "rule.steps_lower" : "rule.steps_higher",
+               {{"steps", steps}});
     }
     case Rule::kYesNo:
-      return "yes-no: yes scores 1, no scores 0";
+      return m("rule.yes_no");
     case Rule::kScale: {
-      std::string s =
-          "scale: level / " + FormatNumber(r.levels.back().value, -1) + " (";
+      std::string levels;
       for (std::size_t i = 0; i < r.levels.size(); ++i) {
-        if (i) s += ", ";
-        s += FormatNumber(r.levels[i].value, -1) + " " + r.levels[i].descriptor;
+        if (i) levels += m("list.comma");
+        levels += num(r.levels[i].value) + " " + r.levels[i].descriptor;
       }
-      return s + ")";
+      return m("rule.scale",
+               {{"top", num(r.levels.back().value)}, {"levels", levels}});
     }
   }
   return std::string(ToString(r.rule));

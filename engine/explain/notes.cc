@@ -7,76 +7,76 @@
 namespace circa {
 namespace {
 
-// What a degenerate column's note says after "<criterion id>: ".
-std::string ColumnNote(NoteKind kind) {
+using explain::Messages;
+
+// The key of what a degenerate column's note says after "<criterion id>: ".
+const char* ColumnNote(NoteKind kind) {
   switch (kind) {
     case NoteKind::kLowestIsZero:
-      return "the lowest value is 0: bids at 0 score 1, all others score 0";
+      return "note.lowest_is_zero";
     case NoteKind::kAllEqual:
-      return "all bids have the same value: each scores 1";
+      return "note.all_equal";
     case NoteKind::kNoneBelowCeiling:
-      return "no bid is below the ceiling: each scores 0";
+      return "note.none_below_ceiling";
     case NoteKind::kBestIsZero:
-      return "the best value is 0: every bid scores 0";
+      return "note.best_is_zero";
     case NoteKind::kNotReached:
-      return "no bid reached this stage; nothing was scored";
+      return "note.not_reached";
     default:
       return "";
   }
 }
 
-std::string ColumnId(const Note& note, const FactContext& context) {
+std::string ColumnId(const Note& note, const FactContext& context,
+                     const Messages& m) {
   const auto j = static_cast<std::size_t>(note.column);
   if (context.scorer != nullptr && note.column >= 0 &&
       j < context.scorer->columns().size()) {
     return context.scorer->columns()[j].id;
   }
-  return "column " + std::to_string(note.column + 1);
+  return m("note.column", {{"n", std::to_string(note.column + 1)}});
 }
 
-std::string PriceQualitySplit(const Note& n) {
-  const auto w = [](double v) { return FormatNumber(v, -1); };
-  const auto p = [](double v) { return FormatNumber(v, 2); };
-  return "price and cost hand out at most " + p(n.money_points) + " of their " +
-         w(n.money_weight) + " points, quality at most " + p(n.quality_points) +
-         " of its " + w(n.quality_weight) + ": the published split " +
-         w(n.money_weight) + "/" + w(n.quality_weight) + " works like " +
-         p(n.money_points) + "/" + p(n.quality_points) +
-         " among these bids (the price and quality scales differ in length)";
+std::string PriceQualitySplit(const Note& n, const Messages& m) {
+  return m("note.price_quality_split",
+           {{"money_points", m.Number(n.money_points, 2)},
+            {"money_weight", m.Number(n.money_weight, -1)},
+            {"quality_points", m.Number(n.quality_points, 2)},
+            {"quality_weight", m.Number(n.quality_weight, -1)}});
 }
 
-std::string RankReversal(const Note& n) {
-  const std::string what =
-      n.reversal == ReversalChange::kRemoved
-          ? "if bid " + n.removed_bid + " were withdrawn"
-          : "if a bid worse than every other on every criterion were added";
-  return "rank reversal: " + what + ", " + n.new_winner +
-         " would win instead of " + n.old_winner +
-         ", although no other bid changed (relative rules; run circa "
-         "analyze --reversal for the numbers)";
+std::string RankReversal(const Note& n, const Messages& m) {
+  return m(n.reversal == ReversalChange::kRemoved ? "note.reversal_removed"
+                                                  : "note.reversal_added",
+           {{"removed", n.removed_bid},
+            {"new_winner", n.new_winner},
+            {"old_winner", n.old_winner}});
 }
 
 }  // namespace
 
 std::string DescribeNote(const Note& note, const FactContext& context) {
+  const Messages& m = explain::Words(context);
   switch (note.kind) {
     case NoteKind::kLowestIsZero:
     case NoteKind::kAllEqual:
     case NoteKind::kNoneBelowCeiling:
     case NoteKind::kBestIsZero:
     case NoteKind::kNotReached:
-      return ColumnId(note, context) + ": " + ColumnNote(note.kind);
+      return m("note.on_column", {{"column", ColumnId(note, context, m)},
+                                  {"note", m(ColumnNote(note.kind))}});
     case NoteKind::kMaxPassTie:
-      return "max-pass " + std::to_string(note.max_pass) +
-             ": bids tied on quality at the cut all go on (" +
-             std::to_string(note.count) + " bids)";
+      return m("note.max_pass_tie",
+               {{"max_pass", std::to_string(note.max_pass)},
+                {"count", note.count},
+                {"bids", std::to_string(note.count)}});
     case NoteKind::kPriceQualitySplit:
-      return PriceQualitySplit(note);
+      return PriceQualitySplit(note, m);
     case NoteKind::kTie: {
       const Evaluation* e = context.evaluation;
       if (e == nullptr || note.record < 0 ||
           static_cast<std::size_t>(note.record) >= e->tie_breaks.size()) {
-        return "tie";
+        return m("note.tie");
       }
       return explain::TieNote(
           e->tie_breaks[static_cast<std::size_t>(note.record)], context);
@@ -89,7 +89,7 @@ std::string DescribeNote(const Note& note, const FactContext& context) {
     case NoteKind::kAbnormallyLowNoBudgetThree:
       return explain::AbnormallyLowNote(note, context);
     case NoteKind::kRankReversal:
-      return RankReversal(note);
+      return RankReversal(note, m);
   }
   return "";
 }

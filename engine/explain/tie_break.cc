@@ -7,33 +7,40 @@
 namespace circa {
 namespace {
 
+using explain::Arg;
+using explain::Messages;
+
 // The rule's name in a sentence, e.g. "higher points on Circularity".
-std::string RuleName(const TieBreakStep& step, const FactContext& context) {
+std::string RuleName(const TieBreakStep& step, const FactContext& context,
+                     const Messages& m) {
   switch (step.kind) {
     case TieBreakStep::Kind::kHigherPoints:
-      return "higher points on " +
-             explain::CriterionName(context.set, step.target, "");
+      return m("tie.higher_points",
+               {{"criterion", explain::CriterionName(context.set, step.target,
+                                                     "", context.language)}});
     case TieBreakStep::Kind::kLowerValue:
-      return "lower " +
-             explain::CriterionName(context.set, step.target, step.target);
+      return m("tie.lower_value",
+               {{"criterion",
+                 explain::CriterionName(context.set, step.target, step.target,
+                                        context.language)}});
     case TieBreakStep::Kind::kEarlier:
-      return "earlier " + step.target;
+      return m("tie.earlier", {{"field", step.target}});
     case TieBreakStep::Kind::kDraw:
-      return "draw by lot with seed " + std::to_string(step.seed);
+      return m("tie.draw", {{"seed", std::to_string(step.seed)}});
   }
   return "";
 }
 
 // A bid's key as a reader sees it ("" for a draw).
 std::string Shown(const TieBreakStep& step, const TieKey& key,
-                  const FactContext& context) {
+                  const FactContext& context, const Messages& m) {
   switch (step.kind) {
     case TieBreakStep::Kind::kHigherPoints:
-      return FormatNumber(-key.key.value_or(0),
-                          explain::PointDecimals(context.set)) +
-             " points";
+      return m("tie.points",
+               {{"points", m.Number(-key.key.value_or(0),
+                                    explain::PointDecimals(context.set))}});
     case TieBreakStep::Kind::kLowerValue: {
-      const std::string value = FormatNumber(key.key.value_or(0), -1);
+      const std::string value = m.Number(key.key.value_or(0), -1);
       if (context.plain_tie_values) return value;
       const Criterion* c =
           context.set != nullptr ? context.set->Find(step.target) : nullptr;
@@ -42,7 +49,7 @@ std::string Shown(const TieBreakStep& step, const TieKey& key,
       return context.set->currency + " " + value;
     }
     case TieBreakStep::Kind::kEarlier:
-      return key.as_written.empty() ? "(no value)" : key.as_written;
+      return key.as_written.empty() ? m("tie.no_value") : key.as_written;
     case TieBreakStep::Kind::kDraw:
       return "";
   }
@@ -50,29 +57,28 @@ std::string Shown(const TieBreakStep& step, const TieKey& key,
 }
 
 std::string List(const std::vector<int>& bids,
-                 const std::vector<std::string>* ids) {
-  std::string out;
-  for (std::size_t i = 0; i < bids.size(); ++i) {
-    out += (i == 0                 ? ""
-            : i + 1 == bids.size() ? " and "
-                                   : ", ") +
-           explain::BidId(bids[i], ids);
-  }
-  return out;
+                 const std::vector<std::string>* ids, const Messages& m) {
+  std::vector<std::string> names;
+  names.reserve(bids.size());
+  for (const int b : bids) names.push_back(explain::BidId(b, ids, m));
+  return explain::JoinAnd(names, m);
 }
 
 }  // namespace
 
 std::string DescribeTieStep(const TieBreakStepRecord& step,
                             const FactContext& context) {
-  std::string s = "rule " + std::to_string(step.rule + 1) + ", " +
-                  RuleName(step.step, context) + ": ";
+  const Messages& m = explain::Words(context);
+  std::string keys;
   for (std::size_t i = 0; i < step.keys.size(); ++i) {
-    const std::string shown = Shown(step.step, step.keys[i], context);
-    s += (i == 0 ? "" : ", ") + explain::BidId(step.keys[i].bid, context.ids) +
-         (shown.empty() ? "" : " " + shown);
+    const std::string shown = Shown(step.step, step.keys[i], context, m);
+    keys += (i == 0 ? "" : m("list.comma")) +
+            explain::BidId(step.keys[i].bid, context.ids, m) +
+            (shown.empty() ? "" : " " + shown);
   }
-  return s;
+  return m("tie.step", {{"n", std::to_string(step.rule + 1)},
+                        {"rule", RuleName(step.step, context, m)},
+                        {"keys", keys}});
 }
 
 namespace explain {
@@ -86,24 +92,29 @@ std::string TieSteps(const TieBreakRecord& record, const FactContext& context) {
 }
 
 std::string TieNote(const TieBreakRecord& record, const FactContext& context) {
-  const std::string at = std::to_string(record.bids.size()) + " bids (" +
-                         List(record.bids, context.ids) + ") tie at rank " +
-                         std::to_string(record.rank) + " with " +
-                         FormatNumber(record.total, 2) + " points";
-  if (record.policy_rules == 0) {
-    return at +
-           "; the criteria set declares no tie-break, so the tie stands and "
-           "they share the rank";
+  const Messages& m = Words(context);
+  const std::string list = List(record.bids, context.ids, m);
+  const std::string n = std::to_string(record.bids.size());
+  const std::string rank = std::to_string(record.rank);
+  const std::string total = m.Number(record.total, 2);
+  const std::initializer_list<Arg> at = {{"count", record.bids.size()},
+                                         {"n", n},
+                                         {"list", list},
+                                         {"rank", rank},
+                                         {"total", total}};
+  if (record.policy_rules == 0) return m("tie.note_no_policy", at);
+  std::string text =
+      m(record.resolved ? "tie.note_decided" : "tie.note_not_all", at);
+  if (!record.steps.empty()) {
+    m.Append(&text, "tie.note_steps", {{"steps", TieSteps(record, context)}});
   }
-  std::string text = at + "; the declared tie-break ";
-  text += record.resolved ? "decided it" : "did not separate all of them";
-  if (!record.steps.empty()) text += " (" + TieSteps(record, context) + ")";
-  if (!record.resolved) text += "; bids still tied share their rank";
+  if (!record.resolved) m.Append(&text, "tie.note_still_tied");
   return text;
 }
 
 std::string TiePartners(const Evaluation& e, const BidSet& bids, int bid,
-                        const std::vector<std::size_t>& tie_start) {
+                        const std::vector<std::size_t>& tie_start,
+                        const Messages& m) {
   constexpr std::size_t kNamed = 5;
   const int rank = e.rank[static_cast<std::size_t>(bid)];
   std::vector<std::string> names;
@@ -119,16 +130,15 @@ std::string TiePartners(const Evaluation& e, const BidSet& bids, int bid,
       ++others;
     }
   }
+  if (others == 0) return JoinAnd(names, m);
   std::string out;
   for (std::size_t t = 0; t < names.size(); ++t) {
-    if (t) out += (t + 1 == names.size() && others == 0) ? " and " : ", ";
+    if (t) out += m("list.comma");
     out += names[t];
   }
-  if (others > 0) {
-    out += " and " + std::to_string(others) + " other bid" +
-           (others == 1 ? "" : "s");
-  }
-  return out;
+  return m(
+      "tie.partners_more",
+      {{"names", out}, {"count", others}, {"others", std::to_string(others)}});
 }
 
 }  // namespace explain

@@ -1,27 +1,21 @@
 // The small pieces every topic's words share.
 #include "explain/words.h"
 
+#include "circa/labels.h"
+
 namespace circa::explain {
 
-std::string Pts(double v) { return FormatNumber(v, kPointDecimals); }
-
-std::string Ordinal(int n) {
-  const int mod100 = n % 100;
-  const char* suffix = "th";
-  if (mod100 < 11 || mod100 > 13) {
-    if (n % 10 == 1) suffix = "st";
-    if (n % 10 == 2) suffix = "nd";
-    if (n % 10 == 3) suffix = "rd";
-  }
-  return std::to_string(n) + suffix;
+std::string Pts(double v, const Messages& m) {
+  return m.Number(v, kPointDecimals);
 }
 
-std::string BidId(int bid, const std::vector<std::string>* ids) {
+std::string BidId(int bid, const std::vector<std::string>* ids,
+                  const Messages& m) {
   if (ids != nullptr && bid >= 0 &&
       static_cast<std::size_t>(bid) < ids->size()) {
     return (*ids)[static_cast<std::size_t>(bid)];
   }
-  return "bid " + std::to_string(bid + 1);
+  return m("bid.numbered", {{"n", std::to_string(bid + 1)}});
 }
 
 int PointDecimals(const CriteriaSet* set) {
@@ -30,11 +24,22 @@ int PointDecimals(const CriteriaSet* set) {
 }
 
 std::string CriterionName(const CriteriaSet* set, const std::string& id,
-                          const std::string& fallback) {
+                          const std::string& fallback, Language language) {
   if (set != nullptr) {
-    if (const Criterion* c = set->Find(id)) return c->name;
+    if (const Criterion* c = set->Find(id)) return LocalName(*c, language);
   }
   return fallback;
+}
+
+std::string JoinAnd(const std::vector<std::string>& items, const Messages& m) {
+  std::string s;
+  for (std::size_t t = 0; t < items.size(); ++t) {
+    if (t) {
+      s += t + 1 == items.size() ? m("list.and") : m("list.comma");
+    }
+    s += items[t];
+  }
+  return s;
 }
 
 }  // namespace circa::explain

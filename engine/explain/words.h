@@ -13,22 +13,30 @@
 #include "circa/explain.h"
 #include "circa/panel.h"
 #include "circa/scorer.h"
+#include "explain/messages.h"
 
 namespace circa::explain {
 
 inline constexpr int kPointDecimals = 2;
 
-// Points as printed everywhere: two decimals.
-std::string Pts(double v);
-// "1st", "2nd", "11th".
-std::string Ordinal(int n);
+// The catalogue of a context's language.
+inline const Messages& Words(const FactContext& context) {
+  return Messages::Of(context.language);
+}
+// Points as printed everywhere: two decimals, in the language's convention.
+std::string Pts(double v, const Messages& m);
 // A bid's id, or "bid N" (1-based) without ids.
-std::string BidId(int bid, const std::vector<std::string>* ids);
+std::string BidId(int bid, const std::vector<std::string>* ids,
+                  const Messages& m);
 // The decimals the set rounds points to, 2 when it does not round.
 int PointDecimals(const CriteriaSet* set);
-// The name of criterion `id` in the set, or `fallback`.
+// The name of criterion `id` in the set in `language` (its label, else its
+// name), or `fallback`.
 std::string CriterionName(const CriteriaSet* set, const std::string& id,
-                          const std::string& fallback);
+                          const std::string& fallback,
+                          Language language = Language::kEnglish);
+// "A, B and C" in the language of `m` ("A, B en C", "A, B et C").
+std::string JoinAnd(const std::vector<std::string>& items, const Messages& m);
 
 // The words for one bid's criterion cells (criterion.cc).
 struct Context {
@@ -36,6 +44,9 @@ struct Context {
   const Scorer& scorer;
   const BidSet& bids;
   const Evaluation& e;
+  const Messages& m;
+  // Column names in the context's language (the labels), by column.
+  const std::vector<std::string>& names;
 
   std::string BidName(int i) const;
   // The value of bid i on column j as a reader should see it.
@@ -49,7 +60,8 @@ struct Context {
 // "B", "B and C", "B, C, D and 997 other bids": at most five names
 // (tie_break.cc).
 std::string TiePartners(const Evaluation& e, const BidSet& bids, int bid,
-                        const std::vector<std::size_t>& tie_start);
+                        const std::vector<std::size_t>& tie_start,
+                        const Messages& m);
 // A tie record's steps, joined by "; ".
 std::string TieSteps(const TieBreakRecord& record, const FactContext& context);
 // The sentence of a kTie note (tie_break.cc).
@@ -64,7 +76,8 @@ std::vector<std::string> AwardSteps(const CriteriaSet& set,
                                     const Scorer& scorer, const BidSet& bids,
                                     const Evaluation& e, int i,
                                     const PanelResult* panel,
-                                    const std::vector<int>& tie_record);
+                                    const std::vector<int>& tie_record,
+                                    Language language);
 
 }  // namespace circa::explain
 

@@ -30,19 +30,15 @@ std::optional<CriteriaSet> DeriveCriteriaSet(const YAML::Node& root,
 
 std::optional<CriteriaSet> CriteriaReader::ReadDerived(
     const YAML::Node& root, const CriteriaSet& model) {
-  r_.CheckKeys(root, "", {"circa",       "id",
-                          "version",     "title",
-                          "description", "publisher",
-                          "currency",    "extends",
-                          "drop",        "override",
-                          "add",         "requirements",
-                          "max-pass",    "rounding",
-                          "tie-break",   "abnormally-low",
-                          "panel",       "product-group",
-                          "labels",      "sources",
-                          "clauses",     "criteria",
-                          "scale",       "weights",
-                          "bids"});
+  r_.CheckKeys(root, "", {"circa",          "id",          "version",
+                          "title",          "description", "publisher",
+                          "currency",       "extends",     "drop",
+                          "override",       "add",         "requirements",
+                          "max-pass",       "rounding",    "tie-break",
+                          "abnormally-low", "panel",       "product-group",
+                          "labels",         "sources",     "clauses",
+                          "criteria",       "scale",       "weights",
+                          "bids",           "language",    "decision"});
   for (const char* key : {"criteria", "scale", "weights"}) {
     if (const YAML::Node n = root[key]; n.IsDefined()) {
       r_.Error(n, key,
@@ -78,6 +74,8 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
   set.publisher =
       r_.String(root, "publisher", "", false).value_or(model.publisher);
   ReadCurrency(root, &set);
+  ReadLanguage(root, &set);
+  ReadDecision(root, &set);
   mode_ = set.weights;
 
   Drop(root, &set);

@@ -47,6 +47,10 @@ class CriteriaReader {
   // currency: an ISO 4217 code (three capital letters), in a set or a
   // derived set alike.
   void ReadCurrency(const YAML::Node& root, CriteriaSet* set);
+  // `language:` en, nl or fr (docs/translating.md).
+  void ReadLanguage(const YAML::Node& root, CriteriaSet* set);
+  // `decision:` the award decision's fields (docs/award-decision.md).
+  void ReadDecision(const YAML::Node& root, CriteriaSet* set);
 
   void ReadFormat(const YAML::Node& root);
 

@@ -63,7 +63,7 @@ std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
                 "weights",       "criteria",  "requirements",   "max-pass",
                 "rounding",      "tie-break", "abnormally-low", "panel",
                 "product-group", "labels",    "sources",        "clauses",
-                "award",         "bids"});
+                "award",         "bids",      "language",       "decision"});
   CriteriaSet set;
   award_ = root["award"].IsDefined() && !root["award"].IsNull();
   ReadFormat(root);
@@ -73,6 +73,8 @@ std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
   set.description = r_.String(root, "description", "", false).value_or("");
   set.publisher = r_.String(root, "publisher", "", false).value_or("");
   ReadCurrency(root, &set);
+  ReadLanguage(root, &set);
+  ReadDecision(root, &set);
   if (const auto scale = r_.Number(root, "scale", "", false)) {
     if (!(*scale > 0)) {
       r_.Error(root["scale"], "scale",
@@ -120,6 +122,42 @@ void CriteriaReader::ReadCurrency(const YAML::Node& root, CriteriaSet* set) {
         "expected an ISO 4217 code such as EUR, got \"" + *currency + "\"");
   }
   set->currency = *currency;
+}
+
+void CriteriaReader::ReadLanguage(const YAML::Node& root, CriteriaSet* set) {
+  const auto language = r_.String(root, "language", "", false);
+  if (!language) return;
+  if (*language != "en" && *language != "nl" && *language != "fr") {
+    r_.Error(root["language"], "language",
+             "expected en, nl or fr, got \"" + *language + "\"");
+    return;
+  }
+  set->language = *language;
+}
+
+void CriteriaReader::ReadDecision(const YAML::Node& root, CriteriaSet* set) {
+  const YAML::Node n = root["decision"];
+  if (!n.IsDefined() || n.IsNull()) return;
+  if (!n.IsMap()) {
+    r_.Error(n, "decision",
+             "expected a map with buyer, object, reference, procedure, "
+             "standstill, remedies, place, date and signatory, got " +
+                 io::Describe(n));
+    return;
+  }
+  r_.CheckKeys(n, "decision",
+               {"buyer", "object", "reference", "procedure", "standstill",
+                "remedies", "place", "date", "signatory"});
+  DecisionFields& d = set->decision;
+  for (auto [key, field] :
+       {std::pair{"buyer", &d.buyer}, std::pair{"object", &d.object},
+        std::pair{"reference", &d.reference},
+        std::pair{"procedure", &d.procedure},
+        std::pair{"standstill", &d.standstill},
+        std::pair{"remedies", &d.remedies}, std::pair{"place", &d.place},
+        std::pair{"date", &d.date}, std::pair{"signatory", &d.signatory}}) {
+    *field = r_.String(n, key, "decision", false).value_or(*field);
+  }
 }
 
 void CriteriaReader::ReadFormat(const YAML::Node& root) {

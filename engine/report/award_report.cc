@@ -515,6 +515,7 @@ void RenderAward(const AwardReport& report, ReportFormat format,
       Csv(report, out);
       return;
     case ReportFormat::kMarkdown:
+    case ReportFormat::kDecision:  // no decision document for money awards
       Markdown(report, out);
       return;
   }

@@ -576,7 +576,7 @@ void RenderJson(const Report& r, const TextSink& sink) {
          {"group",
           scorer.top_levels()[static_cast<std::size_t>(c.top_level)].id},
          {"rule", ToString(c.rule.rule)},
-         {"rule_text", DescribeRule(c.rule, set.currency, c.unit)},
+         {"rule_text", DescribeRule(c.rule, set.currency, c.unit, r.language)},
          {"relative", c.relative},
          {"weight", report::Round6(c.weight)}});
     if (!set.model_id.empty()) {

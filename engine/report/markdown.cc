@@ -1,6 +1,8 @@
 // Markdown award report: the ranking, then one section per bidder with every
-// criterion's value, formula and points.
+// criterion's value, formula and points. Words from the message catalogues
+// (report.language).
 #include "circa/report.h"
+#include "explain/messages.h"
 #include "report/lcc_report.h"
 #include "report/sink.h"
 #include "report/text_util.h"
@@ -14,39 +16,51 @@ void RenderMarkdown(const Report& r, const TextSink& sink) {
   const BidSet& bids = *r.bids;
   const Scorer& scorer = *r.scorer;
   const Evaluation& e = *r.evaluation;
+  const explain::Messages& m = explain::Messages::Of(r.language);
   report::ChunkedWriter out(sink);
   out += "# " + MdText(set.title) + "\n\n";
-  out += "Criteria set " + report::MdCode(set.id) + " version " +
-         MdText(set.version);
-  if (!set.publisher.empty()) out += ", published by " + MdText(set.publisher);
-  if (!set.model_id.empty()) {
-    out += ", derived from model " + MdText(set.model_id) + " version " +
-           MdText(set.model_version);
+  std::string intro = m("md.set", {{"id", report::MdCode(set.id)},
+                                   {"version", MdText(set.version)}});
+  if (!set.publisher.empty()) {
+    m.Append(&intro, "md.published", {{"publisher", MdText(set.publisher)}});
   }
-  out += ". " + std::to_string(bids.size()) + " bids scored on " +
-         std::to_string(scorer.size()) + " criteria out of " +
-         FormatNumber(scorer.scale(), -1) + " points.\n\n";
+  if (!set.model_id.empty()) {
+    m.Append(&intro, "md.derived",
+             {{"model", MdText(set.model_id)},
+              {"model_version", MdText(set.model_version)}});
+  }
+  m.Append(&intro, "md.scored",
+           {{"bids", bids.size()},
+            {"bid_count", std::to_string(bids.size())},
+            {"criteria", scorer.size()},
+            {"criterion_count", std::to_string(scorer.size())},
+            {"scale", m.Number(scorer.scale(), -1)}});
+  out += intro + "\n\n";
 
-  out += "## Ranking\n\n| Rank | Bid | Supplier | Total |";
+  out += "## " + m("md.ranking") + "\n\n| " + m("table.rank") + " | " +
+         m("table.bid") + " | " + m("table.supplier") + " | " +
+         m("table.total") + " |";
   std::string rule = "|---:|---|---|---:|";
-  for (const TopLevel& t : scorer.top_levels()) {
-    out += " " + MdText(t.name) + " (" + FormatNumber(t.weight, -1) + ") |";
+  const std::vector<std::string> top_names = report::TopLevelNames(r);
+  for (std::size_t t = 0; t < top_names.size(); ++t) {
+    out += " " + MdText(top_names[t]) + " (" +
+           m.Number(scorer.top_levels()[t].weight, -1) + ") |";
     rule += "---:|";
   }
   out += "\n" + rule + "\n";
   for (const int i : e.order) {
     const auto k = static_cast<std::size_t>(i);
-    std::string row = "| " + report::RankLabel(e, k) + " | " +
-                      MdText(bids.ids[k]) + " | " + MdText(bids.suppliers[k]) +
-                      " | " +
-                      (e.status[k] != BidStatus::kRanked
-                           ? "excluded (" + MdText(e.exclusion[k].rule) + ")"
-                           : FormatNumber(e.totals[i], 2)) +
-                      " |";
+    std::string row =
+        "| " + report::RankLabel(e, k) + " | " + MdText(bids.ids[k]) + " | " +
+        MdText(bids.suppliers[k]) + " | " +
+        (e.status[k] != BidStatus::kRanked
+             ? m("md.excluded", {{"rule", MdText(e.exclusion[k].rule)}})
+             : m.Number(e.totals[i], 2)) +
+        " |";
     for (Eigen::Index t = 0; t < e.subtotals.cols(); ++t) {
       row += e.status[k] != BidStatus::kRanked
                  ? std::string(" |")
-                 : " " + FormatNumber(e.subtotals(i, t), 2) + " |";
+                 : " " + m.Number(e.subtotals(i, t), 2) + " |";
     }
     row += '\n';
     out += row;
@@ -55,20 +69,25 @@ void RenderMarkdown(const Report& r, const TextSink& sink) {
     out += "\n";
     const FactContext facts = r.Facts();
     for (const Note& n : e.notes) {
-      out += "> Note: " + MdText(DescribeNote(n, facts)) + ".\n";
+      out += "> " +
+             MdText(m("report.note", {{"note", DescribeNote(n, facts)}})) +
+             "\n";
     }
   }
-  out +=
-      "\n## Criteria\n\n| Criterion | Type | Weight | Rule "
-      "|\n|---|---|---:|---|\n";
-  for (const Column& c : scorer.columns()) {
-    out += "| " + MdText(c.name) + " | " + std::string(ToString(c.type)) +
-           " | " + FormatNumber(c.weight, 2) + " | " +
-           MdText(DescribeRule(c.rule, set.currency, c.unit)) +
-           (c.relative ? " (relative)" : " (absolute)") + " |\n";
+  out += "\n## " + m("md.criteria") + "\n\n| " + m("md.criterion") + " | " +
+         m("md.type") + " | " + m("md.weight") + " | " + m("md.rule") +
+         " |\n|---|---|---:|---|\n";
+  const std::vector<std::string> names = report::ColumnNames(r);
+  for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
+    const Column& c = scorer.columns()[j];
+    out += "| " + MdText(names[j]) + " | " +
+           m("criterion.type", {{"type", std::string(ToString(c.type))}}) +
+           " | " + m.Number(c.weight, 2) + " | " +
+           MdText(DescribeRule(c.rule, set.currency, c.unit, r.language)) +
+           m(c.relative ? "criterion.relative" : "criterion.absolute") + " |\n";
   }
   if (r.lcc != nullptr) out += report::LccMarkdown(*r.lcc);
-  out += "\n## Bidders\n";
+  out += "\n## " + m("md.bidders") + "\n";
   report::WriteInBlocks(
       e.order.size(),
       [&r, &e, &bids](std::size_t n, std::string* text) {

@@ -10,8 +10,9 @@ namespace circa {
 Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
                   const Scorer& scorer, const Evaluation& evaluation,
                   bool explain, const PanelResult* panel,
-                  const LccEvaluation* lcc) {
+                  const LccEvaluation* lcc, Language language) {
   Report r;
+  r.language = language;
   r.criteria = &criteria;
   r.bids = &bids;
   r.scorer = &scorer;
@@ -48,7 +49,7 @@ Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
       };
     }
     r.explainer = std::make_shared<const Explainer>(
-        criteria, scorer, bids, evaluation, panel, std::move(lead));
+        criteria, scorer, bids, evaluation, panel, std::move(lead), language);
   }
   return r;
 }
@@ -63,6 +64,7 @@ FactContext Report::Facts() const {
   f.scorer = scorer;
   f.evaluation = evaluation;
   f.ids = bids != nullptr ? &bids->ids : nullptr;
+  f.language = language;
   return f;
 }
 
@@ -76,6 +78,8 @@ void Render(const Report& report, ReportFormat format, const TextSink& sink) {
       return RenderCsv(report, sink);
     case ReportFormat::kMarkdown:
       return RenderMarkdown(report, sink);
+    case ReportFormat::kDecision:
+      return RenderDecision(report, sink);
   }
 }
 

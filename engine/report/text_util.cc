@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "circa/labels.h"
 #include "io/file.h"
 #include "util/display_text.h"
 #include "util/number_format.h"
@@ -74,6 +75,24 @@ std::string Wrap(std::string_view raw, int width, const std::string& indent) {
   return out;
 }
 
+std::vector<std::string> TopLevelNames(const Report& r) {
+  std::vector<std::string> out;
+  for (const TopLevel& t : r.scorer->top_levels()) {
+    const Criterion* c = r.criteria->Find(t.id);
+    out.push_back(c != nullptr ? LocalName(*c, r.language) : t.name);
+  }
+  return out;
+}
+
+std::vector<std::string> ColumnNames(const Report& r) {
+  std::vector<std::string> out;
+  for (const Column& col : r.scorer->columns()) {
+    const Criterion* c = r.criteria->Find(col.id);
+    out.push_back(c != nullptr ? LocalName(*c, r.language) : col.name);
+  }
+  return out;
+}
+
 std::string RankLabel(const Evaluation& e, std::size_t bid) {
   if (e.status[bid] != BidStatus::kRanked) return "-";
   return std::to_string(e.rank[bid]) + (e.tied[bid] ? "=" : "");
@@ -104,7 +123,7 @@ std::string JsonText(std::string dumped) {
   return util::SanitizeForDisplay(dumped);
 }
 
-std::string CsvField(std::string_view raw) {
+std::string CsvField(std::string_view raw, char separator) {
   std::string text = util::SanitizeForDisplay(raw);
   // OWASP "CSV Injection": a spreadsheet runs a field starting with one of
   // these as a formula; a leading quote makes it text.
@@ -112,7 +131,8 @@ std::string CsvField(std::string_view raw) {
       !text.empty() &&
       std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
   if (formula) text.insert(0, 1, '\'');
-  if (!formula && text.find_first_of(",\"\n\r") == std::string::npos) {
+  if (!formula && text.find_first_of(",\"\n\r") == std::string::npos &&
+      text.find(separator) == std::string::npos) {
     return text;
   }
   std::string out = "\"";

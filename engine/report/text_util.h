@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "circa/evaluation.h"
+#include "circa/report.h"
 
 namespace circa::report {
 
@@ -24,6 +25,10 @@ std::string PadLeft(std::string_view text, int width);
 // Wraps the words of Display(text) at `width` columns; continuation lines
 // start with `indent`.
 std::string Wrap(std::string_view text, int width, const std::string& indent);
+// The top-level criteria's names in the report's language, in order.
+std::vector<std::string> TopLevelNames(const Report& report);
+// The leaf criteria's names in the report's language, by column.
+std::vector<std::string> ColumnNames(const Report& report);
 // "1", "2=" for a shared rank.
 std::string RankLabel(const Evaluation& e, std::size_t bid);
 
@@ -52,8 +57,8 @@ std::string JsonText(std::string dumped);
 // A CSV text field: control characters escaped (newline and tab kept); a
 // field starting with =, +, -, @, tab or carriage return gets a leading
 // ' (OWASP, CSV injection); quoted (with doubled quotes) when it was
-// neutralised or holds , " or a newline.
-std::string CsvField(std::string_view text);
+// neutralised or holds , " a newline or `separator`.
+std::string CsvField(std::string_view text, char separator = ',');
 // A number in CSV results: 6 decimals, never -0.000000.
 std::string CsvNumber(double value);
 

@@ -320,6 +320,27 @@ struct Criterion {
   bool is_group() const { return !children.empty(); }
 };
 
+// What the motivated award decision and the letters to the bidders say
+// besides the scores (`decision:`; docs/award-decision.md). Each field the
+// buyer leaves empty is written as a flagged placeholder.
+struct DecisionFields {
+  std::string buyer;       // the contracting authority
+  std::string object;      // the contract's object
+  std::string reference;   // the file or notice reference
+  std::string procedure;   // "open procedure", ...
+  std::string standstill;  // the standstill period, as the buyer words it
+  std::string remedies;    // the remedies, body and time limits
+  std::string place;       // where the decision is signed
+  std::string date;        // when
+  std::string signatory;   // who signs
+
+  bool empty() const {
+    return buyer.empty() && object.empty() && reference.empty() &&
+           procedure.empty() && standstill.empty() && remedies.empty() &&
+           place.empty() && date.empty() && signatory.empty();
+  }
+};
+
 struct CriteriaSet {
   int format = 1;
   std::string id;
@@ -328,6 +349,10 @@ struct CriteriaSet {
   std::string description;
   std::string publisher;
   std::string currency = "EUR";
+  // The language results are written in unless asked otherwise: "en", "nl"
+  // or "fr" (`language:`; docs/translating.md). Empty: not declared.
+  std::string language;
+  DecisionFields decision;  // `decision:`
   double scale = 100;
   SourceLocation scale_at;  // where `scale:` is written (none: default)
   WeightMode weights = WeightMode::kPoints;

@@ -11,6 +11,7 @@
 #include "circa/criteria.h"
 #include "circa/evaluation.h"
 #include "circa/format.h"  // FormatNumber, declared here before
+#include "circa/language.h"
 #include "circa/panel.h"
 #include "circa/scorer.h"
 
@@ -44,12 +45,19 @@ class Explainer {
   // criterion scored: "<name>: <lead>; scored on <value>; <formula> ...".
   using CriterionLead = std::function<std::string(int bid, std::size_t column)>;
 
+  // The words are in `language` (docs/translating.md).
   Explainer(const CriteriaSet& set, const Scorer& scorer, const BidSet& bids,
             const Evaluation& evaluation, const PanelResult* panel = nullptr,
-            CriterionLead lead = {});
+            CriterionLead lead = {}, Language language = Language::kEnglish);
 
   // The explanation of bid `bid` (an index into `bids`).
   BidExplanation Explain(int bid) const;
+  // Bid `bid`'s value on column `column` as a reader sees it ("238.000
+  // EUR", "ja"), and column `column`'s name, in the explainer's language.
+  std::string Value(int bid, std::size_t column) const;
+  const std::string& ColumnName(std::size_t column) const {
+    return names_[column];
+  }
 
  private:
   BidExplanation Excluded(int bid) const;
@@ -62,6 +70,8 @@ class Explainer {
   const Evaluation& e_;
   const PanelResult* panel_;
   CriterionLead lead_;
+  Language language_;
+  std::vector<std::string> names_;  // column names in language_
   int winner_ = -1;
   int runner_up_ = -1;
   int ranked_ = 0;
@@ -76,7 +86,8 @@ class Explainer {
 std::vector<BidExplanation> Explain(const CriteriaSet& set,
                                     const Scorer& scorer, const BidSet& bids,
                                     const Evaluation& evaluation,
-                                    const PanelResult* panel = nullptr);
+                                    const PanelResult* panel = nullptr,
+                                    Language language = Language::kEnglish);
 
 // What turning an evaluation's facts into words needs besides the facts.
 // Every pointer may be null; the words then fall back to ids ("bid 2").
@@ -88,6 +99,7 @@ struct FactContext {
   // A money award shows a tie-break value as a plain number (no currency
   // or unit).
   bool plain_tie_values = false;
+  Language language = Language::kEnglish;  // of the words
 };
 
 // Why a bid left the evaluation, e.g. "scored 12.00 of 40 points on
@@ -108,7 +120,8 @@ std::string DescribeNote(const Note& note, const FactContext& context);
 // Describes a scoring rule in one line, e.g. "lowest-ratio: score = lowest
 // price / price (relative)".
 std::string DescribeRule(const ScoringRule& rule, const std::string& currency,
-                         const std::string& unit);
+                         const std::string& unit,
+                         Language language = Language::kEnglish);
 
 }  // namespace circa
 

@@ -8,14 +8,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "circa/analyze.h"
 #include "circa/evaluate.h"
+#include "circa/language.h"
 #include "circa/report.h"
 
 namespace circa {
 
-// "table", "json", "csv", "md" (the CLI's -f values), and back; any case.
+// "table", "json", "csv", "md", "decision" (the CLI's -f values), and back;
+// any case.
 std::string_view ToString(ReportFormat format);
 std::optional<ReportFormat> ReportFormatFromString(std::string_view text);
 
@@ -23,12 +26,27 @@ std::optional<ReportFormat> ReportFormatFromString(std::string_view text);
 // across platforms), or in full, as the shortest text that reads back as
 // the same double (to compare with other tools below 1e-6).
 enum class NumberPrecision { kFixed, kFull };
+// How a CSV result is written (docs/result-format.md, "CSV").
+enum class CsvDialect {
+  kAuto,     // excel-be for Dutch and French results, rfc4180 for English
+  kRfc4180,  // "rfc4180": `,` between fields, decimal point, no BOM
+  kExcelBe,  // "excel-be": UTF-8 BOM, `;`, decimal comma, exclusion reason
+             // and subtotals: what Belgian Excel opens in columns
+};
+// "auto", "rfc4180", "excel-be" (the CLI's --csv-dialect values), and back.
+std::string_view ToString(CsvDialect dialect);
+std::optional<CsvDialect> CsvDialectFromString(std::string_view text);
 
 struct RenderOptions {
   // Table: the number of terminal columns to fit. Must be >= 40.
   int width = 100;
   // JSON numbers (tables and Markdown keep their fixed decimals).
   NumberPrecision precision = NumberPrecision::kFixed;
+  // The language of every word a person reads (docs/translating.md). None:
+  // the criteria set's `language:`, else English. JSON keys stay English.
+  std::optional<Language> language;
+  // The CSV dialect (CSV only).
+  CsvDialect csv_dialect = CsvDialect::kAuto;
 
   // True if the options can be used; otherwise writes why to `why` (when
   // not null).
@@ -42,6 +60,17 @@ void Render(const Outcome& outcome, ReportFormat format, const TextSink& sink,
             const RenderOptions& options = {});
 std::string Render(const Outcome& outcome, ReportFormat format,
                    const RenderOptions& options = {});
+
+// One notification letter (docs/award-decision.md): the bid it is for and
+// its text (Markdown).
+struct BidderLetter {
+  std::string bid;
+  std::string text;
+};
+// A letter for every bid of a points-based outcome, in bid order (none for
+// a money award): what `circa score --per-bidder DIR` writes.
+std::vector<BidderLetter> RenderLetters(const Outcome& outcome,
+                                        const RenderOptions& options = {});
 
 // The JSON schema identifier written into every analysis result.
 inline constexpr const char* kAnalysisSchema = "circa.analysis/1";

@@ -20,7 +20,8 @@
 
 namespace circa {
 
-enum class ReportFormat { kTable, kJson, kCsv, kMarkdown };
+// kDecision: the motivated award decision (docs/award-decision.md).
+enum class ReportFormat { kTable, kJson, kCsv, kMarkdown, kDecision };
 
 // Everything a report shows; renderers read it and nothing else.
 struct Report {
@@ -38,6 +39,11 @@ struct Report {
   // For each bid, its index in lcc->offers (-1: none), found once.
   std::vector<int> lcc_offer;
   int width = 100;  // table: terminal columns to fit
+  // The language of every word (docs/translating.md); MakeReport's.
+  Language language = Language::kEnglish;
+  // CSV: the spreadsheet dialect (`;`, decimal comma, BOM) instead of RFC
+  // 4180 with decimal points (docs/result-format.md, "CSV").
+  bool csv_excel = false;
 
   // The explanation of bid `bid` (an index into *bids), built on demand;
   // empty when there is no explainer. With `lcc`, each `from: lcc`
@@ -55,7 +61,8 @@ struct Report {
 Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
                   const Scorer& scorer, const Evaluation& evaluation,
                   bool explain = true, const PanelResult* panel = nullptr,
-                  const LccEvaluation* lcc = nullptr);
+                  const LccEvaluation* lcc = nullptr,
+                  Language language = Language::kEnglish);
 
 // Where rendered text goes, in chunks (of about 64 KB), in order: a report
 // of a million bids is written as it is rendered, never held whole. The
@@ -67,6 +74,12 @@ void RenderTable(const Report& report, const TextSink& sink);
 void RenderJson(const Report& report, const TextSink& sink);
 void RenderCsv(const Report& report, const TextSink& sink);
 void RenderMarkdown(const Report& report, const TextSink& sink);
+// The motivated award decision, Markdown (docs/award-decision.md).
+void RenderDecision(const Report& report, const TextSink& sink);
+// The notification letter to the bidder of bid `bid` (an index into
+// *report.bids), Markdown: its own scores and reasons and the winning
+// bid's, nothing about any other bid.
+std::string RenderLetter(const Report& report, int bid);
 
 // The same, collected into one string.
 std::string Render(const Report& report, ReportFormat format);

@@ -2,7 +2,9 @@
 // report a person reads: for each samples/<name>/ holding tender.yaml and
 // each format, `circa score samples/<name> --format <format> --width 100`,
 // run from the source tree, must print exactly
-// tests/golden/approved/<name>.<format>.approved.txt.
+// tests/golden/approved/<name>.<format>.approved.txt (English, the default);
+// and with `--lang nl` and `--lang fr`, the table, Markdown and CSV must
+// print <name>.<format>.<lang>.approved.txt (docs/translating.md).
 //
 // On a mismatch the output is written to <name>.<format>.unapproved.txt
 // next to the approved file (git ignores it) and the test fails with a diff
@@ -27,16 +29,28 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kFormats = {"table", "json", "md", "csv"};
+const std::vector<std::string> kFormats = {"table", "json", "md", "csv",
+                                           "decision"};
+// The languages besides English with golden files, and their formats (JSON
+// keys are not translated).
+const std::vector<std::string> kLanguages = {"nl", "fr"};
+const std::vector<std::string> kLanguageFormats = {"table", "md", "csv",
+                                                   "decision"};
 
 struct GoldenCase {
   std::string sample;
   std::string format;
+  std::string lang;  // empty: the default, English
+
+  // "json", "table.nl": the middle of the approved file's name.
+  std::string Variant() const {
+    return lang.empty() ? format : format + "." + lang;
+  }
 };
 
 // How ctest shows the parameter: "office-furniture.json".
 void PrintTo(const GoldenCase& c, std::ostream* os) {
-  *os << c.sample << "." << c.format;
+  *os << c.sample << "." << c.Variant();
 }
 
 // The samples found when the build was configured (see CMakeLists.txt).
@@ -57,7 +71,11 @@ std::vector<GoldenCase> AllCases() {
   std::vector<GoldenCase> cases;
   for (const std::string& sample : DiscoverSamples()) {
     for (const std::string& format : kFormats)
-      cases.push_back({sample, format});
+      cases.push_back({sample, format, ""});
+    for (const std::string& lang : kLanguages) {
+      for (const std::string& format : kLanguageFormats)
+        cases.push_back({sample, format, lang});
+    }
   }
   return cases;
 }
@@ -65,11 +83,11 @@ std::vector<GoldenCase> AllCases() {
 fs::path ApprovedDir() { return SourceDir() / "tests" / "golden" / "approved"; }
 
 fs::path ApprovedPath(const GoldenCase& c) {
-  return ApprovedDir() / (c.sample + "." + c.format + ".approved.txt");
+  return ApprovedDir() / (c.sample + "." + c.Variant() + ".approved.txt");
 }
 
 fs::path UnapprovedPath(const GoldenCase& c) {
-  return ApprovedDir() / (c.sample + "." + c.format + ".unapproved.txt");
+  return ApprovedDir() / (c.sample + "." + c.Variant() + ".unapproved.txt");
 }
 
 // "line 12:\n  approved: ...\n  received: ..." for the first difference.
@@ -93,9 +111,13 @@ class Golden : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(Golden, MatchesApproved) {
   const GoldenCase& c = GetParam();
-  const RunResult r = RunCirca(
-      {"score", "samples/" + c.sample, "--format", c.format, "--width", "100"},
-      {.cwd = SourceDir()});
+  std::vector<std::string> args = {
+      "score", "samples/" + c.sample, "--format", c.format, "--width", "100"};
+  if (!c.lang.empty()) {
+    args.push_back("--lang");
+    args.push_back(c.lang);
+  }
+  const RunResult r = RunCirca(args, {.cwd = SourceDir()});
   ASSERT_EQ(r.exit_code, 0) << r.Describe();
   ASSERT_FALSE(r.out.empty());
 
@@ -114,12 +136,12 @@ TEST_P(Golden, MatchesApproved) {
                            "\nIf the new output is right, approve it with\n"
                            "  scripts/approve-golden.sh [BUILD_DIR]\n";
   if (!exists) {
-    FAIL() << "no approved output for " << c.sample << " (" << c.format
+    FAIL() << "no approved output for " << c.sample << " (" << c.Variant()
            << "); the output was written to " << unapproved.string()
            << ". Read it, then approve it with\n"
               "  scripts/approve-golden.sh [BUILD_DIR]\n";
   }
-  FAIL() << c.sample << " (" << c.format
+  FAIL() << c.sample << " (" << c.Variant()
          << ") differs from the approved output.\n"
          << FirstDifference(ReadFile(approved), r.out)
          << "The output was written next to it; compare with\n"
@@ -127,7 +149,8 @@ TEST_P(Golden, MatchesApproved) {
 }
 
 std::string CaseName(const ::testing::TestParamInfo<GoldenCase>& info) {
-  std::string name = info.param.sample + "_" + info.param.format;
+  std::string name = info.param.sample + "_" + info.param.format +
+                     (info.param.lang.empty() ? "" : "_" + info.param.lang);
   for (char& ch : name) {
     const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
                     (ch >= '0' && ch <= '9');

@@ -1,0 +1,39 @@
+// Names in a result's language (circa/labels.h).
+#include "circa/labels.h"
+
+namespace circa {
+namespace {
+
+void Missing(const std::vector<Criterion>& criteria, const std::string& code,
+             std::vector<std::string>* out) {
+  for (const Criterion& c : criteria) {
+    if (!c.doc.labels.contains(code)) out->push_back(c.id);
+    Missing(c.children, code, out);
+  }
+}
+
+}  // namespace
+
+std::string LocalName(const Criterion& criterion, Language language) {
+  const auto it = criterion.doc.labels.find(std::string(ToString(language)));
+  return it != criterion.doc.labels.end() && !it->second.empty()
+             ? it->second
+             : criterion.name;
+}
+
+std::vector<std::string> MissingLabels(const CriteriaSet& set,
+                                       Language language) {
+  std::vector<std::string> out;
+  if (language == Language::kEnglish) return out;
+  Missing(set.criteria, std::string(ToString(language)), &out);
+  return out;
+}
+
+Language ResultLanguage(const CriteriaSet& set,
+                        std::optional<Language> requested) {
+  if (requested) return *requested;
+  if (const auto declared = LanguageFromString(set.language)) return *declared;
+  return Language::kEnglish;
+}
+
+}  // namespace circa

@@ -1,0 +1,32 @@
+// Criterion and group names in the language of a result (docs/translating.md):
+// `labels.<lang>` when the set gives one, else `name`.
+#ifndef CIRCA_LABELS_H_
+#define CIRCA_LABELS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "circa/criteria.h"
+#include "circa/language.h"
+
+namespace circa {
+
+// The name of `criterion` (leaf or group) in `language`: its label in that
+// language, else its `name`.
+std::string LocalName(const Criterion& criterion, Language language);
+
+// The ids of the criteria and groups of `set` that have no label in
+// `language`, in document order; their `name` is shown instead. Always
+// empty for English, whose fallback, `name`, is English already.
+std::vector<std::string> MissingLabels(const CriteriaSet& set,
+                                       Language language);
+
+// The language a result of `set` is written in: `requested` when given,
+// else the set's declared `language:`, else English.
+Language ResultLanguage(const CriteriaSet& set,
+                        std::optional<Language> requested);
+
+}  // namespace circa
+
+#endif  // CIRCA_LABELS_H_
