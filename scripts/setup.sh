@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev libssl-dev libpugixml-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
+  libxlsxwriter-dev
+  chromium libreoffice-calc-nogui fonts-dejavu-core python3-openpyxl
 )
 
 missing=()

@@ -517,6 +517,9 @@ void RenderAward(const AwardReport& report, ReportFormat format,
     case ReportFormat::kMarkdown:
       Markdown(report, out);
       return;
+    case ReportFormat::kHtml:
+    case ReportFormat::kXlsx:
+      return;  // points evaluations only (HasOutcomeFormat, circa/render.h)
   }
 }
 

@@ -2,8 +2,11 @@
 
 #include <unordered_map>
 
+#include "explain/document_words.h"
+#include "report/html.h"
 #include "report/lcc_report.h"
 #include "report/sink.h"
+#include "report/workbook.h"
 
 namespace circa {
 
@@ -76,6 +79,13 @@ void Render(const Report& report, ReportFormat format, const TextSink& sink) {
       return RenderCsv(report, sink);
     case ReportFormat::kMarkdown:
       return RenderMarkdown(report, sink);
+    case ReportFormat::kHtml:
+      return report::RenderHtml(report, nullptr,
+                                explain::EnglishDocumentWords(), sink);
+    case ReportFormat::kXlsx:
+      report::RenderWorkbook(report, explain::EnglishDocumentWords(), sink,
+                             nullptr);
+      return;
   }
 }
 
