@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
   libxlsxwriter-dev
-  chromium libreoffice-calc-nogui fonts-dejavu-core python3-openpyxl
+  chromium libreoffice-calc-nogui fonts-dejavu-core python3-openpyxl python3-numpy
 )
 
 missing=()

@@ -19,17 +19,20 @@ namespace {
 
 using explain::DocumentWords;
 
-// Colour-blind-safe palette (Okabe and Ito), cycled over the criteria.
-constexpr std::array<const char*, 8> kPalette = {
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7",
-    "#56B4E9", "#D55E00", "#F0E442", "#999999"};
+// Colour-blind-safe palettes (Okabe and Ito, then Tol's muted), cycled
+// over the criteria.
+constexpr std::array<const char*, 14> kPalette = {
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9",
+    "#D55E00", "#F0E442", "#999999", "#332288", "#882255",
+    "#44AA99", "#117733", "#AA4499", "#DDCC77"};
 
 constexpr const char* kStyle = R"(
 :root{color-scheme:light}
 body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11pt;color:#111;margin:2em auto;max-width:60em;padding:0 1em;line-height:1.4}
 h1{font-size:1.6em;margin:0 0 .3em}h2{font-size:1.3em;border-bottom:1px solid #999;margin-top:1.6em}h3{font-size:1.1em}
-table{border-collapse:collapse;margin:.6em 0;font-size:.92em}
+table{border-collapse:collapse;margin:.6em 0;font-size:.92em;max-width:100%}
 th,td{border:1px solid #bbb;padding:.2em .5em;text-align:left;vertical-align:top}
+th{overflow-wrap:break-word}td.n{white-space:nowrap}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.winner td{font-weight:bold}
 caption{text-align:left;font-weight:bold;padding:.3em 0}
@@ -38,6 +41,7 @@ figcaption{font-weight:bold;margin-bottom:.3em}
 svg{max-width:100%;height:auto}
 svg text{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11px;fill:#111}
 .note{border-left:3px solid #E69F00;padding-left:.6em}
+.legend span{display:inline-block;white-space:nowrap;margin-right:1em}
 .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:middle}
 @page{size:A4;margin:18mm 15mm}
 @media print{
@@ -181,11 +185,11 @@ std::string RankingTable(const Page& p) {
 }
 
 std::string Legend(const Page& p) {
-  std::string s = "<p aria-hidden=\"true\">";
+  std::string s = "<p class=\"legend\" aria-hidden=\"true\">";
   const auto& cols = p.scorer.columns();
   for (std::size_t j = 0; j < cols.size(); ++j) {
-    s += "<span class=\"swatch\" style=\"background:" + Color(j) +
-         "\"></span>" + HtmlText(cols[j].name) + " &#160; ";
+    s += "<span><i class=\"swatch\" style=\"background:" + Color(j) +
+         "\"></i>" + HtmlText(cols[j].name) + "</span>";
   }
   return s + "</p>";
 }
@@ -263,7 +267,7 @@ std::string GapChart(const Page& p) {
     }
   }
   if (most <= 0 || !std::isfinite(most)) most = 1;
-  const double label = 170, half = 210, bar_h = 9, gap = 8, top = 24;
+  const double label = 170, half = 210, bar_h = 7, gap = 10, top = 24;
   const double mid = label + half;
   const double width = label + 2 * half + 60;
   double height = top + 20;
@@ -283,10 +287,13 @@ std::string GapChart(const Page& p) {
     for (Eigen::Index j = 0; j < m; ++j) {
       const double d = p.e.Points(i, j) - p.e.Points(winner, j);
       const double len = std::abs(d) / most * half;
-      s += Rect(d < 0 ? mid - len : mid, y, len, bar_h - 1,
-                Color(static_cast<std::size_t>(j)));
+      s += Rect(d < 0 ? mid - len : mid, y + bar_h * static_cast<double>(j),
+                len, bar_h - 1, Color(static_cast<std::size_t>(j)));
     }
     y += bar_h * static_cast<double>(m) + gap;
+    s += "<line x1=\"" + Num(label) + "\" y1=\"" + Num(y - gap / 2) +
+         "\" x2=\"" + Num(label + 2 * half) + "\" y2=\"" + Num(y - gap / 2) +
+         "\" stroke=\"#ddd\"/>";
   }
   s += "<line x1=\"" + Num(mid) + "\" y1=\"" + Num(top - 4) + "\" x2=\"" +
        Num(mid) + "\" y2=\"" + Num(y) + "\" stroke=\"#333\"/>";
