@@ -140,6 +140,12 @@ DocumentWords MakeEnglish() {
   w.comment_rank =
       "RANK on the totals: bids with equal totals share a rank here; the "
       "declared tie-break policy is applied by circa only.";
+  w.comment_thresholds =
+      "A formula: 1 when the bid met the requirements (circa's decision, "
+      "column C) and every minimum score (Scores sheet), and, with max-pass, "
+      "ranks among the best on quality.";
+  w.quality_points = "Quality points";
+  w.thresholds_met = "Minimum scores met (1/0)";
   return w;
 }
 

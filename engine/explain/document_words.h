@@ -90,10 +90,13 @@ struct DocumentWords {
   std::string lowest;
   std::string highest;
   // Cell comments where a rule or a stage cannot be a formula.
-  std::string comment_exclusion;  // the stage flags are circa's decision
-  std::string comment_panel;      // a panel's aggregated value
-  std::string comment_lcc;        // a life-cycle cost from the profile
-  std::string comment_rank;       // RANK ignores the tie-break policy
+  std::string comment_exclusion;   // the stage flags are circa's decision
+  std::string comment_panel;       // a panel's aggregated value
+  std::string comment_lcc;         // a life-cycle cost from the profile
+  std::string comment_rank;        // RANK ignores the tie-break policy
+  std::string comment_thresholds;  // the price stage flag as a formula
+  std::string quality_points;      // "Quality points"
+  std::string thresholds_met;      // "Minimum scores met (1/0)"
 };
 
 // The English words.

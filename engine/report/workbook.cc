@@ -254,13 +254,23 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
         e.column_max.size() > jj ? e.column_max[jj] : 0.0);
   }
 
+  // Scores' columns: score 2..m+1, points m+2..2m+1, total 2m+2, then the
+  // quality points and whether every minimum score is met (1/0).
+  const auto points0 = static_cast<lxw_col_t>(2 + m);
+  const auto total_col = static_cast<lxw_col_t>(2 + 2 * m);
+  const auto qpts_col = static_cast<lxw_col_t>(total_col + 1);
+  const auto thr_col = static_cast<lxw_col_t>(total_col + 2);
+  const bool staged_money = !scorer.thresholds().empty() || set.max_pass;
+
   // Values.
   worksheet_write_string(vals, 0, 0, w.bid.c_str(), bold);
   worksheet_write_string(vals, 0, 1, w.supplier.c_str(), bold);
   worksheet_write_string(vals, 0, 2, w.scored_quality.c_str(), bold);
   worksheet_write_string(vals, 0, 3, w.scored_price.c_str(), bold);
   worksheet_write_comment(vals, 0, 2, w.comment_exclusion.c_str());
-  worksheet_write_comment(vals, 0, 3, w.comment_exclusion.c_str());
+  worksheet_write_comment(
+      vals, 0, 3,
+      (staged_money ? w.comment_thresholds : w.comment_exclusion).c_str());
   worksheet_set_column(vals, 0, 1, 20, nullptr);
   for (lxw_col_t j = 0; j < m; ++j) {
     worksheet_write_string(vals, 0, static_cast<lxw_col_t>(kValueCol + j),
@@ -285,7 +295,23 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
     worksheet_write_string(vals, row, 1, CellText(bids.suppliers[i]).c_str(),
                            nullptr);
     worksheet_write_number(vals, row, 2, e.Scored(ii, false) ? 1 : 0, nullptr);
-    worksheet_write_number(vals, row, 3, e.Scored(ii, true) ? 1 : 0, nullptr);
+    if (!staged_money) {
+      worksheet_write_number(vals, row, 3, e.Scored(ii, true) ? 1 : 0, nullptr);
+    } else {
+      // Minimum scores and max-pass as formulas over the quality points
+      // (Scores sheet); the requirements stay circa's decision.
+      const std::string q = sc_ref + "!" + Cell(row, qpts_col);
+      std::string f = "=IF(AND(" + Cell(row, 2) + "=1," + sc_ref + "!" +
+                      Cell(row, thr_col) + "=1";
+      if (set.max_pass) {
+        f += ",COUNTIFS(" + Range(sc_ref, kFirst, last, thr_col) + ",1," +
+             Range(sc_ref, kFirst, last, qpts_col) + ",\">\"&" + q + ")<" +
+             std::to_string(*set.max_pass);
+      }
+      f += "),1,0)";
+      worksheet_write_formula_num(vals, row, 3, f.c_str(), nullptr,
+                                  e.Scored(ii, true) ? 1 : 0);
+    }
     for (lxw_col_t j = 0; j < m; ++j) {
       const double v = bids.values(ii, static_cast<Eigen::Index>(j));
       if (std::isfinite(v)) {
@@ -295,13 +321,15 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
     }
   }
 
-  // Scores: score columns 2..m+1, points m+2..2m+1, total 2m+2.
-  const auto points0 = static_cast<lxw_col_t>(2 + m);
-  const auto total_col = static_cast<lxw_col_t>(2 + 2 * m);
+  // Scores.
   const Rounding& rounding = scorer.rounding();
   worksheet_write_string(sc, 0, 0, w.bid.c_str(), bold);
   worksheet_write_string(sc, 0, 1, w.supplier.c_str(), bold);
   worksheet_write_string(sc, 0, total_col, w.total.c_str(), bold);
+  if (staged_money) {
+    worksheet_write_string(sc, 0, qpts_col, w.quality_points.c_str(), bold);
+    worksheet_write_string(sc, 0, thr_col, w.thresholds_met.c_str(), bold);
+  }
   worksheet_set_column(sc, 0, 1, 20, nullptr);
   for (lxw_col_t j = 0; j < m; ++j) {
     worksheet_write_string(sc, 0, static_cast<lxw_col_t>(2 + j),
@@ -353,6 +381,32 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
     }
     worksheet_write_formula_num(sc, row, total_col, ("=" + t).c_str(), num,
                                 e.totals[ii]);
+    if (!staged_money) continue;
+    // Quality points, and the minimum scores met (as the scorer compares,
+    // to 1e-9).
+    std::string qp = "0";
+    double quality = 0;
+    for (lxw_col_t j = 0; j < m; ++j) {
+      if (cols[j].type != CriterionType::kQuality) continue;
+      qp += "+" + Cell(row, static_cast<lxw_col_t>(points0 + j));
+      quality += e.Points(ii, static_cast<Eigen::Index>(j));
+    }
+    worksheet_write_formula_num(sc, row, qpts_col, ("=" + qp).c_str(), num,
+                                quality);
+    std::string ok = "=IF(AND(TRUE";
+    bool met = true;
+    for (const ScoreThreshold& th : scorer.thresholds()) {
+      std::string sum = "0";
+      for (lxw_col_t j = 0; j < m; ++j) {
+        if (th.mask[static_cast<Eigen::Index>(j)] == 0) continue;
+        sum += "+" + Cell(row, static_cast<lxw_col_t>(points0 + j));
+      }
+      ok += "," + sum + ">=" + N(th.min_points) + "-1E-9";
+      met = met && e.PointsOn(ii, th.mask) >= th.min_points - 1e-9;
+    }
+    ok += "),1,0)";
+    worksheet_write_formula_num(sc, row, thr_col, ok.c_str(), nullptr,
+                                met ? 1 : 0);
   }
 
   // Ranking, in circa's order: RANK among the bids that reached the price

@@ -306,7 +306,7 @@ def compare(recomputed, result, name):
     wb = openpyxl.load_workbook(recomputed, data_only=True)
     scores = sheet(wb, "Scores")
     bids = {b["id"]: b for b in result["bids"]}
-    m = (len(scores[0]) - 3) // 2
+    m = (scores[0].index("Total") - 2) // 2
     cells = 0
     for row in scores[1:]:
         bid = bids[row[0]]
@@ -320,6 +320,14 @@ def compare(recomputed, result, name):
                     abs(round(value, 6) - want) > 1e-9:
                 fail(f"{name}: bid {row[0]} {what}: workbook {value!r}, "
                      f"circa {want}")
+    # The price stage flag (a formula when the set has minimum scores or
+    # max-pass): 1 exactly for the bids circa ranked.
+    for row in sheet(wb, "Values")[1:]:
+        cells += 1
+        want = 1 if bids[row[0]]["status"] == "ranked" else 0
+        if row[3] != want:
+            fail(f"{name}: bid {row[0]} price stage {row[3]!r}, circa "
+                 f"{bids[row[0]]['status']}")
     # RANK gives bids with equal totals one rank; circa's tie-break policy
     # then orders them (documented). Equal totals: the rank RANK gives.
     ranked = [b["total"] for b in result["bids"] if b["status"] == "ranked"]
