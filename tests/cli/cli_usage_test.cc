@@ -81,7 +81,8 @@ TEST(CliUsage, UnknownFormatIsAUsageError) {
       RunCirca({"score", "samples/office-furniture", "-f", "xml"});
   EXPECT_EQ(r.exit_code, 2) << r.Describe();
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, std::string("--format: xml not in {table,json,csv,md}\n") +
+  EXPECT_EQ(r.err, std::string(
+                       "--format: xml not in {table,json,csv,md,html,xlsx}\n") +
                        kRunWithHelp);
 }
 
