@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <utility>
 #include <vector>
 
 #include "report/text_util.h"
@@ -67,7 +68,15 @@ std::string CellText(std::string_view text) { return Display(text); }
 
 class Book {
  public:
-  explicit Book(const std::string& path) : wb_(workbook_new(path.c_str())) {}
+  // Constant memory: each row is written out when the next one starts (the
+  // sheets are filled row by row), so 100,000 bids do not hold every cell.
+  Book(const std::string& path, std::string tmpdir)
+      : tmpdir_(std::move(tmpdir)) {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    options.tmpdir = tmpdir_.data();
+    wb_ = workbook_new_opt(path.c_str(), &options);
+  }
   ~Book() {
     if (wb_ != nullptr && !closed_) workbook_close(wb_);
   }
@@ -80,7 +89,8 @@ class Book {
   }
 
  private:
-  lxw_workbook* wb_;
+  std::string tmpdir_;
+  lxw_workbook* wb_ = nullptr;
   bool closed_ = false;
 };
 
@@ -179,7 +189,7 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
     ~Remove() { std::remove(path.c_str()); }
   } remove_on_exit{path};
 
-  Book book(path);
+  Book book(path, fs::temp_directory_path(ec).string());
   lxw_workbook* wb = book.get();
   if (wb == nullptr) {
     if (why != nullptr) *why = "libxlsxwriter could not start " + path;
