@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -290,9 +291,10 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
       worksheet_write_comment(vals, 0, static_cast<lxw_col_t>(kValueCol + j),
                               w.comment_lcc.c_str());
     } else if (rep.panel != nullptr &&
-               cols[j].type == CriterionType::kQuality &&
-               (cols[j].rule.rule == Rule::kScale ||
-                cols[j].rule.rule == Rule::kYesNo)) {
+               std::any_of(rep.panel->cells.begin(), rep.panel->cells.end(),
+                           [&c = cols[j]](const PanelCell& cell) {
+                             return cell.criterion == c.id;
+                           })) {
       worksheet_write_comment(vals, 0, static_cast<lxw_col_t>(kValueCol + j),
                               w.comment_panel.c_str());
     }

@@ -289,6 +289,10 @@ def check_formulas(path, name):
                          "Explanations"]:
         fail(f"{name}: sheets {wb.sheetnames}")
         return wb
+    # What is not a formula says so in a cell comment.
+    for title, ref in (("Values", "C1"), ("Values", "D1"), ("Ranking", "A1")):
+        if wb[title][ref].comment is None:
+            fail(f"{name}: no comment on {title}!{ref}")
     scores = sheet(wb, "Scores")
     for row in scores[1:]:
         for cell in row[2:]:
