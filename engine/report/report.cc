@@ -1,5 +1,7 @@
 #include "circa/report.h"
 
+#include <stdexcept>
+#include <string>
 #include <unordered_map>
 
 #include "explain/document_words.h"
@@ -82,10 +84,16 @@ void Render(const Report& report, ReportFormat format, const TextSink& sink) {
     case ReportFormat::kHtml:
       return report::RenderHtml(report, nullptr,
                                 explain::EnglishDocumentWords(), sink);
-    case ReportFormat::kXlsx:
-      report::RenderWorkbook(report, explain::EnglishDocumentWords(), sink,
-                             nullptr);
+    case ReportFormat::kXlsx: {
+      // Only the temporary file or the library can fail: nothing was
+      // written, and the caller learns why.
+      std::string why;
+      if (!report::RenderWorkbook(report, explain::EnglishDocumentWords(), sink,
+                                  &why)) {
+        throw std::runtime_error("cannot write the workbook: " + why);
+      }
       return;
+    }
   }
 }
 

@@ -174,14 +174,16 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
   const lxw_row_t last = n == 0 ? kFirst : kFirst + n - 1;
 
   namespace fs = std::filesystem;
+  // $TMPDIR when it names a directory, else /tmp.
   std::error_code ec;
-  std::string path =
-      (fs::temp_directory_path(ec) / "circa-workbook-XXXXXX.xlsx").string();
+  fs::path tmp = fs::temp_directory_path(ec);
+  if (ec || tmp.empty()) tmp = "/tmp";
+  std::string path = (tmp / "circa-workbook-XXXXXX.xlsx").string();
   const int fd = mkstemps(path.data(), 5);
   if (fd < 0) {
-    if (why != nullptr)
-      *why = "cannot create a temporary file in " +
-             fs::temp_directory_path(ec).string();
+    if (why != nullptr) {
+      *why = "cannot create a temporary file in " + tmp.string();
+    }
     return false;
   }
   close(fd);
@@ -190,7 +192,7 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
     ~Remove() { std::remove(path.c_str()); }
   } remove_on_exit{path};
 
-  Book book(path, fs::temp_directory_path(ec).string());
+  Book book(path, tmp.string());
   lxw_workbook* wb = book.get();
   if (wb == nullptr) {
     if (why != nullptr) *why = "libxlsxwriter could not start " + path;

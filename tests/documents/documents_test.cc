@@ -204,5 +204,25 @@ TEST(WorkbookTest, CliWritesTheWorkbookToAFile) {
   std::filesystem::remove_all(dir);
 }
 
+// A workbook that cannot be written (here: a file size limit, as on a full
+// disk) is an output error: exit 3 with the library's reason, and no file.
+TEST(WorkbookTest, FailedWriteIsAnOutputError) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "circa-documents-fail";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "of.xlsx").string();
+  circa_test::cli::RunOptions options;
+  options.file_size_limit = 4096;
+  const circa_test::cli::RunResult r = circa_test::cli::RunCirca(
+      {"score", "samples/office-furniture", "-f", "xlsx", "-o", path}, options);
+  EXPECT_EQ(r.exit_code, 3) << r.Describe();
+  EXPECT_THAT(r.err, ::testing::EndsWith(
+                         "circa: internal error: cannot write the workbook: "
+                         "Zip generic error ZIP_ERRNO while creating the "
+                         "xlsx file.\n"));
+  EXPECT_FALSE(std::filesystem::exists(path));
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace circa
