@@ -21,7 +21,7 @@ fi
 circa="$(cd "$(dirname "$circa")" && pwd)/$(basename "$circa")"
 
 approved=tests/golden/approved
-formats=(table json md csv decision)
+formats=(table json md csv decision html)
 mkdir -p "$approved"
 
 declare -A keep=()
@@ -35,6 +35,8 @@ for tender in samples/*/tender.yaml; do
     lang=()
     if [ "$variant" != "$format" ]; then lang=(--lang "${variant#*.}"); fi
     file="$approved/$sample.$variant.approved.txt"
+    # A money-based award (award:) has no HTML report.
+    if [ "$format" = html ] && grep -q '^award:' "$tender"; then continue; fi
     keep["$file"]=1
     tmp="$(mktemp "$approved/.approve.XXXXXX")"
     if ! "$circa" score "samples/$sample" --format "$format" --width 100 \

@@ -11,7 +11,8 @@ packages=(
   libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
-  python3-numpy
+  libxlsxwriter-dev
+  chromium libreoffice-calc-nogui fonts-dejavu-core python3-openpyxl python3-numpy
 )
 
 missing=()

@@ -9,7 +9,9 @@
 #include <utility>
 
 #include "circa/labels.h"
+#include "explain/document_words.h"
 #include "report/analysis_report.h"
+#include "report/html.h"
 #include "report/sink.h"
 #include "report/text_util.h"
 #include "util/ascii.h"
@@ -21,12 +23,14 @@ struct FormatName {
   ReportFormat format;
   std::string_view name;
 };
-constexpr std::array<FormatName, 5> kFormats = {{
+constexpr std::array<FormatName, 7> kFormats = {{
     {ReportFormat::kTable, "table"},
     {ReportFormat::kJson, "json"},
     {ReportFormat::kCsv, "csv"},
     {ReportFormat::kMarkdown, "md"},
     {ReportFormat::kDecision, "decision"},
+    {ReportFormat::kHtml, "html"},
+    {ReportFormat::kXlsx, "xlsx"},
 }};
 
 report::AnalysisReport MakeAnalysisReport(const AnalysisResult& a,
@@ -135,8 +139,16 @@ std::string Render(const Outcome& outcome, ReportFormat format,
   return out;
 }
 
+bool HasOutcomeFormat(const Outcome& outcome, ReportFormat format) {
+  if (format != ReportFormat::kHtml && format != ReportFormat::kXlsx) {
+    return true;
+  }
+  return outcome.points.has_value() && !outcome.award;
+}
+
 bool HasAnalysisFormat(ReportFormat format) {
-  return format != ReportFormat::kCsv && format != ReportFormat::kDecision;
+  return format != ReportFormat::kCsv && format != ReportFormat::kDecision &&
+         format != ReportFormat::kXlsx;
 }
 
 std::vector<BidderLetter> RenderLetters(const Outcome& outcome,
@@ -172,8 +184,25 @@ bool Render(const AnalysisResult& analysis, ReportFormat format,
     case ReportFormat::kMarkdown:
       sink(report::RenderAnalysisMarkdown(r));
       return true;
+    case ReportFormat::kHtml: {
+      // The points report of the bids analysed, with the analyses' charts.
+      const Tender& t = analysis.tender;
+      // The panel's record is by the tender's bids: used only when no bid
+      // was left out of the analyses.
+      const bool all = analysis.bids.size() == t.bids.size();
+      const Report points = MakeReport(
+          t.criteria, analysis.bids, analysis.scorer, analysis.evaluation, true,
+          all && t.panel ? &*t.panel : nullptr, t.lcc ? &*t.lcc : nullptr);
+      report::HtmlAnalysis extra;
+      extra.headline = report::AnalysisHeadline(r);
+      extra.sensitivity = r.sensitivity;
+      extra.smaa = r.smaa;
+      report::RenderHtml(points, &extra, explain::EnglishDocumentWords(), sink);
+      return true;
+    }
     case ReportFormat::kCsv:
     case ReportFormat::kDecision:
+    case ReportFormat::kXlsx:
       break;
   }
   return false;

@@ -195,7 +195,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
                  a.tender.bids.ids[static_cast<std::size_t>(b.bid)],
                  DescribeExclusion(b.exclusion, all_words));
   }
-  // -f is checked by CLI11 against table, json and md.
+  // -f is checked by CLI11 against table, json, md and html.
   const std::string text = Render(
       a, ReportFormatFromString(args.format).value_or(ReportFormat::kTable),
       render);
@@ -290,7 +290,8 @@ Runner AddAnalyzeCommand(CLI::App& app) {
       ->check(CLI::IsMember({"fixed", "full"}))
       ->default_str("fixed");
   cmd->add_option("-f,--format", args->format, "Output format")
-      ->transform(CLI::IsMember({"table", "json", "md"}, CLI::ignore_case))
+      ->transform(
+          CLI::IsMember({"table", "json", "md", "html"}, CLI::ignore_case))
       ->default_str("table");
   cmd->add_option("-o,--output", args->output,
                   "Write to FILE (a regular file is replaced atomically; a "

@@ -2,9 +2,12 @@
 // Loads the tender, calls Evaluate (circa/evaluate.h) and writes the
 // outcome with Render (circa/render.h): no scoring policy lives here.
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <memory>
+#include <string>
 #include <utility>
 
 #include "circa/evaluate.h"
@@ -32,15 +35,22 @@ struct ScoreArgs {
 
 int RunScore(const ScoreArgs& args) {
   const auto start = std::chrono::steady_clock::now();
+  // -f is checked by CLI11 against the same names.
+  const ReportFormat format =
+      ReportFormatFromString(args.format).value_or(ReportFormat::kTable);
+  if (format == ReportFormat::kXlsx &&
+      (args.output.empty() || args.output == "-") && isatty(STDOUT_FILENO)) {
+    std::fprintf(stderr,
+                 "circa: --format xlsx writes a binary workbook; give -o "
+                 "FILE.xlsx or redirect standard output\n");
+    return kExitUsage;
+  }
   int failure = kExitUsage;
   std::unique_ptr<io::OutputTarget> out;
   std::optional<Tender> tender =
       LoadTenderArgs(args.first, args.second, args.panel, args.locale, &failure,
                      args.costs, args.output, &out);
   if (!tender) return failure;
-  // -f is checked by CLI11 against the same names.
-  const ReportFormat format =
-      ReportFormatFromString(args.format).value_or(ReportFormat::kTable);
   RenderOptions render;
   render.width = args.width > 0 ? args.width : TerminalWidth();
   // --lang and --csv-dialect are checked by CLI11 against the same names.
@@ -59,6 +69,13 @@ int RunScore(const ScoreArgs& args) {
         "rank-reversal probe skipped for {} bids (more than {}); run "
         "circa analyze --reversal",
         outcome.value->tender.bids.size(), options.automatic_probe_limit);
+  }
+  if (!HasOutcomeFormat(*outcome.value, format)) {
+    std::fprintf(stderr,
+                 "circa: --format %s needs a points evaluation; a set with a "
+                 "money-based award (award:) has table, json, csv and md\n",
+                 std::string(ToString(format)).c_str());
+    return kExitUsage;
   }
   WarnNotes(outcome.value->Notes());
   WarnMissingLabels(outcome.value->tender.criteria, render.language);
@@ -98,8 +115,9 @@ Runner AddScoreCommand(CLI::App& app) {
       ->required();
   cmd->add_option("BIDS", args->second, "Bids (CSV, YAML or JSON)");
   cmd->add_option("-f,--format", args->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "md", "decision"},
-                            CLI::ignore_case))
+      ->check(CLI::IsMember(
+          {"table", "json", "csv", "md", "decision", "html", "xlsx"},
+          CLI::ignore_case))
       ->default_str("table");
   cmd->add_option("-o,--output", args->output,
                   "Write to FILE (a regular file is replaced atomically; a "

@@ -518,6 +518,9 @@ void RenderAward(const AwardReport& report, ReportFormat format,
     case ReportFormat::kDecision:  // no decision document for money awards
       Markdown(report, out);
       return;
+    case ReportFormat::kHtml:
+    case ReportFormat::kXlsx:
+      return;  // points evaluations only (HasOutcomeFormat, circa/render.h)
   }
 }
 

@@ -1,9 +1,14 @@
 #include "circa/report.h"
 
+#include <stdexcept>
+#include <string>
 #include <unordered_map>
 
+#include "explain/document_words.h"
+#include "report/html.h"
 #include "report/lcc_report.h"
 #include "report/sink.h"
+#include "report/workbook.h"
 
 namespace circa {
 
@@ -80,6 +85,19 @@ void Render(const Report& report, ReportFormat format, const TextSink& sink) {
       return RenderMarkdown(report, sink);
     case ReportFormat::kDecision:
       return RenderDecision(report, sink);
+    case ReportFormat::kHtml:
+      return report::RenderHtml(report, nullptr,
+                                explain::EnglishDocumentWords(), sink);
+    case ReportFormat::kXlsx: {
+      // Only the temporary file or the library can fail: nothing was
+      // written, and the caller learns why.
+      std::string why;
+      if (!report::RenderWorkbook(report, explain::EnglishDocumentWords(), sink,
+                                  &why)) {
+        throw std::runtime_error("cannot write the workbook: " + why);
+      }
+      return;
+    }
   }
 }
 

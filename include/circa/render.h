@@ -17,8 +17,8 @@
 
 namespace circa {
 
-// "table", "json", "csv", "md", "decision" (the CLI's -f values), and back;
-// any case.
+// "table", "json", "csv", "md", "decision", "html", "xlsx" (the CLI's -f
+// values), and back; any case.
 std::string_view ToString(ReportFormat format);
 std::optional<ReportFormat> ReportFormatFromString(std::string_view text);
 
@@ -72,11 +72,16 @@ struct BidderLetter {
 std::vector<BidderLetter> RenderLetters(const Outcome& outcome,
                                         const RenderOptions& options = {});
 
+// Whether an outcome can be rendered in `format`: HTML and the workbook
+// (binary .xlsx bytes) need a points evaluation, not a money award.
+bool HasOutcomeFormat(const Outcome& outcome, ReportFormat format);
+
 // The JSON schema identifier written into every analysis result.
 inline constexpr const char* kAnalysisSchema = "circa.analysis/1";
 
-// Whether an analysis can be rendered in `format`: table, JSON and
-// Markdown; an analysis has no CSV form.
+// Whether an analysis can be rendered in `format`: table, JSON, Markdown
+// and HTML (the points report with the sensitivity and SMAA charts); an
+// analysis has no CSV or workbook form.
 bool HasAnalysisFormat(ReportFormat format);
 
 // An analysis in `format` (docs/robustness.md): the headline, then one

@@ -21,7 +21,18 @@
 namespace circa {
 
 // kDecision: the motivated award decision (docs/award-decision.md).
-enum class ReportFormat { kTable, kJson, kCsv, kMarkdown, kDecision };
+// kHtml: one self-contained page with charts; kXlsx: a workbook with live
+// formulas (binary: the bytes of an .xlsx file). Both for points
+// evaluations only (docs/result-format.md, "HTML" and "Workbook").
+enum class ReportFormat {
+  kTable,
+  kJson,
+  kCsv,
+  kMarkdown,
+  kDecision,
+  kHtml,
+  kXlsx
+};
 
 // Everything a report shows; renderers read it and nothing else.
 struct Report {

@@ -106,9 +106,9 @@ TEST(CliUsage, UnknownFormatIsAUsageError) {
       RunCirca({"score", "samples/office-furniture", "-f", "xml"});
   EXPECT_EQ(r.exit_code, 2) << r.Describe();
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err,
-            std::string("--format: xml not in {table,json,csv,md,decision}\n") +
-                kRunWithHelp);
+  EXPECT_EQ(r.err, std::string("--format: xml not in "
+                               "{table,json,csv,md,decision,html,xlsx}\n") +
+                       kRunWithHelp);
 }
 
 TEST(CliUsage, WidthOutOfRangeIsAUsageError) {
