@@ -35,13 +35,13 @@ struct Exported {
 };
 
 // A language of the export: as the set's labels write it and as eForms.
-struct Language {
+struct EformsLanguage {
   std::string label;   // "nl"
   std::string eforms;  // "NLD"
 };
 
 struct Plan {
-  std::vector<Language> languages;
+  std::vector<EformsLanguage> languages;
   std::vector<Exported> criteria;
   std::string calculation;  // BT-543, empty when every rule is linear
   bool english = false;     // descriptions and rule texts written (ENG)
@@ -57,7 +57,7 @@ constexpr std::pair<std::string_view, std::string_view> kLanguages[] = {
 
 // "nl,FRA" -> {nl NLD, fr FRA}; false (and why) on an unknown or repeated
 // language.
-bool ParseLanguages(const std::string& text, std::vector<Language>* out,
+bool ParseLanguages(const std::string& text, std::vector<EformsLanguage>* out,
                     std::string* why) {
   out->clear();
   std::size_t start = 0;
@@ -76,9 +76,9 @@ bool ParseLanguages(const std::string& text, std::vector<Language>* out,
           code + "\"";
       return false;
     }
-    const Language language{std::string(found->first),
-                            std::string(found->second)};
-    if (std::any_of(out->begin(), out->end(), [&](const Language& l) {
+    const EformsLanguage language{std::string(found->first),
+                                  std::string(found->second)};
+    if (std::any_of(out->begin(), out->end(), [&](const EformsLanguage& l) {
           return l.label == language.label;
         })) {
       *why = "language: " + language.label + " is given twice";
@@ -151,8 +151,9 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
       !ParseLanguages(options.language, &plan.languages, &why)) {
     diag.Error(here, "language", why.substr(std::string("language: ").size()));
   }
-  plan.english = std::any_of(plan.languages.begin(), plan.languages.end(),
-                             [](const Language& l) { return l.label == "en"; });
+  plan.english =
+      std::any_of(plan.languages.begin(), plan.languages.end(),
+                  [](const EformsLanguage& l) { return l.label == "en"; });
   if (set.criteria.empty()) {
     diag.Error(here, "criteria", "the set has no criteria to export");
   }
@@ -198,7 +199,7 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
       }
     }
     e.type = std::string(ToString(type));
-    for (const Language& l : plan.languages) {
+    for (const EformsLanguage& l : plan.languages) {
       // English is the criterion's name; every other language its label.
       const auto label = c.doc.labels.find(l.label);
       if (l.label == "en") {
@@ -308,7 +309,7 @@ std::string CommentSafe(std::string text) {
 }  // namespace
 
 bool ExportOptions::IsValid(std::string* why) const {
-  std::vector<Language> languages;
+  std::vector<EformsLanguage> languages;
   std::string reason;
   const bool ok = ParseLanguages(language, &languages, &reason);
   if (!ok && why != nullptr) *why = reason;
