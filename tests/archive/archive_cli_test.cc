@@ -7,11 +7,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "../../bench/archive_data.h"
 #include "circa/archive.h"
@@ -95,6 +99,40 @@ class CliArchive : public ::testing::Test {
     sqlite3_finalize(s);
     sqlite3_close(db);
     return value;
+  }
+  // Runs `command` (through bash, exec'd so the pid is circa's) and sends
+  // it `signal` as soon as `ready()` holds (polled every 2 ms, at most
+  // 120 s): the kill lands at a known point of the work, whatever the
+  // machine's speed, instead of after a fixed sleep.
+  ShellRun SignalWhen(const std::string& command, int signal,
+                      const std::function<bool()>& ready) {
+    const std::string out = dir_ + "/stdout.txt";
+    const std::string err = dir_ + "/stderr.txt";
+    const std::string line =
+        "cd " + dir_ + " && exec " + command + " >" + out + " 2>" + err;
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      ::execl("/bin/bash", "bash", "-c", line.c_str(),
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (!ready() && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    ::kill(pid, signal);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ShellRun r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream o(out), e(err);
+    std::ostringstream so, se;
+    so << o.rdbuf();
+    se << e.rdbuf();
+    r.out = so.str();
+    r.err = se.str();
+    return r;
   }
   std::string Exec(const std::string& sql) {
     sqlite3* db = nullptr;
@@ -184,8 +222,10 @@ TEST_F(CliArchive, BatchIsDeterministicAcrossThreads) {
 TEST_F(CliArchive, KillDuringImportLeavesNoHalfTender) {
   WriteDirectories(300);
   // Killed after a moment: some tenders are in, none is half in.
-  Shell(dir_, Circa() + " archive add --quiet --archive " + db_ + " " + dir_ +
-                  "/tenders & pid=$!; sleep 0.4; kill -9 $pid; wait $pid");
+  SignalWhen(Circa() + " archive add --quiet --archive " + db_ + " " + dir_ +
+                 "/tenders",
+             SIGKILL,
+             [&] { return Query("SELECT count(*) FROM tenders") > 0; });
   const int partial = Query("SELECT count(*) FROM tenders");
   EXPECT_GT(partial, 0);
   EXPECT_LT(partial, 300);
@@ -205,7 +245,8 @@ TEST_F(CliArchive, KillDuringBatchThenResumeFinishes) {
   Fill(400);
   const std::string batch = Circa() + " batch --archive " + db_ +
                             " -f csv --quiet --threads 1 --smaa 10000";
-  Shell(dir_, batch + " & pid=$!; sleep 2.5; kill -9 $pid; wait $pid");
+  SignalWhen(batch, SIGKILL,
+             [&] { return Query("SELECT count(*) FROM run_results") > 0; });
   const int partial = Query("SELECT count(*) FROM run_results");
   EXPECT_GT(partial, 0);  // whole blocks of 64 were committed
   EXPECT_LT(partial, 400);
@@ -225,8 +266,9 @@ TEST_F(CliArchive, InterruptStopsCleanlyWithExitCode130) {
   Fill(400);
   const std::string batch = Circa() + " batch --archive " + db_ +
                             " -f csv --quiet --threads 1 --smaa 10000";
-  const ShellRun r =
-      Shell(dir_, batch + " & pid=$!; sleep 1.5; kill -INT $pid; wait $pid");
+  const ShellRun r = SignalWhen(batch, SIGINT, [&] {
+    return Query("SELECT count(*) FROM run_results") > 0;
+  });
   EXPECT_EQ(r.code, 130) << r.err;
   EXPECT_NE(r.err.find("with --resume to finish"), std::string::npos) << r.err;
   const int done = Query("SELECT count(*) FROM run_results");

@@ -78,7 +78,7 @@ TEST(CliUsage, MistypedCommandSuggestsTheClosest) {
   EXPECT_EQ(far.exit_code, 2) << far.Describe();
   EXPECT_EQ(far.err,
             "circa: unknown command \"frobnicate\"; expected score, "
-            "validate, weights, analyze or criteria\n");
+            "validate, weights, analyze, criteria, archive or batch\n");
 }
 
 TEST(CliUsage, SheetChoosesTheWorkbookSheet) {
