@@ -1,6 +1,7 @@
 #include "io/output.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -205,13 +206,27 @@ bool OutputTarget::Open(const std::string& path) {
   if (dir.empty()) dir = ".";
   std::string tmpl =
       (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  // The file is made and registered with the terminating signals blocked:
+  // a Ctrl-C between the two would otherwise leave the file behind.
+  InstallSignalHandlers();
+  sigset_t terminating;
+  sigset_t before;
+  sigemptyset(&terminating);
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
+    sigaddset(&terminating, sig);
+  }
+  ::pthread_sigmask(SIG_BLOCK, &terminating, &before);
   fd_ = ::mkostemp(tmpl.data(), O_CLOEXEC);
+  const int made_errno = errno;
+  const bool registered = fd_ >= 0 && RegisterTemp(tmpl);
+  ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
   if (fd_ < 0) {
-    return Fail("cannot create a temporary file next to " + target_, errno);
+    return Fail("cannot create a temporary file next to " + target_,
+                made_errno);
   }
   temp_ = tmpl;
   kind_ = Kind::kAtomic;
-  if (!RegisterTemp(temp_)) {
+  if (!registered) {
     Discard();
     return Fail(cannot + ": the path is too long", 0);
   }
