@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
@@ -30,8 +31,36 @@ struct ScoreArgs {
   std::string lang;
   std::string csv_dialect = "auto";
   std::string per_bidder;
+  std::string documents;
   int width = 0;
 };
+
+// --documents DIR: every document a buyer signs or sends, each file written
+// atomically. A money-based award has no HTML page or workbook.
+int WriteDocuments(const Outcome& outcome, const RenderOptions& render,
+                   const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "circa: cannot make directory %s: %s\n", dir.c_str(),
+                 ec.message().c_str());
+    return kExitInternal;
+  }
+  const std::filesystem::path root(dir);
+  for (const auto& [format, name] :
+       {std::pair{ReportFormat::kDecision, "decision.md"},
+        std::pair{ReportFormat::kHtml, "report.html"},
+        std::pair{ReportFormat::kXlsx, "workbook.xlsx"}}) {
+    if (!HasOutcomeFormat(outcome, format)) continue;
+    if (const int code = WriteOutput(Render(outcome, format, render),
+                                     (root / name).string());
+        code != kExitOk) {
+      return code;
+    }
+  }
+  return WriteLetters(RenderLetters(outcome, render),
+                      (root / "letters").string());
+}
 
 int RunScore(const ScoreArgs& args) {
   const auto start = std::chrono::steady_clock::now();
@@ -79,12 +108,19 @@ int RunScore(const ScoreArgs& args) {
   }
   WarnNotes(outcome.value->Notes());
   WarnMissingLabels(outcome.value->tender.criteria, render.language);
-  if (format == ReportFormat::kDecision || !args.per_bidder.empty()) {
+  if (format == ReportFormat::kDecision || !args.per_bidder.empty() ||
+      !args.documents.empty()) {
     WarnDecisionPlaceholders(outcome.value->tender.criteria);
   }
   if (!args.per_bidder.empty()) {
     if (const int code = WriteLetters(RenderLetters(*outcome.value, render),
                                       args.per_bidder);
+        code != kExitOk) {
+      return code;
+    }
+  }
+  if (!args.documents.empty()) {
+    if (const int code = WriteDocuments(*outcome.value, render, args.documents);
         code != kExitOk) {
       return code;
     }
@@ -131,6 +167,11 @@ Runner AddScoreCommand(CLI::App& app) {
   cmd->add_option("--per-bidder", args->per_bidder,
                   "Also write a notification letter per bidder into DIR "
                   "(<bid>.md: its own scores and the chosen bid's)")
+      ->check(NonEmptyPath());
+  cmd->add_option("--documents", args->documents,
+                  "Also write the buyer's documents into DIR: decision.md, "
+                  "report.html, workbook.xlsx and letters/<bid>.md, in the "
+                  "result language")
       ->check(NonEmptyPath());
   return [args] { return RunScore(*args); };
 }

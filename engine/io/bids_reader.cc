@@ -921,7 +921,9 @@ bool ToUtf8(std::string_view bytes, const std::string& file,
     out->clear();
     out->reserve(bytes.size());
     const auto unit = [&](std::size_t i) -> unsigned {
-      return utf16 == 1 ? u(i) | (u(i + 1) << 8) : (u(i) << 8) | u(i + 1);
+      const unsigned first = u(i);
+      const unsigned second = u(i + 1);
+      return utf16 == 1 ? first | (second << 8) : (first << 8) | second;
     };
     int line = 1;
     for (std::size_t i = start; i < bytes.size(); i += 2) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -141,3 +142,39 @@ TEST(LettersTest, DecisionPlaceholdersFlagged) {
 
 }  // namespace
 }  // namespace circa_test::cli
+
+// --documents DIR: one command gives a buyer every document in her
+// language: the decision, the HTML page, the workbook and a letter per
+// bidder, each equal to what the single-format commands write.
+TEST(LettersTest, DocumentsWritesEveryDocumentInTheLanguage) {
+  TempDir dir;
+  const RunResult r = RunCirca({"score", "samples/office-furniture", "--lang",
+                                "nl", "--documents", dir.path().string()},
+                               {.cwd = SourceDir()});
+  ASSERT_EQ(r.exit_code, 0) << r.Describe();
+  const auto same_as = [&](const std::string& format, const std::string& file) {
+    const RunResult one = RunCirca({"score", "samples/office-furniture",
+                                    "--lang", "nl", "--format", format},
+                                   {.cwd = SourceDir()});
+    ASSERT_EQ(one.exit_code, 0) << one.Describe();
+    EXPECT_EQ(ReadFile(dir.path() / file), one.out) << file;
+  };
+  same_as("decision", "decision.md");
+  same_as("html", "report.html");
+  EXPECT_NE(ReadFile(dir.path() / "decision.md")
+                .find("# Gemotiveerde gunningsbeslissing"),
+            std::string::npos);
+  // The workbook is a zip (PK); the documents tests recompute it.
+  EXPECT_EQ(ReadFile(dir.path() / "workbook.xlsx").substr(0, 2), "PK");
+  int letters = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(dir.path() / "letters")) {
+    EXPECT_EQ(entry.path().extension(), ".md");
+    ++letters;
+  }
+  EXPECT_EQ(letters, 5);
+  // Criterion names in Dutch, from the sample's labels.nl.
+  EXPECT_NE(
+      ReadFile(dir.path() / "letters" / "E.md").find("Circulair serviceplan"),
+      std::string::npos);
+}
