@@ -141,7 +141,6 @@ TEST(LettersTest, DecisionPlaceholdersFlagged) {
 }
 
 }  // namespace
-}  // namespace circa_test::cli
 
 // --documents DIR: one command gives a buyer every document in her
 // language: the decision, the HTML page, the workbook and a letter per
@@ -178,3 +177,5 @@ TEST(LettersTest, DocumentsWritesEveryDocumentInTheLanguage) {
       ReadFile(dir.path() / "letters" / "E.md").find("Circulair serviceplan"),
       std::string::npos);
 }
+
+}  // namespace circa_test::cli
