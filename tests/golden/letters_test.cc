@@ -140,8 +140,6 @@ TEST(LettersTest, DecisionPlaceholdersFlagged) {
       << r.err;
 }
 
-}  // namespace
-
 // --documents DIR: one command gives a buyer every document in her
 // language: the decision, the HTML page, the workbook and a letter per
 // bidder, each equal to what the single-format commands write.
@@ -178,4 +176,5 @@ TEST(LettersTest, DocumentsWritesEveryDocumentInTheLanguage) {
       std::string::npos);
 }
 
+}  // namespace
 }  // namespace circa_test::cli
