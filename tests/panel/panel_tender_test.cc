@@ -17,7 +17,7 @@ namespace {
 using ::testing::ElementsAre;
 
 // samples/office-furniture: `plan` declares
-//   panel: {aggregate: consensus, ...} (tender.yaml line 52)
+//   panel: {aggregate: consensus, ...} (tender.yaml line 59)
 // and bids.csv gives every bid a plan level (A acceptable ... E excellent).
 TenderPaths OfficeFurniture(bool with_panel) {
   TenderPaths p;
@@ -39,7 +39,7 @@ TEST(PanelTender, BidFileValueWithoutPanelFileIsAnError) {
           ":2:1: bids[A].plan: the bid file gives a value for \"plan\" (and "
           "for 4 other bids), which has a panel policy (declared at " +
           circa_test::SourcePath("samples/office-furniture/tender.yaml") +
-          ":52): it is scored only from a panel file; give the panel's "
+          ":59): it is scored only from a panel file; give the panel's "
           "scores (panel.csv in the tender directory, or --panel FILE) and "
           "leave the bid file's cells empty, or remove panel: from the "
           "criterion"));
