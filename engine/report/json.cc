@@ -475,6 +475,17 @@ void AppendBidJson(const Report& r, const PanelCells& panel, int i,
   j.String(bids.ids[k]);
   j.Key("supplier");
   j.String(bids.suppliers[k]);
+  if (!bids.field_names.empty()) {
+    // Columns that are not criteria, as written: fields requirements and the
+    // tie-break read, and columns kept out of scoring (bids: ignore:).
+    j.Key("fields");
+    j.BeginObject();
+    for (std::size_t f = 0; f < bids.field_names.size(); ++f) {
+      j.Key(bids.field_names[f]);
+      j.String(bids.fields[f][k]);
+    }
+    j.EndObject();
+  }
   j.Key("rank");
   j.Integer(e.rank[k]);
   j.Key("status");
