@@ -31,6 +31,9 @@ DocumentWords Make(Language language) {
   w.total = word("total");
   w.criterion = word("criterion");
   w.type = word("type");
+  w.type_name = [&m](const std::string& type) {
+    return m("criterion.type", {{"type", type}});
+  };
   w.weight = word("weight");
   w.rule = word("rule");
   w.relative = word("relative");

@@ -33,6 +33,8 @@ struct DocumentWords {
   std::string total;
   std::string criterion;
   std::string type;
+  // A criterion type ("price", "cost", "quality") in the language.
+  std::function<std::string(const std::string& type)> type_name;
   std::string weight;
   std::string rule;
   std::string relative;

@@ -125,6 +125,9 @@ struct Page {
   const Evaluation& e;
   std::vector<int> ranked;  // ranked bids, best first
   std::vector<int> drawn;   // the ones drawn in charts
+  // Criterion names in the result language (labels.<lang>, else name).
+  std::vector<std::string> top_names;  // by scorer.top_levels()
+  std::vector<std::string> col_names;  // by scorer.columns()
 
   std::string BidLabel(int i) const {
     return bids.ids[static_cast<std::size_t>(i)];
@@ -153,8 +156,11 @@ std::string RankingTable(const Page& p) {
                   "</h2>\n<table><thead><tr>" + Th(HtmlText(w.rank), true) +
                   Th(HtmlText(w.bid)) + Th(HtmlText(w.supplier)) +
                   Th(HtmlText(w.total), true);
-  for (const TopLevel& t : p.scorer.top_levels()) {
-    s += Th(HtmlText(t.name) + " (" + p.w.number(t.weight, -1) + ")", true);
+  const auto& tops = p.scorer.top_levels();
+  for (std::size_t t = 0; t < tops.size(); ++t) {
+    s += Th(
+        HtmlText(p.top_names[t]) + " (" + p.w.number(tops[t].weight, -1) + ")",
+        true);
   }
   s += "</tr></thead><tbody>\n";
   const int winner = e.Winner();
@@ -189,7 +195,7 @@ std::string Legend(const Page& p) {
   const auto& cols = p.scorer.columns();
   for (std::size_t j = 0; j < cols.size(); ++j) {
     s += "<span><i class=\"swatch\" style=\"background:" + Color(j) +
-         "\"></i>" + HtmlText(cols[j].name) + "</span>";
+         "\"></i>" + HtmlText(p.col_names[j]) + "</span>";
   }
   return s + "</p>";
 }
@@ -239,7 +245,7 @@ std::string PointsChart(const Page& p) {
   // Table equivalent: every ranked bid's points per criterion.
   s += "<table><caption>" + HtmlText(w.table_equivalent) +
        "</caption><thead><tr>" + Th(HtmlText(w.bid));
-  for (const Column& c : cols) s += Th(HtmlText(c.name), true);
+  for (const std::string& name : p.col_names) s += Th(HtmlText(name), true);
   s += Th(HtmlText(w.total), true) + "</tr></thead><tbody>\n";
   for (const int i : p.ranked) {
     s += i == winner ? "<tr class=\"winner\">" : "<tr>";
@@ -302,7 +308,7 @@ std::string GapChart(const Page& p) {
   s += "</svg>" + Legend(p) + "\n";
   s += "<table><caption>" + HtmlText(w.table_equivalent) +
        "</caption><thead><tr>" + Th(HtmlText(w.bid));
-  for (const Column& c : cols) s += Th(HtmlText(c.name), true);
+  for (const std::string& name : p.col_names) s += Th(HtmlText(name), true);
   s += Th(HtmlText(w.total), true) + "</tr></thead><tbody>\n";
   for (const int i : p.ranked) {
     if (i == winner) continue;
@@ -332,7 +338,7 @@ std::string WeightsChart(const Page& p) {
   double y = top;
   for (std::size_t j = 0; j < cols.size(); ++j) {
     const double len = cols[j].weight / most * bar;
-    s += Text(label - 6, y + row * 0.7, Short(cols[j].name, 24), "end");
+    s += Text(label - 6, y + row * 0.7, Short(p.col_names[j], 24), "end");
     s += Rect(label, y + 3, len, row - 6, Color(j));
     s += Text(label + len + 5, y + row * 0.7,
               p.w.number(cols[j].weight, 2) + " " + HtmlText(w.weights_axis));
@@ -344,12 +350,14 @@ std::string WeightsChart(const Page& p) {
        "</caption><thead><tr>" + Th(HtmlText(w.criterion)) +
        Th(HtmlText(w.type)) + Th(HtmlText(w.weight), true) +
        Th(HtmlText(w.rule)) + "</tr></thead><tbody>\n";
-  for (const Column& c : cols) {
-    s += "<tr>" + Td(HtmlText(c.name)) +
-         Td(HtmlText(std::string(ToString(c.type)))) +
+  for (std::size_t j = 0; j < cols.size(); ++j) {
+    const Column& c = cols[j];
+    s += "<tr>" + Td(HtmlText(p.col_names[j])) +
+         Td(HtmlText(w.type_name(std::string(ToString(c.type))))) +
          Td(p.w.number(c.weight, 2), true) +
-         Td(HtmlText(DescribeRule(c.rule, p.set.currency, c.unit)) + " (" +
-            HtmlText(c.relative ? w.relative : w.absolute) + ")") +
+         Td(HtmlText(
+                DescribeRule(c.rule, p.set.currency, c.unit, p.r.language)) +
+            " (" + HtmlText(c.relative ? w.relative : w.absolute) + ")") +
          "</tr>\n";
   }
   return s + "</tbody></table></figure>\n";
@@ -391,7 +399,7 @@ std::string Tornado(const Page& p, const SensitivityResult& sens) {
   for (const WeightSensitivity* l : rows) {
     const std::string name =
         l->index >= 0 && static_cast<std::size_t>(l->index) < cols.size()
-            ? cols[static_cast<std::size_t>(l->index)].name
+            ? p.col_names[static_cast<std::size_t>(l->index)]
             : l->id;
     s += Text(label - 6, y + row * 0.65, Short(name, 24), "end");
     const double down =
@@ -430,7 +438,7 @@ std::string Tornado(const Page& p, const SensitivityResult& sens) {
   for (const WeightSensitivity* l : rows) {
     const std::string name =
         l->index >= 0 && static_cast<std::size_t>(l->index) < cols.size()
-            ? cols[static_cast<std::size_t>(l->index)].name
+            ? p.col_names[static_cast<std::size_t>(l->index)]
             : l->id;
     s += "<tr>" + Td(HtmlText(name)) + Td(p.w.number(l->weight, 2), true) +
          side(l->decrease) + side(l->increase) + "</tr>\n";
@@ -550,7 +558,8 @@ std::string HtmlText(std::string_view text) {
 
 void RenderHtml(const Report& r, const HtmlAnalysis* analysis,
                 const DocumentWords& words, const TextSink& sink) {
-  Page p{r, words, *r.criteria, *r.bids, *r.scorer, *r.evaluation, {}, {}};
+  Page p{r,  words, *r.criteria,      *r.bids,       *r.scorer, *r.evaluation,
+         {}, {},    TopLevelNames(r), ColumnNames(r)};
   for (const int i : p.e.order) {
     if (p.Ranked(i)) p.ranked.push_back(i);
   }
