@@ -133,6 +133,9 @@ DocumentWords Make(Language language) {
       m("document.comment_thresholds", {{"scores", w.sheet_scores}});
   w.quality_points = word("quality_points");
   w.thresholds_met = word("thresholds_met");
+  w.column_of = [&m](const std::string& what, const std::string& name) {
+    return m("document.column_of", {{"what", what}, {"name", name}});
+  };
   return w;
 }
 

@@ -110,6 +110,9 @@ struct DocumentWords {
   std::string comment_thresholds;  // the price stage flag as a formula
   std::string quality_points;      // "Quality points"
   std::string thresholds_met;      // "Minimum scores met (1/0)"
+  // A column head of the Scores sheet: "Score: Price" ("Score : Prix").
+  std::function<std::string(const std::string& what, const std::string& name)>
+      column_of;
 };
 
 // The words of `language`, from its catalogue (built once per language).

@@ -349,9 +349,10 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
   worksheet_set_column(sc, 0, 1, 20, nullptr);
   for (lxw_col_t j = 0; j < m; ++j) {
     worksheet_write_string(sc, 0, static_cast<lxw_col_t>(2 + j),
-                           (w.score + ": " + CellText(names[j])).c_str(), bold);
+                           w.column_of(w.score, CellText(names[j])).c_str(),
+                           bold);
     worksheet_write_string(sc, 0, static_cast<lxw_col_t>(points0 + j),
-                           (w.points + ": " + CellText(names[j])).c_str(),
+                           w.column_of(w.points, CellText(names[j])).c_str(),
                            bold);
   }
   for (lxw_row_t i = 0; i < n; ++i) {
