@@ -3,7 +3,7 @@
 # existing build, exactly as tests/golden/golden_test.cc runs the CLI:
 #   circa score samples/<name> --format <format> --width 100
 #   circa score samples/<name> --format <format> --width 100 --lang <lang>
-# (the second for table, md, csv and decision in nl and fr:
+# (the second for table, md, csv, decision and html in nl and fr:
 # <name>.<format>.<lang>.*)
 # from the source tree, for every samples/<name>/ holding tender.yaml.
 # Builds nothing. Read `git diff tests/golden/approved` before committing.
@@ -30,7 +30,7 @@ for tender in samples/*/tender.yaml; do
   [ -f "$tender" ] || continue
   sample="$(basename "$(dirname "$tender")")"
   for variant in "${formats[@]}" table.nl table.fr md.nl md.fr csv.nl csv.fr \
-      decision.nl decision.fr; do
+      decision.nl decision.fr html.nl html.fr; do
     format="${variant%%.*}"
     lang=()
     if [ "$variant" != "$format" ]; then lang=(--lang "${variant#*.}"); fi

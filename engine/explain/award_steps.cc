@@ -37,7 +37,7 @@ std::vector<std::string> AwardSteps(const CriteriaSet& set,
   if (panel != nullptr) {
     for (const Column& c : scorer.columns()) {
       if (const PanelCell* cell = panel->Find(bids.ids[k], c.id)) {
-        out.push_back(DescribePanel(*cell, set));
+        out.push_back(DescribePanel(*cell, set, m));
       }
     }
   }

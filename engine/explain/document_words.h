@@ -1,19 +1,26 @@
 // Every word of the HTML report and the workbook (issue 14, items 3 and 4):
 // headings, chart titles, axis labels, sheet names, column heads and text
-// alternatives. One struct holds them, so a language is one instance of it
-// (EnglishDocumentWords today; catalogue-backed instances replace it without
-// touching the renderers). Plain strings where the words are fixed; a
-// function taking typed arguments where numbers or names go in. The
-// explanations themselves come from the Explainer (circa/explain.h).
+// alternatives. One struct holds them, so a language is one instance of it,
+// filled from the message catalogue (keys "document.*" in
+// engine/explain/messages/<lang>.txt, docs/translating.md). Plain strings
+// where the words are fixed; a function taking typed arguments where numbers
+// or names go in. The explanations themselves come from the Explainer
+// (circa/explain.h).
 #ifndef CIRCA_ENGINE_EXPLAIN_DOCUMENT_WORDS_H_
 #define CIRCA_ENGINE_EXPLAIN_DOCUMENT_WORDS_H_
 
+#include <functional>
 #include <string>
+
+#include "circa/language.h"
 
 namespace circa::explain {
 
 struct DocumentWords {
   std::string language;  // BCP 47 code written into <html lang>
+  // A number in the language's convention (Messages::Number): en 1,234.56,
+  // nl 1.234,56, fr 1 234,56; `decimals` as FormatNumber.
+  std::function<std::string(double value, int decimals)> number;
 
   // Headings and captions shared by the HTML report and the workbook.
   std::string ranking;
@@ -26,6 +33,8 @@ struct DocumentWords {
   std::string total;
   std::string criterion;
   std::string type;
+  // A criterion type ("price", "cost", "quality") in the language.
+  std::function<std::string(const std::string& type)> type_name;
   std::string weight;
   std::string rule;
   std::string relative;
@@ -38,41 +47,45 @@ struct DocumentWords {
   std::string versus_winner;
   std::string table_equivalent;  // caption of the table under each chart
   // "The charts show the best 40 of 120 ranked bids; the tables show all."
-  std::string (*chart_limit)(int shown, int ranked);
+  std::function<std::string(int shown, int ranked)> chart_limit;
 
   // "Criteria set office-furniture-2026 version 1.0, published by X."
-  std::string (*set_line)(const std::string& id, const std::string& version,
-                          const std::string& publisher);
+  std::function<std::string(const std::string& id, const std::string& version,
+                            const std::string& publisher)>
+      set_line;
   // "7 bids scored on 5 criteria out of 100 points."
-  std::string (*scope_line)(int bids, int criteria, const std::string& scale);
+  std::function<std::string(int bids, int criteria, const std::string& scale)>
+      scope_line;
   // "excluded (price-cap)"
-  std::string (*excluded_by)(const std::string& rule);
+  std::function<std::string(const std::string& rule)> excluded_by;
 
   // Charts: titles and text alternatives.
   std::string chart_points_title;
   // "Stacked bars, one per bid, of the points on each of 5 criteria; B wins
   // with 82.50 points."
-  std::string (*chart_points_desc)(int criteria, const std::string& winner,
-                                   const std::string& total);
+  std::function<std::string(int criteria, const std::string& winner,
+                            const std::string& total)>
+      chart_points_desc;
   std::string chart_gap_title;
-  std::string (*chart_gap_desc)(const std::string& winner);
+  std::function<std::string(const std::string& winner)> chart_gap_desc;
   std::string gap_axis;  // "points against the winner"
   std::string chart_weights_title;
-  std::string (*chart_weights_desc)(int criteria, const std::string& scale);
+  std::function<std::string(int criteria, const std::string& scale)>
+      chart_weights_desc;
   std::string weights_axis;  // "points"
 
   // Analysis charts.
   std::string analysis;
   std::string sensitivity_title;
-  std::string (*sensitivity_desc)(const std::string& winner);
+  std::function<std::string(const std::string& winner)> sensitivity_desc;
   std::string decrease;    // "weight change down"
   std::string increase;    // "weight change up"
   std::string no_change;   // "no change in the range"
   std::string new_winner;  // "new winner"
   std::string smaa_title;
-  std::string (*smaa_desc)(int samples);
-  std::string (*rank_n)(int rank);  // "rank 1"
-  std::string acceptability;        // "rank acceptability"
+  std::function<std::string(int samples)> smaa_desc;
+  std::function<std::string(int rank)> rank_n;  // "rank 1"
+  std::string acceptability;                    // "rank acceptability"
 
   // Workbook: sheet names (at most 31 characters, none of []:*?/\).
   std::string sheet_criteria;
@@ -97,9 +110,14 @@ struct DocumentWords {
   std::string comment_thresholds;  // the price stage flag as a formula
   std::string quality_points;      // "Quality points"
   std::string thresholds_met;      // "Minimum scores met (1/0)"
+  // A column head of the Scores sheet: "Score: Price" ("Score : Prix").
+  std::function<std::string(const std::string& what, const std::string& name)>
+      column_of;
 };
 
-// The English words.
+// The words of `language`, from its catalogue (built once per language).
+const DocumentWords& DocumentWordsFor(Language language);
+// DocumentWordsFor(Language::kEnglish).
 const DocumentWords& EnglishDocumentWords();
 
 }  // namespace circa::explain

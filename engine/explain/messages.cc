@@ -138,9 +138,11 @@ int32_t Compile(const icu::MessagePattern& mp, int32_t start, Items* out) {
       return i;
     }
     prev = part.getLimit();
-    if (type == UMSGPAT_PART_TYPE_SKIP_SYNTAX) continue;
-    if (type == UMSGPAT_PART_TYPE_INSERT_CHAR) {
-      literal.append(static_cast<UChar32>(part.getValue()));
+    // A lone apostrophe ("bid's") stays in the text; its INSERT_CHAR part
+    // (length 0) only tells a re-quoter to double it, and
+    // icu::MessageFormat::format skips it as it skips SKIP_SYNTAX.
+    if (type == UMSGPAT_PART_TYPE_SKIP_SYNTAX ||
+        type == UMSGPAT_PART_TYPE_INSERT_CHAR) {
       continue;
     }
     if (type == UMSGPAT_PART_TYPE_REPLACE_NUMBER) {

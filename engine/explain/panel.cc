@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "circa/explain.h"
+#include "explain/messages.h"
+#include "explain/words.h"
 #include "util/round.h"
 
 namespace circa {
@@ -23,14 +25,6 @@ std::string Num(double v) {
   return s;
 }
 
-// An individual score as a reader should see it.
-std::string ScoreText(const PanelScore& s, const Criterion* leaf) {
-  if (leaf != nullptr && leaf->scoring && leaf->scoring->rule == Rule::kYesNo) {
-    return s.score != 0 ? "yes" : "no";
-  }
-  return Num(s.score);
-}
-
 }  // namespace
 
 std::string PanelCellText(const PanelCell& cell) {
@@ -42,23 +36,37 @@ std::string PanelCellText(const PanelCell& cell) {
          std::to_string(cell.evaluators) + ")";
 }
 
-std::string DescribePanel(const PanelCell& cell, const CriteriaSet& set) {
+namespace explain {
+
+std::string DescribePanel(const PanelCell& cell, const CriteriaSet& set,
+                          const Messages& m) {
   const Criterion* leaf = set.Find(cell.criterion);
-  const std::string name = leaf != nullptr ? leaf->name : cell.criterion;
-  std::string value = Num(cell.value);
+  const std::string name =
+      CriterionName(&set, cell.criterion, cell.criterion, m.language());
+  // At most 2 decimals, trailing zeros dropped, in the language's
+  // convention: "3.67", "7.5", "10"; "3,67", "7,5".
+  const auto num = [&m](double v) {
+    return LocalizeNumber(Num(v), m.language());
+  };
+  const auto score_text = [&](const PanelScore& s) {
+    if (leaf != nullptr && leaf->scoring &&
+        leaf->scoring->rule == Rule::kYesNo) {
+      return m(s.score != 0 ? "value.yes" : "value.no");
+    }
+    return num(s.score);
+  };
+  std::string value = num(cell.value);
   if (leaf != nullptr && leaf->scoring) {
     if (leaf->scoring->rule == Rule::kScale) {
       for (const ScaleLevel& l : leaf->scoring->levels) {
         if (l.value == cell.value) value += " (" + l.descriptor + ")";
       }
     } else if (leaf->unit == "%") {
-      value += "%";
+      value = m("value.percent", {{"value", value}});
     } else if (!leaf->unit.empty()) {
       value += " " + leaf->unit;
     }
   }
-  const std::string n = std::to_string(cell.evaluators) +
-                        (cell.evaluators == 1 ? " evaluator" : " evaluators");
   std::string individual;
   const PanelScore* consensus = nullptr;
   for (const PanelScore& s : cell.scores) {
@@ -66,45 +74,65 @@ std::string DescribePanel(const PanelCell& cell, const CriteriaSet& set) {
       consensus = &s;
       continue;
     }
-    if (!individual.empty()) individual += ", ";
-    individual += s.evaluator + " " + ScoreText(s, leaf);
+    if (!individual.empty()) individual += m("list.comma");
+    individual += s.evaluator + " " + score_text(s);
   }
-  std::string out = "Bid " + cell.bid + ", " + name + ": ";
+  const std::string evaluator_count = std::to_string(cell.evaluators);
+  std::string text;
   if (cell.consensus) {
-    out += "consensus score " + value;
-    if (cell.evaluators > 0) {
-      out += ", agreed after " + n + " scored individually (" + individual +
-             "; mean " + Num(cell.mean) + ")";
-    }
+    text = cell.evaluators > 0 ? m("panel.consensus_after",
+                                   {{"value", value},
+                                    {"evaluators", cell.evaluators},
+                                    {"evaluator_count", evaluator_count},
+                                    {"individual", individual},
+                                    {"mean", num(cell.mean)}})
+                               : m("panel.consensus", {{"value", value}});
   } else {
-    out += std::string(PanelAggregateName(cell.aggregate)) + " of " + n + " (" +
-           individual + ") = " + value;
+    text = m("panel.aggregated",
+             {{"aggregate", PanelAggregateName(cell.aggregate)},
+              {"evaluators", cell.evaluators},
+              {"evaluator_count", evaluator_count},
+              {"individual", individual},
+              {"value", value}});
   }
+  std::string spread;
   if (cell.evaluators > 1) {
-    out += "; spread " + Num(cell.spread);
-    if (cell.disagreement) {
-      out +=
-          ", above the disagreement limit of " + Num(*cell.disagreement_limit);
-    }
+    spread =
+        cell.disagreement
+            ? m("panel.spread_over", {{"spread", num(cell.spread)},
+                                      {"limit", num(*cell.disagreement_limit)}})
+            : m("panel.spread", {{"spread", num(cell.spread)}});
   }
   std::string rationale;
   if (cell.consensus) {
     if (consensus != nullptr && !consensus->rationale.empty()) {
-      rationale = "; rationale: \"" + consensus->rationale + "\"";
+      rationale = m("panel.rationale", {{"text", consensus->rationale}});
     }
   } else {
     std::string list;
     int count = 0;
     for (const PanelScore& s : cell.scores) {
       if (s.rationale.empty()) continue;
-      list +=
-          (count++ > 0 ? "; " : "") + s.evaluator + ": \"" + s.rationale + "\"";
+      if (count++ > 0) list += "; ";
+      list += m("panel.rationale_item",
+                {{"evaluator", s.evaluator}, {"text", s.rationale}});
     }
     if (count > 0) {
-      rationale = (count == 1 ? "; rationale: " : "; rationales: ") + list;
+      rationale = m("panel.rationales", {{"count", count}, {"list", list}});
     }
   }
-  return out + rationale + ".";
+  return m("panel.sentence", {{"bid", cell.bid},
+                              {"name", name},
+                              {"text", text},
+                              {"spread", spread},
+                              {"rationale", rationale}});
+}
+
+}  // namespace explain
+
+std::string DescribePanel(const PanelCell& cell, const CriteriaSet& set) {
+  return explain::DescribePanel(cell, set,
+                                explain::Messages::Of(Language::kEnglish));
 }
 
 std::vector<std::string> DescribePanel(const PanelResult& result,

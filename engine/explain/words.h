@@ -35,6 +35,10 @@ int PointDecimals(const CriteriaSet* set);
 std::string CriterionName(const CriteriaSet* set, const std::string& id,
                           const std::string& fallback,
                           Language language = Language::kEnglish);
+// One sentence on a panel cell in the language of `m` (engine/explain/
+// panel.cc; circa::DescribePanel is the English one).
+std::string DescribePanel(const PanelCell& cell, const CriteriaSet& set,
+                          const Messages& m);
 // "A, B and C" in the language of `m` ("A, B en C", "A, B et C").
 std::string JoinAnd(const std::vector<std::string>& items, const Messages& m);
 

@@ -125,6 +125,9 @@ struct Page {
   const Evaluation& e;
   std::vector<int> ranked;  // ranked bids, best first
   std::vector<int> drawn;   // the ones drawn in charts
+  // Criterion names in the result language (labels.<lang>, else name).
+  std::vector<std::string> top_names;  // by scorer.top_levels()
+  std::vector<std::string> col_names;  // by scorer.columns()
 
   std::string BidLabel(int i) const {
     return bids.ids[static_cast<std::size_t>(i)];
@@ -141,7 +144,7 @@ std::string Header(const Page& p) {
       HtmlText(w.set_line(p.set.id, p.set.version, p.set.publisher)) + " " +
       HtmlText(w.scope_line(static_cast<int>(p.bids.size()),
                             static_cast<int>(p.scorer.size()),
-                            FormatNumber(p.scorer.scale(), -1))) +
+                            p.w.number(p.scorer.scale(), -1))) +
       "</p></header>\n";
   return s;
 }
@@ -153,8 +156,11 @@ std::string RankingTable(const Page& p) {
                   "</h2>\n<table><thead><tr>" + Th(HtmlText(w.rank), true) +
                   Th(HtmlText(w.bid)) + Th(HtmlText(w.supplier)) +
                   Th(HtmlText(w.total), true);
-  for (const TopLevel& t : p.scorer.top_levels()) {
-    s += Th(HtmlText(t.name) + " (" + FormatNumber(t.weight, -1) + ")", true);
+  const auto& tops = p.scorer.top_levels();
+  for (std::size_t t = 0; t < tops.size(); ++t) {
+    s += Th(
+        HtmlText(p.top_names[t]) + " (" + p.w.number(tops[t].weight, -1) + ")",
+        true);
   }
   s += "</tr></thead><tbody>\n";
   const int winner = e.Winner();
@@ -164,10 +170,10 @@ std::string RankingTable(const Page& p) {
     s += i == winner ? "<tr class=\"winner\">" : "<tr>";
     s += Td(HtmlText(RankLabel(e, k)), true) + Td(HtmlText(p.bids.ids[k])) +
          Td(HtmlText(p.bids.suppliers[k]));
-    s += ranked ? Td(FormatNumber(e.totals[i], 2), true)
+    s += ranked ? Td(p.w.number(e.totals[i], 2), true)
                 : Td(HtmlText(w.excluded_by(e.exclusion[k].rule)));
     for (Eigen::Index t = 0; t < e.subtotals.cols(); ++t) {
-      s += ranked ? Td(FormatNumber(e.subtotals(i, t), 2), true) : Td("");
+      s += ranked ? Td(p.w.number(e.subtotals(i, t), 2), true) : Td("");
     }
     s += "</tr>\n";
   }
@@ -189,7 +195,7 @@ std::string Legend(const Page& p) {
   const auto& cols = p.scorer.columns();
   for (std::size_t j = 0; j < cols.size(); ++j) {
     s += "<span><i class=\"swatch\" style=\"background:" + Color(j) +
-         "\"></i>" + HtmlText(cols[j].name) + "</span>";
+         "\"></i>" + HtmlText(p.col_names[j]) + "</span>";
   }
   return s + "</p>";
 }
@@ -205,11 +211,11 @@ std::string PointsChart(const Page& p) {
   const int winner = p.e.Winner();
   std::string s = "<figure id=\"chart-points\"><figcaption>" +
                   HtmlText(w.chart_points_title) + "</figcaption>\n";
-  s += SvgOpen("chart-points", width, height, w.chart_points_title,
-               w.chart_points_desc(
-                   static_cast<int>(cols.size()),
-                   winner < 0 ? "" : Display(p.BidLabel(winner)),
-                   winner < 0 ? "" : FormatNumber(p.e.totals[winner], 2)));
+  s += SvgOpen(
+      "chart-points", width, height, w.chart_points_title,
+      w.chart_points_desc(static_cast<int>(cols.size()),
+                          winner < 0 ? "" : Display(p.BidLabel(winner)),
+                          winner < 0 ? "" : p.w.number(p.e.totals[winner], 2)));
   double y = top;
   for (const int i : p.drawn) {
     s += Text(label - 6, y + row * 0.65, Short(p.BidLabel(i), 24), "end");
@@ -220,7 +226,7 @@ std::string PointsChart(const Page& p) {
       s += Rect(x, y + 3, wd, row - 6, Color(j));
       x += wd;
     }
-    std::string total = FormatNumber(p.e.totals[i], 2);
+    std::string total = p.w.number(p.e.totals[i], 2);
     if (i == winner) {
       s += Rect(label, y + 1, x - label, row - 2, "none",
                 " stroke=\"#111\" stroke-width=\"2\"");
@@ -233,22 +239,21 @@ std::string PointsChart(const Page& p) {
        Num(label) + "\" y2=\"" + Num(y) + "\" stroke=\"#333\"/>";
   for (int t = 0; t <= 4; ++t) {
     const double x = label + bar * t / 4.0;
-    s += Text(x, y + 16, FormatNumber(scale * t / 4.0, -1), "middle");
+    s += Text(x, y + 16, p.w.number(scale * t / 4.0, -1), "middle");
   }
   s += "</svg>" + Legend(p) + "\n";
   // Table equivalent: every ranked bid's points per criterion.
   s += "<table><caption>" + HtmlText(w.table_equivalent) +
        "</caption><thead><tr>" + Th(HtmlText(w.bid));
-  for (const Column& c : cols) s += Th(HtmlText(c.name), true);
+  for (const std::string& name : p.col_names) s += Th(HtmlText(name), true);
   s += Th(HtmlText(w.total), true) + "</tr></thead><tbody>\n";
   for (const int i : p.ranked) {
     s += i == winner ? "<tr class=\"winner\">" : "<tr>";
     s += Td(HtmlText(p.BidLabel(i)));
     for (std::size_t j = 0; j < cols.size(); ++j) {
-      s += Td(FormatNumber(p.e.Points(i, static_cast<Eigen::Index>(j)), 2),
-              true);
+      s += Td(p.w.number(p.e.Points(i, static_cast<Eigen::Index>(j)), 2), true);
     }
-    s += Td(FormatNumber(p.e.totals[i], 2), true) + "</tr>\n";
+    s += Td(p.w.number(p.e.totals[i], 2), true) + "</tr>\n";
   }
   return s + "</tbody></table></figure>\n";
 }
@@ -297,22 +302,22 @@ std::string GapChart(const Page& p) {
   }
   s += "<line x1=\"" + Num(mid) + "\" y1=\"" + Num(top - 4) + "\" x2=\"" +
        Num(mid) + "\" y2=\"" + Num(y) + "\" stroke=\"#333\"/>";
-  s += Text(label, y + 14, FormatNumber(-most, 2), "start");
+  s += Text(label, y + 14, p.w.number(-most, 2), "start");
   s += Text(mid, y + 14, "0", "middle");
-  s += Text(label + 2 * half, y + 14, "+" + FormatNumber(most, 2), "end");
+  s += Text(label + 2 * half, y + 14, "+" + p.w.number(most, 2), "end");
   s += "</svg>" + Legend(p) + "\n";
   s += "<table><caption>" + HtmlText(w.table_equivalent) +
        "</caption><thead><tr>" + Th(HtmlText(w.bid));
-  for (const Column& c : cols) s += Th(HtmlText(c.name), true);
+  for (const std::string& name : p.col_names) s += Th(HtmlText(name), true);
   s += Th(HtmlText(w.total), true) + "</tr></thead><tbody>\n";
   for (const int i : p.ranked) {
     if (i == winner) continue;
     s += "<tr>" + Td(HtmlText(p.BidLabel(i)));
     for (Eigen::Index j = 0; j < m; ++j) {
-      s += Td(FormatNumber(p.e.Points(i, j) - p.e.Points(winner, j), 2), true);
+      s += Td(p.w.number(p.e.Points(i, j) - p.e.Points(winner, j), 2), true);
     }
-    s += Td(FormatNumber(p.e.totals[i] - p.e.totals[winner], 2), true) +
-         "</tr>\n";
+    s +=
+        Td(p.w.number(p.e.totals[i] - p.e.totals[winner], 2), true) + "</tr>\n";
   }
   return s + "</tbody></table></figure>\n";
 }
@@ -329,14 +334,14 @@ std::string WeightsChart(const Page& p) {
                   HtmlText(w.chart_weights_title) + "</figcaption>\n";
   s += SvgOpen("chart-weights", label + bar + 90, height, w.chart_weights_title,
                w.chart_weights_desc(static_cast<int>(cols.size()),
-                                    FormatNumber(p.scorer.scale(), -1)));
+                                    p.w.number(p.scorer.scale(), -1)));
   double y = top;
   for (std::size_t j = 0; j < cols.size(); ++j) {
     const double len = cols[j].weight / most * bar;
-    s += Text(label - 6, y + row * 0.7, Short(cols[j].name, 24), "end");
+    s += Text(label - 6, y + row * 0.7, Short(p.col_names[j], 24), "end");
     s += Rect(label, y + 3, len, row - 6, Color(j));
     s += Text(label + len + 5, y + row * 0.7,
-              FormatNumber(cols[j].weight, 2) + " " + HtmlText(w.weights_axis));
+              p.w.number(cols[j].weight, 2) + " " + HtmlText(w.weights_axis));
     y += row;
   }
   s += "</svg>\n";
@@ -345,12 +350,14 @@ std::string WeightsChart(const Page& p) {
        "</caption><thead><tr>" + Th(HtmlText(w.criterion)) +
        Th(HtmlText(w.type)) + Th(HtmlText(w.weight), true) +
        Th(HtmlText(w.rule)) + "</tr></thead><tbody>\n";
-  for (const Column& c : cols) {
-    s += "<tr>" + Td(HtmlText(c.name)) +
-         Td(HtmlText(std::string(ToString(c.type)))) +
-         Td(FormatNumber(c.weight, 2), true) +
-         Td(HtmlText(DescribeRule(c.rule, p.set.currency, c.unit)) + " (" +
-            HtmlText(c.relative ? w.relative : w.absolute) + ")") +
+  for (std::size_t j = 0; j < cols.size(); ++j) {
+    const Column& c = cols[j];
+    s += "<tr>" + Td(HtmlText(p.col_names[j])) +
+         Td(HtmlText(w.type_name(std::string(ToString(c.type))))) +
+         Td(p.w.number(c.weight, 2), true) +
+         Td(HtmlText(
+                DescribeRule(c.rule, p.set.currency, c.unit, p.r.language)) +
+            " (" + HtmlText(c.relative ? w.relative : w.absolute) + ")") +
          "</tr>\n";
   }
   return s + "</tbody></table></figure>\n";
@@ -392,7 +399,7 @@ std::string Tornado(const Page& p, const SensitivityResult& sens) {
   for (const WeightSensitivity* l : rows) {
     const std::string name =
         l->index >= 0 && static_cast<std::size_t>(l->index) < cols.size()
-            ? cols[static_cast<std::size_t>(l->index)].name
+            ? p.col_names[static_cast<std::size_t>(l->index)]
             : l->id;
     s += Text(label - 6, y + row * 0.65, Short(name, 24), "end");
     const double down =
@@ -405,19 +412,18 @@ std::string Tornado(const Page& p, const SensitivityResult& sens) {
     s += Rect(mid, y + 3, lu, row - 6,
               l->increase.changes ? "#0072B2" : "#dddddd");
     if (l->decrease.changes) {
-      s += Text(mid - ld - 3, y + row * 0.65, "-" + FormatNumber(down, 2),
-                "end");
+      s += Text(mid - ld - 3, y + row * 0.65, "-" + p.w.number(down, 2), "end");
     }
     if (l->increase.changes) {
-      s += Text(mid + lu + 3, y + row * 0.65, "+" + FormatNumber(up, 2));
+      s += Text(mid + lu + 3, y + row * 0.65, "+" + p.w.number(up, 2));
     }
     y += row;
   }
   s += "<line x1=\"" + Num(mid) + "\" y1=\"" + Num(top - 4) + "\" x2=\"" +
        Num(mid) + "\" y2=\"" + Num(y) + "\" stroke=\"#333\"/>";
-  s += Text(label, y + 14, "-" + FormatNumber(scale, -1), "start");
+  s += Text(label, y + 14, "-" + p.w.number(scale, -1), "start");
   s += Text(mid, y + 14, "0", "middle");
-  s += Text(label + 2 * half, y + 14, "+" + FormatNumber(scale, -1), "end");
+  s += Text(label + 2 * half, y + 14, "+" + p.w.number(scale, -1), "end");
   s += "</svg>\n";
   s += "<table><caption>" + HtmlText(w.table_equivalent) +
        "</caption><thead><tr>" + Th(HtmlText(w.criterion)) +
@@ -426,15 +432,15 @@ std::string Tornado(const Page& p, const SensitivityResult& sens) {
        Th(HtmlText(w.new_winner)) + "</tr></thead><tbody>\n";
   const auto side = [&](const WeightThreshold& t) {
     if (!t.changes) return Td(HtmlText(w.no_change), true) + Td("");
-    return Td((t.delta > 0 ? "+" : "") + FormatNumber(t.delta, 2), true) +
+    return Td((t.delta > 0 ? "+" : "") + p.w.number(t.delta, 2), true) +
            Td(t.new_winner >= 0 ? HtmlText(p.BidLabel(t.new_winner)) : "");
   };
   for (const WeightSensitivity* l : rows) {
     const std::string name =
         l->index >= 0 && static_cast<std::size_t>(l->index) < cols.size()
-            ? cols[static_cast<std::size_t>(l->index)].name
+            ? p.col_names[static_cast<std::size_t>(l->index)]
             : l->id;
-    s += "<tr>" + Td(HtmlText(name)) + Td(FormatNumber(l->weight, 2), true) +
+    s += "<tr>" + Td(HtmlText(name)) + Td(p.w.number(l->weight, 2), true) +
          side(l->decrease) + side(l->increase) + "</tr>\n";
   }
   return s + "</tbody></table></figure>\n";
@@ -465,7 +471,7 @@ std::string Heatmap(const Page& p, const SmaaResult& smaa) {
       const double x = label + cell * static_cast<double>(r);
       s += Rect(x, y, cell - 1, row - 1, "#0072B2",
                 " fill-opacity=\"" + fmt::format("{:.3f}", v) + "\"");
-      s += Text(x + cell / 2, y + row * 0.65, FormatNumber(100 * v, 0) + "%",
+      s += Text(x + cell / 2, y + row * 0.65, p.w.number(100 * v, 0) + "%",
                 "middle", v > 0.5 ? " style=\"fill:#fff\"" : "");
     }
     y += row;
@@ -480,7 +486,7 @@ std::string Heatmap(const Page& p, const SmaaResult& smaa) {
     if (i >= a.rows()) continue;
     s += "<tr>" + Td(HtmlText(p.BidLabel(i)));
     for (Eigen::Index r = 0; r < a.cols(); ++r) {
-      s += Td(FormatNumber(100 * a(i, r), 1) + "%", true);
+      s += Td(p.w.number(100 * a(i, r), 1) + "%", true);
     }
     s += "</tr>\n";
   }
@@ -552,7 +558,8 @@ std::string HtmlText(std::string_view text) {
 
 void RenderHtml(const Report& r, const HtmlAnalysis* analysis,
                 const DocumentWords& words, const TextSink& sink) {
-  Page p{r, words, *r.criteria, *r.bids, *r.scorer, *r.evaluation, {}, {}};
+  Page p{r,  words, *r.criteria,      *r.bids,       *r.scorer, *r.evaluation,
+         {}, {},    TopLevelNames(r), ColumnNames(r)};
   for (const int i : p.e.order) {
     if (p.Ranked(i)) p.ranked.push_back(i);
   }

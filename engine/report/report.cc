@@ -86,14 +86,14 @@ void Render(const Report& report, ReportFormat format, const TextSink& sink) {
     case ReportFormat::kDecision:
       return RenderDecision(report, sink);
     case ReportFormat::kHtml:
-      return report::RenderHtml(report, nullptr,
-                                explain::EnglishDocumentWords(), sink);
+      return report::RenderHtml(
+          report, nullptr, explain::DocumentWordsFor(report.language), sink);
     case ReportFormat::kXlsx: {
       // Only the temporary file or the library can fail: nothing was
       // written, and the caller learns why.
       std::string why;
-      if (!report::RenderWorkbook(report, explain::EnglishDocumentWords(), sink,
-                                  &why)) {
+      if (!report::RenderWorkbook(
+              report, explain::DocumentWordsFor(report.language), sink, &why)) {
         throw std::runtime_error("cannot write the workbook: " + why);
       }
       return;

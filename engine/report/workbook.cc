@@ -159,6 +159,7 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
   const Scorer& scorer = *rep.scorer;
   const Evaluation& e = *rep.evaluation;
   const auto& cols = scorer.columns();
+  const std::vector<std::string> names = ColumnNames(rep);  // in the language
   // A sheet holds 1,048,576 rows and 16,384 columns.
   if (cols.size() > (LXW_COL_MAX - 3) / 2 || bids.size() >= LXW_ROW_MAX - 1) {
     if (why != nullptr) {
@@ -239,14 +240,15 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
     const auto row = static_cast<lxw_row_t>(kFirst + j);
     const bool money = c.type != CriterionType::kQuality;
     worksheet_write_string(crit, row, 0, CellText(c.id).c_str(), nullptr);
-    worksheet_write_string(crit, row, 1, CellText(c.name).c_str(), nullptr);
-    worksheet_write_string(crit, row, 2, std::string(ToString(c.type)).c_str(),
+    worksheet_write_string(crit, row, 1, CellText(names[j]).c_str(), nullptr);
+    worksheet_write_string(crit, row, 2,
+                           w.type_name(std::string(ToString(c.type))).c_str(),
                            nullptr);
     worksheet_write_number(crit, row, kWeight, c.weight, nullptr);
     worksheet_write_string(
         crit, row, 4,
-        CellText(DescribeRule(c.rule, set.currency, c.unit) + " (" +
-                 (c.relative ? w.relative : w.absolute) + ")")
+        CellText(DescribeRule(c.rule, set.currency, c.unit, rep.language) +
+                 " (" + (c.relative ? w.relative : w.absolute) + ")")
             .c_str(),
         nullptr);
     worksheet_write_string(
@@ -347,10 +349,10 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
   worksheet_set_column(sc, 0, 1, 20, nullptr);
   for (lxw_col_t j = 0; j < m; ++j) {
     worksheet_write_string(sc, 0, static_cast<lxw_col_t>(2 + j),
-                           (w.score + ": " + CellText(cols[j].name)).c_str(),
+                           w.column_of(w.score, CellText(names[j])).c_str(),
                            bold);
     worksheet_write_string(sc, 0, static_cast<lxw_col_t>(points0 + j),
-                           (w.points + ": " + CellText(cols[j].name)).c_str(),
+                           w.column_of(w.points, CellText(names[j])).c_str(),
                            bold);
   }
   for (lxw_row_t i = 0; i < n; ++i) {

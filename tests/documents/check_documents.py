@@ -5,8 +5,8 @@ in (docs/result-format.md, "HTML" and "Workbook").
   check_documents.py html      CIRCA SOURCE WORK [SCREENS]
   check_documents.py workbooks CIRCA SOURCE WORK
 
-html: renders the HTML of two samples (office-furniture scored, laptops-ict
-analysed with --sensitivity and --smaa) with headless Chromium to PNG and PDF
+html: renders the HTML of two samples (office-furniture scored, in English
+and in Dutch, laptops-ict analysed with --sensitivity and --smaa) with headless Chromium to PNG and PDF
 in one browser run each, and checks that the page is not blank, that the
 charts were drawn (their colours are in the PNG, their <svg> elements carry
 a title and a description), that the PDF has a page per bid, that the browser
@@ -15,7 +15,8 @@ request (Chromium's NetLog: no request whose network isolation key is the
 file:// page). A probe page with a remote image and a script error must fail
 the same checks, so that they are known to work.
 
-workbooks: writes every points sample's workbook, checks it opens with
+workbooks: writes every points sample's workbook (in English; office-furniture
+also in Dutch and French, whose sheets have other names), checks it opens with
 openpyxl with a formula in every score, points, total and rank cell, removes
 the cached values (openpyxl saves formulas only), has LibreOffice recompute
 every workbook in one run (OOXMLRecalcMode 0: always recalculate on load)
@@ -223,6 +224,8 @@ def check_html(circa, source, work, screens):
     os.makedirs(work, exist_ok=True)
     pages = [
         ("office-furniture", ["score", "samples/office-furniture"], 5),
+        ("office-furniture-nl",
+         ["score", "samples/office-furniture", "--lang", "nl"], 5),
         ("laptops-ict-analysed",
          ["analyze", "samples/laptops-ict", "--sensitivity", "--smaa", "2000"],
          None),
@@ -278,20 +281,45 @@ def points_samples(source):
     return names
 
 
+# The sheets of a workbook in each language (document.sheet_* in
+# engine/explain/messages/<lang>.txt), in order; the checks name them in
+# English.
+SHEETS = {
+    "en": ["Criteria", "Values", "Scores", "Ranking", "Explanations"],
+    "nl": ["Gunningscriteria", "Waarden", "Scores", "Rangschikking",
+           "Motivering"],
+    "fr": ["Critères", "Valeurs", "Scores", "Classement", "Motivation"],
+}
+TOTAL = {"en": "Total", "nl": "Totaal", "fr": "Total"}
+# The workbooks written besides every sample's English one: (name, sample,
+# language).
+LANGUAGE_BOOKS = [("office-furniture.nl", "office-furniture", "nl"),
+                  ("office-furniture.fr", "office-furniture", "fr")]
+
+
+def book_language(wb):
+    for lang, names in SHEETS.items():
+        if wb.sheetnames == names:
+            return lang
+    return None
+
+
 def sheet(wb, title):
-    return [list(r) for r in wb[title].iter_rows(values_only=True)]
+    lang = book_language(wb) or "en"
+    ws = wb[SHEETS[lang][SHEETS["en"].index(title)]]
+    return [list(r) for r in ws.iter_rows(values_only=True)]
 
 
-def check_formulas(path, name):
+def check_formulas(path, name, lang="en"):
     import openpyxl
     wb = openpyxl.load_workbook(path)
-    if wb.sheetnames != ["Criteria", "Values", "Scores", "Ranking",
-                         "Explanations"]:
-        fail(f"{name}: sheets {wb.sheetnames}")
+    if wb.sheetnames != SHEETS[lang]:
+        fail(f"{name}: sheets {wb.sheetnames}, expected {SHEETS[lang]}")
         return wb
     # What is not a formula says so in a cell comment.
     for title, ref in (("Values", "C1"), ("Values", "D1"), ("Ranking", "A1")):
-        if wb[title][ref].comment is None:
+        ws = wb[SHEETS[lang][SHEETS["en"].index(title)]]
+        if ws[ref].comment is None:
             fail(f"{name}: no comment on {title}!{ref}")
     scores = sheet(wb, "Scores")
     for row in scores[1:]:
@@ -310,7 +338,7 @@ def compare(recomputed, result, name):
     wb = openpyxl.load_workbook(recomputed, data_only=True)
     scores = sheet(wb, "Scores")
     bids = {b["id"]: b for b in result["bids"]}
-    m = (scores[0].index("Total") - 2) // 2
+    m = (scores[0].index(TOTAL[book_language(wb) or "en"]) - 2) // 2
     cells = 0
     for row in scores[1:]:
         bid = bids[row[0]]
@@ -388,17 +416,19 @@ def check_workbooks(circa, source, work):
             shutil.rmtree(d)
         os.makedirs(d)
     results = {}
-    for name in points_samples(source):
+    books = [(name, name, "en") for name in points_samples(source)]
+    for name, sample, lang in books + LANGUAGE_BOOKS:
         book = os.path.join(work, name + ".xlsx")
-        r = run([circa, "score", "samples/" + name, "-f", "xlsx", "-o", book],
+        r = run([circa, "score", "samples/" + sample, "-f", "xlsx", "-o", book,
+                 "--lang", lang], cwd=source)
+        j = run([circa, "score", "samples/" + sample, "-f", "json"],
                 cwd=source)
-        j = run([circa, "score", "samples/" + name, "-f", "json"], cwd=source)
         if r.returncode != 0 or j.returncode != 0:
             fail(f"{name}: circa exit {r.returncode}/{j.returncode}: "
                  f"{r.stderr}{j.stderr}")
             continue
         results[name] = json.loads(j.stdout)
-        wb = check_formulas(book, name)
+        wb = check_formulas(book, name, lang)
         # openpyxl writes the formulas without their cached values: what
         # LibreOffice shows next is its own recalculation.
         wb.save(os.path.join(stripped, name + ".xlsx"))
