@@ -44,7 +44,9 @@ Result<AggregationResult> Compare(const AnalysisResult& r,
   const auto n = static_cast<Eigen::Index>(columns.size());
   if (!options.comparison_preference.empty()) {
     o.preference.assign(columns.size(), o.preference_all);
-    for (const auto& [id, c] : options.comparison_preference) {
+    for (const auto& entry : options.comparison_preference) {
+      const auto& id = entry.first;
+      const auto& c = entry.second;
       const auto it =
           std::find_if(columns.begin(), columns.end(),
                        [&id](const Column& col) { return col.id == id; });
