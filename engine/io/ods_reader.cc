@@ -10,22 +10,6 @@
 namespace circa::io {
 namespace {
 
-pugi::xml_node Child(pugi::xml_node n, std::string_view local) {
-  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && LocalName(c.name()) == local) {
-      return c;
-    }
-  }
-  return {};
-}
-
-pugi::xml_attribute Attr(pugi::xml_node n, std::string_view local) {
-  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
-    if (LocalName(a.name()) == local) return a;
-  }
-  return {};
-}
-
 // The text of a cell: its paragraphs joined by line breaks, <text:s/> as
 // spaces, <text:tab/> as a tab, spans and links by their text.
 void CellText(pugi::xml_node n, std::string* out) {

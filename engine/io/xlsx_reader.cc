@@ -28,6 +28,22 @@ std::string_view LocalName(const char* name) {
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
+pugi::xml_node Child(pugi::xml_node n, std::string_view local) {
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && LocalName(c.name()) == local) {
+      return c;
+    }
+  }
+  return {};
+}
+
+pugi::xml_attribute Attr(pugi::xml_node n, std::string_view local) {
+  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+    if (LocalName(a.name()) == local) return a;
+  }
+  return {};
+}
+
 std::string FormatCellNumber(double value) {
   char buffer[64];
   // 15 significant digits: what a spreadsheet shows, without binary noise
@@ -81,24 +97,7 @@ bool ReadXmlPart(ZipArchive& zip, const std::string& file,
   }
   return true;
 }
-
 namespace {
-
-pugi::xml_node Child(pugi::xml_node n, std::string_view local) {
-  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && LocalName(c.name()) == local) {
-      return c;
-    }
-  }
-  return {};
-}
-
-pugi::xml_attribute Attr(pugi::xml_node n, std::string_view local) {
-  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
-    if (LocalName(a.name()) == local) return a;
-  }
-  return {};
-}
 
 // All text of <t> elements below `n`, skipping phonetic runs (<rPh>).
 void CollectText(pugi::xml_node n, std::string* out) {

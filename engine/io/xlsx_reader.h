@@ -65,6 +65,10 @@ bool ReadXmlPart(ZipArchive& zip, const std::string& file,
                  pugi::xml_document* doc);
 // The local name of an XML element or attribute ("x:sheet" -> "sheet").
 std::string_view LocalName(const char* name);
+// The first child element / the attribute of `n` by local name (any
+// namespace prefix), or an empty handle.
+pugi::xml_node Child(pugi::xml_node n, std::string_view local);
+pugi::xml_attribute Attr(pugi::xml_node n, std::string_view local);
 std::string SheetNotFound(const std::string& sheet,
                           const std::vector<std::string>& names);
 std::string FormatCellNumber(double value);

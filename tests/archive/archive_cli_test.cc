@@ -32,12 +32,8 @@ struct ShellRun {
   std::string err;
 };
 
-// Runs a shell command line, capturing stdout and stderr.
-ShellRun Shell(const std::string& dir, const std::string& command) {
-  const std::string out = dir + "/stdout.txt";
-  const std::string err = dir + "/stderr.txt";
-  const std::string line = "bash -c '" + command + "' >" + out + " 2>" + err;
-  const int status = std::system(line.c_str());
+// The exit status of a finished command and what it wrote to `out`, `err`.
+ShellRun Collect(int status, const std::string& out, const std::string& err) {
   ShellRun r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   std::ifstream o(out), e(err);
@@ -47,6 +43,14 @@ ShellRun Shell(const std::string& dir, const std::string& command) {
   r.out = so.str();
   r.err = se.str();
   return r;
+}
+
+// Runs a shell command line, capturing stdout and stderr.
+ShellRun Shell(const std::string& dir, const std::string& command) {
+  const std::string out = dir + "/stdout.txt";
+  const std::string err = dir + "/stderr.txt";
+  const std::string line = "bash -c '" + command + "' >" + out + " 2>" + err;
+  return Collect(std::system(line.c_str()), out, err);
 }
 
 class CliArchive : public ::testing::Test {
@@ -124,15 +128,7 @@ class CliArchive : public ::testing::Test {
     ::kill(pid, signal);
     int status = 0;
     ::waitpid(pid, &status, 0);
-    ShellRun r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream o(out), e(err);
-    std::ostringstream so, se;
-    so << o.rdbuf();
-    se << e.rdbuf();
-    r.out = so.str();
-    r.err = se.str();
-    return r;
+    return Collect(status, out, err);
   }
   std::string Exec(const std::string& sql) {
     sqlite3* db = nullptr;
