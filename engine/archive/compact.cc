@@ -88,6 +88,7 @@ class Reader {
     return ok_ ? n : 0;
   }
   void Raw(void* p, std::size_t n) {
+    if (n == 0) return;  // p may be an empty vector's null data()
     if (!ok_ || n > in_.size() - pos_) {
       ok_ = false;
       std::memset(p, 0, n);
