@@ -71,17 +71,8 @@ bool ReadOds(ZipArchive& zip, const std::string& file, const std::string& sheet,
                 "the spreadsheet has no sheet (content.xml holds no table)");
     return false;
   }
-  std::size_t chosen = 0;
-  if (!sheet.empty()) {
-    chosen = names.size();
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == sheet) chosen = i;
-    }
-    if (chosen == names.size()) {
-      diag->Error({file, 0, 0}, "", SheetNotFound(sheet, names));
-      return false;
-    }
-  }
+  const std::size_t chosen = ChooseSheet(sheet, names, file, diag);
+  if (chosen == names.size()) return false;
   out->sheet = names[chosen];
   const std::string at = file + ":content.xml";
   std::size_t cells = 0;

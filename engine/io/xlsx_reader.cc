@@ -28,6 +28,17 @@ std::string_view LocalName(const char* name) {
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
+std::size_t ChooseSheet(const std::string& sheet,
+                        const std::vector<std::string>& names,
+                        const std::string& file, Diagnostics* diag) {
+  if (sheet.empty()) return 0;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == sheet) return i;
+  }
+  diag->Error({file, 0, 0}, "", SheetNotFound(sheet, names));
+  return names.size();
+}
+
 pugi::xml_node Child(pugi::xml_node n, std::string_view local) {
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_element && LocalName(c.name()) == local) {
@@ -352,17 +363,8 @@ bool ReadXlsx(ZipArchive& zip, const std::string& file,
                     : "the workbook has no worksheet");
     return false;
   }
-  std::size_t chosen = 0;
-  if (!sheet.empty()) {
-    chosen = names.size();
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == sheet) chosen = i;
-    }
-    if (chosen == names.size()) {
-      diag->Error({file, 0, 0}, "", SheetNotFound(sheet, names));
-      return false;
-    }
-  }
+  const std::size_t chosen = ChooseSheet(sheet, names, file, diag);
+  if (chosen == names.size()) return false;
   out->sheet = names[chosen];
 
   std::vector<std::string> shared;

@@ -68,6 +68,11 @@ std::string_view LocalName(const char* name);
 // The first child element / the attribute of `n` by local name (any
 // namespace prefix), or an empty handle.
 pugi::xml_node Child(pugi::xml_node n, std::string_view local);
+// The index of the sheet named `sheet` in `names` (the first when `sheet` is
+// empty), or names.size() after an error naming the sheets there are.
+std::size_t ChooseSheet(const std::string& sheet,
+                        const std::vector<std::string>& names,
+                        const std::string& file, Diagnostics* diag);
 pugi::xml_attribute Attr(pugi::xml_node n, std::string_view local);
 std::string SheetNotFound(const std::string& sheet,
                           const std::vector<std::string>& names);
