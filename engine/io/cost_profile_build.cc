@@ -536,8 +536,17 @@ class CostProfileReader {
       line.component =
           emissions ? LccComponent::kExternalities : LccComponent::kOperating;
       line.where = r_.Where(item);
-      line.name = r_.String(item, "name", ip, true).value_or("");
+      const std::optional<std::string> name = r_.String(item, "name", ip, true);
+      line.name = name.value_or("");
       bool ok = !line.name.empty();
+      if (name && name->empty()) {
+        // An empty name prices nothing: the line would vanish from the LCC.
+        r_.Error(Get(item, "name"), ip + ".name",
+                 emissions ? "expected the name of the emission (e.g. co2), "
+                             "got \"\""
+                           : "expected the name of the priced item (e.g. "
+                             "electricity), got \"\"");
+      }
       if (Get(item, "quantity") == nullptr) {
         r_.Error(item, ip + ".quantity",
                  "missing; expected a quantity per year");

@@ -227,7 +227,7 @@ class CsvProfileRows {
       for (const CsvRow* row : list) {
         const std::string path = key + "." + row->text[kName];
         if (row->text[kName].empty()) {
-          diag_->Error(row->at[kName], key,
+          diag_->Error(row->At(kName), key,
                        "missing the name; expected the name of the " +
                            std::string(key == "usage" ? "usage driver"
                                        : key == "prices"
