@@ -58,6 +58,13 @@ struct CostValue {
 
 using CostValuePtr = std::shared_ptr<const CostValue>;
 
+// Levels of a tree a reader fills in full; a value deeper down keeps only
+// its kind and position. The check reads seven levels (the root, offers,
+// an offer, operating, an item, quantity, a year), so a message about a
+// deeper value ("got a list") is the same; the cap keeps a YAML graph made
+// deep or cyclic by aliases (&a [*a]) finite.
+inline constexpr int kCostValueDepth = 16;
+
 // Builders for the readers.
 CostValuePtr CostText(std::string text, const SourceLocation& where);
 CostValuePtr CostNull(const SourceLocation& where);

@@ -3,6 +3,7 @@
 // each value at its node's position, and checked by the one check both
 // formats share (io/cost_profile_build.cc).
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include "circa/lcc.h"
@@ -14,17 +15,23 @@
 namespace circa {
 namespace {
 
-// YAML -> CostValue. A node reached again through an alias is converted
-// once and shared (keyed as io/yaml_node.cc's walk keys nodes: by position
-// and kind), so an alias cannot multiply the tree.
+// YAML -> CostValue. Values below io::kCostValueDepth levels keep their
+// kind and position but not their content: the check reads seven levels
+// (offers[i].operating[j].quantity[t]), and through aliases a graph can be
+// far deeper than its text, or contain itself (&a [*a]). A node reached
+// again through an alias at the same depth is converted once and shared
+// (keyed as io/yaml_node.cc's walk keys nodes, by position and kind, and
+// by depth), so an alias cannot multiply the tree either.
 class YamlToCostValue {
  public:
   explicit YamlToCostValue(const io::YamlReader& r) : r_(r) {}
 
-  io::CostValuePtr Convert(const YAML::Node& node) {
+  io::CostValuePtr Convert(const YAML::Node& node, int depth = 0) {
     const io::CostValue::Kind kind = KindOf(node);
     const YAML::Mark mark = node.Mark();
-    const auto id = std::make_pair(mark.pos, static_cast<int>(kind));
+    const std::tuple<int, int, int> id{mark.pos, static_cast<int>(kind), depth};
+    // (A node without a position is never shared: the key would not be
+    // its own.)
     if (!mark.is_null()) {
       if (const auto it = done_.find(id); it != done_.end()) return it->second;
     }
@@ -33,14 +40,18 @@ class YamlToCostValue {
     v->where = r_.Where(node);
     if (kind == io::CostValue::Kind::kText) {
       v->text = node.Scalar();
+    } else if (depth + 1 >= io::kCostValueDepth) {
+      // Too deep for the check to read: the kind and position only.
     } else if (kind == io::CostValue::Kind::kList) {
       v->items.reserve(node.size());
-      for (const auto& item : node) v->items.push_back(Convert(item));
+      for (const auto& item : node) {
+        v->items.push_back(Convert(item, depth + 1));
+      }
     } else if (kind == io::CostValue::Kind::kMap) {
       for (const auto& kv : node) {
         io::CostValue::Key key{KindOf(kv.first), kv.first.Scalar(),
                                r_.Where(kv.first)};
-        v->entries.push_back({std::move(key), Convert(kv.second)});
+        v->entries.push_back({std::move(key), Convert(kv.second, depth + 1)});
       }
     }
     if (!mark.is_null()) done_.emplace(id, v);
@@ -56,7 +67,7 @@ class YamlToCostValue {
   }
 
   const io::YamlReader& r_;
-  std::map<std::pair<int, int>, io::CostValuePtr> done_;
+  std::map<std::tuple<int, int, int>, io::CostValuePtr> done_;
 };
 
 }  // namespace

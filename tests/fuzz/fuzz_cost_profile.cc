@@ -82,10 +82,20 @@ void CheckProfile(const circa::Result<circa::CostProfile>& result,
                o.id);
     FUZZ_CHECK(!circa::LccOfferSentence(e, i).empty(), o.id);
   }
+  // Every offer is a bid of its own ids; only an LCC beyond the limit
+  // (docs/lcc.md, "Limits": a huge declared amount) is refused, one error
+  // at each such offer.
   std::vector<std::string> ids;
-  for (const circa::CostOffer& o : p.offers) ids.push_back(o.id);
+  std::size_t beyond = 0;
+  for (const circa::LccOfferResult& o : e.offers) {
+    ids.push_back(o.id);
+    if (!std::isfinite(o.lcc) || std::abs(o.lcc) > circa::kMaxLcc) ++beyond;
+  }
   const auto values = circa::LccForBids(e, ids, file);
-  FUZZ_CHECK(values.ok(), "every offer is a bid of its own ids");
+  FUZZ_CHECK(values.ok() == (beyond == 0),
+             "every offer is a bid of its own ids");
+  FUZZ_CHECK(values.diagnostics.size() == beyond,
+             "one error per LCC beyond the limit");
 }
 
 }  // namespace

@@ -536,6 +536,34 @@ TEST(LccValidation, AliasesAreNotMultiplied) {
       (std::vector<std::string>{"profile.yaml:4:1: x-bomb: unknown key"}));
 }
 
+// Through aliases a YAML graph can contain itself (&l [*l]) or be far
+// deeper than its text (each anchor wrapping the one before). The tree
+// keeps what the check reads and stops there (io::kCostValueDepth): the
+// same messages, no endless descent (found by fuzz_cost_profile).
+TEST(LccValidation, AliasCyclesAndChainsEnd) {
+  EXPECT_EQ(Problems(R"(circa: 1
+horizon: 1
+discount-rate: 0
+offers:
+  - id: A
+    price: 1
+    operating: &l [*l]
+)"),
+            (std::vector<std::string>{
+                "profile.yaml:7:16: offers[A].operating[0]: expected a map "
+                "{name, quantity, unit}, got a list"}));
+  std::string yaml = "circa: 1\nhorizon: 1\ndiscount-rate: 0\nx-deep:\n";
+  yaml += "  - &a0 [1]\n";
+  for (int i = 1; i < 20000; ++i) {
+    yaml +=
+        "  - &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) + "]\n";
+  }
+  yaml += "offers:\n  - {id: A, price: 1}\n";
+  EXPECT_EQ(
+      Problems(yaml),
+      (std::vector<std::string>{"profile.yaml:4:1: x-deep: unknown key"}));
+}
+
 TEST(LccValidation, LoadingAMissingFileIsAnError) {
   const Result<CostProfile> r = LoadCostProfileFile("/nonexistent/x.yaml");
   EXPECT_FALSE(r.ok());
