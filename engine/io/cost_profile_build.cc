@@ -24,7 +24,7 @@ const CostValue* CostValue::Find(std::string_view key) const {
   return nullptr;
 }
 
-CostValuePtr CostText(std::string text, const SourceLocation& where) {
+CostValuePtr CostText(std::string text, CostPos where) {
   auto v = std::make_shared<CostValue>();
   v->kind = CostValue::Kind::kText;
   v->text = std::move(text);
@@ -32,7 +32,7 @@ CostValuePtr CostText(std::string text, const SourceLocation& where) {
   return v;
 }
 
-CostValuePtr CostNull(const SourceLocation& where) {
+CostValuePtr CostNull(CostPos where) {
   auto v = std::make_shared<CostValue>();
   v->where = where;
   return v;
@@ -95,15 +95,18 @@ class Fields {
       : file_(std::move(file)), diag_(diag) {}
 
   SourceLocation Where(V v) const {
-    return v == nullptr ? SourceLocation{file_, 0, 0} : v->where;
+    if (v == nullptr) return {file_, 0, 0};
+    return {file_, v->where.line, v->where.column};
   }
-  SourceLocation Where(const CostValue::Key& key) const { return key.where; }
+  SourceLocation Where(const CostValue::Key& key) const {
+    return {file_, key.where.line, key.where.column};
+  }
   void Error(V v, const std::string& path, std::string message) const {
     diag_->Error(Where(v), path, std::move(message));
   }
   void Error(const CostValue::Key& key, const std::string& path,
              std::string message) const {
-    diag_->Error(key.where, path, std::move(message));
+    diag_->Error(Where(key), path, std::move(message));
   }
 
   // Errors for keys not in `allowed` (with a suggestion) and duplicates.

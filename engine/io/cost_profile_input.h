@@ -20,6 +20,15 @@
 
 namespace circa::io {
 
+// Where a value is written in the file the tree was read from: 1-based
+// line and column (a CSV cell's), 0:0 for the file as a whole. The file
+// name is the tree's (BuildCostProfile's `file`), not repeated per value.
+struct CostPos {
+  int line = 0;
+  int column = 0;
+};
+inline CostPos PosOf(const SourceLocation& at) { return {at.line, at.column}; }
+
 // One value of a cost profile: text, a list or a map of named values.
 // A value reached twice (a YAML alias) is shared, never copied, so an
 // alias cannot multiply the profile's size.
@@ -35,7 +44,7 @@ struct CostValue {
   struct Key {
     Kind kind = Kind::kText;
     std::string text;
-    SourceLocation where;
+    CostPos where;
   };
   struct Entry {
     Key key;
@@ -43,8 +52,8 @@ struct CostValue {
   };
 
   Kind kind = Kind::kNull;
-  std::string text;      // kText
-  SourceLocation where;  // the value's first character, or its CSV cell
+  std::string text;  // kText
+  CostPos where;     // the value's first character, or its CSV cell
   std::vector<std::shared_ptr<const CostValue>> items;  // kList
   std::vector<Entry> entries;  // kMap, in file order (duplicates kept)
 
@@ -66,8 +75,8 @@ using CostValuePtr = std::shared_ptr<const CostValue>;
 inline constexpr int kCostValueDepth = 16;
 
 // Builders for the readers.
-CostValuePtr CostText(std::string text, const SourceLocation& where);
-CostValuePtr CostNull(const SourceLocation& where);
+CostValuePtr CostText(std::string text, CostPos where);
+CostValuePtr CostNull(CostPos where);
 
 // Checks a filled profile (`root`, read from `file`) and maps it to the LCC
 // model: every setting, usage driver, price and offer resolved to money per

@@ -66,19 +66,19 @@ std::shared_ptr<CostValue> NewValue(CostValue::Kind kind,
                                     const SourceLocation& where) {
   auto v = std::make_shared<CostValue>();
   v->kind = kind;
-  v->where = where;
+  v->where = io::PosOf(where);
   return v;
 }
 
 void Put(CostValue* map, const std::string& key, const SourceLocation& key_at,
          CostValuePtr value) {
   map->entries.push_back(
-      {{CostValue::Kind::kText, key, key_at}, std::move(value)});
+      {{CostValue::Kind::kText, key, io::PosOf(key_at)}, std::move(value)});
 }
 
 // A cell as text.
 CostValuePtr Cell(const CsvRow& row, Column column) {
-  return io::CostText(row.text[column], row.At(column));
+  return io::CostText(row.text[column], io::PosOf(row.At(column)));
 }
 
 // The value cell; a list when `yearly` and it holds several space-separated
@@ -89,7 +89,7 @@ CostValuePtr ValueCell(const CsvRow& row, bool yearly) {
   if (parts.size() <= 1) return Cell(row, kValue);
   auto list = NewValue(CostValue::Kind::kList, row.At(kValue));
   for (const std::string& part : parts) {
-    list->items.push_back(io::CostText(part, row.At(kValue)));
+    list->items.push_back(io::CostText(part, io::PosOf(row.At(kValue))));
   }
   return list;
 }
@@ -384,7 +384,7 @@ Result<CostProfile> ParseCostProfileCsv(std::string_view text,
   // A layout problem stops here: the profile's own checks would only
   // repeat it.
   if (rows.ReadRows(table)) {
-    root.where = rows.header();
+    root.where = io::PosOf(rows.header());
     if (rows.Fill(&root)) {
       CostProfile p = io::BuildCostProfile(root, file_name, options, &diag);
       p.sha256 = io::Sha256Hex(text);

@@ -37,7 +37,7 @@ class YamlToCostValue {
     }
     auto v = std::make_shared<io::CostValue>();
     v->kind = kind;
-    v->where = r_.Where(node);
+    v->where = io::PosOf(r_.Where(node));
     if (kind == io::CostValue::Kind::kText) {
       v->text = node.Scalar();
     } else if (depth + 1 >= io::kCostValueDepth) {
@@ -50,7 +50,7 @@ class YamlToCostValue {
     } else if (kind == io::CostValue::Kind::kMap) {
       for (const auto& kv : node) {
         io::CostValue::Key key{KindOf(kv.first), kv.first.Scalar(),
-                               r_.Where(kv.first)};
+                               io::PosOf(r_.Where(kv.first))};
         v->entries.push_back({std::move(key), Convert(kv.second, depth + 1)});
       }
     }
