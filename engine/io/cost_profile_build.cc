@@ -32,12 +32,6 @@ CostValuePtr CostText(std::string text, CostPos where) {
   return v;
 }
 
-CostValuePtr CostNull(CostPos where) {
-  auto v = std::make_shared<CostValue>();
-  v->where = where;
-  return v;
-}
-
 namespace {
 
 // A value that may be missing (nullptr) is read through these.

@@ -30,8 +30,8 @@ struct CostPos {
 inline CostPos PosOf(const SourceLocation& at) { return {at.line, at.column}; }
 
 // One value of a cost profile: text, a list or a map of named values.
-// A value reached twice (a YAML alias) is shared, never copied, so an
-// alias cannot multiply the profile's size.
+// A value reached twice at one depth (a YAML alias) is shared, never
+// copied, so an alias cannot multiply the profile's size.
 struct CostValue {
   enum class Kind {
     kNull,  // written empty (YAML null, "~")
@@ -74,9 +74,8 @@ using CostValuePtr = std::shared_ptr<const CostValue>;
 // deep or cyclic by aliases (&a [*a]) finite.
 inline constexpr int kCostValueDepth = 16;
 
-// Builders for the readers.
+// A text value, for the readers.
 CostValuePtr CostText(std::string text, CostPos where);
-CostValuePtr CostNull(CostPos where);
 
 // Checks a filled profile (`root`, read from `file`) and maps it to the LCC
 // model: every setting, usage driver, price and offer resolved to money per
