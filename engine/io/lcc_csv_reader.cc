@@ -1,21 +1,29 @@
 // Cost profiles written as CSV (docs/lcc.md, "CSV layout"): one row per
-// setting, price or cost line. The rows are translated into the same tree
-// the YAML reader validates, so that both formats share one set of checks
-// and one set of messages; every position in those messages is mapped back
-// to the CSV cell it came from.
+// setting, price or cost line. The rows fill the format-neutral CostValue
+// tree (io/cost_profile_input.h) that the YAML reader fills too, each value
+// at its CSV cell, and the one check both formats share
+// (io/cost_profile_build.cc) turns it into the profile: one set of checks,
+// one set of messages, positions at the CSV cells. Only what is particular
+// to the layout (the header, a row's columns, where offers and lists go) is
+// checked here.
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
 
 #include "circa/lcc.h"
+#include "io/cost_profile_input.h"
 #include "io/csv.h"
 #include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
-#include "io/yaml_node.h"
+#include "util/suggest.h"
 
 namespace circa {
 namespace {
+
+using io::CostValue;
+using io::CostValuePtr;
 
 enum Column { kOffer, kKey, kName, kValue, kUnit, kPer, kUnitPrice, kNote };
 constexpr std::array<std::string_view, 8> kColumns = {
@@ -41,140 +49,64 @@ std::vector<std::string> SplitYearly(const std::string& text) {
   return parts;
 }
 
-// Appends `text` as a double-quoted YAML scalar using only ASCII, so that a
-// YAML column is a byte offset of the generated line.
-void Quote(std::string_view text, std::string* out) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  out->push_back('"');
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '"' || c == '\\') {
-      out->push_back('\\');
-      out->push_back(static_cast<char>(c));
-      ++i;
-      continue;
-    }
-    if (c >= 0x20 && c < 0x7F) {
-      out->push_back(static_cast<char>(c));
-      ++i;
-      continue;
-    }
-    // Decode one UTF-8 character (the CSV reader checked the encoding).
-    std::uint32_t cp = c;
-    int extra = 0;
-    if (c >= 0xF0) {
-      cp = c & 0x07u;
-      extra = 3;
-    } else if (c >= 0xE0) {
-      cp = c & 0x0Fu;
-      extra = 2;
-    } else if (c >= 0xC0) {
-      cp = c & 0x1Fu;
-      extra = 1;
-    }
-    ++i;
-    for (int k = 0; k < extra && i < text.size(); ++k, ++i) {
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i]) & 0x3Fu);
-    }
-    const int digits = cp > 0xFFFF ? 8 : 4;
-    *out += digits == 8 ? "\\U" : "\\u";
-    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-      out->push_back(kHex[(cp >> shift) & 0xFu]);
-    }
-  }
-  out->push_back('"');
-}
-
-// Writes flow-style YAML, one element per line, and remembers for every
-// line the CSV row it came from and for every scalar its CSV cell.
-class Emitter {
- public:
-  struct Span {
-    int column = 0;  // 1-based column in the YAML line
-    SourceLocation at;
-  };
-  struct Line {
-    SourceLocation row;
-    std::vector<Span> spans;
-  };
-
-  // Starts a new line for an element of the innermost container.
-  void Element(const SourceLocation& row) {
-    NewLine(row);
-    if (!first_.empty()) {
-      if (!first_.back()) current_ += ", ";
-      first_.back() = false;
-    }
-  }
-  void Key(std::string_view key, const SourceLocation& at) {
-    Scalar(key, at);
-    current_ += ": ";
-  }
-  void Scalar(std::string_view text, const SourceLocation& at) {
-    lines_.back().spans.push_back({static_cast<int>(current_.size()) + 1, at});
-    Quote(text, &current_);
-  }
-  void List(const std::vector<std::string>& items, const SourceLocation& at) {
-    lines_.back().spans.push_back({static_cast<int>(current_.size()) + 1, at});
-    current_ += '[';
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i > 0) current_ += ", ";
-      Quote(items[i], &current_);
-    }
-    current_ += ']';
-  }
-  void Open(char bracket, const SourceLocation& at) {
-    lines_.back().spans.push_back({static_cast<int>(current_.size()) + 1, at});
-    current_ += bracket;
-    first_.push_back(true);
-  }
-  void Close(char bracket) {
-    current_ += bracket;
-    first_.pop_back();
-  }
-  void Inline(std::string_view text) { current_ += text; }
-
-  std::string Text() {
-    Flush();
-    return std::move(text_);
-  }
-  const std::vector<Line>& lines() const { return lines_; }
-
- private:
-  void NewLine(const SourceLocation& row) {
-    Flush();
-    lines_.push_back({row, {}});
-  }
-  void Flush() {
-    if (lines_.empty() || flushed_ == lines_.size()) return;
-    text_ += current_;
-    text_ += '\n';
-    current_.clear();
-    flushed_ = lines_.size();
-  }
-
-  std::string text_;
-  std::string current_;
-  std::vector<Line> lines_;
-  std::size_t flushed_ = 0;
-  std::vector<bool> first_;
-};
-
 struct CsvRow {
   SourceLocation where;                           // first cell of the row
   std::array<std::string, kColumns.size()> text;  // trimmed; "" if absent
   std::array<SourceLocation, kColumns.size()> at;
   std::string offer() const { return text[kOffer]; }
   std::string key() const { return text[kKey]; }
+  // The cell of `column`; the row's first cell when the header has no
+  // such column.
+  SourceLocation At(Column column) const {
+    return at[column].line > 0 ? at[column] : where;
+  }
 };
 
-class CsvProfileTranslator {
+std::shared_ptr<CostValue> NewValue(CostValue::Kind kind,
+                                    const SourceLocation& where) {
+  auto v = std::make_shared<CostValue>();
+  v->kind = kind;
+  v->where = io::PosOf(where);
+  return v;
+}
+
+void Put(CostValue* map, const std::string& key, const SourceLocation& key_at,
+         CostValuePtr value) {
+  map->entries.push_back(
+      {{CostValue::Kind::kText, key, io::PosOf(key_at)}, std::move(value)});
+}
+
+// A cell as text.
+CostValuePtr Cell(const CsvRow& row, Column column) {
+  return io::CostText(row.text[column], io::PosOf(row.At(column)));
+}
+
+// The value cell; a list when `yearly` and it holds several space-separated
+// numbers (every one at the value cell).
+CostValuePtr ValueCell(const CsvRow& row, bool yearly) {
+  const std::vector<std::string> parts =
+      yearly ? SplitYearly(row.text[kValue]) : std::vector<std::string>{};
+  if (parts.size() <= 1) return Cell(row, kValue);
+  auto list = NewValue(CostValue::Kind::kList, row.At(kValue));
+  for (const std::string& part : parts) {
+    list->items.push_back(io::CostText(part, io::PosOf(row.At(kValue))));
+  }
+  return list;
+}
+
+// A filled optional cell as `key` of `map`.
+void PutCell(CostValue* map, const CsvRow& row, Column column,
+             const std::string& key) {
+  if (row.text[column].empty()) return;
+  Put(map, key, row.At(column), Cell(row, column));
+}
+
+class CsvProfileRows {
  public:
-  CsvProfileTranslator(const std::string& file, Diagnostics* diag)
+  CsvProfileRows(const std::string& file, Diagnostics* diag)
       : file_(file), diag_(diag) {}
 
-  // Returns false when the layout itself is broken (no YAML is made).
+  // Returns false when the layout itself is broken (no profile is made).
   bool ReadRows(const io::CsvTable& table) {
     if (table.rows.empty()) {
       diag_->Error({file_, 1, 1}, "",
@@ -196,8 +128,8 @@ class CsvProfileTranslator {
                               "\"; expected offer, key, name, value, unit, "
                               "per, unit-price or note";
         const std::string hint =
-            io::Suggest(name, {"offer", "key", "name", "value", "unit", "per",
-                               "unit-price", "note"});
+            util::Suggest(name, {"offer", "key", "name", "value", "unit", "per",
+                                 "unit-price", "note"});
         if (!hint.empty()) message += " (did you mean \"" + hint + "\"?)";
         diag_->Error(at, "header", message);
         ok = false;
@@ -256,11 +188,9 @@ class CsvProfileTranslator {
     return ok;
   }
 
-  // Writes the profile as YAML; false if a row cannot be placed.
-  bool Translate(Emitter* out) {
+  // Fills the profile tree; false if a row cannot be placed.
+  bool Fill(CostValue* root) {
     bool ok = true;
-    out->Element(header_);
-    out->Open('{', header_);
     // Settings, then the keyed lists, then the offers in order of first
     // appearance.
     std::map<std::string, std::vector<const CsvRow*>> keyed;
@@ -289,19 +219,15 @@ class CsvProfileTranslator {
         continue;
       }
       ok &= Only(row, key, {kValue});
-      out->Element(row.where);
-      out->Key(key, row.at[kKey]);
-      out->Scalar(row.text[kValue], row.at[kValue]);
+      Put(root, key, row.At(kKey), Cell(row, kValue));
     }
     for (const std::string& key : keyed_order) {
       const std::vector<const CsvRow*>& list = keyed[key];
-      out->Element(list.front()->where);
-      out->Key(key, list.front()->at[kKey]);
-      out->Open('{', list.front()->at[kKey]);
+      auto section = NewValue(CostValue::Kind::kMap, list.front()->At(kKey));
       for (const CsvRow* row : list) {
         const std::string path = key + "." + row->text[kName];
         if (row->text[kName].empty()) {
-          diag_->Error(row->at[kName], key,
+          diag_->Error(row->At(kName), key,
                        "missing the name; expected the name of the " +
                            std::string(key == "usage" ? "usage driver"
                                        : key == "prices"
@@ -311,30 +237,27 @@ class CsvProfileTranslator {
           continue;
         }
         ok &= Only(*row, path, {kName, kValue, kUnit, kNote});
-        out->Element(row->where);
-        out->Key(row->text[kName], row->at[kName]);
-        out->Open('{', row->at[kName]);
-        Value(*row, key == "usage" ? "quantity" : "price", key == "usage", out,
-              true);
-        Field(*row, kUnit, "unit", out);
-        Field(*row, kNote, "source", out);
-        out->Close('}');
+        auto entry = NewValue(CostValue::Kind::kMap, row->At(kName));
+        Put(entry.get(), key == "usage" ? "quantity" : "price", row->At(kValue),
+            ValueCell(*row, key == "usage"));
+        PutCell(entry.get(), *row, kUnit, "unit");
+        PutCell(entry.get(), *row, kNote, "source");
+        Put(section.get(), row->text[kName], row->At(kName), std::move(entry));
       }
-      out->Close('}');
+      Put(root, key, list.front()->At(kKey), std::move(section));
     }
     if (!offer_order.empty()) {
       const CsvRow& first = *offers[offer_order.front()].front();
-      out->Element(first.where);
-      out->Key("offers", first.at[kOffer]);
-      out->Open('[', first.at[kOffer]);
+      auto list = NewValue(CostValue::Kind::kList, first.At(kOffer));
       for (const std::string& id : offer_order) {
-        ok &= Offer(id, offers[id], out);
+        ok &= Offer(id, offers[id], list.get());
       }
-      out->Close(']');
+      Put(root, "offers", first.At(kOffer), std::move(list));
     }
-    out->Close('}');
     return ok;
   }
+
+  const SourceLocation& header() const { return header_; }
 
  private:
   // Errors for filled cells in columns a row's key does not read.
@@ -360,39 +283,15 @@ class CsvProfileTranslator {
     return ok;
   }
 
-  // The value column as `key`: a list when `yearly` and it holds several
-  // space-separated numbers.
-  void Value(const CsvRow& row, std::string_view key, bool yearly, Emitter* out,
-             bool first = false) {
-    const std::string& text = row.text[kValue];
-    if (!first) out->Inline(", ");
-    out->Key(key, row.at[kValue]);
-    const std::vector<std::string> parts =
-        yearly ? SplitYearly(text) : std::vector<std::string>{};
-    if (parts.size() > 1) {
-      out->List(parts, row.at[kValue]);
-    } else {
-      out->Scalar(text, row.at[kValue]);
-    }
-  }
-
-  void Field(const CsvRow& row, Column column, std::string_view key,
-             Emitter* out) {
-    if (row.text[column].empty()) return;
-    out->Inline(", ");
-    out->Key(key, row.at[column]);
-    out->Scalar(row.text[column], row.at[column]);
-  }
-
+  // One offer's rows as a map: its id, its settings in row order, then its
+  // lists (operating, emissions, includes) in order of first appearance.
   bool Offer(const std::string& id, const std::vector<const CsvRow*>& rows,
-             Emitter* out) {
+             CostValue* offers) {
     bool ok = true;
     const std::string path = "offers[" + id + "]";
-    out->Element(rows.front()->where);
-    out->Open('{', rows.front()->at[kOffer]);
-    out->Element(rows.front()->where);
-    out->Key("id", rows.front()->at[kOffer]);
-    out->Scalar(id, rows.front()->at[kOffer]);
+    const CsvRow& first = *rows.front();
+    auto offer = NewValue(CostValue::Kind::kMap, first.At(kOffer));
+    Put(offer.get(), "id", first.At(kOffer), Cell(first, kOffer));
     std::map<std::string, std::vector<const CsvRow*>> lists;
     std::vector<std::string> list_order;
     for (const CsvRow* row : rows) {
@@ -411,60 +310,44 @@ class CsvProfileTranslator {
       const bool fee = key == "fee";
       ok &= fee ? Only(*row, path + "." + key, {kValue, kPer})
                 : Only(*row, path + "." + key, {kValue});
-      out->Element(row->where);
       if (fee && !row->text[kPer].empty()) {
-        out->Key(key, row->at[kKey]);
-        out->Open('{', row->at[kValue]);
-        out->Element(row->where);
-        out->Key("amount", row->at[kValue]);
-        out->Scalar(row->text[kValue], row->at[kValue]);
-        Field(*row, kPer, "per", out);
-        out->Close('}');
+        // A usage-based fee: {amount, per}.
+        auto usage_fee = NewValue(CostValue::Kind::kMap, row->At(kValue));
+        Put(usage_fee.get(), "amount", row->At(kValue), Cell(*row, kValue));
+        PutCell(usage_fee.get(), *row, kPer, "per");
+        Put(offer.get(), key, row->At(kKey), std::move(usage_fee));
         continue;
       }
-      out->Key(key, row->at[kKey]);
-      const std::vector<std::string> parts =
-          Yearly(key) ? SplitYearly(row->text[kValue])
-                      : std::vector<std::string>{};
-      if (parts.size() > 1) {
-        out->List(parts, row->at[kValue]);
-      } else {
-        out->Scalar(row->text[kValue], row->at[kValue]);
-      }
+      Put(offer.get(), key, row->At(kKey), ValueCell(*row, Yearly(key)));
     }
     for (const std::string& key : list_order) {
       const std::vector<const CsvRow*>& list = lists[key];
-      out->Element(list.front()->where);
-      out->Key(key, list.front()->at[kKey]);
-      out->Open('[', list.front()->at[kKey]);
+      auto items = NewValue(CostValue::Kind::kList, list.front()->At(kKey));
       for (std::size_t i = 0; i < list.size(); ++i) {
         const CsvRow& row = *list[i];
         const std::string here =
             path + "." + key + "[" + std::to_string(i) + "]";
-        out->Element(row.where);
         if (key == "includes") {
           ok &= Only(row, here, {kValue});
-          out->Scalar(row.text[kValue], row.at[kValue]);
+          items->items.push_back(Cell(row, kValue));
           continue;
         }
         ok &= key == "operating"
                   ? Only(row, here,
                          {kName, kValue, kUnit, kPer, kUnitPrice, kNote})
                   : Only(row, here, {kName, kValue, kUnit, kPer, kNote});
-        out->Open('{', row.where);
-        out->Key("name", row.at[kName]);
-        out->Scalar(row.text[kName], row.at[kName]);
-        Value(row, "quantity", true, out);
-        Field(row, kUnit, "unit", out);
-        Field(row, kPer, "per", out);
-        Field(row, kUnitPrice, "unit-price", out);
-        Field(row, kNote, "note", out);
-        out->Close('}');
+        auto item = NewValue(CostValue::Kind::kMap, row.where);
+        Put(item.get(), "name", row.At(kName), Cell(row, kName));
+        Put(item.get(), "quantity", row.At(kValue), ValueCell(row, true));
+        PutCell(item.get(), row, kUnit, "unit");
+        PutCell(item.get(), row, kPer, "per");
+        PutCell(item.get(), row, kUnitPrice, "unit-price");
+        PutCell(item.get(), row, kNote, "note");
+        items->items.push_back(std::move(item));
       }
-      out->Close(']');
+      Put(offer.get(), key, list.front()->At(kKey), std::move(items));
     }
-    out->Element(rows.front()->where);
-    out->Close('}');
+    offers->items.push_back(std::move(offer));
     return ok;
   }
 
@@ -473,21 +356,6 @@ class CsvProfileTranslator {
   SourceLocation header_;
   std::vector<CsvRow> rows_;
 };
-
-// Moves a diagnostic from a position in the generated YAML to the CSV cell
-// that produced it.
-SourceLocation MapBack(const std::vector<Emitter::Line>& lines,
-                       const SourceLocation& at) {
-  if (at.line < 1 || static_cast<std::size_t>(at.line) > lines.size()) {
-    return at;
-  }
-  const Emitter::Line& line = lines[static_cast<std::size_t>(at.line - 1)];
-  const Emitter::Span* best = nullptr;
-  for (const Emitter::Span& s : line.spans) {
-    if (s.column <= at.column) best = &s;
-  }
-  return best ? best->at : line.row;
-}
 
 }  // namespace
 
@@ -510,39 +378,18 @@ Result<CostProfile> ParseCostProfileCsv(std::string_view text,
     out.diagnostics = diag.Take();
     return out;
   }
-  CsvProfileTranslator translator(file_name, &diag);
-  Emitter emitter;
-  if (!translator.ReadRows(table) || !translator.Translate(&emitter)) {
-    io::CapErrors(&diag, file_name, options.max_errors);
-    out.diagnostics = diag.Take();
-    return out;
-  }
-  const std::string yaml = emitter.Text();
-  CostProfileOptions inner = options;
-  inner.max_bytes = std::max(options.max_bytes, yaml.size());
-  Result<CostProfile> parsed = ParseCostProfile(yaml, file_name, inner);
-  for (Diagnostic& d : parsed.diagnostics) {
-    if (d.where.file == file_name) {
-      d.where = MapBack(emitter.lines(), d.where);
+  CsvProfileRows rows(file_name, &diag);
+  CostValue root;
+  root.kind = CostValue::Kind::kMap;
+  // A layout problem stops here: the profile's own checks would only
+  // repeat it.
+  if (rows.ReadRows(table)) {
+    root.where = io::PosOf(rows.header());
+    if (rows.Fill(&root)) {
+      CostProfile p = io::BuildCostProfile(root, file_name, options, &diag);
+      p.sha256 = io::Sha256Hex(text);
+      if (!diag.HasErrors()) out.value = std::move(p);
     }
-    diag.Add(std::move(d));
-  }
-  if (parsed.value) {
-    // Positions kept in the profile point at the CSV too.
-    CostProfile& p = *parsed.value;
-    const auto back = [&](SourceLocation* at) {
-      if (at->file == file_name) *at = MapBack(emitter.lines(), *at);
-    };
-    for (UsageDriver& u : p.usage) back(&u.where);
-    for (CostPrice& c : p.prices) back(&c.where);
-    for (CostPrice& c : p.shadow_prices) back(&c.where);
-    for (CostOffer& o : p.offers) {
-      back(&o.where);
-      for (CostLine& l : o.lines) back(&l.where);
-    }
-    parsed.value->source = file_name;
-    parsed.value->sha256 = io::Sha256Hex(text);
-    if (!diag.HasErrors()) out.value = std::move(parsed.value);
   }
   io::CapErrors(&diag, file_name, options.max_errors);
   out.diagnostics = diag.Take();

@@ -226,6 +226,31 @@ TEST(LccCsv, ProfileRulesReportCsvCells) {
       }));
 }
 
+// The CSV path of LccValidation.ACostLineNeedsAName: the one check both
+// formats share reports an empty name cell at that cell, and a row of a
+// file without a name column at the row.
+TEST(LccCsv, ACostLineNeedsANameCell) {
+  const std::string csv =
+      "offer,key,name,value,unit\n"  // 1
+      ",circa,,1,\n"                 // 2
+      ",horizon,,1,\n"               // 3
+      ",discount-rate,,0,\n"         // 4
+      "A,price,,1,\n"                // 5
+      "A,operating,,5,kWh\n"         // 6
+      "A,emissions,,2,kg\n";         // 7
+  EXPECT_EQ(Problems(csv),
+            (std::vector<std::string>{
+                "p.csv:6:13: offers[A].operating[0].name: expected the name "
+                "of the priced item (e.g. electricity), got \"\"",
+                "p.csv:7:13: offers[A].emissions[0].name: expected the name "
+                "of the emission (e.g. co2), got \"\""}));
+  // Without a name column (this message had no position before).
+  EXPECT_EQ(Problems("offer,key,value\n,circa,1\n,prices,0.25\n"),
+            (std::vector<std::string>{
+                "p.csv:3:1: prices: missing the name; expected the name of the "
+                "priced item (e.g. electricity)"}));
+}
+
 TEST(LccCsv, NonAsciiTextSurvives) {
   const std::string csv =
       "offer,key,value\n"

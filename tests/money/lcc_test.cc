@@ -498,6 +498,72 @@ offers:
                 "profile.yaml:9:3: shadow-prices.co2: duplicate key"}));
 }
 
+// A cost line with an empty name priced nothing and left the LCC without
+// a word, so the offer looked cheaper than it is. It is an error at the name.
+TEST(LccValidation, ACostLineNeedsAName) {
+  EXPECT_EQ(Problems(R"(circa: 1
+horizon: 1
+discount-rate: 0
+offers:
+  - id: A
+    price: 1
+    operating:
+      - {name: "", quantity: 5, unit: kWh}
+    emissions:
+      - {name: '', quantity: 2, unit: kg}
+)"),
+            (std::vector<std::string>{
+                "profile.yaml:8:16: offers[A].operating[0].name: expected the "
+                "name of the priced item (e.g. electricity), got \"\"",
+                "profile.yaml:10:16: offers[A].emissions[0].name: expected "
+                "the name of the emission (e.g. co2), got \"\""}));
+}
+
+// The YAML reader turns the document into the format-neutral tree the CSV
+// reader fills too (io/cost_profile_input.h); a value reached through an
+// alias is shared there, not copied, so 2^40 paths through 40 anchors cost
+// 40 nodes and the unknown key is reported at once.
+TEST(LccValidation, AliasesAreNotMultiplied) {
+  std::string yaml = "circa: 1\nhorizon: 1\ndiscount-rate: 0\n";
+  yaml += "x-bomb:\n  - &a0 [1, 1]\n";
+  for (int i = 1; i < 40; ++i) {
+    yaml += "  - &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) +
+            ", *a" + std::to_string(i - 1) + "]\n";
+  }
+  yaml += "offers:\n  - {id: A, price: 1}\n";
+  EXPECT_EQ(
+      Problems(yaml),
+      (std::vector<std::string>{"profile.yaml:4:1: x-bomb: unknown key"}));
+}
+
+// Through aliases a YAML graph can contain itself (&l [*l]) or be far
+// deeper than its text (each anchor wrapping the one before). The tree
+// keeps what the check reads and stops there (io::kCostValueDepth): the
+// same messages, no endless descent (found by fuzz_cost_profile).
+TEST(LccValidation, AliasCyclesAndChainsEnd) {
+  EXPECT_EQ(Problems(R"(circa: 1
+horizon: 1
+discount-rate: 0
+offers:
+  - id: A
+    price: 1
+    operating: &l [*l]
+)"),
+            (std::vector<std::string>{
+                "profile.yaml:7:16: offers[A].operating[0]: expected a map "
+                "{name, quantity, unit}, got a list"}));
+  std::string yaml = "circa: 1\nhorizon: 1\ndiscount-rate: 0\nx-deep:\n";
+  yaml += "  - &a0 [1]\n";
+  for (int i = 1; i < 20000; ++i) {
+    yaml +=
+        "  - &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) + "]\n";
+  }
+  yaml += "offers:\n  - {id: A, price: 1}\n";
+  EXPECT_EQ(
+      Problems(yaml),
+      (std::vector<std::string>{"profile.yaml:4:1: x-deep: unknown key"}));
+}
+
 TEST(LccValidation, LoadingAMissingFileIsAnError) {
   const Result<CostProfile> r = LoadCostProfileFile("/nonexistent/x.yaml");
   EXPECT_FALSE(r.ok());
