@@ -13,6 +13,11 @@
 #include <cstring>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define CIRCA_HAVE_STREAMING_STORES 1
+#endif
+
 namespace circa::score {
 namespace {
 
@@ -81,7 +86,7 @@ CIRCA_INLINE V4d Log(V4d v) {
 // Scores x[0, len) into out, and what the task asks besides, four rows at
 // a time; the last len % 4 rows go through the same lanes from a padded
 // copy (padded with the chunk's first value, which changes no extreme).
-template <bool kAccumulate, bool kExtremes, typename F>
+template <bool kAccumulate, bool kExtremes, bool kStream, typename F>
 CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
   const Eigen::Index len = t.len;
   const V4d w = Splat(t.weight);
@@ -91,7 +96,22 @@ CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
                         Eigen::Index r) CIRCA_LAMBDA {
     const V4d x = Load(xp + r);
     const V4d s = f(x);
+#ifdef CIRCA_HAVE_STREAMING_STORES
+    if constexpr (kStream) {
+      // Past the caches: the scores are not read again soon, and a
+      // streaming store does not read the line it writes.
+      __m128d lo2;
+      __m128d hi2;
+      std::memcpy(&lo2, &s, sizeof lo2);
+      std::memcpy(&hi2, reinterpret_cast<const char*>(&s) + 16, sizeof hi2);
+      _mm_stream_pd(op + r, lo2);
+      _mm_stream_pd(op + r + 2, hi2);
+    } else {
+      Store(op + r, s);
+    }
+#else
     Store(op + r, s);
+#endif
     if constexpr (kAccumulate) {
       const V4d p = s * w;
       Store(tp + r, Load(tp + r) + p);
@@ -112,7 +132,19 @@ CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
       std::memcpy(tt, t.total + r, static_cast<std::size_t>(rest) * 8);
       std::memcpy(ss, t.sub + r, static_cast<std::size_t>(rest) * 8);
     }
-    step(x, o, tt, ss, 0);
+    // The padded copy goes through ordinary stores.
+    const V4d xs = Load(x);
+    const V4d os = f(xs);
+    Store(o, os);
+    if constexpr (kAccumulate) {
+      const V4d p = os * w;
+      Store(tt, Load(tt) + p);
+      Store(ss, Load(ss) + p);
+    }
+    if constexpr (kExtremes) {
+      lo = Min(lo, xs);
+      hi = Max(hi, xs);
+    }
     std::memcpy(t.out + r, o, static_cast<std::size_t>(rest) * 8);
     if constexpr (kAccumulate) {
       std::memcpy(t.total + r, tt, static_cast<std::size_t>(rest) * 8);
@@ -128,18 +160,18 @@ CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
   }
 }
 
-template <bool kAccumulate, bool kExtremes>
+template <bool kAccumulate, bool kExtremes, bool kStream>
 CIRCA_INLINE void ScoreBody(const ColumnPlan& p, const ChunkTask& t) {
   using Op = ColumnPlan::Op;
   const double a = p.a;
   const double b = p.b;
   switch (p.op) {
     case Op::kDivideInto:
-      Drive<kAccumulate, kExtremes>([a](V4d x) CIRCA_LAMBDA { return a / x; },
-                                    t);
+      Drive<kAccumulate, kExtremes, kStream>(
+          [a](V4d x) CIRCA_LAMBDA { return a / x; }, t);
       return;
     case Op::kPercentOfLowest:
-      Drive<kAccumulate, kExtremes>(
+      Drive<kAccumulate, kExtremes, kStream>(
           [a](V4d x)
               CIRCA_LAMBDA { return Max(1.0 - (x - a) / a, Splat(0.0)); },
           t);
@@ -148,7 +180,7 @@ CIRCA_INLINE void ScoreBody(const ColumnPlan& p, const ChunkTask& t) {
       const double ln_min = p.c;
       const bool clamp = p.clamp;
       constexpr double kInf = std::numeric_limits<double>::infinity();
-      Drive<kAccumulate, kExtremes>(
+      Drive<kAccumulate, kExtremes, kStream>(
           [a, b, ln_min, clamp](V4d x) CIRCA_LAMBDA {
             // ln(x / a), or ln x - ln a where x / a overflows.
             const V4d ratio = x / a;
@@ -160,47 +192,48 @@ CIRCA_INLINE void ScoreBody(const ColumnPlan& p, const ChunkTask& t) {
       return;
     }
     case Op::kRangeLower:
-      Drive<kAccumulate, kExtremes>(
+      Drive<kAccumulate, kExtremes, kStream>(
           [a, b](V4d x) CIRCA_LAMBDA { return (a - 0.5 * x) / b; }, t);
       return;
     case Op::kRangeHigher:
-      Drive<kAccumulate, kExtremes>(
+      Drive<kAccumulate, kExtremes, kStream>(
           [a, b](V4d x) CIRCA_LAMBDA { return (0.5 * x - a) / b; }, t);
       return;
     case Op::kCeiling:
-      Drive<kAccumulate, kExtremes>(
+      Drive<kAccumulate, kExtremes, kStream>(
           [a, b](V4d x) CIRCA_LAMBDA { return Max((a - x) / b, Splat(0.0)); },
           t);
       return;
     case Op::kLinear:
-      Drive<kAccumulate, kExtremes>(
+      Drive<kAccumulate, kExtremes, kStream>(
           [a, b](V4d x) CIRCA_LAMBDA {
             return Min(Max((x - a) / b, Splat(0.0)), Splat(1.0));
           },
           t);
       return;
     case Op::kDivideBy:
-      Drive<kAccumulate, kExtremes>([a](V4d x) CIRCA_LAMBDA { return x / a; },
-                                    t);
+      Drive<kAccumulate, kExtremes, kStream>(
+          [a](V4d x) CIRCA_LAMBDA { return x / a; }, t);
       return;
     case Op::kCopy:
-      Drive<kAccumulate, kExtremes>([](V4d x) CIRCA_LAMBDA { return x; }, t);
+      Drive<kAccumulate, kExtremes, kStream>(
+          [](V4d x) CIRCA_LAMBDA { return x; }, t);
       return;
     case Op::kIsZero:
-      Drive<kAccumulate, kExtremes>(
+      Drive<kAccumulate, kExtremes, kStream>(
           [](V4d x) CIRCA_LAMBDA { return x == 0.0 ? Splat(1.0) : Splat(0.0); },
           t);
       return;
     case Op::kConstant:
-      Drive<kAccumulate, kExtremes>([a](V4d) CIRCA_LAMBDA { return Splat(a); },
-                                    t);
+      Drive<kAccumulate, kExtremes, kStream>(
+          [a](V4d) CIRCA_LAMBDA { return Splat(a); }, t);
       return;
     case Op::kSteps: {
       const double* th = p.thresholds.data();
       const double* sc = p.scores.data();
       const std::size_t k = p.thresholds.size();
       if (p.at_most) {
-        Drive<kAccumulate, kExtremes>(
+        Drive<kAccumulate, kExtremes, kStream>(
             [th, sc, k](V4d x) CIRCA_LAMBDA {
               V4d out = Splat(0.0);
               for (std::size_t i = 0; i < k; ++i) {
@@ -210,7 +243,7 @@ CIRCA_INLINE void ScoreBody(const ColumnPlan& p, const ChunkTask& t) {
             },
             t);
       } else {
-        Drive<kAccumulate, kExtremes>(
+        Drive<kAccumulate, kExtremes, kStream>(
             [th, sc, k](V4d x) CIRCA_LAMBDA {
               V4d out = Splat(0.0);
               for (std::size_t i = 0; i < k; ++i) {
@@ -226,16 +259,27 @@ CIRCA_INLINE void ScoreBody(const ColumnPlan& p, const ChunkTask& t) {
 }
 
 CIRCA_INLINE void ScoreDispatch(const ColumnPlan& p, const ChunkTask& t) {
+  const bool stream =
+      t.stream && reinterpret_cast<std::uintptr_t>(t.out) % 16 == 0;
   if (t.total != nullptr) {
-    if (t.lo != nullptr) {
-      ScoreBody<true, true>(p, t);
+    if (stream) {
+      if (t.lo != nullptr) {
+        ScoreBody<true, true, true>(p, t);
+      } else {
+        ScoreBody<true, false, true>(p, t);
+      }
+#ifdef CIRCA_HAVE_STREAMING_STORES
+      _mm_sfence();
+#endif
+    } else if (t.lo != nullptr) {
+      ScoreBody<true, true, false>(p, t);
     } else {
-      ScoreBody<true, false>(p, t);
+      ScoreBody<true, false, false>(p, t);
     }
   } else if (t.lo != nullptr) {
-    ScoreBody<false, true>(p, t);
+    ScoreBody<false, true, false>(p, t);
   } else {
-    ScoreBody<false, false>(p, t);
+    ScoreBody<false, false, false>(p, t);
   }
 }
 

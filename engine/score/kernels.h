@@ -63,6 +63,9 @@ struct ChunkTask {
   // When not null: the chunk's least and greatest x.
   double* lo = nullptr;
   double* hi = nullptr;
+  // With total: write the scores with streaming stores (past the caches),
+  // for a score matrix much larger than the caches.
+  bool stream = false;
 };
 
 void ScoreChunk(const ColumnPlan& plan, const ChunkTask& task);

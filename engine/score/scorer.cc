@@ -151,6 +151,8 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   // as the subtotals.
   double* totals = e->totals.data();
   double* subtotals = e->subtotals.data();
+  // A score matrix well beyond the caches is written past them.
+  const bool stream = n * m >= (Eigen::Index{1} << 20);
   for (Eigen::Index r0 = 0; r0 < n; r0 += kChunkRows) {
     const Eigen::Index len = std::min(kChunkRows, n - r0);
     std::fill(totals + r0, totals + r0 + len, 0.0);
@@ -166,6 +168,7 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       task.weight = weights[j];
       task.total = totals + r0;
       task.sub = subtotals + columns[k].top_level * n + r0;
+      task.stream = stream;
       double a = 0;
       double b = 0;
       if (!columns[k].relative) {

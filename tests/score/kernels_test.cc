@@ -117,7 +117,9 @@ TEST(ScoreKernelsTest, AvxAndPortableKernelsGiveTheSameBits) {
   for (const char* yaml : kSets) {
     const Scorer scorer =
         circa_test::CompileOk(circa_test::ParseCriteriaOk(yaml));
-    for (const Eigen::Index bids : {1, 3, 7, 513, 5003}) {
+    // 110,001 bids: a score matrix past the caches, written with streaming
+    // stores.
+    for (const Eigen::Index bids : {1, 3, 7, 513, 5003, 110001}) {
       const Eigen::MatrixXd values =
           RandomValues(scorer, bids, static_cast<unsigned>(bids));
       const Evaluation simd = scorer.Evaluate(values);
@@ -147,7 +149,7 @@ TEST(ScoreKernelsTest, ChunkedPassMatchesWholeColumnsAndAPlainSum) {
   for (const char* yaml : kSets) {
     const Scorer scorer =
         circa_test::CompileOk(circa_test::ParseCriteriaOk(yaml));
-    for (const Eigen::Index bids : {2, 5, 511, 4099}) {
+    for (const Eigen::Index bids : {2, 5, 511, 4099, 110003}) {
       const Eigen::MatrixXd values =
           RandomValues(scorer, bids, 7 + static_cast<unsigned>(bids));
       const Evaluation e = scorer.Evaluate(values);
