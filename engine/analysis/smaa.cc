@@ -293,7 +293,8 @@ std::vector<std::int32_t> SortingNetwork(Eigen::Index m) {
 // totals best first with max / min only, and the tags are read back:
 // order[r * stride + c] = the bid at rank r in sample c. A sample whose
 // neighbours in that order are within `check` (the tie tolerance plus twice
-// the largest change the tags can make) gets suspect[c] = 1: Smaa ranks it
+// the largest change the tags can make), or out of order (a network that
+// failed to sort would only slow Smaa down), gets suspect[c] = 1: Smaa ranks it
 // exactly, from the untagged totals, with RankWithTies. Any other sample
 // has every pair of bids more than the tolerance apart, so its order is
 // the order of the totals, untied. `v` holds 8 m doubles.
