@@ -246,26 +246,25 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
     return std::abs(FromDescendingKey(keyed[a].key) -
                     FromDescendingKey(keyed[b].key)) <= kTieTolerance;
   };
-  std::vector<int> sorted(keyed.size());
-  for (std::size_t k = 0; k < keyed.size(); ++k) sorted[k] = keyed[k].id;
+  const std::size_t ranked = keyed.size();
   e->order.clear();
   e->order.reserve(n);
   std::size_t i = 0;
-  while (i < sorted.size()) {
+  while (i < ranked) {
     std::size_t j = i + 1;
-    while (j < sorted.size() && equal_at(j - 1, j)) {
+    while (j < ranked && equal_at(j - 1, j)) {
       ++j;
     }
     if (j == i + 1) {  // no tie: the common case
-      const int b = sorted[i];
+      const int b = keyed[i].id;
       e->rank[static_cast<std::size_t>(b)] =
           static_cast<int>(e->order.size()) + 1;
       e->order.push_back(b);
       i = j;
       continue;
     }
-    std::vector<int> group(sorted.begin() + static_cast<std::ptrdiff_t>(i),
-                           sorted.begin() + static_cast<std::ptrdiff_t>(j));
+    std::vector<int> group;
+    for (std::size_t k = i; k < j; ++k) group.push_back(keyed[k].id);
     std::sort(group.begin(), group.end());  // input order within a tie
     std::vector<std::vector<int>> runs;
     std::vector<TieBreakStepRecord> steps;
