@@ -61,7 +61,8 @@ std::uint64_t StreamKey(std::uint64_t seed, std::uint64_t block) {
 
 // ln u for u in (0, 1) (normal): u = m 2^e with m in [sqrt(1/2), sqrt(2)),
 // ln m = 2 atanh(s) with s = (m - 1) / (m + 1), |s| <= 0.1716, by its series
-// to s^19 (the next term is below 1e-17 of the result). Only +, -, *, / and
+// to s^19 (the next term is below 1e-17 of the result), summed by Estrin's
+// scheme. Only +, -, *, / and
 // bit moves, in a fixed order: the scalar and SIMD builds give the same
 // bits, on any platform, with no C library function involved.
 CIRCA_INLINE double LogOpen01(double u) {
@@ -77,16 +78,18 @@ CIRCA_INLINE double LogOpen01(double u) {
       0x1.0p52 - 1023.0;
   const double s = (m - 1.0) / (m + 1.0);
   const double z = s * s;
-  double p = 1.0 / 19;
-  p = p * z + 1.0 / 17;
-  p = p * z + 1.0 / 15;
-  p = p * z + 1.0 / 13;
-  p = p * z + 1.0 / 11;
-  p = p * z + 1.0 / 9;
-  p = p * z + 1.0 / 7;
-  p = p * z + 1.0 / 5;
-  p = p * z + 1.0 / 3;
-  p = p * z + 1.0;
+  // The series 1 + z/3 + z^2/5 + ... + z^9/19 by Estrin's scheme: pairs of
+  // terms, then pairs of pairs (four multiplications deep instead of ten,
+  // so that the draws of neighbouring samples overlap in the pipeline).
+  const double z2 = z * z;
+  const double z4 = z2 * z2;
+  const double z8 = z4 * z4;
+  const double q0 = 1.0 + z * (1.0 / 3);
+  const double q1 = 1.0 / 5 + z * (1.0 / 7);
+  const double q2 = 1.0 / 9 + z * (1.0 / 11);
+  const double q3 = 1.0 / 13 + z * (1.0 / 15);
+  const double q4 = 1.0 / 17 + z * (1.0 / 19);
+  const double p = ((q0 + z2 * q1) + z4 * (q2 + z2 * q3)) + z8 * q4;
   return e * 0.6931471805599453 + (2.0 * s) * p;
 }
 
@@ -110,21 +113,29 @@ CIRCA_INLINE void DrawBody(std::uint64_t key, std::uint64_t first,
     return key + (first * un + static_cast<std::uint64_t>(j + 1)) * kGamma;
   };
   for (Eigen::Index c = 0; c < count; ++c) sum[c] = 0.0;
-  // Two criteria per pass: two independent logarithms in flight (the sum
-  // still adds them in criterion order).
+  // Four criteria per pass: four independent logarithms in flight (the
+  // sum still adds them in criterion order).
   Eigen::Index j = 0;
-  for (; j + 2 <= n; j += 2) {
+  for (; j + 4 <= n; j += 4) {
     double* row0 = out + j * stride;
     double* row1 = row0 + stride;
+    double* row2 = row1 + stride;
+    double* row3 = row2 + stride;
     const std::uint64_t base0 = base(j);
     const std::uint64_t base1 = base(j + 1);
+    const std::uint64_t base2 = base(j + 2);
+    const std::uint64_t base3 = base(j + 3);
     for (Eigen::Index c = 0; c < count; ++c) {
       const std::uint64_t at = static_cast<std::uint64_t>(c) * step;
       const double e0 = Exponential(Mix(base0 + at));
       const double e1 = Exponential(Mix(base1 + at));
+      const double e2 = Exponential(Mix(base2 + at));
+      const double e3 = Exponential(Mix(base3 + at));
       row0[c] = e0;
       row1[c] = e1;
-      sum[c] = (sum[c] + e0) + e1;
+      row2[c] = e2;
+      row3[c] = e3;
+      sum[c] = (((sum[c] + e0) + e1) + e2) + e3;
     }
   }
   for (; j < n; ++j) {
@@ -216,31 +227,182 @@ CIRCA_INLINE void TotalsBody(const double* s, Eigen::Index m, Eigen::Index n,
   }
 }
 
-// ahead[i * stride + c] = bids ahead of bid i by more than tol in sample c.
+// ahead[i * stride + c] = bids ahead of bid i by more than tol in sample c,
+// counted for each bid over all the others with its totals held in a
+// register (t_k - t_i > tol adds 1: a comparison's all-ones mask is -1).
 // Without ties the counts of a sample are 0 .. m - 1 and add up to
 // m (m - 1) / 2; a pair within tol adds to neither, so a smaller sum means
-// a tie (Smaa ranks such a sample with RankWithTies).
+// a tie (Smaa ranks such a sample with RankWithTies). Rows are padded to a
+// multiple of 8 samples, so the last lanes may count unused samples.
+typedef std::int64_t V4i __attribute__((vector_size(32)));
 CIRCA_INLINE void AheadBody(const double* t, Eigen::Index m,
                             Eigen::Index stride, Eigen::Index count, double tol,
-                            double* ahead, double* sum) {
-  for (Eigen::Index k = 0; k < m * stride; ++k) ahead[k] = 0;
-  for (Eigen::Index i = 0; i < m; ++i) {
-    const double* ti = t + i * stride;
-    double* ai = ahead + i * stride;
-    for (Eigen::Index k = i + 1; k < m; ++k) {
-      const double* tk = t + k * stride;
-      double* ak = ahead + k * stride;
-      for (Eigen::Index c = 0; c < count; ++c) {
-        const double d = tk[c] - ti[c];
-        ai[c] += d > tol ? 1.0 : 0.0;
-        ak[c] += d < -tol ? 1.0 : 0.0;
+                            std::int64_t* ahead, std::int64_t* sum) {
+  const V4d tol4 = {tol, tol, tol, tol};
+  for (Eigen::Index c = 0; c < count; c += 8) {
+    V4i s0 = {};
+    V4i s1 = {};
+    for (Eigen::Index i = 0; i < m; ++i) {
+      V4d ta;
+      V4d tb;
+      CIRCA_LOAD4(ta, t + i * stride + c);
+      CIRCA_LOAD4(tb, t + i * stride + c + 4);
+      V4i a0 = {};
+      V4i a1 = {};
+      for (Eigen::Index k = 0; k < m; ++k) {
+        V4d ka;
+        V4d kb;
+        CIRCA_LOAD4(ka, t + k * stride + c);
+        CIRCA_LOAD4(kb, t + k * stride + c + 4);
+        a0 -= (ka - ta) > tol4;
+        a1 -= (kb - tb) > tol4;
+      }
+      CIRCA_STORE4(ahead + i * stride + c, a0);
+      CIRCA_STORE4(ahead + i * stride + c + 4, a1);
+      s0 += a0;
+      s1 += a1;
+    }
+    CIRCA_STORE4(sum + c, s0);
+    CIRCA_STORE4(sum + c + 4, s1);
+  }
+}
+
+// The comparators of Batcher's odd-even merge sort for m inputs (pairs
+// a < b; after them position 0 holds the greatest). Knuth, TAOCP vol. 3,
+// 5.3.4, algorithm M, in the form that needs no power of two.
+std::vector<std::int32_t> SortingNetwork(Eigen::Index m) {
+  std::vector<std::int32_t> pairs;
+  for (Eigen::Index p = 1; p < m; p <<= 1) {
+    for (Eigen::Index k = p; k >= 1; k >>= 1) {
+      for (Eigen::Index j = k % p; j + k < m; j += 2 * k) {
+        for (Eigen::Index i = 0; i < std::min(k, m - j - k); ++i) {
+          if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
+            pairs.push_back(static_cast<std::int32_t>(i + j));
+            pairs.push_back(static_cast<std::int32_t>(i + j + k));
+          }
+        }
       }
     }
   }
-  for (Eigen::Index c = 0; c < count; ++c) sum[c] = 0;
-  for (Eigen::Index i = 0; i < m; ++i) {
-    const double* ai = ahead + i * stride;
-    for (Eigen::Index c = 0; c < count; ++c) sum[c] += ai[c];
+  return pairs;
+}
+
+// Bids in rank order, 8 samples at a time: each total carries its bid's
+// index in the last `bits` bits of its mantissa (a change of fewer than
+// 2^bits units in the last place), the sorting network orders the tagged
+// totals best first with max / min only, and the tags are read back:
+// order[r * stride + c] = the bid at rank r in sample c. A sample whose
+// neighbours in that order are within `check` (the tie tolerance plus twice
+// the largest change the tags can make), or out of order (a network that
+// failed to sort would only slow Smaa down), gets suspect[c] = 1: Smaa ranks it
+// exactly, from the untagged totals, with RankWithTies. Any other sample
+// has every pair of bids more than the tolerance apart, so its order is
+// the order of the totals, untied. `v` holds 8 m doubles.
+CIRCA_INLINE void OrderBody(const double* t, Eigen::Index m,
+                            Eigen::Index stride, Eigen::Index count,
+                            const std::int32_t* net, Eigen::Index comparators,
+                            int bits, double check, double* v,
+                            std::int64_t* order, std::int64_t* suspect) {
+  typedef std::uint64_t V4u __attribute__((vector_size(32)));
+  const std::uint64_t tag_mask = (std::uint64_t{1} << bits) - 1;
+  const V4d check4 = {check, check, check, check};
+  for (Eigen::Index c = 0; c < count; c += 8) {
+    for (Eigen::Index i = 0; i < m; ++i) {
+      V4d a;
+      V4d b;
+      CIRCA_LOAD4(a, t + i * stride + c);
+      CIRCA_LOAD4(b, t + i * stride + c + 4);
+      const auto tag = static_cast<std::uint64_t>(i);
+      V4u ta;
+      V4u tb;
+      std::memcpy(&ta, &a, sizeof ta);
+      std::memcpy(&tb, &b, sizeof tb);
+      ta = (ta & ~tag_mask) | tag;
+      tb = (tb & ~tag_mask) | tag;
+      CIRCA_STORE4(v + i * 8, ta);
+      CIRCA_STORE4(v + i * 8 + 4, tb);
+    }
+    for (Eigen::Index k = 0; k < comparators; ++k) {
+      double* pa = v + net[2 * k] * 8;
+      double* pb = v + net[2 * k + 1] * 8;
+      V4d a0, a1, b0, b1;
+      CIRCA_LOAD4(a0, pa);
+      CIRCA_LOAD4(a1, pa + 4);
+      CIRCA_LOAD4(b0, pb);
+      CIRCA_LOAD4(b1, pb + 4);
+      const V4d hi0 = a0 < b0 ? b0 : a0;
+      const V4d lo0 = a0 < b0 ? a0 : b0;
+      const V4d hi1 = a1 < b1 ? b1 : a1;
+      const V4d lo1 = a1 < b1 ? a1 : b1;
+      CIRCA_STORE4(pa, hi0);
+      CIRCA_STORE4(pa + 4, hi1);
+      CIRCA_STORE4(pb, lo0);
+      CIRCA_STORE4(pb + 4, lo1);
+    }
+    typedef std::int64_t V4l __attribute__((vector_size(32)));
+    V4l near0 = {};
+    V4l near1 = {};
+    for (Eigen::Index r = 0; r < m; ++r) {
+      V4d a0, a1;
+      CIRCA_LOAD4(a0, v + r * 8);
+      CIRCA_LOAD4(a1, v + r * 8 + 4);
+      if (r + 1 < m) {
+        V4d b0, b1;
+        CIRCA_LOAD4(b0, v + r * 8 + 8);
+        CIRCA_LOAD4(b1, v + r * 8 + 12);
+        near0 |= (a0 - b0) <= check4;
+        near1 |= (a1 - b1) <= check4;
+      }
+      V4u i0;
+      V4u i1;
+      std::memcpy(&i0, &a0, sizeof i0);
+      std::memcpy(&i1, &a1, sizeof i1);
+      i0 &= tag_mask;
+      i1 &= tag_mask;
+      CIRCA_STORE4(order + r * stride + c, i0);
+      CIRCA_STORE4(order + r * stride + c + 4, i1);
+    }
+    CIRCA_STORE4(suspect + c, near0);
+    CIRCA_STORE4(suspect + c + 4, near1);
+  }
+}
+
+// sums[j] = the weights w[j * stride + c] of criterion j in the samples c
+// that `bid` won (winner[c] == bid; winner holds stride entries, -1 past
+// count), for j < n. Each sum is taken in 8 lanes (sample c into lane
+// c mod 8, in order), then ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 +
+// l7)); a sample another bid won adds +0.
+CIRCA_INLINE void WinnerSumsBody(const double* w, Eigen::Index n,
+                                 Eigen::Index stride, Eigen::Index count,
+                                 const std::int64_t* winner, std::int64_t bid,
+                                 double* sums) {
+  typedef std::int64_t V4l __attribute__((vector_size(32)));
+  for (Eigen::Index j = 0; j < n; ++j) {
+    const double* wj = w + j * stride;
+    V4l a0 = {};
+    V4l a1 = {};
+    for (Eigen::Index c = 0; c < count; c += 8) {
+      V4l k0, k1, w0, w1;
+      CIRCA_LOAD4(k0, winner + c);
+      CIRCA_LOAD4(k1, winner + c + 4);
+      CIRCA_LOAD4(w0, wj + c);
+      CIRCA_LOAD4(w1, wj + c + 4);
+      V4d d0, d1, s0, s1;
+      std::memcpy(&s0, &a0, sizeof s0);
+      std::memcpy(&s1, &a1, sizeof s1);
+      w0 &= k0 == bid;
+      w1 &= k1 == bid;
+      std::memcpy(&d0, &w0, sizeof d0);
+      std::memcpy(&d1, &w1, sizeof d1);
+      s0 += d0;
+      s1 += d1;
+      std::memcpy(&a0, &s0, sizeof a0);
+      std::memcpy(&a1, &s1, sizeof a1);
+    }
+    double l[8];
+    CIRCA_STORE4(l, a0);
+    CIRCA_STORE4(l + 4, a1);
+    sums[j] = ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
   }
 }
 
@@ -257,11 +419,36 @@ void TotalsPortable(const double* s, Eigen::Index m, Eigen::Index n,
   TotalsBody(s, m, n, w, stride, count, t);
 }
 void AheadPortable(const double* t, Eigen::Index m, Eigen::Index stride,
-                   Eigen::Index count, double tol, double* ahead, double* sum) {
+                   Eigen::Index count, double tol, std::int64_t* ahead,
+                   std::int64_t* sum) {
   AheadBody(t, m, stride, count, tol, ahead, sum);
+}
+void OrderPortable(const double* t, Eigen::Index m, Eigen::Index stride,
+                   Eigen::Index count, const std::int32_t* net,
+                   Eigen::Index comparators, int bits, double check, double* v,
+                   std::int64_t* order, std::int64_t* suspect) {
+  OrderBody(t, m, stride, count, net, comparators, bits, check, v, order,
+            suspect);
+}
+void WinnerSumsPortable(const double* w, Eigen::Index n, Eigen::Index stride,
+                        Eigen::Index count, const std::int64_t* winner,
+                        std::int64_t bid, double* sums) {
+  WinnerSumsBody(w, n, stride, count, winner, bid, sums);
 }
 #if defined(__x86_64__)
 #define CIRCA_HAVE_AVX2_KERNELS 1
+__attribute__((target("avx2"))) void WinnerSumsAvx2(
+    const double* w, Eigen::Index n, Eigen::Index stride, Eigen::Index count,
+    const std::int64_t* winner, std::int64_t bid, double* sums) {
+  WinnerSumsBody(w, n, stride, count, winner, bid, sums);
+}
+__attribute__((target("avx2"))) void OrderAvx2(
+    const double* t, Eigen::Index m, Eigen::Index stride, Eigen::Index count,
+    const std::int32_t* net, Eigen::Index comparators, int bits, double check,
+    double* v, std::int64_t* order, std::int64_t* suspect) {
+  OrderBody(t, m, stride, count, net, comparators, bits, check, v, order,
+            suspect);
+}
 __attribute__((target("avx2"))) void DrawAvx2(
     std::uint64_t key, std::uint64_t first, Eigen::Index count, Eigen::Index n,
     double* out, Eigen::Index stride, double* sum) {
@@ -276,7 +463,8 @@ __attribute__((target("avx2"))) void TotalsAvx2(const double* s, Eigen::Index m,
 __attribute__((target("avx2"))) void AheadAvx2(const double* t, Eigen::Index m,
                                                Eigen::Index stride,
                                                Eigen::Index count, double tol,
-                                               double* ahead, double* sum) {
+                                               std::int64_t* ahead,
+                                               std::int64_t* sum) {
   AheadBody(t, m, stride, count, tol, ahead, sum);
 }
 #endif
@@ -285,6 +473,8 @@ struct Kernels {
   decltype(&DrawPortable) draw = DrawPortable;
   decltype(&TotalsPortable) totals = TotalsPortable;
   decltype(&AheadPortable) ahead = AheadPortable;
+  decltype(&OrderPortable) order = OrderPortable;
+  decltype(&WinnerSumsPortable) winner_sums = WinnerSumsPortable;
 };
 
 Kernels ChooseKernels(bool simd) {
@@ -294,6 +484,8 @@ Kernels ChooseKernels(bool simd) {
     k.draw = DrawAvx2;
     k.totals = TotalsAvx2;
     k.ahead = AheadAvx2;
+    k.order = OrderAvx2;
+    k.winner_sums = WinnerSumsAvx2;
   }
 #else
   (void)simd;
@@ -743,6 +935,25 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
   const double tol = kTieTolerance / scale;
 
   const Kernels kernels = ChooseKernels(options.simd);
+  // Up to 64 bids, samples are ranked by a sorting network on tagged
+  // totals (OrderBody); beyond, by counting for each bid the bids ahead.
+  const bool by_network = m >= 2 && m <= 64;
+  const std::vector<std::int32_t> network =
+      by_network ? SortingNetwork(m) : std::vector<std::int32_t>();
+  const auto comparators = static_cast<Eigen::Index>(network.size() / 2);
+  const int tag_bits =
+      by_network
+          ? static_cast<int>(std::bit_width(static_cast<std::uint64_t>(m - 1)))
+          : 0;
+  // A total is at most the largest score in absolute value (the weights
+  // add up to 1), up to rounding; a tag moves it by less than 2^tag_bits
+  // units in the last place of that bound. Twice that (both neighbours),
+  // doubled again for the rounding, and the smallest normal number for
+  // totals at 0 (tagged, they are subnormal).
+  const double largest = m > 0 ? s.cwiseAbs().maxCoeff() : 0.0;
+  const double check = tol +
+                       4.0 * std::ldexp(largest * (1 + 1e-9), tag_bits - 52) +
+                       std::ldexp(1.0, tag_bits - 1022);
   const std::int64_t blocks =
       (std::int64_t{options.samples} + kStreamBlock - 1) / kStreamBlock;
   const std::int64_t tasks = (blocks + kBlocksPerTask - 1) / kBlocksPerTask;
@@ -755,12 +966,23 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
     DrawCount count;
   };
   struct Workspace {
-    std::vector<double> w;  // n x kStreamBlock, criterion-major
-    std::vector<double> t;  // m x kStreamBlock: totals, bid-major
-    std::vector<double> ahead;
-    std::vector<double> sum;  // per sample: the ahead counts added up
-    std::vector<Eigen::Index> winner;
-    std::vector<double> lanes;  // 8 x m: winners' weights, one criterion
+    std::vector<double> w;            // n x kStreamBlock, criterion-major
+    std::vector<double> t;            // m x kStreamBlock: totals, bid-major
+    std::vector<std::int64_t> ahead;  // m x kStreamBlock, bid-major
+    std::vector<std::int64_t> sum;    // per sample: the ahead counts added up
+    // Sorting-network path: the bid at each rank (m x kStreamBlock,
+    // rank-major), the samples to rank exactly, the network's 8 m values.
+    std::vector<std::int64_t> ranked;
+    std::vector<std::int64_t> suspect;
+    std::vector<double> net_values;
+    // Untied samples' ranks: four copies of the m x m counts (sample c in
+    // copy c mod 4), bid-major.
+    std::vector<std::int64_t> counts;
+    std::vector<std::int64_t> winner;  // per sample (-1: none or tied)
+    std::vector<char> won;             // per bid: won a sample of the block
+    // 8 x m: winners' weights, one criterion (or n: one bid's, all
+    // criteria)
+    std::vector<double> lanes;
     std::vector<double> scratch;
     std::vector<Eigen::Index> order;
     Eigen::VectorXd one;
@@ -773,12 +995,16 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
     const auto stride = kStreamBlock;
     ws->w.assign(static_cast<std::size_t>(n * stride), 0.0);
     ws->t.assign(static_cast<std::size_t>(m * stride), 0.0);
-    ws->ahead.assign(static_cast<std::size_t>(m * stride), 0.0);
-    ws->sum.assign(static_cast<std::size_t>(stride), 0.0);
-    ws->lanes.assign(static_cast<std::size_t>(8 * m), 0.0);
+    ws->ahead.assign(static_cast<std::size_t>(m * stride), 0);
+    ws->sum.assign(static_cast<std::size_t>(stride), 0);
+    ws->ranked.assign(static_cast<std::size_t>(m * stride), 0);
+    ws->suspect.assign(static_cast<std::size_t>(stride), 0);
+    ws->net_values.assign(static_cast<std::size_t>(8 * m), 0.0);
+    ws->counts.assign(static_cast<std::size_t>(4 * m * m), 0);
+    ws->lanes.assign(static_cast<std::size_t>(std::max(n, 8 * m)), 0.0);
+    ws->won.assign(static_cast<std::size_t>(m), 0);
     // Without ties the ahead counts of a sample add up to this.
-    const double untied =
-        static_cast<double>(m) * static_cast<double>(m - 1) / 2;
+    const std::int64_t untied = std::int64_t{m} * (m - 1) / 2;
     ws->winner.assign(static_cast<std::size_t>(stride), -1);
     ws->one.resize(m);
     const std::int64_t end = std::min(blocks, (task + 1) * kBlocksPerTask);
@@ -797,22 +1023,51 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
       const double* w = ws->w.data();
       const double* t = ws->t.data();
       kernels.totals(s.data(), m, n, w, stride, count, ws->t.data());
-      kernels.ahead(t, m, stride, count, tol, ws->ahead.data(), ws->sum.data());
-      for (Eigen::Index c = 0; c < count; ++c) {
-        const auto uc = static_cast<std::size_t>(c);
-        ws->winner[uc] = -1;
-        const double* ahead = ws->ahead.data() + c;
-        if (ws->sum[uc] == untied) {
-          for (Eigen::Index i = 0; i < m; ++i) {
-            const auto r = static_cast<Eigen::Index>(ahead[i * stride]);
-            p->accept(i, r) += 1;
-            if (r == 0) {
-              p->wins[i] += 1;
-              ws->winner[uc] = i;
-            }
+      // The ranks of the samples that are surely untied, counted in four
+      // copies (sample c in copy c mod 4) so that consecutive samples with
+      // the same bid at the same rank do not wait on each other; the
+      // others (exact[c] != 0) are ranked below, one by one.
+      std::int64_t* winner = ws->winner.data();
+      std::int64_t* counts = ws->counts.data();
+      std::fill(ws->winner.begin(), ws->winner.end(), -1);
+      const std::int64_t* exact = nullptr;
+      if (by_network) {
+        kernels.order(t, m, stride, count, network.data(), comparators,
+                      tag_bits, check, ws->net_values.data(), ws->ranked.data(),
+                      ws->suspect.data());
+        exact = ws->suspect.data();
+        for (Eigen::Index r = 0; r < m; ++r) {
+          const std::int64_t* bid = ws->ranked.data() + r * stride;
+          for (Eigen::Index c = 0; c < count; ++c) {
+            if (exact[c] != 0) continue;
+            ++counts[((c & 3) * m + bid[c]) * m + r];
           }
-          continue;
         }
+        for (Eigen::Index c = 0; c < count; ++c)
+          winner[c] = ws->ranked[static_cast<std::size_t>(c)];
+      } else {
+        // A bid's ahead count is its rank; a sample whose counts do not
+        // add up to m (m - 1) / 2 has a tie.
+        kernels.ahead(t, m, stride, count, tol, ws->ahead.data(),
+                      ws->sum.data());
+        for (Eigen::Index c = 0; c < count; ++c) {
+          const auto uc = static_cast<std::size_t>(c);
+          ws->suspect[uc] = ws->sum[uc] != untied;
+        }
+        exact = ws->suspect.data();
+        for (Eigen::Index i = 0; i < m; ++i) {
+          const std::int64_t* ai = ws->ahead.data() + i * stride;
+          for (Eigen::Index c = 0; c < count; ++c) {
+            if (exact[c] != 0) continue;
+            const std::int64_t r = ai[c];
+            ++counts[((c & 3) * m + i) * m + r];
+            winner[c] = r == 0 ? i : winner[c];
+          }
+        }
+      }
+      for (Eigen::Index c = 0; c < count; ++c) {
+        if (exact[c] == 0) continue;
+        winner[c] = -1;
         for (Eigen::Index i = 0; i < m; ++i) ws->one[i] = t[i * stride + c];
         RankWithTies(ws->one.data(), m, tol, &ws->order,
                      [&](Eigen::Index bid, Eigen::Index r, double share) {
@@ -825,15 +1080,34 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
                        }
                      });
       }
-      // The winners' weights, criterion by criterion (contiguous reads),
-      // summed in 8 interleaved lanes (sample c into lane c mod 8) so that
-      // consecutive wins of one bid do not wait on each other.
+      // The winners' weights, summed for each bid in 8 lanes (sample c
+      // into lane c mod 8) so that consecutive wins of one bid do not wait
+      // on each other. Vectorised over samples, bid by bid, when the block
+      // has few winners; otherwise sample by sample (the same sums).
+      std::fill(ws->won.begin(), ws->won.end(), 0);
+      Eigen::Index winners = 0;
+      for (Eigen::Index c = 0; c < count; ++c) {
+        if (winner[c] < 0) continue;
+        char& seen = ws->won[static_cast<std::size_t>(winner[c])];
+        winners += seen == 0;
+        seen = 1;
+      }
+      if (winners <= 3) {
+        for (Eigen::Index i = 0; i < m; ++i) {
+          if (ws->won[static_cast<std::size_t>(i)] == 0) continue;
+          kernels.winner_sums(w, n, stride, count, winner, i, ws->lanes.data());
+          for (Eigen::Index j = 0; j < n; ++j) {
+            p->central(j, i) += ws->lanes[static_cast<std::size_t>(j)];
+          }
+        }
+        continue;
+      }
       double* lanes = ws->lanes.data();
       for (Eigen::Index j = 0; j < n; ++j) {
         const double* wj = w + j * stride;
         std::fill(ws->lanes.begin(), ws->lanes.end(), 0.0);
         for (Eigen::Index c = 0; c < count; ++c) {
-          const Eigen::Index i = ws->winner[static_cast<std::size_t>(c)];
+          const std::int64_t i = winner[c];
           if (i >= 0) lanes[i * 8 + (c & 7)] += wj[c];
         }
         for (Eigen::Index i = 0; i < m; ++i) {
@@ -841,6 +1115,17 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
           p->central(j, i) +=
               ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
         }
+      }
+    }
+    // The untied samples' ranks, after the tied ones' shares.
+    for (Eigen::Index i = 0; i < m; ++i) {
+      for (Eigen::Index r = 0; r < m; ++r) {
+        std::int64_t k = 0;
+        for (Eigen::Index copy = 0; copy < 4; ++copy) {
+          k += ws->counts[static_cast<std::size_t>((copy * m + i) * m + r)];
+        }
+        p->accept(i, r) += static_cast<double>(k);
+        if (r == 0) p->wins[i] += static_cast<double>(k);
       }
     }
   };

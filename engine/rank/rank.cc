@@ -1,6 +1,7 @@
 #include "rank/rank.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -84,54 +85,72 @@ std::uint64_t DescendingKey(double x) {
   return ~ascending;
 }
 
-// Bids `ids` (ascending) sorted by key, equal keys in input order: a stable
-// least-significant-digit radix sort, 11 bits a pass, skipping the passes
-// in which every key has the same digit. The same order as sorting
-// (-total, index) pairs with a comparison sort.
-std::vector<int> KeySort(std::vector<std::uint64_t> keys,
-                         std::vector<int> ids) {
-  constexpr int kBits = 11;
-  constexpr int kPasses = (64 + kBits - 1) / kBits;
-  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
-  const std::size_t n = keys.size();
-  if (n < 64) {
-    std::vector<std::size_t> perm(n);
-    for (std::size_t i = 0; i < n; ++i) perm[i] = i;
+// The total a DescendingKey came from (+0 for -0).
+double FromDescendingKey(std::uint64_t key) {
+  const std::uint64_t ascending = ~key;
+  const std::uint64_t bits =
+      (ascending >> 63) != 0 ? ascending & 0x7fffffffffffffffULL : ~ascending;
+  double x = 0;
+  std::memcpy(&x, &bits, sizeof x);
+  return x;
+}
+
+struct Keyed {
+  std::uint64_t key;
+  int id;
+};
+
+// Sorts `a` by key, equal keys kept in their order: insertion sort for a
+// few, a stable merge sort for more.
+void SortRun(Keyed* a, std::size_t n) {
+  if (n > 32) {
     std::stable_sort(
-        perm.begin(), perm.end(),
-        [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
-    std::vector<int> out(n);
-    for (std::size_t i = 0; i < n; ++i) out[i] = ids[perm[i]];
+        a, a + n, [](const Keyed& x, const Keyed& y) { return x.key < y.key; });
+    return;
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    const Keyed v = a[i];
+    std::size_t j = i;
+    for (; j > 0 && v.key < a[j - 1].key; --j) a[j] = a[j - 1];
+    a[j] = v;
+  }
+}
+
+// Bids `ids` (ascending) sorted by key, equal keys in input order: one
+// stable distribution into up to 2^16 buckets by the leading bits of
+// key - least key, then each bucket (a handful of bids) sorted by its
+// whole key. The same order as sorting (-total, index) pairs with a
+// comparison sort.
+std::vector<Keyed> KeySort(const std::vector<Keyed>& in) {
+  const std::size_t n = in.size();
+  std::vector<Keyed> out(n);
+  if (n < 64) {
+    out = in;
+    SortRun(out.data(), n);
     return out;
   }
-  std::vector<std::uint32_t> count(kBuckets * kPasses, 0);
-  for (const std::uint64_t k : keys) {
-    for (int p = 0; p < kPasses; ++p) {
-      ++count[static_cast<std::size_t>(p) * kBuckets +
-              ((k >> (p * kBits)) & (kBuckets - 1))];
-    }
+  std::uint64_t lo = in[0].key;
+  std::uint64_t hi = lo;
+  for (const Keyed& k : in) {
+    lo = std::min(lo, k.key);
+    hi = std::max(hi, k.key);
   }
-  std::vector<std::uint64_t> keys2(n);
-  std::vector<int> ids2(n);
-  for (int p = 0; p < kPasses; ++p) {
-    std::uint32_t* c = &count[static_cast<std::size_t>(p) * kBuckets];
-    const std::uint64_t digit0 = (keys[0] >> (p * kBits)) & (kBuckets - 1);
-    if (c[digit0] == n) continue;  // every key has this digit
-    std::uint32_t sum = 0;
-    for (std::size_t b = 0; b < kBuckets; ++b) {
-      const std::uint32_t here = c[b];
-      c[b] = sum;
-      sum += here;
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint32_t to = c[(keys[i] >> (p * kBits)) & (kBuckets - 1)]++;
-      keys2[to] = keys[i];
-      ids2[to] = ids[i];
-    }
-    keys.swap(keys2);
-    ids.swap(ids2);
+  if (lo == hi) return in;
+  // About two bids a bucket.
+  const int bits = std::min(16, static_cast<int>(std::bit_width(n)));
+  const int width = static_cast<int>(std::bit_width(hi - lo));
+  const int shift = std::max(0, width - bits);
+  const std::size_t buckets = static_cast<std::size_t>((hi - lo) >> shift) + 1;
+  std::vector<std::uint32_t> start(buckets + 1, 0);
+  for (const Keyed& k : in) ++start[((k.key - lo) >> shift) + 1];
+  for (std::size_t b = 1; b <= buckets; ++b) start[b] += start[b - 1];
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (const Keyed& k : in) out[next[(k.key - lo) >> shift]++] = k;
+  for (std::size_t b = 0; b < buckets; ++b) {
+    const std::size_t size = start[b + 1] - start[b];
+    if (size > 1) SortRun(out.data() + start[b], size);
   }
-  return ids;
+  return out;
 }
 
 }  // namespace
@@ -212,38 +231,40 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
   e->tie_breaks.clear();
   // Sort the ranked bids by total (best first), then input order: a strict
   // order, so the result never depends on the sort algorithm.
-  std::vector<std::uint64_t> keys;
-  std::vector<int> ids;
-  keys.reserve(n);
-  ids.reserve(n);
+  std::vector<Keyed> keyed;
+  keyed.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (e->status[i] != BidStatus::kRanked) continue;
-    keys.push_back(DescendingKey(e->totals[static_cast<Eigen::Index>(i)]));
-    ids.push_back(static_cast<int>(i));
+    keyed.push_back({DescendingKey(e->totals[static_cast<Eigen::Index>(i)]),
+                     static_cast<int>(i)});
   }
-  const std::vector<int> sorted = KeySort(std::move(keys), std::move(ids));
+  keyed = KeySort(keyed);
   const Eigen::VectorXd& t = e->totals;
-  const auto equal = [&](int a, int b) {
-    return std::abs(t[a] - t[b]) <= kTieTolerance;
+  // Neighbours in sorted order are compared through their keys (the same
+  // totals, read in order rather than gathered).
+  const auto equal_at = [&](std::size_t a, std::size_t b) {
+    return std::abs(FromDescendingKey(keyed[a].key) -
+                    FromDescendingKey(keyed[b].key)) <= kTieTolerance;
   };
+  const std::size_t ranked = keyed.size();
   e->order.clear();
   e->order.reserve(n);
   std::size_t i = 0;
-  while (i < sorted.size()) {
+  while (i < ranked) {
     std::size_t j = i + 1;
-    while (j < sorted.size() && equal(sorted[j - 1], sorted[j])) {
+    while (j < ranked && equal_at(j - 1, j)) {
       ++j;
     }
     if (j == i + 1) {  // no tie: the common case
-      const int b = sorted[i];
+      const int b = keyed[i].id;
       e->rank[static_cast<std::size_t>(b)] =
           static_cast<int>(e->order.size()) + 1;
       e->order.push_back(b);
       i = j;
       continue;
     }
-    std::vector<int> group(sorted.begin() + static_cast<std::ptrdiff_t>(i),
-                           sorted.begin() + static_cast<std::ptrdiff_t>(j));
+    std::vector<int> group;
+    for (std::size_t k = i; k < j; ++k) group.push_back(keyed[k].id);
     std::sort(group.begin(), group.end());  // input order within a tie
     std::vector<std::vector<int>> runs;
     std::vector<TieBreakStepRecord> steps;

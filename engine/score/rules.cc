@@ -1,115 +1,24 @@
 // The formulas are DOMAIN.md §3 and docs/rules.md; each degenerate case has
-// one documented outcome and never produces NaN.
+// one documented outcome and never produces NaN. The arithmetic is
+// score/kernels.cc's (the same kernels score a whole column here and a
+// chunk of rows in Scorer::Evaluate, so every path gives the same bits).
 #include "score/rules.h"
 
-#include <algorithm>
-#include <cmath>
-#include <limits>
+#include "score/kernels.h"
 
 namespace circa::score {
-namespace {
-
-// When the lowest price is 0, every ratio rule degenerates: a bid at 0
-// takes full marks and any bid above 0 takes none (the limit P_min -> 0).
-ColumnOutcome ZeroLowest(const Eigen::Ref<const Eigen::VectorXd>& x,
-                         Eigen::Ref<Eigen::VectorXd> out) {
-  out = (x.array() == 0.0).cast<double>();
-  return {NoteKind::kLowestIsZero};
-}
-
-}  // namespace
 
 ColumnOutcome ScoreColumn(const ScoringRule& rule,
                           const Eigen::Ref<const Eigen::VectorXd>& x,
                           double min, double max,
                           Eigen::Ref<Eigen::VectorXd> out) {
-  const bool lower = rule.better == Direction::kLowerIsBetter;
-  switch (rule.rule) {
-    case Rule::kLowestRatio:
-      if (min <= 0) return ZeroLowest(x, out);
-      out = min / x.array();
-      return {};
-    case Rule::kPercentOfLowest:
-      if (min <= 0) return ZeroLowest(x, out);
-      out = (1.0 - (x.array() - min) / min).max(0.0);
-      return {};
-    case Rule::kLogarithmic: {
-      if (min <= 0) return ZeroLowest(x, out);
-      // ln(P / P_min), as ln P - ln P_min where P / P_min overflows (a
-      // tiny lowest and a huge price), so the score stays finite.
-      const auto ratio = x.array() / min;
-      out =
-          1.0 - (ratio < std::numeric_limits<double>::infinity())
-                        .select(ratio.log(), x.array().log() - std::log(min)) /
-                    std::log(rule.zero_at);
-      if (!rule.allow_negative) out = out.array().max(0.0);
-      return {};
-    }
-    case Rule::kLinearRange:
-      if (max == min) {
-        out.setOnes();
-        return {NoteKind::kAllEqual};
-      }
-      // Halves: max - min of two finite values can overflow (-1e308 and
-      // 1e308); their halves' difference cannot, and the ratio is the same.
-      if (lower) {
-        out = (0.5 * max - 0.5 * x.array()) / (0.5 * max - 0.5 * min);
-      } else {
-        out = (0.5 * x.array() - 0.5 * min) / (0.5 * max - 0.5 * min);
-      }
-      return {};
-    case Rule::kLinearCeiling: {
-      const double c = rule.ceiling;
-      if (min >= c) {
-        out.setZero();
-        return {NoteKind::kNoneBelowCeiling};
-      }
-      out = ((c - x.array()) / (c - min)).max(0.0);
-      return {};
-    }
-    case Rule::kLinear:
-      out = ((x.array() - rule.worst) / (rule.best - rule.worst))
-                .max(0.0)
-                .min(1.0);
-      return {};
-    case Rule::kRatioToBest:
-      if (lower) {
-        if (min <= 0) return ZeroLowest(x, out);
-        out = min / x.array();
-      } else {
-        if (max <= 0) {
-          out.setZero();
-          return {NoteKind::kBestIsZero};
-        }
-        out = x.array() / max;
-      }
-      return {};
-    case Rule::kSteps: {
-      // Step tables are short: one vectorised select per step beats a
-      // per-cell binary search. Later writes win, so "at least" steps run
-      // upwards (the highest threshold met) and "at most" steps downwards
-      // (the lowest threshold met).
-      out.setZero();
-      const auto& steps = rule.steps;
-      if (lower) {
-        for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
-          out = (x.array() <= it->threshold).select(it->score, out);
-        }
-      } else {
-        for (const Step& st : steps) {
-          out = (x.array() >= st.threshold).select(st.score, out);
-        }
-      }
-      return {};
-    }
-    case Rule::kYesNo:
-      out = x;
-      return {};
-    case Rule::kScale:
-      out = x / rule.levels.back().value;
-      return {};
-  }
-  return {};
+  const ColumnPlan plan = PlanColumn(rule, min, max);
+  ChunkTask task;
+  task.x = x.data();
+  task.out = out.data();
+  task.len = x.size();
+  ScoreChunk(plan, task);
+  return {plan.note};
 }
 
 }  // namespace circa::score

@@ -13,6 +13,7 @@
 #include "circa/validate.h"
 #include "io/numbers.h"
 #include "rank/rank.h"
+#include "score/kernels.h"
 #include "score/rules.h"
 #include "score/stages.h"
 #include "util/number_format.h"
@@ -65,24 +66,24 @@ void MarkLeaves(const Criterion& c, const ColumnOf& column_of,
   for (const Criterion& child : c.children) MarkLeaves(child, column_of, mask);
 }
 
-// Rows scored together: a chunk of every column stays in the cache while
-// its points are added into the totals (one pass over the scores).
-constexpr Eigen::Index kChunkRows = 2048;
+// Rows scored together: a chunk of the totals and subtotals stays in the
+// L1 cache while every column's chunk is scored and its points added.
+constexpr Eigen::Index kChunkRows = 512;
 
 // The column's extremes and the first bid holding each, chunk by chunk: the
 // first chunk that lowers (raises) the running extreme holds its first
 // occurrence.
 void Extremes(const double* x, Eigen::Index n, double* lo, double* hi,
               Eigen::Index* lo_at, Eigen::Index* hi_at) {
+  constexpr Eigen::Index kRows = 4096;
   Eigen::Index lo_chunk = 0;
   Eigen::Index hi_chunk = 0;
   *lo = x[0];
   *hi = x[0];
-  for (Eigen::Index r0 = 0; r0 < n; r0 += kChunkRows) {
-    const Eigen::Index len = std::min(kChunkRows, n - r0);
-    const Eigen::Map<const Eigen::VectorXd> seg(x + r0, len);
-    const double a = seg.minCoeff();
-    const double b = seg.maxCoeff();
+  for (Eigen::Index r0 = 0; r0 < n; r0 += kRows) {
+    double a = 0;
+    double b = 0;
+    score::Extremes(x + r0, std::min(kRows, n - r0), &a, &b);
     if (a < *lo) {
       *lo = a;
       lo_chunk = r0;
@@ -110,41 +111,72 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   e->min_bid.assign(static_cast<std::size_t>(m), -1);
   e->max_bid.assign(static_cast<std::size_t>(m), -1);
   notes->assign(static_cast<std::size_t>(m), std::nullopt);
-  e->totals.setZero(n);
-  e->subtotals.setZero(n, tops);
-  if (n == 0) return;
+  if (n == 0) {
+    e->totals.setZero(n);
+    e->subtotals.setZero(n, tops);
+    return;
+  }
+  // Every chunk of the totals and subtotals is zeroed before its first
+  // column is added (in cache), not the whole of them up front.
+  e->totals.resize(n);
+  e->subtotals.resize(n, tops);
   // Relative rules need their column's extremes before scoring: one pass
   // first. The others' extremes are taken from each chunk as it is scored.
   std::vector<Eigen::Index> lo_chunk(static_cast<std::size_t>(m), 0);
   std::vector<Eigen::Index> hi_chunk(static_cast<std::size_t>(m), 0);
+  std::vector<score::ColumnPlan> plans(static_cast<std::size_t>(m));
   for (Eigen::Index j = 0; j < m; ++j) {
+    const auto k = static_cast<std::size_t>(j);
     const double* x = values.col(j).data();
-    if (!columns[static_cast<std::size_t>(j)].relative) {
+    if (!columns[k].relative) {
       e->column_min[j] = x[0];
       e->column_max[j] = x[0];
-      continue;
+    } else {
+      double lo = 0;
+      double hi = 0;
+      Eigen::Index lo_at = 0;
+      Eigen::Index hi_at = 0;
+      Extremes(x, n, &lo, &hi, &lo_at, &hi_at);
+      e->column_min[j] = lo;
+      e->column_max[j] = hi;
+      e->min_bid[k] = static_cast<int>(lo_at);
+      e->max_bid[k] = static_cast<int>(hi_at);
     }
-    double lo = 0;
-    double hi = 0;
-    Eigen::Index lo_at = 0;
-    Eigen::Index hi_at = 0;
-    Extremes(x, n, &lo, &hi, &lo_at, &hi_at);
-    e->column_min[j] = lo;
-    e->column_max[j] = hi;
-    e->min_bid[static_cast<std::size_t>(j)] = static_cast<int>(lo_at);
-    e->max_bid[static_cast<std::size_t>(j)] = static_cast<int>(hi_at);
+    // The rules that are not relative do not read the extremes.
+    plans[k] =
+        score::PlanColumn(columns[k].rule, e->column_min[j], e->column_max[j]);
+    (*notes)[k] = plans[k].note;
   }
   // Totals add the points column by column (j = 0, 1, ...), the same order
   // as the subtotals.
+  double* totals = e->totals.data();
+  double* subtotals = e->subtotals.data();
+  // A score matrix well beyond the caches is written past them.
+  const bool stream = n * m >= (Eigen::Index{1} << 20);
   for (Eigen::Index r0 = 0; r0 < n; r0 += kChunkRows) {
     const Eigen::Index len = std::min(kChunkRows, n - r0);
-    auto total = e->totals.segment(r0, len);
+    std::fill(totals + r0, totals + r0 + len, 0.0);
+    for (Eigen::Index t = 0; t < tops; ++t) {
+      std::fill(subtotals + t * n + r0, subtotals + t * n + r0 + len, 0.0);
+    }
     for (Eigen::Index j = 0; j < m; ++j) {
       const auto k = static_cast<std::size_t>(j);
-      const auto x = values.col(j).segment(r0, len);
+      score::ChunkTask task;
+      task.x = values.col(j).data() + r0;
+      task.out = e->scores.col(j).data() + r0;
+      task.len = len;
+      task.weight = weights[j];
+      task.total = totals + r0;
+      task.sub = subtotals + columns[k].top_level * n + r0;
+      task.stream = stream;
+      double a = 0;
+      double b = 0;
       if (!columns[k].relative) {
-        const double a = x.minCoeff();
-        const double b = x.maxCoeff();
+        task.lo = &a;
+        task.hi = &b;
+      }
+      score::ScoreChunk(plans[k], task);
+      if (!columns[k].relative) {
         if (a < e->column_min[j]) {
           e->column_min[j] = a;
           lo_chunk[k] = r0;
@@ -154,13 +186,6 @@ void ScoreAndTotal(const std::vector<Column>& columns,
           hi_chunk[k] = r0;
         }
       }
-      auto out = e->scores.col(j).segment(r0, len);
-      score::ColumnOutcome outcome = score::ScoreColumn(
-          columns[k].rule, x, e->column_min[j], e->column_max[j], out);
-      if (outcome.note) (*notes)[k] = outcome.note;
-      const double w = weights[j];
-      total += out * w;
-      e->subtotals.col(columns[k].top_level).segment(r0, len) += out * w;
     }
   }
   for (Eigen::Index j = 0; j < m; ++j) {

@@ -13,11 +13,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "test_util.h"
 
@@ -592,6 +594,89 @@ TEST(SmaaTest, ThreadCountDoesNotChangeTheResult) {
       SCOPED_TRACE(::testing::Message()
                    << "threads " << threads << " ranged " << ranged);
       ExpectSameBits(RunOk(scorer, s, o), one);
+    }
+  }
+}
+
+// SMAA-2's acceptability the slow way, from the same weights (shares,
+// criteria x samples): totals criterion by criterion, bids sorted best first
+// (input order among equals), neighbours within the tie tolerance chained
+// into runs that share the ranks they span.
+Eigen::MatrixXd ReferenceAcceptability(const Eigen::MatrixXd& s,
+                                       const Eigen::MatrixXd& w, double scale) {
+  const Eigen::Index m = s.rows();
+  const double tol = kTieTolerance / scale;
+  Eigen::MatrixXd accept = Eigen::MatrixXd::Zero(m, m);
+  std::vector<double> t(static_cast<std::size_t>(m));
+  std::vector<Eigen::Index> order(static_cast<std::size_t>(m));
+  for (Eigen::Index c = 0; c < w.cols(); ++c) {
+    for (Eigen::Index i = 0; i < m; ++i) {
+      double total = 0;
+      for (Eigen::Index j = 0; j < s.cols(); ++j) total += s(i, j) * w(j, c);
+      t[static_cast<std::size_t>(i)] = total;
+      order[static_cast<std::size_t>(i)] = i;
+    }
+    std::sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) {
+      const double ta = t[static_cast<std::size_t>(a)];
+      const double tb = t[static_cast<std::size_t>(b)];
+      return ta != tb ? ta > tb : a < b;
+    });
+    for (std::size_t r = 0; r < order.size();) {
+      std::size_t e = r + 1;
+      while (e < order.size() &&
+             std::abs(t[static_cast<std::size_t>(order[e - 1])] -
+                      t[static_cast<std::size_t>(order[e])]) <= tol) {
+        ++e;
+      }
+      for (std::size_t k = r; k < e; ++k) {
+        for (std::size_t q = r; q < e; ++q) {
+          accept(order[k], static_cast<Eigen::Index>(q)) +=
+              1.0 / static_cast<double>(e - r);
+        }
+      }
+      r = e;
+    }
+  }
+  return accept / static_cast<double>(w.cols());
+}
+
+TEST(SmaaTest, RanksMatchASortOfTheTotals) {
+  // Bid counts on both sides of the sorting network's limit (64 bids; more
+  // are ranked by counting the bids ahead), continuous scores and scores
+  // on a coarse grid with two identical bids (a tie in every sample), on
+  // both kernels: the acceptability is the one a plain sort of each
+  // sample's totals gives, from the same weights.
+  struct Case {
+    Eigen::Index bids;
+    Eigen::Index criteria;
+    bool coarse;
+  };
+  const std::vector<Case> cases = {
+      {2, 3, false},  {5, 4, false},  {20, 30, false}, {33, 6, false},
+      {64, 5, false}, {70, 4, false}, {13, 7, true},   {66, 3, true}};
+  unsigned seed = 0;
+  for (const Case& k : cases) {
+    ++seed;
+    const Scorer scorer = MakeScorer(static_cast<int>(k.criteria));
+    Eigen::MatrixXd s = RandomScores(k.bids, k.criteria, seed);
+    if (!k.coarse) {
+      std::mt19937 rng(seed);
+      std::uniform_real_distribution<double> u(0.0, 1.0);
+      for (Eigen::Index i = 0; i < s.rows(); ++i) {
+        for (Eigen::Index j = 0; j < s.cols(); ++j) s(i, j) = u(rng);
+      }
+    }
+    SmaaOptions o;
+    o.samples = 2001;
+    o.seed = seed;
+    const Eigen::MatrixXd expected =
+        ReferenceAcceptability(s, SampleOk(k.criteria, o), 100);
+    for (const bool simd : {true, false}) {
+      o.simd = simd;
+      SCOPED_TRACE(::testing::Message() << k.bids << " bids, simd " << simd);
+      const SmaaResult r = RunOk(scorer, s, o);
+      ASSERT_EQ(r.acceptability.rows(), k.bids);
+      EXPECT_LT((r.acceptability - expected).cwiseAbs().maxCoeff(), 1e-12);
     }
   }
 }

@@ -1,0 +1,218 @@
+// Scoring kernels (engine/score/kernels.cc): the AVX2 and portable builds,
+// and the chunked pass Scorer::Evaluate makes, against the whole-column
+// kernel and a plain sum of the points, bit for bit on random tenders.
+#include "score/kernels.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "score/rules.h"
+#include "test_util.h"
+
+namespace circa {
+namespace {
+
+// Every rule, both directions where a rule has them.
+constexpr const char* kSets[] = {
+    R"(circa: 1
+id: every-rule
+version: "1"
+title: Every rule once
+scale: 200
+weights: percent
+criteria:
+  - id: price
+    type: price
+    weight: 40
+    criteria:
+      - {id: p, weight: 40, scoring: {rule: lowest-ratio}}
+      - {id: pl, weight: 20, scoring: {rule: percent-of-lowest}}
+      - {id: lg, weight: 20, scoring: {rule: logarithmic, zero-at: 1.5, allow-negative: true}}
+      - {id: c, weight: 20, scoring: {rule: linear-ceiling, ceiling: 1000}}
+  - id: quality
+    type: quality
+    weight: 60
+    criteria:
+      - {id: pct, weight: 20, scoring: {rule: linear, worst: 60, best: 0}}
+      - {id: yn, weight: 15, scoring: {rule: yes-no}}
+      - {id: st, weight: 15, scoring: {rule: steps, better: lower, steps: [[2, 1], [5, 0.5], [10, 0]]}}
+      - {id: sc, weight: 15, scoring: {rule: scale, levels: {0: bad, 2.5: ok, 5: top}}}
+      - {id: rb, weight: 15, scoring: {rule: ratio-to-best}}
+      - {id: lr, weight: 20, scoring: {rule: linear-range, better: lower}}
+)",
+    R"(circa: 1
+id: every-rule-other-way
+version: "1"
+title: Every rule the other way
+scale: 100
+weights: percent
+criteria:
+  - {id: lg, type: price, weight: 30, scoring: {rule: logarithmic, zero-at: 2}}
+  - {id: rb, type: cost, weight: 10, scoring: {rule: ratio-to-best, better: lower}}
+  - id: q
+    type: quality
+    weight: 60
+    criteria:
+      - {id: lr, weight: 25, scoring: {rule: linear-range, better: higher}}
+      - {id: st, weight: 25, scoring: {rule: steps, steps: [[2, 0.25], [5, 0.5], [8, 1]]}}
+      - {id: li, weight: 25, scoring: {rule: linear, worst: 0, best: 100}}
+      - {id: eq, weight: 25, scoring: {rule: linear-range, better: higher}}
+)"};
+
+// Values a bid file could hold for each rule: prices (some 0 in one column
+// of one tender), percentages beyond the anchors, yes/no, scale levels,
+// steps around their thresholds, and one column where every bid is equal.
+Eigen::MatrixXd RandomValues(const Scorer& scorer, Eigen::Index bids,
+                             unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  const auto m = static_cast<Eigen::Index>(scorer.columns().size());
+  Eigen::MatrixXd v(bids, m);
+  for (Eigen::Index j = 0; j < m; ++j) {
+    const Column& c = scorer.columns()[static_cast<std::size_t>(j)];
+    for (Eigen::Index i = 0; i < bids; ++i) {
+      double x = 0;
+      switch (c.rule.rule) {
+        case Rule::kYesNo:
+          x = u(rng) < 0.5 ? 0.0 : 1.0;
+          break;
+        case Rule::kScale:
+          x = c.rule.levels[static_cast<std::size_t>(u(rng) * 2.999)].value;
+          break;
+        case Rule::kSteps:
+          x = std::floor(u(rng) * 24.0) / 2;
+          break;
+        case Rule::kLinear:
+          x = -20 + u(rng) * 140;
+          break;
+        default:
+          x = 50 + u(rng) * 1500;
+      }
+      if (c.id == "eq") x = 42;
+      if (c.id == "pl" && seed % 2 == 0 && i == bids / 2) x = 0;
+      v(i, j) = x;
+    }
+  }
+  return v;
+}
+
+// Bit patterns, so that -0 and +0 (and any last bit) count as different.
+template <typename M>
+void ExpectSameBits(const M& a, const M& b, const std::string& what) {
+  ASSERT_EQ(a.size(), b.size()) << what;
+  EXPECT_EQ(std::memcmp(a.data(), b.data(),
+                        static_cast<std::size_t>(a.size()) * sizeof(double)),
+            0)
+      << what;
+}
+
+TEST(ScoreKernelsTest, AvxAndPortableKernelsGiveTheSameBits) {
+  if (!score::SimdKernelsActive()) {
+    GTEST_SKIP() << "this CPU has no AVX2: only the portable kernels run";
+  }
+  for (const char* yaml : kSets) {
+    const Scorer scorer =
+        circa_test::CompileOk(circa_test::ParseCriteriaOk(yaml));
+    // 110,001 bids: a score matrix past the caches, written with streaming
+    // stores.
+    for (const Eigen::Index bids : {1, 3, 7, 513, 5003, 110001}) {
+      const Eigen::MatrixXd values =
+          RandomValues(scorer, bids, static_cast<unsigned>(bids));
+      const Evaluation simd = scorer.Evaluate(values);
+      score::UseSimdKernels(false);
+      EXPECT_FALSE(score::SimdKernelsActive());
+      const Evaluation portable = scorer.Evaluate(values);
+      score::UseSimdKernels(true);
+      SCOPED_TRACE(::testing::Message() << bids << " bids");
+      ExpectSameBits(simd.scores, portable.scores, "scores");
+      ExpectSameBits(simd.totals, portable.totals, "totals");
+      ExpectSameBits(simd.subtotals, portable.subtotals, "subtotals");
+      ExpectSameBits(simd.column_min, portable.column_min, "column_min");
+      ExpectSameBits(simd.column_max, portable.column_max, "column_max");
+      EXPECT_EQ(simd.min_bid, portable.min_bid);
+      EXPECT_EQ(simd.max_bid, portable.max_bid);
+      EXPECT_EQ(simd.order, portable.order);
+      EXPECT_EQ(simd.rank, portable.rank);
+    }
+  }
+}
+
+TEST(ScoreKernelsTest, ChunkedPassMatchesWholeColumnsAndAPlainSum) {
+  // Evaluate scores rows in chunks, adds the points as it goes and takes
+  // the extremes of rules that are not relative on the way: the scores are
+  // ScoreColumn's on the whole column, the totals and subtotals the points
+  // added column by column, the extremes and their first holders exact.
+  for (const char* yaml : kSets) {
+    const Scorer scorer =
+        circa_test::CompileOk(circa_test::ParseCriteriaOk(yaml));
+    for (const Eigen::Index bids : {2, 5, 511, 4099, 110003}) {
+      const Eigen::MatrixXd values =
+          RandomValues(scorer, bids, 7 + static_cast<unsigned>(bids));
+      const Evaluation e = scorer.Evaluate(values);
+      SCOPED_TRACE(::testing::Message() << bids << " bids");
+      Eigen::VectorXd totals = Eigen::VectorXd::Zero(bids);
+      Eigen::MatrixXd subtotals = Eigen::MatrixXd::Zero(
+          bids, static_cast<Eigen::Index>(scorer.top_levels().size()));
+      for (Eigen::Index j = 0; j < values.cols(); ++j) {
+        const Column& c = scorer.columns()[static_cast<std::size_t>(j)];
+        const auto x = values.col(j);
+        const double lo = x.minCoeff();
+        const double hi = x.maxCoeff();
+        EXPECT_EQ(e.column_min[j], lo) << c.id;
+        EXPECT_EQ(e.column_max[j], hi) << c.id;
+        EXPECT_EQ(e.min_bid[static_cast<std::size_t>(j)],
+                  std::find(x.begin(), x.end(), lo) - x.begin())
+            << c.id;
+        EXPECT_EQ(e.max_bid[static_cast<std::size_t>(j)],
+                  std::find(x.begin(), x.end(), hi) - x.begin())
+            << c.id;
+        Eigen::VectorXd whole(bids);
+        score::ScoreColumn(c.rule, x, lo, hi, whole);
+        ExpectSameBits(Eigen::VectorXd(e.scores.col(j)), whole, c.id);
+        for (Eigen::Index i = 0; i < bids; ++i) {
+          const double points = whole[i] * scorer.weights()[j];
+          totals[i] += points;
+          subtotals(i, c.top_level) += points;
+        }
+      }
+      ExpectSameBits(e.totals, totals, "totals");
+      ExpectSameBits(e.subtotals, subtotals, "subtotals");
+    }
+  }
+}
+
+TEST(ScoreKernelsTest, LogarithmMatchesTheLibrary) {
+  // The kernels' own logarithm (the same bits in every build) against the
+  // C library's, within a few units in the last place, from ratios near 1
+  // to a tiny lowest price with a huge one (x / lowest overflows).
+  ScoringRule log;
+  log.rule = Rule::kLogarithmic;
+  log.zero_at = 2;
+  log.allow_negative = true;
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  Eigen::VectorXd x(4001);
+  x[0] = 1e-300;
+  x[1] = 1e300;
+  for (Eigen::Index i = 2; i < x.size(); ++i) {
+    x[i] = std::exp(u(rng) * 40.0 - 20.0);
+  }
+  const double lo = x.minCoeff();
+  Eigen::VectorXd out(x.size());
+  score::ScoreColumn(log, x, lo, x.maxCoeff(), out);
+  for (Eigen::Index i = 0; i < x.size(); ++i) {
+    const double ratio = x[i] / lo;
+    const double ln =
+        std::isinf(ratio) ? std::log(x[i]) - std::log(lo) : std::log(ratio);
+    const double expected = 1 - ln / std::log(2.0);
+    EXPECT_NEAR(out[i], expected, 4e-16 * std::max(1.0, std::abs(expected)))
+        << x[i];
+  }
+}
+
+}  // namespace
+}  // namespace circa
