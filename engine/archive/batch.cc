@@ -13,8 +13,10 @@
 
 #include "circa/aggregation.h"
 #include "circa/evaluate.h"
+#include "circa/robustness.h"
 #include "circa/scorer.h"
 #include "circa/smaa.h"
+#include "circa/validate.h"
 
 namespace circa {
 namespace {
@@ -101,6 +103,113 @@ std::string FirstError(const std::vector<Diagnostic>& diagnostics) {
                              : Describe(diagnostics.front());
 }
 
+// The rank-reversal probe of a batch: the same findings as Evaluate's own
+// probe (EvaluateOptions::probe_rank_reversal: every non-winning bid
+// withdrawn, one dominated bid added, the bids failing a requirement left
+// out), counted without the searches a batch never reports (the cheaper-bid
+// search) and without re-scoring a withdrawal that cannot change any score.
+// Withdrawing a bid changes a score only through a relative column's lowest
+// or highest value (score::ScoreColumn); without thresholds or max-pass (which
+// decide who reaches price and cost), a bid holding no such extreme leaves
+// every total as it was, and a winner ahead of every other bid by more than
+// the tie tolerance stays first. Those withdrawals are decided without
+// re-scoring; the others are re-scored as Evaluate does.
+struct BatchProbe {
+  bool run = false;
+  int reversals = 0;
+};
+
+BatchProbe ProbeReversals(const Scorer& scorer, const Evaluation& e,
+                          const BidSet& bids) {
+  BatchProbe out;
+  const bool relative =
+      std::any_of(scorer.columns().begin(), scorer.columns().end(),
+                  [](const Column& c) { return c.relative; });
+  if (!relative || e.RankedCount() < 2) return out;
+  if (bids.size() > EvaluateOptions{}.automatic_probe_limit) return out;
+  out.run = true;
+  // The bids not excluded by a requirement, as Evaluate's probe.
+  std::vector<int> kept;
+  kept.reserve(e.status.size());
+  for (std::size_t i = 0; i < e.status.size(); ++i) {
+    if (i >= e.exclusion.size() ||
+        e.exclusion[i].stage != ExclusionStage::kRequirement) {
+      kept.push_back(static_cast<int>(i));
+    }
+  }
+  // With every bid kept, the base evaluation is `e` itself.
+  std::optional<BidSet> subset;
+  std::optional<Evaluation> subset_base;
+  if (kept.size() != e.status.size()) {
+    subset = bids.Subset(kept);
+    subset_base = scorer.Evaluate(*subset);
+  }
+  const Eigen::MatrixXd& values = subset ? subset->values : bids.values;
+  const Evaluation& base = subset_base ? *subset_base : e;
+  ReversalOptions ro;
+  ro.probe_cheaper = false;  // not a finding of Evaluate's probe
+  const Eigen::Index n = values.rows();
+  const Eigen::Index m = values.cols();
+  const int winner = base.Winner();
+  const int non_winning = static_cast<int>(n) - (winner >= 0 ? 1 : 0);
+  if (winner < 0 || non_winning > ro.max_withdrawals) {
+    // The capped withdrawals: ProbeRankReversal chooses them.
+    const RankReversalResult r = ProbeRankReversal(scorer, values, base, ro);
+    for (const ReversalProbe& p : r.probes) {
+      if (p.winner_changed && p.old_winner >= 0 && p.new_winner >= 0) {
+        ++out.reversals;
+      }
+    }
+    return out;
+  }
+  ro.remove_each_loser = false;  // below, one by one
+  const RankReversalResult r = ProbeRankReversal(scorer, values, base, ro);
+  for (const ReversalProbe& p : r.probes) {
+    if (p.winner_changed && p.old_winner >= 0 && p.new_winner >= 0) {
+      ++out.reversals;
+    }
+  }
+  // The winner's lead over every other ranked bid.
+  double runner_up = 0;
+  bool any = false;
+  for (const int b : base.order) {
+    if (b == winner ||
+        base.status[static_cast<std::size_t>(b)] != BidStatus::kRanked) {
+      continue;
+    }
+    if (!any || base.totals[b] > runner_up) runner_up = base.totals[b];
+    any = true;
+  }
+  const double lead = base.totals[winner] - runner_up;
+  const bool clear_lead =
+      !any || lead > 1e-6 * std::max(1.0, std::abs(base.totals[winner]));
+  const bool stable = clear_lead && !scorer.HasThresholds();
+  const auto holds_extreme = [&](Eigen::Index b) {
+    for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
+      if (!scorer.columns()[j].relative) continue;
+      if ((j < base.min_bid.size() && base.min_bid[j] == b) ||
+          (j < base.max_bid.size() && base.max_bid[j] == b) ||
+          !std::isfinite(values(b, static_cast<Eigen::Index>(j)))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  Eigen::MatrixXd reduced(n - 1, m);
+  for (Eigen::Index b = 0; b < n; ++b) {
+    if (b == winner) continue;
+    if (stable && !holds_extreme(b)) continue;  // nothing changes
+    reduced.topRows(b) = values.topRows(b);
+    reduced.bottomRows(n - 1 - b) = values.bottomRows(n - 1 - b);
+    const Evaluation after = scorer.Evaluate(reduced);
+    const int first = after.Winner();
+    if (first < 0) continue;
+    const int now = first < b ? first : first + 1;
+    if (now != winner) ++out.reversals;
+  }
+  return out;
+}
+
 }  // namespace
 
 TenderBatchResult ScoreTender(const Tender& tender,
@@ -108,19 +217,19 @@ TenderBatchResult ScoreTender(const Tender& tender,
                               const BatchOptions& options) {
   TenderBatchResult out;
   out.bids = static_cast<int>(tender.bids.size());
-  EvaluateOptions eo;
-  eo.probe_rank_reversal = options.reversal;
-  Result<Outcome> outcome = Evaluate(tender, eo);
-  if (!outcome.ok()) {
-    out.error = FirstError(outcome.diagnostics);
-    return out;
-  }
-  const Outcome& o = *outcome.value;
-  const int winner = o.Winner();
-  if (winner >= 0)
-    out.winner = tender.bids.ids[static_cast<std::size_t>(winner)];
-  if (!o.points) {
-    // A money award: the winner only; scenarios change points.
+  if (tender.criteria.award) {
+    // A money award (Evaluate's path): the winner only; scenarios change
+    // points.
+    EvaluateOptions eo;
+    eo.probe_rank_reversal = options.reversal;
+    Result<Outcome> outcome = Evaluate(tender, eo);
+    if (!outcome.ok()) {
+      out.error = FirstError(outcome.diagnostics);
+      return out;
+    }
+    const int winner = outcome.value->Winner();
+    if (winner >= 0)
+      out.winner = tender.bids.ids[static_cast<std::size_t>(winner)];
     for (const Scenario& s : scenarios) {
       ScenarioResult sr;
       sr.scenario = s.name;
@@ -129,8 +238,24 @@ TenderBatchResult ScoreTender(const Tender& tender,
     }
     return out;
   }
-  const Scorer& scorer = o.points->scorer;
-  const Evaluation& e = o.points->evaluation;
+  // A points award: what Evaluate does, without copying the tender into an
+  // outcome, and the batch's own reversal probe (ProbeReversals above).
+  if (std::vector<Diagnostic> drafts =
+          DraftCriteria(tender.criteria, Severity::kError);
+      !drafts.empty()) {
+    out.error = FirstError(drafts);
+    return out;
+  }
+  Result<Scorer> compiled_set = Scorer::Compile(tender.criteria);
+  if (!compiled_set.ok()) {
+    out.error = FirstError(compiled_set.diagnostics);
+    return out;
+  }
+  const Scorer& scorer = *compiled_set.value;
+  const Evaluation e = scorer.Evaluate(tender.bids);
+  const int winner = e.Winner();
+  if (winner >= 0)
+    out.winner = tender.bids.ids[static_cast<std::size_t>(winner)];
   out.ranked = e.RankedCount();
   const Ranking published = Rank(e, "");
   out.margin = published.margin;
@@ -180,8 +305,11 @@ TenderBatchResult ScoreTender(const Tender& tender,
     out.premium = lowest > 0 ? out.winner_price / lowest - 1 : 0;
   }
   // Fragility.
-  out.reversal_probed = o.reversal_probe == ReversalProbeRun::kRun;
-  out.reversals = static_cast<int>(o.reversals.size());
+  if (options.reversal) {
+    const BatchProbe probe = ProbeReversals(scorer, e, tender.bids);
+    out.reversal_probed = probe.run;
+    out.reversals = probe.reversals;
+  }
   if (options.smaa > 0 && winner >= 0) {
     SmaaOptions so;
     so.samples = options.smaa;
@@ -201,7 +329,18 @@ TenderBatchResult ScoreTender(const Tender& tender,
     if (same_points) {
       r = Rank(e, s.method);
     } else {
-      Result<Tender> changed = ApplyScenario(tender, s);
+      // Without a dropped criterion a scenario changes the set only, and
+      // reads no more of the bids than their values (a price ceiling): the
+      // scenario is applied to the set and those, and the bids scored as
+      // they are (no copy of their texts).
+      Tender light;
+      if (s.drop.empty()) {
+        light.criteria = tender.criteria;
+        light.bids.criteria = tender.bids.criteria;
+        light.bids.values = tender.bids.values;
+      }
+      Result<Tender> changed =
+          ApplyScenario(s.drop.empty() ? light : tender, s);
       if (!changed.ok()) {
         sr.error = FirstError(changed.diagnostics);
         out.scenarios.push_back(std::move(sr));
@@ -213,7 +352,9 @@ TenderBatchResult ScoreTender(const Tender& tender,
         out.scenarios.push_back(std::move(sr));
         continue;
       }
-      r = Rank(compiled.value->Evaluate(changed.value->bids), s.method);
+      r = Rank(compiled.value->Evaluate(s.drop.empty() ? tender.bids
+                                                       : changed.value->bids),
+               s.method);
     }
     if (r.winner >= 0) {
       sr.winner = tender.bids.ids[static_cast<std::size_t>(r.winner)];
