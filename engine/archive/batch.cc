@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -515,7 +517,8 @@ constexpr std::size_t kCachedSets = 256;
 
 struct SetCache {
   std::mutex mutex;
-  std::unordered_map<std::string, Result<CriteriaSet>> sets;
+  std::unordered_map<std::string, std::shared_ptr<const Result<CriteriaSet>>>
+      sets;
 };
 
 SetCache& Cache() {
@@ -523,22 +526,227 @@ SetCache& Cache() {
   return cache;
 }
 
-Result<CriteriaSet> ParseCriteriaCached(const std::string& text,
-                                        const std::string& file_name) {
+std::shared_ptr<const Result<CriteriaSet>> ParseCriteriaCached(
+    const std::string& text, const std::string& file_name) {
   SetCache& cache = Cache();
   {
     std::lock_guard<std::mutex> lock(cache.mutex);
     const auto it = cache.sets.find(text);
-    if (it != cache.sets.end() && it->second.ok()) return it->second;
+    if (it != cache.sets.end()) return it->second;
   }
-  Result<CriteriaSet> set = ParseCriteria(text, file_name);
+  auto set = std::make_shared<const Result<CriteriaSet>>(
+      ParseCriteria(text, file_name));
   // Only sets without any diagnostic are shared: a message names its line.
-  if (set.ok() && set.diagnostics.empty()) {
+  if (set->ok() && set->diagnostics.empty()) {
     std::lock_guard<std::mutex> lock(cache.mutex);
     if (cache.sets.size() >= kCachedSets) cache.sets.clear();
     cache.sets.emplace(text, set);
   }
   return set;
+}
+
+}  // namespace
+
+namespace {
+
+// The members of one input line that ParseTenderLine reads.
+struct LineRecord {
+  std::optional<std::string> id;
+  std::optional<std::string> criteria;  // set only when a string
+  std::optional<std::string> bids;      // set only when a string
+  std::optional<std::string> format;    // "" when not a string
+  TenderInfo record;
+  bool has_reference = false;  // record.reference was given (a string)
+};
+
+// JSON whitespace.
+bool Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A reader for the common shape of a line, {"key": "text", ..., "record":
+// {"key": "text", ...}}, with ASCII text and the escapes \" \\ \/ \b \f \n
+// \r \t: it reads such a line in one pass, without a DOM. Anything else
+// (another kind of value, a \u escape, a byte above 0x7f, whose UTF-8
+// nlohmann checks, a repeated key, a syntax error) is not decided here:
+// Fast() returns false and nlohmann reads the line, as it always has, so
+// both accept, refuse and read the same lines.
+class FastLine {
+ public:
+  explicit FastLine(std::string_view line) : s_(line) {}
+
+  bool Read(LineRecord* out) {
+    Skip();
+    if (!Eat('{')) return false;
+    std::vector<std::string> seen;
+    Skip();
+    if (Eat('}')) return Tail();
+    for (;;) {
+      std::string key;
+      if (!Str(&key)) return false;
+      for (const std::string& k : seen) {
+        if (k == key) return false;
+      }
+      seen.push_back(key);
+      Skip();
+      if (!Eat(':')) return false;
+      Skip();
+      if (key == "record") {
+        if (!Record(&out->record, &out->has_reference)) return false;
+      } else {
+        std::string value;
+        if (!Str(&value)) return false;
+        if (key == "id") {
+          out->id = std::move(value);
+        } else if (key == "criteria") {
+          out->criteria = std::move(value);
+        } else if (key == "bids") {
+          out->bids = std::move(value);
+        } else if (key == "bids-format") {
+          out->format = std::move(value);
+        }
+      }
+      Skip();
+      if (Eat('}')) return Tail();
+      if (!Eat(',')) return false;
+      Skip();
+    }
+  }
+
+ private:
+  bool Record(TenderInfo* info, bool* has_reference) {
+    if (!Eat('{')) return false;
+    std::vector<std::string> seen;
+    Skip();
+    if (Eat('}')) return true;
+    for (;;) {
+      std::string key;
+      if (!Str(&key)) return false;
+      for (const std::string& k : seen) {
+        if (k == key) return false;
+      }
+      seen.push_back(key);
+      Skip();
+      if (!Eat(':')) return false;
+      Skip();
+      std::string value;
+      if (!Str(&value)) return false;
+      if (key == "reference") {
+        info->reference = std::move(value);
+        *has_reference = true;
+      } else if (key == "buyer") {
+        info->buyer = std::move(value);
+      } else if (key == "date") {
+        info->date = std::move(value);
+      } else if (key == "cpv") {
+        info->cpv = std::move(value);
+      } else if (key == "product-group") {
+        info->product_group = std::move(value);
+      } else if (key == "winner") {
+        info->published_winner = std::move(value);
+      }
+      Skip();
+      if (Eat('}')) return true;
+      if (!Eat(',')) return false;
+      Skip();
+    }
+  }
+  bool Tail() {
+    Skip();
+    return i_ == s_.size();
+  }
+  void Skip() {
+    while (i_ < s_.size() && Space(s_[i_])) ++i_;
+  }
+  bool Eat(char c) {
+    if (i_ < s_.size() && s_[i_] == c) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+  bool Str(std::string* out) {
+    if (!Eat('"')) return false;
+    std::size_t run = i_;
+    for (;;) {
+      if (i_ >= s_.size()) return false;
+      const auto b = static_cast<unsigned char>(s_[i_]);
+      if (b >= 0x80 || b < 0x20) return false;
+      if (b == '"') {
+        out->append(s_.substr(run, i_ - run));
+        ++i_;
+        return true;
+      }
+      if (b != '\\') {
+        ++i_;
+        continue;
+      }
+      out->append(s_.substr(run, i_ - run));
+      if (++i_ >= s_.size()) return false;
+      switch (s_[i_]) {
+        case '"':
+        case '\\':
+        case '/':
+          out->push_back(s_[i_]);
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
+        default:
+          return false;  // \u and the invalid ones: nlohmann decides
+      }
+      run = ++i_;
+    }
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+// The line read by nlohmann; false: not one JSON object.
+bool NlohmannLine(std::string_view line, LineRecord* out) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return false;
+  for (const char* key : {"criteria", "bids"}) {
+    if (j.contains(key) && j[key].is_string()) {
+      (std::string_view(key) == "criteria" ? out->criteria : out->bids) =
+          j[key].get<std::string>();
+    }
+  }
+  if (j.contains("bids-format")) {
+    out->format = j["bids-format"].is_string()
+                      ? j["bids-format"].get<std::string>()
+                      : std::string();
+  }
+  if (j.contains("id") && j["id"].is_string()) {
+    out->id = j["id"].get<std::string>();
+  }
+  if (j.contains("record") && j["record"].is_object()) {
+    const auto& r = j["record"];
+    const auto text = [&](const char* key, std::string* value) {
+      if (r.contains(key) && r[key].is_string())
+        *value = r[key].get<std::string>();
+    };
+    TenderInfo& meta = out->record;
+    out->has_reference = r.contains("reference") && r["reference"].is_string();
+    text("reference", &meta.reference);
+    text("buyer", &meta.buyer);
+    text("date", &meta.date);
+    text("cpv", &meta.cpv);
+    text("product-group", &meta.product_group);
+    text("winner", &meta.published_winner);
+  }
+  return true;
 }
 
 }  // namespace
@@ -554,23 +762,24 @@ Result<Tender> ParseTenderLine(std::string_view line, int line_number,
     d.message = message;
     result.diagnostics.push_back(std::move(d));
   };
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    fail("", "expected one JSON object per line");
-    return result;
+  LineRecord in;
+  if (!FastLine(line).Read(&in)) {
+    in = LineRecord{};
+    if (!NlohmannLine(line, &in)) {
+      fail("", "expected one JSON object per line");
+      return result;
+    }
   }
   for (const char* key : {"criteria", "bids"}) {
-    if (!j.contains(key) || !j[key].is_string()) {
+    if (!(std::string_view(key) == "criteria" ? in.criteria : in.bids)) {
       fail(key,
            std::string("expected the ") + key + " file's text as a string");
       return result;
     }
   }
   BidsFormat format = BidsFormat::kCsv;
-  if (j.contains("bids-format")) {
-    const std::string f = j["bids-format"].is_string()
-                              ? j["bids-format"].get<std::string>()
-                              : std::string();
+  if (in.format) {
+    const std::string& f = *in.format;
     if (f == "yaml") {
       format = BidsFormat::kYaml;
     } else if (f == "json") {
@@ -580,34 +789,20 @@ Result<Tender> ParseTenderLine(std::string_view line, int line_number,
       return result;
     }
   }
-  TenderInfo meta;
-  if (j.contains("id") && j["id"].is_string()) {
-    meta.reference = j["id"].get<std::string>();
-  }
-  if (j.contains("record") && j["record"].is_object()) {
-    const auto& r = j["record"];
-    const auto text = [&](const char* key, std::string* out) {
-      if (r.contains(key) && r[key].is_string())
-        *out = r[key].get<std::string>();
-    };
-    text("reference", &meta.reference);
-    text("buyer", &meta.buyer);
-    text("date", &meta.date);
-    text("cpv", &meta.cpv);
-    text("product-group", &meta.product_group);
-    text("winner", &meta.published_winner);
-  }
-  Result<CriteriaSet> set = ParseCriteriaCached(
-      j["criteria"].get<std::string>(), where + ":criteria");
-  result.diagnostics = set.diagnostics;
-  if (!set.ok()) return result;
-  Result<BidSet> bids = ParseBids(j["bids"].get<std::string>(), where + ":bids",
-                                  format, *set.value);
+  // The record's reference wins over the id.
+  TenderInfo meta = std::move(in.record);
+  if (!in.has_reference && in.id) meta.reference = *in.id;
+  const std::shared_ptr<const Result<CriteriaSet>> set =
+      ParseCriteriaCached(*in.criteria, where + ":criteria");
+  result.diagnostics = set->diagnostics;
+  if (!set->ok()) return result;
+  Result<BidSet> bids =
+      ParseBids(*in.bids, where + ":bids", format, *set->value);
   result.diagnostics.insert(result.diagnostics.end(), bids.diagnostics.begin(),
                             bids.diagnostics.end());
   if (!bids.ok()) return result;
   Tender t;
-  t.criteria = std::move(*set.value);
+  t.criteria = *set->value;
   t.bids = std::move(*bids.value);
   if (meta.product_group.empty()) meta.product_group = t.criteria.product_group;
   if (info != nullptr) *info = std::move(meta);
