@@ -24,15 +24,15 @@ namespace circa {
 namespace {
 
 // The sum of the price leaves' values per bid (NaN without price leaves).
-std::vector<double> Prices(const Tender& tender, const Scorer& scorer) {
-  std::vector<double> out(static_cast<std::size_t>(tender.bids.size()), 0.0);
+std::vector<double> Prices(const BidSet& bids, const Scorer& scorer) {
+  std::vector<double> out(static_cast<std::size_t>(bids.size()), 0.0);
   bool any = false;
   for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
     if (scorer.columns()[j].type != CriterionType::kPrice) continue;
     any = true;
-    for (Eigen::Index i = 0; i < tender.bids.size(); ++i) {
+    for (Eigen::Index i = 0; i < bids.size(); ++i) {
       out[static_cast<std::size_t>(i)] +=
-          tender.bids.values(i, static_cast<Eigen::Index>(j));
+          bids.values(i, static_cast<Eigen::Index>(j));
     }
   }
   if (!any) out.clear();
@@ -214,24 +214,39 @@ BatchProbe ProbeReversals(const Scorer& scorer, const Evaluation& e,
 
 }  // namespace
 
-TenderBatchResult ScoreTender(const Tender& tender,
-                              const std::vector<Scenario>& scenarios,
-                              const BatchOptions& options) {
+namespace {
+
+// ScoreTender on a set and bids held apart; `whole` is the tender they
+// come from, or null (then the rare paths that need a Tender — a money
+// award, a dropped criterion — copy them into one).
+TenderBatchResult ScoreParts(const CriteriaSet& criteria, const BidSet& bids,
+                             const Tender* whole,
+                             const std::vector<Scenario>& scenarios,
+                             const BatchOptions& options) {
+  std::optional<Tender> copy;
+  const auto Whole = [&]() -> const Tender& {
+    if (whole != nullptr) return *whole;
+    if (!copy) {
+      copy.emplace();
+      copy->criteria = criteria;
+      copy->bids = bids;
+    }
+    return *copy;
+  };
   TenderBatchResult out;
-  out.bids = static_cast<int>(tender.bids.size());
-  if (tender.criteria.award) {
+  out.bids = static_cast<int>(bids.size());
+  if (criteria.award) {
     // A money award (Evaluate's path): the winner only; scenarios change
     // points.
     EvaluateOptions eo;
     eo.probe_rank_reversal = options.reversal;
-    Result<Outcome> outcome = Evaluate(tender, eo);
+    Result<Outcome> outcome = Evaluate(Whole(), eo);
     if (!outcome.ok()) {
       out.error = FirstError(outcome.diagnostics);
       return out;
     }
     const int winner = outcome.value->Winner();
-    if (winner >= 0)
-      out.winner = tender.bids.ids[static_cast<std::size_t>(winner)];
+    if (winner >= 0) out.winner = bids.ids[static_cast<std::size_t>(winner)];
     for (const Scenario& s : scenarios) {
       ScenarioResult sr;
       sr.scenario = s.name;
@@ -243,21 +258,20 @@ TenderBatchResult ScoreTender(const Tender& tender,
   // A points award: what Evaluate does, without copying the tender into an
   // outcome, and the batch's own reversal probe (ProbeReversals above).
   if (std::vector<Diagnostic> drafts =
-          DraftCriteria(tender.criteria, Severity::kError);
+          DraftCriteria(criteria, Severity::kError);
       !drafts.empty()) {
     out.error = FirstError(drafts);
     return out;
   }
-  Result<Scorer> compiled_set = Scorer::Compile(tender.criteria);
+  Result<Scorer> compiled_set = Scorer::Compile(criteria);
   if (!compiled_set.ok()) {
     out.error = FirstError(compiled_set.diagnostics);
     return out;
   }
   const Scorer& scorer = *compiled_set.value;
-  const Evaluation e = scorer.Evaluate(tender.bids);
+  const Evaluation e = scorer.Evaluate(bids);
   const int winner = e.Winner();
-  if (winner >= 0)
-    out.winner = tender.bids.ids[static_cast<std::size_t>(winner)];
+  if (winner >= 0) out.winner = bids.ids[static_cast<std::size_t>(winner)];
   out.ranked = e.RankedCount();
   const Ranking published = Rank(e, "");
   out.margin = published.margin;
@@ -272,7 +286,7 @@ TenderBatchResult ScoreTender(const Tender& tender,
     }
   }
   // Weight shares.
-  const auto leaves = tender.criteria.Leaves();
+  const auto leaves = criteria.Leaves();
   out.strategy_share.assign(AllStrategies().size(), 0.0);
   const double scale = scorer.scale() > 0 ? scorer.scale() : 1;
   for (std::size_t j = 0; j < scorer.columns().size() && j < leaves.size();
@@ -291,7 +305,7 @@ TenderBatchResult ScoreTender(const Tender& tender,
     }
   }
   // Price and premium.
-  const std::vector<double> prices = Prices(tender, scorer);
+  const std::vector<double> prices = Prices(bids, scorer);
   if (!prices.empty() && winner >= 0) {
     out.has_price = true;
     double lowest = 0;
@@ -308,7 +322,7 @@ TenderBatchResult ScoreTender(const Tender& tender,
   }
   // Fragility.
   if (options.reversal) {
-    const BatchProbe probe = ProbeReversals(scorer, e, tender.bids);
+    const BatchProbe probe = ProbeReversals(scorer, e, bids);
     out.reversal_probed = probe.run;
     out.reversals = probe.reversals;
   }
@@ -337,12 +351,13 @@ TenderBatchResult ScoreTender(const Tender& tender,
       // they are (no copy of their texts).
       Tender light;
       if (s.drop.empty()) {
-        light.criteria = tender.criteria;
-        light.bids.criteria = tender.bids.criteria;
-        light.bids.values = tender.bids.values;
+        light.criteria = criteria;
+        light.bids.criteria = bids.criteria;
+        light.bids.values = bids.values;
       }
-      Result<Tender> changed =
-          ApplyScenario(s.drop.empty() ? light : tender, s);
+      Result<Tender> changed = s.drop.empty()
+                                   ? ApplyScenario(std::move(light), s)
+                                   : ApplyScenario(Whole(), s);
       if (!changed.ok()) {
         sr.error = FirstError(changed.diagnostics);
         out.scenarios.push_back(std::move(sr));
@@ -354,12 +369,12 @@ TenderBatchResult ScoreTender(const Tender& tender,
         out.scenarios.push_back(std::move(sr));
         continue;
       }
-      r = Rank(compiled.value->Evaluate(s.drop.empty() ? tender.bids
-                                                       : changed.value->bids),
-               s.method);
+      r = Rank(
+          compiled.value->Evaluate(s.drop.empty() ? bids : changed.value->bids),
+          s.method);
     }
     if (r.winner >= 0) {
-      sr.winner = tender.bids.ids[static_cast<std::size_t>(r.winner)];
+      sr.winner = bids.ids[static_cast<std::size_t>(r.winner)];
     }
     sr.flip = sr.winner != out.winner;
     sr.margin = r.margin;
@@ -368,6 +383,20 @@ TenderBatchResult ScoreTender(const Tender& tender,
     out.scenarios.push_back(std::move(sr));
   }
   return out;
+}
+
+}  // namespace
+
+TenderBatchResult ScoreTender(const Tender& tender,
+                              const std::vector<Scenario>& scenarios,
+                              const BatchOptions& options) {
+  return ScoreParts(tender.criteria, tender.bids, &tender, scenarios, options);
+}
+
+TenderBatchResult ScoreTender(const CriteriaSet& criteria, const BidSet& bids,
+                              const std::vector<Scenario>& scenarios,
+                              const BatchOptions& options) {
+  return ScoreParts(criteria, bids, nullptr, scenarios, options);
 }
 
 // ------------------------------------------------------------- summary
@@ -751,9 +780,9 @@ bool NlohmannLine(std::string_view line, LineRecord* out) {
 
 }  // namespace
 
-Result<Tender> ParseTenderLine(std::string_view line, int line_number,
-                               TenderInfo* info) {
-  Result<Tender> result;
+Result<TenderLine> ReadTenderLine(std::string_view line, int line_number,
+                                  TenderInfo* info) {
+  Result<TenderLine> result;
   const std::string where = "stdin:" + std::to_string(line_number);
   const auto fail = [&](const std::string& path, const std::string& message) {
     Diagnostic d;
@@ -801,12 +830,27 @@ Result<Tender> ParseTenderLine(std::string_view line, int line_number,
   result.diagnostics.insert(result.diagnostics.end(), bids.diagnostics.begin(),
                             bids.diagnostics.end());
   if (!bids.ok()) return result;
-  Tender t;
-  t.criteria = *set->value;
+  TenderLine t;
+  t.criteria = std::shared_ptr<const CriteriaSet>(set, &*set->value);
   t.bids = std::move(*bids.value);
-  if (meta.product_group.empty()) meta.product_group = t.criteria.product_group;
+  if (meta.product_group.empty())
+    meta.product_group = t.criteria->product_group;
   if (info != nullptr) *info = std::move(meta);
   result.value = std::move(t);
+  return result;
+}
+
+Result<Tender> ParseTenderLine(std::string_view line, int line_number,
+                               TenderInfo* info) {
+  Result<TenderLine> read = ReadTenderLine(line, line_number, info);
+  Result<Tender> result;
+  result.diagnostics = std::move(read.diagnostics);
+  if (read.ok()) {
+    Tender t;
+    t.criteria = *read.value->criteria;
+    t.bids = std::move(read.value->bids);
+    result.value = std::move(t);
+  }
   return result;
 }
 

@@ -244,8 +244,8 @@ int RunBatch(const BatchArgs& args) {
       std::vector<char> done(lines.size(), 0);
       RunParallel(lines.size(), threads, &done, [&](std::size_t i) {
         TenderInfo info;
-        Result<Tender> t =
-            ParseTenderLine(lines[i].second, lines[i].first, &info);
+        Result<TenderLine> t =
+            ReadTenderLine(lines[i].second, lines[i].first, &info);
         TenderBatchResult& r = results[i];
         if (!t.ok()) {
           r.info = info;
@@ -258,7 +258,7 @@ int RunBatch(const BatchArgs& args) {
           }
           return;
         }
-        r = ScoreTender(*t.value, scenarios, options);
+        r = ScoreTender(*t.value->criteria, t.value->bids, scenarios, options);
         r.info = std::move(info);
         r.path = "stdin:" + std::to_string(lines[i].first);
         r.mismatch = !r.info.published_winner.empty() && r.error.empty() &&
