@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -115,41 +116,51 @@ void RunParallel(std::size_t n, int threads, std::vector<char>* done,
 }
 
 // Lines of standard input as std::getline splits them ('\n'; a last line
-// without one), read in blocks of 1 MB with fread rather than a character
-// at a time through std::cin.
+// without one), read with read(2), up to 1 MB at a time, rather than a
+// character at a time through std::cin. read(2) returns what has arrived,
+// so a producer that writes a few lines and waits gets their results.
 class StdinLines {
  public:
   bool Next(std::string* line) {
     for (;;) {
       const char* begin = buffer_.data() + pos_;
-      const auto* nl = static_cast<const char*>(
-          std::memchr(begin, '\n', buffer_.size() - pos_));
+      const auto* nl =
+          static_cast<const char*>(std::memchr(begin, '\n', end_ - pos_));
       if (nl != nullptr) {
         line->assign(begin, nl);
         pos_ = static_cast<std::size_t>(nl - buffer_.data()) + 1;
         return true;
       }
       if (eof_) {
-        if (pos_ == buffer_.size()) return false;
-        line->assign(begin, buffer_.size() - pos_);
-        pos_ = buffer_.size();
+        if (pos_ == end_) return false;
+        line->assign(begin, end_ - pos_);
+        pos_ = end_;
         return true;
       }
-      buffer_.erase(0, pos_);
+      // Keep the start of a line, then fill the rest of the buffer (grown
+      // only for a line longer than it).
+      std::memmove(buffer_.data(), begin, end_ - pos_);
+      end_ -= pos_;
       pos_ = 0;
-      const std::size_t had = buffer_.size();
-      constexpr std::size_t kBlock = std::size_t{1} << 20;
-      buffer_.resize(had + kBlock);
-      const std::size_t got =
-          std::fread(buffer_.data() + had, 1, kBlock, stdin);
-      buffer_.resize(had + got);
-      if (got < kBlock) eof_ = true;
+      if (buffer_.size() - end_ < kBlock / 2)
+        buffer_.resize(2 * buffer_.size());
+      ssize_t got = 0;
+      do {
+        got = ::read(0, buffer_.data() + end_, buffer_.size() - end_);
+      } while (got < 0 && errno == EINTR);
+      if (got <= 0) {
+        eof_ = true;
+      } else {
+        end_ += static_cast<std::size_t>(got);
+      }
     }
   }
 
  private:
-  std::string buffer_;
-  std::size_t pos_ = 0;
+  static constexpr std::size_t kBlock = std::size_t{1} << 20;
+  std::vector<char> buffer_ = std::vector<char>(kBlock);
+  std::size_t pos_ = 0;  // the next line starts here
+  std::size_t end_ = 0;  // bytes read
   bool eof_ = false;
 };
 
