@@ -47,4 +47,24 @@ void BM_BatchScoreTender(benchmark::State& state) {
 }
 BENCHMARK(BM_BatchScoreTender)->Arg(0)->Arg(1);
 
+// What `circa batch` does per archived tender: decode the compact form
+// (a set that is not stamped as validated), then score it as above.
+void BM_BatchDecodeAndScore(benchmark::State& state) {
+  const auto s = circa::bench::MakeSyntheticTender(1);
+  const std::string bytes = circa::EncodeCompactTender(s.tender);
+  const auto scenarios = circa::ParseScenarios(
+      "scenarios:\n  - name: range\n    price-rule: linear-range\n"
+      "  - name: p60\n    price-weight: 60\n"
+      "  - name: topsis\n    method: topsis\n",
+      "s.yaml");
+  circa::BatchOptions options;
+  options.reversal = state.range(0) != 0;
+  for (auto _ : state) {
+    auto t = circa::DecodeCompactTender(bytes);
+    auto r = circa::ScoreTender(*t, *scenarios.value, options);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_BatchDecodeAndScore)->Arg(0)->Arg(1);
+
 }  // namespace

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -13,22 +15,24 @@
 
 #include "circa/aggregation.h"
 #include "circa/evaluate.h"
+#include "circa/robustness.h"
 #include "circa/scorer.h"
 #include "circa/smaa.h"
+#include "circa/validate.h"
 
 namespace circa {
 namespace {
 
 // The sum of the price leaves' values per bid (NaN without price leaves).
-std::vector<double> Prices(const Tender& tender, const Scorer& scorer) {
-  std::vector<double> out(static_cast<std::size_t>(tender.bids.size()), 0.0);
+std::vector<double> Prices(const BidSet& bids, const Scorer& scorer) {
+  std::vector<double> out(static_cast<std::size_t>(bids.size()), 0.0);
   bool any = false;
   for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
     if (scorer.columns()[j].type != CriterionType::kPrice) continue;
     any = true;
-    for (Eigen::Index i = 0; i < tender.bids.size(); ++i) {
+    for (Eigen::Index i = 0; i < bids.size(); ++i) {
       out[static_cast<std::size_t>(i)] +=
-          tender.bids.values(i, static_cast<Eigen::Index>(j));
+          bids.values(i, static_cast<Eigen::Index>(j));
     }
   }
   if (!any) out.clear();
@@ -101,26 +105,148 @@ std::string FirstError(const std::vector<Diagnostic>& diagnostics) {
                              : Describe(diagnostics.front());
 }
 
-}  // namespace
+// The rank-reversal probe of a batch: the same findings as Evaluate's own
+// probe (EvaluateOptions::probe_rank_reversal: every non-winning bid
+// withdrawn, one dominated bid added, the bids failing a requirement left
+// out), counted without the searches a batch never reports (the cheaper-bid
+// search) and without re-scoring a withdrawal that cannot change any score.
+// Withdrawing a bid changes a score only through a relative column's lowest
+// or highest value (score::ScoreColumn); without thresholds or max-pass (which
+// decide who reaches price and cost), a bid holding no such extreme leaves
+// every total as it was, and a winner ahead of every other bid by more than
+// the tie tolerance stays first. Those withdrawals are decided without
+// re-scoring; the others are re-scored as Evaluate does.
+struct BatchProbe {
+  bool run = false;
+  int reversals = 0;
+};
 
-TenderBatchResult ScoreTender(const Tender& tender,
-                              const std::vector<Scenario>& scenarios,
-                              const BatchOptions& options) {
-  TenderBatchResult out;
-  out.bids = static_cast<int>(tender.bids.size());
-  EvaluateOptions eo;
-  eo.probe_rank_reversal = options.reversal;
-  Result<Outcome> outcome = Evaluate(tender, eo);
-  if (!outcome.ok()) {
-    out.error = FirstError(outcome.diagnostics);
+BatchProbe ProbeReversals(const Scorer& scorer, const Evaluation& e,
+                          const BidSet& bids) {
+  BatchProbe out;
+  const bool relative =
+      std::any_of(scorer.columns().begin(), scorer.columns().end(),
+                  [](const Column& c) { return c.relative; });
+  if (!relative || e.RankedCount() < 2) return out;
+  if (bids.size() > EvaluateOptions{}.automatic_probe_limit) return out;
+  out.run = true;
+  // The bids not excluded by a requirement, as Evaluate's probe.
+  std::vector<int> kept;
+  kept.reserve(e.status.size());
+  for (std::size_t i = 0; i < e.status.size(); ++i) {
+    if (i >= e.exclusion.size() ||
+        e.exclusion[i].stage != ExclusionStage::kRequirement) {
+      kept.push_back(static_cast<int>(i));
+    }
+  }
+  // With every bid kept, the base evaluation is `e` itself.
+  std::optional<BidSet> subset;
+  std::optional<Evaluation> subset_base;
+  if (kept.size() != e.status.size()) {
+    subset = bids.Subset(kept);
+    subset_base = scorer.Evaluate(*subset);
+  }
+  const Eigen::MatrixXd& values = subset ? subset->values : bids.values;
+  const Evaluation& base = subset_base ? *subset_base : e;
+  ReversalOptions ro;
+  ro.probe_cheaper = false;  // not a finding of Evaluate's probe
+  const Eigen::Index n = values.rows();
+  const Eigen::Index m = values.cols();
+  const int winner = base.Winner();
+  const int non_winning = static_cast<int>(n) - (winner >= 0 ? 1 : 0);
+  if (winner < 0 || non_winning > ro.max_withdrawals) {
+    // The capped withdrawals: ProbeRankReversal chooses them.
+    const RankReversalResult r = ProbeRankReversal(scorer, values, base, ro);
+    for (const ReversalProbe& p : r.probes) {
+      if (p.winner_changed && p.old_winner >= 0 && p.new_winner >= 0) {
+        ++out.reversals;
+      }
+    }
     return out;
   }
-  const Outcome& o = *outcome.value;
-  const int winner = o.Winner();
-  if (winner >= 0)
-    out.winner = tender.bids.ids[static_cast<std::size_t>(winner)];
-  if (!o.points) {
-    // A money award: the winner only; scenarios change points.
+  ro.remove_each_loser = false;  // below, one by one
+  const RankReversalResult r = ProbeRankReversal(scorer, values, base, ro);
+  for (const ReversalProbe& p : r.probes) {
+    if (p.winner_changed && p.old_winner >= 0 && p.new_winner >= 0) {
+      ++out.reversals;
+    }
+  }
+  // The winner's lead over every other ranked bid.
+  double runner_up = 0;
+  bool any = false;
+  for (const int b : base.order) {
+    if (b == winner ||
+        base.status[static_cast<std::size_t>(b)] != BidStatus::kRanked) {
+      continue;
+    }
+    if (!any || base.totals[b] > runner_up) runner_up = base.totals[b];
+    any = true;
+  }
+  const double lead = base.totals[winner] - runner_up;
+  const bool clear_lead =
+      !any || lead > 1e-6 * std::max(1.0, std::abs(base.totals[winner]));
+  const bool stable = clear_lead && !scorer.HasThresholds();
+  const auto holds_extreme = [&](Eigen::Index b) {
+    for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
+      if (!scorer.columns()[j].relative) continue;
+      if ((j < base.min_bid.size() && base.min_bid[j] == b) ||
+          (j < base.max_bid.size() && base.max_bid[j] == b) ||
+          !std::isfinite(values(b, static_cast<Eigen::Index>(j)))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  Eigen::MatrixXd reduced(n - 1, m);
+  for (Eigen::Index b = 0; b < n; ++b) {
+    if (b == winner) continue;
+    if (stable && !holds_extreme(b)) continue;  // nothing changes
+    reduced.topRows(b) = values.topRows(b);
+    reduced.bottomRows(n - 1 - b) = values.bottomRows(n - 1 - b);
+    const Evaluation after = scorer.Evaluate(reduced);
+    const int first = after.Winner();
+    if (first < 0) continue;
+    const int now = first < b ? first : first + 1;
+    if (now != winner) ++out.reversals;
+  }
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// ScoreTender on a set and bids held apart; `whole` is the tender they
+// come from, or null (then the rare paths that need a Tender — a money
+// award, a dropped criterion — copy them into one).
+TenderBatchResult ScoreParts(const CriteriaSet& criteria, const BidSet& bids,
+                             const Tender* whole,
+                             const std::vector<Scenario>& scenarios,
+                             const BatchOptions& options) {
+  std::optional<Tender> copy;
+  const auto Whole = [&]() -> const Tender& {
+    if (whole != nullptr) return *whole;
+    if (!copy) {
+      copy.emplace();
+      copy->criteria = criteria;
+      copy->bids = bids;
+    }
+    return *copy;
+  };
+  TenderBatchResult out;
+  out.bids = static_cast<int>(bids.size());
+  if (criteria.award) {
+    // A money award (Evaluate's path): the winner only; scenarios change
+    // points.
+    EvaluateOptions eo;
+    eo.probe_rank_reversal = options.reversal;
+    Result<Outcome> outcome = Evaluate(Whole(), eo);
+    if (!outcome.ok()) {
+      out.error = FirstError(outcome.diagnostics);
+      return out;
+    }
+    const int winner = outcome.value->Winner();
+    if (winner >= 0) out.winner = bids.ids[static_cast<std::size_t>(winner)];
     for (const Scenario& s : scenarios) {
       ScenarioResult sr;
       sr.scenario = s.name;
@@ -129,8 +255,23 @@ TenderBatchResult ScoreTender(const Tender& tender,
     }
     return out;
   }
-  const Scorer& scorer = o.points->scorer;
-  const Evaluation& e = o.points->evaluation;
+  // A points award: what Evaluate does, without copying the tender into an
+  // outcome, and the batch's own reversal probe (ProbeReversals above).
+  if (std::vector<Diagnostic> drafts =
+          DraftCriteria(criteria, Severity::kError);
+      !drafts.empty()) {
+    out.error = FirstError(drafts);
+    return out;
+  }
+  Result<Scorer> compiled_set = Scorer::Compile(criteria);
+  if (!compiled_set.ok()) {
+    out.error = FirstError(compiled_set.diagnostics);
+    return out;
+  }
+  const Scorer& scorer = *compiled_set.value;
+  const Evaluation e = scorer.Evaluate(bids);
+  const int winner = e.Winner();
+  if (winner >= 0) out.winner = bids.ids[static_cast<std::size_t>(winner)];
   out.ranked = e.RankedCount();
   const Ranking published = Rank(e, "");
   out.margin = published.margin;
@@ -145,7 +286,7 @@ TenderBatchResult ScoreTender(const Tender& tender,
     }
   }
   // Weight shares.
-  const auto leaves = tender.criteria.Leaves();
+  const auto leaves = criteria.Leaves();
   out.strategy_share.assign(AllStrategies().size(), 0.0);
   const double scale = scorer.scale() > 0 ? scorer.scale() : 1;
   for (std::size_t j = 0; j < scorer.columns().size() && j < leaves.size();
@@ -164,7 +305,7 @@ TenderBatchResult ScoreTender(const Tender& tender,
     }
   }
   // Price and premium.
-  const std::vector<double> prices = Prices(tender, scorer);
+  const std::vector<double> prices = Prices(bids, scorer);
   if (!prices.empty() && winner >= 0) {
     out.has_price = true;
     double lowest = 0;
@@ -180,8 +321,11 @@ TenderBatchResult ScoreTender(const Tender& tender,
     out.premium = lowest > 0 ? out.winner_price / lowest - 1 : 0;
   }
   // Fragility.
-  out.reversal_probed = o.reversal_probe == ReversalProbeRun::kRun;
-  out.reversals = static_cast<int>(o.reversals.size());
+  if (options.reversal) {
+    const BatchProbe probe = ProbeReversals(scorer, e, bids);
+    out.reversal_probed = probe.run;
+    out.reversals = probe.reversals;
+  }
   if (options.smaa > 0 && winner >= 0) {
     SmaaOptions so;
     so.samples = options.smaa;
@@ -201,7 +345,19 @@ TenderBatchResult ScoreTender(const Tender& tender,
     if (same_points) {
       r = Rank(e, s.method);
     } else {
-      Result<Tender> changed = ApplyScenario(tender, s);
+      // Without a dropped criterion a scenario changes the set only, and
+      // reads no more of the bids than their values (a price ceiling): the
+      // scenario is applied to the set and those, and the bids scored as
+      // they are (no copy of their texts).
+      Tender light;
+      if (s.drop.empty()) {
+        light.criteria = criteria;
+        light.bids.criteria = bids.criteria;
+        light.bids.values = bids.values;
+      }
+      Result<Tender> changed = s.drop.empty()
+                                   ? ApplyScenario(std::move(light), s)
+                                   : ApplyScenario(Whole(), s);
       if (!changed.ok()) {
         sr.error = FirstError(changed.diagnostics);
         out.scenarios.push_back(std::move(sr));
@@ -213,10 +369,12 @@ TenderBatchResult ScoreTender(const Tender& tender,
         out.scenarios.push_back(std::move(sr));
         continue;
       }
-      r = Rank(compiled.value->Evaluate(changed.value->bids), s.method);
+      r = Rank(
+          compiled.value->Evaluate(s.drop.empty() ? bids : changed.value->bids),
+          s.method);
     }
     if (r.winner >= 0) {
-      sr.winner = tender.bids.ids[static_cast<std::size_t>(r.winner)];
+      sr.winner = bids.ids[static_cast<std::size_t>(r.winner)];
     }
     sr.flip = sr.winner != out.winner;
     sr.margin = r.margin;
@@ -225,6 +383,20 @@ TenderBatchResult ScoreTender(const Tender& tender,
     out.scenarios.push_back(std::move(sr));
   }
   return out;
+}
+
+}  // namespace
+
+TenderBatchResult ScoreTender(const Tender& tender,
+                              const std::vector<Scenario>& scenarios,
+                              const BatchOptions& options) {
+  return ScoreParts(tender.criteria, tender.bids, &tender, scenarios, options);
+}
+
+TenderBatchResult ScoreTender(const CriteriaSet& criteria, const BidSet& bids,
+                              const std::vector<Scenario>& scenarios,
+                              const BatchOptions& options) {
+  return ScoreParts(criteria, bids, nullptr, scenarios, options);
 }
 
 // ------------------------------------------------------------- summary
@@ -374,7 +546,8 @@ constexpr std::size_t kCachedSets = 256;
 
 struct SetCache {
   std::mutex mutex;
-  std::unordered_map<std::string, Result<CriteriaSet>> sets;
+  std::unordered_map<std::string, std::shared_ptr<const Result<CriteriaSet>>>
+      sets;
 };
 
 SetCache& Cache() {
@@ -382,17 +555,18 @@ SetCache& Cache() {
   return cache;
 }
 
-Result<CriteriaSet> ParseCriteriaCached(const std::string& text,
-                                        const std::string& file_name) {
+std::shared_ptr<const Result<CriteriaSet>> ParseCriteriaCached(
+    const std::string& text, const std::string& file_name) {
   SetCache& cache = Cache();
   {
     std::lock_guard<std::mutex> lock(cache.mutex);
     const auto it = cache.sets.find(text);
-    if (it != cache.sets.end() && it->second.ok()) return it->second;
+    if (it != cache.sets.end()) return it->second;
   }
-  Result<CriteriaSet> set = ParseCriteria(text, file_name);
+  auto set = std::make_shared<const Result<CriteriaSet>>(
+      ParseCriteria(text, file_name));
   // Only sets without any diagnostic are shared: a message names its line.
-  if (set.ok() && set.diagnostics.empty()) {
+  if (set->ok() && set->diagnostics.empty()) {
     std::lock_guard<std::mutex> lock(cache.mutex);
     if (cache.sets.size() >= kCachedSets) cache.sets.clear();
     cache.sets.emplace(text, set);
@@ -402,9 +576,213 @@ Result<CriteriaSet> ParseCriteriaCached(const std::string& text,
 
 }  // namespace
 
-Result<Tender> ParseTenderLine(std::string_view line, int line_number,
-                               TenderInfo* info) {
-  Result<Tender> result;
+namespace {
+
+// The members of one input line that ParseTenderLine reads.
+struct LineRecord {
+  std::optional<std::string> id;
+  std::optional<std::string> criteria;  // set only when a string
+  std::optional<std::string> bids;      // set only when a string
+  std::optional<std::string> format;    // "" when not a string
+  TenderInfo record;
+  bool has_reference = false;  // record.reference was given (a string)
+};
+
+// JSON whitespace.
+bool Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A reader for the common shape of a line, {"key": "text", ..., "record":
+// {"key": "text", ...}}, with ASCII text and the escapes \" \\ \/ \b \f \n
+// \r \t: it reads such a line in one pass, without a DOM. Anything else
+// (another kind of value, a \u escape, a byte above 0x7f, whose UTF-8
+// nlohmann checks, a repeated key, a syntax error) is not decided here:
+// Fast() returns false and nlohmann reads the line, as it always has, so
+// both accept, refuse and read the same lines.
+class FastLine {
+ public:
+  explicit FastLine(std::string_view line) : s_(line) {}
+
+  bool Read(LineRecord* out) {
+    Skip();
+    if (!Eat('{')) return false;
+    std::vector<std::string> seen;
+    Skip();
+    if (Eat('}')) return Tail();
+    for (;;) {
+      std::string key;
+      if (!Str(&key)) return false;
+      for (const std::string& k : seen) {
+        if (k == key) return false;
+      }
+      seen.push_back(key);
+      Skip();
+      if (!Eat(':')) return false;
+      Skip();
+      if (key == "record") {
+        if (!Record(&out->record, &out->has_reference)) return false;
+      } else {
+        std::string value;
+        if (!Str(&value)) return false;
+        if (key == "id") {
+          out->id = std::move(value);
+        } else if (key == "criteria") {
+          out->criteria = std::move(value);
+        } else if (key == "bids") {
+          out->bids = std::move(value);
+        } else if (key == "bids-format") {
+          out->format = std::move(value);
+        }
+      }
+      Skip();
+      if (Eat('}')) return Tail();
+      if (!Eat(',')) return false;
+      Skip();
+    }
+  }
+
+ private:
+  bool Record(TenderInfo* info, bool* has_reference) {
+    if (!Eat('{')) return false;
+    std::vector<std::string> seen;
+    Skip();
+    if (Eat('}')) return true;
+    for (;;) {
+      std::string key;
+      if (!Str(&key)) return false;
+      for (const std::string& k : seen) {
+        if (k == key) return false;
+      }
+      seen.push_back(key);
+      Skip();
+      if (!Eat(':')) return false;
+      Skip();
+      std::string value;
+      if (!Str(&value)) return false;
+      if (key == "reference") {
+        info->reference = std::move(value);
+        *has_reference = true;
+      } else if (key == "buyer") {
+        info->buyer = std::move(value);
+      } else if (key == "date") {
+        info->date = std::move(value);
+      } else if (key == "cpv") {
+        info->cpv = std::move(value);
+      } else if (key == "product-group") {
+        info->product_group = std::move(value);
+      } else if (key == "winner") {
+        info->published_winner = std::move(value);
+      }
+      Skip();
+      if (Eat('}')) return true;
+      if (!Eat(',')) return false;
+      Skip();
+    }
+  }
+  bool Tail() {
+    Skip();
+    return i_ == s_.size();
+  }
+  void Skip() {
+    while (i_ < s_.size() && Space(s_[i_])) ++i_;
+  }
+  bool Eat(char c) {
+    if (i_ < s_.size() && s_[i_] == c) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+  bool Str(std::string* out) {
+    if (!Eat('"')) return false;
+    std::size_t run = i_;
+    for (;;) {
+      if (i_ >= s_.size()) return false;
+      const auto b = static_cast<unsigned char>(s_[i_]);
+      if (b >= 0x80 || b < 0x20) return false;
+      if (b == '"') {
+        out->append(s_.substr(run, i_ - run));
+        ++i_;
+        return true;
+      }
+      if (b != '\\') {
+        ++i_;
+        continue;
+      }
+      out->append(s_.substr(run, i_ - run));
+      if (++i_ >= s_.size()) return false;
+      switch (s_[i_]) {
+        case '"':
+        case '\\':
+        case '/':
+          out->push_back(s_[i_]);
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
+        default:
+          return false;  // \u and the invalid ones: nlohmann decides
+      }
+      run = ++i_;
+    }
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+// The line read by nlohmann; false: not one JSON object.
+bool NlohmannLine(std::string_view line, LineRecord* out) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return false;
+  for (const char* key : {"criteria", "bids"}) {
+    if (j.contains(key) && j[key].is_string()) {
+      (std::string_view(key) == "criteria" ? out->criteria : out->bids) =
+          j[key].get<std::string>();
+    }
+  }
+  if (j.contains("bids-format")) {
+    out->format = j["bids-format"].is_string()
+                      ? j["bids-format"].get<std::string>()
+                      : std::string();
+  }
+  if (j.contains("id") && j["id"].is_string()) {
+    out->id = j["id"].get<std::string>();
+  }
+  if (j.contains("record") && j["record"].is_object()) {
+    const auto& r = j["record"];
+    const auto text = [&](const char* key, std::string* value) {
+      if (r.contains(key) && r[key].is_string())
+        *value = r[key].get<std::string>();
+    };
+    TenderInfo& meta = out->record;
+    out->has_reference = r.contains("reference") && r["reference"].is_string();
+    text("reference", &meta.reference);
+    text("buyer", &meta.buyer);
+    text("date", &meta.date);
+    text("cpv", &meta.cpv);
+    text("product-group", &meta.product_group);
+    text("winner", &meta.published_winner);
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<TenderLine> ReadTenderLine(std::string_view line, int line_number,
+                                  TenderInfo* info) {
+  Result<TenderLine> result;
   const std::string where = "stdin:" + std::to_string(line_number);
   const auto fail = [&](const std::string& path, const std::string& message) {
     Diagnostic d;
@@ -413,23 +791,24 @@ Result<Tender> ParseTenderLine(std::string_view line, int line_number,
     d.message = message;
     result.diagnostics.push_back(std::move(d));
   };
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    fail("", "expected one JSON object per line");
-    return result;
+  LineRecord in;
+  if (!FastLine(line).Read(&in)) {
+    in = LineRecord{};
+    if (!NlohmannLine(line, &in)) {
+      fail("", "expected one JSON object per line");
+      return result;
+    }
   }
   for (const char* key : {"criteria", "bids"}) {
-    if (!j.contains(key) || !j[key].is_string()) {
+    if (!(std::string_view(key) == "criteria" ? in.criteria : in.bids)) {
       fail(key,
            std::string("expected the ") + key + " file's text as a string");
       return result;
     }
   }
   BidsFormat format = BidsFormat::kCsv;
-  if (j.contains("bids-format")) {
-    const std::string f = j["bids-format"].is_string()
-                              ? j["bids-format"].get<std::string>()
-                              : std::string();
+  if (in.format) {
+    const std::string& f = *in.format;
     if (f == "yaml") {
       format = BidsFormat::kYaml;
     } else if (f == "json") {
@@ -439,38 +818,39 @@ Result<Tender> ParseTenderLine(std::string_view line, int line_number,
       return result;
     }
   }
-  TenderInfo meta;
-  if (j.contains("id") && j["id"].is_string()) {
-    meta.reference = j["id"].get<std::string>();
-  }
-  if (j.contains("record") && j["record"].is_object()) {
-    const auto& r = j["record"];
-    const auto text = [&](const char* key, std::string* out) {
-      if (r.contains(key) && r[key].is_string())
-        *out = r[key].get<std::string>();
-    };
-    text("reference", &meta.reference);
-    text("buyer", &meta.buyer);
-    text("date", &meta.date);
-    text("cpv", &meta.cpv);
-    text("product-group", &meta.product_group);
-    text("winner", &meta.published_winner);
-  }
-  Result<CriteriaSet> set = ParseCriteriaCached(
-      j["criteria"].get<std::string>(), where + ":criteria");
-  result.diagnostics = set.diagnostics;
-  if (!set.ok()) return result;
-  Result<BidSet> bids = ParseBids(j["bids"].get<std::string>(), where + ":bids",
-                                  format, *set.value);
+  // The record's reference wins over the id.
+  TenderInfo meta = std::move(in.record);
+  if (!in.has_reference && in.id) meta.reference = *in.id;
+  const std::shared_ptr<const Result<CriteriaSet>> set =
+      ParseCriteriaCached(*in.criteria, where + ":criteria");
+  result.diagnostics = set->diagnostics;
+  if (!set->ok()) return result;
+  Result<BidSet> bids =
+      ParseBids(*in.bids, where + ":bids", format, *set->value);
   result.diagnostics.insert(result.diagnostics.end(), bids.diagnostics.begin(),
                             bids.diagnostics.end());
   if (!bids.ok()) return result;
-  Tender t;
-  t.criteria = std::move(*set.value);
+  TenderLine t;
+  t.criteria = std::shared_ptr<const CriteriaSet>(set, &*set->value);
   t.bids = std::move(*bids.value);
-  if (meta.product_group.empty()) meta.product_group = t.criteria.product_group;
+  if (meta.product_group.empty())
+    meta.product_group = t.criteria->product_group;
   if (info != nullptr) *info = std::move(meta);
   result.value = std::move(t);
+  return result;
+}
+
+Result<Tender> ParseTenderLine(std::string_view line, int line_number,
+                               TenderInfo* info) {
+  Result<TenderLine> read = ReadTenderLine(line, line_number, info);
+  Result<Tender> result;
+  result.diagnostics = std::move(read.diagnostics);
+  if (read.ok()) {
+    Tender t;
+    t.criteria = *read.value->criteria;
+    t.bids = std::move(read.value->bids);
+    result.value = std::move(t);
+  }
   return result;
 }
 

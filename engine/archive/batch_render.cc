@@ -1,8 +1,11 @@
 // The output formats of a batch (docs/batch.md): table, Markdown, CSV and
 // JSON lines, written tender by tender so that a batch streams.
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "circa/batch.h"
@@ -94,10 +97,132 @@ std::vector<std::string> CsvHeadings(
   return out;
 }
 
-std::string Num(double v) {
-  Json j = R6(v);
-  return j.dump();
+// A number as nlohmann's dump() writes it (shortest round trip, "null" when
+// not finite), without building a json value.
+void AppendNumber(std::string* out, double v) {
+  if (!std::isfinite(v)) {
+    out->append("null");
+    return;
+  }
+  char buffer[64];
+  const char* end =
+      nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, v);
+  out->append(buffer, static_cast<std::size_t>(end - buffer));
 }
+
+std::string Num(double v) {
+  std::string out;
+  AppendNumber(&out, R6(v));
+  return out;
+}
+
+// One JSON-lines record written in place, byte for byte what nlohmann's
+// compact dump() of the same ordered_json writes (no DOM, no allocation
+// per member): keys in the order written, strings escaped as dump() does
+// (non-ASCII text goes through nlohmann, which checks its UTF-8).
+class JsonLine {
+ public:
+  explicit JsonLine(std::string* out) : out_(out) {}
+  void Begin() { Open('{'); }
+  void End() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  void Key(std::string_view key) {
+    Separate();
+    AppendString(key);
+    out_->push_back(':');
+    after_key_ = true;
+  }
+  void String(std::string_view v) {
+    Value();
+    AppendString(v);
+  }
+  void Number(double v) {
+    Value();
+    AppendNumber(out_, v);
+  }
+  void Integer(long long v) {
+    Value();
+    char buffer[24];
+    const auto done = std::to_chars(buffer, buffer + sizeof buffer, v);
+    out_->append(buffer, static_cast<std::size_t>(done.ptr - buffer));
+  }
+  void Bool(bool v) {
+    Value();
+    out_->append(v ? "true" : "false");
+  }
+
+ private:
+  void Separate() {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+  }
+  void Value() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      Separate();
+    }
+  }
+  void Open(char bracket) {
+    Value();
+    out_->push_back(bracket);
+    first_ = true;
+  }
+  void Close(char bracket) {
+    out_->push_back(bracket);
+    first_ = false;
+  }
+  void AppendString(std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const std::size_t start = out_->size();
+    out_->push_back('"');
+    std::size_t run = 0;  // text[run, i) needs no escape
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (b >= 0x20 && b < 0x80 && b != '"' && b != '\\') continue;
+      if (b >= 0x80) {
+        out_->resize(start);
+        out_->append(Json(std::string(text)).dump());
+        return;
+      }
+      out_->append(text.substr(run, i - run));
+      run = i + 1;
+      out_->push_back('\\');
+      switch (b) {
+        case '"':
+        case '\\':
+          out_->push_back(static_cast<char>(b));
+          break;
+        case '\b':
+          out_->push_back('b');
+          break;
+        case '\t':
+          out_->push_back('t');
+          break;
+        case '\n':
+          out_->push_back('n');
+          break;
+        case '\f':
+          out_->push_back('f');
+          break;
+        case '\r':
+          out_->push_back('r');
+          break;
+        default:
+          out_->append("u00");
+          out_->push_back(kHex[b >> 4]);
+          out_->push_back(kHex[b & 0xF]);
+      }
+    }
+    out_->append(text.substr(run));
+    out_->push_back('"');
+  }
+
+  std::string* out_;
+  bool first_ = true;
+  bool after_key_ = false;
+};
 
 }  // namespace
 
@@ -169,58 +294,101 @@ std::string RenderBatchTender(BatchFormat format, const TenderBatchResult& r) {
       return CsvRow(c);
     }
     case BatchFormat::kJsonLines: {
-      Json j;
-      j["record"] = "tender";
-      j["tender"] = r.info.reference;
-      if (r.tender_id > 0) j["archive_id"] = r.tender_id;
-      j["path"] = r.path;
-      j["product_group"] = r.info.product_group;
-      j["year"] = r.info.Year();
-      j["buyer"] = r.info.buyer;
-      j["cpv"] = r.info.cpv;
+      std::string out;
+      out.reserve(512);
+      JsonLine j(&out);
+      j.Begin();
+      j.Key("record");
+      j.String("tender");
+      j.Key("tender");
+      j.String(r.info.reference);
+      if (r.tender_id > 0) {
+        j.Key("archive_id");
+        j.Integer(r.tender_id);
+      }
+      j.Key("path");
+      j.String(r.path);
+      j.Key("product_group");
+      j.String(r.info.product_group);
+      j.Key("year");
+      j.Integer(r.info.Year());
+      j.Key("buyer");
+      j.String(r.info.buyer);
+      j.Key("cpv");
+      j.String(r.info.cpv);
       if (!r.error.empty()) {
-        j["error"] = r.error;
-        return j.dump() + "\n";
+        j.Key("error");
+        j.String(r.error);
+        j.End();
+        out.push_back('\n');
+        return out;
       }
-      j["bids"] = r.bids;
-      j["ranked"] = r.ranked;
-      j["winner"] = r.winner;
-      j["published_winner"] = r.info.published_winner;
-      j["mismatch"] = r.mismatch;
-      j["margin"] = R6(r.margin);
+      j.Key("bids");
+      j.Integer(r.bids);
+      j.Key("ranked");
+      j.Integer(r.ranked);
+      j.Key("winner");
+      j.String(r.winner);
+      j.Key("published_winner");
+      j.String(r.info.published_winner);
+      j.Key("mismatch");
+      j.Bool(r.mismatch);
+      j.Key("margin");
+      j.Number(R6(r.margin));
       if (r.has_price) {
-        j["lowest_price"] = R6(r.lowest_price);
-        j["winner_price"] = R6(r.winner_price);
-        j["lowest_won"] = r.lowest_won;
-        j["premium"] = R6(r.premium);
+        j.Key("lowest_price");
+        j.Number(R6(r.lowest_price));
+        j.Key("winner_price");
+        j.Number(R6(r.winner_price));
+        j.Key("lowest_won");
+        j.Bool(r.lowest_won);
+        j.Key("premium");
+        j.Number(R6(r.premium));
       }
-      j["price_share"] = R6(r.price_share);
-      j["circular_share"] = R6(r.circular_share);
-      Json strategies = Json::object();
+      j.Key("price_share");
+      j.Number(R6(r.price_share));
+      j.Key("circular_share");
+      j.Number(R6(r.circular_share));
+      j.Key("strategy_share");
+      j.Begin();
       for (std::size_t k = 0; k < r.strategy_share.size(); ++k) {
         if (r.strategy_share[k] > 0) {
-          strategies[std::string(ToString(AllStrategies()[k]))] =
-              R6(r.strategy_share[k]);
+          j.Key(ToString(AllStrategies()[k]));
+          j.Number(R6(r.strategy_share[k]));
         }
       }
-      j["strategy_share"] = strategies;
-      if (r.reversal_probed) j["reversals"] = r.reversals;
-      if (r.acceptability) j["acceptability"] = R6(*r.acceptability);
-      Json scenarios = Json::array();
-      for (const ScenarioResult& s : r.scenarios) {
-        Json o;
-        o["scenario"] = s.scenario;
-        if (!s.error.empty()) {
-          o["error"] = s.error;
+      j.End();
+      if (r.reversal_probed) {
+        j.Key("reversals");
+        j.Integer(r.reversals);
+      }
+      if (r.acceptability) {
+        j.Key("acceptability");
+        j.Number(R6(*r.acceptability));
+      }
+      j.Key("scenarios");
+      j.BeginArray();
+      for (const ScenarioResult& sc : r.scenarios) {
+        j.Begin();
+        j.Key("scenario");
+        j.String(sc.scenario);
+        if (!sc.error.empty()) {
+          j.Key("error");
+          j.String(sc.error);
         } else {
-          o["winner"] = s.winner;
-          o["flip"] = s.flip;
-          o["margin"] = R6(s.margin);
+          j.Key("winner");
+          j.String(sc.winner);
+          j.Key("flip");
+          j.Bool(sc.flip);
+          j.Key("margin");
+          j.Number(R6(sc.margin));
         }
-        scenarios.push_back(std::move(o));
+        j.End();
       }
-      j["scenarios"] = std::move(scenarios);
-      return j.dump() + "\n";
+      j.EndArray();
+      j.End();
+      out.push_back('\n');
+      return out;
     }
   }
   return "";

@@ -240,13 +240,23 @@ Result<std::vector<Scenario>> ParseScenarios(std::string_view text,
 }
 
 Result<Tender> ApplyScenario(const Tender& tender, const Scenario& scenario) {
+  if (tender.criteria.award) {
+    Result<Tender> result;
+    result.diagnostics.push_back(
+        ScenarioError(scenario, "a money-based award has no points to change"));
+    return result;
+  }
+  return ApplyScenario(Tender(tender), scenario);
+}
+
+Result<Tender> ApplyScenario(Tender&& tender, const Scenario& scenario) {
   Result<Tender> result;
   if (tender.criteria.award) {
     result.diagnostics.push_back(
         ScenarioError(scenario, "a money-based award has no points to change"));
     return result;
   }
-  Tender t = tender;
+  Tender t = std::move(tender);
   CriteriaSet& set = t.criteria;
   // Drop.
   if (!scenario.drop.empty()) {

@@ -8,11 +8,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
-#include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -114,6 +115,55 @@ void RunParallel(std::size_t n, int threads, std::vector<char>* done,
   for (std::thread& t : pool) t.join();
 }
 
+// Lines of standard input as std::getline splits them ('\n'; a last line
+// without one), read with read(2), up to 1 MB at a time, rather than a
+// character at a time through std::cin. read(2) returns what has arrived,
+// so a producer that writes a few lines and waits gets their results.
+class StdinLines {
+ public:
+  bool Next(std::string* line) {
+    for (;;) {
+      const char* begin = buffer_.data() + pos_;
+      const auto* nl =
+          static_cast<const char*>(std::memchr(begin, '\n', end_ - pos_));
+      if (nl != nullptr) {
+        line->assign(begin, nl);
+        pos_ = static_cast<std::size_t>(nl - buffer_.data()) + 1;
+        return true;
+      }
+      if (eof_) {
+        if (pos_ == end_) return false;
+        line->assign(begin, end_ - pos_);
+        pos_ = end_;
+        return true;
+      }
+      // Keep the start of a line, then fill the rest of the buffer (grown
+      // only for a line longer than it).
+      std::memmove(buffer_.data(), begin, end_ - pos_);
+      end_ -= pos_;
+      pos_ = 0;
+      if (buffer_.size() - end_ < kBlock / 2)
+        buffer_.resize(2 * buffer_.size());
+      ssize_t got = 0;
+      do {
+        got = ::read(0, buffer_.data() + end_, buffer_.size() - end_);
+      } while (got < 0 && errno == EINTR);
+      if (got <= 0) {
+        eof_ = true;
+      } else {
+        end_ += static_cast<std::size_t>(got);
+      }
+    }
+  }
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{1} << 20;
+  std::vector<char> buffer_ = std::vector<char>(kBlock);
+  std::size_t pos_ = 0;  // the next line starts here
+  std::size_t end_ = 0;  // bytes read
+  bool eof_ = false;
+};
+
 RunResultRecord ToRecord(const TenderBatchResult& r,
                          const std::string& scenario, const ScenarioResult* s) {
   RunResultRecord rec;
@@ -186,13 +236,14 @@ int RunBatch(const BatchArgs& args) {
   if (args.input == "-") {
     // Streaming: JSON lines in, one result line out per tender.
     Progress progress(false, 0);
+    StdinLines input;
     std::string line;
     int line_number = 0;
     bool eof = false;
     while (!eof && !g_interrupted.load()) {
       std::vector<std::pair<int, std::string>> lines;
       while (lines.size() < kChunk) {
-        if (!std::getline(std::cin, line)) {
+        if (!input.Next(&line)) {
           eof = true;
           break;
         }
@@ -204,8 +255,8 @@ int RunBatch(const BatchArgs& args) {
       std::vector<char> done(lines.size(), 0);
       RunParallel(lines.size(), threads, &done, [&](std::size_t i) {
         TenderInfo info;
-        Result<Tender> t =
-            ParseTenderLine(lines[i].second, lines[i].first, &info);
+        Result<TenderLine> t =
+            ReadTenderLine(lines[i].second, lines[i].first, &info);
         TenderBatchResult& r = results[i];
         if (!t.ok()) {
           r.info = info;
@@ -218,7 +269,7 @@ int RunBatch(const BatchArgs& args) {
           }
           return;
         }
-        r = ScoreTender(*t.value, scenarios, options);
+        r = ScoreTender(*t.value->criteria, t.value->bids, scenarios, options);
         r.info = std::move(info);
         r.path = "stdin:" + std::to_string(lines[i].first);
         r.mismatch = !r.info.published_winner.empty() && r.error.empty() &&

@@ -91,6 +91,16 @@ class PrettyJson {
     out_->append(": ");
     pending_key_ = true;
   }
+  // The same for a key written in the code (a literal: a plain identifier,
+  // which needs no escape), without looking at its characters.
+  template <std::size_t N>
+  void Key(const char (&key)[N]) {
+    NextLine();
+    out_->push_back('"');
+    out_->append(key, N - 1);
+    out_->append("\": ");
+    pending_key_ = true;
+  }
   void String(std::string_view value) {
     Value();
     AppendString(value);

@@ -64,6 +64,8 @@ Result<std::vector<Scenario>> ParseScenarios(std::string_view text,
 // exist, a scenario leaving no criterion, a price weight without a price
 // criterion (path "scenarios[name]").
 Result<Tender> ApplyScenario(const Tender& tender, const Scenario& scenario);
+// The same, changing `tender` in place (no copy of it).
+Result<Tender> ApplyScenario(Tender&& tender, const Scenario& scenario);
 
 struct BatchOptions {
   // Probe the published award for rank reversal (fragility).
@@ -128,6 +130,11 @@ struct TenderBatchResult {
 // Scores one tender under its published rules and each scenario. Never
 // fails: a tender that cannot be scored has `error` set.
 TenderBatchResult ScoreTender(const Tender& tender,
+                              const std::vector<Scenario>& scenarios,
+                              const BatchOptions& options = {});
+// The same on a criteria set and bids held apart (the tenders of a stream
+// share their set: TenderLine).
+TenderBatchResult ScoreTender(const CriteriaSet& criteria, const BidSet& bids,
                               const std::vector<Scenario>& scenarios,
                               const BatchOptions& options = {});
 
@@ -204,6 +211,15 @@ std::string RenderBatchSummary(BatchFormat format, const BatchSummary& summary);
 // text), "record" (optional, as record.yaml)}. Errors name the line.
 Result<Tender> ParseTenderLine(std::string_view line, int line_number,
                                TenderInfo* info);
+
+// The same, the criteria set shared with the other lines that give the same
+// criteria text (read once, see docs/batch.md) instead of copied.
+struct TenderLine {
+  std::shared_ptr<const CriteriaSet> criteria;
+  BidSet bids;
+};
+Result<TenderLine> ReadTenderLine(std::string_view line, int line_number,
+                                  TenderInfo* info);
 
 }  // namespace circa
 

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "../../bench/archive_data.h"
 #include "circa/archive.h"
@@ -329,6 +330,90 @@ TEST_F(CliArchive, StreamsJsonLinesFromStdin) {
   EXPECT_EQ(r.err,
             "circa: stdin:8: stdin:8:1: criteria: expected the criteria "
             "file's text as a string\n");
+}
+
+// The same tenders streamed as JSON lines (--input -) and scored from the
+// archive give the same result records, field for field, but for where
+// each came from ("path", "archive_id"); with the reversal probe and every
+// kind of scenario (tests/archive/scenarios.yaml). Two lines take
+// nlohmann's way in (a \u escape; a number as a value) and one the quick
+// way with every escape it reads.
+TEST_F(CliArchive, StreamedJsonLinesEqualTheArchiveBatch) {
+  constexpr int kTenders = 40;
+  Fill(kTenders);
+  const std::string scenarios =
+      std::string(CIRCA_SOURCE_DIR) + "/tests/archive/scenarios.yaml";
+  const auto quote = [](const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+      if (c == '\n') {
+        out += "\\n";
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  };
+  std::string input;
+  for (int k = 0; k < kTenders; ++k) {
+    const bench::SyntheticTender s = bench::MakeSyntheticTender(k);
+    std::string criteria, bids;
+    for (const StoredFile& f : s.files) {
+      if (f.name == "tender.yaml") criteria = f.bytes;
+      if (f.name == "bids.csv") bids = f.bytes;
+    }
+    std::string id = "\"T" + std::to_string(k) + "\"";
+    std::string extra;
+    if (k == 3) id = "\"\\u0054" + std::to_string(k) + "\"";  // "T3"
+    if (k == 5) extra = ", \"note\": 12";
+    const std::string bids_json = quote(bids);
+    if (k == 8) {
+      // Every escape the quick reader takes: \t \/ \" \\ \r in texts it
+      // keeps as they are (the buyer), and a tab as whitespace.
+      extra = ",\t\"unused\": \"a\\tb\\/c\\\"d\\\\e\\r\"";
+    }
+    input += "{\"id\": " + id + ", \"criteria\": " + quote(criteria) +
+             ", \"bids\": " + bids_json + extra +
+             ", \"record\": {\"buyer\": \"" + s.info.buyer +
+             "\", \"date\": \"" + s.info.date + "\", \"cpv\": \"" + s.info.cpv +
+             "\", \"product-group\": \"" + s.info.product_group + "\"}}\n";
+  }
+  std::ofstream(dir_ + "/in.jsonl") << input;
+  const ShellRun streamed =
+      Shell(dir_, Circa() + " batch --input - --scenarios " + scenarios +
+                      " -f jsonl < " + dir_ + "/in.jsonl");
+  const ShellRun archived =
+      Shell(dir_, Circa() + " batch --archive " + db_ + " --scenarios " +
+                      scenarios + " -f jsonl --quiet");
+  ASSERT_EQ(streamed.code, 0) << streamed.err;
+  ASSERT_EQ(archived.code, 0) << archived.err;
+  // The tender records without "path" and "archive_id".
+  const auto records = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("{\"record\":\"tender\"", 0) != 0) continue;
+      for (const char* key : {"\"archive_id\":", "\"path\":"}) {
+        const std::size_t at = line.find(key);
+        if (at == std::string::npos) continue;
+        const std::size_t end = line.find(",\"", at + 1);
+        line.erase(at, end + 1 - at);
+      }
+      out.push_back(line);
+    }
+    return out;
+  };
+  const std::vector<std::string> a = records(streamed.out);
+  const std::vector<std::string> b = records(archived.out);
+  ASSERT_EQ(a.size(), static_cast<std::size_t>(kTenders));
+  ASSERT_EQ(b.size(), static_cast<std::size_t>(kTenders));
+  for (int k = 0; k < kTenders; ++k) {
+    EXPECT_EQ(a[static_cast<std::size_t>(k)], b[static_cast<std::size_t>(k)])
+        << "tender " << k;
+  }
+  EXPECT_NE(a[0].find("\"reversals\":"), std::string::npos) << a[0];
+  EXPECT_NE(a[0].find("\"scenario\":\"topsis\""), std::string::npos) << a[0];
 }
 
 }  // namespace

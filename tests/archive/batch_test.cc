@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
 #include "circa/aggregation.h"
+#include "circa/evaluate.h"
 #include "test_util.h"
 
 namespace circa {
@@ -232,6 +234,68 @@ TEST(Batch, JsonLineInput) {
   EXPECT_EQ(bad.diagnostics[0].ToString(),
             "stdin:4:1: criteria: expected the criteria file's text as a "
             "string");
+}
+
+// The batch's rank-reversal probe (ScoreTender) finds what Evaluate's own
+// probe finds, on random tenders: every relative price rule, quality marks
+// on a coarse grid (ties), a minimum score and max-pass on some, up to 12
+// bids and, once, more bids than the probe withdraws one by one (200).
+TEST(Batch, ReversalProbeFindsWhatEvaluateFinds) {
+  const char* rules[] = {"lowest-ratio", "linear-range", "percent-of-lowest",
+                         "ratio-to-best", "logarithmic, zero-at: 3"};
+  std::mt19937 rng(20261206);
+  int probed = 0;
+  int reversals = 0;
+  int tenders = 0;
+  for (int t = 0; t < 400; ++t) {
+    const char* rule = rules[t % 5];
+    const int bids = t == 399 ? 230 : 2 + static_cast<int>(rng() % 11);
+    const int price_weight = 20 + static_cast<int>(rng() % 61);
+    std::string yaml = "circa: 1\nid: random\nversion: 1.0.0\ntitle: R\n";
+    if (t % 7 == 3) yaml += "max-pass: 3\n";
+    yaml +=
+        "scale: 100\ncriteria:\n  - id: price\n    type: price\n"
+        "    weight: " +
+        std::to_string(price_weight) + "\n    scoring: {rule: " + rule +
+        "}\n  - id: q1\n    type: quality\n    weight: " +
+        std::to_string((100 - price_weight) / 2) +
+        "\n    scoring: {rule: linear, worst: 0, best: 10}\n";
+    if (t % 5 == 2) yaml += "    min-score: \"40%\"\n";
+    yaml += "  - id: q2\n    type: quality\n    weight: " +
+            std::to_string(100 - price_weight - (100 - price_weight) / 2) +
+            "\n    scoring: {rule: linear-range}\n";
+    std::string csv = "bid,supplier,price,q1,q2\n";
+    for (int b = 0; b < bids; ++b) {
+      csv += "B" + std::to_string(b) + ",S," +
+             std::to_string(100 + static_cast<int>(rng() % 40) * 5) + "," +
+             std::to_string(rng() % 11) + "," + std::to_string(rng() % 6) +
+             "\n";
+    }
+    Result<CriteriaSet> set = ParseCriteria(yaml, "tender.yaml");
+    ASSERT_TRUE(set.ok()) << circa_test::Describe(set.diagnostics);
+    Result<BidSet> parsed =
+        ParseBids(csv, "bids.csv", BidsFormat::kCsv, *set.value);
+    ASSERT_TRUE(parsed.ok()) << circa_test::Describe(parsed.diagnostics);
+    Tender tender;
+    tender.criteria = std::move(*set.value);
+    tender.bids = std::move(*parsed.value);
+    const Result<Outcome> outcome = Evaluate(tender);
+    ASSERT_TRUE(outcome.ok());
+    const TenderBatchResult r = ScoreTender(tender, {});
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    const bool run = outcome.value->reversal_probe == ReversalProbeRun::kRun;
+    EXPECT_EQ(r.reversal_probed, run) << "tender " << t;
+    EXPECT_EQ(r.reversals, static_cast<int>(outcome.value->reversals.size()))
+        << "tender " << t << "\n"
+        << yaml << csv;
+    probed += run ? 1 : 0;
+    reversals += r.reversals;
+    ++tenders;
+  }
+  EXPECT_EQ(tenders, 400);
+  // The comparison means something: most tenders probed, many reversals.
+  EXPECT_GT(probed, 300);
+  EXPECT_GT(reversals, 50);
 }
 
 }  // namespace
