@@ -31,10 +31,10 @@ namespace fs = std::filesystem;
 namespace {
 
 using archive_sql::Exec;
-using archive_sql::Stmt;
-using archive_sql::Transaction;
 using archive_sql::HashFiles;
 using archive_sql::NowUtc;
+using archive_sql::Stmt;
+using archive_sql::Transaction;
 
 // Version 1: tenders, their files and bids. Version 2 adds the year, the
 // published values, the compact form, criteria, panel scores, cost

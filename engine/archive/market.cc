@@ -1,10 +1,10 @@
 // The market view's figures (docs/archive.md, "Market view"), counted from
 // the archived notices' lots; the words are in engine/explain.
+#include "circa/market.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
-
-#include "circa/market.h"
 
 namespace circa {
 namespace {
@@ -22,7 +22,8 @@ MarketDistribution Distribution(std::vector<double> values) {
     const double pos = q * static_cast<double>(values.size() - 1);
     const std::size_t lo = static_cast<std::size_t>(std::floor(pos));
     const std::size_t hi = std::min(lo + 1, values.size() - 1);
-    return values[lo] + (pos - static_cast<double>(lo)) * (values[hi] - values[lo]);
+    return values[lo] +
+           (pos - static_cast<double>(lo)) * (values[hi] - values[lo]);
   };
   d.min = values.front();
   d.max = values.back();

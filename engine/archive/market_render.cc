@@ -76,7 +76,8 @@ std::string MdTable(const std::vector<std::string>& headings,
 
 std::string RenderText(const MarketView& view, Language language, bool md) {
   const explain::MarketText t = explain::MarketWords(view, language);
-  std::string out = md ? "# " + MdCell(t.title) + "\n\n" : Clean(t.title) + "\n\n";
+  std::string out =
+      md ? "# " + MdCell(t.title) + "\n\n" : Clean(t.title) + "\n\n";
   const auto heading = [&](const std::string& title) {
     out += md ? "## " + MdCell(title) + "\n\n" : Clean(title) + "\n";
   };
@@ -105,8 +106,8 @@ Json Opt(const std::optional<double>& v) {
 }
 
 std::string CsvCell(const std::string& c) {
-  const bool formula = !c.empty() &&
-                       (c[0] == '=' || c[0] == '+' || c[0] == '-' || c[0] == '@');
+  const bool formula =
+      !c.empty() && (c[0] == '=' || c[0] == '+' || c[0] == '-' || c[0] == '@');
   if (c.find_first_of(",\"\n\r") == std::string::npos && !formula) return c;
   std::string out = "\"";
   if (formula) out += '\'';
@@ -124,7 +125,8 @@ std::string Plain(const std::optional<double>& v) {
 std::string RenderCsv(const MarketView& view) {
   std::string out =
       "archive_id,notice,lot,buyer,date,cpv,currency,criteria,price_weight,"
-      "price_only,cost_only,environmental,social,circular,objective_environmental,"
+      "price_only,cost_only,environmental,social,circular,objective_"
+      "environmental,"
       "objective_social,objective_circular,winning_value,lowest_value,"
       "highest_value,tenders_received,premium\n";
   const auto flag = [](bool b) { return std::string(b ? "1" : "0"); };
@@ -186,8 +188,9 @@ std::string RenderJson(const MarketView& v) {
   static constexpr double kFrom[] = {0, 0, 0.3, 0.5, 0.7, 1};
   static constexpr double kTo[] = {0, 0.3, 0.5, 0.7, 1, 1};
   for (std::size_t b = 0; b < v.price_weight_bands.size() && b < 6; ++b) {
-    bands.push_back(
-        {{"from", kFrom[b]}, {"to", kTo[b]}, {"lots", v.price_weight_bands[b]}});
+    bands.push_back({{"from", kFrom[b]},
+                     {"to", kTo[b]},
+                     {"lots", v.price_weight_bands[b]}});
   }
   j["price_weight_bands"] = bands;
   j["price_only"] = v.price_only;

@@ -55,8 +55,8 @@ std::vector<NoticeCriterion> Criteria(const ImportedLot& lot) {
   for (const ImportedCriterion& c : lot.criteria) {
     if (c.weight) total += *c.weight;
   }
-  const bool shares = lot.weights_complete && lot.weights != WeightMode::kOrder &&
-                      total > 0;
+  const bool shares =
+      lot.weights_complete && lot.weights != WeightMode::kOrder && total > 0;
   for (const ImportedCriterion& c : lot.criteria) {
     NoticeCriterion n;
     n.name = c.name;
@@ -163,8 +163,9 @@ Result<AddedTender> Archive::AddNotice(const std::string& path) {
     }
     {
       Stmt s(db, "INSERT INTO files (tender_id, name, bytes) VALUES (?,?,?)");
-      s.Bind(1, id).Bind(2, file.name).Blob(3, file.bytes.data(),
-                                            file.bytes.size());
+      s.Bind(1, id)
+          .Bind(2, file.name)
+          .Blob(3, file.bytes.data(), file.bytes.size());
       s.Step();
     }
     Stmt lot_row(db,

@@ -143,7 +143,9 @@ std::string NoticeLotsText(const std::vector<NoticeLot>& lots) {
   for (const NoticeLot& lot : lots) {
     out += "  lot " + (lot.lot_id.empty() ? std::string("-") : lot.lot_id);
     if (!lot.currency.empty()) out += " (" + lot.currency + ")";
-    out += lot.weights_complete ? "\n" : ", weights incomplete\n";
+    out += lot.weights_complete || lot.criteria.empty()
+               ? "\n"
+               : ", weights incomplete\n";
     for (const NoticeCriterion& c : lot.criteria) {
       out += "    " + (c.type.empty() ? std::string("?") : c.type) + " " +
              (c.name.empty() ? c.description.substr(0, 60) : c.name);
@@ -159,8 +161,8 @@ std::string NoticeLotsText(const std::vector<NoticeLot>& lots) {
     if (lot.winning_value || lot.lowest_value || lot.highest_value ||
         lot.tenders_received) {
       out += "    results: winning " + Value(lot.winning_value) + ", lowest " +
-             Value(lot.lowest_value) + ", highest " +
-             Value(lot.highest_value) + ", tenders " +
+             Value(lot.lowest_value) + ", highest " + Value(lot.highest_value) +
+             ", tenders " +
              (lot.tenders_received ? std::to_string(*lot.tenders_received)
                                    : std::string("-"));
       if (!lot.result_currency.empty()) out += " " + lot.result_currency;
@@ -247,8 +249,9 @@ int RunMarket(const ArchiveArgs& args) {
     std::fprintf(stderr,
                  "circa: no notice in the archive%s; add eForms or TED "
                  "notices with circa archive add\n",
-                 args.filter.product_group.empty() && args.filter.buyer.empty() &&
-                         args.filter.cpv.empty() && args.filter.year == 0
+                 args.filter.product_group.empty() &&
+                         args.filter.buyer.empty() && args.filter.cpv.empty() &&
+                         args.filter.year == 0
                      ? ""
                      : " that the filter takes");
     return kExitInvalidInput;

@@ -40,11 +40,10 @@ std::optional<double> Amount(pugi::xml_node node, const char* term,
 }
 
 std::string BuyerName(pugi::xml_node root) {
-  const std::string id =
-      Text(Path(root, {{kCac, "ContractingParty"},
-                       {kCac, "Party"},
-                       {kCac, "PartyIdentification"},
-                       {kCbc, "ID"}}));
+  const std::string id = Text(Path(root, {{kCac, "ContractingParty"},
+                                          {kCac, "Party"},
+                                          {kCac, "PartyIdentification"},
+                                          {kCbc, "ID"}}));
   const pugi::xml_node orgs = Child(Extension(root), kEfac, "Organizations");
   std::string first;
   for (pugi::xml_node org : Children(orgs, kEfac, "Organization")) {
@@ -52,8 +51,8 @@ std::string BuyerName(pugi::xml_node root) {
     const std::string name =
         Text(Path(company, {{kCac, "PartyName"}, {kCbc, "Name"}}));
     if (first.empty()) first = name;
-    const std::string org_id = Text(
-        Path(company, {{kCac, "PartyIdentification"}, {kCbc, "ID"}}));
+    const std::string org_id =
+        Text(Path(company, {{kCac, "PartyIdentification"}, {kCbc, "ID"}}));
     if (!id.empty() && org_id == id) return name;
   }
   return id.empty() ? first : std::string();
@@ -122,14 +121,14 @@ void ImportEformsFacts(pugi::xml_node root, const LineIndex& lines,
     LotResults& out = lot->results;
     if (out.where.file.empty()) out.where = lines.Of(r);
     if (!out.lowest_value) {
-      out.lowest_value = Amount(Child(r, kCbc, "LowerTenderAmount"),
-                                "BT-710 lowest tender value", lines, lot,
-                                &out.currency);
+      out.lowest_value =
+          Amount(Child(r, kCbc, "LowerTenderAmount"),
+                 "BT-710 lowest tender value", lines, lot, &out.currency);
     }
     if (!out.highest_value) {
-      out.highest_value = Amount(Child(r, kCbc, "HigherTenderAmount"),
-                                 "BT-711 highest tender value", lines, lot,
-                                 &out.currency);
+      out.highest_value =
+          Amount(Child(r, kCbc, "HigherTenderAmount"),
+                 "BT-711 highest tender value", lines, lot, &out.currency);
     }
     for (pugi::xml_node s :
          Children(r, kEfac, "ReceivedSubmissionsStatistics")) {

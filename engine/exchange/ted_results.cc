@@ -83,8 +83,8 @@ void ReadAward(pugi::xml_node award, std::string_view ns,
                               lot, &out.currency);
   }
   if (!out.highest_value) {
-    out.highest_value = Amount(Child(range, ns, "HIGH"), "HIGH (BT-711)",
-                               lines, lot, &out.currency);
+    out.highest_value = Amount(Child(range, ns, "HIGH"), "HIGH (BT-711)", lines,
+                               lot, &out.currency);
   }
 }
 
@@ -95,21 +95,19 @@ void ImportTedFacts(pugi::xml_node root, pugi::xml_node form,
   const std::string ns(NamespaceOf(root));
   const std::string fns(NamespaceOf(form));
   const std::string published = Text(Path(
-      root,
-      {{ns, "CODED_DATA_SECTION"}, {ns, "REF_OJS"}, {ns, "DATE_PUB"}}));
+      root, {{ns, "CODED_DATA_SECTION"}, {ns, "REF_OJS"}, {ns, "DATE_PUB"}}));
   if (published.size() == 8) {
-    notice->date = published.substr(0, 4) + "-" + published.substr(4, 2) +
-                   "-" + published.substr(6, 2);
+    notice->date = published.substr(0, 4) + "-" + published.substr(4, 2) + "-" +
+                   published.substr(6, 2);
   }
   notice->buyer = Text(Path(form, {{fns, "CONTRACTING_BODY"},
                                    {fns, "ADDRESS_CONTRACTING_BODY"},
                                    {fns, "OFFICIALNAME"}}));
   const pugi::xml_node object = Child(form, fns, "OBJECT_CONTRACT");
   notice->reference = Text(Child(object, fns, "REFERENCE_NUMBER"));
-  notice->cpv = ValidUtf8(
-      Path(object, {{fns, "CPV_MAIN"}, {fns, "CPV_CODE"}})
-          .attribute("CODE")
-          .value());
+  notice->cpv = ValidUtf8(Path(object, {{fns, "CPV_MAIN"}, {fns, "CPV_CODE"}})
+                              .attribute("CODE")
+                              .value());
   for (pugi::xml_node p = Child(form, fns, "PROCEDURE").first_child(); p;
        p = p.next_sibling()) {
     const std::string_view name = LocalName(p);

@@ -57,9 +57,9 @@ std::vector<std::string> Caveats(const MarketView& v, const Writer& w) {
   std::string currencies;
   for (const auto& [code, n] : v.currencies) {
     if (!currencies.empty()) currencies += w("list.comma");
-    currencies += w("market.currency_count",
-                    {{"currency", code.empty() ? "?" : code},
-                     {"count", w.Int(n)}});
+    currencies +=
+        w("market.currency_count",
+          {{"currency", code.empty() ? "?" : code}, {"count", w.Int(n)}});
   }
   out.push_back(currencies.empty()
                     ? w("market.caveat.currency_none")
@@ -67,14 +67,14 @@ std::vector<std::string> Caveats(const MarketView& v, const Writer& w) {
   out.push_back(w("market.caveat.themes"));
   out.push_back(w("market.caveat.price_only"));
   if (v.below_lowest > 0) {
-    out.push_back(w("market.caveat.below_lowest",
-                    {{"lots", v.below_lowest},
-                     {"count", w.Int(v.below_lowest)}}));
+    out.push_back(
+        w("market.caveat.below_lowest",
+          {{"lots", v.below_lowest}, {"count", w.Int(v.below_lowest)}}));
   }
   if (v.tenders_skipped > 0) {
-    out.push_back(w("market.caveat.tenders",
-                    {{"tenders", v.tenders_skipped},
-                     {"count", w.Int(v.tenders_skipped)}}));
+    out.push_back(w(
+        "market.caveat.tenders",
+        {{"tenders", v.tenders_skipped}, {"count", w.Int(v.tenders_skipped)}}));
   }
   return out;
 }
@@ -102,13 +102,12 @@ MarketSection PriceWeights(const MarketView& v, const Writer& w) {
   s.headings = {w("market.head.band"), w("market.head.lots"),
                 w("market.head.share")};
   static constexpr const char* kBands[] = {
-      "market.band.zero", "market.band.under30", "market.band.from30",
-      "market.band.from50", "market.band.from70", "market.band.all"};
+      "market.band.zero",   "market.band.under30", "market.band.from30",
+      "market.band.from50", "market.band.from70",  "market.band.all"};
   for (std::size_t b = 0; b < v.price_weight_bands.size() && b < 6; ++b) {
     const int n = v.price_weight_bands[b];
-    s.rows.push_back(
-        {w(kBands[b]), w.Int(n),
-         w.Pct(static_cast<double>(n) / v.lots_with_weights)});
+    s.rows.push_back({w(kBands[b]), w.Int(n),
+                      w.Pct(static_cast<double>(n) / v.lots_with_weights)});
   }
   return s;
 }
@@ -124,18 +123,18 @@ MarketSection Criteria(const MarketView& v, const Writer& w) {
   s.lines.push_back(w("market.social", {{"share", w.Of(v.social, n)}}));
   s.lines.push_back(w("market.circular", {{"share", w.Of(v.circular, n)}}));
   const int lots = static_cast<int>(v.lots.size());
-  s.lines.push_back(
-      w("market.objectives",
-        {{"lots", w.Int(lots)},
-         {"environmental", w.Of(v.objective_environmental, lots)},
-         {"social", w.Of(v.objective_social, lots)},
-         {"circular", w.Of(v.objective_circular, lots)}}));
+  s.lines.push_back(w("market.objectives",
+                      {{"lots", w.Int(lots)},
+                       {"environmental", w.Of(v.objective_environmental, lots)},
+                       {"social", w.Of(v.objective_social, lots)},
+                       {"circular", w.Of(v.objective_circular, lots)}}));
   return s;
 }
 
 MarketSection Results(const MarketView& v, const Writer& w) {
   MarketSection s;
-  s.title = w("market.section.results", {{"count", w.Int(v.lots_with_results)}});
+  s.title =
+      w("market.section.results", {{"count", w.Int(v.lots_with_results)}});
   s.lines.push_back(
       w("market.both", {{"count", w.Int(v.lots_with_winning_and_lowest)}}));
   if (v.above_lowest > 0) {
@@ -149,12 +148,12 @@ MarketSection Results(const MarketView& v, const Writer& w) {
     s.lines.push_back(w("market.above_none"));
   }
   if (v.tenders_received.count > 0) {
-    s.lines.push_back(w("market.received",
-                        {{"count", w.Int(v.tenders_received.count)},
-                         {"median", w.Num(v.tenders_received.median)},
-                         {"mean", w.Num(v.tenders_received.mean)},
-                         {"min", w.Num(v.tenders_received.min)},
-                         {"max", w.Num(v.tenders_received.max)}}));
+    s.lines.push_back(
+        w("market.received", {{"count", w.Int(v.tenders_received.count)},
+                              {"median", w.Num(v.tenders_received.median)},
+                              {"mean", w.Num(v.tenders_received.mean)},
+                              {"min", w.Num(v.tenders_received.min)},
+                              {"max", w.Num(v.tenders_received.max)}}));
   }
   return s;
 }
@@ -162,9 +161,9 @@ MarketSection Results(const MarketView& v, const Writer& w) {
 MarketSection Premiums(const MarketView& v, const Writer& w) {
   MarketSection s;
   s.title = w("market.section.premium", {{"count", w.Int(v.above_lowest)}});
-  s.headings = {w("market.head.notice"),  w("market.head.lot"),
+  s.headings = {w("market.head.notice"),   w("market.head.lot"),
                 w("market.head.currency"), w("market.head.winning"),
-                w("market.head.lowest"),  w("market.head.premium")};
+                w("market.head.lowest"),   w("market.head.premium")};
   for (const MarketLot& lot : v.lots) {
     if (!lot.premium || *lot.premium <= 1e-6) continue;
     s.rows.push_back({lot.reference, lot.lot, lot.currency,

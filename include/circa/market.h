@@ -43,10 +43,10 @@ struct MarketLot {
   bool objective_environmental = false;
   bool objective_social = false;
   bool objective_circular = false;
-  std::optional<double> winning_value;   // BT-720
-  std::optional<double> lowest_value;    // BT-710
-  std::optional<double> highest_value;   // BT-711
-  std::optional<int> tenders_received;   // BT-759
+  std::optional<double> winning_value;  // BT-720
+  std::optional<double> lowest_value;   // BT-710
+  std::optional<double> highest_value;  // BT-711
+  std::optional<int> tenders_received;  // BT-759
   // winning / lowest - 1, when both are published and lowest > 0.
   std::optional<double> premium;
 };
@@ -59,18 +59,18 @@ struct MarketDistribution {
 
 struct MarketView {
   int notices = 0;
-  int tenders_skipped = 0;  // archived tenders (not notices) in the filter
+  int tenders_skipped = 0;      // archived tenders (not notices) in the filter
   std::vector<MarketLot> lots;  // every lot of every notice, archive order
 
   int lots_with_criteria = 0;
-  int lots_with_weights = 0;     // every criterion's weight read
-  int lots_without_weights = 0;  // criteria, but not every weight read
+  int lots_with_weights = 0;         // every criterion's weight read
+  int lots_without_weights = 0;      // criteria, but not every weight read
   MarketDistribution price_weights;  // over lots_with_weights
   // Lots with weights by their price weight: 0, under 30 %, 30-49 %,
   // 50-69 %, 70-99 %, 100 %.
   std::vector<int> price_weight_bands;
-  int price_only = 0;  // of lots_with_criteria
-  int cost_only = 0;   // of lots_with_criteria
+  int price_only = 0;                               // of lots_with_criteria
+  int cost_only = 0;                                // of lots_with_criteria
   int environmental = 0, social = 0, circular = 0;  // of lots_with_criteria
   int objective_environmental = 0, objective_social = 0,
       objective_circular = 0;  // of every lot
