@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "circa/archive.h"
+#include "circa/exchange.h"
 #include "circa/market.h"
 #include "test_util.h"
 
@@ -283,6 +284,53 @@ TEST(Notices, MalformedNoticeIsLocatedAndStoresNothing) {
   EXPECT_TRUE(a.List().empty());
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM files"), 0);
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM notice_lots"), 0);
+}
+
+// A small TED award notice (the fuzz seed): lot 1's award gives all four
+// results; lot 2's are not numbers >= 0 ("many" tenders, VAL_TOTAL -3),
+// each left out with a located report entry, and lot 2 is price alone.
+TEST(Notices, ResultsThatAreNotNumbersAreLeftOutAndReported) {
+  const std::string file =
+      std::string(CIRCA_SOURCE_DIR) +
+      "/tests/fuzz/corpus/notices/test-ted-award-results.xml";
+  Result<ImportedNotice> n = ImportNoticeFile(file);
+  ASSERT_TRUE(n.ok()) << circa_test::Describe(n.diagnostics);
+  EXPECT_EQ(n.value->buyer, "Buyer");
+  EXPECT_EQ(n.value->reference, "R-1");
+  EXPECT_EQ(n.value->date, "2022-01-12");
+  EXPECT_EQ(n.value->cpv, "79530000");
+  EXPECT_EQ(n.value->procedure, "open");
+  ASSERT_EQ(n.value->lots.size(), 2u);
+  const LotResults& one = n.value->lots[0].results;
+  EXPECT_DOUBLE_EQ(*one.winning_value, 12.5);
+  EXPECT_DOUBLE_EQ(*one.lowest_value, 9.6);
+  EXPECT_DOUBLE_EQ(*one.highest_value, 18);
+  EXPECT_EQ(*one.tenders_received, 14);
+  EXPECT_EQ(one.currency, "EUR");
+  const ImportedLot& two = n.value->lots[1];
+  EXPECT_FALSE(two.results.Published());
+  std::vector<std::string> report;
+  for (const ImportReportEntry& e : two.report) {
+    if (e.code == "result-value") report.push_back(e.ToString());
+  }
+  EXPECT_EQ(report,
+            (std::vector<std::string>{
+                file + ":16:71: lot 2: result-value (not mapped): "
+                       "NB_TENDERS_RECEIVED (BT-759) \"many\" is not a whole "
+                       "number; left out",
+                file + ":17:9: lot 2: result-value (not mapped): "
+                       "VAL_TOTAL (BT-720) \"-3\" is not an amount (a number "
+                       ">= 0); left out"}));
+  TempDir dir;
+  Archive a = OpenOrDie(dir / "a.db");
+  Result<AddedTender> added = a.AddNotice(file);
+  ASSERT_TRUE(added.ok());
+  const MarketView v = ComputeMarketView(a);
+  EXPECT_EQ(v.price_only, 1);  // lot 2: AC_PRICE alone
+  EXPECT_EQ(v.lots_with_results, 1);
+  EXPECT_EQ(v.below_lowest, 0);
+  // 12.5 / 9.60 - 1
+  EXPECT_DOUBLE_EQ(*v.lots[0].premium, 12.5 / 9.6 - 1);
 }
 
 // A file written by schema 2 (as circa wrote it before notices): its
