@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace circa {
 namespace {
@@ -113,12 +114,16 @@ MarketView ComputeMarketView(const Archive& archive,
   std::vector<double> premiums;
   std::vector<double> received;
   std::map<std::string, int> currencies;
+  std::set<std::string> seen;
   for (const ArchivedTender& t : archive.List(filter)) {
     if (!t.notice) {
       ++v.tenders_skipped;
       continue;
     }
     ++v.notices;
+    const std::string key =
+        t.info.reference + '\n' + t.info.date + '\n' + t.info.buyer;
+    if (!seen.insert(key).second) ++v.possible_duplicates;
     for (const NoticeLot& lot : archive.NoticeLots(t.id)) {
       MarketLot m = Count(t, lot);
       if (m.criteria > 0) {

@@ -180,6 +180,7 @@ std::string RenderJson(const MarketView& v) {
   j["notices"] = v.notices;
   j["lots"] = v.lots.size();
   j["tenders_skipped"] = v.tenders_skipped;
+  j["possible_duplicates"] = v.possible_duplicates;
   j["lots_with_criteria"] = v.lots_with_criteria;
   j["lots_with_weights"] = v.lots_with_weights;
   j["lots_without_weights"] = v.lots_without_weights;

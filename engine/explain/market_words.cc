@@ -44,6 +44,11 @@ std::vector<std::string> Caveats(const MarketView& v, const Writer& w) {
                    {"lots", lots},
                    {"lot_count", w.Int(lots)},
                    {"with_criteria", w.Int(v.lots_with_criteria)}}));
+  if (v.possible_duplicates > 0) {
+    out.push_back(w("market.caveat.duplicates",
+                    {{"notices", v.possible_duplicates},
+                     {"count", w.Int(v.possible_duplicates)}}));
+  }
   if (v.lots_with_criteria < 30) {
     out.push_back(w("market.caveat.small"));
   }

@@ -59,7 +59,10 @@ struct MarketDistribution {
 
 struct MarketView {
   int notices = 0;
-  int tenders_skipped = 0;      // archived tenders (not notices) in the filter
+  int tenders_skipped = 0;  // archived tenders (not notices) in the filter
+  // Notices with the reference, date and buyer of an earlier one (the same
+  // notice in two files, or versions of it): each is counted.
+  int possible_duplicates = 0;
   std::vector<MarketLot> lots;  // every lot of every notice, archive order
 
   int lots_with_criteria = 0;

@@ -333,6 +333,27 @@ TEST(Notices, ResultsThatAreNotNumbersAreLeftOutAndReported) {
   EXPECT_DOUBLE_EQ(*v.lots[0].premium, 12.5 / 9.6 - 1);
 }
 
+// can_24_minimal.xml is in eforms-sdk/notices and, with other bytes, in
+// ted-doffin-to-ocds/xmlfile: both have notice id 65667997-031a-...,
+// root IssueDate 2019-10-23 and the same buyer. Both are stored (other bytes)
+// and the market view says one may repeat the other.
+TEST(Notices, TheSameNoticeInTwoFilesIsACaveat) {
+  REQUIRE_DATA();
+  TempDir dir;
+  Archive a = OpenOrDie(dir / "a.db");
+  AddOrDie(&a, "eforms-sdk/notices/can_24_minimal.xml");
+  AddOrDie(&a, "ted-doffin-to-ocds/xmlfile/can_24_minimal.xml");
+  const MarketView v = ComputeMarketView(a);
+  EXPECT_EQ(v.notices, 2);
+  EXPECT_EQ(v.possible_duplicates, 1);
+  const std::string text = RenderMarketView(v, MarketFormat::kTable);
+  EXPECT_NE(text.find("- 1 notice has the reference, date and buyer of "
+                      "another one (the same notice in two files, or a "
+                      "corrected version): each is counted.\n"),
+            std::string::npos)
+      << text;
+}
+
 // A file written by schema 2 (as circa wrote it before notices): its
 // tender survives, is a tender (kind 'tender'), and notices can be added.
 TEST(Notices, MigratesFromSchemaVersion2) {
@@ -433,6 +454,7 @@ TEST(Notices, MarketViewOfSixNotices) {
   }
   const MarketView v = ComputeMarketView(a);
   EXPECT_EQ(v.notices, 6);
+  EXPECT_EQ(v.possible_duplicates, 0);
   EXPECT_EQ(v.lots.size(), 15u);        // 2 + 1 + 1 + 1 + 8 + 2
   EXPECT_EQ(v.lots_with_criteria, 13);  // all but veat_81's two
   EXPECT_EQ(v.lots_with_weights, 13);   // every weight per-exa or a number
