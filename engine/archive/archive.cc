@@ -21,6 +21,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "archive/sqlite.h"
 #include "circa/catalog.h"
 #include "circa/version.h"
 
@@ -28,6 +29,12 @@ namespace circa {
 namespace fs = std::filesystem;
 
 namespace {
+
+using archive_sql::Exec;
+using archive_sql::HashFiles;
+using archive_sql::NowUtc;
+using archive_sql::Stmt;
+using archive_sql::Transaction;
 
 // Version 1: tenders, their files and bids. Version 2 adds the year, the
 // published values, the compact form, criteria, panel scores, cost
@@ -127,144 +134,43 @@ CREATE TABLE run_results (
 );
 )sql";
 
-const char* const kMigrations[] = {kSchemaV1, kSchemaV2};
+// Version 3: published notices (Archive::AddNotice, notice_store.cc). A
+// notice is a row of `tenders` (kind 'notice', no bids, its file in
+// `files`) with its lots and their award criteria as published.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE tenders ADD COLUMN kind TEXT NOT NULL DEFAULT 'tender';
+ALTER TABLE tenders ADD COLUMN procedure TEXT NOT NULL DEFAULT '';
+CREATE TABLE notice_lots (
+  tender_id INTEGER NOT NULL REFERENCES tenders(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  lot_id TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  currency TEXT NOT NULL DEFAULT '',
+  weights_complete INTEGER NOT NULL DEFAULT 0,
+  objectives TEXT NOT NULL DEFAULT '',
+  winning_value REAL,
+  lowest_value REAL,
+  highest_value REAL,
+  tenders_received INTEGER,
+  result_currency TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (tender_id, position)
+);
+CREATE TABLE notice_criteria (
+  tender_id INTEGER NOT NULL REFERENCES tenders(id) ON DELETE CASCADE,
+  lot INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  type TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  share REAL,
+  themes TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (tender_id, lot, position)
+);
+)sql";
+
+const char* const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 static_assert(std::size(kMigrations) == kArchiveSchemaVersion);
-
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(std::string("archive: ") + sqlite3_errmsg(db));
-    }
-  }
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-
-  Stmt& Bind(int i, std::int64_t v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  Stmt& Bind(int i, double v) {
-    sqlite3_bind_double(stmt_, i, v);
-    return *this;
-  }
-  Stmt& Bind(int i, const std::string& v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
-                      SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, const std::optional<double>& v) {
-    if (v) return Bind(i, *v);
-    sqlite3_bind_null(stmt_, i);
-    return *this;
-  }
-  Stmt& Blob(int i, const void* p, std::size_t n) {
-    sqlite3_bind_blob(stmt_, i, n == 0 ? "" : p, static_cast<int>(n),
-                      SQLITE_TRANSIENT);
-    return *this;
-  }
-  // True while there is a row.
-  bool Step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("archive: ") +
-                             sqlite3_errmsg(sqlite3_db_handle(stmt_)));
-  }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::int64_t Int(int i) const { return sqlite3_column_int64(stmt_, i); }
-  double Real(int i) const { return sqlite3_column_double(stmt_, i); }
-  bool Null(int i) const {
-    return sqlite3_column_type(stmt_, i) == SQLITE_NULL;
-  }
-  std::string Text(int i) const {
-    const void* p = sqlite3_column_blob(stmt_, i);
-    const int n = sqlite3_column_bytes(stmt_, i);
-    return p == nullptr ? std::string()
-                        : std::string(static_cast<const char*>(p),
-                                      static_cast<std::size_t>(n));
-  }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-void Exec(sqlite3* db, const char* sql) {
-  char* error = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-    std::string message = error != nullptr ? error : "unknown error";
-    sqlite3_free(error);
-    throw std::runtime_error("archive: " + message);
-  }
-}
-
-// BEGIN IMMEDIATE ... COMMIT, rolled back when left by an exception; inside
-// an open transaction (Archive::BeginGroup) a savepoint, so that a failed
-// step still leaves nothing of itself.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db)
-      : db_(db), nested_(sqlite3_get_autocommit(db) == 0) {
-    Exec(db_, nested_ ? "SAVEPOINT step" : "BEGIN IMMEDIATE");
-  }
-  ~Transaction() {
-    if (done_) return;
-    sqlite3_exec(db_, nested_ ? "ROLLBACK TO step; RELEASE step" : "ROLLBACK",
-                 nullptr, nullptr, nullptr);
-  }
-  void Commit() {
-    Exec(db_, nested_ ? "RELEASE step" : "COMMIT");
-    done_ = true;
-  }
-
- private:
-  sqlite3* db_;
-  bool nested_;
-  bool done_ = false;
-};
-
-std::string NowUtc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
-std::string Hex(const unsigned char* p, unsigned n) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < n; ++i) {
-    out.push_back(digits[p[i] >> 4]);
-    out.push_back(digits[p[i] & 15]);
-  }
-  return out;
-}
-
-// SHA-256 of the files: each name, its size and its bytes, in name order.
-std::string HashFiles(std::vector<StoredFile> files) {
-  std::sort(
-      files.begin(), files.end(),
-      [](const StoredFile& a, const StoredFile& b) { return a.name < b.name; });
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  for (const StoredFile& f : files) {
-    const std::string head =
-        f.name + '\0' + std::to_string(f.bytes.size()) + '\0';
-    EVP_DigestUpdate(ctx, head.data(), head.size());
-    EVP_DigestUpdate(ctx, f.bytes.data(), f.bytes.size());
-  }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned n = 0;
-  EVP_DigestFinal_ex(ctx, digest, &n);
-  EVP_MD_CTX_free(ctx);
-  return Hex(digest, n);
-}
 
 bool ReadBytes(const fs::path& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
@@ -299,7 +205,7 @@ std::vector<T> Unpack(const std::string& bytes) {
 constexpr const char* kTenderColumns =
     "id, path, hash, reference, buyer, date, cpv, product_group, title, "
     "published_winner, bid_count, criterion_count, added_at, winning_value, "
-    "lowest_value, highest_value, tenders_received";
+    "lowest_value, highest_value, tenders_received, kind, procedure";
 
 ArchivedTender ReadTenderRow(const Stmt& s) {
   ArchivedTender t;
@@ -320,6 +226,8 @@ ArchivedTender ReadTenderRow(const Stmt& s) {
   if (!s.Null(14)) t.info.lowest_value = s.Real(14);
   if (!s.Null(15)) t.info.highest_value = s.Real(15);
   t.info.tenders_received = static_cast<int>(s.Int(16));
+  t.notice = s.Text(17) == "notice";
+  t.info.procedure = s.Text(18);
   return t;
 }
 
@@ -333,6 +241,52 @@ Diagnostic ArchiveError(const std::string& file, const std::string& message) {
 
 }  // namespace
 
+namespace archive_sql {
+namespace {
+
+std::string Hex(const unsigned char* p, unsigned n) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned i = 0; i < n; ++i) {
+    out.push_back(digits[p[i] >> 4]);
+    out.push_back(digits[p[i] & 15]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NowUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+// SHA-256 of the files: each name, its size and its bytes, in name order.
+std::string HashFiles(std::vector<StoredFile> files) {
+  std::sort(
+      files.begin(), files.end(),
+      [](const StoredFile& a, const StoredFile& b) { return a.name < b.name; });
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  for (const StoredFile& f : files) {
+    const std::string head =
+        f.name + '\0' + std::to_string(f.bytes.size()) + '\0';
+    EVP_DigestUpdate(ctx, head.data(), head.size());
+    EVP_DigestUpdate(ctx, f.bytes.data(), f.bytes.size());
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned n = 0;
+  EVP_DigestFinal_ex(ctx, digest, &n);
+  EVP_MD_CTX_free(ctx);
+  return Hex(digest, n);
+}
+
+}  // namespace archive_sql
+
 int TenderInfo::Year() const {
   if (date.size() < 4) return 0;
   int year = 0;
@@ -342,15 +296,6 @@ int TenderInfo::Year() const {
   }
   return year;
 }
-
-struct Archive::Impl {
-  sqlite3* db = nullptr;
-  std::string path;
-  int version = 0;
-  ~Impl() {
-    if (db != nullptr) sqlite3_close(db);
-  }
-};
 
 Archive::Archive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Archive::Archive(Archive&&) noexcept = default;
@@ -738,6 +683,10 @@ Result<Tender> Archive::LoadTender(std::int64_t id) const {
   if (!found) {
     result.diagnostics.push_back(
         ArchiveError(impl_->path, "no tender with id " + std::to_string(id)));
+    return result;
+  }
+  if (const std::optional<ArchivedTender> t = Find(id); t && t->notice) {
+    result.diagnostics.push_back(ArchiveError(t->path, kNoticeNotScorable));
     return result;
   }
   if (!has_compact) {

@@ -10,7 +10,12 @@ target_sources(circa_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/compact.cc
   ${CMAKE_CURRENT_LIST_DIR}/scenario.cc
   ${CMAKE_CURRENT_LIST_DIR}/batch.cc
-  ${CMAKE_CURRENT_LIST_DIR}/batch_render.cc)
+  ${CMAKE_CURRENT_LIST_DIR}/batch_render.cc
+  ${CMAKE_CURRENT_LIST_DIR}/notice_store.cc
+  ${CMAKE_CURRENT_LIST_DIR}/notice_themes.cc
+  ${CMAKE_CURRENT_LIST_DIR}/market.cc
+  ${CMAKE_CURRENT_LIST_DIR}/market_render.cc)
 target_sources(circa_explain PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/../explain/batch_words.cc)
+  ${CMAKE_CURRENT_LIST_DIR}/../explain/batch_words.cc
+  ${CMAKE_CURRENT_LIST_DIR}/../explain/market_words.cc)
 target_link_libraries(circa_engine PRIVATE SQLite::SQLite3)

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "circa/market.h"
 #include "cli/archive_commands.h"
 #include "cli/common.h"
 
@@ -24,6 +25,7 @@ struct ArchiveArgs {
   std::int64_t id = 0;
   std::string directory;
   bool quiet = false;
+  std::string lang = "en";
 };
 
 std::optional<Archive> OpenArchive(const std::string& path, bool must_exist,
@@ -44,23 +46,28 @@ int RunAdd(const ArchiveArgs& args) {
   std::optional<Archive> archive = OpenArchive(args.archive, false, &code);
   if (!archive) return code;
   const std::vector<std::string> dirs = FindTenderDirectories(args.paths);
-  if (dirs.empty()) {
+  const std::vector<std::string> notices = FindNoticeFiles(args.paths);
+  if (dirs.empty() && notices.empty()) {
     std::fprintf(stderr,
-                 "circa: no tender directory (holding tender.yaml) "
-                 "under the paths given\n");
+                 "circa: no tender directory (holding tender.yaml) and no "
+                 "notice (*.xml) under the paths given\n");
     return kExitInvalidInput;
   }
   int added = 0;
   int present = 0;
   int failed = 0;
   const bool progress = !args.quiet && isatty(2) != 0;
-  for (std::size_t k = 0; k < dirs.size(); ++k) {
+  const std::size_t total = dirs.size() + notices.size();
+  for (std::size_t k = 0; k < total; ++k) {
+    const bool is_notice = k >= dirs.size();
+    const std::string& path = is_notice ? notices[k - dirs.size()] : dirs[k];
     Result<AddedTender> r =
-        archive->AddTenderDirectory(dirs[k], MakeLoadOptions("auto"));
+        is_notice ? archive->AddNotice(path)
+                  : archive->AddTenderDirectory(path, MakeLoadOptions("auto"));
     if (!r.ok()) {
       ++failed;
       if (progress) std::fputs("\r\033[K", stderr);
-      std::fprintf(stderr, "circa: %s: not added\n", dirs[k].c_str());
+      std::fprintf(stderr, "circa: %s: not added\n", path.c_str());
       PrintDiagnostics(r.diagnostics);
       continue;
     }
@@ -70,7 +77,7 @@ int RunAdd(const ArchiveArgs& args) {
       ++present;
     }
     if (progress) {
-      std::fprintf(stderr, "\r%zu/%zu tender directories", k + 1, dirs.size());
+      std::fprintf(stderr, "\r%zu/%zu tenders and notices", k + 1, total);
     }
   }
   if (progress) std::fputs("\r\033[K", stderr);
@@ -99,6 +106,7 @@ int RunList(const ArchiveArgs& args) {
       j["bids"] = t.bids;
       j["criteria"] = t.criteria;
       j["published_winner"] = t.info.published_winner;
+      j["kind"] = t.notice ? "notice" : "tender";
       j["path"] = t.path;
       j["hash"] = t.hash;
       out += j.dump() + "\n";
@@ -106,17 +114,62 @@ int RunList(const ArchiveArgs& args) {
     return WriteOutput(out, "");
   }
   char line[512];
-  std::snprintf(line, sizeof line, "%-6s %-24s %-22s %-10s %5s %5s  %s\n", "id",
+  std::snprintf(line, sizeof line, "%-6s %-24s %-22s %-10s %6s %5s  %s\n", "id",
                 "reference", "product group", "date", "bids", "crit", "buyer");
   out += line;
   for (const ArchivedTender& t : tenders) {
-    std::snprintf(line, sizeof line, "%-6lld %-24s %-22s %-10s %5d %5d  %s\n",
+    // A notice has no bids: "notice" in their column.
+    const std::string bids = t.notice ? "notice" : std::to_string(t.bids);
+    std::snprintf(line, sizeof line, "%-6lld %-24s %-22s %-10s %6s %5d  %s\n",
                   static_cast<long long>(t.id), t.info.reference.c_str(),
-                  t.info.product_group.c_str(), t.info.date.c_str(), t.bids,
-                  t.criteria, t.info.buyer.c_str());
+                  t.info.product_group.c_str(), t.info.date.c_str(),
+                  bids.c_str(), t.criteria, t.info.buyer.c_str());
     out += line;
   }
   return WriteDisplayText(out);
+}
+
+std::string Value(const std::optional<double>& v) {
+  if (!v) return "-";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.2f", *v);
+  return buffer;
+}
+
+// `archive show` of a notice: each lot's criteria as published and its
+// results (docs/archive.md, "Notices").
+std::string NoticeLotsText(const std::vector<NoticeLot>& lots) {
+  std::string out = "lots:\n";
+  for (const NoticeLot& lot : lots) {
+    out += "  lot " + (lot.lot_id.empty() ? std::string("-") : lot.lot_id);
+    if (!lot.currency.empty()) out += " (" + lot.currency + ")";
+    out += lot.weights_complete || lot.criteria.empty()
+               ? "\n"
+               : ", weights incomplete\n";
+    for (const NoticeCriterion& c : lot.criteria) {
+      out += "    " + (c.type.empty() ? std::string("?") : c.type) + " " +
+             (c.name.empty() ? c.description.substr(0, 60) : c.name);
+      if (!c.published.empty()) out += " [" + c.published + "]";
+      for (const std::string& theme : c.themes) out += " #" + theme;
+      out += "\n";
+    }
+    if (!lot.objectives.empty()) {
+      out += "    objectives:";
+      for (const std::string& o : lot.objectives) out += " " + o;
+      out += "\n";
+    }
+    if (lot.winning_value || lot.lowest_value || lot.highest_value ||
+        lot.tenders_received) {
+      out += "    results: winning " + Value(lot.winning_value) + ", lowest " +
+             Value(lot.lowest_value) + ", highest " + Value(lot.highest_value) +
+             ", tenders " +
+             (lot.tenders_received ? std::to_string(*lot.tenders_received)
+                                   : std::string("-"));
+      if (!lot.result_currency.empty()) out += " " + lot.result_currency;
+      out += "\n";
+    }
+  }
+  return out;
 }
 
 int RunShow(const ArchiveArgs& args) {
@@ -141,11 +194,17 @@ int RunShow(const ArchiveArgs& args) {
   field("cpv", t->info.cpv);
   field("product group", t->info.product_group);
   field("published winner", t->info.published_winner);
-  field("bids", std::to_string(t->bids));
+  if (t->notice) {
+    field("kind", "notice");
+    field("procedure", t->info.procedure);
+  } else {
+    field("bids", std::to_string(t->bids));
+  }
   field("criteria", std::to_string(t->criteria));
   field("path", t->path);
   field("hash", t->hash);
   field("added", t->added_at);
+  if (t->notice) out += NoticeLotsText(archive->NoticeLots(t->id));
   out += "files:\n";
   for (const StoredFile& f : archive->Files(t->id)) {
     out += "  " + f.name + " (" + std::to_string(f.bytes.size()) + " bytes)\n";
@@ -175,6 +234,31 @@ int RunRemove(const ArchiveArgs& args) {
     return kExitInvalidInput;
   }
   return kExitOk;
+}
+
+int RunMarket(const ArchiveArgs& args) {
+  int code = kExitOk;
+  std::optional<Archive> archive = OpenArchive(args.archive, true, &code);
+  if (!archive) return code;
+  const std::optional<MarketFormat> format =
+      MarketFormatFromString(args.format);
+  const std::optional<Language> language = LanguageFromString(args.lang);
+  if (!format || !language) return kExitUsage;  // CLI11 checked both
+  const MarketView view = ComputeMarketView(*archive, args.filter);
+  if (view.notices == 0) {
+    std::fprintf(stderr,
+                 "circa: no notice in the archive%s; add eForms or TED "
+                 "notices with circa archive add\n",
+                 args.filter.product_group.empty() &&
+                         args.filter.buyer.empty() && args.filter.cpv.empty() &&
+                         args.filter.year == 0
+                     ? ""
+                     : " that the filter takes");
+    return kExitInvalidInput;
+  }
+  const std::string out = RenderMarketView(view, *format, *language);
+  if (*format == MarketFormat::kTable) return WriteDisplayText(out);
+  return WriteOutput(out, "");
 }
 
 }  // namespace
@@ -210,8 +294,11 @@ Runner AddArchiveCommand(CLI::App& app) {
   cmd->require_subcommand(1);
   AddArchiveOption(cmd, &args->archive);
   CLI::App* add = cmd->add_subcommand(
-      "add", "Add every tender directory found under PATH (recursively)");
-  add->add_option("PATH", args->paths, "Tender directories or folders of them")
+      "add",
+      "Add every tender directory and eForms or TED notice (*.xml) found "
+      "under PATH (recursively)");
+  add->add_option("PATH", args->paths,
+                  "Tender directories, notice files or folders of them")
       ->required()
       ->check(CLI::ExistingPath);
   add->add_flag("-q,--quiet", args->quiet, "No progress and no count");
@@ -234,7 +321,20 @@ Runner AddArchiveCommand(CLI::App& app) {
   CLI::App* remove = cmd->add_subcommand("remove", "Remove a tender");
   remove->add_option("ID", args->id, "Tender id (archive list)")->required();
   AddArchiveOption(remove, &args->archive);
-  return [args, add, list, show, exp, remove] {
+  CLI::App* market = cmd->add_subcommand(
+      "market",
+      "The market view of the archived notices: price weights, price alone, "
+      "environmental, social and circular criteria, premiums paid");
+  AddFilterOptions(market, &args->filter);
+  market->add_option("-f,--format", args->format, "Output format")
+      ->check(CLI::IsMember({"table", "md", "csv", "json"}))
+      ->default_str("table");
+  market->add_option("--lang", args->lang, "Language of the words: en, nl, fr")
+      ->check(CLI::IsMember({"en", "nl", "fr"}))
+      ->default_str("en");
+  AddArchiveOption(market, &args->archive);
+  return [args, add, list, show, exp, remove, market] {
+    if (market->parsed()) return RunMarket(*args);
     if (add->parsed()) return RunAdd(*args);
     if (list->parsed()) return RunList(*args);
     if (show->parsed()) return RunShow(*args);

@@ -326,8 +326,17 @@ int RunBatch(const BatchArgs& args) {
   }
   if (run == 0) run = archive.BeginRun(key, parameters);
   std::vector<const ArchivedTender*> todo;
+  std::size_t notices = 0;
   for (const ArchivedTender& t : tenders) {
-    if (skip.count(t.id) == 0) todo.push_back(&t);
+    if (t.notice) {
+      ++notices;  // not scored, not a failure: said once below
+    } else if (skip.count(t.id) == 0) {
+      todo.push_back(&t);
+    }
+  }
+  if (notices > 0) {
+    std::fprintf(stderr, "circa: %zu archived notice%s skipped: %s\n", notices,
+                 notices == 1 ? "" : "s", kNoticeNotScorable);
   }
   Progress progress(tty, todo.size());
   std::atomic<std::size_t> finished{0};

@@ -261,6 +261,7 @@ void ImportEforms(pugi::xml_node root, const LineIndex& lines,
     ReadAwardingTerms(terms, notice->language, lines, &lot);
     notice->lots.push_back(std::move(lot));
   }
+  ImportEformsFacts(root, lines, notice);
 }
 
 void ImportEformsFragment(pugi::xml_node root, const LineIndex& lines,

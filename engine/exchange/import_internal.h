@@ -41,6 +41,13 @@ void ImportEformsFragment(pugi::xml_node root, const LineIndex& lines,
 void ImportTed(pugi::xml_node root, const LineIndex& lines,
                ImportedNotice* notice, Diagnostics* diag);
 
+// The procedure's facts and the lots' published results (eforms_results.cc,
+// ted_results.cc), once the lots are read.
+void ImportEformsFacts(pugi::xml_node root, const LineIndex& lines,
+                       ImportedNotice* notice);
+void ImportTedFacts(pugi::xml_node root, pugi::xml_node form,
+                    const LineIndex& lines, ImportedNotice* notice);
+
 // An id in circa's syntax made of `text` (letters, digits, '-', '_'),
 // at most `max` characters; "" when nothing usable is left.
 std::string Slug(std::string_view text, std::size_t max);

@@ -5,4 +5,6 @@ target_sources(circa_exchange PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exchange/import.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/exchange/eforms_import.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/exchange/ted_import.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/exchange/eforms_results.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/exchange/ted_results.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/exchange/yaml_writer.cc)

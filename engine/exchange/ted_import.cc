@@ -147,6 +147,7 @@ void ImportTed(pugi::xml_node root, const LineIndex& lines,
       notice->lots.push_back(std::move(lot));
     }
   }
+  ImportTedFacts(root, form, lines, notice);
 }
 
 }  // namespace circa::exchange

@@ -28,7 +28,7 @@ namespace circa {
 
 // The schema version this build writes (PRAGMA user_version). Opening an
 // archive of an older version migrates it; a newer one is refused.
-inline constexpr int kArchiveSchemaVersion = 2;
+inline constexpr int kArchiveSchemaVersion = 3;
 
 // What is known about a tender besides its criteria and bids: read from the
 // optional `record.yaml` of a tender directory (docs/archive.md), with
@@ -48,6 +48,8 @@ struct TenderInfo {
   std::optional<double> lowest_value;
   std::optional<double> highest_value;
   int tenders_received = 0;
+  // Notices: the procedure type, eForms BT-105 code ("open", "restricted").
+  std::string procedure;
 
   // The year of `date`, 0 when there is none.
   int Year() const;
@@ -62,7 +64,50 @@ struct ArchivedTender {
   int bids = 0;
   int criteria = 0;      // leaf criteria
   std::string added_at;  // UTC, ISO 8601
+  // A published notice (Archive::AddNotice): no bids, award criteria as
+  // published (drafts that cannot be scored); its lots are NoticeLots.
+  bool notice = false;
 };
+
+// Why a notice is not re-scored (Archive::LoadTender, circa batch).
+inline constexpr const char* kNoticeNotScorable =
+    "a published notice, not a tender: it has no bids and its award rules "
+    "are drafts (circa archive market reads it)";
+
+// One award criterion of an archived notice's lot, as published.
+struct NoticeCriterion {
+  std::string name;
+  std::string description;
+  std::string type;       // price, cost, quality; "" when not published
+  std::string published;  // the weight as written ("40 %", "per-exa 40")
+  // Its share of the lot's weights (0..1); nullopt when the lot's weights
+  // could not all be read (order of importance, free text, withheld).
+  std::optional<double> share;
+  // What its name and description are about: "environmental", "social",
+  // "circular" (NoticeThemes, docs/archive.md).
+  std::vector<std::string> themes;
+};
+
+// One lot of an archived notice: its award criteria and published results.
+struct NoticeLot {
+  std::string lot_id;  // as published ("LOT-0001", TED LOT_NO), may be ""
+  std::string title;
+  std::string currency;  // the lot's currency as imported
+  bool weights_complete = false;
+  // Strategic procurement codes (eForms BT-06, BT-774, BT-775, BT-805).
+  std::vector<std::string> objectives;
+  std::optional<double> winning_value;  // BT-720
+  std::optional<double> lowest_value;   // BT-710
+  std::optional<double> highest_value;  // BT-711
+  std::optional<int> tenders_received;  // BT-759
+  std::string result_currency;          // of the three values
+  std::vector<NoticeCriterion> criteria;
+};
+
+// The themes of an award criterion's text (lower-cased name and
+// description): "environmental", "social", "circular", each when one of
+// its stems occurs (docs/archive.md lists them).
+std::vector<std::string> NoticeThemes(std::string_view text);
 
 // Which tenders a listing or a batch takes; empty fields take every tender.
 struct ArchiveFilter {
@@ -144,6 +189,15 @@ class Archive {
   // that tender's id with added = false. Bad input: its diagnostics.
   Result<AddedTender> AddTenderDirectory(const std::string& directory,
                                          const LoadOptions& options = {});
+  // Imports the eForms or TED notice `path` (ImportNoticeFile) and stores
+  // it in one transaction with its file, its lots, their award criteria
+  // and published results. A file already archived gives its id with
+  // added = false. A file that is not a notice: located diagnostics, and
+  // nothing is stored.
+  Result<AddedTender> AddNotice(const std::string& path);
+  // An archived notice's lots (empty for a tender).
+  std::vector<NoticeLot> NoticeLots(std::int64_t id) const;
+
   // Stores an already loaded tender with the files it was read from.
   Result<AddedTender> AddTender(const Tender& tender, const TenderInfo& info,
                                 const std::vector<StoredFile>& files,
@@ -203,6 +257,11 @@ std::optional<Tender> DecodeCompactTender(std::string_view bytes);
 // recursively, sorted: directories holding tender.yaml.
 std::vector<std::string> FindTenderDirectories(
     const std::vector<std::string>& paths);
+
+// Notice files under each path (a path that is one counts), found
+// recursively, sorted: files named *.xml (any case) outside tender
+// directories.
+std::vector<std::string> FindNoticeFiles(const std::vector<std::string>& paths);
 
 // Reads a tender directory's record.yaml (docs/archive.md); missing file:
 // an empty TenderInfo. Errors are located diagnostics.

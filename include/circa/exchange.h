@@ -100,6 +100,20 @@ struct ImportedCriterion {
   SourceLocation where;
 };
 
+// What an award notice publishes about a lot's outcome (eForms BG-7 notice
+// result, TED AWARD_CONTRACT). nullopt: not published.
+struct LotResults {
+  std::optional<double> winning_value;  // BT-720 (TED VAL_TOTAL)
+  std::optional<double> lowest_value;   // BT-710 (TED VAL_RANGE_TOTAL/LOW)
+  std::optional<double> highest_value;  // BT-711 (TED VAL_RANGE_TOTAL/HIGH)
+  std::optional<int> tenders_received;  // BT-759 (TED NB_TENDERS_RECEIVED)
+  std::string currency;                 // of the values, as written
+  SourceLocation where;                 // the result (award) element
+  bool Published() const {
+    return winning_value || lowest_value || highest_value || tenders_received;
+  }
+};
+
 struct ImportedLot {
   std::string id;      // "LOT-0001", "GLO-0001", TED LOT_NO, or ""
   std::string scheme;  // "Lot", "LotsGroup", "Part", "" (TED / fragment)
@@ -116,6 +130,12 @@ struct ImportedLot {
   std::string calculation_expression;  // BT-543
   std::vector<ImportReportEntry> report;
   SourceLocation where;
+  LotResults results;
+  // The lot's strategic procurement as the notice codes it, "list:code":
+  // eForms BT-06 ("strategic-procurement:env-imp", "...:soc-obj",
+  // "...:inn-pur"), BT-774 ("environmental-impact:circ-econ"...), BT-775
+  // ("social-objective:...") and BT-805 ("gpp-criteria:eu"...).
+  std::vector<std::string> objectives;
 };
 
 struct ImportedNotice {
@@ -126,6 +146,12 @@ struct ImportedNotice {
   std::string language;  // notice language as written (ENG, FR...)
   std::string title;
   std::vector<ImportedLot> lots;  // every lot, with or without criteria
+  // Facts of the procedure (empty: not in the notice).
+  std::string buyer;      // the first buyer's official name
+  std::string reference;  // BT-22 internal reference (TED REFERENCE_NUMBER)
+  std::string date;       // publication or issue date, YYYY-MM-DD
+  std::string cpv;        // BT-262 main classification (TED CPV_MAIN)
+  std::string procedure;  // BT-105 code ("open"; TED: "PT_OPEN" as "open")
 };
 
 struct ImportOptions {

@@ -78,8 +78,8 @@ int Query(const std::string& db_path, const std::string& sql) {
 TEST(Archive, NewFileHasTheCurrentSchemaInWalMode) {
   TempDir dir;
   Archive a = OpenOrDie(dir / "a.db");
-  EXPECT_EQ(a.SchemaVersion(), 2);
-  EXPECT_EQ(Query(dir / "a.db", "PRAGMA user_version"), 2);
+  EXPECT_EQ(a.SchemaVersion(), kArchiveSchemaVersion);
+  EXPECT_EQ(Query(dir / "a.db", "PRAGMA user_version"), kArchiveSchemaVersion);
   sqlite3* db = nullptr;
   sqlite3_open((dir / "a.db").c_str(), &db);
   sqlite3_stmt* s = nullptr;
@@ -138,8 +138,8 @@ PRAGMA user_version = 1;
     sqlite3_close(db);
   }
   Archive a = OpenOrDie(path);
-  EXPECT_EQ(a.SchemaVersion(), 2);
-  EXPECT_EQ(Query(path, "PRAGMA user_version"), 2);
+  EXPECT_EQ(a.SchemaVersion(), kArchiveSchemaVersion);
+  EXPECT_EQ(Query(path, "PRAGMA user_version"), kArchiveSchemaVersion);
   const auto list = a.List();
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0].id, 7);
@@ -175,7 +175,7 @@ TEST(Archive, RefusesANewerSchema) {
   EXPECT_EQ(a.diagnostics[0].ToString(),
             path +
                 ": archive: schema version 9 is newer than this circa "
-                "reads (2)");
+                "reads (3)");
 }
 
 // add -> export gives every input file back byte for byte, for every

@@ -6,6 +6,8 @@
 // (ToCriteriaYaml) is non-empty valid UTF-8 and ParseCriteria reads it
 // without breaking an invariant, and loads it whenever the importer says the
 // lot's weights are complete; RenderImportReport is non-empty valid UTF-8.
+// The procedure's facts and the lots' published results (read for the
+// archive) are valid UTF-8, and every result is a finite number >= 0.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -65,6 +67,17 @@ void CheckLot(const circa::ImportedLot& lot) {
   FUZZ_CHECK(lot.source == kFile, "lot source");
   FUZZ_CHECK(std::isfinite(lot.scale) && lot.scale > 0,
              "scale of lot " + lot.id);
+  const circa::LotResults& r = lot.results;
+  for (const auto& v : {r.winning_value, r.lowest_value, r.highest_value}) {
+    FUZZ_CHECK(!v || (std::isfinite(*v) && *v >= 0),
+               "a result of lot " + lot.id);
+  }
+  FUZZ_CHECK(!r.tenders_received || *r.tenders_received >= 0,
+             "tenders received of lot " + lot.id);
+  FUZZ_CHECK(Utf8(r.currency), "result currency of lot " + lot.id);
+  for (const std::string& o : lot.objectives) {
+    FUZZ_CHECK(Utf8(o), "an objective code of lot " + lot.id);
+  }
   std::set<std::string> ids;
   for (const circa::ImportedCriterion& c : lot.criteria) {
     CheckCriterion(c, &ids);
@@ -104,6 +117,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   if (!result.ok()) return 0;
   const circa::ImportedNotice& notice = *result.value;
   FUZZ_CHECK(notice.file == kFile, "notice file");
+  for (const std::string* f : {&notice.buyer, &notice.reference, &notice.date,
+                               &notice.cpv, &notice.procedure}) {
+    FUZZ_CHECK(Utf8(*f), "a fact of the procedure is not valid UTF-8");
+  }
   for (const circa::ImportedLot& lot : notice.lots) CheckLot(lot);
   const std::string report = circa::RenderImportReport(notice);
   FUZZ_CHECK(!report.empty() && Utf8(report),
