@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "circa/load.h"
 #include "circa/panel.h"
@@ -403,10 +404,20 @@ class BidsBuilder {
   void AddBid(std::string id, std::string supplier, SourceLocation where,
               const std::string& path, const std::string& id_key,
               bool id_reported = false) {
+    AddBidLazy(
+        std::move(id), std::move(supplier), std::move(where),
+        [&path] { return path; }, id_key, id_reported);
+  }
+
+  // The same, with the path made only for a message.
+  template <typename PathFn>
+  void AddBidLazy(std::string id, std::string supplier, SourceLocation where,
+                  const PathFn& path, const std::string& id_key,
+                  bool id_reported = false) {
     if (id.empty()) {
-      if (!id_reported) Error(where, path + "." + id_key, "missing bid id");
+      if (!id_reported) Error(where, path() + "." + id_key, "missing bid id");
     } else if (!seen_.insert(id).second) {
-      Error(where, path + "." + id_key, "duplicate bid id \"" + id + "\"");
+      Error(where, path() + "." + id_key, "duplicate bid id \"" + id + "\"");
     }
     ids_.push_back(std::move(id));
     suppliers_.push_back(std::move(supplier));
@@ -414,7 +425,7 @@ class BidsBuilder {
     for (auto& f : field_numbers_) {
       f.push_back(std::numeric_limits<double>::quiet_NaN());
     }
-    rows_.push_back(where);
+    rows_.push_back(std::move(where));
     const std::size_t m = leaves_.size();
     values_.resize(values_.size() + m, 0.0);
     text_.resize(text_.size() + m);
@@ -439,7 +450,7 @@ class BidsBuilder {
     const std::size_t k = bid * leaves_.size() + column;
     present_[k] = true;
     if (panel_[column] && io::Trim(raw).empty()) return;  // the panel scores
-    text_[k] = std::string(io::Trim(raw));
+    text_[k].assign(io::Trim(raw));
     std::string why;
     double value = 0;
     if (parser_->Parse(*leaves_[column], raw, plain_number, &value, &why)) {
@@ -530,7 +541,7 @@ class BidsBuilder {
   std::optional<CellParser> parser_;
   io::DecimalMark mark_ = io::DecimalMark::kAuto;
   std::string sheet_;
-  std::set<std::string> seen_;
+  std::unordered_set<std::string> seen_;
   BidSet bids_;
   std::vector<std::string> ids_, suppliers_, text_;
   std::vector<SourceLocation> rows_;
@@ -836,14 +847,18 @@ void MergeHeaderRows(const std::vector<io::CsvCell>& top,
   }
 }
 
-bool BlankRow(const std::vector<io::CsvCell>& row) {
-  return std::all_of(row.begin(), row.end(), [](const io::CsvCell& c) {
-    return io::Trim(c.text).empty();
-  });
+// `Cell` is io::CsvCell (text owned) or io::CsvField (a view).
+template <typename Cell>
+bool BlankRow(const std::vector<Cell>& row) {
+  return std::all_of(row.begin(), row.end(),
+                     [](const Cell& c) { return io::Trim(c.text).empty(); });
 }
 
 // `typed` (workbooks): per cell, a number the spreadsheet stores as one.
-void ReadCsvRow(std::vector<io::CsvCell>& row, std::size_t number,
+// Strings for the row's path and cells' locations are made only for a
+// message.
+template <typename Cell>
+void ReadCsvRow(std::vector<Cell>& row, std::size_t number,
                 const CsvLayout& layout, BidsBuilder* b,
                 const std::vector<bool>* typed = nullptr) {
   const auto is_typed = [typed](std::size_t k) {
@@ -852,28 +867,31 @@ void ReadCsvRow(std::vector<io::CsvCell>& row, std::size_t number,
   const SourceLocation where = b->At(row.front().line, 1);
   const auto cell = [&row](int k) {
     return k >= 0 && static_cast<std::size_t>(k) < row.size()
-               ? std::string(io::Trim(row[static_cast<std::size_t>(k)].text))
-               : std::string();
+               ? io::Trim(row[static_cast<std::size_t>(k)].text)
+               : std::string_view();
   };
-  const std::string id = cell(layout.bid);
-  const std::string path =
-      "bids[" + (id.empty() ? std::to_string(number) : id) + "]";
+  const std::string_view id = cell(layout.bid);
+  const auto path = [&id, number] {
+    return "bids[" + (id.empty() ? std::to_string(number) : std::string(id)) +
+           "]";
+  };
   // Empty cells past the header (a spreadsheet's unused columns) go.
   while (row.size() > layout.width && io::Trim(row.back().text).empty()) {
     row.pop_back();
   }
   if (row.size() != layout.width) {
-    b->Error(where, path,
+    b->Error(where, path(),
              "row has " + std::to_string(row.size()) +
                  " values; the header has " + std::to_string(layout.width) +
                  " columns");
     return;
   }
-  b->AddBid(id, cell(layout.supplier), where, path, layout.bid_key);
+  b->AddBidLazy(std::string(id), std::string(cell(layout.supplier)), where,
+                path, layout.bid_key);
   for (std::size_t k = 0; k < row.size(); ++k) {
     if (layout.blank[k]) {
       if (!io::Trim(row[k].text).empty()) {
-        b->Error(b->At(row[k].line, row[k].column), path,
+        b->Error(b->At(row[k].line, row[k].column), path(),
                  "a value under a column without a header; name the column, "
                  "or leave it empty");
       }
@@ -882,15 +900,15 @@ void ReadCsvRow(std::vector<io::CsvCell>& row, std::size_t number,
     if (layout.field[k] >= 0) {
       const auto f = static_cast<std::size_t>(layout.field[k]);
       b->SetField(f, row[k].text, b->At(row[k].line, row[k].column),
-                  path + "." + b->field_names()[f], is_typed(k));
+                  path() + "." + b->field_names()[f], is_typed(k));
       continue;
     }
     if (layout.leaf[k] < 0) continue;
     const auto j = static_cast<std::size_t>(layout.leaf[k]);
-    const io::CsvCell& c = row[k];
+    const Cell& c = row[k];
     b->SetCellLazy(
         j, c.text, is_typed(k), [&] { return b->At(c.line, c.column); },
-        [&] { return path + "." + b->leaves()[j]->id; });
+        [&] { return path() + "." + b->leaves()[j]->id; });
   }
 }
 
@@ -995,9 +1013,19 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
   // spreadsheet with merged header cells saves it) has no bid id in the
   // second row.
   std::optional<std::vector<io::CsvCell>> upper;
-  const bool parsed = io::ParseCsvRows(
+  // Header rows are kept as cells (io::CsvCell); bid rows are read from
+  // views into `text`, without a string per cell.
+  const auto owned = [](const std::vector<io::CsvField>& fields) {
+    std::vector<io::CsvCell> cells;
+    cells.reserve(fields.size());
+    for (const io::CsvField& f : fields) {
+      cells.push_back(io::CsvCell{std::string(f.text), f.line, f.column});
+    }
+    return cells;
+  };
+  const bool parsed = io::ParseCsvFields(
       text, file, &diag, &table,
-      [&](std::vector<io::CsvCell>& row) {
+      [&](std::vector<io::CsvField>& row) {
         if (!header_seen) {
           header_seen = true;
           // Directives come before the header, so the locale is known now.
@@ -1017,7 +1045,7 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
           // A header with errors still lets the rows be checked (unknown
           // and duplicate columns are skipped), so one run reports every
           // problem of the file; without a bid column rows cannot be named.
-          upper = std::move(row);
+          upper = owned(row);
           return true;
         }
         if (upper) {
@@ -1027,8 +1055,9 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
           const auto k = static_cast<std::size_t>(bid);
           if (bid >= 0 && !BlankRow(row) &&
               (k >= row.size() || io::Trim(row[k].text).empty())) {
-            MergeHeaderRows(top, &row);
-            ReadCsvHeader(row, layout, &b, &columns);
+            std::vector<io::CsvCell> lower = owned(row);
+            MergeHeaderRows(top, &lower);
+            ReadCsvHeader(lower, layout, &b, &columns);
             return columns.bid >= 0;
           }
           ReadCsvHeader(top, layout, &b, &columns);
