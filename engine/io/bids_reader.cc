@@ -7,7 +7,6 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "circa/load.h"
 #include "circa/panel.h"
@@ -414,12 +413,13 @@ class BidsBuilder {
   void AddBidLazy(std::string id, std::string supplier, SourceLocation where,
                   const PathFn& path, const std::string& id_key,
                   bool id_reported = false) {
-    if (id.empty()) {
-      if (!id_reported) Error(where, path() + "." + id_key, "missing bid id");
-    } else if (!seen_.insert(id).second) {
-      Error(where, path() + "." + id_key, "duplicate bid id \"" + id + "\"");
-    }
     ids_.push_back(std::move(id));
+    const std::string& added = ids_.back();
+    if (added.empty()) {
+      if (!id_reported) Error(where, path() + "." + id_key, "missing bid id");
+    } else if (!InsertId(ids_.size() - 1)) {
+      Error(where, path() + "." + id_key, "duplicate bid id \"" + added + "\"");
+    }
     suppliers_.push_back(std::move(supplier));
     for (auto& f : fields_) f.emplace_back();
     for (auto& f : field_numbers_) {
@@ -429,10 +429,10 @@ class BidsBuilder {
     const std::size_t m = leaves_.size();
     values_.resize(values_.size() + m, 0.0);
     text_.resize(text_.size() + m);
-    present_.resize(present_.size() + m, false);
+    present_.resize(present_.size() + m, 0);
   }
 
-  bool panel(std::size_t column) const { return panel_[column]; }
+  bool panel(std::size_t column) const { return panel_[column] != 0; }
 
   void SetCell(std::size_t column, std::string_view raw, bool plain_number,
                SourceLocation where, const std::string& path) {
@@ -448,7 +448,7 @@ class BidsBuilder {
                    const WhereFn& where, const PathFn& path) {
     const std::size_t bid = ids_.size() - 1;
     const std::size_t k = bid * leaves_.size() + column;
-    present_[k] = true;
+    present_[k] = 1;
     if (panel_[column] && io::Trim(raw).empty()) return;  // the panel scores
     text_[k].assign(io::Trim(raw));
     std::string why;
@@ -476,7 +476,7 @@ class BidsBuilder {
 
   // Records that the last bid gave (an unusable) value for `column`.
   void MarkPresent(std::size_t column) {
-    present_[(ids_.size() - 1) * leaves_.size() + column] = true;
+    present_[(ids_.size() - 1) * leaves_.size() + column] = 1;
   }
 
   // Reports leaf criteria without a value for the last bid.
@@ -518,6 +518,34 @@ class BidsBuilder {
   }
 
  private:
+  // Records bid ids_[index]; false when an earlier bid has the same id.
+  // An open-addressing table of indices into ids_ (no allocation per bid).
+  bool InsertId(std::size_t index) {
+    if ((id_count_ + 1) * 2 > id_slots_.size()) {
+      std::vector<std::size_t> old = std::move(id_slots_);
+      id_slots_.assign(std::max<std::size_t>(64, old.size() * 2), 0);
+      for (const std::size_t slot : old) {
+        if (slot != 0) PlaceId(slot - 1, /*check=*/false);
+      }
+    }
+    if (!PlaceId(index, /*check=*/true)) return false;
+    ++id_count_;
+    return true;
+  }
+  bool PlaceId(std::size_t index, bool check) {
+    const std::size_t mask = id_slots_.size() - 1;
+    const std::string& id = ids_[index];
+    for (std::size_t h = std::hash<std::string>{}(id)&mask;;
+         h = (h + 1) & mask) {
+      const std::size_t slot = id_slots_[h];
+      if (slot == 0) {
+        id_slots_[h] = index + 1;
+        return true;
+      }
+      if (check && ids_[slot - 1] == id) return false;
+    }
+  }
+
   static bool IsGroup(const std::vector<Criterion>& list,
                       const std::string& id) {
     for (const Criterion& c : list) {
@@ -541,7 +569,8 @@ class BidsBuilder {
   std::optional<CellParser> parser_;
   io::DecimalMark mark_ = io::DecimalMark::kAuto;
   std::string sheet_;
-  std::unordered_set<std::string> seen_;
+  std::vector<std::size_t> id_slots_;  // index into ids_ + 1, 0 = empty
+  std::size_t id_count_ = 0;
   BidSet bids_;
   std::vector<std::string> ids_, suppliers_, text_;
   std::vector<SourceLocation> rows_;
@@ -551,8 +580,8 @@ class BidsBuilder {
   std::map<std::string, std::string> numbers_;
   std::vector<std::vector<double>> field_numbers_;
   std::vector<double> values_;
-  std::vector<bool> present_;
-  std::vector<bool> panel_;  // per leaf: scored by a panel file
+  std::vector<unsigned char> present_;  // bytes, not bits: set per cell
+  std::vector<unsigned char> panel_;    // per leaf: scored by a panel file
   std::string locale_hint_;
   std::string id_key_ = "bid";
 };

@@ -73,11 +73,16 @@ class RowBuilder {
   void Start(int line, int column) { cell_ = Cell{false, 0, 0, line, column}; }
   // Appends text_[at, at + n) to the current cell.
   void Append(std::size_t at, std::size_t n) {
-    if (cell_.owned) {
-      storage_.append(text_.data() + at, n);
-    } else if (cell_.begin == cell_.end) {
+    if (!cell_.owned && cell_.begin == cell_.end) {
       cell_.begin = at;
       cell_.end = at + n;
+    } else {
+      AppendMore(at, n);
+    }
+  }
+  void AppendMore(std::size_t at, std::size_t n) {
+    if (cell_.owned) {
+      storage_.append(text_.data() + at, n);
     } else if (cell_.end == at) {
       cell_.end += n;
     } else {

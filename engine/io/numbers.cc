@@ -181,15 +181,6 @@ bool FastNumber(std::string_view t, DecimalMark mark, double* value) {
 
 }  // namespace
 
-std::string_view Trim(std::string_view text) {
-  const auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 std::optional<DecimalMark> DecimalMarkOf(std::string_view name) {
   std::string locale(name);
   for (char& c : locale) {
