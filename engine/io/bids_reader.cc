@@ -1416,6 +1416,13 @@ namespace io {
 BidsLayout ReadBidsLayout(std::string_view text, const std::string& file,
                           const CriteriaSet& set, Diagnostics* diag) {
   BidsLayout layout;
+  // Without the word "bids" (and without a backslash, which could spell it
+  // in an escape) the file has no `bids:` key: the default layout, without
+  // parsing the criteria file a second time.
+  if (text.find("bids") == std::string_view::npos &&
+      text.find('\\') == std::string_view::npos) {
+    return layout;
+  }
   Diagnostics parse;
   const auto root = ParseYaml(text, file, &parse);
   // The criteria reader reported any syntax error already.
