@@ -200,8 +200,10 @@ TEST(CsvTest, LoneCrToLfKeepsCrlfAndCopiesOnlyWhenNeeded) {
 // the cells ParseCsvRows copies, and the same errors.
 TEST(CsvTest, FieldsAreTheRowsAsViews) {
   const std::string text =
-      "\xEF\xBB\xBFbid;naam;prijs\r\n"
-      "\"A\"\"1\";\"Caf\xC3\xA9 \"\"Nord\"\"\";\"1\xC2\xA0234,5\"\r\n"
+      "\xEF\xBB\xBF"
+      "bid;naam;prijs\r\n"
+      "\"A\"\"1\";\"Caf\xC3\xA9 \"\"Nord\"\"\";\"1\xC2\xA0"
+      "234,5\"\r\n"
       "B;\"two\r\nlines\";  7 \r\n"
       "\"C\"  x;\xC3\xA9\xC3\xA9;\"\"\n"
       "D;\"unquoted\" then;8";
@@ -245,8 +247,8 @@ TEST(CsvTest, FieldsAreTheRowsAsViews) {
   EXPECT_EQ(circa_test::Messages(by_fields.items()),
             circa_test::Messages(by_rows.items()));
   EXPECT_THAT(circa_test::Messages(by_fields.items()),
-              ElementsAre("b.csv:4:6: unexpected text after a closing quote",
-                          "b.csv:5:14: unexpected text after a closing quote"));
+              ElementsAre("b.csv:5:6: unexpected text after a closing quote",
+                          "b.csv:6:14: unexpected text after a closing quote"));
 }
 
 }  // namespace
