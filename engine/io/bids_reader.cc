@@ -403,25 +403,36 @@ class BidsBuilder {
   void AddBid(std::string id, std::string supplier, SourceLocation where,
               const std::string& path, const std::string& id_key,
               bool id_reported = false) {
-    if (id.empty()) {
-      if (!id_reported) Error(where, path + "." + id_key, "missing bid id");
-    } else if (!seen_.insert(id).second) {
-      Error(where, path + "." + id_key, "duplicate bid id \"" + id + "\"");
-    }
+    AddBidLazy(
+        std::move(id), std::move(supplier), std::move(where),
+        [&path] { return path; }, id_key, id_reported);
+  }
+
+  // The same, with the path made only for a message.
+  template <typename PathFn>
+  void AddBidLazy(std::string id, std::string supplier, SourceLocation where,
+                  const PathFn& path, const std::string& id_key,
+                  bool id_reported = false) {
     ids_.push_back(std::move(id));
+    const std::string& added = ids_.back();
+    if (added.empty()) {
+      if (!id_reported) Error(where, path() + "." + id_key, "missing bid id");
+    } else if (!InsertId(ids_.size() - 1)) {
+      Error(where, path() + "." + id_key, "duplicate bid id \"" + added + "\"");
+    }
     suppliers_.push_back(std::move(supplier));
     for (auto& f : fields_) f.emplace_back();
     for (auto& f : field_numbers_) {
       f.push_back(std::numeric_limits<double>::quiet_NaN());
     }
-    rows_.push_back(where);
+    rows_.push_back(std::move(where));
     const std::size_t m = leaves_.size();
     values_.resize(values_.size() + m, 0.0);
     text_.resize(text_.size() + m);
-    present_.resize(present_.size() + m, false);
+    present_.resize(present_.size() + m, 0);
   }
 
-  bool panel(std::size_t column) const { return panel_[column]; }
+  bool panel(std::size_t column) const { return panel_[column] != 0; }
 
   void SetCell(std::size_t column, std::string_view raw, bool plain_number,
                SourceLocation where, const std::string& path) {
@@ -437,9 +448,9 @@ class BidsBuilder {
                    const WhereFn& where, const PathFn& path) {
     const std::size_t bid = ids_.size() - 1;
     const std::size_t k = bid * leaves_.size() + column;
-    present_[k] = true;
+    present_[k] = 1;
     if (panel_[column] && io::Trim(raw).empty()) return;  // the panel scores
-    text_[k] = std::string(io::Trim(raw));
+    text_[k].assign(io::Trim(raw));
     std::string why;
     double value = 0;
     if (parser_->Parse(*leaves_[column], raw, plain_number, &value, &why)) {
@@ -465,7 +476,7 @@ class BidsBuilder {
 
   // Records that the last bid gave (an unusable) value for `column`.
   void MarkPresent(std::size_t column) {
-    present_[(ids_.size() - 1) * leaves_.size() + column] = true;
+    present_[(ids_.size() - 1) * leaves_.size() + column] = 1;
   }
 
   // Reports leaf criteria without a value for the last bid.
@@ -507,6 +518,34 @@ class BidsBuilder {
   }
 
  private:
+  // Records bid ids_[index]; false when an earlier bid has the same id.
+  // An open-addressing table of indices into ids_ (no allocation per bid).
+  bool InsertId(std::size_t index) {
+    if ((id_count_ + 1) * 2 > id_slots_.size()) {
+      std::vector<std::size_t> old = std::move(id_slots_);
+      id_slots_.assign(std::max<std::size_t>(64, old.size() * 2), 0);
+      for (const std::size_t slot : old) {
+        if (slot != 0) PlaceId(slot - 1, /*check=*/false);
+      }
+    }
+    if (!PlaceId(index, /*check=*/true)) return false;
+    ++id_count_;
+    return true;
+  }
+  bool PlaceId(std::size_t index, bool check) {
+    const std::size_t mask = id_slots_.size() - 1;
+    const std::string& id = ids_[index];
+    for (std::size_t h = std::hash<std::string>{}(id)&mask;;
+         h = (h + 1) & mask) {
+      const std::size_t slot = id_slots_[h];
+      if (slot == 0) {
+        id_slots_[h] = index + 1;
+        return true;
+      }
+      if (check && ids_[slot - 1] == id) return false;
+    }
+  }
+
   static bool IsGroup(const std::vector<Criterion>& list,
                       const std::string& id) {
     for (const Criterion& c : list) {
@@ -530,7 +569,8 @@ class BidsBuilder {
   std::optional<CellParser> parser_;
   io::DecimalMark mark_ = io::DecimalMark::kAuto;
   std::string sheet_;
-  std::set<std::string> seen_;
+  std::vector<std::size_t> id_slots_;  // index into ids_ + 1, 0 = empty
+  std::size_t id_count_ = 0;
   BidSet bids_;
   std::vector<std::string> ids_, suppliers_, text_;
   std::vector<SourceLocation> rows_;
@@ -540,8 +580,8 @@ class BidsBuilder {
   std::map<std::string, std::string> numbers_;
   std::vector<std::vector<double>> field_numbers_;
   std::vector<double> values_;
-  std::vector<bool> present_;
-  std::vector<bool> panel_;  // per leaf: scored by a panel file
+  std::vector<unsigned char> present_;  // bytes, not bits: set per cell
+  std::vector<unsigned char> panel_;    // per leaf: scored by a panel file
   std::string locale_hint_;
   std::string id_key_ = "bid";
 };
@@ -836,14 +876,18 @@ void MergeHeaderRows(const std::vector<io::CsvCell>& top,
   }
 }
 
-bool BlankRow(const std::vector<io::CsvCell>& row) {
-  return std::all_of(row.begin(), row.end(), [](const io::CsvCell& c) {
-    return io::Trim(c.text).empty();
-  });
+// `Cell` is io::CsvCell (text owned) or io::CsvField (a view).
+template <typename Cell>
+bool BlankRow(const std::vector<Cell>& row) {
+  return std::all_of(row.begin(), row.end(),
+                     [](const Cell& c) { return io::Trim(c.text).empty(); });
 }
 
 // `typed` (workbooks): per cell, a number the spreadsheet stores as one.
-void ReadCsvRow(std::vector<io::CsvCell>& row, std::size_t number,
+// Strings for the row's path and cells' locations are made only for a
+// message.
+template <typename Cell>
+void ReadCsvRow(std::vector<Cell>& row, std::size_t number,
                 const CsvLayout& layout, BidsBuilder* b,
                 const std::vector<bool>* typed = nullptr) {
   const auto is_typed = [typed](std::size_t k) {
@@ -852,28 +896,31 @@ void ReadCsvRow(std::vector<io::CsvCell>& row, std::size_t number,
   const SourceLocation where = b->At(row.front().line, 1);
   const auto cell = [&row](int k) {
     return k >= 0 && static_cast<std::size_t>(k) < row.size()
-               ? std::string(io::Trim(row[static_cast<std::size_t>(k)].text))
-               : std::string();
+               ? io::Trim(row[static_cast<std::size_t>(k)].text)
+               : std::string_view();
   };
-  const std::string id = cell(layout.bid);
-  const std::string path =
-      "bids[" + (id.empty() ? std::to_string(number) : id) + "]";
+  const std::string_view id = cell(layout.bid);
+  const auto path = [&id, number] {
+    return "bids[" + (id.empty() ? std::to_string(number) : std::string(id)) +
+           "]";
+  };
   // Empty cells past the header (a spreadsheet's unused columns) go.
   while (row.size() > layout.width && io::Trim(row.back().text).empty()) {
     row.pop_back();
   }
   if (row.size() != layout.width) {
-    b->Error(where, path,
+    b->Error(where, path(),
              "row has " + std::to_string(row.size()) +
                  " values; the header has " + std::to_string(layout.width) +
                  " columns");
     return;
   }
-  b->AddBid(id, cell(layout.supplier), where, path, layout.bid_key);
+  b->AddBidLazy(std::string(id), std::string(cell(layout.supplier)), where,
+                path, layout.bid_key);
   for (std::size_t k = 0; k < row.size(); ++k) {
     if (layout.blank[k]) {
       if (!io::Trim(row[k].text).empty()) {
-        b->Error(b->At(row[k].line, row[k].column), path,
+        b->Error(b->At(row[k].line, row[k].column), path(),
                  "a value under a column without a header; name the column, "
                  "or leave it empty");
       }
@@ -882,15 +929,15 @@ void ReadCsvRow(std::vector<io::CsvCell>& row, std::size_t number,
     if (layout.field[k] >= 0) {
       const auto f = static_cast<std::size_t>(layout.field[k]);
       b->SetField(f, row[k].text, b->At(row[k].line, row[k].column),
-                  path + "." + b->field_names()[f], is_typed(k));
+                  path() + "." + b->field_names()[f], is_typed(k));
       continue;
     }
     if (layout.leaf[k] < 0) continue;
     const auto j = static_cast<std::size_t>(layout.leaf[k]);
-    const io::CsvCell& c = row[k];
+    const Cell& c = row[k];
     b->SetCellLazy(
         j, c.text, is_typed(k), [&] { return b->At(c.line, c.column); },
-        [&] { return path + "." + b->leaves()[j]->id; });
+        [&] { return path() + "." + b->leaves()[j]->id; });
   }
 }
 
@@ -995,9 +1042,19 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
   // spreadsheet with merged header cells saves it) has no bid id in the
   // second row.
   std::optional<std::vector<io::CsvCell>> upper;
-  const bool parsed = io::ParseCsvRows(
+  // Header rows are kept as cells (io::CsvCell); bid rows are read from
+  // views into `text`, without a string per cell.
+  const auto owned = [](const std::vector<io::CsvField>& fields) {
+    std::vector<io::CsvCell> cells;
+    cells.reserve(fields.size());
+    for (const io::CsvField& f : fields) {
+      cells.push_back(io::CsvCell{std::string(f.text), f.line, f.column});
+    }
+    return cells;
+  };
+  const bool parsed = io::ParseCsvFields(
       text, file, &diag, &table,
-      [&](std::vector<io::CsvCell>& row) {
+      [&](std::vector<io::CsvField>& row) {
         if (!header_seen) {
           header_seen = true;
           // Directives come before the header, so the locale is known now.
@@ -1017,7 +1074,7 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
           // A header with errors still lets the rows be checked (unknown
           // and duplicate columns are skipped), so one run reports every
           // problem of the file; without a bid column rows cannot be named.
-          upper = std::move(row);
+          upper = owned(row);
           return true;
         }
         if (upper) {
@@ -1027,8 +1084,9 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
           const auto k = static_cast<std::size_t>(bid);
           if (bid >= 0 && !BlankRow(row) &&
               (k >= row.size() || io::Trim(row[k].text).empty())) {
-            MergeHeaderRows(top, &row);
-            ReadCsvHeader(row, layout, &b, &columns);
+            std::vector<io::CsvCell> lower = owned(row);
+            MergeHeaderRows(top, &lower);
+            ReadCsvHeader(lower, layout, &b, &columns);
             return columns.bid >= 0;
           }
           ReadCsvHeader(top, layout, &b, &columns);
@@ -1358,6 +1416,13 @@ namespace io {
 BidsLayout ReadBidsLayout(std::string_view text, const std::string& file,
                           const CriteriaSet& set, Diagnostics* diag) {
   BidsLayout layout;
+  // Without the word "bids" (and without a backslash, which could spell it
+  // in an escape) the file has no `bids:` key: the default layout, without
+  // parsing the criteria file a second time.
+  if (text.find("bids") == std::string_view::npos &&
+      text.find('\\') == std::string_view::npos) {
+    return layout;
+  }
   Diagnostics parse;
   const auto root = ParseYaml(text, file, &parse);
   // The criteria reader reported any syntax error already.

@@ -65,7 +65,8 @@ std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
                 "product-group", "labels",    "sources",        "clauses",
                 "award",         "bids",      "language",       "decision"});
   CriteriaSet set;
-  award_ = root["award"].IsDefined() && !root["award"].IsNull();
+  award_ = io::MapValue(root, "award").IsDefined() &&
+           !io::MapValue(root, "award").IsNull();
   ReadFormat(root);
   set.id = ReadId(root, "");
   set.version = r_.String(root, "version", "", true).value_or("");
@@ -77,23 +78,24 @@ std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
   ReadDecision(root, &set);
   if (const auto scale = r_.Number(root, "scale", "", false)) {
     if (!(*scale > 0)) {
-      r_.Error(root["scale"], "scale",
-               "expected a number > 0, got \"" + root["scale"].Scalar() + "\"");
+      r_.Error(io::MapValue(root, "scale"), "scale",
+               "expected a number > 0, got \"" +
+                   io::MapValue(root, "scale").Scalar() + "\"");
     } else {
       set.scale = *scale;
-      set.scale_at = r_.Where(root["scale"]);
+      set.scale_at = r_.Where(io::MapValue(root, "scale"));
     }
   }
   if (const auto mode = r_.String(root, "weights", "", false)) {
     if (const auto m = WeightModeFromString(*mode)) {
       set.weights = *m;
     } else {
-      r_.Error(root["weights"], "weights",
+      r_.Error(io::MapValue(root, "weights"), "weights",
                "expected points, percent or order, got \"" + *mode + "\"");
     }
   }
   mode_ = set.weights;
-  const YAML::Node list = root["criteria"];
+  const YAML::Node list = io::MapValue(root, "criteria");
   if (!list.IsDefined() || list.IsNull()) {
     r_.Error(root, "criteria", "missing; expected a list of criteria");
   } else if (!list.IsSequence() || list.size() == 0) {
@@ -118,7 +120,7 @@ void CriteriaReader::ReadCurrency(const YAML::Node& root, CriteriaSet* set) {
                                [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!iso) {
     r_.Error(
-        root["currency"], "currency",
+        io::MapValue(root, "currency"), "currency",
         "expected an ISO 4217 code such as EUR, got \"" + *currency + "\"");
   }
   set->currency = *currency;
@@ -128,7 +130,7 @@ void CriteriaReader::ReadLanguage(const YAML::Node& root, CriteriaSet* set) {
   const auto language = r_.String(root, "language", "", false);
   if (!language) return;
   if (*language != "en" && *language != "nl" && *language != "fr") {
-    r_.Error(root["language"], "language",
+    r_.Error(io::MapValue(root, "language"), "language",
              "expected en, nl or fr, got \"" + *language + "\"");
     return;
   }
@@ -136,7 +138,7 @@ void CriteriaReader::ReadLanguage(const YAML::Node& root, CriteriaSet* set) {
 }
 
 void CriteriaReader::ReadDecision(const YAML::Node& root, CriteriaSet* set) {
-  const YAML::Node n = root["decision"];
+  const YAML::Node n = io::MapValue(root, "decision");
   if (!n.IsDefined() || n.IsNull()) return;
   if (!n.IsMap()) {
     r_.Error(n, "decision",
@@ -163,7 +165,7 @@ void CriteriaReader::ReadDecision(const YAML::Node& root, CriteriaSet* set) {
 void CriteriaReader::ReadFormat(const YAML::Node& root) {
   if (const auto format = r_.Number(root, "circa", "", true)) {
     if (*format != 1) {
-      r_.Error(root["circa"], "circa",
+      r_.Error(io::MapValue(root, "circa"), "circa",
                "unsupported format version " + FormatNumber(*format, -1) +
                    "; this circa reads format 1");
     }
@@ -175,7 +177,7 @@ std::string CriteriaReader::ReadId(const YAML::Node& n, const std::string& path,
   const auto id = r_.String(n, key, path, required);
   if (!id) return "";
   if (!ValidId(*id)) {
-    r_.Error(n[std::string(key)], io::Join(path, key),
+    r_.Error(io::MapValue(n, key), io::Join(path, key),
              "expected an id of letters, digits, '_', '-' or '.', "
              "starting with a letter or digit, got \"" +
                  *id + "\"");
@@ -197,7 +199,7 @@ void CriteriaReader::ReadKind(const YAML::Node& n, const std::string& path,
       if (!names.empty()) names += " or ";
       names += ToString(k);
     }
-    r_.Error(n["kind"], io::Join(path, "kind"),
+    r_.Error(io::MapValue(n, "kind"), io::Join(path, "kind"),
              "expected " + names + " here, got \"" + *text +
                  "\" (award criteria go in criteria, selection criteria "
                  "and technical specifications in requirements, contract "
@@ -245,14 +247,15 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
        "criteria", "kind",          "labels",      "evidence", "level",
        "source",   "anchor-source", "strategies",  "from",     "under",
        "draft"});
-  if (const YAML::Node u = node["under"]; u.IsDefined() && !adding_) {
+  if (const YAML::Node u = io::MapValue(node, "under");
+      u.IsDefined() && !adding_) {
     r_.Error(u, io::Join(path, "under"),
              "under is only read in a derived set's add list");
   }
   adding_ = false;  // an added criterion's children take no `under`
   c.id = ReadId(node, path);
   if (ValidId(c.id) && IsReservedId(c.id)) {
-    r_.Error(node["id"], io::Join(path, "id"),
+    r_.Error(io::MapValue(node, "id"), io::Join(path, "id"),
              "\"" + c.id +
                  "\" is reserved for a bid-file column; choose another id");
   }
@@ -268,10 +271,10 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
   if (const auto t = r_.String(node, "type", path, false)) {
     const auto parsed = CriterionTypeFromString(*t);
     if (!parsed) {
-      r_.Error(node["type"], io::Join(path, "type"),
+      r_.Error(io::MapValue(node, "type"), io::Join(path, "type"),
                "expected price, cost or quality, got \"" + *t + "\"");
     } else if (inherited && *parsed != *inherited) {
-      r_.Error(node["type"], io::Join(path, "type"),
+      r_.Error(io::MapValue(node, "type"), io::Join(path, "type"),
                "type " + *t + " differs from its group's type " +
                    std::string(ToString(*inherited)));
     } else {
@@ -279,15 +282,17 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
     }
   }
   ReadWeight(node, path, &c);
-  if (const YAML::Node n = node["min-score"]; n.IsDefined() && !n.IsNull()) {
+  if (const YAML::Node n = io::MapValue(node, "min-score");
+      n.IsDefined() && !n.IsNull()) {
     c.threshold = ReadThreshold(n, io::Join(path, "min-score"));
   }
-  if (const YAML::Node n = node["panel"]; n.IsDefined() && !n.IsNull()) {
+  if (const YAML::Node n = io::MapValue(node, "panel");
+      n.IsDefined() && !n.IsNull()) {
     c.panel = ReadPanel(n, io::Join(path, "panel"));
   }
 
-  const YAML::Node scoring = node["scoring"];
-  const YAML::Node children = node["criteria"];
+  const YAML::Node scoring = io::MapValue(node, "scoring");
+  const YAML::Node children = io::MapValue(node, "criteria");
   const bool has_scoring = scoring.IsDefined() && !scoring.IsNull();
   const bool has_children = children.IsDefined() && !children.IsNull();
   if (has_scoring && has_children) {
@@ -334,8 +339,8 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
 
 void CriteriaReader::ReadWeight(const YAML::Node& node, const std::string& path,
                                 Criterion* c) {
-  const YAML::Node w = node["weight"];
-  const YAML::Node o = node["order"];
+  const YAML::Node w = io::MapValue(node, "weight");
+  const YAML::Node o = io::MapValue(node, "order");
   const bool has_w = w.IsDefined() && !w.IsNull();
   const bool has_o = o.IsDefined() && !o.IsNull();
   if (mode_ == WeightMode::kOrder) {

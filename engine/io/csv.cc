@@ -1,6 +1,9 @@
 #include "io/csv.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "io/file.h"
 #include "io/numbers.h"
@@ -26,6 +29,116 @@ char DetectDelimiter(std::string_view header_line) {
 }
 
 bool IsBlank(std::string_view line) { return Trim(line).empty(); }
+
+// True when `text` is UTF-8 without NUL bytes (Utf8Problem's test), with
+// *ascii set when every byte is ASCII; ASCII is skipped 8 bytes at a time.
+bool ValidUtf8(std::string_view text, bool* ascii) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  *ascii = true;
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    while (i + 8 <= n) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, text.data() + i, 8);
+      // A byte with its high bit set, or a zero byte.
+      if (((w & kHigh) | ((w - kOnes) & ~w & kHigh)) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == 0) return false;
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    *ascii = false;
+    const std::size_t len = Utf8SequenceLength(text, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+// The cells of one row as positions: a cell's text is a range of the
+// parsed text while every byte appended to it follows the previous one
+// (an unquoted field, a quoted field without doubled quotes), else a range
+// of the row's storage. Views are made when the row is complete, since the
+// storage may move while it grows.
+class RowBuilder {
+ public:
+  explicit RowBuilder(std::string_view text) : text_(text) {}
+
+  void Start(int line, int column) { cell_ = Cell{false, 0, 0, line, column}; }
+  // Appends text_[at, at + n) to the current cell.
+  void Append(std::size_t at, std::size_t n) {
+    if (!cell_.owned && cell_.begin == cell_.end) {
+      cell_.begin = at;
+      cell_.end = at + n;
+    } else {
+      AppendMore(at, n);
+    }
+  }
+  void AppendMore(std::size_t at, std::size_t n) {
+    if (cell_.owned) {
+      storage_.append(text_.data() + at, n);
+    } else if (cell_.end == at) {
+      cell_.end += n;
+    } else {
+      const std::size_t offset = storage_.size();
+      storage_.append(text_.data() + cell_.begin, cell_.end - cell_.begin);
+      storage_.append(text_.data() + at, n);
+      cell_.owned = true;
+      cell_.begin = offset;
+    }
+  }
+  void ClearText() {
+    if (cell_.owned) storage_.resize(cell_.begin);
+    cell_.owned = false;
+    cell_.begin = cell_.end = 0;
+  }
+  // The current cell's text so far.
+  std::string_view Text() const {
+    if (cell_.owned) {
+      return std::string_view(storage_).substr(cell_.begin);
+    }
+    return text_.substr(cell_.begin, cell_.end - cell_.begin);
+  }
+  void EndCell() {
+    if (cell_.owned) cell_.end = storage_.size();
+    cells_.push_back(cell_);
+  }
+  std::size_t Cells() const { return cells_.size(); }
+  std::vector<CsvField>& Fields() {
+    fields_.clear();
+    for (const Cell& c : cells_) {
+      const std::string_view from =
+          c.owned ? std::string_view(storage_) : text_;
+      fields_.push_back(
+          CsvField{from.substr(c.begin, c.end - c.begin), c.line, c.column});
+    }
+    return fields_;
+  }
+  void Clear() {
+    cells_.clear();
+    storage_.clear();
+  }
+
+ private:
+  struct Cell {
+    bool owned;  // in storage_, from begin to its end
+    std::size_t begin;
+    std::size_t end;
+    int line;
+    int column;
+  };
+  std::string_view text_;
+  Cell cell_{};
+  std::vector<Cell> cells_;
+  std::string storage_;
+  std::vector<CsvField> fields_;
+};
 
 }  // namespace
 
@@ -61,11 +174,30 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
                   Diagnostics* diag, CsvTable* table,
                   const std::function<bool(std::vector<CsvCell>&)>& on_row,
                   int max_syntax_errors) {
+  std::vector<CsvCell> cells;
+  return ParseCsvFields(
+      text, file, diag, table,
+      [&](std::vector<CsvField>& fields) {
+        cells.clear();
+        cells.reserve(fields.size());
+        for (const CsvField& f : fields) {
+          cells.push_back(CsvCell{std::string(f.text), f.line, f.column});
+        }
+        return on_row(cells);
+      },
+      max_syntax_errors);
+}
+
+bool ParseCsvFields(std::string_view text, const std::string& file,
+                    Diagnostics* diag, CsvTable* table,
+                    const std::function<bool(std::vector<CsvField>&)>& on_row,
+                    int max_syntax_errors) {
   text = StripBom(text);
-  int bad_line = 0;
-  int bad_column = 0;
-  if (const std::string problem = Utf8Problem(text, &bad_line, &bad_column);
-      !problem.empty()) {
+  bool ascii = true;
+  if (!ValidUtf8(text, &ascii)) {
+    int bad_line = 0;
+    int bad_column = 0;
+    const std::string problem = Utf8Problem(text, &bad_line, &bad_column);
     diag->Error({file, bad_line, bad_column}, "", problem);
     return false;
   }
@@ -100,9 +232,23 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
   if (header_end == std::string_view::npos) header_end = text.size();
   table->delimiter = DetectDelimiter(text.substr(pos, header_end - pos));
   const char delim = table->delimiter;
+  // Bytes that end a run of ordinary bytes outside quotes.
+  std::array<bool, 256> special{};
+  for (const char c : {delim, '"', '\n', '\r'}) {
+    special[static_cast<unsigned char>(c)] = true;
+  }
+  // Characters (not continuation bytes) in text[from, to).
+  const auto characters = [&text, ascii](std::size_t from, std::size_t to) {
+    if (ascii) return static_cast<int>(to - from);
+    int n = 0;
+    for (std::size_t k = from; k < to; ++k) {
+      n += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return n;
+  };
 
-  std::vector<CsvCell> row;
-  CsvCell cell{"", line, 1};
+  RowBuilder row(text);
+  row.Start(line, 1);
   int column = 1;
   bool quoted = false;      // inside quotes
   bool was_quoted = false;  // the current field was quoted
@@ -125,19 +271,20 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
     }
   };
   const auto end_row = [&] {
-    row.push_back(std::move(cell));
+    row.EndCell();
+    std::vector<CsvField>& fields = row.Fields();
     const bool blank =
-        row.size() == 1 && IsBlank(row.front().text) && !was_quoted;
-    if (!blank && !on_row(row)) stopped = true;
-    row.clear();
+        fields.size() == 1 && IsBlank(fields.front().text) && !was_quoted;
+    if (!blank && !on_row(fields)) stopped = true;
+    row.Clear();
   };
-  for (std::size_t i = pos; i < text.size(); ++i) {
+  const std::size_t size = text.size();
+  for (std::size_t i = pos; i < size; ++i) {
     const char c = text[i];
-    const bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
     if (quoted) {
       if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          cell.text += '"';
+        if (i + 1 < size && text[i + 1] == '"') {
+          row.Append(i, 1);
           ++i;
           column += 2;
           continue;
@@ -146,38 +293,38 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
         ++column;
         continue;
       }
-      cell.text += c;
       if (c == '\n') {
+        row.Append(i, 1);
         ++line;
         column = 1;
-      } else if (!continuation) {
-        ++column;
+        continue;
       }
+      // The run up to the next quote or line end, at once.
+      std::size_t j = i + 1;
+      while (j < size && text[j] != '"' && text[j] != '\n') ++j;
+      row.Append(i, j - i);
+      column += characters(i, j);
+      i = j - 1;
       continue;
     }
-    if (!was_quoted && c != '"' && c != delim && c != '\n' && c != '\r') {
+    if (!was_quoted && !special[static_cast<unsigned char>(c)]) {
       // Fast path: the run of ordinary bytes up to the next delimiter,
-      // quote or line end, appended at once.
-      std::size_t j = i;
-      int characters = 0;
-      for (; j < text.size(); ++j) {
-        const char d = text[j];
-        if (d == delim || d == '"' || d == '\n' || d == '\r') break;
-        characters += (static_cast<unsigned char>(d) & 0xC0) != 0x80 ? 1 : 0;
-      }
-      cell.text.append(text.data() + i, j - i);
-      column += characters;
+      // quote or line end, at once.
+      std::size_t j = i + 1;
+      while (j < size && !special[static_cast<unsigned char>(text[j])]) ++j;
+      row.Append(i, j - i);
+      column += characters(i, j);
       i = j - 1;
       continue;
     }
     if (c == '"') {
-      if (!Trim(cell.text).empty() || was_quoted) {
+      if (!Trim(row.Text()).empty() || was_quoted) {
         syntax_error(line, column,
                      "unexpected '\"' inside an unquoted field; quote the "
                      "whole field and double the quote (\"\")");
         if (stopped) return false;
       }
-      cell.text.clear();
+      row.ClearText();
       quoted = true;
       was_quoted = true;
       quote_line = line;
@@ -186,19 +333,19 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
       continue;
     }
     if (c == delim) {
-      row.push_back(std::move(cell));
+      row.EndCell();
       ++column;
-      cell = CsvCell{"", line, column};
+      row.Start(line, column);
       was_quoted = false;
       continue;
     }
-    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (c == '\r' && i + 1 < size && text[i + 1] == '\n') continue;
     if (c == '\n') {
       end_row();
       if (stopped) return ok;
       ++line;
       column = 1;
-      cell = CsvCell{"", line, 1};
+      row.Start(line, 1);
       was_quoted = false;
       continue;
     }
@@ -213,15 +360,15 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
       // later messages quoting it stay readable.
       was_quoted = false;
     }
-    cell.text += c;
-    if (!continuation) ++column;
+    row.Append(i, 1);
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
   }
   if (quoted) {
     diag->Error({file, quote_line, quote_column}, "",
                 "this quote is never closed");
     return false;
   }
-  if (!cell.text.empty() || !row.empty() || was_quoted) end_row();
+  if (!row.Text().empty() || row.Cells() > 0 || was_quoted) end_row();
   return ok;
 }
 

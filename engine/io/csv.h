@@ -27,6 +27,16 @@ struct CsvTable {
   std::vector<std::vector<CsvCell>> rows;  // rows[0] is the header
 };
 
+// A cell without a copy of its text: `text` points into the text being
+// parsed, or (a quoted field with doubled quotes, or text after a closing
+// quote) into the parser's storage for the row. Valid only until the row
+// callback returns.
+struct CsvField {
+  std::string_view text;
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in characters
+};
+
 // Returns false (with errors) on invalid UTF-8 or broken quoting.
 bool ParseCsv(std::string_view text, const std::string& file, Diagnostics* diag,
               CsvTable* table);
@@ -39,6 +49,14 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
                   Diagnostics* diag, CsvTable* table,
                   const std::function<bool(std::vector<CsvCell>&)>& on_row,
                   int max_syntax_errors = 50);
+
+// ParseCsvRows without a string per cell: the same rows, errors and
+// positions, each row handed over as views (CsvField). For readers that
+// look at every cell once (bid files).
+bool ParseCsvFields(std::string_view text, const std::string& file,
+                    Diagnostics* diag, CsvTable* table,
+                    const std::function<bool(std::vector<CsvField>&)>& on_row,
+                    int max_syntax_errors = 50);
 
 // `text` with every carriage return that is not followed by a line feed
 // turned into a line feed: old Mac files end lines with CR alone, and CSV

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 #include "circa/load.h"
 
@@ -34,9 +35,8 @@ bool NormaliseSpaces(std::string_view in, std::string* out) {
 }
 
 // Checks "1", "12", "123", "1 234", "12.345.678" style grouping with one
-// group character and copies the digits to *digits.
-bool CheckGrouping(std::string_view integer, char group, std::string* digits) {
-  digits->clear();
+// group character.
+bool CheckGrouping(std::string_view integer, char group) {
   std::size_t start = 0;
   bool first = true;
   while (true) {
@@ -56,7 +56,6 @@ bool CheckGrouping(std::string_view integer, char group, std::string* digits) {
     if (first && end != std::string_view::npos && part.front() == '0') {
       return false;
     }
-    digits->append(part);
     if (end == std::string_view::npos) break;
     first = false;
     start = end + 1;
@@ -72,30 +71,115 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-// Splits an integer part that may use `group` or spaces (not both) as
-// thousands separators.
-bool ParseInteger(std::string_view integer, char group, std::string* digits) {
-  const bool has_space = integer.find(' ') != std::string_view::npos;
-  const bool has_group =
-      group != 0 && integer.find(group) != std::string_view::npos;
-  if (has_space && has_group) return false;
-  if (has_space) return CheckGrouping(integer, ' ', digits);
-  if (has_group) return CheckGrouping(integer, group, digits);
-  if (!AllDigits(integer)) return false;
-  *digits = std::string(integer);
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// The value of the checked digits of `integer` (separators skipped) and
+// `fraction`, negated when `negative`: exactly std::from_chars of
+// "[-]digits[.fraction]". Up to 19 digits with a mantissa below 2^53 and at
+// most 22 fraction digits it is one division of two exact doubles, which
+// IEEE arithmetic rounds correctly, as from_chars does (Clinger's fast
+// path); otherwise the text is built and handed to from_chars.
+bool DigitsValue(std::string_view integer, std::string_view fraction,
+                 bool negative, double* value) {
+  std::uint64_t mantissa = 0;
+  std::size_t count = 0;
+  for (const char c : integer) {
+    if (!IsDigit(c)) continue;
+    mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+    if (++count > 19) break;
+  }
+  for (const char c : fraction) {
+    mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+    if (++count > 19) break;
+  }
+  if (count <= 19 && mantissa < (std::uint64_t{1} << 53) &&
+      fraction.size() <= 22) {
+    const double v = static_cast<double>(mantissa) / kPow10[fraction.size()];
+    *value = negative ? -v : v;
+    return true;
+  }
+  std::string plain = negative ? "-" : "";
+  if (integer.empty()) plain += '0';
+  for (const char c : integer) {
+    if (IsDigit(c)) plain += c;
+  }
+  if (!fraction.empty()) {
+    plain += '.';
+    plain += fraction;
+  }
+  double v = 0;
+  const auto [ptr, ec] =
+      std::from_chars(plain.data(), plain.data() + plain.size(), v);
+  if (ec != std::errc() || ptr != plain.data() + plain.size() ||
+      !std::isfinite(v)) {
+    return false;
+  }
+  *value = v;
+  return true;
+}
+
+// The usual shape, [sign] digits [mark digits], read in one pass when the
+// rules below give it one meaning and its value is exact by Clinger's fast
+// path (see DigitsValue); false sends the text through the full checks,
+// which give the same value or the message.
+bool FastNumber(std::string_view t, DecimalMark mark, double* value) {
+  std::size_t i = 0;
+  const std::size_t n = t.size();
+  bool negative = false;
+  if (i < n && (t[i] == '-' || t[i] == '+')) {
+    negative = t[i] == '-';
+    ++i;
+  }
+  std::uint64_t mantissa = 0;
+  const std::size_t int_begin = i;
+  while (i < n && IsDigit(t[i])) {
+    mantissa = mantissa * 10 + static_cast<std::uint64_t>(t[i] - '0');
+    ++i;
+  }
+  const std::size_t int_digits = i - int_begin;
+  std::size_t frac_digits = 0;
+  if (i < n) {
+    const char p = t[i];
+    if (p != '.' && p != ',') return false;
+    ++i;
+    const std::size_t frac_begin = i;
+    while (i < n && IsDigit(t[i])) {
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(t[i] - '0');
+      ++i;
+    }
+    frac_digits = i - frac_begin;
+    if (i != n || frac_digits == 0) return false;
+    // Which mark is decimal: the locale's; under auto, one mark is decimal
+    // unless the number looks grouped ("1.234": ambiguous).
+    switch (mark) {
+      case DecimalMark::kPoint:
+        if (p != '.') return false;
+        break;
+      case DecimalMark::kComma:
+        if (p != ',') return false;
+        break;
+      case DecimalMark::kAuto:
+        if (frac_digits == 3 && int_digits >= 1 && int_digits <= 3 &&
+            !(int_digits == 1 && t[int_begin] == '0')) {
+          return false;
+        }
+        break;
+    }
+  } else if (int_digits == 0) {
+    return false;
+  }
+  if (int_digits + frac_digits > 19 || mantissa >= (std::uint64_t{1} << 53) ||
+      frac_digits > 22) {
+    return false;
+  }
+  const double v = static_cast<double>(mantissa) / kPow10[frac_digits];
+  *value = negative ? -v : v;
   return true;
 }
 
 }  // namespace
-
-std::string_view Trim(std::string_view text) {
-  const auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 std::optional<DecimalMark> DecimalMarkOf(std::string_view name) {
   std::string locale(name);
@@ -136,22 +220,33 @@ bool ParsePlainNumber(std::string_view text, double* value) {
 bool ParseNumber(std::string_view text, DecimalMark mark,
                  std::string_view locale_name, double* value,
                  std::string* why) {
-  // Plain digits (the common case) need no further checks.
+  // Plain digits (the common case) need no further checks: up to 15
+  // digits are exact as an integer.
   const std::string_view trimmed = Trim(text);
   if (!trimmed.empty() && trimmed.size() < 16 &&
       std::all_of(trimmed.begin(), trimmed.end(), IsDigit)) {
-    double v = 0;
-    std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), v);
-    *value = v;
+    std::uint64_t v = 0;
+    for (const char c : trimmed) {
+      v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    *value = static_cast<double>(v);
     return true;
   }
-  const std::string quoted = "\"" + std::string(trimmed) + "\"";
-  std::string s;
-  if (!NormaliseSpaces(Trim(text), &s)) {
-    *why = "expected a number, got " + quoted;
-    return false;
+  if (FastNumber(trimmed, mark, value)) return true;
+  // Messages are made only on failure.
+  const auto quoted = [trimmed] { return "\"" + std::string(trimmed) + "\""; };
+  // No-break spaces become spaces; ASCII text is read in place.
+  std::string normalised;
+  std::string_view body = trimmed;
+  if (std::any_of(trimmed.begin(), trimmed.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80;
+      })) {
+    if (!NormaliseSpaces(trimmed, &normalised)) {
+      *why = "expected a number, got " + quoted();
+      return false;
+    }
+    body = normalised;
   }
-  std::string_view body = s;
   bool negative = false;
   if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
     negative = body.front() == '-';
@@ -159,13 +254,35 @@ bool ParseNumber(std::string_view text, DecimalMark mark,
   }
   if (body.empty() ||
       !(IsDigit(body.front()) || body.front() == '.' || body.front() == ',')) {
-    *why = "expected a number, got " + quoted;
+    *why = "expected a number, got " + quoted();
     return false;
   }
-  const std::size_t dots =
-      static_cast<std::size_t>(std::count(body.begin(), body.end(), '.'));
-  const std::size_t commas =
-      static_cast<std::size_t>(std::count(body.begin(), body.end(), ','));
+  // One pass for what the checks below ask of the text: the marks' counts
+  // and first and last places, and the first space.
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::size_t dots = 0;
+  std::size_t commas = 0;
+  std::size_t first_dot = kNone, last_dot = kNone;
+  std::size_t first_comma = kNone, last_comma = kNone;
+  std::size_t first_space = kNone;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (IsDigit(c)) continue;
+    if (c == '.') {
+      ++dots;
+      if (first_dot == kNone) first_dot = i;
+      last_dot = i;
+    } else if (c == ',') {
+      ++commas;
+      if (first_comma == kNone) first_comma = i;
+      last_comma = i;
+    } else if (c == ' ' && first_space == kNone) {
+      first_space = i;
+    }
+  }
+  const auto first = [&](char c) {
+    return c == '.' ? first_dot : c == ',' ? first_comma : kNone;
+  };
 
   char decimal = 0;  // 0: no decimal part
   char group = 0;
@@ -180,7 +297,7 @@ bool ParseNumber(std::string_view text, DecimalMark mark,
       break;
     case DecimalMark::kAuto: {
       if (dots > 0 && commas > 0) {
-        decimal = body.rfind('.') > body.rfind(',') ? '.' : ',';
+        decimal = last_dot > last_comma ? '.' : ',';
         group = decimal == '.' ? ',' : '.';
       } else if (dots + commas == 0) {
         decimal = 0;
@@ -189,14 +306,14 @@ bool ParseNumber(std::string_view text, DecimalMark mark,
         if (dots + commas > 1) {
           group = p;  // "1.234.567": only grouping repeats
         } else {
-          const std::size_t at = body.find(p);
+          const std::size_t at = first(p);
           const std::string_view before = body.substr(0, at);
           const std::string_view after = body.substr(at + 1);
           const bool looks_grouped = after.size() == 3 && AllDigits(after) &&
                                      AllDigits(before) && before.size() <= 3 &&
                                      before != "0";
           if (looks_grouped) {
-            *why = quoted + " is ambiguous: " + std::string(before) + "." +
+            *why = quoted() + " is ambiguous: " + std::string(before) + "." +
                    std::string(after) + " or " + std::string(before) +
                    std::string(after) +
                    "? declare the file's locale (nl-BE for a decimal comma, "
@@ -214,39 +331,40 @@ bool ParseNumber(std::string_view text, DecimalMark mark,
   std::string_view fraction;
   bool ok = true;
   if (decimal != 0) {
-    const std::size_t at = body.find(decimal);
-    ok = body.find(decimal, at + 1) == std::string_view::npos;
+    const std::size_t at = first(decimal);
+    ok = (decimal == '.' ? dots : commas) == 1;
     integer = body.substr(0, at);
     fraction = body.substr(at + 1);
   }
-  std::string digits = "0";
-  if (ok && !integer.empty()) ok = ParseInteger(integer, group, &digits);
+  if (ok && !integer.empty()) {
+    // Separators in the integer part: spaces or `group`, not both.
+    const bool has_space = first_space < integer.size();
+    const bool has_group = group != 0 && first(group) < integer.size();
+    if (has_space && has_group) {
+      ok = false;
+    } else if (has_space) {
+      ok = CheckGrouping(integer, ' ');
+    } else if (has_group) {
+      ok = CheckGrouping(integer, group);
+    } else {
+      ok = AllDigits(integer);
+    }
+  }
   if (ok && decimal != 0) ok = AllDigits(fraction);
   if (!ok) {
     if (mark == DecimalMark::kAuto) {
-      *why = "expected a number, got " + quoted;
+      *why = "expected a number, got " + quoted();
     } else {
       *why = "expected a number written with a decimal " +
              std::string(mark == DecimalMark::kComma ? "comma" : "point") +
-             " (locale " + std::string(locale_name) + "), got " + quoted;
+             " (locale " + std::string(locale_name) + "), got " + quoted();
     }
     return false;
   }
-  std::string plain = negative ? "-" : "";
-  plain += digits;
-  if (decimal != 0) {
-    plain += '.';
-    plain += fraction;
-  }
-  double v = 0;
-  const auto [ptr, ec] =
-      std::from_chars(plain.data(), plain.data() + plain.size(), v);
-  if (ec != std::errc() || ptr != plain.data() + plain.size() ||
-      !std::isfinite(v)) {
-    *why = "expected a finite number, got " + quoted;
+  if (!DigitsValue(integer, fraction, negative, value)) {
+    *why = "expected a finite number, got " + quoted();
     return false;
   }
-  *value = v;
   return true;
 }
 
@@ -352,10 +470,18 @@ bool ParseLocaleNumber(std::string_view text, std::string_view locale,
 }
 
 bool ParseYesNo(std::string_view text, bool* value) {
-  std::string lower(io::Trim(text));
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string_view t = io::Trim(text);
+  const auto equal = [t](std::string_view word) {
+    if (t.size() != word.size()) return false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      const char c = t[i];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) !=
+          word[i]) {
+        return false;
+      }
+    }
+    return true;
+  };
   // Also the words spreadsheets show for TRUE and FALSE in Dutch and
   // French (WAAR/ONWAAR, VRAI/FAUX).
   static constexpr std::array<std::string_view, 7> kYes{
@@ -363,13 +489,13 @@ bool ParseYesNo(std::string_view text, bool* value) {
   static constexpr std::array<std::string_view, 7> kNo{
       "no", "false", "nee", "non", "0", "onwaar", "faux"};
   for (const std::string_view y : kYes) {
-    if (lower == y) {
+    if (equal(y)) {
       *value = true;
       return true;
     }
   }
   for (const std::string_view n : kNo) {
-    if (lower == n) {
+    if (equal(n)) {
       *value = false;
       return true;
     }

@@ -22,7 +22,16 @@ bool ParseNumber(std::string_view text, DecimalMark mark,
 // Strict C-locale number for YAML criteria files ("15", "-2.5", "1e3").
 bool ParsePlainNumber(std::string_view text, double* value);
 
-std::string_view Trim(std::string_view text);
+// `text` without leading and trailing spaces, tabs and line ends (inline:
+// called for every cell of a bid file).
+inline std::string_view Trim(std::string_view text) {
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
 
 // A value as a buyer types it in a spreadsheet: a currency symbol or ISO
 // code before or after the amount ("€ 12.345,67", "12 345,67 €",

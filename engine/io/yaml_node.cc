@@ -468,6 +468,14 @@ std::optional<YAML::Node> ParseYaml(std::string_view text,
   return std::nullopt;
 }
 
+YAML::Node MapValue(const YAML::Node& map, std::string_view key) {
+  if (!map.IsMap()) return map[std::string(key)];
+  for (const auto& kv : map) {
+    if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.second;
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
 SourceLocation YamlReader::Where(const YAML::Node& node) const {
   // A missing key yields an invalid node whose Mark() throws.
   if (!node.IsDefined()) return {file_, 0, 0};
@@ -514,7 +522,7 @@ std::optional<std::string> YamlReader::String(const YAML::Node& map,
                                               std::string_view key,
                                               const std::string& path,
                                               bool required) const {
-  const YAML::Node node = map[std::string(key)];
+  const YAML::Node node = MapValue(map, key);
   if (!node.IsDefined() || node.IsNull()) {
     if (required) Error(map, Join(path, key), "missing; expected a text value");
     return std::nullopt;
@@ -543,7 +551,7 @@ std::optional<double> YamlReader::Number(const YAML::Node& map,
                                          std::string_view key,
                                          const std::string& path,
                                          bool required) const {
-  const YAML::Node node = map[std::string(key)];
+  const YAML::Node node = MapValue(map, key);
   if (!node.IsDefined() || node.IsNull()) {
     if (required) Error(map, Join(path, key), "missing; expected a number");
     return std::nullopt;
@@ -554,7 +562,7 @@ std::optional<double> YamlReader::Number(const YAML::Node& map,
 std::optional<bool> YamlReader::Bool(const YAML::Node& map,
                                      std::string_view key,
                                      const std::string& path) const {
-  const YAML::Node node = map[std::string(key)];
+  const YAML::Node node = MapValue(map, key);
   if (!node.IsDefined() || node.IsNull()) return std::nullopt;
   if (node.IsScalar()) {
     const std::string& s = node.Scalar();

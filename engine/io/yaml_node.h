@@ -31,6 +31,12 @@ std::optional<YAML::Node> ParseYaml(std::string_view text,
                                     YamlSyntax syntax = YamlSyntax::kYaml,
                                     int max_errors = 50);
 
+// map[key] without yaml-cpp's cost for an absent key (it formats the key
+// through a std::stringstream, for a message no reader shows): the value,
+// or an undefined node (IsDefined() false) when `map` has no such key. A
+// node that is not a map is subscripted as by operator[].
+YAML::Node MapValue(const YAML::Node& map, std::string_view key);
+
 // Reads YAML fields of one file, adding diagnostics with file positions.
 class YamlReader {
  public:

@@ -195,5 +195,61 @@ TEST(CsvTest, LoneCrToLfKeepsCrlfAndCopiesOnlyWhenNeeded) {
   EXPECT_EQ(LoneCrToLf("a\rb\r\nc\r", &storage), "a\nb\r\nc\n");
 }
 
+// ParseCsvFields hands over views (into the text, or into the row's storage
+// when a cell is not one run of it) with the same texts and positions as
+// the cells ParseCsvRows copies, and the same errors.
+TEST(CsvTest, FieldsAreTheRowsAsViews) {
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "bid;naam;prijs\r\n"
+      "\"A\"\"1\";\"Caf\xC3\xA9 \"\"Nord\"\"\";\"1\xC2\xA0"
+      "234,5\"\r\n"
+      "B;\"two\r\nlines\";  7 \r\n"
+      "\"C\"  x;\xC3\xA9\xC3\xA9;\"\"\n"
+      "D;\"unquoted\" then;8";
+  Diagnostics by_rows;
+  CsvTable rows_table;
+  std::vector<std::vector<CsvCell>> rows;
+  ParseCsvRows(text, "b.csv", &by_rows, &rows_table,
+               [&rows](std::vector<CsvCell>& row) {
+                 rows.push_back(row);
+                 return true;
+               });
+  Diagnostics by_fields;
+  CsvTable fields_table;
+  std::vector<std::vector<CsvCell>> fields;
+  ParseCsvFields(text, "b.csv", &by_fields, &fields_table,
+                 [&fields](std::vector<CsvField>& row) {
+                   fields.emplace_back();
+                   for (const CsvField& f : row) {
+                     fields.back().push_back(
+                         CsvCell{std::string(f.text), f.line, f.column});
+                   }
+                   return true;
+                 });
+  ASSERT_EQ(rows.size(), 5u);
+  ASSERT_EQ(fields.size(), rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    ASSERT_EQ(fields[i].size(), rows[i].size()) << "row " << i;
+    for (std::size_t k = 0; k < rows[i].size(); ++k) {
+      EXPECT_EQ(fields[i][k].text, rows[i][k].text) << i << "," << k;
+      EXPECT_EQ(fields[i][k].line, rows[i][k].line) << i << "," << k;
+      EXPECT_EQ(fields[i][k].column, rows[i][k].column) << i << "," << k;
+    }
+  }
+  // Doubled quotes, a quoted line break, text after a closing quote.
+  EXPECT_EQ(fields[1][0].text, "A\"1");
+  EXPECT_EQ(fields[1][1].text, "Caf\xC3\xA9 \"Nord\"");
+  EXPECT_EQ(fields[2][1].text, "two\r\nlines");
+  EXPECT_EQ(fields[3][0].text, "Cx");
+  EXPECT_EQ(fields[3][2].column, 11);
+  EXPECT_EQ(fields[4][1].text, "unquotedthen");
+  EXPECT_EQ(circa_test::Messages(by_fields.items()),
+            circa_test::Messages(by_rows.items()));
+  EXPECT_THAT(circa_test::Messages(by_fields.items()),
+              ElementsAre("b.csv:5:6: unexpected text after a closing quote",
+                          "b.csv:6:14: unexpected text after a closing quote"));
+}
+
 }  // namespace
 }  // namespace circa::io

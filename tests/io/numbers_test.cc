@@ -3,8 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <charconv>
+#include <cstdint>
 #include <ostream>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "circa/load.h"
 
@@ -111,6 +116,77 @@ INSTANTIATE_TEST_SUITE_P(
                       "expected a number written with a decimal comma (locale "
                       "nl-BE), got \"0.125\""},
         BadNumberCase{"1", "xx-YY", "unknown locale \"xx-YY\""}));
+
+// The one-pass reading of the usual shapes ([sign] digits [mark digits],
+// Clinger's fast path) and the full checks give, for every number they
+// accept, exactly the double std::from_chars reads from the plain text:
+// digits at the edges of the fast path (2^53, 19 digits, 22 decimals),
+// grouped and ungrouped, in every locale.
+TEST(ParseNumberTest, SameBitsAsFromChars) {
+  std::mt19937_64 rng(7);
+  const auto digits = [&rng](std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) {
+      s += static_cast<char>('0' + static_cast<int>(rng() % 10));
+    }
+    return s;
+  };
+  std::vector<std::string> texts = {"9007199254740992",
+                                    "9007199254740993",
+                                    "9007199254740993.5",
+                                    "900719925474099.3",
+                                    "1234567890123456789",
+                                    "12345678901234567890",
+                                    "0.1",
+                                    "0,3",
+                                    "-0",
+                                    "-0.0",
+                                    "+.5",
+                                    ",5",
+                                    "0.0000000000000000000001",
+                                    "0.00000000000000000000001",
+                                    "1.7976931348623157",
+                                    "4.9406564584124654",
+                                    "99999999999999999999.9"};
+  for (int k = 0; k < 20000; ++k) {
+    std::string t = rng() % 4 == 0 ? "-" : "";
+    t += digits(rng() % 21);
+    if (rng() % 3 != 0) {
+      t += rng() % 2 == 0 ? '.' : ',';
+      t += digits(rng() % 26);
+    }
+    texts.push_back(t);
+  }
+  for (const std::string& text : texts) {
+    for (const char* locale : {"auto", "en", "nl-BE"}) {
+      double value = 0;
+      std::string why;
+      if (!ParseLocaleNumber(text, locale, &value, &why)) continue;
+      // The plain text: sign, digits without grouping, '.' before decimals.
+      const bool comma_decimal = std::string(locale) == "nl-BE" ||
+                                 (std::string(locale) == "auto" &&
+                                  text.find(',') != std::string::npos);
+      std::string plain;
+      bool any = false;
+      for (const char c : text) {
+        if (c == '-') plain += c;
+        if (c >= '0' && c <= '9') {
+          plain += c;
+          any = true;
+        }
+        if (c == (comma_decimal ? ',' : '.')) {
+          if (!any) plain += '0';
+          plain += '.';
+        }
+      }
+      double expected = 0;
+      std::from_chars(plain.data(), plain.data() + plain.size(), expected);
+      EXPECT_EQ(std::bit_cast<std::uint64_t>(value),
+                std::bit_cast<std::uint64_t>(expected))
+          << '"' << text << "\" under " << locale << " read as " << plain;
+    }
+  }
+}
 
 TEST(DecimalMarkTest, KnownLocales) {
   EXPECT_EQ(io::DecimalMarkOf("auto"), io::DecimalMark::kAuto);
