@@ -647,6 +647,52 @@ TEST(PrometheeReference, SortedFlowsEqualPairwiseDefinition) {
   ExpectNear(got.negative, minus, 1e-12);
 }
 
+// The Gaussian flows on 300 bids take the blocked path (a truncated Gauss
+// transform, engine/analysis/promethee.cc); on 40 bids the direct one. Both
+// equal the pairwise definition within 1e-12 (flows lie in [0, 1], so this
+// is relative to their range), for s from a hundredth of the spread (most
+// pairs beyond the cutoff) to ten times it, with ties and a cost column.
+TEST(PrometheeReference, GaussianFlowsEqualPairwiseDefinition) {
+  for (const int n : {40, 300}) {
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> value(0, 100);
+    std::uniform_int_distribution<int> level(0, 20);
+    Eigen::MatrixXd x(n, 6);
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < 5; ++j) x(i, j) = value(rng);
+      x(i, 5) = 5.0 * level(rng);  // ties
+    }
+    const Eigen::VectorXd w = Vec({1, 2, 3, 1, 2, 3});
+    const auto cost = Cost("+-++++");
+    std::vector<PreferenceCriterion> criteria;
+    for (const double s : {1.0, 5.0, 20.0, 100.0, 1000.0, 7.5}) {
+      criteria.push_back({PreferenceFunction::kGaussian, 0, 0, s});
+    }
+    const circa::PrometheeDetail got =
+        circa::analysis::Promethee(x, w, cost, criteria);
+    Eigen::VectorXd plus = Eigen::VectorXd::Zero(n);
+    Eigen::VectorXd minus = Eigen::VectorXd::Zero(n);
+    for (int a = 0; a < n; ++a) {
+      for (int b = 0; b < n; ++b) {
+        double pi = 0;
+        for (int j = 0; j < 6; ++j) {
+          const double d = cost[static_cast<std::size_t>(j)]
+                               ? x(b, j) - x(a, j)
+                               : x(a, j) - x(b, j);
+          pi += w[j] / w.sum() *
+                circa::analysis::Preference(
+                    criteria[static_cast<std::size_t>(j)], d);
+        }
+        plus[a] += pi / (n - 1);
+        minus[b] += pi / (n - 1);
+      }
+    }
+    SCOPED_TRACE(n);
+    ExpectNear(got.positive, plus, 1e-12);
+    ExpectNear(got.negative, minus, 1e-12);
+  }
+}
+
 // PROMETHEE I, worked by hand with the usual function: criterion 1
 // (weight 2) ranks A > B > C, criterion 2 (weight 1) B > C > A. A leaves
 // with 2/3 against B and C and enters with 1/3 from each: phi+ 2/3, phi- 1/3;
