@@ -19,9 +19,18 @@ ColumnOutcome ZeroLowest(const Eigen::Ref<const Eigen::VectorXd>& x,
 
 }  // namespace
 
+double ColumnTotal(const ScoringRule& rule,
+                   const Eigen::Ref<const Eigen::VectorXd>& x) {
+  if (rule.rule != Rule::kShareOfTotal) return 0;
+  if (rule.better == Direction::kLowerIsBetter) {
+    return x.size() > 0 && x.minCoeff() > 0 ? x.array().inverse().sum() : 0;
+  }
+  return x.sum();
+}
+
 ColumnOutcome ScoreColumn(const ScoringRule& rule,
                           const Eigen::Ref<const Eigen::VectorXd>& x,
-                          double min, double max,
+                          double min, double max, double total,
                           Eigen::Ref<Eigen::VectorXd> out) {
   const bool lower = rule.better == Direction::kLowerIsBetter;
   switch (rule.rule) {
@@ -83,6 +92,28 @@ ColumnOutcome ScoreColumn(const ScoringRule& rule,
         }
         out = x.array() / max;
       }
+      return {};
+    case Rule::kShareOfTotal:
+      // Values are >= 0 (the bid reader refuses negatives), so the total is
+      // 0 only when every value is 0.
+      if (lower) {
+        if (min <= 0) return ZeroLowest(x, out);
+        out = x.array().inverse() / total;
+      } else {
+        if (max <= 0) {
+          out.setZero();
+          return {NoteKind::kBestIsZero};
+        }
+        out = x.array() / total;
+      }
+      return {};
+    case Rule::kBelowHighest:
+      // Every price 0: all equal, full marks.
+      if (max <= 0) {
+        out.setOnes();
+        return {NoteKind::kAllEqual};
+      }
+      out = 1.0 - x.array() / max;
       return {};
     case Rule::kSteps: {
       // Step tables are short: one vectorised select per step beats a

@@ -117,6 +117,7 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   // first. The others' extremes are taken from each chunk as it is scored.
   std::vector<Eigen::Index> lo_chunk(static_cast<std::size_t>(m), 0);
   std::vector<Eigen::Index> hi_chunk(static_cast<std::size_t>(m), 0);
+  std::vector<double> totals(static_cast<std::size_t>(m), 0.0);
   for (Eigen::Index j = 0; j < m; ++j) {
     const double* x = values.col(j).data();
     if (!columns[static_cast<std::size_t>(j)].relative) {
@@ -131,6 +132,8 @@ void ScoreAndTotal(const std::vector<Column>& columns,
     Extremes(x, n, &lo, &hi, &lo_at, &hi_at);
     e->column_min[j] = lo;
     e->column_max[j] = hi;
+    totals[static_cast<std::size_t>(j)] = score::ColumnTotal(
+        columns[static_cast<std::size_t>(j)].rule, values.col(j));
     e->min_bid[static_cast<std::size_t>(j)] = static_cast<int>(lo_at);
     e->max_bid[static_cast<std::size_t>(j)] = static_cast<int>(hi_at);
   }
@@ -155,8 +158,9 @@ void ScoreAndTotal(const std::vector<Column>& columns,
         }
       }
       auto out = e->scores.col(j).segment(r0, len);
-      score::ColumnOutcome outcome = score::ScoreColumn(
-          columns[k].rule, x, e->column_min[j], e->column_max[j], out);
+      score::ColumnOutcome outcome =
+          score::ScoreColumn(columns[k].rule, x, e->column_min[j],
+                             e->column_max[j], totals[k], out);
       if (outcome.note) (*notes)[k] = outcome.note;
       const double w = weights[j];
       total += out * w;
@@ -350,7 +354,8 @@ void Scorer::ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
     if (min_bid) (*min_bid)[k] = static_cast<int>(lo_at);
     if (max_bid) (*max_bid)[k] = static_cast<int>(hi_at);
     score::ColumnOutcome outcome = score::ScoreColumn(
-        columns_[k].rule, values.col(j), lo, hi, scores->col(j));
+        columns_[k].rule, values.col(j), lo, hi,
+        score::ColumnTotal(columns_[k].rule, values.col(j)), scores->col(j));
     if (notes && outcome.note) (*notes)[k] = outcome.note;
   }
 }

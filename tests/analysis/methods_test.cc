@@ -585,6 +585,21 @@ TEST(PrometheeReference, JmcdmMixedFunctions) {
              0.005);
 }
 
+// Usual function, second source: the test of the independent Python
+// implementation antoinedejonckheere/promethee (run_tests.py): 3 x 2, all
+// benefit, weights 0.4 / 0.6; expected phi+ 0.4, 0.6, 0.5, phi- 0.6, 0.4,
+// 0.5, net -0.2, 0.2, 0 (flows divided by n - 1, as circa). Exact
+// decimals: tolerance 1e-12. The first source is the hand-worked PROMETHEE
+// I case below (PrometheeOnePartialOrder), also with the usual function.
+TEST(PrometheeReference, UsualFunctionDejonckheere) {
+  AggregationOptions o = Method(Aggregation::kPromethee);
+  const auto r = circa::AggregateMatrix(Rows({{4, 2}, {1, 5}, {3, 4}}),
+                                        Vec({0.4, 0.6}), Cost("++"), o);
+  ExpectNear(r.promethee->positive, Vec({0.4, 0.6, 0.5}), 1e-12);
+  ExpectNear(r.promethee->negative, Vec({0.6, 0.4, 0.5}), 1e-12);
+  ExpectNear(r.value, Vec({-0.2, 0.2, 0.0}), 1e-12);
+}
+
 // Preference function values: JMcDM's unit checks (testpromethee.jl:
 // quasi = circa's u-shape, level, and its V-shape and linear) and Brans &
 // Vincke (1985) Table 1 definitions at the thresholds.
