@@ -226,6 +226,21 @@ TEST(TopsisReference, OtherNormalisationsFollowTheirDefinitions) {
               1e-12);
 }
 
+// Min-max with a cost column, a published figure: the pymcdm README's
+// usage example (Kizielewicz, Shekhovtsov & Salabun 2023), TOPSIS with
+// pymcdm's default min-max normalisation, 4 x 3, the second column a cost
+// ((max - x) / (max - min), circa's convention), weights 0.3 / 0.5 / 0.2:
+// closeness 0.469, 0.255, 0.765, 0.747. Printed to 3 decimals: tolerance
+// 5e-4.
+TEST(TopsisReference, PymcdmReadmeMinMaxWithCostColumn) {
+  AggregationOptions o = Method(Aggregation::kTopsis);
+  o.normalisation = Normalisation::kMinMax;
+  const auto r = circa::AggregateMatrix(
+      Rows({{4, 4, 0.2}, {1, 5, 0.5}, {3, 2, 0.3}, {4, 3, 0.5}}),
+      Vec({0.3, 0.5, 0.2}), Cost("+-+"), o);
+  ExpectNear(r.value, Vec({0.469, 0.255, 0.765, 0.747}), 5e-4);
+}
+
 // ---------------------------------------------------------------------------
 // WASPAS
 
