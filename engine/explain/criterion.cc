@@ -135,14 +135,19 @@ std::string Context::Formula(int i, std::size_t j) const {
                                          {"highest_bid", hi_bid},
                                          {"score", sc}});
     case Rule::kShareOfTotal:
-      // The total is read back from the bid's own share (value / score, or
-      // (1 / value) / score): the scorer's sum over the bids it scored.
+      // The sum is read back from the bid's own share: sum x = x / score;
+      // for lower is better the reference 1 / sum(1 / x) = x * score, a
+      // money amount a reader can follow (score = reference / x).
       if (s <= 0 || (lower && (zero_lowest || x <= 0))) break;
-      return m(lower ? "formula.share_of_total_lower"
-                     : "formula.share_of_total_higher",
-               {{"value", num(x)},
-                {"total", num(TenDigits(lower ? 1 / x / s : x / s))},
-                {"score", sc}});
+      if (lower) {
+        return m("formula.share_of_total_lower",
+                 {{"value", num(x)},
+                  {"reference", m.Number(TenDigits(x * s), 2)},
+                  {"score", sc}});
+      }
+      return m(
+          "formula.share_of_total_higher",
+          {{"value", num(x)}, {"total", num(TenDigits(x / s))}, {"score", sc}});
     case Rule::kBelowHighest:
       if (hi <= 0) break;
       return m("formula.below_highest", {{"value", num(x)},

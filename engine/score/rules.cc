@@ -21,11 +21,15 @@ ColumnOutcome ZeroLowest(const Eigen::Ref<const Eigen::VectorXd>& x,
 
 double ColumnTotal(const ScoringRule& rule,
                    const Eigen::Ref<const Eigen::VectorXd>& x) {
-  if (rule.rule != Rule::kShareOfTotal) return 0;
+  if (rule.rule != Rule::kShareOfTotal || x.size() == 0) return 0;
+  // Scaled by the best value, so that no sum overflows: each term is in
+  // [0, 1] and the best one is 1.
   if (rule.better == Direction::kLowerIsBetter) {
-    return x.size() > 0 && x.minCoeff() > 0 ? x.array().inverse().sum() : 0;
+    const double min = x.minCoeff();
+    return min > 0 ? (min / x.array()).sum() : 0;
   }
-  return x.sum();
+  const double max = x.maxCoeff();
+  return max > 0 ? (x.array().max(0.0) / max).sum() : 0;
 }
 
 ColumnOutcome ScoreColumn(const ScoringRule& rule,
@@ -94,17 +98,19 @@ ColumnOutcome ScoreColumn(const ScoringRule& rule,
       }
       return {};
     case Rule::kShareOfTotal:
-      // Values are >= 0 (the bid reader refuses negatives), so the total is
-      // 0 only when every value is 0.
+      // x / sum x = (x / max) / sum (x / max), and (1/x) / sum (1/x) =
+      // (min / x) / sum (min / x): `total` is the scaled sum (>= 1), so
+      // nothing overflows. Values are >= 0 (the bid reader refuses
+      // negatives; a negative one would count as 0).
       if (lower) {
         if (min <= 0) return ZeroLowest(x, out);
-        out = x.array().inverse() / total;
+        out = (min / x.array()) / total;
       } else {
         if (max <= 0) {
           out.setZero();
           return {NoteKind::kBestIsZero};
         }
-        out = x.array() / total;
+        out = (x.array().max(0.0) / max) / total;
       }
       return {};
     case Rule::kBelowHighest:

@@ -17,9 +17,9 @@ struct ColumnOutcome {
   std::optional<NoteKind> note;
 };
 
-// The denominator of share-of-total over a whole column: the sum of the
-// values (higher is better) or of their reciprocals (lower is better; only
-// meaningful when every value is > 0). 0 for every other rule.
+// The denominator of share-of-total over a whole column, scaled by its best
+// value: sum of x / max (higher is better) or of min / x (lower is better,
+// when every value is > 0). 0 for every other rule.
 double ColumnTotal(const ScoringRule& rule,
                    const Eigen::Ref<const Eigen::VectorXd>& x);
 

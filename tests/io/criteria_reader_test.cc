@@ -140,7 +140,7 @@ std::vector<MessageCase> Cases() {
       {"ShareOfTotalBadBetter",
        WithQualityScoring(
            "    scoring: {rule: share-of-total, better: more}\n"),
-       {"criteria.yaml:13:47: criteria[1].scoring.better: expected higher or "
+       {"criteria.yaml:13:45: criteria[1].scoring.better: expected higher or "
         "lower, got \"more\""}},
       {"BelowHighestTakesNoParameters",
        std::string(kHead) +

@@ -294,8 +294,10 @@ criteria:
   const double sum = v.col(1).sum();
   const double highest = v.col(2).maxCoeff();
   for (Eigen::Index i = 0; i < n; ++i) {
-    ASSERT_DOUBLE_EQ(e.scores(i, 0), 1 / v(i, 0) / inverse) << i;
-    ASSERT_DOUBLE_EQ(e.scores(i, 1), v(i, 1) / sum) << i;
+    const double price = 1 / v(i, 0) / inverse;
+    const double q = v(i, 1) / sum;
+    ASSERT_NEAR(e.scores(i, 0), price, 1e-12 * price) << i;
+    ASSERT_NEAR(e.scores(i, 1), q, 1e-12 * q) << i;
     ASSERT_DOUBLE_EQ(e.scores(i, 2), 1 - v(i, 2) / highest) << i;
   }
   EXPECT_NEAR(e.scores.col(0).sum(), 1.0, 1e-12);
