@@ -21,7 +21,7 @@ constexpr Table<CriterionType, 3> kTypes{
 constexpr Table<WeightMode, 3> kWeightModes{{{WeightMode::kPoints, "points"},
                                              {WeightMode::kPercent, "percent"},
                                              {WeightMode::kOrder, "order"}}};
-constexpr Table<Rule, 10> kRules{{{Rule::kLowestRatio, "lowest-ratio"},
+constexpr Table<Rule, 12> kRules{{{Rule::kLowestRatio, "lowest-ratio"},
                                   {Rule::kPercentOfLowest, "percent-of-lowest"},
                                   {Rule::kLinearRange, "linear-range"},
                                   {Rule::kLinearCeiling, "linear-ceiling"},
@@ -30,7 +30,9 @@ constexpr Table<Rule, 10> kRules{{{Rule::kLowestRatio, "lowest-ratio"},
                                   {Rule::kRatioToBest, "ratio-to-best"},
                                   {Rule::kSteps, "steps"},
                                   {Rule::kYesNo, "yes-no"},
-                                  {Rule::kScale, "scale"}}};
+                                  {Rule::kScale, "scale"},
+                                  {Rule::kShareOfTotal, "share-of-total"},
+                                  {Rule::kBelowHighest, "below-highest"}}};
 constexpr Table<Direction, 2> kDirections{
     {{Direction::kHigherIsBetter, "higher"},
      {Direction::kLowerIsBetter, "lower"}}};
@@ -152,6 +154,8 @@ bool IsRelative(Rule rule) {
     case Rule::kLinearCeiling:
     case Rule::kLogarithmic:
     case Rule::kRatioToBest:
+    case Rule::kShareOfTotal:
+    case Rule::kBelowHighest:
       return true;
     case Rule::kLinear:
     case Rule::kSteps:
@@ -164,7 +168,8 @@ bool IsRelative(Rule rule) {
 
 bool IsPriceRule(Rule rule) {
   return rule == Rule::kLowestRatio || rule == Rule::kPercentOfLowest ||
-         rule == Rule::kLinearCeiling || rule == Rule::kLogarithmic;
+         rule == Rule::kLinearCeiling || rule == Rule::kLogarithmic ||
+         rule == Rule::kBelowHighest;
 }
 
 bool IsNumericInput(Rule rule) {

@@ -9,11 +9,13 @@ bool LowerIsBetter(const ScoringRule& rule) {
     case Rule::kPercentOfLowest:
     case Rule::kLogarithmic:
     case Rule::kLinearCeiling:
+    case Rule::kBelowHighest:
       return true;
     case Rule::kLinear:
       return rule.best < rule.worst;
     case Rule::kLinearRange:
     case Rule::kRatioToBest:
+    case Rule::kShareOfTotal:
     case Rule::kSteps:
       return rule.better == Direction::kLowerIsBetter;
     case Rule::kYesNo:

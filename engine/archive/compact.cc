@@ -193,7 +193,8 @@ bool GetCriterion(Reader& r, Criterion* c, int depth) {
   if (r.U8() != 0) {
     ScoringRule s;
     const std::uint8_t rule = r.U8();
-    if (rule > static_cast<std::uint8_t>(Rule::kScale)) return false;
+    // kBelowHighest: the last value of Rule (include/circa/criteria.h).
+    if (rule > static_cast<std::uint8_t>(Rule::kBelowHighest)) return false;
     s.rule = static_cast<Rule>(rule);
     s.better = static_cast<Direction>(r.U8() % 2);
     s.worst = r.F64();

@@ -151,7 +151,8 @@ Result<std::vector<Scenario>> ParseScenarios(std::string_view text,
           diag.push_back(
               At(file_name, v.Mark(), field,
                  "expected a price rule (lowest-ratio, percent-of-lowest, "
-                 "linear-range, linear-ceiling, logarithmic), got \"" +
+                 "linear-range, linear-ceiling, logarithmic, below-highest), "
+                 "got \"" +
                      v.as<std::string>("") + "\""));
         } else {
           s.price_rule = rule;

@@ -125,10 +125,12 @@ std::vector<std::pair<std::string, std::string>> RuleParameters(
   switch (rule.rule) {
     case Rule::kLowestRatio:
     case Rule::kPercentOfLowest:
+    case Rule::kBelowHighest:
     case Rule::kYesNo:
       break;
     case Rule::kLinearRange:
     case Rule::kRatioToBest:
+    case Rule::kShareOfTotal:
       out.emplace_back("better", better);
       break;
     case Rule::kLinearCeiling:

@@ -101,12 +101,14 @@ std::string OcdsWeightCode(std::string_view eforms) {
 
 // Rules whose score is not a straight line of the bid's value (BT-543
 // "award criteria complicated"): logarithmic, steps, and the hyperbolic
-// ones (lowest price / price; lowest value / value).
+// ones (lowest price / price; lowest value / value; a share of the total,
+// whose denominator holds the bid's own value).
 bool IsNonLinear(const ScoringRule& rule) {
   switch (rule.rule) {
     case Rule::kLogarithmic:
     case Rule::kSteps:
     case Rule::kLowestRatio:
+    case Rule::kShareOfTotal:
       return true;
     case Rule::kRatioToBest:
       return rule.better == Direction::kLowerIsBetter;

@@ -1,10 +1,23 @@
 // A criterion cell in words: the bid's value as a reader should see it and
 // the rule's formula with the numbers it used.
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "explain/words.h"
 
 namespace circa::explain {
+namespace {
+
+// A total read back from a quotient, to ten significant digits (the
+// quotient's last bits are rounding noise).
+double TenDigits(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.10g", v);
+  return std::strtod(text, nullptr);
+}
+
+}  // namespace
 
 std::string Context::BidName(int i) const {
   const auto k = static_cast<std::size_t>(i);
@@ -118,6 +131,26 @@ std::string Context::Formula(int i, std::size_t j) const {
       }
       if (hi <= 0) break;
       return m("formula.ratio_highest", {{"value", num(x)},
+                                         {"highest", num(hi)},
+                                         {"highest_bid", hi_bid},
+                                         {"score", sc}});
+    case Rule::kShareOfTotal:
+      // The sum is read back from the bid's own share: sum x = x / score;
+      // for lower is better the reference 1 / sum(1 / x) = x * score, a
+      // money amount a reader can follow (score = reference / x).
+      if (s <= 0 || (lower && (zero_lowest || x <= 0))) break;
+      if (lower) {
+        return m("formula.share_of_total_lower",
+                 {{"value", num(x)},
+                  {"reference", m.Number(TenDigits(x * s), 2)},
+                  {"score", sc}});
+      }
+      return m(
+          "formula.share_of_total_higher",
+          {{"value", num(x)}, {"total", num(TenDigits(x / s))}, {"score", sc}});
+    case Rule::kBelowHighest:
+      if (hi <= 0) break;
+      return m("formula.below_highest", {{"value", num(x)},
                                          {"highest", num(hi)},
                                          {"highest_bid", hi_bid},
                                          {"score", sc}});

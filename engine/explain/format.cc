@@ -43,6 +43,11 @@ std::string DescribeRule(const ScoringRule& r, const std::string& currency,
       return m(lower ? "rule.steps_lower" : "rule.steps_higher",
                {{"steps", steps}});
     }
+    case Rule::kShareOfTotal:
+      return m(lower ? "rule.share_of_total_lower"
+                     : "rule.share_of_total_higher");
+    case Rule::kBelowHighest:
+      return m("rule.below_highest");
     case Rule::kYesNo:
       return m("rule.yes_no");
     case Rule::kScale: {

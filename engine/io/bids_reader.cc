@@ -159,7 +159,9 @@ class CellParser {
         ParseTyped(text, plain_number, mark_, locale_, currency_, value, why);
     if (!parsed) return false;
     const bool money = leaf.type != CriterionType::kQuality;
-    if ((money || rule.rule == Rule::kRatioToBest) && *value < 0) {
+    if ((money || rule.rule == Rule::kRatioToBest ||
+         rule.rule == Rule::kShareOfTotal) &&
+        *value < 0) {
       *why = std::string("expected ") + (money ? "an amount" : "a number") +
              " >= 0, got \"" + std::string(text) + "\"";
       return false;

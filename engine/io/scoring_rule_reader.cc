@@ -57,11 +57,13 @@ std::optional<ScoringRule> CriteriaReader::ReadRule(const YAML::Node& node,
   switch (*rule) {
     case Rule::kLowestRatio:
     case Rule::kPercentOfLowest:
+    case Rule::kBelowHighest:
     case Rule::kYesNo:
       r_.CheckKeys(node, path, {"rule"});
       break;
     case Rule::kLinearRange:
     case Rule::kRatioToBest:
+    case Rule::kShareOfTotal:
       r_.CheckKeys(node, path, {"rule", "better"});
       ok &= ReadDirection(node, path, &out.better);
       break;

@@ -98,7 +98,8 @@ class Book {
 }  // namespace
 
 std::string ScoreFormula(const ScoringRule& r, const std::string& x,
-                         const std::string& lo, const std::string& hi) {
+                         const std::string& lo, const std::string& hi,
+                         const std::string& values, const std::string& flags) {
   const bool lower = r.better == Direction::kLowerIsBetter;
   // Every ratio rule degenerates the same way when the lowest is 0.
   const auto zero_lowest = [&](const std::string& f) {
@@ -128,6 +129,17 @@ std::string ScoreFormula(const ScoringRule& r, const std::string& x,
     case Rule::kRatioToBest:
       if (lower) return "=" + zero_lowest(lo + "/" + x);
       return "=IF(" + hi + "<=0,0," + x + "/" + hi + ")";
+    case Rule::kShareOfTotal:
+      // The sum over the scored bids (flag 1); an unscored row adds 0 to the
+      // reciprocals whatever its value (F<>1 keeps its divisor >= 1).
+      if (lower) {
+        return "=" + zero_lowest("(1/" + x + ")/SUMPRODUCT((" + flags +
+                                 "=1)/(" + values + "+(" + flags + "<>1)))");
+      }
+      return "=IF(" + hi + "<=0,0," + x + "/SUMIF(" + flags + ",1," + values +
+             "))";
+    case Rule::kBelowHighest:
+      return "=IF(" + hi + "<=0,1,1-" + x + "/" + hi + ")";
     case Rule::kSteps: {
       // "At most" steps: the first threshold met; "at least": the last.
       std::string f = "0";
@@ -371,11 +383,15 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
           vals_ref + "!" +
           Cell(row,
                c.type != CriterionType::kQuality ? lxw_col_t{3} : lxw_col_t{2});
+      const lxw_col_t flag_col =
+          c.type != CriterionType::kQuality ? lxw_col_t{3} : lxw_col_t{2};
       std::string f = ScoreFormula(
           c.rule,
           vals_ref + "!" + Cell(row, static_cast<lxw_col_t>(kValueCol + j)),
           crit_ref + "!" + Cell(crow, kLowest, true),
-          crit_ref + "!" + Cell(crow, kHighest, true));
+          crit_ref + "!" + Cell(crow, kHighest, true),
+          Range(vals_ref, kFirst, last, static_cast<lxw_col_t>(kValueCol + j)),
+          Range(vals_ref, kFirst, last, flag_col));
       f = "=IF(" + flag + "=1," + f.substr(1) + ",0)";
       const auto jj = static_cast<Eigen::Index>(j);
       worksheet_write_formula_num(sc, row, static_cast<lxw_col_t>(2 + j),

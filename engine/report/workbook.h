@@ -24,9 +24,13 @@ bool RenderWorkbook(const Report& report, const explain::DocumentWords& words,
 
 // The Excel formula (with its leading "=") that scores `value_cell` on a
 // column with `rule` (lowest and highest: the cells holding the column's
-// lowest and highest value among the bids scored). Exposed for tests.
+// lowest and highest value among the bids scored; values and flags: the
+// column's value range and the range of 1/0 flags saying which bids are
+// scored, which share-of-total sums over). Exposed for tests.
 std::string ScoreFormula(const ScoringRule& rule, const std::string& value_cell,
-                         const std::string& lowest, const std::string& highest);
+                         const std::string& lowest, const std::string& highest,
+                         const std::string& values = "",
+                         const std::string& flags = "");
 
 }  // namespace circa::report
 

@@ -219,6 +219,19 @@ CIRCA_INLINE void ScoreBody(const ColumnPlan& p, const ChunkTask& t) {
       Drive<kAccumulate, kExtremes, kStream>(
           [](V4d x) CIRCA_LAMBDA { return x; }, t);
       return;
+    case Op::kShareLower:
+      Drive<kAccumulate, kExtremes, kStream>(
+          [a, b](V4d x) CIRCA_LAMBDA { return (a / x) / b; }, t);
+      return;
+    case Op::kShareHigher:
+      Drive<kAccumulate, kExtremes, kStream>(
+          [a, b](V4d x) CIRCA_LAMBDA { return (Max(x, Splat(0.0)) / a) / b; },
+          t);
+      return;
+    case Op::kBelow:
+      Drive<kAccumulate, kExtremes, kStream>(
+          [a](V4d x) CIRCA_LAMBDA { return 1.0 - x / a; }, t);
+      return;
     case Op::kIsZero:
       Drive<kAccumulate, kExtremes, kStream>(
           [](V4d x) CIRCA_LAMBDA { return x == 0.0 ? Splat(1.0) : Splat(0.0); },
@@ -343,7 +356,8 @@ bool UseAvx2() {
 
 }  // namespace
 
-ColumnPlan PlanColumn(const ScoringRule& rule, double min, double max) {
+ColumnPlan PlanColumn(const ScoringRule& rule, double min, double max,
+                      double total) {
   using Op = ColumnPlan::Op;
   ColumnPlan p;
   const bool lower = rule.better == Direction::kLowerIsBetter;
@@ -425,6 +439,36 @@ ColumnPlan PlanColumn(const ScoringRule& rule, double min, double max) {
         constant(0.0, NoteKind::kBestIsZero);
       } else {
         p.op = Op::kDivideBy;
+        p.a = max;
+      }
+      break;
+    case Rule::kShareOfTotal:
+      // x / sum x = (x / max) / sum (x / max), and (1/x) / sum (1/x) =
+      // (min / x) / sum (min / x): `total` is the scaled sum (>= 1), so
+      // nothing overflows. Values are >= 0 (the bid reader refuses
+      // negatives; a negative one would count as 0).
+      if (lower) {
+        if (min <= 0) {
+          zero_lowest();
+        } else {
+          p.op = Op::kShareLower;
+          p.a = min;
+          p.b = total;
+        }
+      } else if (max <= 0) {
+        constant(0.0, NoteKind::kBestIsZero);
+      } else {
+        p.op = Op::kShareHigher;
+        p.a = max;
+        p.b = total;
+      }
+      break;
+    case Rule::kBelowHighest:
+      // Every price 0: all equal, full marks.
+      if (max <= 0) {
+        constant(1.0, NoteKind::kAllEqual);
+      } else {
+        p.op = Op::kBelow;
         p.a = max;
       }
       break;

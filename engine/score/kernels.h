@@ -34,6 +34,9 @@ struct ColumnPlan {
     kIsZero,           // x == 0 ? 1 : 0
     kConstant,         // a
     kSteps,            // the last step met, in application order
+    kShareLower,       // (a / x) / b
+    kShareHigher,      // (max(x, 0) / a) / b
+    kBelow,            // 1 - x / a
   };
   Op op = Op::kCopy;
   double a = 0;
@@ -48,7 +51,9 @@ struct ColumnPlan {
   std::optional<NoteKind> note;
 };
 
-ColumnPlan PlanColumn(const ScoringRule& rule, double min, double max);
+// `total` is the column's score::ColumnTotal (read by share-of-total only).
+ColumnPlan PlanColumn(const ScoringRule& rule, double min, double max,
+                      double total = 0);
 
 // What a chunk pass does besides scoring x[0, len) into out[0, len).
 struct ChunkTask {

@@ -8,11 +8,24 @@
 
 namespace circa::score {
 
+double ColumnTotal(const ScoringRule& rule,
+                   const Eigen::Ref<const Eigen::VectorXd>& x) {
+  if (rule.rule != Rule::kShareOfTotal || x.size() == 0) return 0;
+  // Scaled by the best value, so that no sum overflows: each term is in
+  // [0, 1] and the best one is 1.
+  if (rule.better == Direction::kLowerIsBetter) {
+    const double min = x.minCoeff();
+    return min > 0 ? (min / x.array()).sum() : 0;
+  }
+  const double max = x.maxCoeff();
+  return max > 0 ? (x.array().max(0.0) / max).sum() : 0;
+}
+
 ColumnOutcome ScoreColumn(const ScoringRule& rule,
                           const Eigen::Ref<const Eigen::VectorXd>& x,
-                          double min, double max,
+                          double min, double max, double total,
                           Eigen::Ref<Eigen::VectorXd> out) {
-  const ColumnPlan plan = PlanColumn(rule, min, max);
+  const ColumnPlan plan = PlanColumn(rule, min, max, total);
   ChunkTask task;
   task.x = x.data();
   task.out = out.data();

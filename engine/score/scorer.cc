@@ -142,9 +142,13 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       e->min_bid[k] = static_cast<int>(lo_at);
       e->max_bid[k] = static_cast<int>(hi_at);
     }
-    // The rules that are not relative do not read the extremes.
-    plans[k] =
-        score::PlanColumn(columns[k].rule, e->column_min[j], e->column_max[j]);
+    // The rules that are not relative do not read the extremes (nor the
+    // column total, which only share-of-total reads).
+    const double column_total =
+        columns[k].relative ? score::ColumnTotal(columns[k].rule, values.col(j))
+                            : 0.0;
+    plans[k] = score::PlanColumn(columns[k].rule, e->column_min[j],
+                                 e->column_max[j], column_total);
     (*notes)[k] = plans[k].note;
   }
   // Totals add the points column by column (j = 0, 1, ...), the same order
@@ -375,7 +379,8 @@ void Scorer::ScoreImpl(const Eigen::MatrixXd& values, Eigen::MatrixXd* scores,
     if (min_bid) (*min_bid)[k] = static_cast<int>(lo_at);
     if (max_bid) (*max_bid)[k] = static_cast<int>(hi_at);
     score::ColumnOutcome outcome = score::ScoreColumn(
-        columns_[k].rule, values.col(j), lo, hi, scores->col(j));
+        columns_[k].rule, values.col(j), lo, hi,
+        score::ColumnTotal(columns_[k].rule, values.col(j)), scores->col(j));
     if (notes && outcome.note) (*notes)[k] = outcome.note;
   }
 }

@@ -40,6 +40,8 @@ enum class Rule {
   kSteps,            // step table
   kYesNo,            // yes = 1, no = 0
   kScale,            // ordinal scale with descriptors: level / top level
+  kShareOfTotal,     // x / sum x (lower: (1/x) / sum 1/x)
+  kBelowHighest,     // 1 - P / P_max
 };
 
 enum class Direction { kHigherIsBetter, kLowerIsBetter };

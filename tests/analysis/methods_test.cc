@@ -226,6 +226,21 @@ TEST(TopsisReference, OtherNormalisationsFollowTheirDefinitions) {
               1e-12);
 }
 
+// Min-max with a cost column, a published figure: the pymcdm README's
+// usage example (Kizielewicz, Shekhovtsov & Salabun 2023), TOPSIS with
+// pymcdm's default min-max normalisation, 4 x 3, the second column a cost
+// ((max - x) / (max - min), circa's convention), weights 0.3 / 0.5 / 0.2:
+// closeness 0.469, 0.255, 0.765, 0.747. Printed to 3 decimals: tolerance
+// 5e-4.
+TEST(TopsisReference, PymcdmReadmeMinMaxWithCostColumn) {
+  AggregationOptions o = Method(Aggregation::kTopsis);
+  o.normalisation = Normalisation::kMinMax;
+  const auto r = circa::AggregateMatrix(
+      Rows({{4, 4, 0.2}, {1, 5, 0.5}, {3, 2, 0.3}, {4, 3, 0.5}}),
+      Vec({0.3, 0.5, 0.2}), Cost("+-+"), o);
+  ExpectNear(r.value, Vec({0.469, 0.255, 0.765, 0.747}), 5e-4);
+}
+
 // ---------------------------------------------------------------------------
 // WASPAS
 
@@ -585,6 +600,21 @@ TEST(PrometheeReference, JmcdmMixedFunctions) {
              0.005);
 }
 
+// Usual function, second source: the test of the independent Python
+// implementation antoinedejonckheere/promethee (run_tests.py): 3 x 2, all
+// benefit, weights 0.4 / 0.6; expected phi+ 0.4, 0.6, 0.5, phi- 0.6, 0.4,
+// 0.5, net -0.2, 0.2, 0 (flows divided by n - 1, as circa). Exact
+// decimals: tolerance 1e-12. The first source is the hand-worked PROMETHEE
+// I case below (PrometheeOnePartialOrder), also with the usual function.
+TEST(PrometheeReference, UsualFunctionDejonckheere) {
+  AggregationOptions o = Method(Aggregation::kPromethee);
+  const auto r = circa::AggregateMatrix(Rows({{4, 2}, {1, 5}, {3, 4}}),
+                                        Vec({0.4, 0.6}), Cost("++"), o);
+  ExpectNear(r.promethee->positive, Vec({0.4, 0.6, 0.5}), 1e-12);
+  ExpectNear(r.promethee->negative, Vec({0.6, 0.4, 0.5}), 1e-12);
+  ExpectNear(r.value, Vec({-0.2, 0.2, 0.0}), 1e-12);
+}
+
 // Preference function values: JMcDM's unit checks (testpromethee.jl:
 // quasi = circa's u-shape, level, and its V-shape and linear) and Brans &
 // Vincke (1985) Table 1 definitions at the thresholds.
@@ -645,6 +675,52 @@ TEST(PrometheeReference, SortedFlowsEqualPairwiseDefinition) {
   }
   ExpectNear(got.positive, plus, 1e-12);
   ExpectNear(got.negative, minus, 1e-12);
+}
+
+// The Gaussian flows on 300 bids take the blocked path (a truncated Gauss
+// transform, engine/analysis/promethee.cc); on 40 bids the direct one. Both
+// equal the pairwise definition within 1e-12 (flows lie in [0, 1], so this
+// is relative to their range), for s from a hundredth of the spread (most
+// pairs beyond the cutoff) to ten times it, with ties and a cost column.
+TEST(PrometheeReference, GaussianFlowsEqualPairwiseDefinition) {
+  for (const int n : {40, 300}) {
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> value(0, 100);
+    std::uniform_int_distribution<int> level(0, 20);
+    Eigen::MatrixXd x(n, 6);
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < 5; ++j) x(i, j) = value(rng);
+      x(i, 5) = 5.0 * level(rng);  // ties
+    }
+    const Eigen::VectorXd w = Vec({1, 2, 3, 1, 2, 3});
+    const auto cost = Cost("+-++++");
+    std::vector<PreferenceCriterion> criteria;
+    for (const double s : {1.0, 5.0, 20.0, 100.0, 1000.0, 7.5}) {
+      criteria.push_back({PreferenceFunction::kGaussian, 0, 0, s});
+    }
+    const circa::PrometheeDetail got =
+        circa::analysis::Promethee(x, w, cost, criteria);
+    Eigen::VectorXd plus = Eigen::VectorXd::Zero(n);
+    Eigen::VectorXd minus = Eigen::VectorXd::Zero(n);
+    for (int a = 0; a < n; ++a) {
+      for (int b = 0; b < n; ++b) {
+        double pi = 0;
+        for (int j = 0; j < 6; ++j) {
+          const double d = cost[static_cast<std::size_t>(j)]
+                               ? x(b, j) - x(a, j)
+                               : x(a, j) - x(b, j);
+          pi += w[j] / w.sum() *
+                circa::analysis::Preference(
+                    criteria[static_cast<std::size_t>(j)], d);
+        }
+        plus[a] += pi / (n - 1);
+        minus[b] += pi / (n - 1);
+      }
+    }
+    SCOPED_TRACE(n);
+    ExpectNear(got.positive, plus, 1e-12);
+    ExpectNear(got.negative, minus, 1e-12);
+  }
 }
 
 // PROMETHEE I, worked by hand with the usual function: criterion 1

@@ -166,7 +166,8 @@ TEST(Batch, ScenarioFileErrorsAreLocated) {
             (std::vector<std::string>{
                 "s.yaml:3:17: scenarios[0].price-rule: expected a price rule "
                 "(lowest-ratio, percent-of-lowest, linear-range, "
-                "linear-ceiling, logarithmic), got \"cheapest\"",
+                "linear-ceiling, logarithmic, below-highest), got "
+                "\"cheapest\"",
                 "s.yaml:5:19: scenarios[1].price-weight: expected a number in "
                 "(0, 100], got 140",
                 "s.yaml:6:5: scenarios[1].colour: unknown key; expected name, "

@@ -318,7 +318,7 @@ criteria:
           "draft.yaml:18:21: criteria[2].scoring.rule: unknown rule \"stars\"; "
           "expected one of lowest-ratio, percent-of-lowest, linear-range, "
           "linear-ceiling, logarithmic, linear, ratio-to-best, steps, yes-no, "
-          "scale",
+          "scale, share-of-total, below-highest",
           "draft.yaml:15:5: criteria[2].id: duplicate id \"price\"; first used "
           "at line 7"));
 }

@@ -16,7 +16,8 @@ file:// page). A probe page with a remote image and a script error must fail
 the same checks, so that they are known to work.
 
 workbooks: writes every points sample's workbook (in English; office-furniture
-also in Dutch and French, whose sheets have other names), checks it opens with
+also in Dutch and French, whose sheets have other names; samples/share-of-total
+checks the sums over the scored bids), checks it opens with
 openpyxl with a formula in every score, points, total and rank cell, removes
 the cached values (openpyxl saves formulas only), has LibreOffice recompute
 every workbook in one run (OOXMLRecalcMode 0: always recalculate on load)

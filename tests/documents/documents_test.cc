@@ -174,6 +174,15 @@ TEST(WorkbookTest, FormulasImplementEachRule) {
   r.rule = Rule::kScale;
   r.levels = {{0, "none"}, {2.5, "some"}, {10, "all"}};
   EXPECT_EQ(ScoreFormula(r, "X", "L", "H"), "=X/10");
+  // share-of-total sums over the scored bids (flags F = 1) of the column V.
+  r.rule = Rule::kShareOfTotal;
+  EXPECT_EQ(ScoreFormula(r, "X", "L", "H", "V", "F"),
+            "=IF(H<=0,0,X/SUMIF(F,1,V))");
+  r.better = Direction::kLowerIsBetter;
+  EXPECT_EQ(ScoreFormula(r, "X", "L", "H", "V", "F"),
+            "=IF(L<=0,IF(X=0,1,0),(1/X)/SUMPRODUCT((F=1)/(V+(F<>1))))");
+  r.rule = Rule::kBelowHighest;
+  EXPECT_EQ(ScoreFormula(r, "X", "L", "H"), "=IF(H<=0,1,1-X/H)");
 }
 
 TEST(WorkbookTest, BytesAreDeterministicAndHoldCachedFormulas) {

@@ -54,7 +54,8 @@ std::string WithQualityScoring(const std::string& scoring) {
 
 const char kRuleNames[] =
     "lowest-ratio, percent-of-lowest, linear-range, linear-ceiling, "
-    "logarithmic, linear, ratio-to-best, steps, yes-no, scale";
+    "logarithmic, linear, ratio-to-best, steps, yes-no, scale, "
+    "share-of-total, below-highest";
 
 std::vector<MessageCase> Cases() {
   return {
@@ -131,6 +132,24 @@ std::vector<MessageCase> Cases() {
        {"criteria.yaml:13:21: criteria[1].scoring.rule: rule "
         "percent-of-lowest scores a price or cost; this criterion's type is "
         "quality"}},
+      {"BelowHighestOnQuality",
+       WithQualityScoring("    scoring: {rule: below-highest}\n"),
+       {"criteria.yaml:13:21: criteria[1].scoring.rule: rule "
+        "below-highest scores a price or cost; this criterion's type is "
+        "quality"}},
+      {"ShareOfTotalBadBetter",
+       WithQualityScoring(
+           "    scoring: {rule: share-of-total, better: more}\n"),
+       {"criteria.yaml:13:45: criteria[1].scoring.better: expected higher or "
+        "lower, got \"more\""}},
+      {"BelowHighestTakesNoParameters",
+       std::string(kHead) +
+           "  - id: price\n"
+           "    type: price\n"
+           "    weight: 60\n"
+           "    scoring: {rule: below-highest, better: lower}\n" +
+           kQuality + "    scoring: {rule: yes-no}\n",
+       {"criteria.yaml:9:36: criteria[0].scoring.better: unknown key"}},
       {"ScaleOnPrice",
        std::string(kHead) +
            "  - id: price\n"

@@ -268,6 +268,42 @@ TEST(ScorerTest, ScoreWithoutNotesOrBids) {
   EXPECT_EQ(min, Eigen::Vector4d::Zero());
 }
 
+// share-of-total divides by a sum over the whole column: on a tender of
+// several row chunks the scores of each column add up to 1 and equal
+// x / sum x and (1/x) / sum 1/x computed over every bid at once.
+TEST(ScorerTest, ShareOfTotalSumsOverEveryChunk) {
+  const CriteriaSet set = ParseCriteriaOk(R"(circa: 1
+id: shares
+version: "1"
+title: Shares
+criteria:
+  - {id: price, type: price, weight: 60, scoring: {rule: share-of-total}}
+  - {id: q, type: quality, weight: 30, scoring: {rule: share-of-total}}
+  - {id: cost, type: cost, weight: 10, scoring: {rule: below-highest}}
+)");
+  const Scorer scorer = circa_test::CompileOk(set);
+  const Eigen::Index n = 5000;  // three chunks of 2,048 rows
+  Eigen::MatrixXd v(n, 3);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    v(i, 0) = 1000 + static_cast<double>((i * 7919) % 500);
+    v(i, 1) = static_cast<double>((i * 104729) % 11);
+    v(i, 2) = 200 + static_cast<double>((i * 31) % 97);
+  }
+  const Evaluation e = scorer.Evaluate(v);
+  const double inverse = v.col(0).array().inverse().sum();
+  const double sum = v.col(1).sum();
+  const double highest = v.col(2).maxCoeff();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double price = 1 / v(i, 0) / inverse;
+    const double q = v(i, 1) / sum;
+    ASSERT_NEAR(e.scores(i, 0), price, 1e-12 * price) << i;
+    ASSERT_NEAR(e.scores(i, 1), q, 1e-12 * q) << i;
+    ASSERT_DOUBLE_EQ(e.scores(i, 2), 1 - v(i, 2) / highest) << i;
+  }
+  EXPECT_NEAR(e.scores.col(0).sum(), 1.0, 1e-12);
+  EXPECT_NEAR(e.scores.col(1).sum(), 1.0, 1e-12);
+}
+
 // Issue 18: scores, extremes, totals and subtotals are computed in one pass
 // over row chunks and ranks come from a radix sort of order-preserving keys.
 // On a random tender larger than several chunks, with exact ties and

@@ -293,7 +293,7 @@ TEST(CriteriaValidatorTest, FiveMistakesFiveErrors) {
           "five.yaml:25:21: criteria[4].scoring.rule: unknown rule \"stars\"; "
           "expected one of lowest-ratio, percent-of-lowest, linear-range, "
           "linear-ceiling, logarithmic, linear, ratio-to-best, steps, yes-no, "
-          "scale"}));
+          "scale, share-of-total, below-highest"}));
 }
 
 // A long flat list that does not add up names its first 20 terms only

@@ -57,7 +57,7 @@ TEST(EnumNamesTest, RoundTrip) {
   for (const Rule rule : AllRules()) {
     EXPECT_EQ(RuleFromString(ToString(rule)), rule) << ToString(rule);
   }
-  EXPECT_EQ(AllRules().size(), 10u);
+  EXPECT_EQ(AllRules().size(), 12u);
   EXPECT_EQ(ToString(Rule::kLowestRatio), "lowest-ratio");
   EXPECT_EQ(ToString(Rule::kYesNo), "yes-no");
   EXPECT_EQ(RuleFromString("Lowest-Ratio"), std::nullopt);
@@ -85,6 +85,10 @@ TEST(EnumNamesTest, RuleClasses) {
   EXPECT_FALSE(IsRelative(Rule::kScale));
   EXPECT_TRUE(IsPriceRule(Rule::kLowestRatio));
   EXPECT_FALSE(IsPriceRule(Rule::kLinear));
+  EXPECT_TRUE(IsPriceRule(Rule::kBelowHighest));
+  EXPECT_FALSE(IsPriceRule(Rule::kShareOfTotal));  // any type
+  EXPECT_TRUE(IsRelative(Rule::kShareOfTotal));
+  EXPECT_TRUE(IsRelative(Rule::kBelowHighest));
   EXPECT_FALSE(IsNumericInput(Rule::kScale));
   EXPECT_TRUE(IsNumericInput(Rule::kSteps));
 }
