@@ -245,7 +245,8 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
        "criteria", "kind",          "labels",      "evidence", "level",
        "source",   "anchor-source", "strategies",  "from",     "under",
        "draft"});
-  if (const YAML::Node u = node["under"]; u.IsDefined() && !adding_) {
+  if (const YAML::Node u = io::Child(node, "under");
+      u.IsDefined() && !adding_) {
     r_.Error(u, io::Join(path, "under"),
              "under is only read in a derived set's add list");
   }
@@ -279,15 +280,17 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
     }
   }
   ReadWeight(node, path, &c);
-  if (const YAML::Node n = node["min-score"]; n.IsDefined() && !n.IsNull()) {
+  if (const YAML::Node n = io::Child(node, "min-score");
+      n.IsDefined() && !n.IsNull()) {
     c.threshold = ReadThreshold(n, io::Join(path, "min-score"));
   }
-  if (const YAML::Node n = node["panel"]; n.IsDefined() && !n.IsNull()) {
+  if (const YAML::Node n = io::Child(node, "panel");
+      n.IsDefined() && !n.IsNull()) {
     c.panel = ReadPanel(n, io::Join(path, "panel"));
   }
 
-  const YAML::Node scoring = node["scoring"];
-  const YAML::Node children = node["criteria"];
+  const YAML::Node scoring = io::Child(node, "scoring");
+  const YAML::Node children = io::Child(node, "criteria");
   const bool has_scoring = scoring.IsDefined() && !scoring.IsNull();
   const bool has_children = children.IsDefined() && !children.IsNull();
   if (has_scoring && has_children) {
@@ -334,8 +337,8 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
 
 void CriteriaReader::ReadWeight(const YAML::Node& node, const std::string& path,
                                 Criterion* c) {
-  const YAML::Node w = node["weight"];
-  const YAML::Node o = node["order"];
+  const YAML::Node w = io::Child(node, "weight");
+  const YAML::Node o = io::Child(node, "order");
   const bool has_w = w.IsDefined() && !w.IsNull();
   const bool has_o = o.IsDefined() && !o.IsNull();
   if (mode_ == WeightMode::kOrder) {

@@ -510,11 +510,27 @@ void YamlReader::CheckKeys(
   }
 }
 
+YAML::Node Child(const YAML::Node& map, std::string_view key) {
+  if (map.IsDefined() && map.IsMap()) {
+    for (const auto& kv : map) {
+      if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.second;
+    }
+    // What map[key] returns for a missing key (undefined), made once:
+    // yaml-cpp builds a std::stringstream for each miss.
+    static const YAML::Node missing = [] {
+      const YAML::Node empty(YAML::NodeType::Map);
+      return empty["missing"];
+    }();
+    return missing;
+  }
+  return map[std::string(key)];
+}
+
 std::optional<std::string> YamlReader::String(const YAML::Node& map,
                                               std::string_view key,
                                               const std::string& path,
                                               bool required) const {
-  const YAML::Node node = map[std::string(key)];
+  const YAML::Node node = Child(map, key);
   if (!node.IsDefined() || node.IsNull()) {
     if (required) Error(map, Join(path, key), "missing; expected a text value");
     return std::nullopt;
@@ -543,7 +559,7 @@ std::optional<double> YamlReader::Number(const YAML::Node& map,
                                          std::string_view key,
                                          const std::string& path,
                                          bool required) const {
-  const YAML::Node node = map[std::string(key)];
+  const YAML::Node node = Child(map, key);
   if (!node.IsDefined() || node.IsNull()) {
     if (required) Error(map, Join(path, key), "missing; expected a number");
     return std::nullopt;
@@ -554,7 +570,7 @@ std::optional<double> YamlReader::Number(const YAML::Node& map,
 std::optional<bool> YamlReader::Bool(const YAML::Node& map,
                                      std::string_view key,
                                      const std::string& path) const {
-  const YAML::Node node = map[std::string(key)];
+  const YAML::Node node = Child(map, key);
   if (!node.IsDefined() || node.IsNull()) return std::nullopt;
   if (node.IsScalar()) {
     const std::string& s = node.Scalar();

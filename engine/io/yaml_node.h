@@ -69,6 +69,11 @@ class YamlReader {
   Diagnostics* diag_;
 };
 
+// map[key] for a const map, without the cost of a missing key (yaml-cpp
+// builds a std::stringstream for its message each time): the first entry
+// whose key is the scalar `key`, else an undefined node.
+YAML::Node Child(const YAML::Node& map, std::string_view key);
+
 // "a map", "a list", "\"-5\"": how a node is named in an error message.
 std::string Describe(const YAML::Node& node);
 
