@@ -234,5 +234,27 @@ TEST(ErrorCapTest, AListAlreadyStoppedIsCutThereAndUnderTheCapIsKept) {
   EXPECT_THAT(circa_test::Messages(few.items()), ElementsAre("f:1:1: e"));
 }
 
+// ------------------------------------------------------------------ Child
+
+// Child is map[key] for a const map (without yaml-cpp's stringstream for
+// every missing key): the first entry with that scalar key, an undefined
+// node when there is none, and map[key]'s answer for anything not a map.
+TEST(ChildTest, AsConstIndexing) {
+  const YAML::Node map = YAML::Load("{a: 1, b: [x], c: ~, 7: seven}");
+  EXPECT_EQ(Child(map, "a").Scalar(), "1");
+  EXPECT_TRUE(Child(map, "b").IsSequence());
+  EXPECT_TRUE(Child(map, "c").IsDefined());
+  EXPECT_TRUE(Child(map, "c").IsNull());
+  EXPECT_EQ(Child(map, "7").Scalar(), "seven");
+  EXPECT_FALSE(Child(map, "missing").IsDefined());
+  EXPECT_FALSE(Child(map, "").IsDefined());
+  for (const char* text : {"[a, b]", "scalar", "~"}) {
+    SCOPED_TRACE(text);
+    const YAML::Node other = YAML::Load(text);
+    EXPECT_FALSE(Child(other, "a").IsDefined());
+    EXPECT_EQ(Child(other, "a").IsDefined(), other["a"].IsDefined());
+  }
+}
+
 }  // namespace
 }  // namespace circa::io
