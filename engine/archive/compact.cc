@@ -430,6 +430,9 @@ std::optional<Tender> DecodeCompactTender(std::string_view bytes) {
       return std::nullopt;
     }
   }
+  // Every value finite, as every bid reader requires (a damaged form with a
+  // NaN gave NaN totals: fuzz_batch, crash-compact-nan-bid-value.bin).
+  if (!b.values.allFinite()) return std::nullopt;
   // The bids' columns are the set's leaves, in order (a damaged form that
   // disagrees is refused, never scored).
   const auto leaves = set.Leaves();

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "circa/labels.h"
 #include "explain/words.h"
+#include "util/criteria_index.h"
 
 namespace circa {
 
@@ -38,8 +40,10 @@ Explainer::Explainer(const CriteriaSet& set, const Scorer& scorer,
                                 BidStatus::kRanked
           ? e.order[1]
           : -1;
+  const util::CriteriaIndex index(set);
   for (const Column& c : scorer.columns()) {
-    names_.push_back(explain::CriterionName(&set, c.id, c.name, language));
+    const Criterion* found = index.Find(c.id);
+    names_.push_back(found != nullptr ? LocalName(*found, language) : c.name);
   }
 
   std::vector<std::string> relative;

@@ -13,6 +13,10 @@
 #include "circa/diagnostics.h"
 #include "circa/load.h"
 
+namespace YAML {
+class Node;
+}  // namespace YAML
+
 namespace circa::io {
 
 struct BidsLayout {
@@ -35,6 +39,9 @@ struct BidsLayout {
 // Reads the `bids:` part of the criteria file `text` (file name `file`);
 // absent, an empty layout. Errors are added to *diag.
 BidsLayout ReadBidsLayout(std::string_view text, const std::string& file,
+                          const CriteriaSet& set, Diagnostics* diag);
+// The same from the criteria file's parsed `root`.
+BidsLayout ReadBidsLayout(const YAML::Node& root, const std::string& file,
                           const CriteriaSet& set, Diagnostics* diag);
 
 // LoadBidsFile with a layout; .xlsx and .ods files are read as workbooks.
@@ -67,6 +74,15 @@ struct TenderPaths;
 Result<Tender> LoadTenderSheet(const TenderPaths& paths,
                                const LoadOptions& options,
                                const std::string& sheet);
+
+// LoadCriteriaFile that also reads the file's `bids:` layout into *layout
+// (its problems into *layout_diag) from the same parse, only when the set
+// loads: parsing the file a second time for the layout took half the time
+// of a 20,000-criterion tender (bench/RESULTS.md).
+Result<CriteriaSet> LoadCriteriaFileAndLayout(const std::string& path,
+                                              const LoadOptions& options,
+                                              io::BidsLayout* layout,
+                                              Diagnostics* layout_diag);
 }  // namespace circa
 
 #endif  // CIRCA_ENGINE_IO_BIDS_LAYOUT_H_

@@ -1428,8 +1428,15 @@ BidsLayout ReadBidsLayout(std::string_view text, const std::string& file,
   Diagnostics parse;
   const auto root = ParseYaml(text, file, &parse);
   // The criteria reader reported any syntax error already.
-  if (!root || !root->IsMap()) return layout;
-  const YAML::Node bids = (*root)["bids"];
+  if (!root) return {};
+  return ReadBidsLayout(*root, file, set, diag);
+}
+
+BidsLayout ReadBidsLayout(const YAML::Node& root, const std::string& file,
+                          const CriteriaSet& set, Diagnostics* diag) {
+  BidsLayout layout;
+  if (!root.IsMap()) return layout;
+  const YAML::Node bids = root["bids"];
   if (!bids.IsDefined() || bids.IsNull()) return layout;
   YamlReader r(file, diag);
   if (!bids.IsMap()) {

@@ -14,6 +14,7 @@
 
 #include "circa/library.h"
 #include "circa/load.h"
+#include "io/bids_layout.h"
 #include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
@@ -26,10 +27,14 @@ namespace {
 
 constexpr std::size_t kMaxModelDepth = 8;
 
+// `layout`, when not null, receives the `bids:` layout of this file (the
+// tender's own; a model's is never read), its problems `layout_diag`.
 Result<CriteriaSet> ParseChain(std::string_view text,
                                const std::string& file_name,
                                const LoadOptions& options,
-                               std::vector<std::string> chain);
+                               std::vector<std::string> chain,
+                               io::BidsLayout* layout = nullptr,
+                               Diagnostics* layout_diag = nullptr);
 
 // Whether `file` (canonical) lies under the directory of `top` (the
 // canonical top-level set of the chain: the tender's own tree) or under
@@ -181,7 +186,9 @@ std::optional<CriteriaSet> LoadModel(const YAML::Node& ext,
 Result<CriteriaSet> ParseChain(std::string_view text,
                                const std::string& file_name,
                                const LoadOptions& options,
-                               std::vector<std::string> chain) {
+                               std::vector<std::string> chain,
+                               io::BidsLayout* layout,
+                               Diagnostics* layout_diag) {
   Diagnostics diag;
   Result<CriteriaSet> result;
   if (text.size() > options.max_criteria_bytes) {
@@ -216,6 +223,9 @@ Result<CriteriaSet> ParseChain(std::string_view text,
       set->source = file_name;
       set->sha256 = io::Sha256Hex(text);
       set->validated = !diag.HasErrors();
+      if (set->validated && layout != nullptr) {
+        *layout = io::ReadBidsLayout(*root, file_name, *set, layout_diag);
+      }
       if (set->validated) result.value = std::move(set);
     }
   }
@@ -238,6 +248,16 @@ Result<CriteriaSet> LoadCriteriaFile(const std::string& path,
   const auto text = io::ReadFile(path, options.max_criteria_bytes, &diag);
   if (!text) return {std::nullopt, diag.Take()};
   return ParseCriteria(*text, path, options);
+}
+
+Result<CriteriaSet> LoadCriteriaFileAndLayout(const std::string& path,
+                                              const LoadOptions& options,
+                                              io::BidsLayout* layout,
+                                              Diagnostics* layout_diag) {
+  Diagnostics diag;
+  const auto text = io::ReadFile(path, options.max_criteria_bytes, &diag);
+  if (!text) return {std::nullopt, diag.Take()};
+  return ParseChain(*text, path, options, {}, layout, layout_diag);
 }
 
 }  // namespace circa

@@ -109,7 +109,7 @@ std::string CriteriaReader::DefaultName(const Documentation& doc,
 std::map<std::string, std::string> CriteriaReader::ReadLabels(
     const YAML::Node& map, const std::string& path) {
   std::map<std::string, std::string> out;
-  const YAML::Node n = map["labels"];
+  const YAML::Node n = io::MapValue(map, "labels");
   if (!n.IsDefined() || n.IsNull()) return out;
   const std::string here = io::Join(path, "labels");
   if (!n.IsMap()) {
@@ -158,7 +158,7 @@ void CriteriaReader::ReadDoc(const YAML::Node& n, const std::string& path,
   // Where the scoring anchors (worst/best, steps, minimums) come from: a
   // source id and item, or "model" for the model's own choice.
   doc->anchor_source = r_.String(n, "anchor-source", path, false).value_or("");
-  const YAML::Node list = n["strategies"];
+  const YAML::Node list = io::MapValue(n, "strategies");
   if (!list.IsDefined() || list.IsNull()) return;
   const std::string here = io::Join(path, "strategies");
   std::string names;

@@ -147,7 +147,7 @@ bool CriteriaReader::ReadDirection(const YAML::Node& node,
 
 bool CriteriaReader::ReadSteps(const YAML::Node& node, const std::string& path,
                                std::vector<Step>* steps) {
-  const YAML::Node list = node["steps"];
+  const YAML::Node list = io::MapValue(node, "steps");
   const std::string here = io::Join(path, "steps");
   if (!list.IsDefined() || list.IsNull()) {
     r_.Error(node, here,
@@ -196,7 +196,7 @@ bool CriteriaReader::ReadSteps(const YAML::Node& node, const std::string& path,
 
 bool CriteriaReader::ReadLevels(const YAML::Node& node, const std::string& path,
                                 std::vector<ScaleLevel>* levels) {
-  const YAML::Node map = node["levels"];
+  const YAML::Node map = io::MapValue(node, "levels");
   const std::string here = io::Join(path, "levels");
   if (!map.IsDefined() || map.IsNull()) {
     r_.Error(node, here, "missing; expected a map {value: descriptor}");

@@ -225,21 +225,18 @@ Result<Tender> LoadTenderSheet(const TenderPaths& paths,
     out.diagnostics.push_back({Severity::kError, {}, "options", why});
     return out;
   }
-  Result<CriteriaSet> criteria = LoadCriteriaFile(paths.criteria, options);
+  // The set, and how the bid file is laid out (`bids:` in the criteria
+  // file), from one parse of the file.
+  io::BidsLayout layout;
+  Diagnostics layout_diag;
+  Result<CriteriaSet> criteria =
+      LoadCriteriaFileAndLayout(paths.criteria, options, &layout, &layout_diag);
   out.diagnostics = std::move(criteria.diagnostics);
   if (!criteria.ok()) return out;
   Tender t;
   t.criteria = std::move(*criteria.value);
-  // How the bid file is laid out (`bids:` in the criteria file).
-  io::BidsLayout layout;
   {
-    Diagnostics read;
-    const auto text =
-        io::ReadFile(paths.criteria, options.max_criteria_bytes, &read);
-    if (text) {
-      layout = io::ReadBidsLayout(*text, paths.criteria, t.criteria, &read);
-    }
-    const auto d = read.Take();
+    const auto d = layout_diag.Take();
     out.diagnostics.insert(out.diagnostics.end(), d.begin(), d.end());
     if (HasErrors(d)) return out;
   }

@@ -81,7 +81,16 @@ Result<AwardResult> EvaluateAward(const CriteriaSet& criteria,
   for (std::size_t j = 0; j < bids.criteria.size(); ++j) {
     if (bids.criteria[j] == award.price) price = static_cast<int>(j);
   }
-  assert(price >= 0);
+  if (price < 0) {
+    // The reader refuses such a set (award.price); a set built in code or
+    // decoded from an archive's compact form can still name no bid column
+    // (found by fuzz_batch: tests/fuzz/corpus/batch/crash-award-price-*).
+    diag.Error({criteria.source, 0, 0}, "award.price",
+               "expected the id of a price or cost leaf criterion (the "
+               "bid-file column holding each bid's price), got \"" +
+                   award.price + "\"");
+    return {std::nullopt, diag.Take()};
+  }
   std::vector<MoneyBid> money;
   for (std::size_t i = 0; i < n; ++i) {
     const auto row = static_cast<Eigen::Index>(i);

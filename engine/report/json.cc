@@ -15,6 +15,7 @@
 #include "report/lcc_report.h"
 #include "report/sink.h"
 #include "report/text_util.h"
+#include "util/criteria_index.h"
 
 namespace circa {
 namespace report {
@@ -588,6 +589,7 @@ void RenderJson(const Report& r, const TextSink& sink) {
   j["criteria_set"] = report::CriteriaSetJson(set, true);
   j["inputs"] = report::InputsJson(set, bids, r.panel, r.lcc);
   ordered_json criteria = ordered_json::array();
+  const util::CriteriaIndex index(set);
   for (const Column& c : scorer.columns()) {
     criteria.push_back(
         {{"id", c.id},
@@ -601,7 +603,7 @@ void RenderJson(const Report& r, const TextSink& sink) {
          {"relative", c.relative},
          {"weight", report::Round6(c.weight)}});
     if (!set.model_id.empty()) {
-      if (const Criterion* found = set.Find(c.id)) {
+      if (const Criterion* found = index.Find(c.id)) {
         criteria.back()["origin"] =
             found->origin.kind == Origin::Kind::kLocal ? "local" : "model";
         criteria.back()["changed"] = found->origin.changed;

@@ -3,12 +3,14 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "explain/document_words.h"
 #include "report/html.h"
 #include "report/lcc_report.h"
 #include "report/sink.h"
 #include "report/workbook.h"
+#include "util/criteria_index.h"
 
 namespace circa {
 
@@ -43,12 +45,18 @@ Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
     // purchase price and the LCC it scored.
     Explainer::CriterionLead lead;
     if (lcc != nullptr) {
-      lead = [&criteria, &scorer, lcc, offers = r.lcc_offer](
+      // Which columns are scored on life-cycle cost, looked up once.
+      const util::CriteriaIndex index(criteria);
+      std::vector<bool> from_lcc;
+      for (const Column& c : scorer.columns()) {
+        const Criterion* leaf = index.Find(c.id);
+        from_lcc.push_back(leaf != nullptr && leaf->from_lcc);
+      }
+      lead = [lcc, offers = r.lcc_offer, from_lcc = std::move(from_lcc)](
                  int bid, std::size_t column) -> std::string {
         const auto k = static_cast<std::size_t>(bid);
         if (k >= offers.size() || offers[k] < 0) return "";
-        const Criterion* leaf = criteria.Find(scorer.columns()[column].id);
-        if (leaf == nullptr || !leaf->from_lcc) return "";
+        if (column >= from_lcc.size() || !from_lcc[column]) return "";
         return report::LccClause(
             *lcc, lcc->offers[static_cast<std::size_t>(offers[k])]);
       };

@@ -7,6 +7,7 @@
 
 #include "circa/labels.h"
 #include "io/file.h"
+#include "util/criteria_index.h"
 #include "util/display_text.h"
 #include "util/number_format.h"
 #include "util/round.h"
@@ -77,8 +78,9 @@ std::string Wrap(std::string_view raw, int width, const std::string& indent) {
 
 std::vector<std::string> TopLevelNames(const Report& r) {
   std::vector<std::string> out;
+  const util::CriteriaIndex index(*r.criteria);
   for (const TopLevel& t : r.scorer->top_levels()) {
-    const Criterion* c = r.criteria->Find(t.id);
+    const Criterion* c = index.Find(t.id);
     out.push_back(c != nullptr ? LocalName(*c, r.language) : t.name);
   }
   return out;
@@ -86,8 +88,9 @@ std::vector<std::string> TopLevelNames(const Report& r) {
 
 std::vector<std::string> ColumnNames(const Report& r) {
   std::vector<std::string> out;
+  const util::CriteriaIndex index(*r.criteria);
   for (const Column& col : r.scorer->columns()) {
-    const Criterion* c = r.criteria->Find(col.id);
+    const Criterion* c = index.Find(col.id);
     out.push_back(c != nullptr ? LocalName(*c, r.language) : col.name);
   }
   return out;

@@ -23,10 +23,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "report/text_util.h"
+#include "util/criteria_index.h"
 
 namespace circa::report {
 namespace {
@@ -299,18 +302,22 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
       vals, 0, 3,
       (staged_money ? w.comment_thresholds : w.comment_exclusion).c_str());
   worksheet_set_column(vals, 0, 1, 20, nullptr);
+  // Looked up once, not per column (20,000 columns).
+  const util::CriteriaIndex index(set);
+  std::unordered_set<std::string_view> panel_criteria;
+  if (rep.panel != nullptr) {
+    for (const PanelCell& cell : rep.panel->cells) {
+      panel_criteria.insert(cell.criterion);
+    }
+  }
   for (lxw_col_t j = 0; j < m; ++j) {
     worksheet_write_string(vals, 0, static_cast<lxw_col_t>(kValueCol + j),
                            CellText(cols[j].id).c_str(), bold);
-    const Criterion* leaf = set.Find(cols[j].id);
+    const Criterion* leaf = index.Find(cols[j].id);
     if (leaf != nullptr && leaf->from_lcc) {
       worksheet_write_comment(vals, 0, static_cast<lxw_col_t>(kValueCol + j),
                               w.comment_lcc.c_str());
-    } else if (rep.panel != nullptr &&
-               std::any_of(rep.panel->cells.begin(), rep.panel->cells.end(),
-                           [&c = cols[j]](const PanelCell& cell) {
-                             return cell.criterion == c.id;
-                           })) {
+    } else if (panel_criteria.contains(cols[j].id)) {
       worksheet_write_comment(vals, 0, static_cast<lxw_col_t>(kValueCol + j),
                               w.comment_panel.c_str());
     }

@@ -13,9 +13,17 @@ namespace {
 
 // What the reader refuses as it reads a rule (engine/io/criteria_reader.cc),
 // said the same way.
-void CheckRule(const Criterion& c, const std::string& here, Diagnostics* diag) {
+void CheckRule(const Criterion& c, const std::string& here, bool by_order,
+               Diagnostics* diag) {
   if (std::isnan(c.weight)) {
     diag->Error(c.where, here + ".weight", "expected a number");
+  }
+  if (by_order && c.order == 0) {
+    // The validator leaves a missing place to the reader; without it the
+    // rank-order weights were NaN (fuzz_batch: a damaged compact form).
+    diag->Error(c.where, here + ".order",
+                "missing; expected the criterion's place in the order of "
+                "importance among its siblings (1 = most important)");
   }
   if (c.is_group()) return;
   if (!c.scoring) {
@@ -66,11 +74,11 @@ void CheckRule(const Criterion& c, const std::string& here, Diagnostics* diag) {
 }
 
 void CheckRules(const std::vector<Criterion>& list, const std::string& path,
-                Diagnostics* diag) {
+                bool by_order, Diagnostics* diag) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string here = path + "[" + std::to_string(i) + "]";
-    CheckRule(list[i], here, diag);
-    CheckRules(list[i].children, here + ".criteria", diag);
+    CheckRule(list[i], here, by_order, diag);
+    CheckRules(list[i].children, here + ".criteria", by_order, diag);
   }
 }
 
@@ -101,7 +109,8 @@ std::vector<Diagnostic> DraftCriteria(const CriteriaSet& set,
 
 Result<CriteriaSet> ValidateCriteria(CriteriaSet set) {
   Diagnostics diag;
-  CheckRules(set.criteria, "criteria", &diag);
+  CheckRules(set.criteria, "criteria", set.weights == WeightMode::kOrder,
+             &diag);
   // Every problem is reported: the tree checks skip what the rule checks
   // refused (a weight that is not a number, a leaf without a rule).
   validate::ValidateCriteria(&set, &diag);

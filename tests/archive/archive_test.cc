@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -254,6 +255,10 @@ TEST(Archive, CorruptCompactFormIsRefusedNotRead) {
   std::string bad = bytes;
   bad[0] = 'X';
   EXPECT_FALSE(DecodeCompactTender(bad));
+  // A bid value no reader accepts (fuzz_batch: NaN totals).
+  Tender nan = s.tender;
+  nan.bids.values(1, 0) = std::nan("");
+  EXPECT_FALSE(DecodeCompactTender(EncodeCompactTender(nan)));
 }
 
 TEST(Archive, RemoveAndFilters) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "batch_tender.h"
 #include "circa/aggregation.h"
 #include "circa/evaluate.h"
 #include "test_util.h"
@@ -15,38 +16,18 @@
 namespace circa {
 namespace {
 
-// Price 50 points (lowest-ratio), quality 50 points (linear 0..10, a
-// longer-life criterion). A: 100 EUR, quality 2. B: 150 EUR, quality 6.
+// circa_test::kBatchCriteria: price 50 points (lowest-ratio), quality 50
+// points (linear 0..10, a longer-life criterion). A: 100 EUR, quality 2.
+// B: 150 EUR, quality 6.
 // Published: A = 50 + 50 x 0.2 = 60; B = 50 x 100/150 + 50 x 0.6 = 63.33.
-constexpr const char* kCriteria = R"(circa: 1
-id: flip
-version: 1.0.0
-title: Two bids
-scale: 100
-criteria:
-  - id: price
-    type: price
-    weight: 50
-    scoring: {rule: lowest-ratio}
-  - id: quality
-    type: quality
-    weight: 50
-    scoring: {rule: linear, worst: 0, best: 10}
-    strategies: [longer-life]
-)";
+constexpr const char* kCriteria = circa_test::kBatchCriteria;
 constexpr const char* kBids =
     "bid,supplier,price,quality\nA,Alpha,100,2\nB,Beta,150,6\n";
 
 Tender TwoBids() {
-  Result<CriteriaSet> set = ParseCriteria(kCriteria, "tender.yaml");
-  EXPECT_TRUE(set.ok()) << circa_test::Describe(set.diagnostics);
-  Result<BidSet> bids =
-      ParseBids(kBids, "bids.csv", BidsFormat::kCsv, *set.value);
-  EXPECT_TRUE(bids.ok()) << circa_test::Describe(bids.diagnostics);
-  Tender t;
-  t.criteria = std::move(*set.value);
-  t.bids = std::move(*bids.value);
-  return t;
+  Result<Tender> t = circa_test::BatchTender(kBids);
+  EXPECT_TRUE(t.ok()) << circa_test::Describe(t.diagnostics);
+  return t.ok() ? std::move(*t.value) : Tender{};
 }
 
 std::vector<Scenario> Parse(const std::string& text) {

@@ -13,6 +13,7 @@
 
 #include "circa/circa.h"
 #include "circa/robustness.h"
+#include "cli/analyze_support.h"
 #include "cli/cli_support.h"
 
 namespace circa_test::cli {
@@ -22,18 +23,7 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-const std::string kSample = "samples/office-furniture";
-
-RunResult Analyze(std::vector<std::string> extra) {
-  std::vector<std::string> args = {"analyze", kSample};
-  args.insert(args.end(), extra.begin(), extra.end());
-  return RunCirca(args);
-}
-
-nlohmann::json Json(const RunResult& run) {
-  EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  return nlohmann::json::parse(run.out);
-}
+const std::string& kSample = kAnalyzeSample;
 
 TEST(CliAnalyze, HelpListsTheOptions) {
   const RunResult run = RunCirca({"analyze", "--help"});
@@ -322,26 +312,9 @@ TEST(CliAnalyze, MatchesApprovedOutput) {
       {"furniture-award", {}},
   };
   for (const Case& c : cases) {
-    for (const char* format_name : {"table", "json", "md"}) {
-      const std::string format = format_name;
-      SCOPED_TRACE(c.sample + " " + format);
-      std::vector<std::string> args = {"analyze", "samples/" + c.sample};
-      args.insert(args.end(), c.extra.begin(), c.extra.end());
-      args.insert(args.end(), {"-f", format, "--width", "100"});
-      const RunResult run = RunCirca(args);
-      ASSERT_EQ(run.exit_code, 0) << run.Describe();
-      // In a subdirectory: tests/golden/golden_test.cc and
-      // scripts/approve-golden.sh own every *.approved.txt directly in
-      // approved/ (one per sample and `score` format) and would reject
-      // these.
-      const fs::path approved = SourceDir() / "tests" / "golden" / "approved" /
-                                "analyze" /
-                                (c.sample + "." + format + ".approved.txt");
-      ASSERT_TRUE(fs::is_regular_file(approved)) << approved;
-      EXPECT_EQ(run.out, ReadFile(approved))
-          << "if the change is intended, rerun the command above and replace "
-          << approved;
-    }
+    std::vector<std::string> args = {"analyze", "samples/" + c.sample};
+    args.insert(args.end(), c.extra.begin(), c.extra.end());
+    ExpectApprovedAnalysis(c.sample, args);
   }
 }
 

@@ -7,40 +7,21 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "batch_tender.h"
 #include "circa/batch.h"
 #include "circa/circa.h"
 #include "fuzz/fuzz_check.h"
 
 namespace {
 
-constexpr const char* kCriteria = R"(circa: 1
-id: fuzz
-version: 1.0.0
-title: Fuzz
-scale: 100
-criteria:
-  - id: price
-    type: price
-    weight: 50
-    scoring: {rule: lowest-ratio}
-  - id: quality
-    type: quality
-    weight: 50
-    scoring: {rule: linear, worst: 0, best: 10}
-    strategies: [longer-life]
-)";
-constexpr const char* kBids =
-    "bid,supplier,price,quality\nA,a,100,2\nB,b,150,6\nC,c,120,4\n";
-
 const circa::Tender& Fixed() {
   static const circa::Tender tender = [] {
-    circa::Tender t;
-    t.criteria = circa_fuzz::LoadFixedCriteria(kCriteria);
-    t.bids = *circa::ParseBids(kBids, "bids.csv", circa::BidsFormat::kCsv,
-                               t.criteria)
-                  .value;
-    return t;
+    circa::Result<circa::Tender> t = circa_test::BatchTender(
+        "bid,supplier,price,quality\nA,a,100,2\nB,b,150,6\nC,c,120,4\n");
+    FUZZ_CHECK(t.ok(), "the fixed tender loads");
+    return std::move(*t.value);
   }();
   return tender;
 }

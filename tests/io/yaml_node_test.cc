@@ -234,5 +234,31 @@ TEST(ErrorCapTest, AListAlreadyStoppedIsCutThereAndUnderTheCapIsKept) {
   EXPECT_THAT(circa_test::Messages(few.items()), ElementsAre("f:1:1: e"));
 }
 
+// --------------------------------------------------------------- MapValue
+
+// MapValue is map[key] for a const map (without yaml-cpp's stringstream for
+// every missing key): the first entry with that scalar key, an undefined
+// node when there is none, and map[key]'s answer for anything not a map.
+TEST(MapValueTest, AsConstIndexing) {
+  const YAML::Node map = YAML::Load("{a: 1, b: [x], c: ~, 7: seven}");
+  EXPECT_EQ(MapValue(map, "a").Scalar(), "1");
+  EXPECT_TRUE(MapValue(map, "b").IsSequence());
+  EXPECT_TRUE(MapValue(map, "c").IsDefined());
+  EXPECT_TRUE(MapValue(map, "c").IsNull());
+  EXPECT_EQ(MapValue(map, "7").Scalar(), "seven");
+  EXPECT_FALSE(MapValue(map, "missing").IsDefined());
+  EXPECT_FALSE(MapValue(map, "").IsDefined());
+  for (const char* text : {"[a, b]", "~"}) {
+    SCOPED_TRACE(text);
+    const YAML::Node other = YAML::Load(text);
+    EXPECT_FALSE(MapValue(other, "a").IsDefined());
+    EXPECT_FALSE(other["a"].IsDefined());
+  }
+  // yaml-cpp refuses a key into a scalar; the readers check for a map first.
+  const YAML::Node scalar = YAML::Load("text");
+  EXPECT_THROW(MapValue(scalar, "a"), YAML::BadSubscript);
+  EXPECT_THROW(scalar["a"], YAML::BadSubscript);
+}
+
 }  // namespace
 }  // namespace circa::io

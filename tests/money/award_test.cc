@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "circa/evaluate.h"
 #include "circa/load.h"
 #include "circa/tender.h"
 #include "explain/money_words.h"
@@ -311,6 +312,28 @@ criteria:
   ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
   EXPECT_EQ(r.value->ranking.bids[0].coefficient, 1 + 0.2 / (1 - 0.3));
   EXPECT_EQ(r.value->ranking.bids[0].evaluated, 777.78);
+}
+
+// A set built in code whose award names no bid column is an error, not an
+// assertion (or, without assertions, column -1 read): fuzz_batch found it
+// through a compact form with the money-award flag and no resolved set.
+TEST(Award, PriceThatIsNoBidColumnIsAnError) {
+  const std::string dir = std::string(CIRCA_SOURCE_DIR) + "/samples/";
+  const Result<TenderPaths> paths = ResolveTenderDirectory(dir + "value-award");
+  ASSERT_TRUE(paths.ok()) << circa_test::Describe(paths.diagnostics);
+  Result<Tender> t = LoadTender(*paths.value, LoadOptions{});
+  ASSERT_TRUE(t.ok()) << circa_test::Describe(t.diagnostics);
+  t.value->criteria.award->price = "nope";
+  t.value->criteria.source = "set.yaml";
+  const Result<AwardResult> r = EvaluateAward(t.value->criteria, t.value->bids);
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(Messages(r.diagnostics),
+            (std::vector<std::string>{
+                "set.yaml: award.price: expected the id of a price or cost "
+                "leaf criterion (the bid-file column holding each bid's "
+                "price), got \"nope\""}));
+  t.value->criteria.award->price.clear();
+  EXPECT_FALSE(Evaluate(*t.value).ok());
 }
 
 // samples/value-award (README.md): requirements first, then T3's method.

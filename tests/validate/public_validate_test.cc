@@ -86,6 +86,26 @@ TEST(PublicValidateTest, TheFileChecksApplyToABuiltSet) {
                   "line 0"));
 }
 
+// weights: order with a criterion that has no place: the reader refuses
+// it; built in code (or decoded from a damaged archive, as fuzz_batch
+// found) the rank-order weights were NaN and so were the totals.
+TEST(PublicValidateTest, AnOrderSetNeedsEveryPlace) {
+  CriteriaSet set = BuiltInCode();
+  set.weights = WeightMode::kOrder;
+  set.criteria[0].order = 1;  // criteria[1] has none
+  const std::vector<std::string> expected = {
+      "code: criteria[1].order: missing; expected the criterion's place in "
+      "the order of importance among its siblings (1 = most important)"};
+  const Result<Scorer> scorer = Scorer::Compile(set);
+  EXPECT_FALSE(scorer.ok());
+  EXPECT_EQ(circa_test::Messages(scorer.diagnostics), expected);
+  set.criteria[1].order = 2;
+  const Result<Scorer> ordered = Scorer::Compile(set);
+  ASSERT_TRUE(ordered.ok()) << circa_test::Describe(ordered.diagnostics);
+  const Evaluation e = ordered.value->Evaluate(circa_test::Rows({{10, 5}}));
+  EXPECT_DOUBLE_EQ(e.totals[0], 100);
+}
+
 TEST(PublicValidateTest, OtherRuleParameters) {
   CriteriaSet set = BuiltInCode();
   ScoringRule ceiling;
