@@ -24,7 +24,7 @@ void RenderTable(const Report& r, const TextSink& sink) {
   using report::Width;
 
   report::ChunkedWriter out(sink);
-  out += report::Wrap(set.title, r.width, "");
+  out += report::Wrap(LocalTitle(set, r.language), r.width, "");
   out += report::Wrap(m("table.head",
                         {{"id", set.id},
                          {"version", set.version},
