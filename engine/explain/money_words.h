@@ -13,6 +13,7 @@
 
 #include "circa/award.h"
 #include "circa/evaluation.h"
+#include "circa/language.h"
 #include "circa/lcc.h"
 #include "circa/money.h"
 
@@ -79,10 +80,25 @@ std::string MoneyTieNote(const AwardResult& award, const TieBreakRecord& tie,
 // How an offer's residual value was found: "declared by the bidder",
 // "linear: 1 of 3 years of life left x 900.00 EUR"...
 std::string ResidualBasisText(const LccResidual& residual,
-                              const std::string& currency);
+                              const std::string& currency,
+                              Language language = Language::kEnglish);
 // One sentence per offer for the award letter: kind, price or fees, LCC,
 // present values by component, replacements and rank.
-std::string LccOfferSentence(const LccEvaluation& lcc, std::size_t offer);
+std::string LccOfferSentence(const LccEvaluation& lcc, std::size_t offer,
+                             Language language = Language::kEnglish);
+// A component's name ("residual value", "restwaarde") and its short form
+// for a narrow table column ("residual"), in `language`.
+std::string LccComponentName(LccComponent component, Language language);
+std::string LccComponentShort(LccComponent component, Language language);
+// The discount rate: "4 %", "4%".
+std::string LccRateText(double rate, Language language);
+// "a purchase at 45,000.00 EUR with a life-cycle cost of ... over 8 years at
+// a 4 % discount rate": the lead of a criterion scored on LCC.
+std::string LccClauseText(const LccEvaluation& lcc, const LccOfferResult& offer,
+                          Language language);
+// "Life-cycle cost over 8 years at a 4 % discount rate (EUR, present
+// values)".
+std::string LccHeadingText(const LccEvaluation& lcc, Language language);
 
 }  // namespace circa
 

@@ -87,7 +87,7 @@ void RenderMarkdown(const Report& r, const TextSink& sink) {
            MdText(DescribeRule(c.rule, set.currency, c.unit, r.language)) +
            m(c.relative ? "criterion.relative" : "criterion.absolute") + " |\n";
   }
-  if (r.lcc != nullptr) out += report::LccMarkdown(*r.lcc);
+  if (r.lcc != nullptr) out += report::LccMarkdown(*r.lcc, r.language);
   out += "\n## " + m("md.bidders") + "\n";
   report::WriteInBlocks(
       e.order.size(),

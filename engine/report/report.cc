@@ -43,14 +43,14 @@ Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
     // purchase price and the LCC it scored.
     Explainer::CriterionLead lead;
     if (lcc != nullptr) {
-      lead = [&criteria, &scorer, lcc, offers = r.lcc_offer](
+      lead = [&criteria, &scorer, lcc, language, offers = r.lcc_offer](
                  int bid, std::size_t column) -> std::string {
         const auto k = static_cast<std::size_t>(bid);
         if (k >= offers.size() || offers[k] < 0) return "";
         const Criterion* leaf = criteria.Find(scorer.columns()[column].id);
         if (leaf == nullptr || !leaf->from_lcc) return "";
         return report::LccClause(
-            *lcc, lcc->offers[static_cast<std::size_t>(offers[k])]);
+            *lcc, lcc->offers[static_cast<std::size_t>(offers[k])], language);
       };
     }
     r.explainer = std::make_shared<const Explainer>(

@@ -107,7 +107,7 @@ void RenderTable(const Report& r, const TextSink& sink) {
     out += report::Wrap(m("report.note", {{"note", DescribeNote(note, facts)}}),
                         r.width, "");
   }
-  if (r.lcc != nullptr) out += report::LccTable(*r.lcc, r.width);
+  if (r.lcc != nullptr) out += report::LccTable(*r.lcc, r.width, r.language);
   out += "\n" + m("table.why") + "\n";
   report::WriteInBlocks(
       e.order.size(),
