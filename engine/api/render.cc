@@ -107,28 +107,32 @@ void Render(const Outcome& outcome, ReportFormat format, const TextSink& sink,
                                             NumberPrecision::kFull &&
                                         format == ReportFormat::kJson);
   const Tender& tender = outcome.tender;
+  const Language language = ResultLanguage(tender.criteria, options.language);
+  const bool csv_excel = options.csv_dialect == CsvDialect::kExcelBe ||
+                         (options.csv_dialect == CsvDialect::kAuto &&
+                          language != Language::kEnglish);
   if (outcome.award) {
     // Streamed, like the points report.
     // A money award has no decision document yet: its Markdown report.
+    AwardReport award{&tender.criteria, &tender.bids, &*outcome.award,
+                      options.width};
+    award.language = language;
+    award.csv_excel = csv_excel;
     RenderAward(
-        AwardReport{&tender.criteria, &tender.bids, &*outcome.award,
-                    options.width},
+        award,
         format == ReportFormat::kDecision ? ReportFormat::kMarkdown : format,
         sink);
     return;
   }
   if (!outcome.points) return;
   // The CSV has no reasons, so no explanations are built for it.
-  const Language language = ResultLanguage(tender.criteria, options.language);
   Report report =
       MakeReport(tender.criteria, tender.bids, outcome.points->scorer,
                  outcome.points->evaluation, format != ReportFormat::kCsv,
                  tender.panel ? &*tender.panel : nullptr,
                  tender.lcc ? &*tender.lcc : nullptr, language);
   report.width = options.width;
-  report.csv_excel = options.csv_dialect == CsvDialect::kExcelBe ||
-                     (options.csv_dialect == CsvDialect::kAuto &&
-                      language != Language::kEnglish);
+  report.csv_excel = csv_excel;
   Render(report, format, sink);
 }
 
