@@ -50,6 +50,7 @@ report::AnalysisReport MakeAnalysisReport(const AnalysisResult& a,
   r.smaa = a.smaa ? &*a.smaa : nullptr;
   r.comparison = a.comparison ? &*a.comparison : nullptr;
   r.width = options.width;
+  r.language = ResultLanguage(a.tender.criteria, options.language);
   return r;
 }
 
@@ -196,12 +197,14 @@ bool Render(const AnalysisResult& analysis, ReportFormat format,
       const bool all = analysis.bids.size() == t.bids.size();
       const Report points = MakeReport(
           t.criteria, analysis.bids, analysis.scorer, analysis.evaluation, true,
-          all && t.panel ? &*t.panel : nullptr, t.lcc ? &*t.lcc : nullptr);
+          all && t.panel ? &*t.panel : nullptr, t.lcc ? &*t.lcc : nullptr,
+          r.language);
       report::HtmlAnalysis extra;
       extra.headline = report::AnalysisHeadline(r);
       extra.sensitivity = r.sensitivity;
       extra.smaa = r.smaa;
-      report::RenderHtml(points, &extra, explain::EnglishDocumentWords(), sink);
+      report::RenderHtml(points, &extra, explain::DocumentWordsFor(r.language),
+                         sink);
       return true;
     }
     case ReportFormat::kCsv:

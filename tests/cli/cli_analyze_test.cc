@@ -321,13 +321,25 @@ TEST(CliAnalyze, MatchesApprovedOutput) {
       {"office-furniture", {"--smaa", "2000", "--seed", "7"}},
       {"furniture-award", {}},
   };
+  // English in every format; Dutch and French (--lang) in the table and
+  // Markdown, <sample>.<format>.<lang>.approved.txt (docs/translating.md).
+  struct Variant {
+    std::string format;
+    std::string lang;
+  };
+  const std::vector<Variant> variants = {
+      {"table", ""}, {"json", ""},    {"md", ""},   {"table", "nl"},
+      {"md", "nl"},  {"table", "fr"}, {"md", "fr"},
+  };
   for (const Case& c : cases) {
-    for (const char* format_name : {"table", "json", "md"}) {
-      const std::string format = format_name;
+    for (const Variant& v : variants) {
+      const std::string format =
+          v.lang.empty() ? v.format : v.format + "." + v.lang;
       SCOPED_TRACE(c.sample + " " + format);
       std::vector<std::string> args = {"analyze", "samples/" + c.sample};
       args.insert(args.end(), c.extra.begin(), c.extra.end());
-      args.insert(args.end(), {"-f", format, "--width", "100"});
+      args.insert(args.end(), {"-f", v.format, "--width", "100"});
+      if (!v.lang.empty()) args.insert(args.end(), {"--lang", v.lang});
       const RunResult run = RunCirca(args);
       ASSERT_EQ(run.exit_code, 0) << run.Describe();
       // In a subdirectory: tests/golden/golden_test.cc and
