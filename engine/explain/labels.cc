@@ -22,6 +22,9 @@ std::string LocalName(const Criterion& criterion, Language language) {
 }
 
 std::string LocalTitle(const CriteriaSet& set, Language language) {
+  // English is the language `title:` is written in: a derived set's own
+  // title wins over the title labels it inherits from its model.
+  if (language == Language::kEnglish) return set.title;
   const auto it = set.labels.find(std::string(ToString(language)));
   return it != set.labels.end() && !it->second.empty() ? it->second : set.title;
 }

@@ -16,8 +16,9 @@ namespace circa {
 // language, else its `name`.
 std::string LocalName(const Criterion& criterion, Language language);
 
-// The title of `set` in `language`: `labels.<lang>` (the set's title per
-// language) when given, else `title`.
+// The title of `set` in `language`: for Dutch and French `labels.<lang>`
+// (the set's title per language) when given, else `title`; for English
+// `title`.
 std::string LocalTitle(const CriteriaSet& set, Language language);
 
 // What of `set` has no label in `language`: "title" first when the set
