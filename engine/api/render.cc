@@ -50,6 +50,7 @@ report::AnalysisReport MakeAnalysisReport(const AnalysisResult& a,
   r.smaa = a.smaa ? &*a.smaa : nullptr;
   r.comparison = a.comparison ? &*a.comparison : nullptr;
   r.width = options.width;
+  r.language = ResultLanguage(a.tender.criteria, options.language);
   return r;
 }
 
@@ -107,28 +108,32 @@ void Render(const Outcome& outcome, ReportFormat format, const TextSink& sink,
                                             NumberPrecision::kFull &&
                                         format == ReportFormat::kJson);
   const Tender& tender = outcome.tender;
+  const Language language = ResultLanguage(tender.criteria, options.language);
+  const bool csv_excel = options.csv_dialect == CsvDialect::kExcelBe ||
+                         (options.csv_dialect == CsvDialect::kAuto &&
+                          language != Language::kEnglish);
   if (outcome.award) {
     // Streamed, like the points report.
     // A money award has no decision document yet: its Markdown report.
+    AwardReport award{&tender.criteria, &tender.bids, &*outcome.award,
+                      options.width};
+    award.language = language;
+    award.csv_excel = csv_excel;
     RenderAward(
-        AwardReport{&tender.criteria, &tender.bids, &*outcome.award,
-                    options.width},
+        award,
         format == ReportFormat::kDecision ? ReportFormat::kMarkdown : format,
         sink);
     return;
   }
   if (!outcome.points) return;
   // The CSV has no reasons, so no explanations are built for it.
-  const Language language = ResultLanguage(tender.criteria, options.language);
   Report report =
       MakeReport(tender.criteria, tender.bids, outcome.points->scorer,
                  outcome.points->evaluation, format != ReportFormat::kCsv,
                  tender.panel ? &*tender.panel : nullptr,
                  tender.lcc ? &*tender.lcc : nullptr, language);
   report.width = options.width;
-  report.csv_excel = options.csv_dialect == CsvDialect::kExcelBe ||
-                     (options.csv_dialect == CsvDialect::kAuto &&
-                      language != Language::kEnglish);
+  report.csv_excel = csv_excel;
   Render(report, format, sink);
 }
 
@@ -192,12 +197,14 @@ bool Render(const AnalysisResult& analysis, ReportFormat format,
       const bool all = analysis.bids.size() == t.bids.size();
       const Report points = MakeReport(
           t.criteria, analysis.bids, analysis.scorer, analysis.evaluation, true,
-          all && t.panel ? &*t.panel : nullptr, t.lcc ? &*t.lcc : nullptr);
+          all && t.panel ? &*t.panel : nullptr, t.lcc ? &*t.lcc : nullptr,
+          r.language);
       report::HtmlAnalysis extra;
       extra.headline = report::AnalysisHeadline(r);
       extra.sensitivity = r.sensitivity;
       extra.smaa = r.smaa;
-      report::RenderHtml(points, &extra, explain::EnglishDocumentWords(), sink);
+      report::RenderHtml(points, &extra, explain::DocumentWordsFor(r.language),
+                         sink);
       return true;
     }
     case ReportFormat::kCsv:

@@ -16,6 +16,7 @@
 #include "circa/render.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/language_options.h"
 
 namespace circa::cli {
 namespace {
@@ -40,6 +41,7 @@ struct AnalyzeArgs {
   std::vector<std::string> preference;
   std::string precision = "fixed";
   std::string format = "table";
+  std::string lang;  // --lang (docs/translating.md)
   std::string output;
   std::string locale;
   std::string panel;
@@ -181,7 +183,9 @@ int RunAnalyze(const AnalyzeArgs& args) {
   render.width = args.width > 0 ? args.width : TerminalWidth();
   render.precision = args.precision == "full" ? NumberPrecision::kFull
                                               : NumberPrecision::kFixed;
+  if (!args.lang.empty()) render.language = LanguageFromString(args.lang);
   if (!CheckOptions(options) || !CheckOptions(render)) return kExitUsage;
+  WarnMissingLabels(tender->criteria, render.language);
 
   const Result<AnalysisResult> analysis = Analyze(std::move(*tender), options);
   if (PrintDiagnostics(analysis.diagnostics) || !analysis.ok()) {
@@ -289,6 +293,10 @@ Runner AddAnalyzeCommand(CLI::App& app) {
                   "(shortest text that reads back as the same double)")
       ->check(CLI::IsMember({"fixed", "full"}))
       ->default_str("fixed");
+  cmd->add_option("--lang", args->lang,
+                  "Language of the table, Markdown and HTML: nl, fr or en "
+                  "(default: the criteria set's language:, else en)")
+      ->check(CLI::IsMember({"nl", "fr", "en"}));
   cmd->add_option("-f,--format", args->format, "Output format")
       ->transform(
           CLI::IsMember({"table", "json", "md", "html"}, CLI::ignore_case))

@@ -1,5 +1,6 @@
 #include "cli/language_options.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -27,17 +28,23 @@ void AddLanguageOptions(CLI::App* cmd, std::string* lang,
 void WarnMissingLabels(const CriteriaSet& set,
                        std::optional<Language> requested) {
   const Language language = ResultLanguage(set, requested);
-  const std::vector<std::string> missing = MissingLabels(set, language);
+  std::vector<std::string> missing = MissingLabels(set, language);
   if (missing.empty()) return;
+  // "title" comes first when the set's title has no label in the language.
+  const bool title = missing.front() == "title";
+  if (title) missing.erase(missing.begin());
   std::string ids;
   for (std::size_t i = 0; i < missing.size(); ++i) {
     ids += (i ? ", " : "") + missing[i];
   }
-  spdlog::warn(
-      "no {} label (labels.{}) for {} criteri{}: {}; the name is "
-      "shown instead",
-      ToString(language), ToString(language), missing.size(),
-      missing.size() == 1 ? "on" : "a", ids);
+  std::string what = title ? "the title" : "";
+  if (!missing.empty()) {
+    what += fmt::format("{}{} criteri{}: {}", title ? " and " : "",
+                        missing.size(), missing.size() == 1 ? "on" : "a", ids);
+  }
+  spdlog::warn("no {} label (labels.{}) for {}; {} shown instead",
+               ToString(language), ToString(language), what,
+               title ? "title: and name: are" : "the name is");
 }
 
 int WriteLetters(const std::vector<BidderLetter>& letters,

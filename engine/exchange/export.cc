@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <pugixml.hpp>
 #include <sstream>
 #include <string>
@@ -11,7 +12,9 @@
 
 #include "circa/exchange.h"
 #include "circa/explain.h"
+#include "circa/labels.h"
 #include "exchange/xml_util.h"
+#include "explain/messages.h"
 
 namespace circa {
 namespace {
@@ -31,6 +34,10 @@ struct Exported {
   std::string type;
   std::vector<std::string> names;  // one per Plan::languages
   std::string description;         // English
+  // Per Plan::languages besides English: the rule text or the list of
+  // sub-criteria in that language (circa's catalogues), empty for a
+  // language circa does not write.
+  std::vector<std::string> descriptions;
   std::vector<Number> numbers;
 };
 
@@ -44,7 +51,9 @@ struct Plan {
   std::vector<EformsLanguage> languages;
   std::vector<Exported> criteria;
   std::string calculation;  // BT-543, empty when every rule is linear
-  bool english = false;     // descriptions and rule texts written (ENG)
+  // BT-543 per Plan::languages besides English (empty: none).
+  std::vector<std::string> calculations;
+  bool english = false;  // descriptions and rule texts written (ENG)
 };
 
 // The EU's official languages: label code and eForms languageID.
@@ -139,6 +148,66 @@ void CollectNonLinear(const Criterion& c, const std::string& currency,
   }
 }
 
+// The language circa writes for an export language ("nl", "fr"), if any.
+std::optional<Language> Written(const EformsLanguage& l) {
+  if (l.label == "en") return std::nullopt;
+  return LanguageFromString(l.label);
+}
+
+// BT-543 in `language`: "Prijs: lowest-ratio: score = laagste prijs / prijs."
+void CollectNonLinear(const Criterion& c, const std::string& currency,
+                      Language language, std::vector<std::string>* lines) {
+  if (c.is_group()) {
+    for (const Criterion& child : c.children) {
+      CollectNonLinear(child, currency, language, lines);
+    }
+    return;
+  }
+  if (c.scoring && IsNonLinear(*c.scoring)) {
+    lines->push_back(explain::Messages::Of(language)(
+        "export.calculation",
+        {{"name", LocalName(c, language)},
+         {"rule", DescribeRule(*c.scoring, currency, c.unit, language)}}));
+  }
+}
+
+// BT-540 in `language`: a leaf's scoring method as published, or a group's
+// sub-criteria with their weights. A sub-criterion without a label in the
+// language is an error naming it.
+std::string LocalDescription(const CriteriaSet& set, const Criterion& c,
+                             const EformsLanguage& l, Language language,
+                             const std::string& path, Diagnostics* diag) {
+  const explain::Messages& m = explain::Messages::Of(language);
+  if (!c.is_group()) {
+    if (!c.scoring) return {};
+    return m(
+        "export.rule",
+        {{"rule", DescribeRule(*c.scoring, set.currency, c.unit, language)}});
+  }
+  std::string subs;
+  for (std::size_t k = 0; k < c.children.size(); ++k) {
+    const Criterion& child = c.children[k];
+    if (!child.doc.labels.contains(l.label)) {
+      diag->Error(
+          child.where,
+          path + ".criteria[" + std::to_string(k) + "].labels." + l.label,
+          "missing; the export in " + l.label + " (" + l.eforms +
+              ") describes every sub-criterion in it: add labels: {" + l.label +
+              ": ...} to \"" + child.id + "\"");
+    }
+    if (k) subs += m("export.sub_sep");
+    const std::string name = LocalName(child, language);
+    if (set.weights == WeightMode::kOrder) {
+      subs += name;
+    } else {
+      subs += m(set.weights == WeightMode::kPercent ? "export.sub_percent"
+                                                    : "export.sub_points",
+                {{"name", name}, {"weight", m.Number(child.weight, -1)}});
+    }
+  }
+  return m("export.subs", {{"list", subs}});
+}
+
 std::string WeightUnit(const CriteriaSet& set) {
   return set.weights == WeightMode::kPercent ? " %" : " points";
 }
@@ -164,10 +233,25 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
     return result;
   }
 
-  if (!plan.english) {
+  // Dutch and French get the rule texts and sub-criteria in their
+  // language; the set's own descriptions, and every text in a language circa
+  // does not write, are English only.
+  const bool unwritten =
+      std::any_of(plan.languages.begin(), plan.languages.end(),
+                  [](const EformsLanguage& l) {
+                    return l.label != "en" && !Written(l).has_value();
+                  });
+  const bool described =
+      std::any_of(set.criteria.begin(), set.criteria.end(),
+                  [](const Criterion& c) { return !c.description.empty(); });
+  if (!plan.english && unwritten) {
     diag.Warning(here, "language",
                  "descriptions and rule texts are written in English only; "
                  "add en to --language to export them");
+  } else if (!plan.english && described) {
+    diag.Warning(here, "language",
+                 "the criteria's own descriptions are written in English "
+                 "only; add en to --language to export them");
   }
   bool max_pass_done = !set.max_pass.has_value();
   // max-pass belongs to the quality stage: attach it to the first quality
@@ -215,6 +299,13 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
                        l.label + ": ...} to \"" + c.id + "\"");
         e.names.push_back(c.id);
       }
+    }
+    for (const EformsLanguage& l : plan.languages) {
+      if (l.label == "en") continue;
+      const std::optional<Language> written = Written(l);
+      e.descriptions.push_back(
+          written ? LocalDescription(set, c, l, *written, path, &diag)
+                  : std::string());
     }
     e.description = c.description;
     if (c.is_group()) {
@@ -288,6 +379,20 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
     if (i) plan.calculation += ' ';
     plan.calculation += nonlinear[i];
   }
+  for (const EformsLanguage& l : plan.languages) {
+    if (l.label == "en") continue;
+    std::string text;
+    if (const std::optional<Language> written = Written(l)) {
+      std::vector<std::string> lines;
+      for (const Criterion& c : set.criteria) {
+        CollectNonLinear(c, set.currency, *written, &lines);
+      }
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        text += (i ? " " : "") + lines[i];
+      }
+    }
+    plan.calculations.push_back(std::move(text));
+  }
   if (!diag.HasErrors()) result.value = std::move(plan);
   result.diagnostics = diag.Take();
   return result;
@@ -344,10 +449,20 @@ Result<std::string> ExportEforms(const CriteriaSet& set,
   terms.append_attribute("xmlns:efext") = std::string(exchange::kEfext).c_str();
   terms.append_attribute("xmlns:efbc") = std::string(exchange::kEfbc).c_str();
   pugi::xml_node criterion = terms.append_child("cac:AwardingCriterion");
-  if (plan.value->english && !plan.value->calculation.empty()) {
-    // BT-543
-    AddText(criterion, "cbc:CalculationExpression", plan.value->calculation,
-            "ENG");
+  // BT-543, one per language (English, then Dutch and French).
+  std::size_t other = 0;
+  for (const EformsLanguage& l : plan.value->languages) {
+    if (l.label == "en") {
+      if (!plan.value->calculation.empty()) {
+        AddText(criterion, "cbc:CalculationExpression", plan.value->calculation,
+                "ENG");
+      }
+      continue;
+    }
+    const std::string& text = plan.value->calculations[other++];
+    if (!text.empty()) {
+      AddText(criterion, "cbc:CalculationExpression", text, l.eforms);
+    }
   }
   for (const Exported& e : plan.value->criteria) {
     pugi::xml_node sub =
@@ -373,8 +488,18 @@ Result<std::string> ExportEforms(const CriteriaSet& set,
     for (std::size_t l = 0; l < e.names.size(); ++l) {
       AddText(sub, "cbc:Name", e.names[l], plan.value->languages[l].eforms);
     }
-    if (plan.value->english && !e.description.empty()) {
-      AddText(sub, "cbc:Description", e.description, "ENG");
+    // Then one BT-540 description per language: the set's own in English,
+    // the rule text or sub-criteria in Dutch and French.
+    std::size_t k = 0;
+    for (const EformsLanguage& l : plan.value->languages) {
+      if (l.label == "en") {
+        if (!e.description.empty()) {
+          AddText(sub, "cbc:Description", e.description, "ENG");
+        }
+        continue;
+      }
+      const std::string& text = e.descriptions[k++];
+      if (!text.empty()) AddText(sub, "cbc:Description", text, l.eforms);
     }
   }
   std::ostringstream os;

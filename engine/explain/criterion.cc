@@ -51,9 +51,7 @@ std::string Context::Value(int i, std::size_t j) const {
              {{"amount", m.Number(v, v == std::floor(v) ? 0 : 2)},
               {"currency", set.currency}});
   }
-  if (c.unit == "%") return m("value.percent", {{"value", m.Number(v, -1)}});
-  if (c.unit.empty()) return m.Number(v, -1);
-  return m("value.unit", {{"value", m.Number(v, -1)}, {"unit", c.unit}});
+  return m.Quantity(m.Number(v, -1), v, c.unit);
 }
 
 std::string Context::Formula(int i, std::size_t j) const {

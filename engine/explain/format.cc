@@ -9,9 +9,11 @@ namespace circa {
 std::string DescribeRule(const ScoringRule& r, const std::string& currency,
                          const std::string& unit, Language language) {
   const explain::Messages& m = explain::Messages::Of(language);
-  const std::string u = unit.empty() ? "" : unit == "%" ? "%" : " " + unit;
   const bool lower = r.better == Direction::kLowerIsBetter;
   const auto num = [&m](double v) { return m.Number(v, -1); };
+  const auto with_unit = [&m, &unit](double v) {
+    return m.Quantity(m.Number(v, -1), v, unit);
+  };
   switch (r.rule) {
     case Rule::kLowestRatio:
       return m("rule.lowest_ratio");
@@ -28,7 +30,7 @@ std::string DescribeRule(const ScoringRule& r, const std::string& currency,
           {{"zero_at", num(r.zero_at)}});
     case Rule::kLinear:
       return m("rule.linear",
-               {{"worst", num(r.worst) + u}, {"best", num(r.best) + u}});
+               {{"worst", with_unit(r.worst)}, {"best", with_unit(r.best)}});
     case Rule::kRatioToBest:
       return m(lower ? "rule.ratio_to_best_lower"
                      : "rule.ratio_to_best_higher");
@@ -37,7 +39,7 @@ std::string DescribeRule(const ScoringRule& r, const std::string& currency,
       for (std::size_t i = 0; i < r.steps.size(); ++i) {
         if (i) steps += m("list.comma");
         m.Append(&steps, lower ? "rule.step_at_most" : "rule.step_at_least",
-                 {{"threshold", num(r.steps[i].threshold) + u},
+                 {{"threshold", with_unit(r.steps[i].threshold)},
                   {"score", num(r.steps[i].score)}});
       }
       return m(lower ? "rule.steps_lower" : "rule.steps_higher",

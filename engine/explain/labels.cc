@@ -21,10 +21,22 @@ std::string LocalName(const Criterion& criterion, Language language) {
              : criterion.name;
 }
 
+std::string LocalTitle(const CriteriaSet& set, Language language) {
+  // English is the language `title:` is written in: a derived set's own
+  // title wins over the title labels it inherits from its model.
+  if (language == Language::kEnglish) return set.title;
+  const auto it = set.labels.find(std::string(ToString(language)));
+  return it != set.labels.end() && !it->second.empty() ? it->second : set.title;
+}
+
 std::vector<std::string> MissingLabels(const CriteriaSet& set,
                                        Language language) {
   std::vector<std::string> out;
   if (language == Language::kEnglish) return out;
+  if (!set.labels.empty() &&
+      !set.labels.contains(std::string(ToString(language)))) {
+    out.push_back("title");
+  }
   Missing(set.criteria, std::string(ToString(language)), &out);
   return out;
 }

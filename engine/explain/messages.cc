@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <cmath>
 #include <mutex>
 #include <unordered_map>
 
@@ -468,6 +469,85 @@ std::string LocalizeNumber(std::string s, Language language) {
 
 std::string Messages::Number(double value, int decimals) const {
   return LocalizeNumber(FormatNumber(value, decimals), language_);
+}
+
+namespace {
+
+// The known time units as an id of the "unit.time" choice, from how a set
+// writes them in any of the three languages; empty for any other unit.
+std::string_view TimeUnit(std::string_view unit) {
+  struct Known {
+    std::string_view written;
+    std::string_view id;
+  };
+  static constexpr Known kKnown[] = {
+      {"year", "year"},
+      {"years", "year"},
+      {"jaar", "year"},
+      {"jaren", "year"},
+      {"an", "year"},
+      {"ans", "year"},
+      {"année", "year"},
+      {"années", "year"},
+      {"month", "month"},
+      {"months", "month"},
+      {"maand", "month"},
+      {"maanden", "month"},
+      {"mois", "month"},
+      {"week", "week"},
+      {"weeks", "week"},
+      {"weken", "week"},
+      {"semaine", "week"},
+      {"semaines", "week"},
+      {"day", "day"},
+      {"days", "day"},
+      {"dag", "day"},
+      {"dagen", "day"},
+      {"jour", "day"},
+      {"jours", "day"},
+      {"hour", "hour"},
+      {"hours", "hour"},
+      {"uur", "hour"},
+      {"uren", "hour"},
+      {"heure", "hour"},
+      {"heures", "hour"},
+      {"days per week", "days_per_week"},
+  };
+  for (const Known& k : kKnown) {
+    if (k.written == unit) return k.id;
+  }
+  return {};
+}
+
+// The plural category's count for a value: the value itself when whole,
+// else 2 (every language here says "1,5 jaar", "2,5 months" in the plural
+// or the same form).
+std::int64_t PluralCount(double value) {
+  const double whole = std::floor(value);
+  if (whole == value && std::abs(value) < 1e15) {
+    return static_cast<std::int64_t>(whole);
+  }
+  return 2;
+}
+
+}  // namespace
+
+std::string Messages::Quantity(const std::string& number, double value,
+                               std::string_view unit) const {
+  if (unit.empty()) return number;
+  if (unit == "%") return (*this)("value.percent", {{"value", number}});
+  const std::string_view id = TimeUnit(unit);
+  if (id.empty()) {
+    return (*this)("value.unit", {{"value", number}, {"unit", unit}});
+  }
+  return (*this)("unit.time",
+                 {{"unit", id}, {"n", PluralCount(value)}, {"value", number}});
+}
+
+std::string Messages::UnitName(std::string_view unit) const {
+  const std::string_view id = TimeUnit(unit);
+  if (id.empty()) return std::string(unit);
+  return (*this)("unit.name", {{"unit", id}});
 }
 
 std::string Messages::Ordinal(int n) const {

@@ -62,6 +62,16 @@ class Messages {
   // A number in this language's convention: en "1,234.56", nl "1.234,56",
   // fr "1 234,56" (U+202F between thousands). `decimals` as FormatNumber.
   std::string Number(double value, int decimals) const;
+  // A value with its unit as this language writes it (docs/glossary.md,
+  // "Units"): "24 maanden", "24 mois" for a known time unit (years,
+  // months, weeks, days, hours, in English, Dutch or French), "45%" /
+  // "45 %" for percent, anything else as written ("12 kg CO2e"). `number`
+  // is the value already formatted; `value` chooses singular or plural.
+  std::string Quantity(const std::string& number, double value,
+                       std::string_view unit) const;
+  // Just the unit of Quantity, for a column heading ("maanden").
+  std::string UnitName(std::string_view unit) const;
+
   // "1st", "1ste", "1er": the key "ordinal".
   std::string Ordinal(int n) const;
 

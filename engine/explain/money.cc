@@ -7,103 +7,130 @@
 
 #include "circa/explain.h"
 #include "explain/money_words.h"
+#include "explain/words.h"
 
 namespace circa {
 namespace {
 
-std::string Percent(double fraction) {
-  return FormatNumber(fraction * 100, -1) + " %";
+using explain::Messages;
+
+std::string Money(const Messages& m, double v, const std::string& currency,
+                  int decimals = 2) {
+  return m("value.money",
+           {{"amount", m.Number(v, decimals)}, {"currency", currency}});
 }
 
-// "A", "A and B", "A, B and C".
-std::string JoinAnd(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t k = 0; k < items.size(); ++k) {
-    if (k > 0) out += k + 1 == items.size() ? " and " : ", ";
-    out += items[k];
-  }
-  return out;
+std::string Percent(const Messages& m, double fraction) {
+  return m("money.percent", {{"value", m.Number(fraction * 100, -1)}});
 }
 
 // "a malus of 500.00 EUR" for a negative worth, else "2,500.00 EUR".
-std::string Worth(double worth, const std::string& currency) {
-  return worth < 0 ? "a malus of " + FormatMoney(-worth, currency)
-                   : FormatMoney(worth, currency);
+std::string Worth(const Messages& m, double worth,
+                  const std::string& currency) {
+  return worth < 0 ? m("money.malus", {{"amount", Money(m, -worth, currency)}})
+                   : Money(m, worth, currency);
 }
 
 std::string FictitiousSentence(const MoneyRanking& r, std::size_t i,
-                               const std::string& clause) {
+                               const std::string& clause, Language language) {
+  const Messages& m = Messages::Of(language);
   const MoneyBidResult& b = r.bids[i];
   const std::string& cur = r.currency;
   double total = 0;
   std::string parts;
   for (const MoneyAdjustment& a : b.adjustments) {
     total -= a.amount;
-    if (!parts.empty()) parts += "; ";
-    const std::string how = AdjustmentHowText(a, cur);
-    const std::string value = Worth(-a.amount, cur);
-    parts += a.name + ": " + AdjustmentLevelText(a, cur) + ", " + how;
-    if (how != value) parts += " = " + value;
+    if (!parts.empty()) parts += m("money.sep");
+    const std::string how = AdjustmentHowText(a, cur, language);
+    const std::string value = Worth(m, -a.amount, cur);
+    const std::string level = AdjustmentLevelText(a, cur, language);
+    parts += how != value
+                 ? m("money.part_value", {{"name", a.name},
+                                          {"level", level},
+                                          {"how", how},
+                                          {"value", value}})
+                 : m("money.part",
+                     {{"name", a.name}, {"level", level}, {"how", how}});
   }
   // A negative total is a malus: it is added, never "minus minus".
   const bool malus = total < 0;
-  return MoneyBidLabel(b) + " offers " + FormatMoney(b.price, cur) +
-         (malus ? "; its quality carries a malus of " + FormatMoney(-total, cur)
-                : "; its quality is valued at " + FormatMoney(total, cur)) +
-         " (" + parts + "), so its fictitious price is " +
-         FormatNumber(b.price, 2) + (malus ? " + " : " - ") +
-         FormatNumber(std::abs(total), 2) + " = " +
-         FormatMoney(b.evaluated, cur, r.decimals) + ", " + clause + ".";
+  return m(malus ? "money.fictitious_malus" : "money.fictitious",
+           {{"bid", MoneyBidLabel(b, language)},
+            {"price", Money(m, b.price, cur)},
+            {"total", Money(m, std::abs(total), cur)},
+            {"parts", parts},
+            {"p", m.Number(b.price, 2)},
+            {"t", m.Number(std::abs(total), 2)},
+            {"evaluated", Money(m, b.evaluated, cur, r.decimals)},
+            {"clause", clause}});
 }
 
 std::string LadderSentence(const MoneyRanking& r, std::size_t i,
-                           const std::string& clause) {
+                           const std::string& clause, Language language) {
+  const Messages& m = Messages::Of(language);
   const MoneyBidResult& b = r.bids[i];
   const std::string& cur = r.currency;
   const MoneyAdjustment& a = b.adjustments.front();
   const std::string earns =
       a.kind == AdjustmentKind::kDiscountShare
-          ? "a " + Percent(a.value) + " discount (" +
-                FormatMoney(-a.amount, cur) + ")"
-          : "a discount of " + FormatMoney(-a.amount, cur);
-  return MoneyBidLabel(b) + " offers " + FormatMoney(b.price, cur) + " at " +
-         a.name + " " + a.level + ", which earns " + earns +
-         ", so its evaluated price is " +
-         FormatMoney(b.evaluated, cur, r.decimals) + ", " + clause + ".";
+          ? m("money.earns_share", {{"percent", Percent(m, a.value)},
+                                    {"amount", Money(m, -a.amount, cur)}})
+          : m("money.earns_amount", {{"amount", Money(m, -a.amount, cur)}});
+  return m("money.ladder",
+           {{"bid", MoneyBidLabel(b, language)},
+            {"price", Money(m, b.price, cur)},
+            {"name", a.name},
+            {"level", a.level},
+            {"earns", earns},
+            {"evaluated", Money(m, b.evaluated, cur, r.decimals)},
+            {"clause", clause}});
 }
 
 std::string EnvironmentalSentence(const MoneyRanking& r, std::size_t i,
-                                  const std::string& clause) {
+                                  const std::string& clause,
+                                  Language language) {
+  const Messages& m = Messages::Of(language);
   const MoneyBidResult& b = r.bids[i];
   const std::string& cur = r.currency;
   const MoneyAdjustment& a = b.adjustments.front();
-  return MoneyBidLabel(b) + " offers " + FormatMoney(b.price, cur) +
-         " with an " + a.name + " of " + AdjustmentLevelText(a, cur) +
-         "; at the declared factor " + FormatNumber(a.factor, -1) +
-         " this adds " + FormatMoney(a.amount, cur) +
-         ", so its evaluated price is " +
-         FormatMoney(b.evaluated, cur, r.decimals) + ", " + clause + ".";
+  return m("money.environmental",
+           {{"bid", MoneyBidLabel(b, language)},
+            {"price", Money(m, b.price, cur)},
+            {"name", a.name},
+            {"level", AdjustmentLevelText(a, cur, language)},
+            {"factor", m.Number(a.factor, -1)},
+            {"amount", Money(m, a.amount, cur)},
+            {"evaluated", Money(m, b.evaluated, cur, r.decimals)},
+            {"clause", clause}});
 }
 
 std::string ProzorroSentence(const MoneyRanking& r, std::size_t i,
-                             const std::string& clause) {
+                             const std::string& clause, Language language) {
+  const Messages& m = Messages::Of(language);
   const MoneyBidResult& b = r.bids[i];
   const std::string& cur = r.currency;
   std::string values;
   double sum_v = 0;
   for (const MoneyAdjustment& a : b.adjustments) {
     if (!values.empty()) values += " + ";
-    values += a.name + " " + AdjustmentLevelText(a, cur);
+    values += a.name + " " + AdjustmentLevelText(a, cur, language);
     sum_v += a.value;
   }
-  const std::string max = FormatNumber(r.feature_max, -1);
-  return MoneyBidLabel(b) + " offers " + FormatMoney(b.price, cur) +
-         " with feature values " + values + " = " + FormatNumber(sum_v, -1) +
-         " (maximum " + max + "), so its price is divided by 1 + " +
-         FormatNumber(sum_v, -1) + " / (1 - " + max +
-         ") = " + FormatNumber(b.coefficient, 6) +
-         " and its adjusted price is " +
-         FormatMoney(b.evaluated, cur, r.decimals) + ", " + clause + ".";
+  return m("money.prozorro",
+           {{"bid", MoneyBidLabel(b, language)},
+            {"price", Money(m, b.price, cur)},
+            {"values", values},
+            {"sum", m.Number(sum_v, -1)},
+            {"max", m.Number(r.feature_max, -1)},
+            {"coefficient", m.Number(b.coefficient, 6)},
+            {"evaluated", Money(m, b.evaluated, cur, r.decimals)},
+            {"clause", clause}});
+}
+
+// "bid B", "bids B and C".
+std::string With(const Messages& m, const std::vector<std::string>& ids) {
+  return m("money.with",
+           {{"n", ids.size()}, {"ids", explain::JoinAnd(ids, m)}});
 }
 
 }  // namespace
@@ -114,47 +141,45 @@ std::string FormatMoney(double value, const std::string& currency,
 }
 
 std::string OrdinalNumber(int n) {
-  const int mod100 = n % 100;
-  const int mod10 = n % 10;
-  const char* suffix = "th";
-  if (mod100 < 11 || mod100 > 13) {
-    if (mod10 == 1) suffix = "st";
-    if (mod10 == 2) suffix = "nd";
-    if (mod10 == 3) suffix = "rd";
-  }
-  return std::to_string(n) + suffix;
+  return Messages::Of(Language::kEnglish).Ordinal(n);
 }
 
-std::string MoneyBidLabel(const MoneyBidResult& bid) {
-  return bid.supplier.empty() ? "Bid " + bid.id
-                              : "Bid " + bid.id + " (" + bid.supplier + ")";
+std::string MoneyBidLabel(const MoneyBidResult& bid, Language language) {
+  const Messages& m = Messages::Of(language);
+  const std::string label = m("money.bid", {{"id", bid.id}});
+  return bid.supplier.empty() ? label
+                              : m("bid.with_supplier",
+                                  {{"bid", label}, {"supplier", bid.supplier}});
 }
 
 std::string AdjustmentLevelText(const MoneyAdjustment& a,
-                                const std::string& currency) {
+                                const std::string& currency,
+                                Language language) {
+  const Messages& m = Messages::Of(language);
   switch (a.kind) {
     case AdjustmentKind::kCostAdded:
-      return FormatMoney(a.value, currency);
+      return Money(m, a.value, currency);
     case AdjustmentKind::kFeature:
-      return FormatNumber(a.value, -1);
+      return m.Number(a.value, -1);
     default:
       return a.level;
   }
 }
 
 std::string AdjustmentHowText(const MoneyAdjustment& a,
-                              const std::string& currency) {
+                              const std::string& currency, Language language) {
+  const Messages& m = Messages::Of(language);
   switch (a.kind) {
     case AdjustmentKind::kValueShare:
     case AdjustmentKind::kDiscountShare:
-      return Percent(a.value) + " of " + FormatMoney(a.base, currency);
+      return m("money.share", {{"percent", Percent(m, a.value)},
+                               {"base", Money(m, a.base, currency)}});
     case AdjustmentKind::kValueAmount:
-      return Worth(a.value, currency);
+      return Worth(m, a.value, currency);
     case AdjustmentKind::kDiscountAmount:
-      return FormatMoney(a.value, currency) + " for this level";
+      return m("money.for_level", {{"amount", Money(m, a.value, currency)}});
     case AdjustmentKind::kCostAdded:
-      return FormatNumber(a.factor, -1) + " x " +
-             FormatMoney(a.value, currency);
+      return m.Number(a.factor, -1) + " x " + Money(m, a.value, currency);
     case AdjustmentKind::kFeature:
       return a.level;
   }
@@ -163,7 +188,8 @@ std::string AdjustmentHowText(const MoneyAdjustment& a,
 
 std::vector<std::string> MoneyTieStepTexts(const MoneyRanking& r,
                                            const TieBreakRecord& t,
-                                           const CriteriaSet* set) {
+                                           const CriteriaSet* set,
+                                           Language language) {
   std::vector<std::string> out;
   for (const TieBreakStepRecord& step : t.steps) {
     // The keys name bids of the whole ranking; only these few are worded.
@@ -178,6 +204,7 @@ std::vector<std::string> MoneyTieStepTexts(const MoneyRanking& r,
     words.set = set;
     words.ids = &ids;
     words.plain_tie_values = true;
+    words.language = language;
     out.push_back(DescribeTieStep(local, words));
   }
   return out;
@@ -185,9 +212,11 @@ std::vector<std::string> MoneyTieStepTexts(const MoneyRanking& r,
 
 std::string RankClause(const MoneyRanking& r, std::size_t i,
                        const std::vector<TieBreakRecord>& tie_breaks,
-                       const CriteriaSet* set) {
+                       const CriteriaSet* set, Language language) {
+  const Messages& m = Messages::Of(language);
   const MoneyBidResult& b = r.bids[i];
-  const std::string of = " of " + std::to_string(r.bids.size());
+  const std::string count = std::to_string(r.bids.size());
+  const std::string ordinal = m.Ordinal(b.rank);
   const bool settled =
       r.tie_policy != MoneyTiePolicy::kNotApplied && b.tie_record >= 0 &&
       static_cast<std::size_t>(b.tie_record) < tie_breaks.size();
@@ -200,28 +229,29 @@ std::string RankClause(const MoneyRanking& r, std::size_t i,
         others.push_back(r.bids[static_cast<std::size_t>(o)].id);
       }
     }
-    const std::string with =
-        "bid" + std::string(others.size() > 1 ? "s " : " ") + JoinAnd(others);
+    const std::string with = With(m, others);
     std::string how;
-    for (const std::string& step : MoneyTieStepTexts(r, t, set)) {
-      how += (how.empty() ? "" : "; ") + step;
+    for (const std::string& step : MoneyTieStepTexts(r, t, set, language)) {
+      how += (how.empty() ? "" : m("money.sep")) + step;
     }
     if (r.tie_policy == MoneyTiePolicy::kNoneDeclared) {
-      return "which ties for " + OrdinalNumber(b.rank) + of + " with " + with +
-             " (lowest wins); the criteria set declares no tie-break, so the "
-             "tie stands";
+      return m("money.rank_no_rule",
+               {{"ordinal", ordinal}, {"count", count}, {"with", with}});
     }
     if (!b.tied) {
-      return "which ties on evaluated price with " + with + " and ranks " +
-             OrdinalNumber(b.rank) + of + " by the declared tie-break (" + how +
-             ")";
+      return m("money.rank_settled", {{"ordinal", ordinal},
+                                      {"count", count},
+                                      {"with", with},
+                                      {"how", how}});
     }
-    return "which ties for " + OrdinalNumber(b.rank) + of + " with " + with +
-           " (lowest wins); the declared tie-break did not separate them" +
-           (how.empty() ? "" : " (" + how + ")");
+    return m("money.rank_open",
+             {{"ordinal", ordinal},
+              {"count", count},
+              {"with", with},
+              {"how", how.empty() ? how : " (" + how + ")"}});
   }
   if (!b.tied) {
-    return "which ranks " + OrdinalNumber(b.rank) + of + " (lowest wins)";
+    return m("money.rank", {{"ordinal", ordinal}, {"count", count}});
   }
   std::vector<std::string> others;
   if (b.tie_group >= 0 &&
@@ -230,79 +260,80 @@ std::string RankClause(const MoneyRanking& r, std::size_t i,
       if (j != i) others.push_back(r.bids[j].id);
     }
   }
-  return "which ties for " + OrdinalNumber(b.rank) + of + " with bid" +
-         (others.size() > 1 ? "s " : " ") + JoinAnd(others) +
-         " (lowest wins; the tie is not broken here)";
+  return m("money.rank_tied",
+           {{"ordinal", ordinal}, {"count", count}, {"with", With(m, others)}});
 }
 
 std::string MoneyBidSentence(const MoneyRanking& r, std::size_t i,
                              const std::vector<TieBreakRecord>& tie_breaks,
-                             const CriteriaSet* set) {
-  const std::string clause = RankClause(r, i, tie_breaks, set);
+                             const CriteriaSet* set, Language language) {
+  const std::string clause = RankClause(r, i, tie_breaks, set, language);
   switch (r.method) {
     case MoneyMethod::kFictitiousPrice:
-      return FictitiousSentence(r, i, clause);
+      return FictitiousSentence(r, i, clause, language);
     case MoneyMethod::kLadderDiscount:
-      return LadderSentence(r, i, clause);
+      return LadderSentence(r, i, clause, language);
     case MoneyMethod::kEnvironmentalCost:
-      return EnvironmentalSentence(r, i, clause);
+      return EnvironmentalSentence(r, i, clause, language);
     case MoneyMethod::kProzorro:
-      return ProzorroSentence(r, i, clause);
+      return ProzorroSentence(r, i, clause, language);
   }
   return {};
 }
 
 std::string MoneyBidSentence(const AwardResult& award, std::size_t i,
-                             const CriteriaSet* set) {
-  return MoneyBidSentence(award.ranking, i, award.tie_breaks, set);
+                             const CriteriaSet* set, Language language) {
+  return MoneyBidSentence(award.ranking, i, award.tie_breaks, set, language);
 }
 
-std::string MoneyMethodTitle(MoneyMethod m) {
-  switch (m) {
+std::string MoneyMethodTitle(MoneyMethod method, Language language) {
+  const char* id = "?";
+  switch (method) {
     case MoneyMethod::kFictitiousPrice:
-      return "fictitious price";
+      id = "fictitious";
+      break;
     case MoneyMethod::kLadderDiscount:
-      return "discount per level";
+      id = "ladder";
+      break;
     case MoneyMethod::kEnvironmentalCost:
-      return "environmental cost added";
+      id = "environmental";
+      break;
     case MoneyMethod::kProzorro:
-      return "ProZorro features";
+      id = "prozorro";
+      break;
   }
-  return "?";
+  return Messages::Of(language)("money.method", {{"m", id}});
 }
 
-std::string MoneyMethodSentence(const MoneyAward& a, const std::string& price) {
-  const std::string d = std::to_string(a.options.decimals);
+std::string MoneyMethodSentence(const MoneyAward& a, const std::string& price,
+                                Language language) {
+  const Messages& m = Messages::Of(language);
   std::string what;
   switch (a.method) {
     case MoneyMethod::kFictitiousPrice:
-      what = "evaluated price = " + price +
-             " - the money value of the quality levels achieved (a negative "
-             "value is a malus)";
+      what = m("money.what.fictitious", {{"price", price}});
       break;
     case MoneyMethod::kLadderDiscount:
-      what = a.ladder.kind == LevelValue::kFraction
-                 ? "evaluated price = " + price + " x (1 - the discount of " +
-                       "the level achieved on " + a.ladder.name + ")"
-                 : "evaluated price = " + price +
-                       " - the amount of the level achieved on " +
-                       a.ladder.name;
+      what =
+          m(a.ladder.kind == LevelValue::kFraction ? "money.what.ladder_share"
+                                                   : "money.what.ladder_amount",
+            {{"price", price}, {"name", a.ladder.name}});
       break;
     case MoneyMethod::kEnvironmentalCost:
-      what = "evaluated price = " + price + " + " +
-             FormatNumber(a.environmental.factor, -1) + " x " +
-             a.environmental.name;
+      what = m("money.what.environmental",
+               {{"price", price},
+                {"factor", m.Number(a.environmental.factor, -1)},
+                {"name", a.environmental.name}});
       break;
     case MoneyMethod::kProzorro:
-      what = "adjusted price = " + price +
-             " / (1 + sum of the bid's feature values / (1 - sum of the "
-             "features' maxima)), the maxima capped at " +
-             FormatNumber(a.prozorro.cap, -1);
+      what = m("money.what.prozorro",
+               {{"price", price}, {"cap", m.Number(a.prozorro.cap, -1)}});
       break;
   }
-  return "Award on " + MoneyMethodTitle(a.method) + ": " + what +
-         "; amounts rounded to " + d +
-         " decimals; the lowest evaluated price wins.";
+  return m("money.method_sentence",
+           {{"title", MoneyMethodTitle(a.method, language)},
+            {"what", what},
+            {"decimals", std::to_string(a.options.decimals)}});
 }
 
 std::string MoneyTieWarning(const AwardResult& a, const TieBreakRecord& t,
@@ -320,34 +351,29 @@ std::string MoneyTieWarning(const AwardResult& a, const TieBreakRecord& t,
 }
 
 std::string MoneyTieNote(const AwardResult& a, const TieBreakRecord& t,
-                         const CriteriaSet& set) {
+                         const CriteriaSet& set, Language language) {
+  const Messages& m = Messages::Of(language);
   const bool declared = !set.tie_break.empty();
-  const std::string& currency = set.currency;
   std::vector<std::string> ids;
   for (const int k : t.bids) {
     ids.push_back(a.ranking.bids[static_cast<std::size_t>(k)].id);
   }
-
-  std::string text = "Bids " + JoinAnd(ids) + " tie on evaluated price (" +
-                     FormatMoney(-t.total, currency, a.award.options.decimals) +
-                     "); ";
+  const std::string amount =
+      Money(m, -t.total, set.currency, a.award.options.decimals);
+  const std::string joined = explain::JoinAnd(ids, m);
   if (!declared) {
-    return text +
-           "the criteria set declares no tie-break, so the tie stands and "
-           "they share the rank.";
+    return m("money.tie.none", {{"ids", joined}, {"amount", amount}});
   }
-  text += "the declared tie-break ";
-  text += t.resolved ? "decided it" : "did not separate all of them";
+  std::string steps;
   if (!t.steps.empty()) {
-    text += " (";
-    const std::vector<std::string> steps =
-        MoneyTieStepTexts(a.ranking, t, &set);
-    for (std::size_t s = 0; s < steps.size(); ++s) {
-      text += (s == 0 ? "" : "; ") + steps[s];
+    for (const std::string& step :
+         MoneyTieStepTexts(a.ranking, t, &set, language)) {
+      steps += (steps.empty() ? " (" : m("money.sep")) + step;
     }
-    text += ")";
+    steps += ")";
   }
-  return text + ".";
+  return m(t.resolved ? "money.tie.decided" : "money.tie.open",
+           {{"ids", joined}, {"amount", amount}, {"steps", steps}});
 }
 
 }  // namespace circa

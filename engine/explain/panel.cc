@@ -61,10 +61,8 @@ std::string DescribePanel(const PanelCell& cell, const CriteriaSet& set,
       for (const ScaleLevel& l : leaf->scoring->levels) {
         if (l.value == cell.value) value += " (" + l.descriptor + ")";
       }
-    } else if (leaf->unit == "%") {
-      value = m("value.percent", {{"value", value}});
-    } else if (!leaf->unit.empty()) {
-      value += " " + leaf->unit;
+    } else {
+      value = m.Quantity(value, cell.value, leaf->unit);
     }
   }
   std::string individual;

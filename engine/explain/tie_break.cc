@@ -45,7 +45,9 @@ std::string Shown(const TieBreakStep& step, const TieKey& key,
       const Criterion* c =
           context.set != nullptr ? context.set->Find(step.target) : nullptr;
       if (c == nullptr) return value;
-      if (c->type == CriterionType::kQuality) return value + " " + c->unit;
+      if (c->type == CriterionType::kQuality) {
+        return m.Quantity(value, key.key.value_or(0), c->unit);
+      }
       return context.set->currency + " " + value;
     }
     case TieBreakStep::Kind::kEarlier:

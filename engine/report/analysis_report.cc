@@ -13,7 +13,9 @@
 
 #include "circa/direction.h"
 #include "circa/explain.h"
+#include "circa/labels.h"
 #include "circa/version.h"
+#include "explain/messages.h"
 #include "explain/method_words.h"
 #include "report/text_util.h"
 #include "util/number_format.h"
@@ -39,15 +41,6 @@ ordered_json BidJson(const AnalysisReport& r, int bid) {
 
 const Column& ColumnAt(const AnalysisReport& r, int column) {
   return r.scorer->columns()[static_cast<std::size_t>(column)];
-}
-
-std::string CriterionName(const AnalysisReport& r, const WeightSensitivity& s) {
-  if (s.kind == WeightSensitivity::Kind::kLeaf) {
-    const Column& c = ColumnAt(r, s.index);
-    return c.name.empty() ? c.id : c.name;
-  }
-  const TopLevel& t = r.scorer->top_levels()[static_cast<std::size_t>(s.index)];
-  return t.name.empty() ? t.id : t.name;
 }
 
 // "+6.2" / "-0.3" points, one decimal, never "-0.0".
@@ -78,17 +71,53 @@ std::string RangeText(const WeightRange& r) {
   return fmt::format("{:g}–{:g}", r.lo, r.hi);
 }
 
-std::string TopLevelName(const TopLevel& t) {
-  return t.name.empty() ? t.id : t.name;
+const explain::Messages& Msg(const AnalysisReport& r) {
+  return explain::Messages::Of(r.language);
 }
 
-std::string ColumnName(const Column& c) {
-  return c.name.empty() ? c.id : c.name;
+bool English(const AnalysisReport& r) {
+  return r.language == Language::kEnglish;
+}
+
+// A number written in circa's English form, in the report's language.
+std::string L(const AnalysisReport& r, std::string english) {
+  return explain::LocalizeNumber(std::move(english), r.language);
+}
+
+// A criterion's name in the report's language: its label for Dutch and
+// French, the name as the scorer carries it for English.
+std::string LocalCriterion(const AnalysisReport& r, const std::string& id,
+                           const std::string& name) {
+  if (!English(r)) {
+    if (const Criterion* c = r.criteria->Find(id)) {
+      return LocalName(*c, r.language);
+    }
+  }
+  return name.empty() ? id : name;
+}
+
+std::string CriterionName(const AnalysisReport& r, const WeightSensitivity& s) {
+  if (s.kind == WeightSensitivity::Kind::kLeaf) {
+    const Column& c = ColumnAt(r, s.index);
+    return LocalCriterion(r, c.id, c.name);
+  }
+  const TopLevel& t = r.scorer->top_levels()[static_cast<std::size_t>(s.index)];
+  return LocalCriterion(r, t.id, t.name);
+}
+
+std::string ColumnName(const AnalysisReport& r, const Column& c) {
+  return LocalCriterion(r, c.id, c.name);
+}
+
+std::string Percent(const AnalysisReport& r, double share) {
+  if (English(r)) return Percent(share);
+  return Msg(r)("analysis.percent", {{"value", L(r, Fixed(100 * share, 1))}});
 }
 
 // The published ranges SMAA sampled within, as UsePublishedRanges takes
 // them from the scorer: "Price 60–70, Circularity 25–45".
-std::string PublishedRangesText(const Scorer& scorer) {
+std::string PublishedRangesText(const AnalysisReport& r) {
+  const Scorer& scorer = *r.scorer;
   // In criteria order: each top-level group's range, then its leaves'.
   std::vector<std::string> parts;
   for (std::size_t t = 0; t < scorer.top_levels().size(); ++t) {
@@ -98,11 +127,12 @@ std::string PublishedRangesText(const Scorer& scorer) {
       if (c.top_level == static_cast<int>(t) && c.id == top.id) leaf = true;
     }
     if (top.weight_range && !leaf) {
-      parts.push_back(TopLevelName(top) + " " + RangeText(*top.weight_range));
+      parts.push_back(LocalCriterion(r, top.id, top.name) + " " +
+                      RangeText(*top.weight_range));
     }
     for (const Column& c : scorer.columns()) {
       if (c.top_level == static_cast<int>(t) && c.weight_range) {
-        parts.push_back(ColumnName(c) + " " + RangeText(*c.weight_range));
+        parts.push_back(ColumnName(r, c) + " " + RangeText(*c.weight_range));
       }
     }
   }
@@ -116,29 +146,27 @@ std::string PublishedRangesText(const Scorer& scorer) {
 // The SMAA sampling in one sentence (table and Markdown).
 std::string SmaaSentence(const AnalysisReport& r) {
   const SmaaResult& s = *r.smaa;
+  const explain::Messages& m = Msg(r);
   std::string text;
   if (s.within_ranges) {
-    text = fmt::format(
-        "{} weight vectors drawn uniformly at random with seed {} within the "
-        "published weight ranges ({} points; criteria without a published "
-        "range free), all adding up to {:g} ({} drawn to find them).",
-        s.samples, s.seed, PublishedRangesText(*r.scorer), r.scorer->scale(),
-        s.draws);
+    text = m("analysis.smaa.drawn_ranges",
+             {{"samples", std::to_string(s.samples)},
+              {"seed", std::to_string(s.seed)},
+              {"ranges", L(r, PublishedRangesText(r))},
+              {"scale", L(r, fmt::format("{:g}", r.scorer->scale()))},
+              {"draws", std::to_string(s.draws)}});
   } else {
-    text =
-        fmt::format("{} weight vectors drawn uniformly at random with seed {}.",
-                    s.samples, s.seed);
+    text = m("analysis.smaa.drawn", {{"samples", std::to_string(s.samples)},
+                                     {"seed", std::to_string(s.seed)}});
   }
-  return text +
-         " Share of draws in which each bid takes each rank; confidence: its "
-         "share of first place at its own central weights.";
+  return text + " " + m("analysis.smaa.share");
 }
 
 void Section(std::string* out, std::string_view title) {
   *out += "\n";
   *out += title;
   *out += "\n";
-  *out += std::string(title.size(), '-');
+  *out += std::string(static_cast<std::size_t>(Width(title)), '-');
   *out += "\n";
 }
 
@@ -170,21 +198,22 @@ std::string LeftOutName(const AnalysisReport& r, const LeftOutBid& b) {
   return r.all_bids->ids[static_cast<std::size_t>(b.bid)];
 }
 
-constexpr const char* kLeftOutTitle = "Bids left out of the analyses";
-constexpr const char* kLeftOutText =
-    "These bids were excluded from the award, as circa score shows; the "
-    "analyses below concern only the bids that were ranked:";
-
 // Why a bid of the full set was excluded, in the words of `circa score`.
 std::string ExclusionReason(const AnalysisReport& r, const Exclusion& e) {
   const Evaluation& all =
       r.all_evaluation != nullptr ? *r.all_evaluation : *r.evaluation;
   const BidSet& bids = r.all_bids != nullptr ? *r.all_bids : *r.bids;
-  const FactContext words{r.criteria, r.scorer, &all, &bids.ids, false};
+  FactContext words{r.criteria, r.scorer, &all, &bids.ids, false};
+  words.language = r.language;
   return DescribeExclusion(e, words);
 }
 
 std::string LeftOutSentence(const AnalysisReport& r, const LeftOutBid& b) {
+  if (!English(r)) {
+    return Msg(r)("summary.excluded",
+                  {{"bid", LeftOutName(r, b)},
+                   {"reason", ExclusionReason(r, b.exclusion)}});
+  }
   return "Bid " + LeftOutName(r, b) + " " + ExclusionReason(r, b.exclusion) +
          ".";
 }
@@ -193,8 +222,8 @@ std::string LeftOutSentence(const AnalysisReport& r, const LeftOutBid& b) {
 // Table sections
 
 void LeftOutSection(const AnalysisReport& r, std::string* out) {
-  Section(out, kLeftOutTitle);
-  Paragraph(out, kLeftOutText, r.width);
+  Section(out, Msg(r)("analysis.left_out.title"));
+  Paragraph(out, Msg(r)("analysis.left_out.text"), r.width);
   for (const LeftOutBid& b : *r.left_out) {
     Item(out, LeftOutSentence(r, b), r.width);
   }
@@ -202,6 +231,17 @@ void LeftOutSection(const AnalysisReport& r, std::string* out) {
 
 std::string ThresholdText(const AnalysisReport& r, const WeightThreshold& t,
                           bool up) {
+  if (!English(r)) {
+    const explain::Messages& m = Msg(r);
+    if (!t.changes) {
+      return up ? m("analysis.up_none",
+                    {{"max", L(r, fmt::format("{:g}", r.scorer->scale()))}})
+                : m("analysis.down_none");
+    }
+    return m("analysis.new_winner_at", {{"bid", BidName(r, t.new_winner)},
+                                        {"weight", L(r, Fixed(t.weight, 1))},
+                                        {"delta", L(r, Signed1(t.delta))}});
+  }
   if (!t.changes) {
     return up ? fmt::format("no change up to {:g}", r.scorer->scale())
               : "no change down to 0";
@@ -223,79 +263,286 @@ std::string Amount(const AnalysisReport& r, const Column& c, double v) {
   std::size_t dot = s.find('.');
   if (dot == std::string::npos) dot = s.size();
   for (std::size_t k = dot; k > start + 3; k -= 3) s.insert(k - 3, ",");
+  s = L(r, s);
   if (money) return s + " " + r.criteria->currency;
+  if (!English(r)) return Msg(r).Quantity(s, v, c.unit);
   return s + (c.unit.empty() || c.unit == "%" ? c.unit : " " + c.unit);
 }
 
 std::string Like(const AnalysisReport& r, const CheaperBidSearch& c) {
-  return c.like_bid < 0 ? std::string(
-                              "the worst value of every other criterion among "
-                              "the bids still in")
-                        : "the other values of " + BidName(r, c.like_bid) +
-                              ", the weakest bid still in";
+  return c.like_bid < 0
+             ? Msg(r)("analysis.like.worst")
+             : Msg(r)("analysis.like.bid", {{"bid", BidName(r, c.like_bid)}});
 }
 
 std::vector<std::string> SearchSentences(const AnalysisReport& r) {
+  const explain::Messages& m = Msg(r);
   std::vector<std::string> out;
   const RankReversalResult& rr = *r.reversal;
   const DominatedSearch& d = rr.dominated;
+  const auto method = [&m](bool analytic) {
+    return m(analytic ? "analysis.method.closed" : "analysis.method.scan");
+  };
   if (d.searched) {
     if (d.found) {
       std::string where;
       for (std::size_t j = 0; j < r.scorer->columns().size(); ++j) {
         const Column& c = r.scorer->columns()[j];
         if (c.rule.rule != Rule::kLinearRange) continue;
-        if (!where.empty()) where += " and ";
-        where +=
-            fmt::format("{} {} {}", ColumnName(c),
-                        LowerIsBetter(c.rule) ? "above" : "below",
-                        Amount(r, c, d.values[static_cast<Eigen::Index>(j)]));
+        if (!where.empty()) where += m("list.and");
+        where += m(
+            "analysis.dominated.where",
+            {{"criterion", ColumnName(r, c)},
+             {"direction", LowerIsBetter(c.rule) ? "above" : "below"},
+             {"amount", Amount(r, c, d.values[static_cast<Eigen::Index>(j)])}});
       }
-      out.push_back(fmt::format(
-          "A dominated bid changes the winner from {} to {} once it has {} "
-          "({} spans beyond the worst values; {}).",
-          BidName(r, d.old_winner), BidName(r, d.new_winner), where,
-          Fixed(d.stretch, 4),
-          d.analytic ? "closed form, confirmed by re-scoring"
-                     : "found by a scan and bisection"));
+      out.push_back(
+          m("analysis.dominated.found", {{"from", BidName(r, d.old_winner)},
+                                         {"to", BidName(r, d.new_winner)},
+                                         {"where", where},
+                                         {"stretch", L(r, Fixed(d.stretch, 4))},
+                                         {"method", method(d.analytic)}}));
     } else {
-      out.push_back(fmt::format(
-          "No dominated bid changes the winner, up to {:g} spans beyond the "
-          "worst values.",
-          d.stretch));
+      out.push_back(m("analysis.dominated.none",
+                      {{"stretch", L(r, fmt::format("{:g}", d.stretch))}}));
     }
   }
   const CheaperBidSearch& c = rr.cheaper;
   if (c.searched) {
     const Column& col = ColumnAt(r, c.column);
     if (c.found) {
-      out.push_back(fmt::format(
-          "A new bid with {} below {} (the lowest now is {}) and {} points "
-          "on the other criteria ({}) would change the winner from {} to {} "
-          "without winning itself ({}).",
-          ColumnName(col), Amount(r, col, c.below), Amount(r, col, c.lowest),
-          Pts2(c.quality_points), Like(r, c), BidName(r, c.old_winner),
-          BidName(r, c.new_winner),
-          c.analytic ? "closed form, confirmed by re-scoring"
-                     : "found by a scan and bisection"));
-    } else if (c.new_bid_wins) {
-      out.push_back(fmt::format(
-          "A new bid with {} below {} and {} would win itself, so it "
-          "reverses no order among the others.",
-          ColumnName(col), Amount(r, col, c.lowest), Like(r, c)));
+      out.push_back(
+          m("analysis.cheaper.found", {{"criterion", ColumnName(r, col)},
+                                       {"below", Amount(r, col, c.below)},
+                                       {"lowest", Amount(r, col, c.lowest)},
+                                       {"points", L(r, Pts2(c.quality_points))},
+                                       {"like", Like(r, c)},
+                                       {"from", BidName(r, c.old_winner)},
+                                       {"to", BidName(r, c.new_winner)},
+                                       {"method", method(c.analytic)}}));
     } else {
       out.push_back(
-          fmt::format("No new bid with {} below {} and {} changes the winner.",
-                      ColumnName(col), Amount(r, col, c.lowest), Like(r, c)));
+          m(c.new_bid_wins ? "analysis.cheaper.wins" : "analysis.cheaper.none",
+            {{"criterion", ColumnName(r, col)},
+             {"lowest", Amount(r, col, c.lowest)},
+             {"like", Like(r, c)}}));
     }
   }
   return out;
 }
 
+// --- The analyses' own sentences. English: as the analysis wrote them;
+// Dutch and French: written again here from the same facts.
+
+std::string ReversalExplanation(const AnalysisReport& r) {
+  const RankReversalResult& rr = *r.reversal;
+  if (English(r)) return rr.explanation;
+  const explain::Messages& m = Msg(r);
+  if (!rr.has_relative_rule) return m("analysis.reversal.absolute");
+  if (rr.probes.empty()) return m("analysis.reversal.none");
+  return m("analysis.reversal.ran",
+           {{"probes", rr.probes.size()},
+            {"probe_count", std::to_string(rr.probes.size())},
+            {"changes", rr.winner_changes},
+            {"change_count", std::to_string(rr.winner_changes)},
+            {"orders", rr.order_changes},
+            {"order_count", std::to_string(rr.order_changes)}});
+}
+
+std::string SensitivityExplanation(const AnalysisReport& r) {
+  const SensitivityResult& s = *r.sensitivity;
+  if (English(r)) return s.explanation;
+  const explain::Messages& m = Msg(r);
+  const Eigen::Index n = r.evaluation->totals.size();
+  if (n == 0) return m("analysis.sensitivity.none");
+  if (n == 1) return m("analysis.sensitivity.one");
+  int changing = 0, ranges = 0, robust = 0;
+  for (const auto* list : {&s.leaves, &s.groups}) {
+    for (const WeightSensitivity& w : *list) {
+      changing += (w.increase.changes || w.decrease.changes) ? 1 : 0;
+      // A top-level leaf's range is the leaf's own: counted once.
+      const bool same_as_leaf =
+          list == &s.groups &&
+          std::any_of(s.leaves.begin(), s.leaves.end(),
+                      [&](const WeightSensitivity& l) { return l.id == w.id; });
+      if (w.robust_within_published_range && !same_as_leaf) {
+        ++ranges;
+        robust += *w.robust_within_published_range ? 1 : 0;
+      }
+    }
+  }
+  std::string text =
+      m("analysis.sensitivity.count",
+        {{"changing", std::to_string(changing)},
+         {"total", std::to_string(s.leaves.size() + s.groups.size())},
+         {"scale", L(r, fmt::format("{:g}", r.scorer->scale()))}});
+  if (ranges > 0) {
+    text +=
+        m("analysis.sensitivity.ranges", {{"robust", std::to_string(robust)},
+                                          {"ranges", std::to_string(ranges)}});
+  }
+  const int winner = r.evaluation->Winner();
+  if (winner >= 0 && r.evaluation->tied[static_cast<std::size_t>(winner)]) {
+    text += m("analysis.sensitivity.tied");
+  }
+  return text + ".";
+}
+
+// The note of a weight that was not analysed (robustness.h).
+std::string WeightNote(const AnalysisReport& r, const WeightSensitivity& w) {
+  if (English(r) || w.note.empty()) return w.note;
+  return Msg(r)(w.weight <= 0 ? "analysis.note.zero_group"
+                              : "analysis.note.all_points");
+}
+
+// Why a published range does not hold, for the note under the table.
+std::string RangeExplanation(const AnalysisReport& r,
+                             const WeightSensitivity& w) {
+  if (English(r) || !w.published_range) return w.range_explanation;
+  const explain::Messages& m = Msg(r);
+  const std::string range = L(r, RangeText(*w.published_range));
+  if (!w.note.empty()) {
+    return m("analysis.range.skipped",
+             {{"range", range}, {"note", WeightNote(r, w)}});
+  }
+  const bool robust = w.robust_within_published_range.value_or(false);
+  const std::string text =
+      m(robust ? "analysis.range.robust_within" : "analysis.range.changes",
+        {{"range", range}});
+  const bool outside =
+      w.weight < w.published_range->lo - 1e-9 * r.scorer->scale() ||
+      w.weight > w.published_range->hi + 1e-9 * r.scorer->scale();
+  if (!outside) return text;
+  return m("analysis.range.outside",
+           {{"text", text}, {"weight", L(r, Pts2(w.weight))}});
+}
+
+std::string CounterfactualExplanation(const AnalysisReport& r) {
+  const CounterfactualResult& c = *r.counterfactual;
+  if (English(r)) return c.explanation;
+  const explain::Messages& m = Msg(r);
+  const Eigen::Index n = r.evaluation->totals.size();
+  if (n == 0) return m("analysis.counterfactual.none");
+  if (n == 1) return m("analysis.counterfactual.one");
+  int with = 0;
+  for (const Counterfactual& b : c.bids) with += b.changes.empty() ? 0 : 1;
+  std::string text = m("analysis.counterfactual.count",
+                       {{"with", std::to_string(with)},
+                        {"looked", std::to_string(c.bids.size())}});
+  if (static_cast<int>(c.bids.size()) < c.non_winning) {
+    text += m("analysis.counterfactual.limited",
+              {{"looked", std::to_string(c.bids.size())},
+               {"all", std::to_string(c.non_winning)}});
+  }
+  return text;
+}
+
+// A value of a counterfactual as the analysis writes it: money to two
+// decimals without ".00", other values to four decimals without trailing
+// zeros.
+std::string ChangeNumber(const AnalysisReport& r, double v, bool money) {
+  std::string s = FormatNumber(std::abs(v), money ? 2 : 4);
+  const std::size_t dot = s.find('.');
+  if (dot != std::string::npos) {
+    if (money) {
+      if (s.substr(dot) == ".00") s.resize(dot);
+    } else {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+  }
+  return L(r, (v < 0 ? "-" : "") + s);
+}
+
+std::string LevelText(const ScoringRule& rule, double v,
+                      const AnalysisReport& r) {
+  for (const ScaleLevel& level : rule.levels) {
+    if (level.value == v && !level.descriptor.empty()) return level.descriptor;
+  }
+  return ChangeNumber(r, v, false);
+}
+
+std::string CounterfactualSentence(const AnalysisReport& r,
+                                   const Counterfactual& b) {
+  if (English(r)) return b.sentence;
+  const explain::Messages& m = Msg(r);
+  const std::string bid = BidName(r, b.bid);
+  if (b.changes.empty()) {
+    return m("analysis.counterfactual.cannot", {{"bid", bid}});
+  }
+  std::string changes;
+  for (const SingleChange& c : b.changes) {
+    if (!changes.empty()) changes += m("analysis.counterfactual.or");
+    const Column& col = ColumnAt(r, c.column);
+    const std::string name = ColumnName(r, col);
+    const bool money =
+        col.type == CriterionType::kPrice || col.type == CriterionType::kCost;
+    const auto quantity = [&](double v) {
+      const std::string number = ChangeNumber(r, v, money && c.continuous);
+      return money && c.continuous ? number + " " + r.criteria->currency
+                                   : m.Quantity(number, v, col.unit);
+    };
+    const char* direction = c.lower_is_better ? "lower" : "higher";
+    if (col.rule.rule == Rule::kYesNo) {
+      changes += m("analysis.change.yes", {{"criterion", name}});
+    } else if (col.rule.rule == Rule::kScale) {
+      changes += m("analysis.change.level",
+                   {{"criterion", name},
+                    {"level", LevelText(col.rule, c.value, r)},
+                    {"now", LevelText(col.rule, c.current, r)}});
+    } else {
+      changes += m(col.rule.rule == Rule::kSteps ? "analysis.change.step"
+                                                 : "analysis.change.value",
+                   {{"criterion", name},
+                    {"direction", direction},
+                    {"value", quantity(c.value)},
+                    {"now", quantity(c.current)}});
+    }
+  }
+  return m("analysis.counterfactual.won", {{"bid", bid}, {"changes", changes}});
+}
+
+std::string ProbeName(const AnalysisReport& r, const ReversalProbe& p) {
+  return p.kind == ReversalProbe::Kind::kRemoved
+             ? Msg(r)("analysis.probe.without",
+                      {{"bid", BidName(r, p.removed_bid)}})
+             : Msg(r)("analysis.probe.added",
+                      {{"total", L(r, Fixed(p.added_total, 2))}});
+}
+
 void ReversalSection(const AnalysisReport& r, std::string* out) {
   const RankReversalResult& rr = *r.reversal;
-  Section(out, "Rank reversal (withdrawn and added bids)");
-  Paragraph(out, rr.explanation, r.width);
+  Section(out, Msg(r)("analysis.reversal.title"));
+  Paragraph(out, ReversalExplanation(r), r.width);
+  if (!English(r)) {
+    // The probes as in Markdown, one item each.
+    const explain::Messages& m = Msg(r);
+    for (const ReversalProbe& p : rr.probes) {
+      std::string what =
+          p.winner_changed
+              ? m("analysis.probe.changes", {{"from", BidName(r, p.old_winner)},
+                                             {"to", BidName(r, p.new_winner)}})
+              : m("analysis.probe.stays", {{"bid", BidName(r, p.old_winner)}});
+      what.erase(std::remove(what.begin(), what.end(), '*'), what.end());
+      what +=
+          m("analysis.sep") + m(p.order_changed ? "analysis.probe.order_changes"
+                                                : "analysis.probe.order_same");
+      for (const ReversalShift& s : p.shifts) {
+        what +=
+            m("analysis.sep") + m("analysis.probe.moved",
+                                  {{"bid", BidName(r, s.bid)},
+                                   {"from", L(r, Fixed(s.old_total, 2))},
+                                   {"to", L(r, Fixed(s.new_total, 2))},
+                                   {"p_from", std::to_string(s.old_position)},
+                                   {"p_to", std::to_string(s.new_position)}});
+      }
+      Item(out,
+           m("analysis.t.probe", {{"probe", ProbeName(r, p)}, {"text", what}}),
+           r.width);
+    }
+    for (const std::string& line : SearchSentences(r)) Item(out, line, r.width);
+    return;
+  }
   for (const ReversalProbe& p : rr.probes) {
     std::string what =
         p.kind == ReversalProbe::Kind::kRemoved
@@ -324,33 +571,40 @@ void ReversalSection(const AnalysisReport& r, std::string* out) {
 
 void SensitivitySection(const AnalysisReport& r, std::string* out) {
   const SensitivityResult& s = *r.sensitivity;
-  Section(out, "Weight sensitivity (one weight moved, the others rescaled)");
-  Paragraph(out, s.explanation, r.width);
+  const explain::Messages& m = Msg(r);
+  Section(out, m("analysis.sensitivity.title"));
+  Paragraph(out, SensitivityExplanation(r), r.width);
   const auto line = [&](const WeightSensitivity& w) {
     std::string text =
-        fmt::format("{} ({} points): up: {}; down: {}.", CriterionName(r, w),
-                    Fixed(w.weight, 1), ThresholdText(r, w.increase, true),
-                    ThresholdText(r, w.decrease, false));
-    if (!w.range_explanation.empty()) {
-      std::string range = w.range_explanation;
+        m("analysis.t.line", {{"criterion", CriterionName(r, w)},
+                              {"points", L(r, Fixed(w.weight, 1))},
+                              {"up", ThresholdText(r, w.increase, true)},
+                              {"down", ThresholdText(r, w.decrease, false)}});
+    std::string range = RangeExplanation(r, w);
+    if (!range.empty()) {
       range[0] = static_cast<char>(std::toupper(range[0]));
       text += " " + range + ".";
     }
-    if (!w.note.empty()) text += " " + w.note;
+    const std::string note = WeightNote(r, w);
+    if (!note.empty()) text += " " + note;
     Item(out, text, r.width);
   };
-  if (!s.leaves.empty()) *out += "Criteria:\n";
+  if (!s.leaves.empty()) {
+    *out += m("analysis.t.list", {{"title", m("analysis.criteria")}}) + "\n";
+  }
   for (const WeightSensitivity& w : s.leaves) line(w);
-  if (!s.groups.empty()) *out += "Top-level criteria:\n";
+  if (!s.groups.empty()) {
+    *out += m("analysis.t.list", {{"title", m("analysis.top_level")}}) + "\n";
+  }
   for (const WeightSensitivity& w : s.groups) line(w);
 }
 
 void CounterfactualSection(const AnalysisReport& r, std::string* out) {
   const CounterfactualResult& c = *r.counterfactual;
-  Section(out, "What would have made each losing bid win");
-  Paragraph(out, c.explanation, r.width);
+  Section(out, Msg(r)("analysis.counterfactual.title"));
+  Paragraph(out, CounterfactualExplanation(r), r.width);
   for (const Counterfactual& b : c.bids) {
-    Item(out, b.sentence, r.width);
+    Item(out, CounterfactualSentence(r, b), r.width);
   }
 }
 
@@ -381,8 +635,79 @@ std::string ValueText(const Column& c, double v) {
   return fmt::format("{:g}", v) + unit;
 }
 
+// The eligibility sentences in Dutch and French, from the same facts.
+std::string LocalValue(const AnalysisReport& r, const Column& c, double v) {
+  const explain::Messages& m = Msg(r);
+  if (c.rule.rule == Rule::kYesNo) {
+    return "'" + m(v >= 1 ? "value.yes" : "value.no") + "'";
+  }
+  if (c.rule.rule == Rule::kScale) {
+    for (const ScaleLevel& level : c.rule.levels) {
+      if (level.value == v && !level.descriptor.empty()) {
+        return "'" + level.descriptor + "'";
+      }
+    }
+  }
+  return m.Quantity(L(r, fmt::format("{:g}", v)), v, c.unit);
+}
+
+std::string LocalEligibilitySentence(const AnalysisReport& r,
+                                     const EligibilityCounterfactual& e) {
+  const explain::Messages& m = Msg(r);
+  const std::string bid = AllBidName(r, e.bid);
+  const Evaluation& all = AllEvaluation(r);
+  const auto k = static_cast<std::size_t>(e.bid);
+  if (e.stage == ExclusionStage::kRequirement) {
+    const std::string reason = k < all.exclusion.size()
+                                   ? ExclusionReason(r, all.exclusion[k])
+                                   : e.requirement;
+    return m("analysis.eligibility.requirement",
+             {{"bid", bid}, {"reason", reason}});
+  }
+  std::string text;
+  if (e.stage == ExclusionStage::kThreshold) {
+    std::string items;
+    for (const ThresholdShortfall& s : e.thresholds) {
+      const ScoreThreshold& th =
+          r.scorer->thresholds()[static_cast<std::size_t>(s.threshold)];
+      if (!items.empty()) items += m("analysis.sep");
+      items += m("analysis.eligibility.lacks",
+                 {{"lacking", L(r, Pts2(s.lacking))},
+                  {"criterion", LocalCriterion(r, th.id, th.name)},
+                  {"points", L(r, Pts2(s.points))},
+                  {"max", L(r, Pts2(s.max_points))},
+                  {"min", L(r, Pts2(s.min_points))}});
+      if (s.needed && s.column >= 0) {
+        const Column& c = ColumnAt(r, s.column);
+        items += m("analysis.eligibility.reached",
+                   {{"needed", LocalValue(r, c, *s.needed)},
+                    {"current", LocalValue(r, c, s.current)}});
+      }
+    }
+    text =
+        m("analysis.eligibility.threshold", {{"bid", bid}, {"items", items}});
+    if (e.cut_points && e.cut_lacking > 0) {
+      text += m("analysis.eligibility.cut",
+                {{"cut", L(r, Pts2(*e.cut_points))},
+                 {"lacking", L(r, Pts2(e.cut_lacking))},
+                 {"points", L(r, Pts2(e.quality_points))}});
+    }
+  } else {
+    text = m(
+        "analysis.eligibility.max_pass",
+        {{"bid", bid},
+         {"place", std::to_string(e.place)},
+         {"passed", std::to_string(e.passed)},
+         {"points", L(r, Pts2(e.quality_points))},
+         {"lacking", L(r, Pts2(e.cut_lacking))},
+         {"cut", e.cut_points ? L(r, Pts2(*e.cut_points)) : std::string("?")}});
+  }
+  return text + m("analysis.eligibility.no_price");
+}
+
 std::string EligibilitySentence(const AnalysisReport& r,
                                 const EligibilityCounterfactual& e) {
+  if (!English(r)) return LocalEligibilitySentence(r, e);
   const std::string name = "Bid " + AllBidName(r, e.bid);
   const Evaluation& all = AllEvaluation(r);
   const auto k = static_cast<std::size_t>(e.bid);
@@ -438,6 +763,18 @@ std::string EligibilitySentence(const AnalysisReport& r,
 
 std::string EligibilityExplanation(const AnalysisReport& r) {
   const EligibilityResult& el = *r.eligibility;
+  if (!English(r)) {
+    const explain::Messages& m = Msg(r);
+    if (el.excluded == 0) return m("analysis.eligibility.none");
+    std::string text =
+        m("analysis.eligibility.count",
+          {{"n", el.excluded}, {"count", std::to_string(el.excluded)}});
+    if (static_cast<int>(el.bids.size()) < el.excluded) {
+      text += m("analysis.eligibility.shown",
+                {{"shown", std::to_string(el.bids.size())}});
+    }
+    return text;
+  }
   if (el.excluded == 0) return "No bid was excluded.";
   std::string text = fmt::format(
       "{} excluded {} left out of the other analyses; what would have kept "
@@ -453,7 +790,7 @@ std::string EligibilityExplanation(const AnalysisReport& r) {
 }
 
 void EligibilitySection(const AnalysisReport& r, std::string* out) {
-  Section(out, "What would make each excluded bid eligible");
+  Section(out, Msg(r)("analysis.eligibility.title"));
   Paragraph(out, EligibilityExplanation(r), r.width);
   for (const EligibilityCounterfactual& e : r.eligibility->bids) {
     Item(out, EligibilitySentence(r, e), r.width);
@@ -462,32 +799,36 @@ void EligibilitySection(const AnalysisReport& r, std::string* out) {
 
 void SmaaSection(const AnalysisReport& r, std::string* out) {
   const SmaaResult& s = *r.smaa;
-  Section(out, s.within_ranges ? "SMAA (random weights within the published "
-                                 "ranges)"
-                               : "SMAA (random weights)");
+  const explain::Messages& m = Msg(r);
+  Section(out, m(s.within_ranges ? "analysis.smaa.title_ranges"
+                                 : "analysis.smaa.title"));
   Paragraph(out, SmaaSentence(r), r.width);
   const Eigen::Index ranks = std::min<Eigen::Index>(s.acceptability.cols(), 3);
-  int name_width = 4;
+  const std::string bid_head = m("analysis.smaa.bid");
+  const std::string confidence = m("analysis.smaa.t_confidence");
+  int name_width = std::max(4, Width(bid_head));
   for (const std::string& id : r.bids->ids) {
     name_width = std::max(name_width, std::min(Width(id), 24));
   }
-  std::string head = PadRight("Bid", name_width);
+  const int conf_width = std::max(10, Width(confidence));
+  std::string head = PadRight(bid_head, name_width);
   for (Eigen::Index k = 0; k < ranks; ++k) {
-    head += "  " + PadLeft("rank " + std::to_string(k + 1), 7);
+    head +=
+        "  " +
+        PadLeft(m("analysis.smaa.t_rank", {{"k", std::to_string(k + 1)}}), 7);
   }
-  head += "  " + PadLeft("confidence", 10);
+  head += "  " + PadLeft(confidence, conf_width);
   *out += head + "\n";
   for (const int bid : r.evaluation->order) {
     std::string row = PadRight(BidName(r, bid), name_width);
     for (Eigen::Index k = 0; k < ranks; ++k) {
-      row += "  " + PadLeft(Percent(s.acceptability(bid, k)), 7);
+      row += "  " + PadLeft(Percent(r, s.acceptability(bid, k)), 7);
     }
-    row += "  " + PadLeft(Percent(s.confidence[bid]), 10);
+    row += "  " + PadLeft(Percent(r, s.confidence[bid]), conf_width);
     *out += row + "\n";
   }
 }
 
-// The bids' names in analysis order, for the method words.
 std::vector<std::string> BidNames(const AnalysisReport& r) {
   std::vector<std::string> names;
   for (Eigen::Index i = 0; i < r.evaluation->totals.size(); ++i) {
@@ -904,8 +1245,8 @@ void MdSection(std::string* out, std::string_view title) {
 }
 
 void LeftOutMarkdown(const AnalysisReport& r, std::string* out) {
-  MdSection(out, kLeftOutTitle);
-  *out += MdText(kLeftOutText) + "\n\n";
+  MdSection(out, Msg(r)("analysis.left_out.title"));
+  *out += MdText(Msg(r)("analysis.left_out.text")) + "\n\n";
   for (const LeftOutBid& b : *r.left_out) {
     *out += "- " + MdText(LeftOutSentence(r, b)) + "\n";
   }
@@ -913,46 +1254,47 @@ void LeftOutMarkdown(const AnalysisReport& r, std::string* out) {
 
 std::string MdThreshold(const AnalysisReport& r, const WeightThreshold& t,
                         bool up) {
+  const explain::Messages& m = Msg(r);
   if (!t.changes) {
-    return up ? fmt::format("no change up to {:g}", r.scorer->scale())
-              : "no change down to 0";
+    return up ? m("analysis.up_none",
+                  {{"max", L(r, fmt::format("{:g}", r.scorer->scale()))}})
+              : m("analysis.down_none");
   }
   std::string delta = Fixed(t.delta, 2);
   if (delta.front() != '-') delta = "+" + delta;
-  return fmt::format("{} at {} ({})", MdText(BidName(r, t.new_winner)),
-                     Fixed(t.weight, 2), delta);
+  return m("analysis.new_winner_at", {{"bid", MdText(BidName(r, t.new_winner))},
+                                      {"weight", L(r, Fixed(t.weight, 2))},
+                                      {"delta", L(r, delta)}});
 }
 
 void ReversalMarkdown(const AnalysisReport& r, std::string* out) {
   const RankReversalResult& rr = *r.reversal;
-  MdSection(out, "Rank reversal (withdrawn and added bids)");
-  *out += MdText(rr.explanation) + "\n";
+  const explain::Messages& m = Msg(r);
+  MdSection(out, m("analysis.reversal.title"));
+  *out += MdText(ReversalExplanation(r)) + "\n";
   if (rr.probes.empty()) return;
-  *out +=
-      "\n| Probe | Winner | Order of the other bids | Bids that moved (total, "
-      "place) |\n|---|---|---|---|\n";
+  *out += "\n" + m("analysis.reversal.head") + "\n|---|---|---|---|\n";
   for (const ReversalProbe& p : rr.probes) {
-    const std::string probe =
-        p.kind == ReversalProbe::Kind::kRemoved
-            ? "Without " + BidName(r, p.removed_bid)
-            : fmt::format("With a dominated bid added (total {})",
-                          Fixed(p.added_total, 2));
     const std::string winner =
-        p.winner_changed ? fmt::format("**changes from {} to {}**",
-                                       MdText(BidName(r, p.old_winner)),
-                                       MdText(BidName(r, p.new_winner)))
-                         : "stays " + MdText(BidName(r, p.old_winner));
+        p.winner_changed ? m("analysis.probe.changes",
+                             {{"from", MdText(BidName(r, p.old_winner))},
+                              {"to", MdText(BidName(r, p.new_winner))}})
+                         : m("analysis.probe.stays",
+                             {{"bid", MdText(BidName(r, p.old_winner))}});
     std::string moved;
     for (const ReversalShift& sh : p.shifts) {
-      if (!moved.empty()) moved += "; ";
-      moved +=
-          fmt::format("{} {} \u2192 {} (place {} \u2192 {})",
-                      BidName(r, sh.bid), Fixed(sh.old_total, 2),
-                      Fixed(sh.new_total, 2), sh.old_position, sh.new_position);
+      if (!moved.empty()) moved += m("analysis.sep");
+      moved += m("analysis.probe.moved",
+                 {{"bid", BidName(r, sh.bid)},
+                  {"from", L(r, Fixed(sh.old_total, 2))},
+                  {"to", L(r, Fixed(sh.new_total, 2))},
+                  {"p_from", std::to_string(sh.old_position)},
+                  {"p_to", std::to_string(sh.new_position)}});
     }
-    *out += "| " + MdText(probe) + " | " + winner + " | " +
-            (p.order_changed ? "changes" : "unchanged") + " | " +
-            MdText(moved) + " |\n";
+    *out += "| " + MdText(ProbeName(r, p)) + " | " + winner + " | " +
+            m(p.order_changed ? "analysis.probe.order_changes"
+                              : "analysis.probe.order_same") +
+            " | " + MdText(moved) + " |\n";
   }
   const std::vector<std::string> searches = SearchSentences(r);
   if (!searches.empty()) *out += "\n";
@@ -961,8 +1303,9 @@ void ReversalMarkdown(const AnalysisReport& r, std::string* out) {
 
 void SensitivityMarkdown(const AnalysisReport& r, std::string* out) {
   const SensitivityResult& s = *r.sensitivity;
-  MdSection(out, "Weight sensitivity (one weight moved, the others rescaled)");
-  *out += MdText(s.explanation) + "\n";
+  const explain::Messages& m = Msg(r);
+  MdSection(out, m("analysis.sensitivity.title"));
+  *out += MdText(SensitivityExplanation(r)) + "\n";
   bool ranges = false;
   for (const auto* list : {&s.leaves, &s.groups}) {
     for (const WeightSensitivity& w : *list) {
@@ -970,57 +1313,58 @@ void SensitivityMarkdown(const AnalysisReport& r, std::string* out) {
     }
   }
   const auto table = [&](const std::vector<WeightSensitivity>& items,
-                         std::string_view title) {
+                         const std::string& title) {
     if (items.empty()) return;
-    *out += "\n### ";
-    *out += title;
-    *out +=
-        "\n\n| Criterion | Points | Raised: new winner at | Lowered: new "
-        "winner at |";
-    *out += ranges ? " Published range |\n|---|---:|---|---|---|\n"
-                   : "\n|---|---:|---|---|\n";
+    *out += "\n### " + title + "\n\n" + m("analysis.sens.head");
+    *out += ranges
+                ? m("analysis.sens.range_head") + "\n|---|---:|---|---|---|\n"
+                : "\n|---|---:|---|---|\n";
     std::vector<std::string> notes;
     for (const WeightSensitivity& w : items) {
-      *out += "| " + MdText(CriterionName(r, w)) + " | " + Fixed(w.weight, 2) +
-              " | " + MdThreshold(r, w.increase, true) + " | " +
+      *out += "| " + MdText(CriterionName(r, w)) + " | " +
+              L(r, Fixed(w.weight, 2)) + " | " +
+              MdThreshold(r, w.increase, true) + " | " +
               MdThreshold(r, w.decrease, false) + " |";
       if (ranges) {
         std::string range;
         if (w.published_range) {
-          range = MdText(RangeText(*w.published_range)) + ": ";
-          range += !w.robust_within_published_range   ? "not analysed"
-                   : *w.robust_within_published_range ? "robust"
-                                                      : "**not robust**";
+          range = MdText(L(r, RangeText(*w.published_range))) + ": ";
+          range += m(
+              !w.robust_within_published_range   ? "analysis.range.not_analysed"
+              : *w.robust_within_published_range ? "analysis.range.robust"
+                                                 : "analysis.range.not_robust");
         }
         *out += " " + range + " |";
       }
       *out += "\n";
-      if (!w.note.empty()) {
-        notes.push_back(CriterionName(r, w) + ": " + w.note);
-      }
+      const std::string note = WeightNote(r, w);
+      if (!note.empty()) notes.push_back(CriterionName(r, w) + ": " + note);
       if (w.robust_within_published_range &&
           !*w.robust_within_published_range) {
-        notes.push_back(CriterionName(r, w) + ": " + w.range_explanation);
+        notes.push_back(CriterionName(r, w) + ": " + RangeExplanation(r, w));
       }
     }
     if (!notes.empty()) *out += "\n";
-    for (const std::string& n : notes) *out += "> Note: " + MdText(n) + ".\n";
+    for (const std::string& n : notes) {
+      *out += "> " + MdText(m("analysis.note", {{"text", n}})) + "\n";
+    }
   };
-  table(s.leaves, "Criteria");
-  table(s.groups, "Top-level criteria");
+  table(s.leaves, m("analysis.criteria"));
+  table(s.groups, m("analysis.top_level"));
 }
 
 void CounterfactualMarkdown(const AnalysisReport& r, std::string* out) {
   const CounterfactualResult& c = *r.counterfactual;
-  MdSection(out, "What would have made each losing bid win");
-  *out += MdText(c.explanation) + "\n";
+  MdSection(out, Msg(r)("analysis.counterfactual.title"));
+  *out += MdText(CounterfactualExplanation(r)) + "\n";
   if (!c.bids.empty()) *out += "\n";
-  for (const Counterfactual& b : c.bids)
-    *out += "- " + MdText(b.sentence) + "\n";
+  for (const Counterfactual& b : c.bids) {
+    *out += "- " + MdText(CounterfactualSentence(r, b)) + "\n";
+  }
 }
 
 void EligibilityMarkdown(const AnalysisReport& r, std::string* out) {
-  MdSection(out, "What would make each excluded bid eligible");
+  MdSection(out, Msg(r)("analysis.eligibility.title"));
   *out += MdText(EligibilityExplanation(r)) + "\n";
   if (!r.eligibility->bids.empty()) *out += "\n";
   for (const EligibilityCounterfactual& e : r.eligibility->bids) {
@@ -1030,24 +1374,26 @@ void EligibilityMarkdown(const AnalysisReport& r, std::string* out) {
 
 void SmaaMarkdown(const AnalysisReport& r, std::string* out) {
   const SmaaResult& s = *r.smaa;
-  MdSection(out, s.within_ranges
-                     ? "SMAA (random weights within the published ranges)"
-                     : "SMAA (random weights)");
+  const explain::Messages& m = Msg(r);
+  MdSection(out, m(s.within_ranges ? "analysis.smaa.title_ranges"
+                                   : "analysis.smaa.title"));
   *out += MdText(SmaaSentence(r)) + "\n\n";
   const Eigen::Index ranks = std::min<Eigen::Index>(s.acceptability.cols(), 3);
-  std::string head = "| Bid |";
+  std::string head = "| " + m("analysis.smaa.bid") + " |";
   std::string rule = "|---|";
   for (Eigen::Index k = 0; k < ranks; ++k) {
-    head += fmt::format(" Rank {} |", k + 1);
+    head +=
+        " " + m("analysis.smaa.rank", {{"k", std::to_string(k + 1)}}) + " |";
     rule += "---:|";
   }
-  *out += head + " Confidence |\n" + rule + "---:|\n";
+  *out +=
+      head + " " + m("analysis.smaa.confidence") + " |\n" + rule + "---:|\n";
   for (const int bid : r.evaluation->order) {
     *out += "| " + MdText(BidName(r, bid)) + " |";
     for (Eigen::Index k = 0; k < ranks; ++k) {
-      *out += " " + Percent(s.acceptability(bid, k)) + " |";
+      *out += " " + Percent(r, s.acceptability(bid, k)) + " |";
     }
-    *out += " " + Percent(s.confidence[bid]) + " |\n";
+    *out += " " + Percent(r, s.confidence[bid]) + " |\n";
   }
 }
 
@@ -1090,21 +1436,22 @@ std::optional<SmallestWeightChange> FindSmallestWeightChange(
 }
 
 std::string AnalysisHeadline(const AnalysisReport& r) {
+  const explain::Messages& m = Msg(r);
+  const std::string sep = m("analysis.sep");
   const int winner = r.evaluation->Winner();
-  if (winner < 0) return "No bid was ranked, so there is no award to analyse.";
+  if (winner < 0) return m("analysis.no_winner");
   const std::string name = BidName(r, winner);
   std::string weight_part;
   if (r.sensitivity) {
     const auto smallest = FindSmallestWeightChange(*r.sensitivity);
     if (smallest) {
       const Column& c = ColumnAt(r, smallest->column);
-      weight_part = fmt::format(
-          "the smallest weight change that changes the winner is {} {} "
-          "points (to {})",
-          c.name.empty() ? c.id : c.name, Signed1(smallest->delta),
-          BidName(r, smallest->new_winner));
+      weight_part =
+          m("analysis.smallest", {{"criterion", ColumnName(r, c)},
+                                  {"delta", L(r, Signed1(smallest->delta))},
+                                  {"bid", BidName(r, smallest->new_winner)}});
     } else {
-      weight_part = "no change of a single weight changes the winner";
+      weight_part = m("analysis.no_single");
     }
     // Over the published weight ranges, if any (one weight moved at a
     // time): all robust, or the first criterion (leaves, then top-level
@@ -1121,26 +1468,23 @@ std::string AnalysisHeadline(const AnalysisReport& r) {
       }
     }
     if (fragile != nullptr) {
-      weight_part += fmt::format(
-          "; the winner changes within the published weight range of {} "
-          "({} points)",
-          CriterionName(r, *fragile), RangeText(*fragile->published_range));
-    } else if (any_range) {
       weight_part +=
-          "; no single weight moved within its published range changes it";
+          sep + m("analysis.fragile",
+                  {{"criterion", CriterionName(r, *fragile)},
+                   {"range", L(r, RangeText(*fragile->published_range))}});
+    } else if (any_range) {
+      weight_part += sep + m("analysis.ranges_hold");
     }
   }
   std::string line;
   if (r.reversal) {
     const RankReversalResult& rr = *r.reversal;
     if (rr.winner_changes == 0) {
-      line = "Winner " + name + " is robust: ";
-      line += !rr.has_relative_rule
-                  ? "no score depends on the other bids, so no withdrawal "
-                    "changes the winner"
-              : rr.complete ? "no single-bid withdrawal changes the winner"
-                            : "none of the withdrawals probed changes the "
-                              "winner";
+      line = m("analysis.robust",
+               {{"bid", name},
+                {"why", m(!rr.has_relative_rule ? "analysis.robust.absolute"
+                          : rr.complete         ? "analysis.robust.complete"
+                                                : "analysis.robust.probed")}});
     } else {
       int first = -1;
       for (const ReversalProbe& p : rr.probes) {
@@ -1149,20 +1493,23 @@ std::string AnalysisHeadline(const AnalysisReport& r) {
           break;
         }
       }
-      line = "Winner " + name + " is NOT robust: ";
-      line += first >= 0
-                  ? fmt::format(
-                        "withdrawing {} changes the winner ({} of {} "
-                        "probes change it)",
-                        BidName(r, first), rr.winner_changes, rr.probes.size())
-                  : fmt::format("{} of {} probes change the winner",
-                                rr.winner_changes, rr.probes.size());
+      const std::string changes = std::to_string(rr.winner_changes);
+      const std::string probes = std::to_string(rr.probes.size());
+      line = m("analysis.not_robust",
+               {{"bid", name},
+                {"why", first >= 0
+                            ? m("analysis.not_robust.withdraw",
+                                {{"bid", BidName(r, first)},
+                                 {"changes", changes},
+                                 {"probes", probes}})
+                            : m("analysis.not_robust.probes",
+                                {{"changes", changes}, {"probes", probes}})}});
     }
-    if (!weight_part.empty()) line += "; " + weight_part;
+    if (!weight_part.empty()) line += sep + weight_part;
   } else if (!weight_part.empty()) {
-    line = "Winner " + name + ": " + weight_part;
+    line = m("analysis.winner_text", {{"bid", name}, {"text", weight_part}});
   } else {
-    line = "Winner " + name;
+    line = m("analysis.winner", {{"bid", name}});
   }
   return line + ".";
 }
@@ -1170,8 +1517,11 @@ std::string AnalysisHeadline(const AnalysisReport& r) {
 std::string RenderAnalysisTable(const AnalysisReport& r) {
   const int width = std::max(r.width, 40);
   std::string out = Wrap(AnalysisHeadline(r), width, "");
-  out += Wrap(fmt::format("Criteria set {} {}; {} bids. Award: weighted sum.",
-                          r.criteria->id, r.criteria->version, r.bids->size()),
+  out += Wrap(Msg(r)("analysis.table.set",
+                     {{"id", r.criteria->id},
+                      {"version", r.criteria->version},
+                      {"bids", r.bids->size()},
+                      {"bid_count", std::to_string(r.bids->size())}}),
               width, "");
   if (HasLeftOut(r)) LeftOutSection(r, &out);
   if (r.reversal) ReversalSection(r, &out);
@@ -1184,12 +1534,17 @@ std::string RenderAnalysisTable(const AnalysisReport& r) {
 }
 
 std::string RenderAnalysisMarkdown(const AnalysisReport& r) {
-  std::string out = "# Robustness of the award: " + MdText(r.criteria->title) +
-                    "\n\n**" + MdText(AnalysisHeadline(r)) + "**\n\n";
-  out += fmt::format(
-      "Criteria set {} version {}; {} bids. Award: weighted sum. Points "
-      "with two decimals; the JSON output (`-f json`) has six.\n",
-      MdCode(r.criteria->id), MdText(r.criteria->version), r.bids->size());
+  const explain::Messages& m = Msg(r);
+  std::string out =
+      "# " +
+      m("analysis.title",
+        {{"title", MdText(LocalTitle(*r.criteria, r.language))}}) +
+      "\n\n**" + MdText(AnalysisHeadline(r)) + "**\n\n";
+  out += m("analysis.md.set", {{"id", MdCode(r.criteria->id)},
+                               {"version", MdText(r.criteria->version)},
+                               {"bids", r.bids->size()},
+                               {"bid_count", std::to_string(r.bids->size())}}) +
+         "\n";
   if (HasLeftOut(r)) LeftOutMarkdown(r, &out);
   if (r.reversal) ReversalMarkdown(r, &out);
   if (r.sensitivity) SensitivityMarkdown(r, &out);
@@ -1218,7 +1573,9 @@ std::string RenderAnalysisJson(const AnalysisReport& r) {
     j["left_out"] = left;
   }
   j["winner"] = BidJson(r, r.evaluation->Winner());
-  j["headline"] = AnalysisHeadline(r);
+  AnalysisReport english = r;
+  english.language = Language::kEnglish;
+  j["headline"] = AnalysisHeadline(english);
   j["robust"] = r.reversal ? ordered_json(r.reversal->winner_changes == 0)
                            : ordered_json(nullptr);
   j["reversal"] = r.reversal ? ReversalJson(r) : nullptr;

@@ -14,6 +14,7 @@
 #include "circa/bids.h"
 #include "circa/criteria.h"
 #include "circa/evaluation.h"
+#include "circa/language.h"
 #include "circa/render.h"
 #include "circa/robustness.h"
 #include "circa/scorer.h"
@@ -45,6 +46,9 @@ struct AnalysisReport {
   const EligibilityResult* eligibility = nullptr;
   const Evaluation* all_evaluation = nullptr;
   int width = 100;  // table columns
+  // The language of the table and Markdown (docs/translating.md); the JSON
+  // stays English.
+  Language language = Language::kEnglish;
 };
 
 // The smallest single weight change (over all leaf criteria, up or down)

@@ -10,8 +10,10 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "circa/labels.h"
 #include "circa/report.h"
 #include "circa/version.h"
+#include "explain/messages.h"
 #include "explain/money_words.h"
 #include "report/json_util.h"
 #include "report/sink.h"
@@ -47,9 +49,11 @@ std::vector<std::pair<std::string, std::string>> AdjustmentColumns(
   return out;
 }
 
-std::string Signed(double v, int decimals) {
-  if (v == 0) return FormatNumber(0, decimals);
-  return (v > 0 ? "+" : "-") + FormatNumber(std::abs(v), decimals);
+using explain::Messages;
+
+std::string Signed(const Messages& m, double v, int decimals) {
+  if (v == 0) return m.Number(0, decimals);
+  return (v > 0 ? "+" : "-") + m.Number(std::abs(v), decimals);
 }
 
 // Bid indices of the set: ranked ones by the money ranking, then the
@@ -75,16 +79,18 @@ std::vector<Row> Rows(const AwardResult& r) {
 std::vector<std::string> TieNotes(const AwardReport& r) {
   std::vector<std::string> out;
   for (const TieBreakRecord& t : r.award->tie_breaks) {
-    out.push_back(MoneyTieNote(*r.award, t, *r.criteria));
+    out.push_back(MoneyTieNote(*r.award, t, *r.criteria, r.language));
   }
   return out;
 }
 
 // "Name: level, how" for an adjustment line.
 std::string AdjustmentText(const MoneyAdjustment& x,
-                           const std::string& currency) {
-  return x.name + ": " + AdjustmentLevelText(x, currency) + ", " +
-         AdjustmentHowText(x, currency);
+                           const std::string& currency, Language language) {
+  return Messages::Of(language)(
+      "money.part", {{"name", x.name},
+                     {"level", AdjustmentLevelText(x, currency, language)},
+                     {"how", AdjustmentHowText(x, currency, language)}});
 }
 
 std::string RankLabel(const MoneyBidResult& b) {
@@ -92,13 +98,19 @@ std::string RankLabel(const MoneyBidResult& b) {
 }
 
 std::string ExcludedSentence(const CriteriaSet& set, const BidSet& bids,
-                             std::size_t i, const Exclusion& x) {
-  std::string label = "Bid " + bids.ids[i];
-  if (!bids.suppliers[i].empty()) label += " (" + bids.suppliers[i] + ")";
+                             std::size_t i, const Exclusion& x,
+                             Language language) {
+  const Messages& m = Messages::Of(language);
+  std::string label = bids.ids[i];
+  if (!bids.suppliers[i].empty()) {
+    label = m("bid.with_supplier",
+              {{"bid", label}, {"supplier", bids.suppliers[i]}});
+  }
   FactContext words;
   words.set = &set;
-  return label + " is excluded and not ranked: it " +
-         DescribeExclusion(x, words) + ".";
+  words.language = language;
+  return m("summary.excluded",
+           {{"bid", label}, {"reason", DescribeExclusion(x, words)}});
 }
 
 // The bid set's column of the award's price leaf, or -1.
@@ -119,7 +131,7 @@ double PriceOf(const AwardReport& r, Eigen::Index column, std::size_t i) {
 
 std::string PriceName(const AwardReport& r) {
   const Criterion* c = r.criteria->Find(r.award->award.price);
-  return c != nullptr ? c->name : r.award->award.price;
+  return c != nullptr ? LocalName(*c, r.language) : r.award->award.price;
 }
 
 void Table(const AwardReport& r, report::ChunkedWriter& out) {
@@ -131,22 +143,35 @@ void Table(const AwardReport& r, report::ChunkedWriter& out) {
   const AwardResult& a = *r.award;
   const int d = a.award.options.decimals;
   const Eigen::Index price = PriceColumn(r);
-  out += report::Wrap(set.title, r.width, "");
-  out += report::Wrap(
-      set.id + " " + set.version + " | " + std::to_string(bids.size()) +
-          " bids | " + MoneyMethodTitle(a.award.method) + " | " + set.currency,
-      r.width, "");
+  const Messages& m = Messages::Of(r.language);
+  out += report::Wrap(LocalTitle(set, r.language), r.width, "");
+  out +=
+      report::Wrap(m("money.table.head",
+                     {{"id", set.id},
+                      {"version", set.version},
+                      {"bids", bids.size()},
+                      {"bid_count", std::to_string(bids.size())},
+                      {"method", MoneyMethodTitle(a.award.method, r.language)},
+                      {"currency", set.currency}}),
+                   r.width, "");
   out += "\n";
-  int bid_w = 3;
-  int supplier_w = 8;
-  int money_w = 9;
+  const std::string h_rank = m("table.rank");
+  const std::string h_bid = m("table.bid");
+  const std::string h_supplier = m("table.supplier");
+  const std::string h_price = m("money.col.price");
+  const std::string h_adjusted = m("money.col.adjusted");
+  const std::string h_evaluated = m("money.col.evaluated");
+  int bid_w = std::max(3, Width(h_bid));
+  int supplier_w = std::max(8, Width(h_supplier));
+  int money_w =
+      std::max({9, Width(h_price), Width(h_adjusted), Width(h_evaluated)});
   for (std::size_t i = 0; i < bids.ids.size(); ++i) {
     bid_w = std::max(bid_w, Width(bids.ids[i]));
     supplier_w = std::max(supplier_w, Width(bids.suppliers[i]));
-    money_w = std::max(money_w, Width(FormatNumber(PriceOf(r, price, i), d)));
+    money_w = std::max(money_w, Width(m.Number(PriceOf(r, price, i), d)));
   }
   for (const MoneyBidResult& b : a.ranking.bids) {
-    money_w = std::max(money_w, Width(FormatNumber(b.evaluated, d)));
+    money_w = std::max(money_w, Width(m.Number(b.evaluated, d)));
   }
   bid_w = std::min(bid_w, 16);
   supplier_w = std::min(supplier_w, 28);
@@ -162,10 +187,10 @@ void Table(const AwardReport& r, report::ChunkedWriter& out) {
   const auto supplier = [&](std::string_view text) {
     return supplier_w > 0 ? "  " + PadRight(text, supplier_w) : std::string();
   };
-  out += PadLeft("Rank", 4) + "  " + PadRight("Bid", bid_w) +
-         supplier("Supplier") + "  " + PadLeft("Price", money_w) +
-         (adjusted ? "  " + PadLeft("Adjusted", money_w) : std::string()) +
-         "  " + PadLeft("Evaluated", money_w) + "\n";
+  out += PadLeft(h_rank, 4) + "  " + PadRight(h_bid, bid_w) +
+         supplier(h_supplier) + "  " + PadLeft(h_price, money_w) +
+         (adjusted ? "  " + PadLeft(h_adjusted, money_w) : std::string()) +
+         "  " + PadLeft(h_evaluated, money_w) + "\n";
   const std::vector<Row> rows = Rows(a);
   for (const Row& row : rows) {
     const auto i = static_cast<std::size_t>(row.bid);
@@ -176,13 +201,14 @@ void Table(const AwardReport& r, report::ChunkedWriter& out) {
                           a.ranking.bids[static_cast<std::size_t>(row.money)]),
                 4) +
         "  " + PadRight(bids.ids[i], bid_w) + supplier(bids.suppliers[i]) +
-        "  " + PadLeft(FormatNumber(PriceOf(r, price, i), d), money_w);
+        "  " + PadLeft(m.Number(PriceOf(r, price, i), d), money_w);
     if (row.money < 0) {
       // "excluded (rule)" where it fits; the Why section gives the reason.
       std::string cell =
-          "  excluded (" + report::Display(a.exclusion[i].rule) + ")";
+          "  " +
+          m("md.excluded", {{"rule", report::Display(a.exclusion[i].rule)}});
       if (Width(line) + Width(cell) > r.width) {
-        cell = "  " + PadLeft("excl.", money_w);
+        cell = "  " + PadLeft(m("table.excluded"), money_w);
       }
       out += line + cell + "\n";
       continue;
@@ -190,33 +216,37 @@ void Table(const AwardReport& r, report::ChunkedWriter& out) {
     const MoneyBidResult& b =
         a.ranking.bids[static_cast<std::size_t>(row.money)];
     if (adjusted) {
-      line += "  " + PadLeft(Signed(b.evaluated - b.price, d), money_w);
+      line += "  " + PadLeft(Signed(m, b.evaluated - b.price, d), money_w);
     }
-    out += line + "  " + PadLeft(FormatNumber(b.evaluated, d), money_w) + "\n";
+    out += line + "  " + PadLeft(m.Number(b.evaluated, d), money_w) + "\n";
   }
   out += "\n";
-  out += report::Wrap(MoneyMethodSentence(a.award, PriceName(r)), r.width, "");
+  out += report::Wrap(MoneyMethodSentence(a.award, PriceName(r), r.language),
+                      r.width, "");
   for (const std::string& note : TieNotes(r)) {
-    out += report::Wrap("Note: " + note, r.width, "");
+    out += report::Wrap(m("money.md.note", {{"note", note}}), r.width, "");
   }
-  out += "\nWhy\n";
+  out += "\n" + m("table.why") + "\n";
   for (const Row& row : rows) {
     const auto i = static_cast<std::size_t>(row.bid);
     if (row.money < 0) {
       out += "\n";
-      out +=
-          report::Wrap(ExcludedSentence(*r.criteria, bids, i, a.exclusion[i]),
-                       r.width, "  ");
+      out += report::Wrap(
+          ExcludedSentence(*r.criteria, bids, i, a.exclusion[i], r.language),
+          r.width, "  ");
       continue;
     }
     const auto k = static_cast<std::size_t>(row.money);
     const MoneyBidResult& b = a.ranking.bids[k];
     out += "\n";
-    out += report::Wrap(MoneyBidSentence(a, k, r.criteria), r.width, "  ");
+    out += report::Wrap(MoneyBidSentence(a, k, r.criteria, r.language), r.width,
+                        "  ");
     for (const MoneyAdjustment& x : b.adjustments) {
-      out += report::Wrap("    " + AdjustmentText(x, set.currency) + ": " +
-                              Signed(x.amount, d) + " " + set.currency,
-                          r.width, "      ");
+      out += report::Wrap(
+          "    " + m("money.line",
+                     {{"text", AdjustmentText(x, set.currency, r.language)},
+                      {"amount", Signed(m, x.amount, d) + " " + set.currency}}),
+          r.width, "      ");
     }
   }
 }
@@ -229,23 +259,28 @@ void Markdown(const AwardReport& r, report::ChunkedWriter& out) {
   const int d = a.award.options.decimals;
   const Eigen::Index price = PriceColumn(r);
   const auto columns = AdjustmentColumns(a);
-  std::string head = "# " + MdText(set.title) + "\n\n";
-  head += "Criteria set " + report::MdCode(set.id) + " version " +
-          MdText(set.version);
+  const Messages& m = Messages::Of(r.language);
+  std::string head = "# " + MdText(LocalTitle(set, r.language)) + "\n\n";
+  head += m("md.set",
+            {{"id", report::MdCode(set.id)}, {"version", MdText(set.version)}});
   if (!set.publisher.empty()) {
-    head += ", published by " + MdText(set.publisher);
+    head += m("md.published", {{"publisher", MdText(set.publisher)}});
   }
-  head += ". " + std::to_string(bids.size()) + " bids. " +
-          MdText(MoneyMethodSentence(a.award, PriceName(r))) + "\n\n";
-  head += "## Ranking\n\nAmounts in " + MdText(set.currency) +
-          "; an adjustment below zero lowers the evaluated price.\n\n";
-  head += "| Rank | Bid | Supplier | Price |";
+  head += ". " +
+          m("money.md.bids", {{"bids", bids.size()},
+                              {"bid_count", std::to_string(bids.size())}}) +
+          " " + MdText(MoneyMethodSentence(a.award, PriceName(r), r.language)) +
+          "\n\n";
+  head += "## " + m("md.ranking") + "\n\n" +
+          MdText(m("money.md.amounts", {{"currency", set.currency}})) + "\n\n";
+  head += "| " + m("table.rank") + " | " + m("table.bid") + " | " +
+          m("table.supplier") + " | " + m("money.col.price") + " |";
   std::string rule = "|---:|---|---|---:|";
   for (const auto& c : columns) {
     head += " " + MdText(c.second) + " |";
     rule += "---:|";
   }
-  head += " Evaluated price |\n" + rule + "---:|\n";
+  head += " " + m("money.md.evaluated") + " |\n" + rule + "---:|\n";
   out += head;
   const std::vector<Row> rows = Rows(a);
   for (const Row& row : rows) {
@@ -256,10 +291,11 @@ void Markdown(const AwardReport& r, report::ChunkedWriter& out) {
              ? std::string("-")
              : RankLabel(a.ranking.bids[static_cast<std::size_t>(row.money)])) +
         " | " + MdText(bids.ids[i]) + " | " + MdText(bids.suppliers[i]) +
-        " | " + FormatNumber(PriceOf(r, price, i), d) + " |";
+        " | " + m.Number(PriceOf(r, price, i), d) + " |";
     if (row.money < 0) {
       for (std::size_t c = 0; c < columns.size(); ++c) line += " |";
-      line += " excluded (" + MdText(a.exclusion[i].rule) + ") |\n";
+      line += " " + m("md.excluded", {{"rule", MdText(a.exclusion[i].rule)}}) +
+              " |\n";
       out += line;
       continue;
     }
@@ -267,15 +303,15 @@ void Markdown(const AwardReport& r, report::ChunkedWriter& out) {
         a.ranking.bids[static_cast<std::size_t>(row.money)];
     for (const auto& c : columns) {
       const MoneyAdjustment* x = Find(b, c.first);
-      line += " " + (x ? Signed(x->amount, d) : std::string()) + " |";
+      line += " " + (x ? Signed(m, x->amount, d) : std::string()) + " |";
     }
-    out += line + " " + FormatNumber(b.evaluated, d) + " |\n";
+    out += line + " " + m.Number(b.evaluated, d) + " |\n";
   }
   if (!a.tie_breaks.empty()) out += "\n";
   for (const std::string& note : TieNotes(r)) {
-    out += "> Note: " + MdText(note) + "\n";
+    out += "> " + MdText(m("money.md.note", {{"note", note}})) + "\n";
   }
-  out += "\n## Bidders\n";
+  out += "\n## " + m("md.bidders") + "\n";
   for (const Row& row : rows) {
     const auto i = static_cast<std::size_t>(row.bid);
     const std::string rank =
@@ -287,17 +323,22 @@ void Markdown(const AwardReport& r, report::ChunkedWriter& out) {
     text += "\n\n";
     if (row.money < 0) {
       out += text +
-             MdText(ExcludedSentence(*r.criteria, bids, i, a.exclusion[i])) +
+             MdText(ExcludedSentence(*r.criteria, bids, i, a.exclusion[i],
+                                     r.language)) +
              "\n";
       continue;
     }
     const auto k = static_cast<std::size_t>(row.money);
     const MoneyBidResult& b = a.ranking.bids[k];
-    text += MdText(MoneyBidSentence(a, k, r.criteria)) + "\n\n";
+    text += MdText(MoneyBidSentence(a, k, r.criteria, r.language)) + "\n\n";
     for (const MoneyAdjustment& x : b.adjustments) {
       // One MdText for the line, so that only its start is treated as one.
-      text += "- " + MdText(AdjustmentText(x, set.currency)) + ": " +
-              Signed(x.amount, d) + " " + MdText(set.currency) + "\n";
+      text +=
+          "- " +
+          MdText(m("money.line",
+                   {{"text", AdjustmentText(x, set.currency, r.language)},
+                    {"amount", Signed(m, x.amount, d) + " " + set.currency}})) +
+          "\n";
     }
     out += text;
   }
@@ -351,7 +392,8 @@ nlohmann::ordered_json BidJson(const AwardReport& r, Eigen::Index price,
     b["exclusion"] = {{"stage", "requirement"},
                       {"rule", x.rule},
                       {"reason", DescribeExclusion(x, words)}};
-    b["sentence"] = ExcludedSentence(*r.criteria, bids, i, x);
+    b["sentence"] =
+        ExcludedSentence(*r.criteria, bids, i, x, Language::kEnglish);
     return b;
   }
   const auto k = static_cast<std::size_t>(row.money);
@@ -475,25 +517,56 @@ void Csv(const AwardReport& r, report::ChunkedWriter& out) {
   const AwardResult& a = *r.award;
   const Eigen::Index price = PriceColumn(r);
   const auto columns = AdjustmentColumns(a);
-  std::string head = "rank,bid,supplier,status,tied,price,evaluated";
-  for (const auto& c : columns) head += "," + report::CsvField(c.first);
+  const Messages& m = Messages::Of(r.language);
+  // The spreadsheet dialect as the points CSV (csv.cc): BOM, `;`, decimal
+  // comma and the exclusion reason.
+  const bool excel = r.csv_excel;
+  const char sep = excel ? ';' : ',';
+  const std::string s(1, sep);
+  const auto number = [excel](double v) {
+    std::string text = report::CsvNumber(v);
+    if (excel) {
+      for (char& c : text) {
+        if (c == '.') c = ',';
+      }
+    }
+    return text;
+  };
+  const auto field = [sep](std::string_view text) {
+    return report::CsvField(text, sep);
+  };
+  if (excel) out += "\xEF\xBB\xBF";
+  std::string head;
+  for (const char* key :
+       {"csv.rank", "csv.bid", "csv.supplier", "csv.status", "csv.tied"}) {
+    head += field(m(key)) + s;
+  }
+  if (excel) head += field(m("csv.reason")) + s;
+  head += field(m("money.csv.price")) + s + field(m("money.csv.evaluated"));
+  for (const auto& c : columns) head += s + field(c.first);
   out += head + "\n";
+  FactContext words;
+  words.set = r.criteria;
+  words.language = r.language;
   for (const Row& row : Rows(a)) {
     const auto i = static_cast<std::size_t>(row.bid);
     const bool excluded = row.money < 0;
     const MoneyBidResult* b =
         excluded ? nullptr
                  : &a.ranking.bids[static_cast<std::size_t>(row.money)];
-    std::string line = std::to_string(b ? b->rank : 0) + "," +
-                       report::CsvField(bids.ids[i]) + "," +
-                       report::CsvField(bids.suppliers[i]) + "," +
-                       (excluded ? "excluded" : "ranked") + "," +
-                       (b && b->tied ? "yes" : "no") + "," +
-                       report::CsvNumber(PriceOf(r, price, i)) + "," +
-                       (b ? report::CsvNumber(b->evaluated) : std::string());
+    std::string line = std::to_string(b ? b->rank : 0) + s +
+                       field(bids.ids[i]) + s + field(bids.suppliers[i]) + s +
+                       field(m(excluded ? "csv.excluded" : "csv.ranked")) + s +
+                       field(m(b && b->tied ? "csv.yes" : "csv.no")) + s;
+    if (excel) {
+      if (excluded) line += field(DescribeExclusion(a.exclusion[i], words));
+      line += s;
+    }
+    line += number(PriceOf(r, price, i)) + s +
+            (b ? number(b->evaluated) : std::string());
     for (const auto& c : columns) {
       const MoneyAdjustment* x = b ? Find(*b, c.first) : nullptr;
-      line += "," + (x ? report::CsvNumber(x->amount) : std::string());
+      line += s + (x ? number(x->amount) : std::string());
     }
     out += line + "\n";
   }

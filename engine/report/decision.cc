@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "circa/labels.h"
 #include "circa/report.h"
 #include "explain/messages.h"
 #include "report/sink.h"
@@ -45,9 +46,11 @@ std::vector<const char*> EmptyFields(const DecisionFields& d) {
 
 // The heading block both documents share: buyer, object, reference,
 // procedure, and the warning while fields are empty.
-std::string Head(const DecisionFields& d, const char* title,
-                 const Messages& m) {
+std::string Head(const CriteriaSet& set, const char* title, const Messages& m) {
+  const DecisionFields& d = set.decision;
   std::string out = "# " + m(title) + "\n\n";
+  const std::string contract = LocalTitle(set, m.language());
+  if (!contract.empty()) out += "**" + MdText(contract) + "**\n\n";
   const std::vector<const char*> empty = EmptyFields(d);
   if (!empty.empty()) {
     std::string list;
@@ -101,7 +104,7 @@ void RenderDecision(const Report& r, const TextSink& sink) {
   const Messages& m = Messages::Of(r.language);
   const DecisionFields& d = set.decision;
   report::ChunkedWriter out(sink);
-  out += Head(d, "decision.title", m);
+  out += Head(set, "decision.title", m);
   out += "\n" + m("decision.legal") + "\n";
 
   // The award criteria as published.
@@ -188,7 +191,7 @@ std::string RenderLetter(const Report& r, int bid) {
   const auto k = static_cast<std::size_t>(bid);
   const int winner = e.Winner();
   const auto w = static_cast<std::size_t>(winner < 0 ? 0 : winner);
-  std::string out = Head(set.decision, "letter.title", m);
+  std::string out = Head(set, "letter.title", m);
   out += "- " + m("letter.to", {{"bid", BidLabel(bids, k)}}) + "\n\n";
   const std::string scale = m.Number(scorer.scale(), -1);
   const bool ranked = e.status[k] == BidStatus::kRanked;

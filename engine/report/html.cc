@@ -11,6 +11,7 @@
 #include <cmath>
 #include <vector>
 
+#include "circa/labels.h"
 #include "report/sink.h"
 #include "report/text_util.h"
 
@@ -140,7 +141,7 @@ struct Page {
 std::string Header(const Page& p) {
   const DocumentWords& w = p.w;
   std::string s =
-      "<header><h1>" + HtmlText(p.set.title) + "</h1><p>" +
+      "<header><h1>" + HtmlText(LocalTitle(p.set, p.r.language)) + "</h1><p>" +
       HtmlText(w.set_line(p.set.id, p.set.version, p.set.publisher)) + " " +
       HtmlText(w.scope_line(static_cast<int>(p.bids.size()),
                             static_cast<int>(p.scorer.size()),
@@ -572,8 +573,8 @@ void RenderHtml(const Report& r, const HtmlAnalysis* analysis,
   out += "<!DOCTYPE html>\n<html lang=\"" + HtmlText(words.language) +
          "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
          "content=\"width=device-width, initial-scale=1\">\n<title>" +
-         HtmlText(p.set.title) + "</title>\n<style>" + kStyle +
-         "</style>\n</head>\n<body>\n";
+         HtmlText(LocalTitle(p.set, p.r.language)) + "</title>\n<style>" +
+         kStyle + "</style>\n</head>\n<body>\n";
   out += Header(p);
   out += "<main>\n";
   if (analysis != nullptr && !analysis->headline.empty()) {

@@ -4,14 +4,12 @@
 #include <cmath>
 
 #include "circa/money.h"
+#include "explain/messages.h"
 #include "explain/money_words.h"
 #include "report/text_util.h"
-#include "util/number_format.h"
 
 namespace circa::report {
 namespace {
-
-std::string Rate(double r) { return util::FormatPercent(r); }
 
 // Components with a non-zero present value for some offer, in column order.
 std::vector<int> UsedComponents(const LccEvaluation& lcc) {
@@ -27,28 +25,13 @@ std::vector<int> UsedComponents(const LccEvaluation& lcc) {
   return out;
 }
 
-std::string Heading(const LccEvaluation& lcc) {
-  return "Life-cycle cost over " + std::to_string(lcc.horizon) +
-         " years at a " + Rate(lcc.discount_rate) + " discount rate (" +
-         lcc.currency + ", present values)";
+std::string Name(int c, Language language) {
+  return LccComponentName(static_cast<LccComponent>(c), language);
 }
 
 // Column headers of the terminal table, short enough for 100 columns.
-std::string Short(int c) {
-  switch (static_cast<LccComponent>(c)) {
-    case LccComponent::kMaintenance:
-      return "maint.";
-    case LccComponent::kServiceFee:
-      return "fee";
-    case LccComponent::kExternalities:
-      return "external.";
-    case LccComponent::kEndOfLife:
-      return "end of life";
-    case LccComponent::kResidual:
-      return "residual";
-    default:
-      return std::string(Label(static_cast<LccComponent>(c)));
-  }
+std::string Short(int c, Language language) {
+  return LccComponentShort(static_cast<LccComponent>(c), language);
 }
 
 std::string Rank(const LccOfferResult& o) {
@@ -57,35 +40,30 @@ std::string Rank(const LccOfferResult& o) {
 
 }  // namespace
 
-std::string LccClause(const LccEvaluation& lcc, const LccOfferResult& o) {
-  const std::string what =
-      o.kind == OfferKind::kService
-          ? "a service (no purchase price)"
-          : "a purchase at " + FormatMoney(o.price, lcc.currency);
-  return what + " with a life-cycle cost of " +
-         FormatMoney(o.lcc_rounded, lcc.currency) + " over " +
-         std::to_string(lcc.horizon) + " years at a " +
-         Rate(lcc.discount_rate) + " discount rate";
+std::string LccClause(const LccEvaluation& lcc, const LccOfferResult& o,
+                      Language language) {
+  return LccClauseText(lcc, o, language);
 }
 
-std::string LccTable(const LccEvaluation& lcc, int width) {
+std::string LccTable(const LccEvaluation& lcc, int width, Language language) {
+  const explain::Messages& m = explain::Messages::Of(language);
   const std::vector<int> used = UsedComponents(lcc);
-  int id_w = 5;
+  int id_w = Width(m("lcc.offer"));
   for (const LccOfferResult& o : lcc.offers) {
     id_w = std::max(id_w, Width(o.id));
   }
   id_w = std::min(id_w, 16);
   std::vector<int> col_w;
   for (const int c : used) {
-    int w = Width(Short(c));
+    int w = Width(Short(c, language));
     for (const LccOfferResult& o : lcc.offers) {
-      w = std::max(w, Width(FormatNumber(o.present_value(c), 2)));
+      w = std::max(w, Width(m.Number(o.present_value(c), 2)));
     }
     col_w.push_back(std::min(w, 14));
   }
-  int lcc_w = 3;
+  int lcc_w = Width(m("lcc.lcc"));
   for (const LccOfferResult& o : lcc.offers) {
-    lcc_w = std::max(lcc_w, Width(FormatNumber(o.lcc_rounded, 2)));
+    lcc_w = std::max(lcc_w, Width(m.Number(o.lcc_rounded, 2)));
   }
   // Components that do not fit the width are left out (Markdown and JSON
   // have them all); the LCC column always stays.
@@ -96,65 +74,68 @@ std::string LccTable(const LccEvaluation& lcc, int width) {
     return w;
   };
   while (shown > 0 && line_width(shown) > width) --shown;
-  std::string out = "\n" + Wrap(Heading(lcc), width, "");
-  out += PadLeft("Rank", 4) + "  " + PadRight("Offer", id_w);
+  std::string out = "\n" + Wrap(LccHeadingText(lcc, language), width, "");
+  out += PadLeft(m("lcc.rank"), 4) + "  " + PadRight(m("lcc.offer"), id_w);
   for (std::size_t k = 0; k < shown; ++k) {
-    out += "  " + PadLeft(Short(used[k]), col_w[k]);
+    out += "  " + PadLeft(Short(used[k], language), col_w[k]);
   }
-  out += "  " + PadLeft("LCC", lcc_w) + "\n";
+  out += "  " + PadLeft(m("lcc.lcc"), lcc_w) + "\n";
   for (const std::size_t i : lcc.order) {
     const LccOfferResult& o = lcc.offers[i];
     out += PadLeft(Rank(o), 4) + "  " + PadRight(o.id, id_w);
     for (std::size_t k = 0; k < shown; ++k) {
-      out +=
-          "  " + PadLeft(FormatNumber(o.present_value(used[k]), 2), col_w[k]);
+      out += "  " + PadLeft(m.Number(o.present_value(used[k]), 2), col_w[k]);
     }
-    out += "  " + PadLeft(FormatNumber(o.lcc_rounded, 2), lcc_w) + "\n";
+    out += "  " + PadLeft(m.Number(o.lcc_rounded, 2), lcc_w) + "\n";
   }
-  if (shown < used.size()) {
-    out += Wrap("(Not every component fits this width; see --format md.)",
-                width, "");
-  }
+  if (shown < used.size()) out += Wrap(m("lcc.not_all"), width, "");
   return out;
 }
 
-std::string LccMarkdown(const LccEvaluation& lcc) {
+std::string LccMarkdown(const LccEvaluation& lcc, Language language) {
+  const explain::Messages& m = explain::Messages::Of(language);
   const std::vector<int> used = UsedComponents(lcc);
-  std::string out = "\n## " + MdText(Heading(lcc)) + "\n\n| Rank | Offer |";
+  std::string out = "\n## " + MdText(LccHeadingText(lcc, language)) + "\n\n| " +
+                    m("lcc.rank") + " | " + m("lcc.offer") + " |";
   std::string rule = "|---:|---|";
   for (const int c : used) {
-    out += " " + std::string(Label(static_cast<LccComponent>(c))) + " |";
+    out += " " + Name(c, language) + " |";
     rule += "---:|";
   }
-  out += " LCC |\n" + rule + "---:|\n";
+  out += " " + m("lcc.lcc") + " |\n" + rule + "---:|\n";
   for (const std::size_t i : lcc.order) {
     const LccOfferResult& o = lcc.offers[i];
     out += "| " + Rank(o) + " | " + MdText(o.id) + " |";
     for (const int c : used) {
-      out += " " + FormatNumber(o.present_value(c), 2) + " |";
+      out += " " + m.Number(o.present_value(c), 2) + " |";
     }
-    out += " " + FormatNumber(o.lcc_rounded, 2) + " |\n";
+    out += " " + m.Number(o.lcc_rounded, 2) + " |\n";
   }
   for (const std::size_t i : lcc.order) {
     const LccOfferResult& o = lcc.offers[i];
-    out += "\n### Offer " + MdText(o.id) + " by year (" + MdText(lcc.currency) +
-           ", as paid)\n\n" + MdText(LccOfferSentence(lcc, i));
-    out += " Residual value: " +
-           MdText(ResidualBasisText(o.residual_basis, lcc.currency)) + ".";
-    out += "\n\n| Year |";
+    out +=
+        "\n### " +
+        MdText(m("lcc.by_year", {{"id", o.id}, {"currency", lcc.currency}})) +
+        "\n\n" + MdText(LccOfferSentence(lcc, i, language));
+    out +=
+        " " + MdText(m("lcc.residual_line",
+                       {{"basis", ResidualBasisText(o.residual_basis,
+                                                    lcc.currency, language)}}));
+    out += "\n\n| " + m("lcc.year") + " |";
     std::string r = "|---:|";
     for (const int c : used) {
-      out += " " + std::string(Label(static_cast<LccComponent>(c))) + " |";
+      out += " " + Name(c, language) + " |";
       r += "---:|";
     }
-    out += " Total | Discounted |\n" + r + "---:|---:|\n";
+    out += " " + m("lcc.total") + " | " + m("lcc.discounted") + " |\n" + r +
+           "---:|---:|\n";
     for (Eigen::Index t = 0; t < o.nominal.rows(); ++t) {
       out += "| " + std::to_string(t) + " |";
       for (const int c : used) {
-        out += " " + FormatNumber(o.nominal(t, c), 2) + " |";
+        out += " " + m.Number(o.nominal(t, c), 2) + " |";
       }
-      out += " " + FormatNumber(o.nominal.row(t).sum(), 2) + " | " +
-             FormatNumber(o.discounted.row(t).sum(), 2) + " |\n";
+      out += " " + m.Number(o.nominal.row(t).sum(), 2) + " | " +
+             m.Number(o.discounted.row(t).sum(), 2) + " |\n";
     }
   }
   return out;

@@ -1,6 +1,7 @@
 // Markdown award report: the ranking, then one section per bidder with every
 // criterion's value, formula and points. Words from the message catalogues
 // (report.language).
+#include "circa/labels.h"
 #include "circa/report.h"
 #include "explain/messages.h"
 #include "report/lcc_report.h"
@@ -18,7 +19,7 @@ void RenderMarkdown(const Report& r, const TextSink& sink) {
   const Evaluation& e = *r.evaluation;
   const explain::Messages& m = explain::Messages::Of(r.language);
   report::ChunkedWriter out(sink);
-  out += "# " + MdText(set.title) + "\n\n";
+  out += "# " + MdText(LocalTitle(set, r.language)) + "\n\n";
   std::string intro = m("md.set", {{"id", report::MdCode(set.id)},
                                    {"version", MdText(set.version)}});
   if (!set.publisher.empty()) {
@@ -86,7 +87,7 @@ void RenderMarkdown(const Report& r, const TextSink& sink) {
            MdText(DescribeRule(c.rule, set.currency, c.unit, r.language)) +
            m(c.relative ? "criterion.relative" : "criterion.absolute") + " |\n";
   }
-  if (r.lcc != nullptr) out += report::LccMarkdown(*r.lcc);
+  if (r.lcc != nullptr) out += report::LccMarkdown(*r.lcc, r.language);
   out += "\n## " + m("md.bidders") + "\n";
   report::WriteInBlocks(
       e.order.size(),

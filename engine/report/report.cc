@@ -52,13 +52,14 @@ Report MakeReport(const CriteriaSet& criteria, const BidSet& bids,
         const Criterion* leaf = index.Find(c.id);
         from_lcc.push_back(leaf != nullptr && leaf->from_lcc);
       }
-      lead = [lcc, offers = r.lcc_offer, from_lcc = std::move(from_lcc)](
+      lead = [lcc, language, offers = r.lcc_offer,
+              from_lcc = std::move(from_lcc)](
                  int bid, std::size_t column) -> std::string {
         const auto k = static_cast<std::size_t>(bid);
         if (k >= offers.size() || offers[k] < 0) return "";
         if (column >= from_lcc.size() || !from_lcc[column]) return "";
         return report::LccClause(
-            *lcc, lcc->offers[static_cast<std::size_t>(offers[k])]);
+            *lcc, lcc->offers[static_cast<std::size_t>(offers[k])], language);
       };
     }
     r.explainer = std::make_shared<const Explainer>(

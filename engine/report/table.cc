@@ -24,7 +24,7 @@ void RenderTable(const Report& r, const TextSink& sink) {
   using report::Width;
 
   report::ChunkedWriter out(sink);
-  out += report::Wrap(set.title, r.width, "");
+  out += report::Wrap(LocalTitle(set, r.language), r.width, "");
   out += report::Wrap(m("table.head",
                         {{"id", set.id},
                          {"version", set.version},
@@ -107,7 +107,7 @@ void RenderTable(const Report& r, const TextSink& sink) {
     out += report::Wrap(m("report.note", {{"note", DescribeNote(note, facts)}}),
                         r.width, "");
   }
-  if (r.lcc != nullptr) out += report::LccTable(*r.lcc, r.width);
+  if (r.lcc != nullptr) out += report::LccTable(*r.lcc, r.width, r.language);
   out += "\n" + m("table.why") + "\n";
   report::WriteInBlocks(
       e.order.size(),

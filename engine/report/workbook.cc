@@ -28,6 +28,8 @@
 #include <utility>
 #include <vector>
 
+#include "circa/labels.h"
+#include "explain/messages.h"
 #include "report/text_util.h"
 #include "util/criteria_index.h"
 
@@ -214,7 +216,7 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
     if (why != nullptr) *why = "libxlsxwriter could not start " + path;
     return false;
   }
-  std::string title = CellText(set.title);
+  std::string title = CellText(LocalTitle(set, rep.language));
   lxw_doc_properties props{};
   props.title = title.data();
   props.created = static_cast<time_t>(kWorkbookCreated);
@@ -268,7 +270,10 @@ bool RenderWorkbook(const Report& rep, const DocumentWords& w,
         nullptr);
     worksheet_write_string(
         crit, row, 5, std::string(ToString(c.rule.better)).c_str(), nullptr);
-    worksheet_write_string(crit, row, 6, CellText(c.unit).c_str(), nullptr);
+    worksheet_write_string(
+        crit, row, 6,
+        CellText(explain::Messages::Of(rep.language).UnitName(c.unit)).c_str(),
+        nullptr);
     const std::string values =
         Range(vals_ref, kFirst, last, static_cast<lxw_col_t>(kValueCol + j));
     const std::string flags =

@@ -16,9 +16,16 @@ namespace circa {
 // language, else its `name`.
 std::string LocalName(const Criterion& criterion, Language language);
 
-// The ids of the criteria and groups of `set` that have no label in
-// `language`, in document order; their `name` is shown instead. Always
-// empty for English, whose fallback, `name`, is English already.
+// The title of `set` in `language`: for Dutch and French `labels.<lang>`
+// (the set's title per language) when given, else `title`; for English
+// `title`.
+std::string LocalTitle(const CriteriaSet& set, Language language);
+
+// What of `set` has no label in `language`: "title" first when the set
+// labels its title in some language but not this one, then the ids of the
+// criteria and groups without a label, in document order; the title or the
+// `name` is shown instead. Always empty for English, whose fallback is
+// English already.
 std::vector<std::string> MissingLabels(const CriteriaSet& set,
                                        Language language);
 

@@ -107,6 +107,10 @@ struct AwardReport {
   const BidSet* bids = nullptr;
   const AwardResult* award = nullptr;
   int width = 100;  // table: terminal columns to fit
+  // The language of every word (docs/translating.md); JSON stays English.
+  Language language = Language::kEnglish;
+  // CSV: the spreadsheet dialect (Report::csv_excel).
+  bool csv_excel = false;
 };
 
 // Written through `sink` in chunks, one bid at a time, as Render does.

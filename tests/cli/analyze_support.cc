@@ -18,13 +18,25 @@ nlohmann::json Json(const RunResult& run) {
 }
 
 void ExpectApprovedAnalysis(const std::string& name,
-                            const std::vector<std::string>& args) {
+                            const std::vector<std::string>& args,
+                            const std::vector<std::string>& languages) {
   namespace fs = std::filesystem;
-  for (const char* format_name : {"table", "json", "md"}) {
-    const std::string format = format_name;
+  struct Variant {
+    std::string format;
+    std::string lang;
+  };
+  std::vector<Variant> variants = {{"table", ""}, {"json", ""}, {"md", ""}};
+  for (const std::string& lang : languages) {
+    variants.push_back({"table", lang});
+    variants.push_back({"md", lang});
+  }
+  for (const Variant& v : variants) {
+    const std::string format =
+        v.lang.empty() ? v.format : v.format + "." + v.lang;
     SCOPED_TRACE(name + " " + format);
     std::vector<std::string> run_args = args;
-    run_args.insert(run_args.end(), {"-f", format, "--width", "100"});
+    run_args.insert(run_args.end(), {"-f", v.format, "--width", "100"});
+    if (!v.lang.empty()) run_args.insert(run_args.end(), {"--lang", v.lang});
     const RunResult run = RunCirca(run_args);
     EXPECT_EQ(run.exit_code, 0) << run.Describe();
     if (run.exit_code != 0) continue;

@@ -25,9 +25,11 @@ nlohmann::json Json(const RunResult& run);
 // tests/golden/approved/analyze/NAME.FORMAT.approved.txt. (A subdirectory:
 // tests/golden/golden_test.cc and scripts/approve-golden.sh own every
 // *.approved.txt directly in approved/, one per sample and `score` format,
-// and would reject these.)
+// and would reject these.) For each of `languages`, the table and md formats
+// with `--lang L` are compared with NAME.FORMAT.L.approved.txt.
 void ExpectApprovedAnalysis(const std::string& name,
-                            const std::vector<std::string>& args);
+                            const std::vector<std::string>& args,
+                            const std::vector<std::string>& languages = {});
 
 }  // namespace circa_test::cli
 

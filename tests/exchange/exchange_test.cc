@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 #include <random>
 #include <string>
 #include <tuple>
@@ -218,14 +219,126 @@ TEST(ExportEforms, DutchNamesFromTheLabels) {
   EXPECT_THAT(s, HasSubstr("<cbc:Name languageID=\"NLD\">Prijs</cbc:Name>"));
   EXPECT_THAT(
       s, HasSubstr("<cbc:Name languageID=\"NLD\">Herstelbaarheid</cbc:Name>"));
-  // No English text under a Dutch languageID: descriptions and rule texts
-  // are English only, left out with a warning.
+  // The rule texts in Dutch (BT-540 and BT-543); the set's own English
+  // description is left out with a warning: no English under a Dutch
+  // languageID.
+  EXPECT_THAT(s, HasSubstr("<cbc:Description languageID=\"NLD\">"
+                           "Beoordelingsmethode: lowest-ratio: score = "
+                           "laagste prijs / prijs.</cbc:Description>"));
+  EXPECT_THAT(s, HasSubstr("<cbc:Description languageID=\"NLD\">"
+                           "Beoordelingsmethode: linear: 0 geeft 0, 10 geeft "
+                           "1, rechte lijn daartussen.</cbc:Description>"));
+  EXPECT_THAT(s, HasSubstr("<cbc:CalculationExpression languageID=\"NLD\">"
+                           "Prijs: lowest-ratio: score = laagste prijs / "
+                           "prijs.</cbc:CalculationExpression>"));
   EXPECT_THAT(s, Not(HasSubstr("ENG")));
   EXPECT_THAT(s, Not(HasSubstr("Total price")));
+  EXPECT_THAT(circa_test::Messages(xml.diagnostics),
+              ElementsAre("chairs.yaml: warning: language: the criteria's own "
+                          "descriptions are written in English only; add en "
+                          "to --language to export them"));
+}
+
+// A language circa has no catalogue for (German) gets the names only.
+TEST(ExportEforms, RuleTextsOnlyInTheLanguagesCircaWrites) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(
+      "circa: 1\nid: chairs\nversion: 1.0.0\ntitle: Chairs\ncriteria:\n"
+      "  - id: price\n    type: price\n    labels: {de: Preis}\n"
+      "    weight: 100\n    scoring: {rule: lowest-ratio}\n",
+      "chairs.yaml");
+  ExportOptions options;
+  options.language = "de";
+  const Result<std::string> xml = ExportEforms(set, options);
+  ASSERT_TRUE(xml.ok()) << circa_test::Describe(xml.diagnostics);
+  EXPECT_THAT(*xml.value,
+              HasSubstr("<cbc:Name languageID=\"DEU\">Preis</cbc:Name>"));
+  EXPECT_THAT(*xml.value, Not(HasSubstr("cbc:Description")));
+  EXPECT_THAT(*xml.value, Not(HasSubstr("cbc:CalculationExpression")));
   EXPECT_THAT(circa_test::Messages(xml.diagnostics),
               ElementsAre("chairs.yaml: warning: language: descriptions and "
                           "rule texts are written in English only; add en to "
                           "--language to export them"));
+}
+
+// samples/office-furniture in Dutch and French (issue 14): per
+// SubordinateAwardingCriterion one BT-734 name and one BT-540 description
+// per language, in the order asked, and BT-543 per language; the fragment
+// still imports back.
+TEST(ExportEforms, OfficeFurnitureInDutchAndFrench) {
+  const Result<CriteriaSet> set = LoadCriteriaFile(
+      std::string(CIRCA_SOURCE_DIR) + "/samples/office-furniture/tender.yaml");
+  ASSERT_TRUE(set.ok());
+  ExportOptions options;
+  options.language = "nl,fr";
+  const Result<std::string> xml = ExportEforms(*set.value, options);
+  ASSERT_TRUE(xml.ok()) << circa_test::Describe(xml.diagnostics);
+  const std::string& s = *xml.value;
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(s.c_str()));
+  const pugi::xml_node criterion =
+      doc.child("cac:AwardingTerms").child("cac:AwardingCriterion");
+  std::vector<std::string> calculations;
+  for (const pugi::xml_node c :
+       criterion.children("cbc:CalculationExpression")) {
+    calculations.push_back(c.attribute("languageID").value());
+  }
+  EXPECT_THAT(calculations, ElementsAre("NLD", "FRA"));
+  int subs = 0;
+  for (const pugi::xml_node sub :
+       criterion.children("cac:SubordinateAwardingCriterion")) {
+    ++subs;
+    std::vector<std::string> names, descriptions;
+    for (const pugi::xml_node n : sub.children("cbc:Name")) {
+      names.push_back(n.attribute("languageID").value());
+    }
+    for (const pugi::xml_node d : sub.children("cbc:Description")) {
+      descriptions.push_back(d.attribute("languageID").value());
+      EXPECT_NE(std::string(d.text().get()), "");
+    }
+    EXPECT_THAT(names, ElementsAre("NLD", "FRA"));
+    EXPECT_THAT(descriptions, ElementsAre("NLD", "FRA"));
+  }
+  EXPECT_EQ(subs, 3);
+  EXPECT_THAT(s, HasSubstr("<cbc:Description languageID=\"NLD\">Subcriteria: "
+                           "Aandeel gerecycleerd materiaal (15 punten); "
+                           "Terugname na gebruik (10 punten); Garantie (10 "
+                           "punten).</cbc:Description>"));
+  EXPECT_THAT(s,
+              HasSubstr("<cbc:Description languageID=\"FRA\">"
+                        "Sous-critères : Part de matière recyclée (15 "
+                        "points) ; Reprise en fin d’utilisation (10 "
+                        "points) ; Garantie (10 points).</cbc:Description>"));
+  EXPECT_THAT(s, HasSubstr("Garantie : paliers : &gt;= 2 ans -&gt; 0, &gt;= "
+                           "5 ans -&gt; 0,5, &gt;= 10 ans -&gt; 1"));
+  EXPECT_THAT(s, Not(HasSubstr("ENG")));
+  const ImportedNotice n = ImportOk(s, "office.xml");
+  ASSERT_EQ(n.lots.size(), 1u);
+  EXPECT_THAT(Summary(n.lots[0]),
+              ElementsAre("price 40", "quality 35", "quality 25"));
+}
+
+// A sub-criterion the description names needs its label too.
+TEST(ExportEforms, AMissingSubCriterionLabelIsAnErrorNamingIt) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(
+      "circa: 1\nid: chairs\nversion: 1.0.0\ntitle: Chairs\ncriteria:\n"
+      "  - id: circ\n    labels: {nl: Circulariteit}\n    weight: 100\n"
+      "    criteria:\n"
+      "      - id: recycled\n        type: quality\n"
+      "        labels: {nl: Gerecycleerd}\n        weight: 60\n"
+      "        scoring: {rule: linear, worst: 0, best: 60}\n"
+      "      - id: repair\n        type: quality\n        weight: 40\n"
+      "        scoring: {rule: linear, worst: 0, best: 10}\n",
+      "chairs.yaml");
+  ExportOptions options;
+  options.language = "nl";
+  const Result<std::string> xml = ExportEforms(set, options);
+  EXPECT_FALSE(xml.ok());
+  EXPECT_THAT(
+      circa_test::Messages(xml.diagnostics),
+      ElementsAre("chairs.yaml:15:9: criteria[0].criteria[1].labels.nl: "
+                  "missing; the export in nl (NLD) describes every "
+                  "sub-criterion in it: add labels: {nl: ...} to "
+                  "\"repair\""));
 }
 
 TEST(ExportEforms, OneNamePerLanguage) {

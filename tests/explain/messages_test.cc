@@ -157,6 +157,30 @@ TEST(Messages, Plurals) {
             "s 1 | 2 offres | 1 critère | 100 points");
 }
 
+// Units (docs/glossary.md, "Units"): a known time unit, however the set
+// writes it, in the language's words and number; anything else as written.
+TEST(Messages, Units) {
+  const Messages& nl = Messages::Of(Language::kDutch);
+  const Messages& fr = Messages::Of(Language::kFrench);
+  const Messages& en = Messages::Of(Language::kEnglish);
+  EXPECT_EQ(nl.Quantity("24", 24, "months"), "24 maanden");
+  EXPECT_EQ(nl.Quantity("1", 1, "months"), "1 maand");
+  EXPECT_EQ(fr.Quantity("24", 24, "maanden"), "24 mois");
+  EXPECT_EQ(fr.Quantity("1", 1, "years"), "1 an");
+  EXPECT_EQ(fr.Quantity("7", 7, "years"), "7 ans");
+  EXPECT_EQ(nl.Quantity("7", 7, "ans"), "7 jaar");
+  EXPECT_EQ(en.Quantity("1", 1, "years"), "1 year");
+  EXPECT_EQ(en.Quantity("2,5", 2.5, "jaar"), "2,5 years");
+  EXPECT_EQ(nl.Quantity("3", 3, "days per week"), "3 dagen per week");
+  EXPECT_EQ(fr.Quantity("45", 45, "%"), "45 %");
+  EXPECT_EQ(nl.Quantity("45", 45, "%"), "45%");
+  EXPECT_EQ(fr.Quantity("12", 12, "kg CO2e"), "12 kg CO2e");
+  EXPECT_EQ(nl.Quantity("12", 12, ""), "12");
+  EXPECT_EQ(nl.UnitName("months"), "maanden");
+  EXPECT_EQ(fr.UnitName("hours"), "heures");
+  EXPECT_EQ(fr.UnitName("kWh/year"), "kWh/year");
+}
+
 // The batch renders on several threads: the catalogues are read-only.
 TEST(Messages, SameTextFromManyThreads) {
   const auto sentence = [](Language l, int n) {
