@@ -142,6 +142,9 @@ class CriteriaReader {
 
   io::YamlReader r_;
   const LoadOptions& options_;
+  // Criteria read so far, against options_.max_criteria; once over, the
+  // lists stop (one error).
+  int criteria_read_ = 0;
   WeightMode mode_ = WeightMode::kPoints;
   bool award_ = false;   // the set has an award: block (money-based)
   bool adding_ = false;  // the next criterion read is an `add` item

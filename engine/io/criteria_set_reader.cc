@@ -220,6 +220,18 @@ std::vector<Criterion> CriteriaReader::ReadList(
                        io::TooManyErrors(options_.max_errors));
       break;
     }
+    if (criteria_read_ >= options_.max_criteria) {
+      // Reported once, at the first criterion past the limit.
+      if (criteria_read_++ == options_.max_criteria) {
+        r_.Error(list[i], path + "[" + std::to_string(i) + "]",
+                 "more than " + std::to_string(options_.max_criteria) +
+                     " criteria; a set holds at most " +
+                     std::to_string(options_.max_criteria) +
+                     " (docs/criteria-format.md, \"Limits\")");
+      }
+      break;
+    }
+    ++criteria_read_;
     out.push_back(ReadCriterion(list[i], path + "[" + std::to_string(i) + "]",
                                 inherited, depth));
   }

@@ -28,6 +28,10 @@ struct LoadOptions {
   int max_errors = 50;
   // Criteria nested deeper than this are refused.
   int max_depth = 8;
+  // A set with more criteria (groups and leaves) than this is refused: the
+  // largest published sets hold a few hundred, and loading, scoring and
+  // explaining cost time in proportion (docs/criteria-format.md, "Limits").
+  int max_criteria = 10000;
   // Directories of the model criteria library, searched when a derived set
   // names its model by id (`extends: office-furniture@1.0.0`). Empty:
   // DefaultLibraryDirs() (circa/library.h).
@@ -50,6 +54,7 @@ struct LoadOptions {
                           : max_bids_bytes == 0 ? "max_bids_bytes: must be > 0"
                           : max_errors < 1      ? "max_errors: must be >= 1"
                           : max_depth < 1       ? "max_depth: must be >= 1"
+                          : max_criteria < 1    ? "max_criteria: must be >= 1"
                                                 : nullptr;
     if (problem != nullptr && why != nullptr) *why = problem;
     return problem == nullptr;

@@ -112,5 +112,36 @@ TEST(CliBounds, ValuesAtTheLimitsScore) {
   EXPECT_NEAR(j["bids"][0]["total"].get<double>(), 800000.0, 1e-5) << r.out;
 }
 
+// Issue 12, item 4: 20,000 flat criteria cost seconds and gigabytes to load,
+// score and explain. A set holds at most 10,000 criteria (LoadOptions::
+// max_criteria, docs/criteria-format.md "Limits"): one more is refused at
+// the first criterion past the limit, with no output.
+TEST(CliBounds, MoreCriteriaThanTheLimitAreRefused) {
+  const TempDir dir;
+  std::string yaml =
+      "circa: 1\nid: flat\nversion: 1.0.0\ntitle: Flat\n"
+      "scale: 100\nweights: percent\ncriteria:\n";
+  std::string header = "bid,supplier";
+  std::string row = "A,Alpha";
+  for (int i = 0; i <= 10000; ++i) {
+    yaml += "  - {id: c" + std::to_string(i) +
+            ", type: quality, weight: 0.0099990001, scoring: {rule: linear, "
+            "worst: 0, best: 10}}\n";
+    header += ",c" + std::to_string(i);
+    row += ",5";
+  }
+  dir.Write("tender.yaml", yaml);
+  dir.Write("bids.csv", header + "\n" + row + "\n");
+  const RunResult r =
+      RunCirca({"score", "tender.yaml", "bids.csv"}, {.cwd = dir.path()});
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("tender.yaml:10008:5: criteria[10000]: more than 10000 "
+                       "criteria; a set holds at most 10000 "
+                       "(docs/criteria-format.md, \"Limits\")"),
+            std::string::npos)
+      << r.err.substr(0, 2000);
+}
+
 }  // namespace
 }  // namespace circa_test::cli
