@@ -12,6 +12,7 @@
 #include "explain/batch_words.h"
 #include "util/ascii.h"
 #include "util/display_text.h"
+#include "util/json_string.h"
 
 namespace circa {
 namespace {
@@ -174,49 +175,7 @@ class JsonLine {
     first_ = false;
   }
   void AppendString(std::string_view text) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    const std::size_t start = out_->size();
-    out_->push_back('"');
-    std::size_t run = 0;  // text[run, i) needs no escape
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      if (b >= 0x20 && b < 0x80 && b != '"' && b != '\\') continue;
-      if (b >= 0x80) {
-        out_->resize(start);
-        out_->append(Json(std::string(text)).dump());
-        return;
-      }
-      out_->append(text.substr(run, i - run));
-      run = i + 1;
-      out_->push_back('\\');
-      switch (b) {
-        case '"':
-        case '\\':
-          out_->push_back(static_cast<char>(b));
-          break;
-        case '\b':
-          out_->push_back('b');
-          break;
-        case '\t':
-          out_->push_back('t');
-          break;
-        case '\n':
-          out_->push_back('n');
-          break;
-        case '\f':
-          out_->push_back('f');
-          break;
-        case '\r':
-          out_->push_back('r');
-          break;
-        default:
-          out_->append("u00");
-          out_->push_back(kHex[b >> 4]);
-          out_->push_back(kHex[b & 0xF]);
-      }
-    }
-    out_->append(text.substr(run));
-    out_->push_back('"');
+    util::AppendJsonString(out_, text);
   }
 
   std::string* out_;
