@@ -230,6 +230,21 @@ void Report(ImportedLot* lot, std::string code, int criterion, bool mapped,
   lot->report.push_back(std::move(e));
 }
 
+std::optional<double> ResultAmount(pugi::xml_node node, const char* term,
+                                   const LineIndex& lines, ImportedLot* lot) {
+  if (!node) return std::nullopt;
+  const std::string text = Text(node);
+  const std::optional<double> value = ParseNumber(text);
+  if (!value || *value < 0) {
+    Report(lot, "result-value", -1, false,
+           std::string(term) + " \"" + text +
+               "\" is not an amount (a number >= 0); left out",
+           lines.Of(node));
+    return std::nullopt;
+  }
+  return value;
+}
+
 std::string Slug(std::string_view text, std::size_t max) {
   std::string out;
   bool sep = false;

@@ -3,6 +3,7 @@
 #ifndef CIRCA_ENGINE_EXCHANGE_IMPORT_INTERNAL_H_
 #define CIRCA_ENGINE_EXCHANGE_IMPORT_INTERNAL_H_
 
+#include <optional>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
@@ -15,6 +16,12 @@ namespace circa::exchange {
 // Adds a report entry to `lot`.
 void Report(ImportedLot* lot, std::string code, int criterion, bool mapped,
             std::string message, SourceLocation where);
+
+// A published result amount (BT-710/711/720): the element's number, or
+// nullopt when the element is absent or its text is not a number >= 0
+// (then reported on `lot` as "result-value"; the results importers).
+std::optional<double> ResultAmount(pugi::xml_node node, const char* term,
+                                   const LineIndex& lines, ImportedLot* lot);
 
 // Weight analysis and ids, once a lot's criteria are collected with
 // `published` (the weight text as written) and `weight_code` set:

@@ -34,16 +34,8 @@ std::string ProcedureCode(std::string_view element) {
 std::optional<double> Amount(pugi::xml_node node, const char* term,
                              const LineIndex& lines, ImportedLot* lot,
                              std::string* currency) {
-  if (!node) return std::nullopt;
-  const std::string text = Text(node);
-  const std::optional<double> value = ParseNumber(text);
-  if (!value || *value < 0) {
-    Report(lot, "result-value", -1, false,
-           std::string(term) + " \"" + text +
-               "\" is not an amount (a number >= 0); left out",
-           lines.Of(node));
-    return std::nullopt;
-  }
+  const std::optional<double> value = ResultAmount(node, term, lines, lot);
+  if (!value) return std::nullopt;
   if (currency->empty()) {
     // LOW and HIGH carry no currency; their VAL_RANGE_TOTAL does.
     const char* c = node.attribute("CURRENCY").value();
