@@ -42,6 +42,15 @@ CIRCA_INLINE V4d Load(const double* p) {
 }
 CIRCA_INLINE void Store(double* p, V4d v) { std::memcpy(p, &v, sizeof v); }
 CIRCA_INLINE V4d Splat(double a) { return V4d{a, a, a, a}; }
+// std::bit_cast between vector types, by memcpy: GCC 12's UBSan reports
+// std::bit_cast of a vector type as a load of a null pointer.
+template <class To, class From>
+CIRCA_INLINE To BitCast(const From& from) {
+  static_assert(sizeof(To) == sizeof(From));
+  To to;
+  std::memcpy(&to, &from, sizeof to);
+  return to;
+}
 
 // std::max(v, a) and std::min(v, a) lane by lane: (v < a) ? a : v and
 // (a < v) ? a : v, as Eigen's max / min give them (-0 and +0 kept as the
@@ -57,15 +66,14 @@ CIRCA_INLINE V4d Min(V4d v, V4d a) { return a < v ? a : v; }
 // that are not positive normal numbers give a finite garbage value (the
 // caller selects them away).
 CIRCA_INLINE V4d Log(V4d v) {
-  const auto bits = std::bit_cast<V4u>(v);
+  const auto bits = BitCast<V4u>(v);
   const V4u mantissa = bits & 0x000fffffffffffffULL;
   // 1 when the mantissa 1.f is above sqrt(2) (then m = 1.f / 2, e + 1).
   const V4u big = (mantissa > 0x6a09e667f3bccULL) & 1ULL;
-  const V4d m =
-      std::bit_cast<V4d>((mantissa | 0x3ff0000000000000ULL) - (big << 52));
-  const V4d e = std::bit_cast<V4d>((((bits >> 52) & 0x7ffULL) + big) |
-                                   0x4330000000000000ULL) -
-                0x1.0p52 - 1023.0;
+  const V4d m = BitCast<V4d>((mantissa | 0x3ff0000000000000ULL) - (big << 52));
+  const V4d e =
+      BitCast<V4d>((((bits >> 52) & 0x7ffULL) + big) | 0x4330000000000000ULL) -
+      0x1.0p52 - 1023.0;
   const V4d s = (m - 1.0) / (m + 1.0);
   const V4d z = s * s;
   V4d p = Splat(1.0 / 19);
