@@ -604,44 +604,29 @@ class FastLine {
 
   bool Read(LineRecord* out) {
     Skip();
-    if (!Eat('{')) return false;
-    std::vector<std::string> seen;
-    Skip();
-    if (Eat('}')) return Tail();
-    for (;;) {
-      std::string key;
-      if (!Str(&key)) return false;
-      for (const std::string& k : seen) {
-        if (k == key) return false;
+    const bool ok = Members([&](const std::string& key) {
+      if (key == "record") return Record(&out->record, &out->has_reference);
+      std::string value;
+      if (!Str(&value)) return false;
+      if (key == "id") {
+        out->id = std::move(value);
+      } else if (key == "criteria") {
+        out->criteria = std::move(value);
+      } else if (key == "bids") {
+        out->bids = std::move(value);
+      } else if (key == "bids-format") {
+        out->format = std::move(value);
       }
-      seen.push_back(key);
-      Skip();
-      if (!Eat(':')) return false;
-      Skip();
-      if (key == "record") {
-        if (!Record(&out->record, &out->has_reference)) return false;
-      } else {
-        std::string value;
-        if (!Str(&value)) return false;
-        if (key == "id") {
-          out->id = std::move(value);
-        } else if (key == "criteria") {
-          out->criteria = std::move(value);
-        } else if (key == "bids") {
-          out->bids = std::move(value);
-        } else if (key == "bids-format") {
-          out->format = std::move(value);
-        }
-      }
-      Skip();
-      if (Eat('}')) return Tail();
-      if (!Eat(',')) return false;
-      Skip();
-    }
+      return true;
+    });
+    return ok && Tail();
   }
 
  private:
-  bool Record(TenderInfo* info, bool* has_reference) {
+  // An object at the cursor: `member(key)` reads each member's value (the
+  // cursor at it); a repeated key, or anything but string keys, is refused.
+  template <class Member>
+  bool Members(Member member) {
     if (!Eat('{')) return false;
     std::vector<std::string> seen;
     Skip();
@@ -656,6 +641,15 @@ class FastLine {
       Skip();
       if (!Eat(':')) return false;
       Skip();
+      if (!member(key)) return false;
+      Skip();
+      if (Eat('}')) return true;
+      if (!Eat(',')) return false;
+      Skip();
+    }
+  }
+  bool Record(TenderInfo* info, bool* has_reference) {
+    return Members([&](const std::string& key) {
       std::string value;
       if (!Str(&value)) return false;
       if (key == "reference") {
@@ -672,11 +666,8 @@ class FastLine {
       } else if (key == "winner") {
         info->published_winner = std::move(value);
       }
-      Skip();
-      if (Eat('}')) return true;
-      if (!Eat(',')) return false;
-      Skip();
-    }
+      return true;
+    });
   }
   bool Tail() {
     Skip();
