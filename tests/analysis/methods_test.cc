@@ -337,6 +337,93 @@ TEST(NormalisationReference, PymcdmCells) {
   }
 }
 
+// The normalisations' cells, an independent implementation: the Rust crate
+// akrutsinger/mcdm tests/normalization.rs, a 3 x 4 matrix whose first and
+// last columns are costs. Its cost conventions are circa's (max 1 - x/max,
+// sum (1/x) / sum(1/x), min-max (max - x) / (max - min), vector
+// 1 - x/||x||, linear min / x). Compared with epsilon 1e-5 (the test's own).
+TEST(NormalisationReference, McdmRustCrateCells) {
+  const Eigen::MatrixXd x = Rows({{2.9, 2.31, 0.56, 1.89},
+                                  {1.2, 1.34, 0.21, 2.48},
+                                  {0.3, 2.48, 1.75, 1.69}});
+  const auto cost = Cost("-++-");
+  const Eigen::MatrixXd max = Rows({{0.0, 0.93145161, 0.32, 0.23790323},
+                                    {0.5862069, 0.54032258, 0.12, 0.0},
+                                    {0.89655172, 1.0, 1.0, 0.31854839}});
+  const Eigen::MatrixXd sum =
+      Rows({{0.07643312, 0.37683524, 0.22222222, 0.34716919},
+            {0.18471338, 0.21859706, 0.08333333, 0.26457652},
+            {0.7388535, 0.4045677, 0.69444444, 0.3882543}});
+  const Eigen::MatrixXd minmax =
+      Rows({{0.0, 0.85087719, 0.22727273, 0.74683544},
+            {0.65384615, 0.0, 0.0, 0.0},
+            {1.0, 1.0, 1.0, 1.0}});
+  const Eigen::MatrixXd vector =
+      Rows({{0.08017585, 0.63383849, 0.30280447, 0.46710009},
+            {0.61938311, 0.3676812, 0.11355167, 0.30074509},
+            {0.90484578, 0.68048461, 0.94626396, 0.52349161}});
+  const Eigen::MatrixXd linear =
+      Rows({{0.10344828, 0.93145161, 0.32, 0.89417989},
+            {0.25, 0.54032258, 0.12, 0.68145161},
+            {1.0, 1.0, 1.0, 1.0}});
+  struct Case {
+    Normalisation n;
+    const Eigen::MatrixXd* cells;
+  };
+  for (const Case& c :
+       {Case{Normalisation::kMax, &max}, Case{Normalisation::kSum, &sum},
+        Case{Normalisation::kMinMax, &minmax},
+        Case{Normalisation::kVector, &vector},
+        Case{Normalisation::kLinear, &linear}}) {
+    SCOPED_TRACE(std::string(circa::ToString(c.n)));
+    const Eigen::MatrixXd got = circa::Normalise(x, cost, c.n);
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+      ExpectNear(got.row(i).transpose(), c.cells->row(i).transpose(), 1e-5);
+    }
+  }
+  // TOPSIS with max or sum normalisation equals TOPSIS without
+  // normalisation on these published cells.
+  AggregationOptions none = Method(Aggregation::kTopsis);
+  none.normalisation = Normalisation::kNone;
+  const Eigen::VectorXd w = Vec({0.25, 0.25, 0.25, 0.25});
+  for (const Case& c :
+       {Case{Normalisation::kMax, &max}, Case{Normalisation::kSum, &sum}}) {
+    SCOPED_TRACE(std::string(circa::ToString(c.n)));
+    AggregationOptions o = Method(Aggregation::kTopsis);
+    o.normalisation = c.n;
+    ExpectNear(circa::AggregateMatrix(x, w, cost, o).value,
+               circa::AggregateMatrix(*c.cells, w, Cost("++++"), none).value,
+               1e-5);
+  }
+}
+
+// Sum normalisation with cost columns in a method, a published example:
+// Kracka, Brauers & Zavadskas (2010), Inzinerine Ekonomika 21(4) 352-359,
+// as scikit-criteria tests/agg/test_simple.py
+// (test_WeightedSumModel_kracka2010ranking) reproduces it: InvertMinimize
+// (a cost column becomes 1/x) then SumScaler (x / sum x), i.e. circa's
+// `sum` convention (1/x) / sum(1/x) for the five cost columns, and the
+// weights 20 each scaled to sum 1 (circa's weighted sum uses the weights as
+// given, so 1/7 each is passed). Printed to 8 decimals: tolerance 1e-8.
+TEST(NormalisationReference, SumWithCostColumnsKracka2010) {
+  AggregationOptions o = Method(Aggregation::kWeightedSum);
+  o.normalisation = Normalisation::kSum;
+  const Eigen::VectorXd w = Eigen::VectorXd::Constant(7, 1.0 / 7);
+  const auto r = circa::AggregateMatrix(
+      Rows({{33.95, 23.78, 11.45, 39.97, 29.44, 167.10, 3.852},
+            {38.9, 4.17, 6.32, 0.01, 4.29, 132.52, 25.184},
+            {37.59, 9.36, 8.23, 4.35, 10.22, 136.71, 10.845},
+            {30.44, 37.59, 13.91, 74.08, 45.10, 198.34, 2.186},
+            {36.21, 14.79, 9.17, 17.77, 17.06, 148.3, 6.610},
+            {37.8, 8.55, 7.97, 2.35, 9.25, 134.83, 11.935}}),
+      w, Cost("----+-+"), o);
+  ExpectNear(r.value,
+             Vec({0.12040426, 0.3458235, 0.13838192, 0.12841246, 0.12346084,
+                  0.14351701}),
+             1e-8);
+  EXPECT_THAT(r.rank, ElementsAre(6, 1, 3, 4, 5, 2));
+}
+
 // TOPSIS with min-max, max and sum normalisation on the JMcDM matrix. The
 // expected closeness is computed here from the definitions step by step
 // (an independent spelled-out computation, not the method's code path).
