@@ -949,6 +949,101 @@ TEST(PrometheeReference, UsualFunctionZhaoPengLi2013) {
   ExpectNear(r.value, Vec({0.1, -0.3, 0.2}), 5e-3);
 }
 
+// All six preference functions, a published example: Brans & Mareschal
+// (2005), "PROMETHEE methods", in Figueira, Greco & Ehrgott (eds.), Multiple
+// Criteria Decision Analysis: State of the Art Surveys, Springer, ch. 5: six
+// alternatives, equal weights, f1 min U-shape q = 10, f2 max V-shape p = 30,
+// f3 min linear q = 0.5 p = 5, f4 min level q = 1 p = 6, f5 min usual, f6 max
+// Gaussian s = 5. Two independent implementations reproduce its preference
+// indices pi(a, b) to 3 decimals: eabohorquezg/ProjectMCDM
+// test/test/NewEmptyJUnitTest.java (testPreferenceDegree, tolerance 0.001;
+// its f3 is in tens with q = 5, p = 45, and its f4 has p = 5, which gives the
+// same indices on these values) and WAndraszyk/Construct-your-own-PROMETHEE-
+// with-Python-for-MCDA unit_tests/preference/test_PrometheePreference.py
+// (atol 0.006). Both sources reverse the difference for a min criterion, as
+// circa does. The flows here are the published indices' row and column sums
+// divided by n - 1 = 5: tolerance 1e-3 (3 decimals, five terms averaged).
+// The Java test also prints the flows as plain sums (1.099, 1.980, ...;
+// tolerance 0.01): divided by n - 1, tolerance 0.002.
+TEST(PrometheeReference, BransMareschal2005AllSixFunctions) {
+  AggregationOptions o = Method(Aggregation::kPromethee);
+  o.preference = {{PreferenceFunction::kUShape, 10, 0, 0},
+                  {PreferenceFunction::kVShape, 0, 30, 0},
+                  {PreferenceFunction::kLinear, 0.5, 5, 0},
+                  {PreferenceFunction::kLevel, 1, 6, 0},
+                  {PreferenceFunction::kUsual, 0, 0, 0},
+                  {PreferenceFunction::kGaussian, 0, 0, 5}};
+  const auto r =
+      circa::AggregateMatrix(Rows({{80, 90, 6, 5.4, 8, 5},
+                                   {65, 58, 2, 9.7, 1, 1},
+                                   {83, 60, 4, 7.2, 4, 7},
+                                   {40, 80, 10, 7.5, 7, 10},
+                                   {52, 72, 6, 2.0, 3, 8},
+                                   {94, 96, 7, 3.6, 5, 6}}),
+                             Vec({1, 1, 1, 1, 1, 1}), Cost("-+---+"), o);
+  const Eigen::MatrixXd pi = Rows({{0.000, 0.296, 0.250, 0.269, 0.100, 0.185},
+                                   {0.463, 0.000, 0.389, 0.333, 0.296, 0.500},
+                                   {0.235, 0.180, 0.000, 0.333, 0.056, 0.429},
+                                   {0.399, 0.506, 0.305, 0.000, 0.224, 0.212},
+                                   {0.444, 0.515, 0.487, 0.380, 0.000, 0.448},
+                                   {0.287, 0.399, 0.250, 0.431, 0.133, 0.000}});
+  ExpectNear(r.promethee->positive, pi.rowwise().sum() / 5, 1e-3);
+  ExpectNear(r.promethee->negative, pi.colwise().sum().transpose() / 5, 1e-3);
+  ExpectNear(r.promethee->positive,
+             Vec({1.099, 1.980, 1.234, 1.644, 2.274, 1.500}) / 5, 2e-3);
+  ExpectNear(r.promethee->negative,
+             Vec({1.827, 1.895, 1.681, 1.746, 0.808, 1.774}) / 5, 2e-3);
+  EXPECT_EQ(r.order.front(), 4);  // a5 ranks first
+}
+
+// All six preference functions and PROMETHEE I with an incomparability, a
+// second independent implementation: py-mcda (the Python `mcda` package,
+// IMT Atlantique DECIDE), its unit test of mcda.outranking.promethee,
+// TestPromethee1 and TestPromethee2: 5 x 6, every criterion maximised,
+// weights 0.5 / 3 / 1.5 / 0.2 / 2 / 1, usual; U-shape q = 2.5; V-shape p = 3;
+// level q = 0.5 p = 1; linear q = 1 p = 2; Gaussian s = 1. py-mcda divides by
+// the sum of the weights but not by n - 1, so its flows are circa's times
+// n - 1 = 4. Net flows printed to 5 decimals and compared with pandas'
+// default relative tolerance 1e-5: tolerance here 2e-5 on the scaled
+// values. Positive and negative flows with the test's own atol 0.01 (its
+// first positive flow, 0.84607, is 0.84067 with two digits transposed;
+// 0.01 covers it).
+TEST(PrometheeReference, PyMcdaAllSixFunctionsAndPrometheeOne) {
+  AggregationOptions o = Method(Aggregation::kPromethee);
+  o.preference = {{PreferenceFunction::kUsual, 0, 0, 0},
+                  {PreferenceFunction::kUShape, 2.5, 0, 0},
+                  {PreferenceFunction::kVShape, 0, 3, 0},
+                  {PreferenceFunction::kLevel, 0.5, 1, 0},
+                  {PreferenceFunction::kLinear, 1, 2, 0},
+                  {PreferenceFunction::kGaussian, 0, 0, 1}};
+  const auto r =
+      circa::AggregateMatrix(Rows({{1, 2, -1, 5, 2, 2},
+                                   {3, 5, 3, -5, 3, 3},
+                                   {3, -5, 3, 4, 3, 2},
+                                   {2, -2, 2, 5, 1, 1},
+                                   {3, 5, 3, -5, 3, 3}}),
+                             Vec({0.5, 3, 1.5, 0.2, 2, 1}), Cost("++++++"), o);
+  const circa::PrometheeDetail& f = *r.promethee;
+  ExpectNear(4 * f.net, Vec({-0.96261, 1.83557, -0.87726, -1.83127, 1.83557}),
+             2e-5);
+  ExpectNear(4 * f.positive, Vec({0.84607, 1.90874, 0.70652, 0.67073, 1.90874}),
+             0.01);
+  ExpectNear(4 * f.negative, Vec({1.80328, 0.07317, 1.58378, 2.50200, 0.07317}),
+             0.01);
+  // TestPromethee1.test_call: the partial order (bids 0 .. 4 = a1 .. a5).
+  using circa::PartialRelation;
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 0), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 0, 2), PartialRelation::kIncomparable);
+  EXPECT_EQ(circa::PrometheeOne(f, 0, 3), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 4, 0), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 2), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 3), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 4), PartialRelation::kIndifferent);
+  EXPECT_EQ(circa::PrometheeOne(f, 2, 3), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 4, 2), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 4, 3), PartialRelation::kPreferred);
+}
+
 // Preference function values: JMcDM's unit checks (testpromethee.jl:
 // quasi = circa's u-shape, level, and its V-shape and linear) and Brans &
 // Vincke (1985) Table 1 definitions at the thresholds.
