@@ -951,8 +951,10 @@ TEST(PrometheeReference, JmcdmMixedFunctions) {
 // implementation antoinedejonckheere/promethee (run_tests.py): 3 x 2, all
 // benefit, weights 0.4 / 0.6; expected phi+ 0.4, 0.6, 0.5, phi- 0.6, 0.4,
 // 0.5, net -0.2, 0.2, 0 (flows divided by n - 1, as circa). Exact
-// decimals: tolerance 1e-12. The first source is the hand-worked PROMETHEE
-// I case below (PrometheeOnePartialOrder), also with the usual function.
+// decimals: tolerance 1e-12. The same test's PROMETHEE I matrix
+// (expected_prometheeI_matrix: 1 where the row outranks the column, -1 where
+// it is outranked) gives a2 > a3 > a1, a second source for PROMETHEE I
+// besides py-mcda's (PyMcdaAllSixFunctionsAndPrometheeOne).
 TEST(PrometheeReference, UsualFunctionDejonckheere) {
   AggregationOptions o = Method(Aggregation::kPromethee);
   const auto r = circa::AggregateMatrix(Rows({{4, 2}, {1, 5}, {3, 4}}),
@@ -960,6 +962,14 @@ TEST(PrometheeReference, UsualFunctionDejonckheere) {
   ExpectNear(r.promethee->positive, Vec({0.4, 0.6, 0.5}), 1e-12);
   ExpectNear(r.promethee->negative, Vec({0.6, 0.4, 0.5}), 1e-12);
   ExpectNear(r.value, Vec({-0.2, 0.2, 0.0}), 1e-12);
+  using circa::PartialRelation;
+  const circa::PrometheeDetail& f = *r.promethee;
+  EXPECT_EQ(circa::PrometheeOne(f, 0, 1), PartialRelation::kWorse);
+  EXPECT_EQ(circa::PrometheeOne(f, 0, 2), PartialRelation::kWorse);
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 0), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 2), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 2, 0), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 2, 1), PartialRelation::kWorse);
 }
 
 // Usual function, a published example: Zhao, Peng & Li (2013), "Revised
