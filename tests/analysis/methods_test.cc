@@ -133,6 +133,39 @@ TEST(TopsisReference, RawCostColumnTakesTheMinimumAsIdeal) {
   ExpectNear(a.value, Vec({0.14639248, 0.85360752}), 1e-8);
 }
 
+// No normalisation, second source: akestoridis/mcdm
+// mcdm/tests/scoring/test_topsis_method.py (test_simple_benefit,
+// test_simple_cost, test_simple_mixture): TOPSIS applied to an already
+// normalised 3 x 5 matrix (helper_testing.py matrix 06) with weights 0, 0.1,
+// 0.2, 0.3, 0.4. The source keeps a cost column as it is and takes its
+// minimum as the ideal, which is circa's `none` convention (a cost column is
+// the negated column). Printed to 7 decimals and compared with
+// np.testing.assert_allclose (relative 1e-7): tolerance 1e-7.
+TEST(TopsisReference, AkestoridisMcdmRawValues) {
+  AggregationOptions o = Method(Aggregation::kTopsis);
+  o.normalisation = Normalisation::kNone;
+  const Eigen::MatrixXd x = Rows({{0.5, 0.6, 0.3, 0.2, 0.9},
+                                  {0.5, 0.5, 0.5, 0.5, 0.5},
+                                  {0.5, 0.4, 0.7, 0.8, 0.1}});
+  const Eigen::VectorXd w = Vec({0.0, 0.1, 0.2, 0.3, 0.4});
+  ExpectNear(circa::AggregateMatrix(x, w, Cost("+++++"), o).value,
+             Vec({0.6194425, 0.5, 0.3805575}), 1e-7);
+  ExpectNear(circa::AggregateMatrix(x, w, Cost("-----"), o).value,
+             Vec({0.3805575, 0.5, 0.6194425}), 1e-7);
+  ExpectNear(circa::AggregateMatrix(x, w, Cost("+-+++"), o).value,
+             Vec({0.6177727, 0.5, 0.3822273}), 1e-7);
+  // The same library's README: rank() without a normalisation method, 5 x 2,
+  // weights 0.7 / 0.3 (all benefit), then 0.5 / 0.5 with the second column
+  // a cost. Printed to 16 digits: tolerance 1e-12.
+  const Eigen::MatrixXd y =
+      Rows({{0.0, 1.0}, {0.25, 0.75}, {0.5, 0.5}, {0.75, 0.25}, {1.0, 0.0}});
+  ExpectNear(circa::AggregateMatrix(y, Vec({0.7, 0.3}), Cost("++"), o).value,
+             Vec({0.3, 0.3495866639029891, 0.5, 0.6504133360970108, 0.7}),
+             1e-12);
+  ExpectNear(circa::AggregateMatrix(y, Vec({0.5, 0.5}), Cost("+-"), o).value,
+             Vec({0.0, 0.25, 0.5, 0.75, 1.0}), 1e-12);
+}
+
 // Manhattan distance, worked by hand on the scikit-criteria raw matrix:
 // D+ = |1-1| + |0-5| + |3-6| = 8 and D- = 1 for A0; D+ = 1, D- = 8 for A1.
 TEST(TopsisReference, ManhattanByHand) {
@@ -142,6 +175,76 @@ TEST(TopsisReference, ManhattanByHand) {
   const auto r = circa::AggregateMatrix(Rows({{1, 0, 3}, {0, 5, 6}}),
                                         Vec({1, 1, 1}), Cost("+++"), o);
   ExpectNear(r.value, Vec({1.0 / 9, 8.0 / 9}), 1e-12);
+}
+
+// Manhattan distance, a published example: Guo, Liao, Liu & Zhang (2020),
+// Omega 96, 102074, the first 15 of its 25 mobile phones on 11 criteria
+// (price a cost), as energyinpython/distance-metrics-for-mcda
+// examples/example.ipynb ranks them with TOPSIS, min-max normalisation
+// (cost (max - x) / (max - min), circa's convention) and CRITIC weights
+// (printed to 6 decimals, used here as printed), for each distance metric.
+// Closeness printed to 6 decimals; with the weights rounded: tolerance 2e-6.
+// The Euclidean column of the same table is checked too.
+TEST(TopsisReference, Guo2020ManhattanDistanceMetricsForMcda) {
+  const Eigen::MatrixXd x =
+      Rows({{13, 2, 3750, 6, 6.0, 6701, 3.2, 9.8, 0.72, 2.9, 2999},
+            {8, 12, 3300, 6, 6.3, 6806, 4.3, 12.7, 0.82, 3.7, 6988},
+            {7, 12, 2675, 3, 5.5, 10304, 3.4, 7.8, 0.86, 3.0, 6688},
+            {8, 12, 3350, 4, 5.2, 6805, 3.6, 7.3, 0.65, 3.0, 2099},
+            {7, 12, 2700, 3, 5.8, 10304, 4.1, 7.8, 0.86, 3.2, 8388},
+            {5, 12, 3400, 6, 6.0, 6806, 3.4, 7.3, 0.65, 2.9, 2999},
+            {16, 20, 3300, 6, 6.0, 6805, 3.1, 2.0, 0.89, 2.5, 2999},
+            {20, 20, 3205, 4, 6.0, 5888, 4.6, 13.3, 0.83, 4.2, 2999},
+            {8, 20, 4000, 6, 6.0, 6701, 4.1, 12.3, 0.74, 3.5, 4899},
+            {8, 12, 3000, 4, 5.6, 6806, 3.4, 12.7, 0.74, 2.6, 4999},
+            {5, 12, 3080, 4, 5.5, 6805, 3.7, 7.3, 0.65, 2.6, 1399},
+            {16, 12, 3500, 6, 5.5, 5888, 3.5, 7.3, 0.65, 2.9, 2299},
+            {5, 16, 3000, 6, 5.2, 4212, 3.7, 1.8, 0.66, 3.0, 2199},
+            {8, 16, 4050, 6, 6.0, 5888, 3.4, 1.4, 0.68, 2.8, 1899},
+            {12, 12, 3245, 4, 6.0, 5888, 3.5, 17.4, 0.88, 2.7, 2798}});
+  const Eigen::VectorXd w =
+      Vec({0.090631, 0.078639, 0.100805, 0.148487, 0.074187, 0.089689, 0.074635,
+           0.083033, 0.106157, 0.066252, 0.087486});
+  AggregationOptions o = Method(Aggregation::kTopsis);
+  o.normalisation = Normalisation::kMinMax;
+  o.distance = Distance::kManhattan;
+  ExpectNear(circa::AggregateMatrix(x, w, Cost("++++++++++-"), o).value,
+             Vec({0.528809, 0.626334, 0.347487, 0.352678, 0.390897, 0.466063,
+                  0.608266, 0.685968, 0.661767, 0.360001, 0.333139, 0.506358,
+                  0.366788, 0.528326, 0.538333}),
+             2e-6);
+  o.distance = Distance::kEuclidean;
+  ExpectNear(circa::AggregateMatrix(x, w, Cost("++++++++++-"), o).value,
+             Vec({0.557878, 0.613773, 0.382911, 0.376623, 0.406067, 0.506174,
+                  0.605020, 0.605045, 0.639116, 0.371339, 0.366135, 0.536113,
+                  0.452698, 0.546563, 0.523334}),
+             2e-6);
+}
+
+// Manhattan distance, a second published example: pyrepo-mcda
+// docs/example_pyrepo_mcda.ipynb (Baczkiewicz & Watrobski) ranks its 6 x 4
+// example (C2 a cost; weights printed 0.2857, 0.3036, 0.2321, 0.1786) with
+// TOPSIS, min-max normalisation ((max - x) / (max - min) for the cost,
+// circa's convention) and each distance metric; only the rankings are
+// printed. Manhattan ranks A2 above A6, Euclidean A6 above A2. Exact ranks
+// (the closest pair differs by 0.02 in closeness, far above the weights'
+// rounding).
+TEST(TopsisReference, PyrepoMcdaManhattanRanking) {
+  const Eigen::MatrixXd x = Rows({{45, 3600, 45, 0.9},
+                                  {25, 3800, 60, 0.8},
+                                  {23, 3100, 35, 0.9},
+                                  {14, 3400, 50, 0.7},
+                                  {15, 3300, 40, 0.8},
+                                  {28, 3000, 30, 0.6}});
+  const Eigen::VectorXd w = Vec({0.2857, 0.3036, 0.2321, 0.1786});
+  AggregationOptions o = Method(Aggregation::kTopsis);
+  o.normalisation = Normalisation::kMinMax;
+  o.distance = Distance::kManhattan;
+  EXPECT_THAT(circa::AggregateMatrix(x, w, Cost("+-++"), o).rank,
+              ElementsAre(1, 3, 2, 6, 5, 4));
+  o.distance = Distance::kEuclidean;
+  EXPECT_THAT(circa::AggregateMatrix(x, w, Cost("+-++"), o).rank,
+              ElementsAre(1, 4, 2, 6, 5, 3));
 }
 
 // The default is the behaviour TOPSIS had before its options: vector
@@ -183,6 +286,168 @@ TEST(NormalisationReference, CostConventions) {
   // A column without scale becomes 0 rather than a division by zero.
   const Eigen::MatrixXd flat = Rows({{3}, {3}});
   EXPECT_EQ(Normalise(flat, Cost("+"), Normalisation::kMinMax)(0, 0), 0.0);
+}
+
+// The normalisations' cells, second source: pymcdm test/test_normalizations.py
+// (Kizielewicz, Shekhovtsov & Salabun), a 6 x 3 matrix whose first two
+// columns are costs. pymcdm's cost conventions are circa's: max 1 - x/max,
+// sum (1/x) / sum(1/x), min-max (max - x) / (max - min), vector
+// 1 - x/||x||, linear min / x. Printed to 8 decimals: tolerance 5e-9.
+// TOPSIS with max or sum normalisation is then TOPSIS without normalisation
+// on these published cells (all columns now benefit): no published TOPSIS
+// closeness with max or sum normalisation was found (docs/aggregation.md).
+TEST(NormalisationReference, PymcdmCells) {
+  const Eigen::MatrixXd x = Rows({{66, 56, 95},
+                                  {61, 55, 166},
+                                  {65, 49, 113},
+                                  {95, 56, 99},
+                                  {63, 43, 178},
+                                  {74, 59, 140}});
+  const auto cost = Cost("--+");
+  const Eigen::MatrixXd max = Rows({{0.30526316, 0.05084746, 0.53370787},
+                                    {0.35789474, 0.06779661, 0.93258427},
+                                    {0.31578947, 0.16949153, 0.63483146},
+                                    {0.0, 0.05084746, 0.55617978},
+                                    {0.33684211, 0.27118644, 1.0},
+                                    {0.22105263, 0.0, 0.78651685}});
+  const Eigen::MatrixXd sum = Rows({{0.17447136, 0.155945, 0.12010114},
+                                    {0.1887723, 0.15878037, 0.20986094},
+                                    {0.17715554, 0.17822286, 0.14285714},
+                                    {0.12121168, 0.155945, 0.12515803},
+                                    {0.18277952, 0.20309117, 0.22503161},
+                                    {0.15560959, 0.1480156, 0.17699115}});
+  const Eigen::MatrixXd minmax = Rows({{0.85294118, 0.1875, 0.0},
+                                       {1.0, 0.25, 0.85542169},
+                                       {0.88235294, 0.625, 0.21686747},
+                                       {0.0, 0.1875, 0.04819277},
+                                       {0.94117647, 1.0, 1.0},
+                                       {0.61764706, 0.0, 0.54216867}});
+  const Eigen::MatrixXd vector = Rows({{0.62375904, 0.57085288, 0.28587109},
+                                       {0.65226214, 0.57851622, 0.49952212},
+                                       {0.62945966, 0.62449627, 0.34003614},
+                                       {0.45844104, 0.57085288, 0.29790777},
+                                       {0.6408609, 0.67047632, 0.53563215},
+                                       {0.57815408, 0.54786285, 0.42128371}});
+  const Eigen::MatrixXd linear = Rows({{0.92424242, 0.76785714, 0.53370787},
+                                       {1.0, 0.78181818, 0.93258427},
+                                       {0.93846154, 0.87755102, 0.63483146},
+                                       {0.64210526, 0.76785714, 0.55617978},
+                                       {0.96825397, 1.0, 1.0},
+                                       {0.82432432, 0.72881356, 0.78651685}});
+  struct Case {
+    Normalisation n;
+    const Eigen::MatrixXd* cells;
+  };
+  for (const Case& c :
+       {Case{Normalisation::kMax, &max}, Case{Normalisation::kSum, &sum},
+        Case{Normalisation::kMinMax, &minmax},
+        Case{Normalisation::kVector, &vector},
+        Case{Normalisation::kLinear, &linear}}) {
+    SCOPED_TRACE(std::string(circa::ToString(c.n)));
+    const Eigen::MatrixXd got = circa::Normalise(x, cost, c.n);
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+      ExpectNear(got.row(i).transpose(), c.cells->row(i).transpose(), 5e-9);
+    }
+  }
+  AggregationOptions none = Method(Aggregation::kTopsis);
+  none.normalisation = Normalisation::kNone;
+  const Eigen::VectorXd w = Vec({0.5, 0.3, 0.2});
+  for (const Case& c :
+       {Case{Normalisation::kMax, &max}, Case{Normalisation::kSum, &sum}}) {
+    SCOPED_TRACE(std::string(circa::ToString(c.n)));
+    AggregationOptions o = Method(Aggregation::kTopsis);
+    o.normalisation = c.n;
+    ExpectNear(circa::AggregateMatrix(x, w, cost, o).value,
+               circa::AggregateMatrix(*c.cells, w, Cost("+++"), none).value,
+               1e-7);
+  }
+}
+
+// The normalisations' cells, an independent implementation: the Rust crate
+// akrutsinger/mcdm tests/normalization.rs, a 3 x 4 matrix whose first and
+// last columns are costs. Its cost conventions are circa's (max 1 - x/max,
+// sum (1/x) / sum(1/x), min-max (max - x) / (max - min), vector
+// 1 - x/||x||, linear min / x). Compared with epsilon 1e-5 (the test's own).
+TEST(NormalisationReference, McdmRustCrateCells) {
+  const Eigen::MatrixXd x = Rows({{2.9, 2.31, 0.56, 1.89},
+                                  {1.2, 1.34, 0.21, 2.48},
+                                  {0.3, 2.48, 1.75, 1.69}});
+  const auto cost = Cost("-++-");
+  const Eigen::MatrixXd max = Rows({{0.0, 0.93145161, 0.32, 0.23790323},
+                                    {0.5862069, 0.54032258, 0.12, 0.0},
+                                    {0.89655172, 1.0, 1.0, 0.31854839}});
+  const Eigen::MatrixXd sum =
+      Rows({{0.07643312, 0.37683524, 0.22222222, 0.34716919},
+            {0.18471338, 0.21859706, 0.08333333, 0.26457652},
+            {0.7388535, 0.4045677, 0.69444444, 0.3882543}});
+  const Eigen::MatrixXd minmax =
+      Rows({{0.0, 0.85087719, 0.22727273, 0.74683544},
+            {0.65384615, 0.0, 0.0, 0.0},
+            {1.0, 1.0, 1.0, 1.0}});
+  const Eigen::MatrixXd vector =
+      Rows({{0.08017585, 0.63383849, 0.30280447, 0.46710009},
+            {0.61938311, 0.3676812, 0.11355167, 0.30074509},
+            {0.90484578, 0.68048461, 0.94626396, 0.52349161}});
+  const Eigen::MatrixXd linear =
+      Rows({{0.10344828, 0.93145161, 0.32, 0.89417989},
+            {0.25, 0.54032258, 0.12, 0.68145161},
+            {1.0, 1.0, 1.0, 1.0}});
+  struct Case {
+    Normalisation n;
+    const Eigen::MatrixXd* cells;
+  };
+  for (const Case& c :
+       {Case{Normalisation::kMax, &max}, Case{Normalisation::kSum, &sum},
+        Case{Normalisation::kMinMax, &minmax},
+        Case{Normalisation::kVector, &vector},
+        Case{Normalisation::kLinear, &linear}}) {
+    SCOPED_TRACE(std::string(circa::ToString(c.n)));
+    const Eigen::MatrixXd got = circa::Normalise(x, cost, c.n);
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+      ExpectNear(got.row(i).transpose(), c.cells->row(i).transpose(), 1e-5);
+    }
+  }
+  // TOPSIS with max or sum normalisation equals TOPSIS without
+  // normalisation on these published cells.
+  AggregationOptions none = Method(Aggregation::kTopsis);
+  none.normalisation = Normalisation::kNone;
+  const Eigen::VectorXd w = Vec({0.25, 0.25, 0.25, 0.25});
+  for (const Case& c :
+       {Case{Normalisation::kMax, &max}, Case{Normalisation::kSum, &sum}}) {
+    SCOPED_TRACE(std::string(circa::ToString(c.n)));
+    AggregationOptions o = Method(Aggregation::kTopsis);
+    o.normalisation = c.n;
+    ExpectNear(circa::AggregateMatrix(x, w, cost, o).value,
+               circa::AggregateMatrix(*c.cells, w, Cost("++++"), none).value,
+               1e-5);
+  }
+}
+
+// Sum normalisation with cost columns in a method, a published example:
+// Kracka, Brauers & Zavadskas (2010), Inzinerine Ekonomika 21(4) 352-359,
+// as scikit-criteria tests/agg/test_simple.py
+// (test_WeightedSumModel_kracka2010ranking) reproduces it: InvertMinimize
+// (a cost column becomes 1/x) then SumScaler (x / sum x), i.e. circa's
+// `sum` convention (1/x) / sum(1/x) for the five cost columns, and the
+// weights 20 each scaled to sum 1 (circa's weighted sum uses the weights as
+// given, so 1/7 each is passed). Printed to 8 decimals: tolerance 1e-8.
+TEST(NormalisationReference, SumWithCostColumnsKracka2010) {
+  AggregationOptions o = Method(Aggregation::kWeightedSum);
+  o.normalisation = Normalisation::kSum;
+  const Eigen::VectorXd w = Eigen::VectorXd::Constant(7, 1.0 / 7);
+  const auto r = circa::AggregateMatrix(
+      Rows({{33.95, 23.78, 11.45, 39.97, 29.44, 167.10, 3.852},
+            {38.9, 4.17, 6.32, 0.01, 4.29, 132.52, 25.184},
+            {37.59, 9.36, 8.23, 4.35, 10.22, 136.71, 10.845},
+            {30.44, 37.59, 13.91, 74.08, 45.10, 198.34, 2.186},
+            {36.21, 14.79, 9.17, 17.77, 17.06, 148.3, 6.610},
+            {37.8, 8.55, 7.97, 2.35, 9.25, 134.83, 11.935}}),
+      w, Cost("----+-+"), o);
+  ExpectNear(r.value,
+             Vec({0.12040426, 0.3458235, 0.13838192, 0.12841246, 0.12346084,
+                  0.14351701}),
+             1e-8);
+  EXPECT_THAT(r.rank, ElementsAre(6, 1, 3, 4, 5, 2));
 }
 
 // TOPSIS with min-max, max and sum normalisation on the JMcDM matrix. The
@@ -336,6 +601,88 @@ TEST(WaspasReference, RawExponentsUseTheWeightsAsGiven) {
       circa::AggregateMatrix(Rows({{0.5, 0.25}}), Vec({2, 1}), Cost("++"), o)
           .value[0],
       std::pow(0.5, 2.0 / 3) * std::pow(0.25, 1.0 / 3), 1e-15);
+}
+
+// Raw weights in both WASPAS parts, second source: pymcdm
+// test/test_mcdm.py (TestWASPAS), Chakraborty, Zavadskas & Antucheviciene
+// (2015), 8 x 7, lambda 0.5, linear normalisation (benefit x / max, cost
+// min / x, circa's `linear`), the last two columns costs. Its weights sum to
+// 1.0155 and pymcdm uses them as given (sum part w x, product part x^w):
+// circa's `--exponents raw`. With the weights divided by their sum the
+// values would be lower (0.8277 for the first). Printed to 4 decimals:
+// tolerance 5e-5.
+TEST(WaspasReference, PymcdmChakraborty2015RawWeights) {
+  AggregationOptions o = Method(Aggregation::kWaspas);
+  o.exponents = circa::ProductExponents::kRaw;
+  const auto r = circa::AggregateMatrix(
+      Rows({{30, 23, 5, 0.745, 0.745, 1500, 5000},
+            {18, 13, 15, 0.745, 0.745, 1300, 6000},
+            {15, 12, 10, 0.500, 0.500, 950, 7000},
+            {25, 20, 13, 0.745, 0.745, 1200, 4000},
+            {14, 18, 14, 0.255, 0.745, 950, 3500},
+            {17, 15, 9, 0.745, 0.500, 1250, 5250},
+            {23, 18, 20, 0.500, 0.745, 1100, 3000},
+            {16, 8, 14, 0.255, 0.500, 1500, 3000}}),
+      Vec({0.1181, 0.1181, 0.0445, 0.1181, 0.2861, 0.2861, 0.0445}),
+      Cost("+++++--"), o);
+  ExpectNear(
+      r.value,
+      Vec({0.8329, 0.7884, 0.6987, 0.8831, 0.7971, 0.7036, 0.8728, 0.5749}),
+      5e-5);
+}
+
+// Raw product exponents with sum normalisation: pymcdm test/test_mcdm.py
+// (TestWPM, "self-reference"), 5 x 4, the last two columns costs, pymcdm's
+// default sum normalisation (benefit x / sum x, cost (1/x) / sum(1/x):
+// circa's `sum`) and weights 8/13, 5/13, 6/13, 7/13 (summing to 2) used as
+// exponents as given. Printed to 3 decimals: tolerance 5e-4. The weighted
+// sum of the same test (TestWSM: 0.609, 0.313, 0.334, 0.265, 0.479) uses the
+// weights as given too, as circa's weighted sum (points) does.
+TEST(WaspasReference, PymcdmWeightedProductRawExponentsSumNormalisation) {
+  const Eigen::MatrixXd x = Rows({{96, 83, 75, 7},
+                                  {63, 5, 56, 9},
+                                  {72, 30, 32, 48},
+                                  {11, 4, 27, 9},
+                                  {77, 21, 17, 11}});
+  const Eigen::VectorXd w = Vec({8.0 / 13, 5.0 / 13, 6.0 / 13, 7.0 / 13});
+  AggregationOptions o = Method(Aggregation::kWeightedProduct);
+  o.normalisation = Normalisation::kSum;
+  o.exponents = circa::ProductExponents::kRaw;
+  ExpectNear(circa::AggregateMatrix(x, w, Cost("++--"), o).value,
+             Vec({0.065, 0.017, 0.019, 0.007, 0.052}), 5e-4);
+  AggregationOptions s = Method(Aggregation::kWeightedSum);
+  s.normalisation = Normalisation::kSum;
+  ExpectNear(circa::AggregateMatrix(x, w, Cost("++--"), s).value,
+             Vec({0.609, 0.313, 0.334, 0.265, 0.479}), 5e-4);
+}
+
+// WASPAS without normalisation, second source: the JMcDM example above
+// (testwaspas.jl) normalised here by the source's own rule (benefit
+// x / max, cost min / x), cell by cell, and given to WASPAS `none` with
+// every column a benefit: the source's values must come back. Tolerance
+// 1e-4 (the test's own).
+TEST(WaspasReference, JmcdmPreNormalisedWithoutNormalisation) {
+  const Eigen::MatrixXd x = Rows({{3, 12.5, 2, 120, 14, 3},
+                                  {5, 15, 3, 110, 38, 4},
+                                  {3, 13, 2, 120, 19, 3},
+                                  {4, 14, 2, 100, 31, 4},
+                                  {3, 15, 1.5, 125, 40, 4}});
+  const auto cost = Cost("+--+-+");
+  Eigen::MatrixXd r(x.rows(), x.cols());
+  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+      r(i, j) = cost[static_cast<std::size_t>(j)]
+                    ? x.col(j).minCoeff() / x(i, j)
+                    : x(i, j) / x.col(j).maxCoeff();
+    }
+  }
+  AggregationOptions o = Method(Aggregation::kWaspas);
+  o.normalisation = Normalisation::kNone;
+  ExpectNear(
+      circa::AggregateMatrix(r, Vec({0.221, 0.159, 0.175, 0.127, 0.117, 0.201}),
+                             Cost("++++++"), o)
+          .value,
+      Vec({0.805021, 0.775060, 0.770181, 0.796424, 0.788239}), 1e-4);
 }
 
 // ---------------------------------------------------------------------------
@@ -604,8 +951,10 @@ TEST(PrometheeReference, JmcdmMixedFunctions) {
 // implementation antoinedejonckheere/promethee (run_tests.py): 3 x 2, all
 // benefit, weights 0.4 / 0.6; expected phi+ 0.4, 0.6, 0.5, phi- 0.6, 0.4,
 // 0.5, net -0.2, 0.2, 0 (flows divided by n - 1, as circa). Exact
-// decimals: tolerance 1e-12. The first source is the hand-worked PROMETHEE
-// I case below (PrometheeOnePartialOrder), also with the usual function.
+// decimals: tolerance 1e-12. The same test's PROMETHEE I matrix
+// (expected_prometheeI_matrix: 1 where the row outranks the column, -1 where
+// it is outranked) gives a2 > a3 > a1, a second source for PROMETHEE I
+// besides py-mcda's (PyMcdaAllSixFunctionsAndPrometheeOne).
 TEST(PrometheeReference, UsualFunctionDejonckheere) {
   AggregationOptions o = Method(Aggregation::kPromethee);
   const auto r = circa::AggregateMatrix(Rows({{4, 2}, {1, 5}, {3, 4}}),
@@ -613,6 +962,122 @@ TEST(PrometheeReference, UsualFunctionDejonckheere) {
   ExpectNear(r.promethee->positive, Vec({0.4, 0.6, 0.5}), 1e-12);
   ExpectNear(r.promethee->negative, Vec({0.6, 0.4, 0.5}), 1e-12);
   ExpectNear(r.value, Vec({-0.2, 0.2, 0.0}), 1e-12);
+  using circa::PartialRelation;
+  const circa::PrometheeDetail& f = *r.promethee;
+  EXPECT_EQ(circa::PrometheeOne(f, 0, 1), PartialRelation::kWorse);
+  EXPECT_EQ(circa::PrometheeOne(f, 0, 2), PartialRelation::kWorse);
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 0), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 2), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 2, 0), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 2, 1), PartialRelation::kWorse);
+}
+
+// Usual function, a published example: Zhao, Peng & Li (2013), "Revised
+// PROMETHEE II for improving efficiency in emergency response", Procedia
+// Computer Science 17, 181-188, as pymcdm test/test_mcdm.py
+// (TestPROMETHEE_II, 'usual') reproduces it: 3 x 3, all benefit, weights
+// 0.5 / 0.3 / 0.2, net flows 0.1, -0.3, 0.2 (divided by n - 1, as circa).
+// Printed to 2 decimals: tolerance 5e-3.
+TEST(PrometheeReference, UsualFunctionZhaoPengLi2013) {
+  AggregationOptions o = Method(Aggregation::kPromethee);
+  const auto r = circa::AggregateMatrix(Rows({{4, 3, 2}, {3, 2, 4}, {5, 1, 3}}),
+                                        Vec({0.5, 0.3, 0.2}), Cost("+++"), o);
+  ExpectNear(r.value, Vec({0.1, -0.3, 0.2}), 5e-3);
+}
+
+// All six preference functions, a published example: Brans & Mareschal
+// (2005), "PROMETHEE methods", in Figueira, Greco & Ehrgott (eds.), Multiple
+// Criteria Decision Analysis: State of the Art Surveys, Springer, ch. 5: six
+// alternatives, equal weights, f1 min U-shape q = 10, f2 max V-shape p = 30,
+// f3 min linear q = 0.5 p = 5, f4 min level q = 1 p = 6, f5 min usual, f6 max
+// Gaussian s = 5. Two independent implementations reproduce its preference
+// indices pi(a, b) to 3 decimals: eabohorquezg/ProjectMCDM
+// test/test/NewEmptyJUnitTest.java (testPreferenceDegree, tolerance 0.001;
+// its f3 is in tens with q = 5, p = 45, and its f4 has p = 5, which gives the
+// same indices on these values) and WAndraszyk/Construct-your-own-PROMETHEE-
+// with-Python-for-MCDA unit_tests/preference/test_PrometheePreference.py
+// (atol 0.006). Both sources reverse the difference for a min criterion, as
+// circa does. The flows here are the published indices' row and column sums
+// divided by n - 1 = 5: tolerance 1e-3 (3 decimals, five terms averaged).
+// The Java test also prints the flows as plain sums (1.099, 1.980, ...;
+// tolerance 0.01): divided by n - 1, tolerance 0.002.
+TEST(PrometheeReference, BransMareschal2005AllSixFunctions) {
+  AggregationOptions o = Method(Aggregation::kPromethee);
+  o.preference = {{PreferenceFunction::kUShape, 10, 0, 0},
+                  {PreferenceFunction::kVShape, 0, 30, 0},
+                  {PreferenceFunction::kLinear, 0.5, 5, 0},
+                  {PreferenceFunction::kLevel, 1, 6, 0},
+                  {PreferenceFunction::kUsual, 0, 0, 0},
+                  {PreferenceFunction::kGaussian, 0, 0, 5}};
+  const auto r =
+      circa::AggregateMatrix(Rows({{80, 90, 6, 5.4, 8, 5},
+                                   {65, 58, 2, 9.7, 1, 1},
+                                   {83, 60, 4, 7.2, 4, 7},
+                                   {40, 80, 10, 7.5, 7, 10},
+                                   {52, 72, 6, 2.0, 3, 8},
+                                   {94, 96, 7, 3.6, 5, 6}}),
+                             Vec({1, 1, 1, 1, 1, 1}), Cost("-+---+"), o);
+  const Eigen::MatrixXd pi = Rows({{0.000, 0.296, 0.250, 0.269, 0.100, 0.185},
+                                   {0.463, 0.000, 0.389, 0.333, 0.296, 0.500},
+                                   {0.235, 0.180, 0.000, 0.333, 0.056, 0.429},
+                                   {0.399, 0.506, 0.305, 0.000, 0.224, 0.212},
+                                   {0.444, 0.515, 0.487, 0.380, 0.000, 0.448},
+                                   {0.287, 0.399, 0.250, 0.431, 0.133, 0.000}});
+  ExpectNear(r.promethee->positive, pi.rowwise().sum() / 5, 1e-3);
+  ExpectNear(r.promethee->negative, pi.colwise().sum().transpose() / 5, 1e-3);
+  ExpectNear(r.promethee->positive,
+             Vec({1.099, 1.980, 1.234, 1.644, 2.274, 1.500}) / 5, 2e-3);
+  ExpectNear(r.promethee->negative,
+             Vec({1.827, 1.895, 1.681, 1.746, 0.808, 1.774}) / 5, 2e-3);
+  EXPECT_EQ(r.order.front(), 4);  // a5 ranks first
+}
+
+// All six preference functions and PROMETHEE I with an incomparability, a
+// second independent implementation: py-mcda (the Python `mcda` package,
+// IMT Atlantique DECIDE), its unit test of mcda.outranking.promethee,
+// TestPromethee1 and TestPromethee2: 5 x 6, every criterion maximised,
+// weights 0.5 / 3 / 1.5 / 0.2 / 2 / 1, usual; U-shape q = 2.5; V-shape p = 3;
+// level q = 0.5 p = 1; linear q = 1 p = 2; Gaussian s = 1. py-mcda divides by
+// the sum of the weights but not by n - 1, so its flows are circa's times
+// n - 1 = 4. Net flows printed to 5 decimals and compared with pandas'
+// default relative tolerance 1e-5: tolerance here 2e-5 on the scaled
+// values. Positive and negative flows with the test's own atol 0.01 (its
+// first positive flow, 0.84607, is 0.84067 with two digits transposed;
+// 0.01 covers it).
+TEST(PrometheeReference, PyMcdaAllSixFunctionsAndPrometheeOne) {
+  AggregationOptions o = Method(Aggregation::kPromethee);
+  o.preference = {{PreferenceFunction::kUsual, 0, 0, 0},
+                  {PreferenceFunction::kUShape, 2.5, 0, 0},
+                  {PreferenceFunction::kVShape, 0, 3, 0},
+                  {PreferenceFunction::kLevel, 0.5, 1, 0},
+                  {PreferenceFunction::kLinear, 1, 2, 0},
+                  {PreferenceFunction::kGaussian, 0, 0, 1}};
+  const auto r =
+      circa::AggregateMatrix(Rows({{1, 2, -1, 5, 2, 2},
+                                   {3, 5, 3, -5, 3, 3},
+                                   {3, -5, 3, 4, 3, 2},
+                                   {2, -2, 2, 5, 1, 1},
+                                   {3, 5, 3, -5, 3, 3}}),
+                             Vec({0.5, 3, 1.5, 0.2, 2, 1}), Cost("++++++"), o);
+  const circa::PrometheeDetail& f = *r.promethee;
+  ExpectNear(4 * f.net, Vec({-0.96261, 1.83557, -0.87726, -1.83127, 1.83557}),
+             2e-5);
+  ExpectNear(4 * f.positive, Vec({0.84607, 1.90874, 0.70652, 0.67073, 1.90874}),
+             0.01);
+  ExpectNear(4 * f.negative, Vec({1.80328, 0.07317, 1.58378, 2.50200, 0.07317}),
+             0.01);
+  // TestPromethee1.test_call: the partial order (bids 0 .. 4 = a1 .. a5).
+  using circa::PartialRelation;
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 0), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 0, 2), PartialRelation::kIncomparable);
+  EXPECT_EQ(circa::PrometheeOne(f, 0, 3), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 4, 0), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 2), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 3), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 1, 4), PartialRelation::kIndifferent);
+  EXPECT_EQ(circa::PrometheeOne(f, 2, 3), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 4, 2), PartialRelation::kPreferred);
+  EXPECT_EQ(circa::PrometheeOne(f, 4, 3), PartialRelation::kPreferred);
 }
 
 // Preference function values: JMcDM's unit checks (testpromethee.jl:

@@ -420,5 +420,110 @@ TEST(RuleGridTest, NotesOnlyForDegenerateColumns) {
             NoteKind::kAllEqual);
 }
 
+// ---------------------------------------------------------------------------
+// share-of-total and below-highest against published worked examples. No
+// procurement guidance with a worked example of either formula was found
+// (docs/aggregation.md lists what was searched); both formulas are the "sum"
+// and "max" normalisations of the MCDA literature, whose libraries publish
+// worked cells. Each source states its cost convention; it is circa's.
+
+Eigen::VectorXd Score(const ScoringRule& rule, std::vector<double> values) {
+  const Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(
+      values.data(), static_cast<Eigen::Index>(values.size()));
+  Eigen::VectorXd out(x.size());
+  score::ScoreColumn(rule, x, x.minCoeff(), x.maxCoeff(), out);
+  return out;
+}
+
+void ExpectCells(const Eigen::VectorXd& got, std::vector<double> want,
+                 double tolerance) {
+  ASSERT_EQ(got.size(), static_cast<Eigen::Index>(want.size()));
+  for (Eigen::Index i = 0; i < got.size(); ++i) {
+    EXPECT_NEAR(got[i], want[static_cast<std::size_t>(i)], tolerance)
+        << "bid " << i;
+  }
+}
+
+// pymcdm test/test_normalizations.py (TestSumNormalization,
+// TestMaxNormalization): a 6 x 3 matrix, columns 1 and 2 costs. pymcdm's
+// sum normalisation is x / sum x for a benefit column and
+// (1/x) / sum(1/x) for a cost column (share-of-total); its max
+// normalisation of a cost column is 1 - x / max (below-highest). Printed to
+// 8 decimals: tolerance 5e-9.
+TEST(PublishedRuleExamples, PymcdmNormalisationCells) {
+  const ScoringRule share_lower = Make(Rule::kShareOfTotal, kLower);
+  const ScoringRule share_higher = Make(Rule::kShareOfTotal, kHigher);
+  const ScoringRule below = Make(Rule::kBelowHighest, kLower);
+  ExpectCells(
+      Score(share_lower, {66, 61, 65, 95, 63, 74}),
+      {0.17447136, 0.1887723, 0.17715554, 0.12121168, 0.18277952, 0.15560959},
+      5e-9);
+  ExpectCells(
+      Score(share_lower, {56, 55, 49, 56, 43, 59}),
+      {0.155945, 0.15878037, 0.17822286, 0.155945, 0.20309117, 0.1480156},
+      5e-9);
+  ExpectCells(
+      Score(share_higher, {95, 166, 113, 99, 178, 140}),
+      {0.12010114, 0.20986094, 0.14285714, 0.12515803, 0.22503161, 0.17699115},
+      5e-9);
+  ExpectCells(Score(below, {66, 61, 65, 95, 63, 74}),
+              {0.30526316, 0.35789474, 0.31578947, 0.0, 0.33684211, 0.22105263},
+              5e-9);
+  ExpectCells(Score(below, {56, 55, 49, 56, 43, 59}),
+              {0.05084746, 0.06779661, 0.16949153, 0.05084746, 0.27118644, 0.0},
+              5e-9);
+}
+
+// The Rust crate akrutsinger/mcdm tests/normalization.rs (sum_tests,
+// max_tests): a 3 x 4 matrix, columns 1 and 4 costs, with the same
+// conventions ((1/x) / sum(1/x) and 1 - x / max for a cost column).
+// Compared with epsilon 1e-5 (the test's own).
+TEST(PublishedRuleExamples, McdmRustCrateNormalisationCells) {
+  const ScoringRule share_lower = Make(Rule::kShareOfTotal, kLower);
+  const ScoringRule share_higher = Make(Rule::kShareOfTotal, kHigher);
+  const ScoringRule below = Make(Rule::kBelowHighest, kLower);
+  ExpectCells(Score(share_lower, {2.9, 1.2, 0.3}),
+              {0.07643312, 0.18471338, 0.7388535}, 1e-5);
+  ExpectCells(Score(share_lower, {1.89, 2.48, 1.69}),
+              {0.34716919, 0.26457652, 0.3882543}, 1e-5);
+  ExpectCells(Score(share_higher, {2.31, 1.34, 2.48}),
+              {0.37683524, 0.21859706, 0.4045677}, 1e-5);
+  ExpectCells(Score(share_higher, {0.56, 0.21, 1.75}),
+              {0.22222222, 0.08333333, 0.69444444}, 1e-5);
+  ExpectCells(Score(below, {2.9, 1.2, 0.3}), {0.0, 0.5862069, 0.89655172},
+              1e-5);
+  ExpectCells(Score(below, {1.89, 2.48, 1.69}), {0.23790323, 0.0, 0.31854839},
+              1e-5);
+}
+
+// share-of-total in a weighted total, a published example: Kracka, Brauers
+// & Zavadskas (2010), Inzinerine Ekonomika 21(4) 352-359, as scikit-criteria
+// tests/agg/test_simple.py (test_WeightedSumModel_kracka2010ranking)
+// reproduces it: a cost column becomes 1/x (InvertMinimize), then every
+// column x / sum x (SumScaler), equal weights 1/7. Printed to 8 decimals:
+// tolerance 1e-8.
+TEST(PublishedRuleExamples, ShareOfTotalKracka2010) {
+  const std::vector<std::vector<double>> columns = {
+      {33.95, 38.9, 37.59, 30.44, 36.21, 37.8},
+      {23.78, 4.17, 9.36, 37.59, 14.79, 8.55},
+      {11.45, 6.32, 8.23, 13.91, 9.17, 7.97},
+      {39.97, 0.01, 4.35, 74.08, 17.77, 2.35},
+      {29.44, 4.29, 10.22, 45.10, 17.06, 9.25},
+      {167.10, 132.52, 136.71, 198.34, 148.3, 134.83},
+      {3.852, 25.184, 10.845, 2.186, 6.610, 11.935}};
+  const std::string senses = "----+-+";
+  Eigen::VectorXd total = Eigen::VectorXd::Zero(6);
+  for (std::size_t j = 0; j < columns.size(); ++j) {
+    total +=
+        Score(Make(Rule::kShareOfTotal, senses[j] == '-' ? kLower : kHigher),
+              columns[j]) /
+        7.0;
+  }
+  ExpectCells(
+      total,
+      {0.12040426, 0.3458235, 0.13838192, 0.12841246, 0.12346084, 0.14351701},
+      1e-8);
+}
+
 }  // namespace
 }  // namespace circa
