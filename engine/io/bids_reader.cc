@@ -810,6 +810,26 @@ struct CsvLayout {
   std::vector<int> leaf;    // header index -> leaf index, -1 for bid/supplier
   std::vector<int> field;   // header index -> bid field index, or -1
   std::vector<bool> blank;  // header index -> the header is empty
+  // The same per header index as one plan, read per cell (BuildSlots).
+  struct Slot {
+    enum Kind : unsigned char { kSkip, kBlank, kField, kLeaf } kind;
+    int index;  // the field or the leaf
+  };
+  std::vector<Slot> slots;
+  void BuildSlots() {
+    slots.clear();
+    for (std::size_t k = 0; k < width; ++k) {
+      if (blank[k]) {
+        slots.push_back({Slot::kBlank, -1});
+      } else if (field[k] >= 0) {
+        slots.push_back({Slot::kField, field[k]});
+      } else if (leaf[k] >= 0) {
+        slots.push_back({Slot::kLeaf, leaf[k]});
+      } else {
+        slots.push_back({Slot::kSkip, -1});
+      }
+    }
+  }
 };
 
 void ReadCsvHeader(const std::vector<io::CsvCell>& header,
@@ -993,6 +1013,7 @@ void ReadCsvHeader(const std::vector<io::CsvCell>& header,
              "policy: " +
                  missing_fields);
   }
+  out->BuildSlots();
   (void)set;
 }
 
@@ -1069,27 +1090,33 @@ void ReadCsvRow(std::vector<Cell>& row, std::size_t number,
   b->AddBidLazy(std::string(id), std::string(cell(layout.supplier)), where,
                 path, layout.bid_key);
   for (std::size_t k = 0; k < row.size(); ++k) {
-    if (layout.blank[k]) {
-      if (!io::Trim(row[k].text).empty()) {
-        b->Error(b->At(row[k].line, row[k].column), path(),
-                 "a value under a column without a header; name the column, "
-                 "or leave it empty");
+    const CsvLayout::Slot slot = layout.slots[k];
+    switch (slot.kind) {
+      case CsvLayout::Slot::kLeaf: {
+        const auto j = static_cast<std::size_t>(slot.index);
+        const Cell& c = row[k];
+        b->TableCell(
+            j, io::Trim(c.text), is_typed(k),
+            [&] { return b->At(c.line, c.column); },
+            [&] { return path() + "." + b->leaves()[j]->id; });
+        break;
       }
-      continue;
+      case CsvLayout::Slot::kBlank:
+        if (!io::Trim(row[k].text).empty()) {
+          b->Error(b->At(row[k].line, row[k].column), path(),
+                   "a value under a column without a header; name the "
+                   "column, or leave it empty");
+        }
+        break;
+      case CsvLayout::Slot::kField: {
+        const auto f = static_cast<std::size_t>(slot.index);
+        b->SetField(f, row[k].text, b->At(row[k].line, row[k].column),
+                    path() + "." + b->field_names()[f], is_typed(k));
+        break;
+      }
+      case CsvLayout::Slot::kSkip:
+        break;
     }
-    if (layout.field[k] >= 0) {
-      const auto f = static_cast<std::size_t>(layout.field[k]);
-      b->SetField(f, row[k].text, b->At(row[k].line, row[k].column),
-                  path() + "." + b->field_names()[f], is_typed(k));
-      continue;
-    }
-    if (layout.leaf[k] < 0) continue;
-    const auto j = static_cast<std::size_t>(layout.leaf[k]);
-    const Cell& c = row[k];
-    b->TableCell(
-        j, io::Trim(c.text), is_typed(k),
-        [&] { return b->At(c.line, c.column); },
-        [&] { return path() + "." + b->leaves()[j]->id; });
   }
   b->EndTableRow();
 }
