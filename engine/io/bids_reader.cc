@@ -457,35 +457,27 @@ class BidsBuilder {
     row_text_[column] = text;
     if (panel_[column] && text.empty()) return;  // the panel scores
     double& out = row_values_[block_rows_ * leaves_.size() + column];
-    if (!plain_number) {
-      const ColumnPlan& plan = plans_[column];
-      double value = 0;
-      switch (plan.kind) {
-        case ColumnPlan::kNumber:
-          if (io::FastNumber(text, mark_, &value) &&
-              !(plan.non_negative && value < 0)) {
+    const ColumnPlan plan = plans_[column];
+    if (plain_number || plan.kind == ColumnPlan::kOther) {
+      // CellParser below.
+    } else if (plan.kind == ColumnPlan::kYesNo) {
+      if (text == "yes" || text == "no") {
+        out = text.size() == 3 ? 1.0 : 0.0;
+        return;
+      }
+    } else if (double value = 0; io::FastNumber(text, mark_, &value)) {
+      if (plan.kind == ColumnPlan::kNumber) {
+        if (!(plan.non_negative && value < 0)) {
+          out = value;
+          return;
+        }
+      } else {
+        for (const ScaleLevel& level : leaves_[column]->scoring->levels) {
+          if (level.value == value) {
             out = value;
             return;
           }
-          break;
-        case ColumnPlan::kYesNo:
-          if (text == "yes" || text == "no") {
-            out = text.size() == 3 ? 1.0 : 0.0;
-            return;
-          }
-          break;
-        case ColumnPlan::kScale:
-          if (io::FastNumber(text, mark_, &value)) {
-            for (const ScaleLevel& level : leaves_[column]->scoring->levels) {
-              if (level.value == value) {
-                out = value;
-                return;
-              }
-            }
-          }
-          break;
-        case ColumnPlan::kOther:
-          break;
+        }
       }
     }
     std::string why;
