@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "circa/load.h"
 #include "circa/panel.h"
@@ -235,7 +236,10 @@ class BidsBuilder {
                         leaf->scoring && IsPanelRule(leaf->scoring->rule) &&
                         policy[leaf] != nullptr) ||
                        leaf->from_lcc);
+      plans_.push_back(PlanFor(*leaf));
     }
+    row_text_.resize(leaves_.size());
+    row_values_.assign(kBlockRows * leaves_.size(), 0.0);
     bids_.field_names = set.Fields();
     fields_.resize(bids_.field_names.size());
     field_numbers_.resize(bids_.field_names.size());
@@ -428,10 +432,80 @@ class BidsBuilder {
       f.push_back(std::numeric_limits<double>::quiet_NaN());
     }
     rows_.push_back(std::move(where));
+    if (static_cast<Eigen::Index>(ids_.size()) > values_.rows()) {
+      Grow(ids_.size());
+    }
+    if (!table_) {
+      const std::size_t m = leaves_.size();
+      text_.resize(text_.size() + m);
+      present_.resize(present_.size() + m, 0);
+    }
+  }
+
+  // Table readers (CSV, workbooks) give a bid's cells row by row: each
+  // leaf's cell goes to TableCell, then EndTableRow stores the row's values
+  // and texts in leaf order (no per-cell string assignment or presence).
+  void SetTableRows() { table_ = true; }
+
+  // Leaf `column`'s cell of the last bid, `text` trimmed; `plain_number`
+  // as in SetCell. The usual cells (a number of the locale's shape, yes or
+  // no, a scale level by its value) are read by the column's plan, chosen
+  // once per leaf; everything else, and every problem, goes through
+  // CellParser, which gives the same value or the message.
+  template <typename WhereFn, typename PathFn>
+  void TableCell(std::size_t column, std::string_view text, bool plain_number,
+                 const WhereFn& where, const PathFn& path) {
+    row_text_[column] = text;
+    if (panel_[column] && text.empty()) return;  // the panel scores
+    double& out = row_values_[block_rows_ * leaves_.size() + column];
+    const ColumnPlan plan = plans_[column];
+    if (plain_number || plan.kind == ColumnPlan::kOther) {
+      // CellParser below.
+    } else if (plan.kind == ColumnPlan::kYesNo) {
+      if (text == "yes" || text == "no") {
+        out = text.size() == 3 ? 1.0 : 0.0;
+        return;
+      }
+    } else if (double value = 0; io::FastNumber(text, mark_, &value)) {
+      if (plan.kind == ColumnPlan::kNumber) {
+        if (!(plan.non_negative && value < 0)) {
+          out = value;
+          return;
+        }
+      } else {
+        for (const ScaleLevel& level : leaves_[column]->scoring->levels) {
+          if (level.value == value) {
+            out = value;
+            return;
+          }
+        }
+      }
+    }
+    std::string why;
+    double value = 0;
+    if (parser_->Parse(*leaves_[column], text, plain_number, &value, &why)) {
+      out = value;
+    } else {
+      if (why.find("declare the file's locale") != std::string::npos) {
+        why += locale_hint_;
+      }
+      Error(where(), path(), why);
+    }
+  }
+
+  // Ends the last bid's row (TableCell): its texts in leaf order, its
+  // values into the block of rows that goes to the value matrix eight rows
+  // at a time (a strided store per cell misses the cache once per cell).
+  void EndTableRow() {
     const std::size_t m = leaves_.size();
-    values_.resize(values_.size() + m, 0.0);
-    text_.resize(text_.size() + m);
-    present_.resize(present_.size() + m, 0);
+    for (std::size_t j = 0; j < m; ++j) {
+      text_.emplace_back(row_text_[j]);
+      row_text_[j] = std::string_view();
+    }
+    if (++block_rows_ == kBlockRows) FlushBlock();
+    std::fill_n(
+        row_values_.begin() + static_cast<std::ptrdiff_t>(block_rows_ * m), m,
+        0.0);
   }
 
   bool panel(std::size_t column) const { return panel_[column] != 0; }
@@ -456,7 +530,8 @@ class BidsBuilder {
     std::string why;
     double value = 0;
     if (parser_->Parse(*leaves_[column], raw, plain_number, &value, &why)) {
-      values_[k] = value;
+      values_(static_cast<Eigen::Index>(bid),
+              static_cast<Eigen::Index>(column)) = value;
     } else {
       if (why.find("declare the file's locale") != std::string::npos) {
         why += locale_hint_;
@@ -465,15 +540,17 @@ class BidsBuilder {
     }
   }
 
-  // Reserves room for about `bids` bids (avoids regrowing big vectors).
+  // Reserves room for about `bids` bids (avoids regrowing big vectors);
+  // with exactly `bids` bids the value matrix is handed over as it is.
   void Reserve(std::size_t bids) {
     const std::size_t cells = bids * leaves_.size();
     ids_.reserve(bids);
     suppliers_.reserve(bids);
     rows_.reserve(bids);
-    values_.reserve(cells);
     text_.reserve(cells);
-    present_.reserve(cells);
+    if (!table_) present_.reserve(cells);
+    RehashIds(bids);
+    if (static_cast<Eigen::Index>(bids) > values_.rows()) Grow(bids);
   }
 
   // Records that the last bid gave (an unusable) value for `column`.
@@ -497,13 +574,14 @@ class BidsBuilder {
     if (ids_.empty() && !diag_->HasErrors()) {
       diag_->Error({file_, 0, 0}, "", "no bids found; expected at least one");
     }
+    FlushBlock();
     if (!diag_->HasErrors()) {
       const auto n = static_cast<Eigen::Index>(ids_.size());
-      const auto m = static_cast<Eigen::Index>(leaves_.size());
-      bids_.values =
-          Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic,
-                                         Eigen::RowMajor>>(values_.data(), n,
-                                                           m);
+      if (values_.rows() == n) {
+        bids_.values = std::move(values_);
+      } else {
+        bids_.values = values_.topRows(n);
+      }
       bids_.ids = std::move(ids_);
       bids_.suppliers = std::move(suppliers_);
       bids_.text = std::move(text_);
@@ -520,31 +598,81 @@ class BidsBuilder {
   }
 
  private:
+  // How a leaf's cells are usually read (TableCell).
+  struct ColumnPlan {
+    enum Kind : unsigned char { kNumber, kYesNo, kScale, kOther } kind;
+    bool non_negative;  // an amount, a ratio-to-best or share-of-total value
+  };
+  static ColumnPlan PlanFor(const Criterion& leaf) {
+    if (!leaf.scoring) return {ColumnPlan::kOther, false};
+    const Rule rule = leaf.scoring->rule;
+    if (rule == Rule::kYesNo) return {ColumnPlan::kYesNo, false};
+    if (rule == Rule::kScale) return {ColumnPlan::kScale, false};
+    return {ColumnPlan::kNumber, leaf.type != CriterionType::kQuality ||
+                                     rule == Rule::kRatioToBest ||
+                                     rule == Rule::kShareOfTotal};
+  }
+
+  // Room for at least `bids` rows in the value matrix (column-major; rows
+  // past the bids read so far are zero, or, for a table, written by
+  // FlushBlock before they are read).
+  void Grow(std::size_t bids) {
+    const Eigen::Index old = values_.rows();
+    const auto rows = std::max(static_cast<Eigen::Index>(bids), 2 * old);
+    const auto m = static_cast<Eigen::Index>(leaves_.size());
+    if (old == 0) {
+      values_.resize(rows, m);
+    } else {
+      values_.conservativeResize(rows, m);
+    }
+    if (!table_) values_.bottomRows(rows - old).setZero();
+  }
+
+  // Writes the rows of the block (EndTableRow) to the value matrix.
+  void FlushBlock() {
+    if (block_rows_ == 0) return;
+    const std::size_t m = leaves_.size();
+    const auto first = static_cast<Eigen::Index>(ids_.size() - block_rows_);
+    for (std::size_t j = 0; j < m; ++j) {
+      double* column = &values_(first, static_cast<Eigen::Index>(j));
+      for (std::size_t r = 0; r < block_rows_; ++r) {
+        column[r] = row_values_[r * m + j];
+      }
+    }
+    block_rows_ = 0;
+  }
+
   // Records bid ids_[index]; false when an earlier bid has the same id.
   // An open-addressing table of indices into ids_ (no allocation per bid).
   bool InsertId(std::size_t index) {
-    if ((id_count_ + 1) * 2 > id_slots_.size()) {
-      std::vector<std::size_t> old = std::move(id_slots_);
-      id_slots_.assign(std::max<std::size_t>(64, old.size() * 2), 0);
-      for (const std::size_t slot : old) {
-        if (slot != 0) PlaceId(slot - 1, /*check=*/false);
-      }
-    }
-    if (!PlaceId(index, /*check=*/true)) return false;
-    ++id_count_;
-    return true;
-  }
-  bool PlaceId(std::size_t index, bool check) {
-    const std::size_t mask = id_slots_.size() - 1;
+    if ((id_count_ + 1) * 2 > id_slots_.size()) RehashIds(id_count_ + 1);
     const std::string& id = ids_[index];
-    for (std::size_t h = std::hash<std::string>{}(id)&mask;;
-         h = (h + 1) & mask) {
-      const std::size_t slot = id_slots_[h];
-      if (slot == 0) {
-        id_slots_[h] = index + 1;
+    const std::size_t hash = std::hash<std::string>{}(id);
+    const std::size_t mask = id_slots_.size() - 1;
+    for (std::size_t h = hash & mask;; h = (h + 1) & mask) {
+      IdSlot& slot = id_slots_[h];
+      if (slot.index == 0) {
+        slot = IdSlot{index + 1, hash};
+        ++id_count_;
         return true;
       }
-      if (check && ids_[slot - 1] == id) return false;
+      // The hash first: a string comparison is a second cache miss.
+      if (slot.hash == hash && ids_[slot.index - 1] == id) return false;
+    }
+  }
+  // Room for `ids` ids at a load of at most one half.
+  void RehashIds(std::size_t ids) {
+    std::size_t size = 64;
+    while (size < 2 * ids) size *= 2;
+    if (size <= id_slots_.size()) return;
+    std::vector<IdSlot> old = std::move(id_slots_);
+    id_slots_.assign(size, IdSlot{});
+    const std::size_t mask = size - 1;
+    for (const IdSlot& slot : old) {
+      if (slot.index == 0) continue;
+      std::size_t h = slot.hash & mask;
+      while (id_slots_[h].index != 0) h = (h + 1) & mask;
+      id_slots_[h] = slot;
     }
   }
 
@@ -571,7 +699,11 @@ class BidsBuilder {
   std::optional<CellParser> parser_;
   io::DecimalMark mark_ = io::DecimalMark::kAuto;
   std::string sheet_;
-  std::vector<std::size_t> id_slots_;  // index into ids_ + 1, 0 = empty
+  struct IdSlot {
+    std::size_t index = 0;  // into ids_, + 1; 0 = empty
+    std::size_t hash = 0;
+  };
+  std::vector<IdSlot> id_slots_;
   std::size_t id_count_ = 0;
   BidSet bids_;
   std::vector<std::string> ids_, suppliers_, text_;
@@ -581,9 +713,19 @@ class BidsBuilder {
   // Fields read as numbers, with what reads them (for messages).
   std::map<std::string, std::string> numbers_;
   std::vector<std::vector<double>> field_numbers_;
-  std::vector<double> values_;
-  std::vector<unsigned char> present_;  // bytes, not bits: set per cell
-  std::vector<unsigned char> panel_;    // per leaf: scored by a panel file
+  // values_(bid, leaf), column-major as BidSet::values; rows beyond the
+  // bids read so far are room (Reserve, Grow).
+  Eigen::MatrixXd values_;
+  std::vector<unsigned char> present_;      // bytes, not bits: set per cell
+  bool table_ = false;                      // cells come by TableCell
+  std::vector<ColumnPlan> plans_;           // per leaf
+  std::vector<std::string_view> row_text_;  // the row being read, per leaf
+  // The values of the last block_rows_ rows (row-major, kBlockRows rows)
+  // and of the row being read.
+  static constexpr std::size_t kBlockRows = 8;
+  std::vector<double> row_values_;
+  std::size_t block_rows_ = 0;
+  std::vector<unsigned char> panel_;  // per leaf: scored by a panel file
   std::string locale_hint_;
   std::string id_key_ = "bid";
 };
@@ -633,7 +775,7 @@ int BidsBuilder::FieldFolded(const std::string& folded) const {
 
 // Usual names of the bid id and supplier columns in nl, fr and en.
 bool IsBidName(const std::string& f) {
-  static const std::set<std::string> kNames{
+  static const std::unordered_set<std::string> kNames{
       "bid",           "id",         "bid id",   "offer",
       "offer id",      "nr",         "nr.",      "no",
       "no.",           "n°",         "number",   "offerte",
@@ -643,7 +785,7 @@ bool IsBidName(const std::string& f) {
   return kNames.count(f) > 0;
 }
 bool IsSupplierName(const std::string& f) {
-  static const std::set<std::string> kNames{
+  static const std::unordered_set<std::string> kNames{
       "supplier",     "bidder",          "tenderer",    "name",  "company",
       "inschrijver",  "leverancier",     "naam",        "firma", "bedrijf",
       "inschrijvers", "soumissionnaire", "fournisseur", "nom",   "entreprise",
@@ -661,6 +803,26 @@ struct CsvLayout {
   std::vector<int> leaf;    // header index -> leaf index, -1 for bid/supplier
   std::vector<int> field;   // header index -> bid field index, or -1
   std::vector<bool> blank;  // header index -> the header is empty
+  // The same per header index as one plan, read per cell (BuildSlots).
+  struct Slot {
+    enum Kind : unsigned char { kSkip, kBlank, kField, kLeaf } kind;
+    int index;  // the field or the leaf
+  };
+  std::vector<Slot> slots;
+  void BuildSlots() {
+    slots.clear();
+    for (std::size_t k = 0; k < width; ++k) {
+      if (blank[k]) {
+        slots.push_back({Slot::kBlank, -1});
+      } else if (field[k] >= 0) {
+        slots.push_back({Slot::kField, field[k]});
+      } else if (leaf[k] >= 0) {
+        slots.push_back({Slot::kLeaf, leaf[k]});
+      } else {
+        slots.push_back({Slot::kSkip, -1});
+      }
+    }
+  }
 };
 
 void ReadCsvHeader(const std::vector<io::CsvCell>& header,
@@ -685,7 +847,10 @@ void ReadCsvHeader(const std::vector<io::CsvCell>& header,
   }
   std::set<std::string> used_declared;
   // Every leaf by its id and its labels.
-  std::map<std::string, std::set<int>> by_name;
+  // (Hashed: membership only; a tree's string comparisons were a fifth of
+  // the time of a small tender's bids.)
+  std::unordered_map<std::string, std::set<int>> by_name;
+  by_name.reserve(2 * b->leaves().size());
   for (std::size_t j = 0; j < b->leaves().size(); ++j) {
     const Criterion& leaf = *b->leaves()[j];
     by_name[Fold(leaf.id)].insert(static_cast<int>(j));
@@ -694,7 +859,8 @@ void ReadCsvHeader(const std::vector<io::CsvCell>& header,
     }
   }
   std::vector<bool> fields_covered(b->field_names().size(), false);
-  std::set<std::string> names;
+  std::unordered_set<std::string> names;
+  names.reserve(width);
   std::vector<int> covered(b->leaves().size(), -1);
   const auto set_leaf = [&](std::size_t k, int j, SourceLocation where,
                             const std::string& name) {
@@ -844,6 +1010,7 @@ void ReadCsvHeader(const std::vector<io::CsvCell>& header,
              "policy: " +
                  missing_fields);
   }
+  out->BuildSlots();
   (void)set;
 }
 
@@ -920,27 +1087,35 @@ void ReadCsvRow(std::vector<Cell>& row, std::size_t number,
   b->AddBidLazy(std::string(id), std::string(cell(layout.supplier)), where,
                 path, layout.bid_key);
   for (std::size_t k = 0; k < row.size(); ++k) {
-    if (layout.blank[k]) {
-      if (!io::Trim(row[k].text).empty()) {
-        b->Error(b->At(row[k].line, row[k].column), path(),
-                 "a value under a column without a header; name the column, "
-                 "or leave it empty");
+    const CsvLayout::Slot slot = layout.slots[k];
+    switch (slot.kind) {
+      case CsvLayout::Slot::kLeaf: {
+        const auto j = static_cast<std::size_t>(slot.index);
+        const Cell& c = row[k];
+        b->TableCell(
+            j, io::Trim(c.text), is_typed(k),
+            [&] { return b->At(c.line, c.column); },
+            [&] { return path() + "." + b->leaves()[j]->id; });
+        break;
       }
-      continue;
+      case CsvLayout::Slot::kBlank:
+        if (!io::Trim(row[k].text).empty()) {
+          b->Error(b->At(row[k].line, row[k].column), path(),
+                   "a value under a column without a header; name the "
+                   "column, or leave it empty");
+        }
+        break;
+      case CsvLayout::Slot::kField: {
+        const auto f = static_cast<std::size_t>(slot.index);
+        b->SetField(f, row[k].text, b->At(row[k].line, row[k].column),
+                    path() + "." + b->field_names()[f], is_typed(k));
+        break;
+      }
+      case CsvLayout::Slot::kSkip:
+        break;
     }
-    if (layout.field[k] >= 0) {
-      const auto f = static_cast<std::size_t>(layout.field[k]);
-      b->SetField(f, row[k].text, b->At(row[k].line, row[k].column),
-                  path() + "." + b->field_names()[f], is_typed(k));
-      continue;
-    }
-    if (layout.leaf[k] < 0) continue;
-    const auto j = static_cast<std::size_t>(layout.leaf[k]);
-    const Cell& c = row[k];
-    b->SetCellLazy(
-        j, c.text, is_typed(k), [&] { return b->At(c.line, c.column); },
-        [&] { return path() + "." + b->leaves()[j]->id; });
   }
+  b->EndTableRow();
 }
 
 // Text as UTF-8: UTF-16 (with a byte-order mark, or without one when the
@@ -1031,11 +1206,10 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
   if (diag.HasErrors()) return {std::nullopt, diag.Take()};
   const std::string_view text = was_converted ? converted : bytes;
   BidsBuilder b(set, file, &diag, options);
+  b.SetTableRows();
   b.SetLocaleHint(
       "; in a CSV file, a first line \"# locale: nl-BE\" or \"# locale: "
       "en\", or --locale nl-BE on the command line");
-  b.Reserve(
-      static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   io::CsvTable table;
   CsvLayout columns;
   bool header_seen = false;
@@ -1073,6 +1247,13 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
                              : std::string(1, table.delimiter)) +
                         "', locale " + b.locale());
           }
+          // Room for a bid per line after the header's (exactly the bids of
+          // a file without blank lines, quoted line breaks or a two-row
+          // header).
+          const auto lines = std::count(text.begin(), text.end(), '\n') +
+                             (!text.empty() && text.back() != '\n' ? 1 : 0) -
+                             row.front().line;
+          if (lines > 0) b.Reserve(static_cast<std::size_t>(lines));
           // A header with errors still lets the rows be checked (unknown
           // and duplicate columns are skipped), so one run reports every
           // problem of the file; without a bid column rows cannot be named.
@@ -1171,6 +1352,7 @@ Result<BidSet> ParseWorkbook(std::string_view bytes, const std::string& file,
     return {std::nullopt, diag.Take()};
   }
   BidsBuilder b(set, file, &diag, options);
+  b.SetTableRows();
   b.SetSheet(table.sheet);
   b.SetLocaleHint(
       "; for a workbook, --locale nl-BE (or en) on the command line, or "
@@ -1190,7 +1372,7 @@ Result<BidSet> ParseWorkbook(std::string_view bytes, const std::string& file,
   CsvLayout columns;
   ReadCsvHeader(header, layout, &b, &columns);
   if (columns.bid < 0) return b.Finish(bytes);
-  b.Reserve(table.rows.size());
+  b.Reserve(table.rows.size() - first_row);
   std::size_t number = 0;
   for (std::size_t r = first_row; r < table.rows.size() && !b.Full(); ++r) {
     const std::vector<io::SheetCell>& cells = table.rows[r];

@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "io/file.h"
 #include "io/numbers.h"
@@ -30,8 +35,33 @@ char DetectDelimiter(std::string_view header_line) {
 
 bool IsBlank(std::string_view line) { return Trim(line).empty(); }
 
+// True when every one of the 64 bytes at `p` is ASCII and none is NUL.
+bool AsciiBlock64(const char* p) {
+#if defined(__SSE2__)
+  const auto load = [p](int k) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+  };
+  const __m128i a = load(0), b = load(1), c = load(2), d = load(3);
+  const __m128i any = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+  const __m128i low = _mm_min_epu8(_mm_min_epu8(a, b), _mm_min_epu8(c, d));
+  return (_mm_movemask_epi8(any) |
+          _mm_movemask_epi8(_mm_cmpeq_epi8(low, _mm_setzero_si128()))) == 0;
+#else
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::uint64_t bad = 0;
+  for (int k = 0; k < 8; ++k) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p + 8 * k, 8);
+    bad |= (w & kHigh) | ((w - kOnes) & ~w & kHigh);
+  }
+  return bad == 0;
+#endif
+}
+
 // True when `text` is UTF-8 without NUL bytes (Utf8Problem's test), with
-// *ascii set when every byte is ASCII; ASCII is skipped 8 bytes at a time.
+// *ascii set when every byte is ASCII; ASCII is skipped 64 bytes, then 8
+// bytes at a time.
 bool ValidUtf8(std::string_view text, bool* ascii) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
@@ -39,6 +69,7 @@ bool ValidUtf8(std::string_view text, bool* ascii) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+    while (i + 64 <= n && AsciiBlock64(text.data() + i)) i += 64;
     while (i + 8 <= n) {
       std::uint64_t w = 0;
       std::memcpy(&w, text.data() + i, 8);
@@ -60,6 +91,106 @@ bool ValidUtf8(std::string_view text, bool* ascii) {
   }
   return true;
 }
+
+// Finds the bytes that end an unquoted cell (the delimiter, '"', '\n',
+// '\r') 64 at a time: a bit mask per block of 64 bytes, then one count of
+// trailing zeros per cell (SSE2 compares on x86-64, portable word tricks
+// elsewhere).
+class SpecialScanner {
+ public:
+  SpecialScanner(std::string_view text, char delim)
+      : text_(text), delim_(delim) {
+#if defined(__SSE2__)
+    delim_v_ = _mm_set1_epi8(delim_);
+    quote_v_ = _mm_set1_epi8('"');
+    lf_v_ = _mm_set1_epi8('\n');
+    cr_v_ = _mm_set1_epi8('\r');
+#endif
+    Load(0);
+  }
+
+  // The first special byte at or after `from`, or the text's size.
+  std::size_t Next(std::size_t from) {
+    if (from < base_ || from - base_ >= 64) Load(from);
+    std::uint64_t m = mask_ & (~std::uint64_t{0} << (from - base_));
+    while (m == 0) {
+      if (base_ + 64 >= text_.size()) return text_.size();
+      Load(base_ + 64);
+      m = mask_;
+    }
+    return base_ + static_cast<std::size_t>(std::countr_zero(m));
+  }
+
+ private:
+  void Load(std::size_t at) {
+    base_ = at;
+    const std::size_t left = at < text_.size() ? text_.size() - at : 0;
+    if (left >= 64) {
+      mask_ = Mask64(text_.data() + at);
+      return;
+    }
+    // The last block: a copy padded with NUL bytes (never special).
+    char block[64] = {};
+    std::memcpy(block, text_.data() + at, left);
+    mask_ = Mask64(block) & ((std::uint64_t{1} << left) - 1);
+  }
+
+  std::uint64_t Mask64(const char* p) const {
+#if defined(__SSE2__)
+    std::uint64_t m = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+      const __m128i hit = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, delim_v_),
+                       _mm_cmpeq_epi8(v, quote_v_)),
+          _mm_or_si128(_mm_cmpeq_epi8(v, lf_v_), _mm_cmpeq_epi8(v, cr_v_)));
+      m |= static_cast<std::uint64_t>(
+               static_cast<std::uint16_t>(_mm_movemask_epi8(hit)))
+           << (16 * k);
+    }
+    return m;
+#else
+    std::uint64_t m = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+      for (int k = 0; k < 8; ++k) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p + 8 * k, 8);
+        const std::uint64_t zero =
+            Zeros(w, delim_) | Zeros(w, '"') | Zeros(w, '\n') | Zeros(w, '\r');
+        // One bit per byte: byte j's high bit to bit 56 + j, then down.
+        m |= (((zero >> 7) * 0x0102040810204080ULL) >> 56) << (8 * k);
+      }
+    } else {
+      for (int k = 0; k < 64; ++k) {
+        const char c = p[k];
+        if (c == delim_ || c == '"' || c == '\n' || c == '\r') {
+          m |= std::uint64_t{1} << k;
+        }
+      }
+    }
+    return m;
+#endif
+  }
+
+#if !defined(__SSE2__)
+  // The high bit of each byte of `w` equal to `c` (exactly: no borrow).
+  static std::uint64_t Zeros(std::uint64_t w, char c) {
+    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+    const std::uint64_t x =
+        w ^ (0x0101010101010101ULL * static_cast<unsigned char>(c));
+    return ~(((x & kLow7) + kLow7) | x) & ~kLow7;
+  }
+#endif
+
+  std::string_view text_;
+  char delim_;
+#if defined(__SSE2__)
+  __m128i delim_v_, quote_v_, lf_v_, cr_v_;
+#endif
+  std::size_t base_ = 0;
+  std::uint64_t mask_ = 0;
+};
 
 // The cells of one row as positions: a cell's text is a range of the
 // parsed text while every byte appended to it follows the previous one
@@ -191,7 +322,7 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
 bool ParseCsvFields(std::string_view text, const std::string& file,
                     Diagnostics* diag, CsvTable* table,
                     const std::function<bool(std::vector<CsvField>&)>& on_row,
-                    int max_syntax_errors) {
+                    int max_syntax_errors, bool plain_rows) {
   text = StripBom(text);
   bool ascii = true;
   if (!ValidUtf8(text, &ascii)) {
@@ -279,7 +410,47 @@ bool ParseCsvFields(std::string_view text, const std::string& file,
     row.Clear();
   };
   const std::size_t size = text.size();
+  constexpr std::size_t kQuoted = std::string_view::npos;
+  SpecialScanner scanner(text, delim);
+  std::vector<CsvField> plain;
+  // Reads the row that starts at `start` (column 1) when none of its cells
+  // is quoted, cell by cell from the special bytes: returns where the row
+  // ends (its line feed, or the text's end), or kQuoted when it holds a
+  // quote (the byte loop below reads it then, with the same result).
+  const auto plain_row = [&](std::size_t start) -> std::size_t {
+    plain.clear();
+    std::size_t at = start;
+    int col = 1;
+    while (true) {
+      const std::size_t end = scanner.Next(at);
+      const char c = end < size ? text[end] : '\n';
+      if (c == '"') return kQuoted;
+      // A carriage return is here only before a line feed (LoneCrToLf).
+      if (c == '\r' && (end + 1 >= size || text[end + 1] != '\n')) {
+        return kQuoted;
+      }
+      plain.push_back(CsvField{text.substr(at, end - at), line, col});
+      if (c != delim) return c == '\r' ? end + 1 : end;
+      col += characters(at, end) + 1;
+      at = end + 1;
+    }
+  };
+  bool row_start = plain_rows;
   for (std::size_t i = pos; i < size; ++i) {
+    if (row_start) {
+      row_start = false;
+      const std::size_t end = plain_row(i);
+      if (end != kQuoted) {
+        const bool blank = plain.size() == 1 && IsBlank(plain.front().text);
+        if (!blank && !on_row(plain)) return ok;
+        if (end >= size) break;
+        ++line;
+        row.Start(line, 1);
+        i = end;
+        row_start = true;
+        continue;
+      }
+    }
     const char c = text[i];
     if (quoted) {
       if (c == '"') {
@@ -347,6 +518,7 @@ bool ParseCsvFields(std::string_view text, const std::string& file,
       column = 1;
       row.Start(line, 1);
       was_quoted = false;
+      row_start = plain_rows;
       continue;
     }
     if (was_quoted) {

@@ -52,11 +52,14 @@ bool ParseCsvRows(std::string_view text, const std::string& file,
 
 // ParseCsvRows without a string per cell: the same rows, errors and
 // positions, each row handed over as views (CsvField). For readers that
-// look at every cell once (bid files).
+// look at every cell once (bid files). A row without quotes is read cell by
+// cell from a bit mask of the bytes that end a cell (64 bytes at a time);
+// `plain_rows` false reads every row byte by byte (the same result: tests
+// compare the two).
 bool ParseCsvFields(std::string_view text, const std::string& file,
                     Diagnostics* diag, CsvTable* table,
                     const std::function<bool(std::vector<CsvField>&)>& on_row,
-                    int max_syntax_errors = 50);
+                    int max_syntax_errors = 50, bool plain_rows = true);
 
 // `text` with every carriage return that is not followed by a line feed
 // turned into a line feed: old Mac files end lines with CR alone, and CSV

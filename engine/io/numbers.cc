@@ -71,10 +71,6 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
 // The value of the checked digits of `integer` (separators skipped) and
 // `fraction`, negated when `negative`: exactly std::from_chars of
 // "[-]digits[.fraction]". Up to 19 digits with a mantissa below 2^53 and at
@@ -96,7 +92,8 @@ bool DigitsValue(std::string_view integer, std::string_view fraction,
   }
   if (count <= 19 && mantissa < (std::uint64_t{1} << 53) &&
       fraction.size() <= 22) {
-    const double v = static_cast<double>(mantissa) / kPow10[fraction.size()];
+    const double v =
+        static_cast<double>(mantissa) / kExactPow10[fraction.size()];
     *value = negative ? -v : v;
     return true;
   }
@@ -117,65 +114,6 @@ bool DigitsValue(std::string_view integer, std::string_view fraction,
     return false;
   }
   *value = v;
-  return true;
-}
-
-// The usual shape, [sign] digits [mark digits], read in one pass when the
-// rules below give it one meaning and its value is exact by Clinger's fast
-// path (see DigitsValue); false sends the text through the full checks,
-// which give the same value or the message.
-bool FastNumber(std::string_view t, DecimalMark mark, double* value) {
-  std::size_t i = 0;
-  const std::size_t n = t.size();
-  bool negative = false;
-  if (i < n && (t[i] == '-' || t[i] == '+')) {
-    negative = t[i] == '-';
-    ++i;
-  }
-  std::uint64_t mantissa = 0;
-  const std::size_t int_begin = i;
-  while (i < n && IsDigit(t[i])) {
-    mantissa = mantissa * 10 + static_cast<std::uint64_t>(t[i] - '0');
-    ++i;
-  }
-  const std::size_t int_digits = i - int_begin;
-  std::size_t frac_digits = 0;
-  if (i < n) {
-    const char p = t[i];
-    if (p != '.' && p != ',') return false;
-    ++i;
-    const std::size_t frac_begin = i;
-    while (i < n && IsDigit(t[i])) {
-      mantissa = mantissa * 10 + static_cast<std::uint64_t>(t[i] - '0');
-      ++i;
-    }
-    frac_digits = i - frac_begin;
-    if (i != n || frac_digits == 0) return false;
-    // Which mark is decimal: the locale's; under auto, one mark is decimal
-    // unless the number looks grouped ("1.234": ambiguous).
-    switch (mark) {
-      case DecimalMark::kPoint:
-        if (p != '.') return false;
-        break;
-      case DecimalMark::kComma:
-        if (p != ',') return false;
-        break;
-      case DecimalMark::kAuto:
-        if (frac_digits == 3 && int_digits >= 1 && int_digits <= 3 &&
-            !(int_digits == 1 && t[int_begin] == '0')) {
-          return false;
-        }
-        break;
-    }
-  } else if (int_digits == 0) {
-    return false;
-  }
-  if (int_digits + frac_digits > 19 || mantissa >= (std::uint64_t{1} << 53) ||
-      frac_digits > 22) {
-    return false;
-  }
-  const double v = static_cast<double>(mantissa) / kPow10[frac_digits];
-  *value = negative ? -v : v;
   return true;
 }
 
@@ -220,18 +158,8 @@ bool ParsePlainNumber(std::string_view text, double* value) {
 bool ParseNumber(std::string_view text, DecimalMark mark,
                  std::string_view locale_name, double* value,
                  std::string* why) {
-  // Plain digits (the common case) need no further checks: up to 15
-  // digits are exact as an integer.
+  // The usual shapes (plain digits, one decimal mark) in one pass.
   const std::string_view trimmed = Trim(text);
-  if (!trimmed.empty() && trimmed.size() < 16 &&
-      std::all_of(trimmed.begin(), trimmed.end(), IsDigit)) {
-    std::uint64_t v = 0;
-    for (const char c : trimmed) {
-      v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    *value = static_cast<double>(v);
-    return true;
-  }
   if (FastNumber(trimmed, mark, value)) return true;
   // Messages are made only on failure.
   const auto quoted = [trimmed] { return "\"" + std::string(trimmed) + "\""; };

@@ -3,7 +3,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -660,6 +664,144 @@ TEST_F(BidsReaderTest, CsvWithOldMacLineEndingsIsRead) {
   EXPECT_THAT(CsvErrors("bid,price,recycled,take_back,plan\rA,-1,1,yes,5\r"),
               ElementsAre("bids.csv:2:3: bids[A].price: expected an amount >= "
                           "0, got \"-1\""));
+}
+
+// Table cells are read by a plan per column (a number of the locale's
+// shape, yes or no, a scale level by its value) and everything else by the
+// full parsers. On random cells in three locales every value is the one
+// ParseLocaleNumber and ParseYesNo give, and every number is, bit for bit,
+// the double std::from_chars reads from its plain text (sign, digits,
+// '.').
+TEST(BidTableCells, MatchTheFullParsersAndFromChars) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(kCriteria);
+  std::mt19937_64 rng(18);
+  const auto digits = [&rng](std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) {
+      s += static_cast<char>('0' + static_cast<int>(rng() % 10));
+    }
+    return s;
+  };
+  const std::vector<std::string> edges = {"9007199254740992",
+                                          "9007199254740993",
+                                          "900719925474099.3",
+                                          "1234567890123456789",
+                                          "12345678901234567890",
+                                          "0.1",
+                                          "0,3",
+                                          "-0",
+                                          "+.5",
+                                          ",5",
+                                          "0.0000000000000000000001",
+                                          "1.7976931348623157",
+                                          "99999999999999999999.9",
+                                          "1.234",
+                                          "0,125",
+                                          "007",
+                                          "45.3",
+                                          "100"};
+  const auto number = [&](const std::string& locale) {
+    if (rng() % 10 == 0) return edges[rng() % edges.size()];
+    std::string t = rng() % 5 == 0 ? "-" : rng() % 9 == 0 ? "+" : "";
+    if (locale != "auto" && rng() % 6 == 0) {
+      // Grouped: 1.234.567,5 (nl-BE) or 1,234,567.5 (en), or with spaces.
+      const char group = rng() % 3 == 0 ? ' ' : locale == "en" ? ',' : '.';
+      t += std::to_string(1 + rng() % 999);
+      for (std::size_t g = rng() % 3 + 1; g > 0; --g) t += group + digits(3);
+    } else {
+      t += digits(rng() % 21);
+    }
+    if (rng() % 3 != 0) {
+      t += locale == "nl-BE" ? ',' : locale == "en" ? '.' : ",."[rng() % 2];
+      t += digits(rng() % 26);
+    }
+    return t;
+  };
+  // The plain text from_chars reads: sign, digits, '.' for the decimal mark.
+  const auto plain = [](const std::string& text, const std::string& locale) {
+    const bool comma =
+        locale == "nl-BE" ||
+        (locale == "auto" && text.find(',') != std::string::npos);
+    std::string out;
+    bool any = false;
+    for (const char c : text) {
+      if (c == '-') out += c;
+      if (c >= '0' && c <= '9') {
+        out += c;
+        any = true;
+      }
+      if (c == (comma ? ',' : '.')) {
+        if (!any) out += '0';
+        out += '.';
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string> yes_no = {"yes", "no",  "YES",  "Ja", " nee ",
+                                           "oui", "NON", "true", "0",  "1"};
+  const std::vector<std::pair<std::string, double>> levels = {
+      {"0", 0},          {"5", 5},
+      {"10", 10},        {"unacceptable", 0},
+      {"ACCEPTABLE", 5}, {" excellent ", 10},
+      {"-0", -0.0},      {"+5", 5}};
+  for (const std::string locale : {"auto", "en", "nl-BE"}) {
+    std::string csv =
+        "# locale: " + locale + "\nbid;price;recycled;take_back;plan\n";
+    std::vector<std::vector<double>> expected;
+    std::vector<std::string> texts;
+    int checked_bits = 0;
+    while (expected.size() < 4000) {
+      std::vector<double> row(4);
+      std::string cells[2];
+      bool ok = true;
+      for (std::size_t j = 0; j < 2 && ok; ++j) {
+        cells[j] = number(locale);
+        std::string why;
+        ok = ParseLocaleNumber(cells[j], locale, &row[j], &why) &&
+             !(j == 0 && row[j] < 0);
+        if (rng() % 7 == 0) cells[j] = " " + cells[j] + "  ";
+      }
+      if (!ok) continue;
+      const std::string& yn = yes_no[rng() % yes_no.size()];
+      bool yes = false;
+      ASSERT_TRUE(ParseYesNo(yn, &yes));
+      row[2] = yes ? 1.0 : 0.0;
+      const auto& level = levels[rng() % levels.size()];
+      row[3] = level.second;
+      csv += "B" + std::to_string(expected.size()) + ";" + cells[0] + ";" +
+             cells[1] + ";" + yn + ";" + level.first + "\n";
+      texts.push_back(cells[0]);
+      texts.push_back(cells[1]);
+      expected.push_back(row);
+    }
+    const BidSet bids = ParseBidsOk(csv, set);
+    ASSERT_EQ(bids.size(), static_cast<Eigen::Index>(expected.size()));
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      for (std::size_t j = 0; j < 4; ++j) {
+        const double got = bids.values(static_cast<Eigen::Index>(i),
+                                       static_cast<Eigen::Index>(j));
+        EXPECT_EQ(std::bit_cast<std::uint64_t>(got),
+                  std::bit_cast<std::uint64_t>(expected[i][j]))
+            << locale << " bid " << i << " leaf " << j << " \""
+            << (j < 2 ? texts[2 * i + j]
+                      : bids.Text(static_cast<Eigen::Index>(i),
+                                  static_cast<Eigen::Index>(j)))
+            << "\"";
+      }
+      for (std::size_t j = 0; j < 2; ++j) {
+        const std::string p = plain(texts[2 * i + j], locale);
+        double from = 0;
+        const auto [end, ec] =
+            std::from_chars(p.data(), p.data() + p.size(), from);
+        if (ec != std::errc() || end != p.data() + p.size()) continue;
+        ++checked_bits;
+        EXPECT_EQ(std::bit_cast<std::uint64_t>(expected[i][j]),
+                  std::bit_cast<std::uint64_t>(from))
+            << locale << " \"" << texts[2 * i + j] << "\" read as " << p;
+      }
+    }
+    EXPECT_GT(checked_bits, 7000) << locale;
+  }
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "test_util.h"
 
 namespace circa::io {
@@ -249,6 +251,98 @@ TEST(CsvTest, FieldsAreTheRowsAsViews) {
   EXPECT_THAT(circa_test::Messages(by_fields.items()),
               ElementsAre("b.csv:5:6: unexpected text after a closing quote",
                           "b.csv:6:14: unexpected text after a closing quote"));
+}
+
+// Rows without quotes are read from a bit mask of the bytes that end a
+// cell; every other row byte by byte. On random files (quotes, doubled
+// quotes, quoted line breaks, CRLF and lone CR, blank lines, accents, stray
+// quotes, text after a closing quote, no final line end) both give the
+// same rows, positions, errors and result, also when the reader stops
+// early.
+TEST(CsvTest, PlainRowsReadAsTheByteLoopReadsThem) {
+  std::mt19937 rng(18);
+  const std::vector<std::string> pieces = {
+      "",      "a",          "  b ",       "12,5",
+      "\"q\"", "\"x\"\"y\"", "\"l\nm\"",   "\xC3\xA9t\xC3\xA9",
+      "w\"z",  "\t",         "\"u\" v",    "\"\"",
+      "1 234", "  ",         "\"o\r\np\"", "yes",
+      "-0.5",  "#"};
+  const std::vector<std::string> ends = {"\n", "\r\n", "\r"};
+  for (int round = 0; round < 3000; ++round) {
+    const char delim = ",;\t"[rng() % 3];
+    std::string text = rng() % 8 == 0 ? "\xEF\xBB\xBF" : "";
+    if (rng() % 6 == 0) text += "# locale: en\n";
+    const int rows = 1 + static_cast<int>(rng() % 6);
+    for (int r = 0; r < rows; ++r) {
+      const int cells = rng() % 7 == 0 ? 0 : 1 + static_cast<int>(rng() % 5);
+      for (int k = 0; k < cells; ++k) {
+        if (k > 0) text += delim;
+        text += pieces[rng() % pieces.size()];
+      }
+      if (r + 1 < rows || rng() % 2 == 0) text += ends[rng() % ends.size()];
+    }
+    const int stop_after = rng() % 5 == 0 ? static_cast<int>(rng() % 3) : -1;
+    const auto parse = [&](bool plain_rows, Diagnostics* diag, bool* ok) {
+      CsvTable table;
+      std::vector<std::vector<CsvCell>> out;
+      *ok = ParseCsvFields(
+          text, "r.csv", diag, &table,
+          [&](std::vector<CsvField>& row) {
+            out.emplace_back();
+            for (const CsvField& f : row) {
+              out.back().push_back(
+                  CsvCell{std::string(f.text), f.line, f.column});
+            }
+            return static_cast<int>(out.size()) != stop_after;
+          },
+          3, plain_rows);
+      return std::make_pair(table, out);
+    };
+    Diagnostics fast_diag, slow_diag;
+    bool fast_ok = false, slow_ok = false;
+    const auto fast = parse(true, &fast_diag, &fast_ok);
+    const auto slow = parse(false, &slow_diag, &slow_ok);
+    const std::string where = "file: \"" + text + "\"";
+    EXPECT_EQ(fast_ok, slow_ok) << where;
+    EXPECT_EQ(fast.first.delimiter, slow.first.delimiter) << where;
+    EXPECT_EQ(fast.first.directives, slow.first.directives) << where;
+    EXPECT_EQ(circa_test::Messages(fast_diag.items()),
+              circa_test::Messages(slow_diag.items()))
+        << where;
+    ASSERT_EQ(fast.second.size(), slow.second.size()) << where;
+    for (std::size_t i = 0; i < fast.second.size(); ++i) {
+      ASSERT_EQ(fast.second[i].size(), slow.second[i].size()) << where;
+      for (std::size_t k = 0; k < fast.second[i].size(); ++k) {
+        const CsvCell& a = fast.second[i][k];
+        const CsvCell& b = slow.second[i][k];
+        EXPECT_EQ(a.text, b.text) << where << " row " << i << " cell " << k;
+        EXPECT_EQ(a.line, b.line) << where << " row " << i << " cell " << k;
+        EXPECT_EQ(a.column, b.column) << where << " row " << i << " cell " << k;
+      }
+    }
+  }
+}
+
+// A long file: cells cross the 64-byte blocks of the scan at every offset.
+TEST(CsvTest, PlainRowsAcrossBlocks) {
+  std::string text = "bid,a,b\n";
+  std::vector<std::vector<std::string>> expected = {{"bid", "a", "b"}};
+  for (int i = 0; i < 300; ++i) {
+    const std::string id =
+        "B" + std::string(static_cast<std::size_t>(i % 70), 'x');
+    const std::string a = std::to_string(i * 7919 % 1000);
+    const std::string b =
+        std::string(static_cast<std::size_t>(i % 5), ' ') + "v";
+    text += id + "," + a + "," + b + (i % 3 == 0 ? "\r\n" : "\n");
+    expected.push_back({id, a, b});
+  }
+  const CsvTable table = ParseOk(text);
+  EXPECT_EQ(Texts(table), expected);
+  ASSERT_EQ(table.rows.size(), expected.size());
+  EXPECT_EQ(table.rows[300][2].line, 301);
+  EXPECT_EQ(
+      table.rows[300][2].column,
+      static_cast<int>(expected[300][0].size() + expected[300][1].size() + 3));
 }
 
 }  // namespace
