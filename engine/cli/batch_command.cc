@@ -387,7 +387,7 @@ int RunBatch(const BatchArgs& args) {
               }
             }
           } else {
-            *r = ScoreTender(*t.value->criteria, t.value->bids, scenarios,
+            *r = ScoreTender(t.value->criteria, t.value->bids, scenarios,
                              options);
             r->info = std::move(info);
             r->path = "stdin:" + std::to_string(line_number);
