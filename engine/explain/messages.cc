@@ -226,6 +226,34 @@ struct Messages::Catalogue {
     const auto it = index.find(key);
     return it == index.end() ? nullptr : &messages[it->second];
   }
+
+  // Find for the formatter, which asks for the same few keys once or more
+  // per sentence of a report: each thread remembers where it last found a
+  // key, by the address and length of the key's text (the call sites pass
+  // literals), so a report looks each key up in the table about once. A
+  // remembered entry is used only when the key's characters are the same
+  // (a comparison of a few bytes), so a key built at run time whose
+  // buffer reuses an address is still found right.
+  const Message* FindFast(std::string_view key) const {
+    struct Seen {
+      const Catalogue* catalogue = nullptr;
+      const char* data = nullptr;
+      std::size_t size = 0;
+      const Message* message = nullptr;
+    };
+    constexpr std::size_t kSlots = 512;  // a power of two
+    thread_local std::array<Seen, kSlots> seen{};
+    const auto address = reinterpret_cast<std::uintptr_t>(key.data());
+    Seen& slot =
+        seen[((address >> 3) ^ (address >> 12) ^ key.size()) & (kSlots - 1)];
+    if (slot.catalogue == this && slot.data == key.data() &&
+        slot.size == key.size() && slot.message->key == key) {
+      return slot.message;
+    }
+    const Message* m = Find(key);
+    if (m != nullptr) slot = Seen{this, key.data(), key.size(), m};
+    return m;
+  }
 };
 
 Messages::Messages(Language language)
@@ -395,7 +423,7 @@ void Messages::Format(std::string* out, const void* items_ptr,
 
 void Messages::Append(std::string* out, std::string_view key,
                       std::initializer_list<Arg> args) const {
-  const Message* m = catalogue_->Find(key);
+  const Message* m = catalogue_->FindFast(key);
   assert(m != nullptr && "message key missing from the catalogue");
   if (m == nullptr) {
     out->append(key);
