@@ -216,13 +216,70 @@ BatchProbe ProbeReversals(const Scorer& scorer, const Evaluation& e,
 
 namespace {
 
+// What ScoreParts compiles from a set alone, kept for the next tender of
+// the same shared set (ScoreTender on a shared_ptr): the drafts' error,
+// the published rules' scorer, and per scenario that does not read the
+// bids, the scenario's scorer or its error.
+struct CompiledScenario {
+  bool known = false;
+  Scenario scenario;  // the scenario it was made for (compared on reuse)
+  std::string error;
+  std::shared_ptr<const Scorer> scorer;
+};
+struct CompiledSet {
+  std::shared_ptr<const CriteriaSet> set;  // held: its address stays unique
+  std::string error;
+  std::shared_ptr<const Scorer> scorer;
+  std::vector<CompiledScenario> scenarios;
+};
+
+bool SameScenario(const Scenario& a, const Scenario& b) {
+  if (a.factors.size() != b.factors.size()) return false;
+  for (std::size_t i = 0; i < a.factors.size(); ++i) {
+    if (a.factors[i].strategy != b.factors[i].strategy ||
+        a.factors[i].type != b.factors[i].type ||
+        a.factors[i].factor != b.factors[i].factor) {
+      return false;
+    }
+  }
+  return a.name == b.name && a.drop == b.drop && a.price_rule == b.price_rule &&
+         a.ceiling_factor == b.ceiling_factor && a.zero_at == b.zero_at &&
+         a.price_weight == b.price_weight && a.method == b.method;
+}
+
+// Whether the set a scenario makes depends on the set only.
+bool ReadsOnlyTheSet(const Scenario& s) {
+  return s.drop.empty() &&
+         !(s.price_rule && *s.price_rule == Rule::kLinearCeiling);
+}
+
+// This thread's compiled sets, the most recent last; a few are kept.
+CompiledSet& CompiledFor(const std::shared_ptr<const CriteriaSet>& set) {
+  constexpr std::size_t kKept = 16;
+  thread_local std::vector<CompiledSet> kept;
+  for (std::size_t i = kept.size(); i-- > 0;) {
+    if (kept[i].set == set) return kept[i];
+  }
+  if (kept.size() >= kKept) kept.erase(kept.begin());
+  kept.emplace_back();
+  kept.back().set = set;
+  return kept.back();
+}
+
+TenderBatchResult ScoreCompiled(const CriteriaSet& criteria, const BidSet& bids,
+                                const Tender* whole,
+                                const std::vector<Scenario>& scenarios,
+                                const BatchOptions& options,
+                                const Scorer& scorer, CompiledSet* cache);
+
 // ScoreTender on a set and bids held apart; `whole` is the tender they
 // come from, or null (then the rare paths that need a Tender — a money
 // award, a dropped criterion — copy them into one).
 TenderBatchResult ScoreParts(const CriteriaSet& criteria, const BidSet& bids,
                              const Tender* whole,
                              const std::vector<Scenario>& scenarios,
-                             const BatchOptions& options) {
+                             const BatchOptions& options,
+                             CompiledSet* cache = nullptr) {
   std::optional<Tender> copy;
   const auto Whole = [&]() -> const Tender& {
     if (whole != nullptr) return *whole;
@@ -257,18 +314,56 @@ TenderBatchResult ScoreParts(const CriteriaSet& criteria, const BidSet& bids,
   }
   // A points award: what Evaluate does, without copying the tender into an
   // outcome, and the batch's own reversal probe (ProbeReversals above).
-  if (std::vector<Diagnostic> drafts =
-          DraftCriteria(criteria, Severity::kError);
-      !drafts.empty()) {
-    out.error = FirstError(drafts);
+  if (cache == nullptr || (cache->scorer == nullptr && cache->error.empty())) {
+    std::string error;
+    std::shared_ptr<const Scorer> made;
+    if (std::vector<Diagnostic> drafts =
+            DraftCriteria(criteria, Severity::kError);
+        !drafts.empty()) {
+      error = FirstError(drafts);
+    } else if (Result<Scorer> compiled_set = Scorer::Compile(criteria);
+               !compiled_set.ok()) {
+      error = FirstError(compiled_set.diagnostics);
+    } else {
+      made = std::make_shared<const Scorer>(std::move(*compiled_set.value));
+    }
+    if (cache == nullptr) {
+      if (!error.empty()) {
+        out.error = std::move(error);
+        return out;
+      }
+      return ScoreCompiled(criteria, bids, whole, scenarios, options, *made,
+                           nullptr);
+    }
+    cache->error = std::move(error);
+    cache->scorer = std::move(made);
+  }
+  if (!cache->error.empty()) {
+    out.error = cache->error;
     return out;
   }
-  Result<Scorer> compiled_set = Scorer::Compile(criteria);
-  if (!compiled_set.ok()) {
-    out.error = FirstError(compiled_set.diagnostics);
-    return out;
-  }
-  const Scorer& scorer = *compiled_set.value;
+  return ScoreCompiled(criteria, bids, whole, scenarios, options,
+                       *cache->scorer, cache);
+}
+
+// ScoreParts once the published set is compiled (`scorer`).
+TenderBatchResult ScoreCompiled(const CriteriaSet& criteria, const BidSet& bids,
+                                const Tender* whole,
+                                const std::vector<Scenario>& scenarios,
+                                const BatchOptions& options,
+                                const Scorer& scorer, CompiledSet* cache) {
+  std::optional<Tender> copy;
+  const auto Whole = [&]() -> const Tender& {
+    if (whole != nullptr) return *whole;
+    if (!copy) {
+      copy.emplace();
+      copy->criteria = criteria;
+      copy->bids = bids;
+    }
+    return *copy;
+  };
+  TenderBatchResult out;
+  out.bids = static_cast<int>(bids.size());
   const Evaluation e = scorer.Evaluate(bids);
   const int winner = e.Winner();
   if (winner >= 0) out.winner = bids.ids[static_cast<std::size_t>(winner)];
@@ -342,8 +437,26 @@ TenderBatchResult ScoreParts(const CriteriaSet& criteria, const BidSet& bids,
     const bool same_points =
         s.drop.empty() && !s.price_rule && s.factors.empty() && !s.price_weight;
     Ranking r;
+    CompiledScenario* kept = nullptr;
+    if (cache != nullptr && !same_points && ReadsOnlyTheSet(s)) {
+      const std::size_t k = static_cast<std::size_t>(&s - scenarios.data());
+      if (cache->scenarios.size() < scenarios.size()) {
+        cache->scenarios.resize(scenarios.size());
+      }
+      kept = &cache->scenarios[k];
+      if (kept->known && !SameScenario(kept->scenario, s)) {
+        *kept = CompiledScenario{};
+      }
+    }
     if (same_points) {
       r = Rank(e, s.method);
+    } else if (kept != nullptr && kept->known) {
+      if (!kept->error.empty()) {
+        sr.error = kept->error;
+        out.scenarios.push_back(std::move(sr));
+        continue;
+      }
+      r = Rank(kept->scorer->Evaluate(bids), s.method);
     } else {
       // Without a dropped criterion a scenario changes the set only, and
       // reads no more of the bids than their values (a price ceiling): the
@@ -358,20 +471,30 @@ TenderBatchResult ScoreParts(const CriteriaSet& criteria, const BidSet& bids,
       Result<Tender> changed = s.drop.empty()
                                    ? ApplyScenario(std::move(light), s)
                                    : ApplyScenario(Whole(), s);
+      if (kept != nullptr) {
+        kept->known = true;
+        kept->scenario = s;
+      }
       if (!changed.ok()) {
         sr.error = FirstError(changed.diagnostics);
+        if (kept != nullptr) kept->error = sr.error;
         out.scenarios.push_back(std::move(sr));
         continue;
       }
       Result<Scorer> compiled = Scorer::Compile(changed.value->criteria);
       if (!compiled.ok()) {
         sr.error = FirstError(compiled.diagnostics);
+        if (kept != nullptr) kept->error = sr.error;
         out.scenarios.push_back(std::move(sr));
         continue;
       }
       r = Rank(
           compiled.value->Evaluate(s.drop.empty() ? bids : changed.value->bids),
           s.method);
+      if (kept != nullptr) {
+        kept->scorer =
+            std::make_shared<const Scorer>(std::move(*compiled.value));
+      }
     }
     if (r.winner >= 0) {
       sr.winner = bids.ids[static_cast<std::size_t>(r.winner)];
@@ -397,6 +520,16 @@ TenderBatchResult ScoreTender(const CriteriaSet& criteria, const BidSet& bids,
                               const std::vector<Scenario>& scenarios,
                               const BatchOptions& options) {
   return ScoreParts(criteria, bids, nullptr, scenarios, options);
+}
+
+TenderBatchResult ScoreTender(
+    const std::shared_ptr<const CriteriaSet>& criteria, const BidSet& bids,
+    const std::vector<Scenario>& scenarios, const BatchOptions& options) {
+  if (criteria->award) {
+    return ScoreParts(*criteria, bids, nullptr, scenarios, options);
+  }
+  return ScoreParts(*criteria, bids, nullptr, scenarios, options,
+                    &CompiledFor(criteria));
 }
 
 // ------------------------------------------------------------- summary

@@ -4,16 +4,20 @@
 // published rules and under scenarios (docs/batch.md), on every core, with
 // a progress bar on a terminal; Ctrl-C stops cleanly and --resume carries
 // on. Calls circa/batch.h and circa/archive.h.
+#include <poll.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -121,6 +125,16 @@ void RunParallel(std::size_t n, int threads, std::vector<char>* done,
 // so a producer that writes a few lines and waits gets their results.
 class StdinLines {
  public:
+  // Whether Next would return without waiting for the producer: a whole
+  // line is buffered, input has ended, or standard input has bytes ready.
+  bool Ready() const {
+    if (eof_ ||
+        std::memchr(buffer_.data() + pos_, '\n', end_ - pos_) != nullptr)
+      return true;
+    pollfd fd{0, POLLIN, 0};
+    return ::poll(&fd, 1, 0) > 0;
+  }
+
   bool Next(std::string* line) {
     for (;;) {
       const char* begin = buffer_.data() + pos_;
@@ -162,6 +176,124 @@ class StdinLines {
   std::size_t pos_ = 0;  // the next line starts here
   std::size_t end_ = 0;  // bytes read
   bool eof_ = false;
+};
+
+// The streaming pipeline of `circa batch --input -` (see RunBatch).
+class StreamPipeline {
+ public:
+  explicit StreamPipeline(int workers) : workers_(std::max(1, workers)) {}
+
+  // work(text, line_number, out, result) scores one line and appends its
+  // output to `out`; keep(result) says whether `result` must reach
+  // take(result), which runs on this thread, in input order, before the
+  // chunk's output is written.
+  template <typename Work, typename Keep, typename Take>
+  void Run(const Work& work, const Keep& keep, const Take& take) {
+    std::thread reader([this] { Read(); });
+    std::vector<std::thread> pool;
+    for (int t = 0; t < workers_; ++t) {
+      pool.emplace_back([this, &work, &keep] { Score(work, keep); });
+    }
+    for (;;) {
+      std::shared_ptr<Chunk> chunk;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] {
+          return (!order_.empty() && order_.front()->scored) ||
+                 (order_.empty() && read_all_);
+        });
+        if (order_.empty()) break;
+        chunk = std::move(order_.front());
+        order_.pop_front();
+      }
+      changed_.notify_all();  // room for the reader
+      for (const TenderBatchResult& r : chunk->kept) take(r);
+      std::fwrite(chunk->out.data(), 1, chunk->out.size(), stdout);
+      std::fflush(stdout);
+    }
+    reader.join();
+    for (std::thread& t : pool) t.join();
+  }
+
+ private:
+  struct Chunk {
+    std::vector<std::pair<int, std::string>> lines;  // line number, text
+    std::string out;
+    std::vector<TenderBatchResult> kept;
+    bool scored = false;
+  };
+  static constexpr std::size_t kChunk = 64;
+
+  void Read() {
+    std::string line;
+    int line_number = 0;
+    bool eof = false;
+    while (!eof && !g_interrupted.load()) {
+      auto chunk = std::make_shared<Chunk>();
+      // A chunk is full, or holds what has arrived when the producer
+      // pauses (its results are written without waiting for more).
+      while (chunk->lines.size() < kChunk &&
+             (chunk->lines.empty() || input_.Ready())) {
+        if (!input_.Next(&line)) {
+          eof = true;
+          break;
+        }
+        ++line_number;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        chunk->lines.emplace_back(line_number, std::move(line));
+      }
+      if (chunk->lines.empty()) continue;
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [this] { return order_.size() < kInFlight(); });
+      order_.push_back(chunk);
+      queue_.push_back(std::move(chunk));
+      lock.unlock();
+      changed_.notify_all();
+    }
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      read_all_ = true;
+    }
+    changed_.notify_all();
+  }
+
+  template <typename Work, typename Keep>
+  void Score(const Work& work, const Keep& keep) {
+    for (;;) {
+      std::shared_ptr<Chunk> chunk;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] { return !queue_.empty() || read_all_; });
+        if (queue_.empty()) return;
+        chunk = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      chunk->out.reserve(chunk->lines.size() * 512);
+      for (const auto& [number, text] : chunk->lines) {
+        if (g_interrupted.load()) break;  // what is done is still written
+        TenderBatchResult r;
+        work(text, number, &chunk->out, &r);
+        if (keep(r)) chunk->kept.push_back(std::move(r));
+      }
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        chunk->scored = true;
+      }
+      changed_.notify_all();
+    }
+  }
+
+  std::size_t kInFlight() const {
+    return 4 * static_cast<std::size_t>(workers_);
+  }
+
+  int workers_;
+  StdinLines input_;  // the reader thread's only
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::shared_ptr<Chunk>> order_;  // read, in input order
+  std::deque<std::shared_ptr<Chunk>> queue_;  // read, not yet taken
+  bool read_all_ = false;
 };
 
 RunResultRecord ToRecord(const TenderBatchResult& r,
@@ -231,63 +363,52 @@ int RunBatch(const BatchArgs& args) {
   std::fputs(RenderBatchHeader(format, names).c_str(), stdout);
   BatchSummariser summariser(names);
   int failed = 0;
-  constexpr std::size_t kChunk = 64;
-
   if (args.input == "-") {
-    // Streaming: JSON lines in, one result line out per tender.
+    // Streaming: JSON lines in, one result line out per tender, in input
+    // order. Three stages overlap: a reader thread cuts standard input
+    // into chunks of lines, `threads` workers parse, score and render whole
+    // chunks, and this thread writes each chunk when it and every chunk
+    // before it are done. At most kInFlight chunks exist at once, so memory
+    // stays constant whatever the length of the stream.
     Progress progress(false, 0);
-    StdinLines input;
-    std::string line;
-    int line_number = 0;
-    bool eof = false;
-    while (!eof && !g_interrupted.load()) {
-      std::vector<std::pair<int, std::string>> lines;
-      while (lines.size() < kChunk) {
-        if (!input.Next(&line)) {
-          eof = true;
-          break;
-        }
-        ++line_number;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        lines.emplace_back(line_number, std::move(line));
-      }
-      std::vector<TenderBatchResult> results(lines.size());
-      std::vector<char> done(lines.size(), 0);
-      RunParallel(lines.size(), threads, &done, [&](std::size_t i) {
-        TenderInfo info;
-        Result<TenderLine> t =
-            ReadTenderLine(lines[i].second, lines[i].first, &info);
-        TenderBatchResult& r = results[i];
-        if (!t.ok()) {
-          r.info = info;
-          r.path = "stdin:" + std::to_string(lines[i].first);
-          for (const Diagnostic& d : t.diagnostics) {
-            if (d.severity == Severity::kError) {
-              r.error = d.ToString();
-              break;
+    StreamPipeline pipeline(threads);
+    pipeline.Run(
+        [&](const std::string& text, int line_number, std::string* out,
+            TenderBatchResult* r) {
+          TenderInfo info;
+          Result<TenderLine> t = ReadTenderLine(text, line_number, &info);
+          if (!t.ok()) {
+            r->info = info;
+            r->path = "stdin:" + std::to_string(line_number);
+            for (const Diagnostic& d : t.diagnostics) {
+              if (d.severity == Severity::kError) {
+                r->error = d.ToString();
+                break;
+              }
             }
+          } else {
+            *r = ScoreTender(t.value->criteria, t.value->bids, scenarios,
+                             options);
+            r->info = std::move(info);
+            r->path = "stdin:" + std::to_string(line_number);
+            r->mismatch = !r->info.published_winner.empty() &&
+                          r->error.empty() &&
+                          r->info.published_winner != r->winner;
           }
-          return;
-        }
-        r = ScoreTender(*t.value->criteria, t.value->bids, scenarios, options);
-        r.info = std::move(info);
-        r.path = "stdin:" + std::to_string(lines[i].first);
-        r.mismatch = !r.info.published_winner.empty() && r.error.empty() &&
-                     r.info.published_winner != r.winner;
-      });
-      std::string out;
-      for (std::size_t i = 0; i < results.size(); ++i) {
-        if (done[i] == 0) continue;
-        if (!results[i].error.empty()) {
-          ++failed;
-          ReportFailure(results[i], &progress);
-        }
-        out += RenderBatchTender(format, results[i]);
-        if (format != BatchFormat::kJsonLines) summariser.Add(results[i]);
-      }
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      std::fflush(stdout);
-    }
+          *out += RenderBatchTender(format, *r);
+        },
+        // Kept for this thread only when it needs them: a failure to
+        // report, or the summary of a format that has one.
+        [&](const TenderBatchResult& r) {
+          return !r.error.empty() || format != BatchFormat::kJsonLines;
+        },
+        [&](const TenderBatchResult& r) {
+          if (!r.error.empty()) {
+            ++failed;
+            ReportFailure(r, &progress);
+          }
+          if (format != BatchFormat::kJsonLines) summariser.Add(r);
+        });
     if (format != BatchFormat::kJsonLines) {
       std::fputs(RenderBatchSummary(format, summariser.Summary()).c_str(),
                  stdout);
@@ -338,6 +459,7 @@ int RunBatch(const BatchArgs& args) {
     std::fprintf(stderr, "circa: %zu archived notice%s skipped: %s\n", notices,
                  notices == 1 ? "" : "s", kNoticeNotScorable);
   }
+  constexpr std::size_t kChunk = 64;
   Progress progress(tty, todo.size());
   std::atomic<std::size_t> finished{0};
   std::mutex progress_mutex;

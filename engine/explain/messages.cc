@@ -205,6 +205,20 @@ int32_t Compile(const icu::MessagePattern& mp, int32_t start, Items* out) {
 
 }  // namespace
 
+namespace {
+
+// Equal texts, compared inline: the names compared here are a few bytes
+// long, where a call to memcmp costs more than the comparison.
+bool SameText(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 // Heterogeneous lookup: a key is found without building a std::string.
 struct KeyHash {
   using is_transparent = void;
@@ -225,6 +239,34 @@ struct Messages::Catalogue {
   const Message* Find(std::string_view key) const {
     const auto it = index.find(key);
     return it == index.end() ? nullptr : &messages[it->second];
+  }
+
+  // Find for the formatter, which asks for the same few keys once or more
+  // per sentence of a report: each thread remembers where it last found a
+  // key, by the address and length of the key's text (the call sites pass
+  // literals), so a report looks each key up in the table about once. A
+  // remembered entry is used only when the key's characters are the same
+  // (a comparison of a few bytes), so a key built at run time whose
+  // buffer reuses an address is still found right.
+  const Message* FindFast(std::string_view key) const {
+    struct Seen {
+      const Catalogue* catalogue = nullptr;
+      const char* data = nullptr;
+      std::size_t size = 0;
+      const Message* message = nullptr;
+    };
+    constexpr std::size_t kSlots = 512;  // a power of two
+    thread_local std::array<Seen, kSlots> seen{};
+    const auto address = reinterpret_cast<std::uintptr_t>(key.data());
+    Seen& slot =
+        seen[((address >> 3) ^ (address >> 12) ^ key.size()) & (kSlots - 1)];
+    if (slot.catalogue == this && slot.data == key.data() &&
+        slot.size == key.size() && SameText(slot.message->key, key)) {
+      return slot.message;
+    }
+    const Message* m = Find(key);
+    if (m != nullptr) slot = Seen{this, key.data(), key.size(), m};
+    return m;
   }
 };
 
@@ -311,9 +353,35 @@ namespace {
 
 const Arg* FindArg(std::initializer_list<Arg> args, std::string_view name) {
   for (const Arg& a : args) {
-    if (a.name == name) return &a;
+    if (SameText(a.name, name)) return &a;
   }
   return nullptr;
+}
+
+// The plural or ordinal keyword of `n` ("one", "other"), as rules->select
+// gives it; the small counts' keywords are remembered per thread (a tie
+// note of every bid asks for one).
+const std::string& Keyword(const icu::PluralRules* rules, std::int64_t n) {
+  constexpr std::int64_t kKept = 256;
+  struct Kept {
+    const icu::PluralRules* rules = nullptr;
+    std::array<std::string, kKept> keywords;
+  };
+  thread_local std::array<Kept, 2 * kLanguages> kept;
+  thread_local std::string scratch;
+  if (n >= 0 && n < kKept) {
+    for (Kept& k : kept) {
+      if (k.rules != rules && k.rules != nullptr) continue;
+      k.rules = rules;
+      std::string& keyword = k.keywords[static_cast<std::size_t>(n)];
+      if (keyword.empty()) {
+        Utf8(rules->select(static_cast<double>(n))).swap(keyword);
+      }
+      return keyword;
+    }
+  }
+  Utf8(rules->select(static_cast<double>(n))).swap(scratch);
+  return scratch;
 }
 
 // The count of `a` as ICU writes "#": grouped in the language's convention.
@@ -329,8 +397,8 @@ const Branch* Choose(const Item& item, const Arg* a,
   if (item.kind == Item::Kind::kSelect) {
     const std::string_view value = a != nullptr ? a->text : "";
     for (const Branch& b : item.branches) {
-      if (b.keyword == value) return &b;
-      if (b.keyword == "other") other = &b;
+      if (SameText(b.keyword, value)) return &b;
+      if (SameText(b.keyword, "other")) other = &b;
     }
     return other;
   }
@@ -338,14 +406,12 @@ const Branch* Choose(const Item& item, const Arg* a,
   for (const Branch& b : item.branches) {
     if (b.is_explicit && b.value == static_cast<double>(n)) return &b;
   }
-  std::string keyword = "other";
-  if (rules != nullptr) {
-    Utf8(rules->select(static_cast<double>(n))).swap(keyword);
-  }
+  const std::string_view keyword =
+      rules != nullptr ? std::string_view(Keyword(rules, n)) : "other";
   for (const Branch& b : item.branches) {
     if (b.is_explicit) continue;
-    if (b.keyword == keyword) return &b;
-    if (b.keyword == "other") other = &b;
+    if (SameText(b.keyword, keyword)) return &b;
+    if (SameText(b.keyword, "other")) other = &b;
   }
   return other;
 }
@@ -395,7 +461,7 @@ void Messages::Format(std::string* out, const void* items_ptr,
 
 void Messages::Append(std::string* out, std::string_view key,
                       std::initializer_list<Arg> args) const {
-  const Message* m = catalogue_->Find(key);
+  const Message* m = catalogue_->FindFast(key);
   assert(m != nullptr && "message key missing from the catalogue");
   if (m == nullptr) {
     out->append(key);

@@ -1,6 +1,8 @@
 // JSON result, schema circa.result/2 (docs/result-format.md). Numbers are
 // rounded to 6 decimals so that output is byte-identical across builds.
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -141,29 +143,29 @@ class PrettyJson {
  private:
   // Starts a line for the next member or element.
   void NextLine() {
-    if (counts_.back()++ != 0) out_->push_back(',');
+    if (counts_[depth_ - 1]++ != 0) out_->push_back(',');
     out_->push_back('\n');
-    out_->append(indent_ + 2 * counts_.size(), ' ');
+    out_->append(indent_ + 2 * depth_, ' ');
   }
   // A value: after its key, or as the next element of an array.
   void Value() {
     if (pending_key_) {
       pending_key_ = false;
-    } else if (!counts_.empty()) {
+    } else if (depth_ != 0) {
       NextLine();
     }
   }
   void Open(char bracket) {
     Value();
     out_->push_back(bracket);
-    counts_.push_back(0);
+    assert(depth_ < kMaxDepth);
+    counts_[depth_++] = 0;
   }
   void Close(char bracket) {
-    const std::size_t members = counts_.back();
-    counts_.pop_back();
+    const std::size_t members = counts_[--depth_];
     if (members > 0) {
       out_->push_back('\n');
-      out_->append(indent_ + 2 * counts_.size(), ' ');
+      out_->append(indent_ + 2 * depth_, ' ');
     }
     out_->push_back(bracket);
   }
@@ -173,7 +175,11 @@ class PrettyJson {
 
   std::string* out_;
   std::size_t indent_;
-  std::vector<std::size_t> counts_;  // members written, per open container
+  // Members written, per open container (counts_[0 .. depth_)); the
+  // writers nest a few levels only, so no allocation per value written.
+  static constexpr std::size_t kMaxDepth = 32;
+  std::array<std::size_t, kMaxDepth> counts_{};
+  std::size_t depth_ = 0;
   bool pending_key_ = false;
 };
 

@@ -62,24 +62,33 @@ template <typename Render>
 void WriteInBlocks(std::size_t count, const Render& render,
                    ChunkedWriter& out) {
   constexpr std::size_t kBlock = 512;
-  const auto block = [&render, count](std::size_t from) {
-    std::string text;
+  // Two texts, one per block of a pair, reused from pair to pair: their
+  // capacity is kept, so a block is not grown from nothing (and its pages
+  // not mapped afresh) every time.
+  std::string texts[2];
+  const auto block = [&render, count](std::size_t from, std::string* text) {
+    text->clear();
     const std::size_t to = std::min(count, from + kBlock);
-    for (std::size_t n = from; n < to; ++n) render(n, &text);
-    return text;
+    for (std::size_t n = from; n < to; ++n) render(n, text);
   };
   for (std::size_t from = 0; from < count; from += 2 * kBlock) {
-    std::future<std::string> second;
+    std::future<void> second;
     if (from + kBlock < count) {
       try {
-        second = std::async(std::launch::async, block, from + kBlock);
+        second =
+            std::async(std::launch::async, block, from + kBlock, &texts[1]);
       } catch (const std::system_error&) {
         // No thread to be had: the second block is rendered here.
-        second = std::async(std::launch::deferred, block, from + kBlock);
+        second =
+            std::async(std::launch::deferred, block, from + kBlock, &texts[1]);
       }
     }
-    out += block(from);
-    if (second.valid()) out += second.get();
+    block(from, &texts[0]);
+    out += texts[0];
+    if (second.valid()) {
+      second.get();
+      out += texts[1];
+    }
   }
 }
 

@@ -30,6 +30,15 @@ std::string FormatShortest(double value);
 // 0.035 -> "3.5 %" (FormatNumber(100 * fraction, -1)).
 std::string FormatPercent(double fraction);
 
+namespace detail {
+// For tests: the text std::to_chars gives for printf's "%.*f" (the
+// reference of the fast fixed-precision path), FormatNumber through it,
+// and the fast path alone ("" where it does not apply).
+std::string FixedByToChars(double value, int decimals);
+std::string FormatNumberByToChars(double value, int decimals);
+std::string FixedFast(double value, int decimals);
+}  // namespace detail
+
 }  // namespace circa::util
 
 #endif  // CIRCA_ENGINE_UTIL_NUMBER_FORMAT_H_

@@ -137,6 +137,14 @@ TenderBatchResult ScoreTender(const Tender& tender,
 TenderBatchResult ScoreTender(const CriteriaSet& criteria, const BidSet& bids,
                               const std::vector<Scenario>& scenarios,
                               const BatchOptions& options = {});
+// The same on a set shared by many tenders (a stream's lines of the same
+// criteria text): the set's compilation, and the compiled set of each
+// scenario that does not read the bids (anything but a dropped criterion
+// or a linear-ceiling price rule), are kept per thread while the same set
+// is given, and reused: the results are those of the overload above.
+TenderBatchResult ScoreTender(
+    const std::shared_ptr<const CriteriaSet>& criteria, const BidSet& bids,
+    const std::vector<Scenario>& scenarios, const BatchOptions& options = {});
 
 // Margins are summarised by these quantiles.
 struct Quantiles {

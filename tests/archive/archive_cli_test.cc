@@ -332,6 +332,77 @@ TEST_F(CliArchive, StreamsJsonLinesFromStdin) {
             "file's text as a string\n");
 }
 
+// The streamed results come out in input order, the same on one worker as
+// on two, with bad and blank lines among them, and the result of each
+// line is the line's: 300 lines in chunks that the workers finish out of
+// order.
+TEST_F(CliArchive, StreamedResultsKeepInputOrderAcrossThreads) {
+  std::string input;
+  std::vector<int> line_of;  // the input line of tender k
+  int lines_written = 0;
+  for (int k = 0; k < 300; ++k) {
+    const bench::SyntheticTender s = bench::MakeSyntheticTender(k);
+    std::string criteria, bids;
+    for (const StoredFile& f : s.files) {
+      if (f.name == "tender.yaml") criteria = f.bytes;
+      if (f.name == "bids.csv") bids = f.bytes;
+    }
+    const auto quote = [](const std::string& text) {
+      std::string out = "\"";
+      for (const char c : text) {
+        if (c == '\n') {
+          out += "\\n";
+        } else {
+          out += c;
+        }
+      }
+      return out + "\"";
+    };
+    if (k % 50 == 9) {
+      input += "\n";
+      ++lines_written;
+    }
+    line_of.push_back(++lines_written);
+    if (k % 37 == 5) {
+      input += "{\"id\": \"T" + std::to_string(k) + "\", \"criteria\": 1}\n";
+      continue;
+    }
+    input += "{\"id\": \"T" + std::to_string(k) +
+             "\", \"criteria\": " + quote(criteria) +
+             ", \"bids\": " + quote(bids) + "}\n";
+  }
+  std::ofstream(dir_ + "/in.jsonl") << input;
+  const std::string scen = dir_ + "/s.yaml";
+  std::ofstream(scen) << "scenarios:\n  - name: range\n    price-rule: "
+                         "linear-range\n  - name: p70\n    price-weight: 70\n";
+  const std::string command =
+      Circa() + " batch --input - --scenarios " + scen + " -f jsonl";
+  const ShellRun one =
+      Shell(dir_, command + " --threads 1 < " + dir_ + "/in.jsonl");
+  const ShellRun two =
+      Shell(dir_, command + " --threads 2 < " + dir_ + "/in.jsonl");
+  EXPECT_EQ(one.code, 4) << one.err;
+  EXPECT_EQ(two.code, 4) << two.err;
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.err, two.err);
+  EXPECT_EQ(CountLines(two.out, "\"record\":\"tender\""), 300);
+  EXPECT_EQ(CountLines(two.err, "circa: stdin:"), 8);
+  std::istringstream lines(two.out);
+  std::string line;
+  int k = 0;
+  while (std::getline(lines, line)) {
+    const std::string tender =
+        k % 37 == 5 ? "" : "T" + std::to_string(k);  // bad: no reference
+    EXPECT_NE(
+        line.find("\"tender\":\"" + tender + "\",\"path\":\"stdin:" +
+                  std::to_string(line_of[static_cast<std::size_t>(k)]) + "\""),
+        std::string::npos)
+        << "line " << k << ": " << line.substr(0, 80);
+    ++k;
+  }
+  EXPECT_EQ(k, 300);
+}
+
 // The same tenders streamed as JSON lines (--input -) and scored from the
 // archive give the same result records, field for field, but for where
 // each came from ("path", "archive_id"); with the reversal probe and every

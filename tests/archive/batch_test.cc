@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <memory>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -278,6 +281,90 @@ TEST(Batch, ReversalProbeFindsWhatEvaluateFinds) {
   // The comparison means something: most tenders probed, many reversals.
   EXPECT_GT(probed, 300);
   EXPECT_GT(reversals, 50);
+}
+
+// ScoreTender on a shared set keeps compiled sets between tenders (per
+// thread); its results are the plain overload's, field for field, on
+// random tenders alternating between three sets, with every kind of
+// scenario (tests/archive/scenarios.yaml), scenarios that fail on the set
+// alone (the third set's "price" is a quality criterion: the price
+// scenarios' errors are kept too), and a scenario list that changes
+// between calls (a kept compilation is not reused for another scenario at
+// the same place).
+TEST(Batch, SharedSetGivesThePlainResults) {
+  std::ifstream in(std::string(CIRCA_SOURCE_DIR) +
+                   "/tests/archive/scenarios.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<Scenario> every = Parse(text.str());
+  ASSERT_EQ(every.size(), 6u);
+  std::vector<Scenario> other = every;
+  other[2] = Parse("scenarios:\n  - name: price-80\n    price-weight: 80\n")[0];
+  other[5].method = "weighted-product";
+  std::vector<std::shared_ptr<const CriteriaSet>> sets;
+  for (const int price : {40, 70, 0}) {
+    const std::string price_leaf =
+        price > 0 ? "    type: price\n    weight: " + std::to_string(price) +
+                        "\n    scoring: {rule: lowest-ratio}\n"
+                  : "    type: quality\n    weight: 50\n"
+                    "    scoring: {rule: linear-range}\n";
+    const std::string yaml =
+        "circa: 1\nid: shared\nversion: 1.0.0\ntitle: S\nscale: 100\n"
+        "criteria:\n  - id: price\n" +
+        price_leaf + "  - id: q\n    type: quality\n    weight: " +
+        std::to_string(price > 0 ? 100 - price : 50) +
+        "\n    scoring: {rule: linear, worst: 0, best: 10}\n"
+        "    strategies: [longer-life]\n";
+    Result<CriteriaSet> set = ParseCriteria(yaml, "tender.yaml");
+    ASSERT_TRUE(set.ok()) << circa_test::Describe(set.diagnostics);
+    sets.push_back(std::make_shared<const CriteriaSet>(std::move(*set.value)));
+  }
+  std::mt19937 rng(16);
+  int flips = 0;
+  int errors = 0;
+  for (int t = 0; t < 120; ++t) {
+    const auto& set = sets[static_cast<std::size_t>(t % 3)];
+    const std::vector<Scenario>& scenarios = t % 4 < 2 ? every : other;
+    std::string csv = "bid,supplier,price,q\n";
+    for (int b = 0, n = 2 + static_cast<int>(rng() % 7); b < n; ++b) {
+      csv += "B" + std::to_string(b) + ",S," +
+             std::to_string(100 + static_cast<int>(rng() % 50) * 7) + "," +
+             std::to_string(rng() % 11) + "\n";
+    }
+    Result<BidSet> bids = ParseBids(csv, "bids.csv", BidsFormat::kCsv, *set);
+    ASSERT_TRUE(bids.ok()) << circa_test::Describe(bids.diagnostics);
+    const TenderBatchResult plain = ScoreTender(*set, *bids.value, scenarios);
+    const TenderBatchResult shared = ScoreTender(set, *bids.value, scenarios);
+    ASSERT_TRUE(plain.error.empty()) << plain.error;
+    EXPECT_EQ(shared.error, plain.error);
+    EXPECT_EQ(shared.has_price, plain.has_price);
+    EXPECT_EQ(shared.winner, plain.winner) << "tender " << t;
+    EXPECT_EQ(shared.margin, plain.margin);
+    EXPECT_EQ(shared.ranks, plain.ranks);
+    EXPECT_EQ(shared.totals, plain.totals);
+    EXPECT_EQ(shared.points, plain.points);
+    EXPECT_EQ(shared.price_share, plain.price_share);
+    EXPECT_EQ(shared.premium, plain.premium);
+    EXPECT_EQ(shared.reversals, plain.reversals);
+    ASSERT_EQ(shared.scenarios.size(), plain.scenarios.size());
+    for (std::size_t k = 0; k < plain.scenarios.size(); ++k) {
+      const ScenarioResult& a = plain.scenarios[k];
+      const ScenarioResult& b = shared.scenarios[k];
+      EXPECT_EQ(b.scenario, a.scenario);
+      EXPECT_EQ(b.winner, a.winner) << "tender " << t << " " << a.scenario;
+      EXPECT_EQ(b.flip, a.flip);
+      EXPECT_EQ(b.margin, a.margin);
+      EXPECT_EQ(b.error, a.error);
+      EXPECT_EQ(b.ranks, a.ranks);
+      EXPECT_EQ(b.totals, a.totals);
+      flips += a.flip ? 1 : 0;
+      errors += a.error.empty() ? 0 : 1;
+    }
+  }
+  // The comparison means something: winners change, and the three price
+  // scenarios fail on each of the 40 tenders of the set without price.
+  EXPECT_GT(flips, 20);
+  EXPECT_EQ(errors, 120);
 }
 
 }  // namespace
