@@ -4,6 +4,7 @@
 
 #include "bench_data.h"
 #include "circa/circa.h"
+#include "rank/rank.h"
 
 namespace circa::bench {
 namespace {
@@ -52,6 +53,21 @@ void BM_Score(benchmark::State& state) {
 }
 BENCHMARK(BM_Score)->Arg(10)->Arg(1000)->Arg(100000)->Unit(
     benchmark::kMicrosecond);
+
+// The ranking phase of BM_Score alone: order n bids by their totals (ties
+// checked), from the evaluation BM_Score makes.
+void BM_Rank(benchmark::State& state) {
+  const CriteriaSet& set = Criteria30();
+  const Scorer scorer = bench::CompileOk(set);
+  Evaluation e = scorer.Evaluate(Values(set, state.range(0)));
+  for (auto _ : state) {
+    e.notes.clear();
+    rank::Rank(&e);
+    benchmark::DoNotOptimize(e.order.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_Rank)->Arg(100000)->Unit(benchmark::kMicrosecond);
 
 // Explanations and a rendered table for 10 bids (what the CLI does after
 // scoring).

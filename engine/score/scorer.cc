@@ -173,6 +173,8 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       task.total = totals + r0;
       task.sub = subtotals + columns[k].top_level * n + r0;
       task.stream = stream;
+      task.defer_fence = true;
+      if (r0 + kChunkRows + len <= n) task.prefetch = task.x + kChunkRows;
       double a = 0;
       double b = 0;
       if (!columns[k].relative) {
@@ -192,6 +194,7 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       }
     }
   }
+  if (stream) score::StreamFence();
   for (Eigen::Index j = 0; j < m; ++j) {
     const auto k = static_cast<std::size_t>(j);
     if (columns[k].relative) continue;
