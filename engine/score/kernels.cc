@@ -207,8 +207,12 @@ CIRCA_INLINE void ScoreBody(const ColumnPlan& p, const ChunkTask& t) {
       Drive<kAccumulate, kExtremes, kStream>(
           [a, b, ln_min, clamp](V4d x) CIRCA_LAMBDA {
             // ln(x / a), or ln x - ln a where x / a overflows.
+            // One logarithm a lane: of the ratio, or of x where the ratio
+            // overflows (then ln_min is taken off).
             const V4d ratio = x / a;
-            const V4d l = ratio < kInf ? Log(ratio) : Log(x) - ln_min;
+            const auto finite = ratio < kInf;
+            const V4d lx = Log(finite ? ratio : x);
+            const V4d l = finite ? lx : lx - ln_min;
             const V4d s = 1.0 - l / b;
             return clamp ? Max(s, Splat(0.0)) : s;
           },

@@ -70,9 +70,10 @@ void MarkLeaves(const Criterion& c, const ColumnOf& column_of,
 // L1 cache while every column's chunk is scored and its points added.
 constexpr Eigen::Index kChunkRows = 512;
 
-// The column's extremes and the first bid holding each, chunk by chunk: the
-// first chunk that lowers (raises) the running extreme holds its first
-// occurrence.
+// The column's extremes and the first bid holding each, chunk by chunk
+// from the last: the earliest chunk that reaches the extreme holds its first
+// occurrence. Backwards, so that the column's first rows, which the scoring
+// pass reads first, are the ones still in the cache.
 void Extremes(const double* x, Eigen::Index n, double* lo, double* hi,
               Eigen::Index* lo_at, Eigen::Index* hi_at) {
   constexpr Eigen::Index kRows = 4096;
@@ -80,19 +81,23 @@ void Extremes(const double* x, Eigen::Index n, double* lo, double* hi,
   Eigen::Index hi_chunk = 0;
   *lo = x[0];
   *hi = x[0];
-  for (Eigen::Index r0 = 0; r0 < n; r0 += kRows) {
+  for (Eigen::Index r0 = (n - 1) / kRows * kRows; r0 >= 0; r0 -= kRows) {
     double a = 0;
     double b = 0;
     score::Extremes(x + r0, std::min(kRows, n - r0), &a, &b);
-    if (a < *lo) {
+    if (a <= *lo) {
       *lo = a;
       lo_chunk = r0;
     }
-    if (b > *hi) {
+    if (b >= *hi) {
       *hi = b;
       hi_chunk = r0;
     }
   }
+  // The value a forward scan keeps (x[0] unless a chunk is strictly
+  // beyond it): -0 and +0 compare equal but print differently.
+  if (*lo == x[0]) *lo = x[0];
+  if (*hi == x[0]) *hi = x[0];
   *lo_at = std::find(x + lo_chunk, x + n, *lo) - x;
   *hi_at = std::find(x + hi_chunk, x + n, *hi) - x;
 }
