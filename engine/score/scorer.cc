@@ -179,7 +179,8 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       task.sub = subtotals + columns[k].top_level * n + r0;
       task.stream = stream;
       task.defer_fence = true;
-      if (r0 + kChunkRows + len <= n) task.prefetch = task.x + kChunkRows;
+      if (r0 + 2 * kChunkRows + len <= n)
+        task.prefetch = task.x + 2 * kChunkRows;
       double a = 0;
       double b = 0;
       if (!columns[k].relative) {
