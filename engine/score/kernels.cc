@@ -549,6 +549,20 @@ void StreamFence() {
 #endif
 }
 
+void StreamCopy(double* dst, const double* src, Eigen::Index n) {
+  Eigen::Index i = 0;
+#ifdef CIRCA_HAVE_STREAMING_STORES
+  if (n > 0 && reinterpret_cast<std::uintptr_t>(dst) % 16 != 0) {
+    dst[0] = src[0];
+    i = 1;
+  }
+  if (reinterpret_cast<std::uintptr_t>(dst + i) % 16 == 0) {
+    for (; i + 2 <= n; i += 2) _mm_stream_pd(dst + i, _mm_loadu_pd(src + i));
+  }
+#endif
+  for (; i < n; ++i) dst[i] = src[i];
+}
+
 bool UseSimdKernels(bool on) { return g_simd.exchange(on); }
 
 bool SimdKernelsActive() { return UseAvx2(); }

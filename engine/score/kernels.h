@@ -86,6 +86,10 @@ void ScoreChunk(const ColumnPlan& plan, const ChunkTask& task);
 // later store (an sfence).
 void StreamFence();
 
+// dst[0, n) = src[0, n), written past the caches (streaming stores, fenced
+// by StreamFence) where the CPU has them.
+void StreamCopy(double* dst, const double* src, Eigen::Index n);
+
 // The least and greatest of x[0, n) (n >= 1).
 void Extremes(const double* x, Eigen::Index n, double* lo, double* hi);
 

@@ -162,11 +162,23 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   double* subtotals = e->subtotals.data();
   // A score matrix well beyond the caches is written past them.
   const bool stream = n * m >= (Eigen::Index{1} << 20);
+  // Then a chunk's totals and subtotals are added up in a scratch block that
+  // stays in the L1 cache, and copied out past the caches when the chunk is
+  // done: their lines are not read from memory only to be overwritten.
+  constexpr Eigen::Index kScratchTops = 16;
+  const bool scratch = stream && tops <= kScratchTops;
+  std::vector<double> block(
+      scratch ? static_cast<std::size_t>(kChunkRows * (1 + tops)) : 0);
   for (Eigen::Index r0 = 0; r0 < n; r0 += kChunkRows) {
     const Eigen::Index len = std::min(kChunkRows, n - r0);
-    std::fill(totals + r0, totals + r0 + len, 0.0);
+    double* const total = scratch ? block.data() : totals + r0;
+    const auto sub = [&](Eigen::Index t) {
+      return scratch ? block.data() + (1 + t) * kChunkRows
+                     : subtotals + t * n + r0;
+    };
+    std::fill(total, total + len, 0.0);
     for (Eigen::Index t = 0; t < tops; ++t) {
-      std::fill(subtotals + t * n + r0, subtotals + t * n + r0 + len, 0.0);
+      std::fill(sub(t), sub(t) + len, 0.0);
     }
     for (Eigen::Index j = 0; j < m; ++j) {
       const auto k = static_cast<std::size_t>(j);
@@ -175,8 +187,8 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       task.out = e->scores.col(j).data() + r0;
       task.len = len;
       task.weight = weights[j];
-      task.total = totals + r0;
-      task.sub = subtotals + columns[k].top_level * n + r0;
+      task.total = total;
+      task.sub = sub(columns[k].top_level);
       task.stream = stream;
       task.defer_fence = true;
       if (r0 + 2 * kChunkRows + len <= n)
@@ -197,6 +209,12 @@ void ScoreAndTotal(const std::vector<Column>& columns,
           e->column_max[j] = b;
           hi_chunk[k] = r0;
         }
+      }
+    }
+    if (scratch) {
+      score::StreamCopy(totals + r0, total, len);
+      for (Eigen::Index t = 0; t < tops; ++t) {
+        score::StreamCopy(subtotals + t * n + r0, sub(t), len);
       }
     }
   }
