@@ -623,17 +623,29 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
       (st.money[static_cast<std::size_t>(j)] ? w_money : w_quality) +=
           weights_[j];
     }
+    // Each bid's money and quality points, added column by column as
+    // Points gives them (the same sums, in the same order, as bid by bid),
+    // reading the scores in memory order.
+    std::vector<double> pm(nn, 0.0);
+    std::vector<double> pq(nn, 0.0);
+    for (Eigen::Index j = 0; j < m; ++j) {
+      double* acc =
+          st.money[static_cast<std::size_t>(j)] ? pm.data() : pq.data();
+      if (e.points.size() > 0) {
+        const double* p = e.points.col(j).data();
+        for (std::size_t i = 0; i < nn; ++i) acc[i] += p[i];
+      } else {
+        const double* s = e.scores.col(j).data();
+        const double w = e.weights[j];
+        for (std::size_t i = 0; i < nn; ++i) acc[i] += s[i] * w;
+      }
+    }
     double best_money = 0;
     double best_quality = 0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-      if (e.status[static_cast<std::size_t>(i)] != BidStatus::kRanked) continue;
-      double pm = 0;
-      double pq = 0;
-      for (Eigen::Index j = 0; j < m; ++j) {
-        (st.money[static_cast<std::size_t>(j)] ? pm : pq) += e.Points(i, j);
-      }
-      best_money = std::max(best_money, pm);
-      best_quality = std::max(best_quality, pq);
+    for (std::size_t i = 0; i < nn; ++i) {
+      if (e.status[i] != BidStatus::kRanked) continue;
+      best_money = std::max(best_money, pm[i]);
+      best_quality = std::max(best_quality, pq[i]);
     }
     if (w_money > 0 && w_quality > 0 &&
         std::abs(best_money / w_money - best_quality / w_quality) > 0.05) {
