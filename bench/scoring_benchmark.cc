@@ -2,8 +2,11 @@
 // bids on 30 criteria; explain and render a report.
 #include <benchmark/benchmark.h>
 
+#include <string>
+
 #include "bench_data.h"
 #include "circa/circa.h"
+#include "rank/rank.h"
 
 namespace circa::bench {
 namespace {
@@ -52,6 +55,41 @@ void BM_Score(benchmark::State& state) {
 }
 BENCHMARK(BM_Score)->Arg(10)->Arg(1000)->Arg(100000)->Unit(
     benchmark::kMicrosecond);
+
+// The same through Scorer::Evaluate(const BidSet&), which `circa score`
+// calls: besides BM_Score's work, the set-level price / quality check reads
+// every bid's points.
+void BM_ScoreBidSet(benchmark::State& state) {
+  const CriteriaSet& set = Criteria30();
+  const Scorer scorer = bench::CompileOk(set);
+  BidSet bids;
+  bids.values = Values(set, state.range(0));
+  for (Eigen::Index i = 0; i < bids.values.rows(); ++i) {
+    bids.ids.push_back("B" + std::to_string(i + 1));
+  }
+  for (const Column& c : scorer.columns()) bids.criteria.push_back(c.id);
+  for (auto _ : state) {
+    Evaluation e = scorer.Evaluate(bids);
+    benchmark::DoNotOptimize(e.totals.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_ScoreBidSet)->Arg(100000)->Unit(benchmark::kMicrosecond);
+
+// The ranking phase of BM_Score alone: order n bids by their totals (ties
+// checked), from the evaluation BM_Score makes.
+void BM_Rank(benchmark::State& state) {
+  const CriteriaSet& set = Criteria30();
+  const Scorer scorer = bench::CompileOk(set);
+  Evaluation e = scorer.Evaluate(Values(set, state.range(0)));
+  for (auto _ : state) {
+    e.notes.clear();
+    rank::Rank(&e);
+    benchmark::DoNotOptimize(e.order.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_Rank)->Arg(100000)->Unit(benchmark::kMicrosecond);
 
 // Explanations and a rendered table for 10 bids (what the CLI does after
 // scoring).

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -116,16 +117,16 @@ void SortRun(Keyed* a, std::size_t n) {
   }
 }
 
-// Bids `ids` (ascending) sorted by key, equal keys in input order: one
-// stable distribution into up to 2^16 buckets by the leading bits of
-// key - least key, then each bucket (a handful of bids) sorted by its
-// whole key. The same order as sorting (-total, index) pairs with a
-// comparison sort.
+// Bids `ids` (ascending) sorted by key, equal keys in input order: a
+// stable LSD radix sort, in one or two passes of 11-bit digits, of 8-byte
+// items (the leading (up to) 22 bits of key - least key, then the bid's
+// place in `in`); then each run of equal leading bits (rare: a handful of
+// bids) sorted by its whole key. The same order as sorting
+// (-total, index) pairs with a comparison sort.
 std::vector<Keyed> KeySort(const std::vector<Keyed>& in) {
   const std::size_t n = in.size();
-  std::vector<Keyed> out(n);
-  if (n < 64) {
-    out = in;
+  if (n < 64 || n > 0xffffffffU) {
+    std::vector<Keyed> out = in;
     SortRun(out.data(), n);
     return out;
   }
@@ -136,19 +137,50 @@ std::vector<Keyed> KeySort(const std::vector<Keyed>& in) {
     hi = std::max(hi, k.key);
   }
   if (lo == hi) return in;
-  // About two bids a bucket.
-  const int bits = std::min(16, static_cast<int>(std::bit_width(n)));
+  constexpr int kDigit = 11;
+  constexpr std::size_t kRadix = std::size_t{1} << kDigit;
   const int width = static_cast<int>(std::bit_width(hi - lo));
-  const int shift = std::max(0, width - bits);
-  const std::size_t buckets = static_cast<std::size_t>((hi - lo) >> shift) + 1;
-  std::vector<std::uint32_t> start(buckets + 1, 0);
-  for (const Keyed& k : in) ++start[((k.key - lo) >> shift) + 1];
-  for (std::size_t b = 1; b <= buckets; ++b) start[b] += start[b - 1];
-  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-  for (const Keyed& k : in) out[next[(k.key - lo) >> shift]++] = k;
-  for (std::size_t b = 0; b < buckets; ++b) {
-    const std::size_t size = start[b + 1] - start[b];
-    if (size > 1) SortRun(out.data() + start[b], size);
+  const int bits = std::min(width, 2 * kDigit);
+  const int shift = width - bits;
+  const int passes = (bits + kDigit - 1) / kDigit;
+  // Not value-initialised: every item is written before it is read.
+  std::unique_ptr<std::uint64_t[]> items(new std::uint64_t[n]);
+  std::unique_ptr<std::uint64_t[]> other(new std::uint64_t[n]);
+  // Both digits' counts in the same read.
+  std::vector<std::uint32_t> count(2 * kRadix, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t d = (in[i].key - lo) >> shift;
+    items[i] = d << 32 | i;
+    ++count[d & (kRadix - 1)];
+    ++count[kRadix + ((d >> kDigit) & (kRadix - 1))];
+  }
+  for (int pass = 0; pass < passes; ++pass) {
+    std::uint32_t* c = count.data() + static_cast<std::size_t>(pass) * kRadix;
+    // A digit every key shares moves nothing.
+    if (std::find(c, c + kRadix, static_cast<std::uint32_t>(n)) != c + kRadix) {
+      continue;
+    }
+    std::uint32_t sum = 0;
+    for (std::size_t b = 0; b < kRadix; ++b) {
+      const std::uint32_t size = c[b];
+      c[b] = sum;
+      sum += size;
+    }
+    const int at = 32 + pass * kDigit;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t v = items[i];
+      other[c[(v >> at) & (kRadix - 1)]++] = v;
+    }
+    items.swap(other);
+  }
+  std::vector<Keyed> out(n);
+  for (std::size_t i = 0; i < n; ++i) out[i] = in[items[i] & 0xffffffffU];
+  for (std::size_t i = 0; i < n;) {
+    const std::uint64_t d = items[i] >> 32;
+    std::size_t j = i + 1;
+    while (j < n && items[j] >> 32 == d) ++j;
+    if (j - i > 1) SortRun(out.data() + i, j - i);
+    i = j;
   }
   return out;
 }
@@ -247,8 +279,12 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
                     FromDescendingKey(keyed[b].key)) <= kTieTolerance;
   };
   const std::size_t ranked = keyed.size();
-  e->order.clear();
-  e->order.reserve(n);
+  // Every bid has its place in `order`: ranked ones from the front (pos),
+  // excluded ones after them.
+  e->order.resize(n);
+  int* order = e->order.data();
+  int* rank = e->rank.data();
+  std::size_t pos = 0;
   std::size_t i = 0;
   while (i < ranked) {
     std::size_t j = i + 1;
@@ -257,9 +293,8 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
     }
     if (j == i + 1) {  // no tie: the common case
       const int b = keyed[i].id;
-      e->rank[static_cast<std::size_t>(b)] =
-          static_cast<int>(e->order.size()) + 1;
-      e->order.push_back(b);
+      rank[b] = static_cast<int>(pos) + 1;
+      order[pos++] = b;
       i = j;
       continue;
     }
@@ -270,20 +305,18 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
     std::vector<TieBreakStepRecord> steps;
     Break(group, 0, policy, &runs, &steps);
     for (const auto& run : runs) {
-      const int rank = static_cast<int>(e->order.size()) + 1;
+      const int r = static_cast<int>(pos) + 1;
       for (const int b : run) {
-        e->rank[static_cast<std::size_t>(b)] = rank;
+        rank[b] = r;
         e->tied[static_cast<std::size_t>(b)] = run.size() > 1;
+        order[pos++] = b;
       }
-      e->order.insert(e->order.end(), run.begin(), run.end());
     }
     if (group.size() > 1) {
       TieBreakRecord record;
       record.total = t[group.front()];
       record.bids = group;
-      record.order.assign(
-          e->order.end() - static_cast<std::ptrdiff_t>(group.size()),
-          e->order.end());
+      record.order.assign(order + pos - group.size(), order + pos);
       record.rank = static_cast<int>(i + 1);
       record.steps = std::move(steps);
       record.policy_rules = static_cast<int>(policy.size());
@@ -298,7 +331,7 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
   }
   for (std::size_t b = 0; b < n; ++b) {
     if (e->status[b] != BidStatus::kRanked) {
-      e->order.push_back(static_cast<int>(b));
+      order[pos++] = static_cast<int>(b);
     }
   }
 }

@@ -97,12 +97,18 @@ CIRCA_INLINE V4d Log(V4d v) {
 template <bool kAccumulate, bool kExtremes, bool kStream, typename F>
 CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
   const Eigen::Index len = t.len;
+  // The task's pointers in locals: the stores below could otherwise alias
+  // them, and they would be read again every step.
+  const double* const xs0 = t.x;
+  double* const out = t.out;
+  double* const total = t.total;
+  double* const sub = t.sub;
+  const double* const ahead = t.prefetch;
   const V4d w = Splat(t.weight);
-  V4d lo = Splat(t.x[0]);
+  V4d lo = Splat(xs0[0]);
   V4d hi = lo;
-  const auto step = [&](const double* xp, double* op, double* tp, double* sp,
-                        Eigen::Index r) CIRCA_LAMBDA {
-    const V4d x = Load(xp + r);
+  const auto step = [&](Eigen::Index r) CIRCA_LAMBDA {
+    const V4d x = Load(xs0 + r);
     const V4d s = f(x);
 #ifdef CIRCA_HAVE_STREAMING_STORES
     if constexpr (kStream) {
@@ -112,18 +118,18 @@ CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
       __m128d hi2;
       std::memcpy(&lo2, &s, sizeof lo2);
       std::memcpy(&hi2, reinterpret_cast<const char*>(&s) + 16, sizeof hi2);
-      _mm_stream_pd(op + r, lo2);
-      _mm_stream_pd(op + r + 2, hi2);
+      _mm_stream_pd(out + r, lo2);
+      _mm_stream_pd(out + r + 2, hi2);
     } else {
-      Store(op + r, s);
+      Store(out + r, s);
     }
 #else
-    Store(op + r, s);
+    Store(out + r, s);
 #endif
     if constexpr (kAccumulate) {
       const V4d p = s * w;
-      Store(tp + r, Load(tp + r) + p);
-      Store(sp + r, Load(sp + r) + p);
+      Store(total + r, Load(total + r) + p);
+      Store(sub + r, Load(sub + r) + p);
     }
     if constexpr (kExtremes) {
       lo = Min(lo, x);
@@ -131,7 +137,17 @@ CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
     }
   };
   Eigen::Index r = 0;
-  for (; r + 4 <= len; r += 4) step(t.x, t.out, t.total, t.sub, r);
+  if (ahead != nullptr) {
+    // One prefetch a cache line (eight rows) of the rows scored next: a
+    // column's chunk is a few pages, too short for the hardware prefetcher
+    // to follow from a cold start.
+    for (; r + 8 <= len; r += 8) {
+      __builtin_prefetch(ahead + r, 0, 3);
+      step(r);
+      step(r + 4);
+    }
+  }
+  for (; r + 4 <= len; r += 4) step(r);
   if (r < len) {
     double x[4], o[4], tt[4] = {}, ss[4] = {};
     const Eigen::Index rest = len - r;
@@ -191,8 +207,12 @@ CIRCA_INLINE void ScoreBody(const ColumnPlan& p, const ChunkTask& t) {
       Drive<kAccumulate, kExtremes, kStream>(
           [a, b, ln_min, clamp](V4d x) CIRCA_LAMBDA {
             // ln(x / a), or ln x - ln a where x / a overflows.
+            // One logarithm a lane: of the ratio, or of x where the ratio
+            // overflows (then ln_min is taken off).
             const V4d ratio = x / a;
-            const V4d l = ratio < kInf ? Log(ratio) : Log(x) - ln_min;
+            const auto finite = ratio < kInf;
+            const V4d lx = Log(finite ? ratio : x);
+            const V4d l = finite ? lx : lx - ln_min;
             const V4d s = 1.0 - l / b;
             return clamp ? Max(s, Splat(0.0)) : s;
           },
@@ -290,7 +310,7 @@ CIRCA_INLINE void ScoreDispatch(const ColumnPlan& p, const ChunkTask& t) {
         ScoreBody<true, false, true>(p, t);
       }
 #ifdef CIRCA_HAVE_STREAMING_STORES
-      _mm_sfence();
+      if (!t.defer_fence) _mm_sfence();
 #endif
     } else if (t.lo != nullptr) {
       ScoreBody<true, true, false>(p, t);
@@ -521,6 +541,26 @@ void Extremes(const double* x, Eigen::Index n, double* lo, double* hi) {
   }
 #endif
   ExtremesPortable(x, n, lo, hi);
+}
+
+void StreamFence() {
+#ifdef CIRCA_HAVE_STREAMING_STORES
+  _mm_sfence();
+#endif
+}
+
+void StreamCopy(double* dst, const double* src, Eigen::Index n) {
+  Eigen::Index i = 0;
+#ifdef CIRCA_HAVE_STREAMING_STORES
+  if (n > 0 && reinterpret_cast<std::uintptr_t>(dst) % 16 != 0) {
+    dst[0] = src[0];
+    i = 1;
+  }
+  if (reinterpret_cast<std::uintptr_t>(dst + i) % 16 == 0) {
+    for (; i + 2 <= n; i += 2) _mm_stream_pd(dst + i, _mm_loadu_pd(src + i));
+  }
+#endif
+  for (; i < n; ++i) dst[i] = src[i];
 }
 
 bool UseSimdKernels(bool on) { return g_simd.exchange(on); }

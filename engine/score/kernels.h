@@ -71,9 +71,24 @@ struct ChunkTask {
   // With total: write the scores with streaming stores (past the caches),
   // for a score matrix much larger than the caches.
   bool stream = false;
+  // With stream: leave the store fence to the caller (StreamFence once
+  // after the last chunk of a pass) instead of one per chunk.
+  bool defer_fence = false;
+  // When not null: rows to fetch into the cache while this chunk is scored
+  // (prefetch[0, len), typically the column's next chunk; only read for
+  // the cache, never for the result).
+  const double* prefetch = nullptr;
 };
 
 void ScoreChunk(const ColumnPlan& plan, const ChunkTask& task);
+
+// Orders the streaming stores of tasks run with defer_fence before any
+// later store (an sfence).
+void StreamFence();
+
+// dst[0, n) = src[0, n), written past the caches (streaming stores, fenced
+// by StreamFence) where the CPU has them.
+void StreamCopy(double* dst, const double* src, Eigen::Index n);
 
 // The least and greatest of x[0, n) (n >= 1).
 void Extremes(const double* x, Eigen::Index n, double* lo, double* hi);

@@ -70,9 +70,10 @@ void MarkLeaves(const Criterion& c, const ColumnOf& column_of,
 // L1 cache while every column's chunk is scored and its points added.
 constexpr Eigen::Index kChunkRows = 512;
 
-// The column's extremes and the first bid holding each, chunk by chunk: the
-// first chunk that lowers (raises) the running extreme holds its first
-// occurrence.
+// The column's extremes and the first bid holding each, chunk by chunk
+// from the last: the earliest chunk that reaches the extreme holds its first
+// occurrence. Backwards, so that the column's first rows, which the scoring
+// pass reads first, are the ones still in the cache.
 void Extremes(const double* x, Eigen::Index n, double* lo, double* hi,
               Eigen::Index* lo_at, Eigen::Index* hi_at) {
   constexpr Eigen::Index kRows = 4096;
@@ -80,19 +81,23 @@ void Extremes(const double* x, Eigen::Index n, double* lo, double* hi,
   Eigen::Index hi_chunk = 0;
   *lo = x[0];
   *hi = x[0];
-  for (Eigen::Index r0 = 0; r0 < n; r0 += kRows) {
+  for (Eigen::Index r0 = (n - 1) / kRows * kRows; r0 >= 0; r0 -= kRows) {
     double a = 0;
     double b = 0;
     score::Extremes(x + r0, std::min(kRows, n - r0), &a, &b);
-    if (a < *lo) {
+    if (a <= *lo) {
       *lo = a;
       lo_chunk = r0;
     }
-    if (b > *hi) {
+    if (b >= *hi) {
       *hi = b;
       hi_chunk = r0;
     }
   }
+  // The value a forward scan keeps (x[0] unless a chunk is strictly
+  // beyond it): -0 and +0 compare equal but print differently.
+  if (*lo == x[0]) *lo = x[0];
+  if (*hi == x[0]) *hi = x[0];
   *lo_at = std::find(x + lo_chunk, x + n, *lo) - x;
   *hi_at = std::find(x + hi_chunk, x + n, *hi) - x;
 }
@@ -157,11 +162,23 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   double* subtotals = e->subtotals.data();
   // A score matrix well beyond the caches is written past them.
   const bool stream = n * m >= (Eigen::Index{1} << 20);
+  // Then a chunk's totals and subtotals are added up in a scratch block that
+  // stays in the L1 cache, and copied out past the caches when the chunk is
+  // done: their lines are not read from memory only to be overwritten.
+  constexpr Eigen::Index kScratchTops = 16;
+  const bool scratch = stream && tops <= kScratchTops;
+  std::vector<double> block(
+      scratch ? static_cast<std::size_t>(kChunkRows * (1 + tops)) : 0);
   for (Eigen::Index r0 = 0; r0 < n; r0 += kChunkRows) {
     const Eigen::Index len = std::min(kChunkRows, n - r0);
-    std::fill(totals + r0, totals + r0 + len, 0.0);
+    double* const total = scratch ? block.data() : totals + r0;
+    const auto sub = [&](Eigen::Index t) {
+      return scratch ? block.data() + (1 + t) * kChunkRows
+                     : subtotals + t * n + r0;
+    };
+    std::fill(total, total + len, 0.0);
     for (Eigen::Index t = 0; t < tops; ++t) {
-      std::fill(subtotals + t * n + r0, subtotals + t * n + r0 + len, 0.0);
+      std::fill(sub(t), sub(t) + len, 0.0);
     }
     for (Eigen::Index j = 0; j < m; ++j) {
       const auto k = static_cast<std::size_t>(j);
@@ -170,9 +187,12 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       task.out = e->scores.col(j).data() + r0;
       task.len = len;
       task.weight = weights[j];
-      task.total = totals + r0;
-      task.sub = subtotals + columns[k].top_level * n + r0;
+      task.total = total;
+      task.sub = sub(columns[k].top_level);
       task.stream = stream;
+      task.defer_fence = true;
+      if (r0 + 2 * kChunkRows + len <= n)
+        task.prefetch = task.x + 2 * kChunkRows;
       double a = 0;
       double b = 0;
       if (!columns[k].relative) {
@@ -191,7 +211,14 @@ void ScoreAndTotal(const std::vector<Column>& columns,
         }
       }
     }
+    if (scratch) {
+      score::StreamCopy(totals + r0, total, len);
+      for (Eigen::Index t = 0; t < tops; ++t) {
+        score::StreamCopy(subtotals + t * n + r0, sub(t), len);
+      }
+    }
   }
+  if (stream) score::StreamFence();
   for (Eigen::Index j = 0; j < m; ++j) {
     const auto k = static_cast<std::size_t>(j);
     if (columns[k].relative) continue;
@@ -596,17 +623,29 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
       (st.money[static_cast<std::size_t>(j)] ? w_money : w_quality) +=
           weights_[j];
     }
+    // Each bid's money and quality points, added column by column as
+    // Points gives them (the same sums, in the same order, as bid by bid),
+    // reading the scores in memory order.
+    std::vector<double> pm(nn, 0.0);
+    std::vector<double> pq(nn, 0.0);
+    for (Eigen::Index j = 0; j < m; ++j) {
+      double* acc =
+          st.money[static_cast<std::size_t>(j)] ? pm.data() : pq.data();
+      if (e.points.size() > 0) {
+        const double* p = e.points.col(j).data();
+        for (std::size_t i = 0; i < nn; ++i) acc[i] += p[i];
+      } else {
+        const double* s = e.scores.col(j).data();
+        const double w = e.weights[j];
+        for (std::size_t i = 0; i < nn; ++i) acc[i] += s[i] * w;
+      }
+    }
     double best_money = 0;
     double best_quality = 0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-      if (e.status[static_cast<std::size_t>(i)] != BidStatus::kRanked) continue;
-      double pm = 0;
-      double pq = 0;
-      for (Eigen::Index j = 0; j < m; ++j) {
-        (st.money[static_cast<std::size_t>(j)] ? pm : pq) += e.Points(i, j);
-      }
-      best_money = std::max(best_money, pm);
-      best_quality = std::max(best_quality, pq);
+    for (std::size_t i = 0; i < nn; ++i) {
+      if (e.status[i] != BidStatus::kRanked) continue;
+      best_money = std::max(best_money, pm[i]);
+      best_quality = std::max(best_quality, pq[i]);
     }
     if (w_money > 0 && w_quality > 0 &&
         std::abs(best_money / w_money - best_quality / w_quality) > 0.05) {

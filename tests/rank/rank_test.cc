@@ -5,6 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <vector>
+
 #include "circa/scorer.h"
 #include "test_util.h"
 
@@ -136,6 +141,77 @@ TEST(RankTest, RerankingReplacesPreviousResults) {
   rank::Rank(&e);
   EXPECT_THAT(e.rank, ElementsAre(1, 1));
   EXPECT_THAT(e.order, ElementsAre(0, 1));
+}
+
+// Ranking without a policy as a comparison sort gives it: bids by total
+// (best first), input order between equal totals; bids within the tie
+// tolerance of their neighbour in a group that shares the first place's
+// rank, in input order; excluded bids last, in input order.
+void ExpectComparisonSortOrder(const Eigen::VectorXd& totals,
+                               const std::vector<BidStatus>& status) {
+  Evaluation e;
+  e.totals = totals;
+  e.status = status;
+  rank::Rank(&e);
+  const auto n = static_cast<std::size_t>(totals.size());
+  std::vector<int> sorted;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (status[i] == BidStatus::kRanked) sorted.push_back(static_cast<int>(i));
+  }
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [&](int a, int b) { return totals[a] > totals[b]; });
+  std::vector<int> order;
+  std::vector<int> rank(n, 0);
+  for (std::size_t i = 0; i < sorted.size();) {
+    std::size_t j = i + 1;
+    while (j < sorted.size() && std::abs(totals[sorted[j - 1]] -
+                                         totals[sorted[j]]) <= kTieTolerance) {
+      ++j;
+    }
+    std::vector<int> group(sorted.begin() + static_cast<std::ptrdiff_t>(i),
+                           sorted.begin() + static_cast<std::ptrdiff_t>(j));
+    std::sort(group.begin(), group.end());
+    for (const int b : group) {
+      rank[static_cast<std::size_t>(b)] = static_cast<int>(i) + 1;
+      order.push_back(b);
+    }
+    i = j;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (status[i] != BidStatus::kRanked) order.push_back(static_cast<int>(i));
+  }
+  ASSERT_EQ(e.order, order);
+  ASSERT_EQ(e.rank, rank);
+}
+
+// The key sort (a radix sort by the totals' leading bits, then each run of
+// equal leading bits by the whole key) on large sets: spread totals; one
+// far outlier, so that every other total shares its leading bits; many
+// equal totals; signed totals with -0 and +0; excluded bids.
+TEST(RankTest, LargeSetsRankAsAComparisonSort) {
+  std::mt19937_64 rng(18);
+  std::normal_distribution<double> normal(55.0, 6.0);
+  std::uniform_int_distribution<int> level(0, 40);
+  for (const int n : {63, 64, 65, 1000, 100000}) {
+    const auto un = static_cast<std::size_t>(n);
+    const std::vector<BidStatus> all(un, BidStatus::kRanked);
+    Eigen::VectorXd spread(n), outlier(n), levels(n), signed_totals(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      spread[i] = normal(rng);
+      outlier[i] = 50.0 + 1e-12 * static_cast<double>(rng() % 1000);
+      levels[i] = 2.5 * level(rng);
+      signed_totals[i] =
+          i % 7 == 0 ? (i % 2 == 0 ? 0.0 : -0.0) : normal(rng) - 55.0;
+    }
+    outlier[n / 2] = 1e6;
+    ExpectComparisonSortOrder(spread, all);
+    ExpectComparisonSortOrder(outlier, all);
+    ExpectComparisonSortOrder(levels, all);
+    ExpectComparisonSortOrder(signed_totals, all);
+    std::vector<BidStatus> some = all;
+    for (std::size_t i = 0; i < un; i += 3) some[i] = BidStatus::kExcluded;
+    ExpectComparisonSortOrder(spread, some);
+  }
 }
 
 // Totals built from different criteria: 0.1 + 0.2 is not 0.3 in binary

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstring>
 #include <random>
 #include <string>
@@ -182,6 +183,58 @@ TEST(ScoreKernelsTest, ChunkedPassMatchesWholeColumnsAndAPlainSum) {
       ExpectSameBits(e.totals, totals, "totals");
       ExpectSameBits(e.subtotals, subtotals, "subtotals");
     }
+  }
+}
+
+TEST(ScoreKernelsTest, RelativeColumnsExtremesAndFirstHolders) {
+  // Relative rules' extremes are taken chunk by chunk from the last rows
+  // back: the extreme found is the value a forward scan keeps (+0 at row 0
+  // stays +0 though a later row holds -0), and its first holder is the
+  // earliest row, whichever chunks hold it too.
+  const Scorer scorer = circa_test::CompileOk(circa_test::ParseCriteriaOk(
+      R"(circa: 1
+id: extremes
+version: "1"
+title: Extremes across chunks
+scale: 100
+weights: percent
+criteria:
+  - {id: up, type: quality, weight: 30, scoring: {rule: linear-range, better: higher}}
+  - {id: down, type: quality, weight: 30, scoring: {rule: linear-range, better: lower}}
+  - {id: zero, type: quality, weight: 20, scoring: {rule: linear-range, better: higher}}
+  - {id: late, type: quality, weight: 20, scoring: {rule: linear-range, better: higher}}
+)"));
+  const Eigen::Index n = 20000;
+  Eigen::MatrixXd v(n, 4);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    v(i, 0) = 11.0 + static_cast<double>(i % 13);
+    v(i, 1) = v(i, 0);
+    v(i, 2) = 1.0 + static_cast<double>(i % 5);
+    v(i, 3) = v(i, 2);
+  }
+  for (const Eigen::Index i : {9000, 15000, 19999}) v(i, 0) = v(i, 1) = 10.0;
+  for (const Eigen::Index i : {5000, 12000, 16384}) v(i, 0) = v(i, 1) = 50.0;
+  v(0, 2) = 0.0;
+  v(10000, 2) = -0.0;
+  v(5000, 3) = 0.0;
+  v(13000, 3) = -0.0;
+  for (const bool simd : {true, false}) {
+    score::UseSimdKernels(simd);
+    const Evaluation e = scorer.Evaluate(v);
+    score::UseSimdKernels(true);
+    SCOPED_TRACE(simd ? "AVX2 where present" : "portable");
+    EXPECT_EQ(e.column_min[0], 10.0);
+    EXPECT_EQ(e.min_bid[0], 9000);
+    EXPECT_EQ(e.column_max[0], 50.0);
+    EXPECT_EQ(e.max_bid[0], 5000);
+    EXPECT_EQ(e.min_bid[1], 9000);
+    EXPECT_EQ(e.max_bid[1], 5000);
+    EXPECT_EQ(e.min_bid[2], 0);
+    EXPECT_FALSE(std::signbit(e.column_min[2]));
+    EXPECT_EQ(e.min_bid[3], 5000);
+    EXPECT_EQ(e.column_min[3], 0.0);
+    EXPECT_EQ(e.column_max[3], 5.0);
+    EXPECT_EQ(e.max_bid[3], 4);
   }
 }
 
