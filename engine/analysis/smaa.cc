@@ -59,111 +59,163 @@ std::uint64_t StreamKey(std::uint64_t seed, std::uint64_t block) {
   return Mix(seed + Mix((block + 1) * kGamma));
 }
 
-// ln u for u in (0, 1) (normal): u = m 2^e with m in [sqrt(1/2), sqrt(2)),
-// ln m = 2 atanh(s) with s = (m - 1) / (m + 1), |s| <= 0.1716, by its series
-// to s^19 (the next term is below 1e-17 of the result), summed by Estrin's
-// scheme. Only +, -, *, / and
-// bit moves, in a fixed order: the scalar and SIMD builds give the same
-// bits, on any platform, with no C library function involved.
-CIRCA_INLINE double LogOpen01(double u) {
-  const auto bits = std::bit_cast<std::uint64_t>(u);
-  const std::uint64_t mantissa = bits & 0x000fffffffffffffULL;
-  // 1 when the mantissa 1.f is above sqrt(2) (then m = 1.f / 2, e + 1).
-  const std::uint64_t big =
-      static_cast<std::uint64_t>(mantissa > 0x6a09e667f3bccULL);
-  const double m =
-      std::bit_cast<double>((mantissa | 0x3ff0000000000000ULL) - (big << 52));
-  const double e =
-      std::bit_cast<double>(((bits >> 52) + big) | 0x4330000000000000ULL) -
-      0x1.0p52 - 1023.0;
-  const double s = (m - 1.0) / (m + 1.0);
-  const double z = s * s;
-  // The series 1 + z/3 + z^2/5 + ... + z^9/19 by Estrin's scheme: pairs of
-  // terms, then pairs of pairs (four multiplications deep instead of ten,
-  // so that the draws of neighbouring samples overlap in the pipeline).
-  const double z2 = z * z;
-  const double z4 = z2 * z2;
-  const double z8 = z4 * z4;
-  const double q0 = 1.0 + z * (1.0 / 3);
-  const double q1 = 1.0 / 5 + z * (1.0 / 7);
-  const double q2 = 1.0 / 9 + z * (1.0 / 11);
-  const double q3 = 1.0 / 13 + z * (1.0 / 15);
-  const double q4 = 1.0 / 17 + z * (1.0 / 19);
-  const double p = ((q0 + z2 * q1) + z4 * (q2 + z2 * q3)) + z8 * q4;
+// Four doubles (and four 64-bit integers): GCC's vector extension, two SSE2
+// registers in the portable build and one AVX register in the AVX2 one
+// (the same operations either way, lane by lane).
+typedef double V4d __attribute__((vector_size(32)));
+typedef std::uint64_t V4u __attribute__((vector_size(32)));
+
+// Unaligned loads and stores. Vectors are passed by value only to
+// always-inline functions, so no vector crosses a call boundary (where its
+// passing would depend on the target's ABI, which -Wpsabi warns about).
+#pragma GCC diagnostic ignored "-Wpsabi"
+#define CIRCA_LOAD4(v, p) std::memcpy(&(v), (p), sizeof(V4d))
+#define CIRCA_STORE4(p, v) std::memcpy((p), &(v), sizeof(V4d))
+
+// std::bit_cast between vector types, by memcpy (GCC 12's UBSan reports
+// std::bit_cast of a vector type as a load of a null pointer).
+template <class To, class From>
+CIRCA_INLINE To VecCast(const From& from) {
+  static_assert(sizeof(To) == sizeof(From));
+  To to;
+  std::memcpy(&to, &from, sizeof to);
+  return to;
+}
+
+// Mix, four values at a time (AVX2 has no 64-bit multiply: the compiler
+// builds each product from three 32-bit ones; the bits are Mix's).
+CIRCA_INLINE V4u MixV(V4u z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+// ln u for u in (0, 1) (normal), four lanes: u = m 2^e with m in
+// [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s) with s = (m - 1) / (m + 1),
+// |s| <= 0.1716, by its series to s^19 (the next term is below 1e-17 of
+// the result), summed by Estrin's scheme (pairs of terms, then pairs of
+// pairs: four multiplications deep instead of ten). Only +, -, *, / and
+// bit moves, in a fixed order: the portable and AVX2 builds give the same
+// bits, on any platform, with no C library function involved. In two
+// parts, so that the draw kernel can run them in separate passes:
+// LogReduce gives s and e, LogSeries e ln 2 + 2 s p(s^2).
+CIRCA_INLINE void LogReduce(V4d u, V4d* s, V4d* e) {
+  const auto bits = VecCast<V4u>(u);
+  const V4u mantissa = bits & 0x000fffffffffffffULL;
+  // 1 when the mantissa 1.f is above sqrt(2) (then m = 1.f / 2, e + 1):
+  // bit 52 of mantissa + 2^52 - 1 - 0x6a09e667f3bcc.
+  const V4u big =
+      (mantissa + (0x000fffffffffffffULL - 0x6a09e667f3bccULL)) >> 52;
+  const auto m = VecCast<V4d>((mantissa | 0x3ff0000000000000ULL) - (big << 52));
+  *e = VecCast<V4d>(((bits >> 52) + big) | 0x4330000000000000ULL) - 0x1.0p52 -
+       1023.0;
+  *s = (m - 1.0) / (m + 1.0);
+}
+CIRCA_INLINE V4d LogSeries(V4d s, V4d e) {
+  const V4d z = s * s;
+  const V4d z2 = z * z;
+  const V4d z4 = z2 * z2;
+  const V4d z8 = z4 * z4;
+  const V4d q0 = 1.0 + z * (1.0 / 3);
+  const V4d q1 = 1.0 / 5 + z * (1.0 / 7);
+  const V4d q2 = 1.0 / 9 + z * (1.0 / 11);
+  const V4d q3 = 1.0 / 13 + z * (1.0 / 15);
+  const V4d q4 = 1.0 / 17 + z * (1.0 / 19);
+  const V4d p = ((q0 + z2 * q1) + z4 * (q2 + z2 * q3)) + z8 * q4;
   return e * 0.6931471805599453 + (2.0 * s) * p;
 }
 
-// Exponential(1) from one 64-bit value: -ln U with U = (2 floor(x / 2^12) +
-// 1) 2^-53, strictly inside (0, 1), built from the bits without an integer
-// to double conversion.
-CIRCA_INLINE double Exponential(std::uint64_t x) {
-  const double one_m = std::bit_cast<double>(0x3ff0000000000000ULL | (x >> 12));
-  return -LogOpen01((one_m - 1.0) + 0x1.0p-53);
+// U = (2 floor(x / 2^12) + 1) 2^-53 from four 64-bit values, strictly
+// inside (0, 1), built from the bits without an integer to double
+// conversion.
+CIRCA_INLINE V4d Uniform(V4u x) {
+  const auto one_m = VecCast<V4d>((x >> 12) | 0x3ff0000000000000ULL);
+  return (one_m - 1.0) + 0x1.0p-53;
 }
 
 // Candidates first .. first + count - 1 of a stream, normalised to the
 // simplex, into out[j * stride + c] (criterion-major: a criterion's values
-// for consecutive candidates are contiguous). `sum` holds count doubles.
+// for consecutive candidates are contiguous), as Exponential(1) values E =
+// -ln U, E_j * (1 / sum of E in criterion order). In bulk, one criterion's
+// row at a time and in two passes, the uniforms reduced for the logarithm
+// (LogReduce) and then the logarithms' series, 8 candidates per step: each
+// pass's steps are short and independent, so the processor overlaps several
+// (one pass for both kept about two steps in flight, and the draw waited on its
+// chain of dependent operations). Rows are written up to count rounded up to 8
+// (the extra lanes draw the stream's next values; `stride` must allow it), and
+// `sum` holds twice that rounded count (the second half is scratch).
 CIRCA_INLINE void DrawBody(std::uint64_t key, std::uint64_t first,
                            Eigen::Index count, Eigen::Index n, double* out,
                            Eigen::Index stride, double* sum) {
   const auto un = static_cast<std::uint64_t>(n);
   const std::uint64_t step = un * kGamma;
-  const auto base = [&](Eigen::Index j) {
-    return key + (first * un + static_cast<std::uint64_t>(j + 1)) * kGamma;
-  };
-  for (Eigen::Index c = 0; c < count; ++c) sum[c] = 0.0;
-  // Four criteria per pass: four independent logarithms in flight (the
-  // sum still adds them in criterion order).
-  Eigen::Index j = 0;
-  for (; j + 4 <= n; j += 4) {
-    double* row0 = out + j * stride;
-    double* row1 = row0 + stride;
-    double* row2 = row1 + stride;
-    double* row3 = row2 + stride;
-    const std::uint64_t base0 = base(j);
-    const std::uint64_t base1 = base(j + 1);
-    const std::uint64_t base2 = base(j + 2);
-    const std::uint64_t base3 = base(j + 3);
-    for (Eigen::Index c = 0; c < count; ++c) {
-      const std::uint64_t at = static_cast<std::uint64_t>(c) * step;
-      const double e0 = Exponential(Mix(base0 + at));
-      const double e1 = Exponential(Mix(base1 + at));
-      const double e2 = Exponential(Mix(base2 + at));
-      const double e3 = Exponential(Mix(base3 + at));
-      row0[c] = e0;
-      row1[c] = e1;
-      row2[c] = e2;
-      row3[c] = e3;
-      sum[c] = (((sum[c] + e0) + e1) + e2) + e3;
+  const Eigen::Index padded = (count + 7) & ~Eigen::Index{7};
+  const V4u lanes = {0, step, 2 * step, 3 * step};
+  const std::uint64_t step4 = 4 * step;
+  const std::uint64_t step8 = 8 * step;
+  // The second half of `sum`: each value's s (LogReduce) between passes.
+  double* ratio = sum + padded;
+  for (Eigen::Index j = 0; j < n; ++j) {
+    double* row = out + j * stride;
+    // Candidate c's value for criterion j is number (first + c) n + j of
+    // the stream: Mix(key + ((first + c) n + j + 1) gamma).
+    const std::uint64_t base =
+        key + (first * un + static_cast<std::uint64_t>(j + 1)) * kGamma;
+    V4u at0 = base + lanes;
+    V4u at1 = at0 + step4;
+    for (Eigen::Index c = 0; c < padded; c += 8) {
+      V4d s0, s1, x0, x1;
+      LogReduce(Uniform(MixV(at0)), &s0, &x0);
+      LogReduce(Uniform(MixV(at1)), &s1, &x1);
+      at0 += step8;
+      at1 += step8;
+      CIRCA_STORE4(ratio + c, s0);
+      CIRCA_STORE4(ratio + c + 4, s1);
+      CIRCA_STORE4(row + c, x0);
+      CIRCA_STORE4(row + c + 4, x1);
+    }
+    for (Eigen::Index c = 0; c < padded; c += 8) {
+      V4d r0, r1, x0, x1;
+      CIRCA_LOAD4(r0, ratio + c);
+      CIRCA_LOAD4(r1, ratio + c + 4);
+      CIRCA_LOAD4(x0, row + c);
+      CIRCA_LOAD4(x1, row + c + 4);
+      const V4d e0 = -LogSeries(r0, x0);
+      const V4d e1 = -LogSeries(r1, x1);
+      CIRCA_STORE4(row + c, e0);
+      CIRCA_STORE4(row + c + 4, e1);
+      V4d s0 = e0;
+      V4d s1 = e1;
+      if (j > 0) {
+        V4d p0;
+        V4d p1;
+        CIRCA_LOAD4(p0, sum + c);
+        CIRCA_LOAD4(p1, sum + c + 4);
+        s0 = p0 + e0;
+        s1 = p1 + e1;
+      }
+      CIRCA_STORE4(sum + c, s0);
+      CIRCA_STORE4(sum + c + 4, s1);
     }
   }
-  for (; j < n; ++j) {
-    double* row = out + j * stride;
-    const std::uint64_t b = base(j);
-    for (Eigen::Index c = 0; c < count; ++c) {
-      const double e =
-          Exponential(Mix(b + static_cast<std::uint64_t>(c) * step));
-      row[c] = e;
-      sum[c] += e;
-    }
+  for (Eigen::Index c = 0; c < padded; c += 4) {
+    V4d s0;
+    CIRCA_LOAD4(s0, sum + c);
+    s0 = 1.0 / s0;
+    CIRCA_STORE4(sum + c, s0);
   }
-  for (Eigen::Index c = 0; c < count; ++c) sum[c] = 1.0 / sum[c];
-  for (j = 0; j < n; ++j) {
+  for (Eigen::Index j = 0; j < n; ++j) {
     double* row = out + j * stride;
-    for (Eigen::Index c = 0; c < count; ++c) row[c] *= sum[c];
+    for (Eigen::Index c = 0; c < padded; c += 4) {
+      V4d r0;
+      V4d s0;
+      CIRCA_LOAD4(r0, row + c);
+      CIRCA_LOAD4(s0, sum + c);
+      r0 *= s0;
+      CIRCA_STORE4(row + c, r0);
+    }
   }
 }
-
-// Four doubles: GCC's vector extension, two SSE2 registers in the portable
-// build and one AVX register in the AVX2 one (the same operations either
-// way, lane by lane).
-typedef double V4d __attribute__((vector_size(32)));
-
-// Unaligned loads and stores (no vector passed by value: that would depend
-// on the target's ABI).
-#define CIRCA_LOAD4(v, p) std::memcpy(&(v), (p), sizeof(V4d))
-#define CIRCA_STORE4(p, v) std::memcpy((p), &(v), sizeof(V4d))
 
 // t[i * stride + c] = sum over j (in order) of s(i, j) w[j * stride + c],
 // for m bids (s: m x n, column-major). Rows are padded to a multiple of 8
@@ -303,7 +355,6 @@ CIRCA_INLINE void OrderBody(const double* t, Eigen::Index m,
                             const std::int32_t* net, Eigen::Index comparators,
                             int bits, double check, double* v,
                             std::int64_t* order, std::int64_t* suspect) {
-  typedef std::uint64_t V4u __attribute__((vector_size(32)));
   const std::uint64_t tag_mask = (std::uint64_t{1} << bits) - 1;
   const V4d check4 = {check, check, check, check};
   for (Eigen::Index c = 0; c < count; c += 8) {
@@ -554,14 +605,16 @@ class WeightSampler {
     const std::uint64_t key =
         StreamKey(seed_, static_cast<std::uint64_t>(block));
     if (mode_ == Mode::kSimplex) {
-      scratch->resize(static_cast<std::size_t>(count));
+      // The draw kernel's sums: twice count rounded up to 8.
+      scratch->resize(
+          static_cast<std::size_t>(2 * ((count + 7) & ~Eigen::Index{7})));
       k.draw(key, 0, count, n_, w, stride, scratch->data());
       out.draws = out.accepted = count;
       return out;
     }
     const std::int64_t budget = count * max_draws_per_sample_;
     constexpr Eigen::Index kBatch = 64;
-    scratch->resize(static_cast<std::size_t>(kBatch * (n_ + 1)));
+    scratch->resize(static_cast<std::size_t>(kBatch * (n_ + 2)));
     double* cand = scratch->data();
     double* sum = cand + kBatch * n_;
     std::vector<double> v(static_cast<std::size_t>(n_));

@@ -606,8 +606,8 @@ TEST(SmaaSamplerTest, DrawsAreTheDocumentedGeneratorBitForBit) {
         std::vector<double> e(static_cast<std::size_t>(n));
         double sum = 0;
         for (Eigen::Index j = 0; j < n; ++j) {
-          const std::uint64_t i = c * static_cast<std::uint64_t>(n) +
-                                  static_cast<std::uint64_t>(j);
+          const std::uint64_t i =
+              c * static_cast<std::uint64_t>(n) + static_cast<std::uint64_t>(j);
           const std::uint64_t x = DocMix(key + (i + 1) * kGamma);
           const double u = static_cast<double>(2 * (x >> 12) + 1) * 0x1.0p-53;
           e[static_cast<std::size_t>(j)] = -DocLog(u);
