@@ -418,42 +418,50 @@ CIRCA_INLINE void OrderBody(const double* t, Eigen::Index m,
   }
 }
 
-// sums[j] = the weights w[j * stride + c] of criterion j in the samples c
-// that `bid` won (winner[c] == bid; winner holds stride entries, -1 past
-// count), for j < n. Each sum is taken in 8 lanes (sample c into lane
-// c mod 8, in order), then ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 +
-// l7)); a sample another bid won adds +0.
-CIRCA_INLINE void WinnerSumsBody(const double* w, Eigen::Index n,
-                                 Eigen::Index stride, Eigen::Index count,
-                                 const std::int64_t* winner, std::int64_t bid,
-                                 double* sums) {
+// The winners' weights, by lanes: acc[((winner[c] * 8) + c mod 8) * np + j]
+// += w[j * stride + c] for every sample c < count rounded up to 4 and
+// criterion j < n, in sample order (np = n rounded up to 4; winner[c] is
+// a slot in 0 .. m, m standing for "no winner": its sums are not used).
+// Four samples and four criteria at a time: a 4 x 4 tile of the
+// criterion-major weights is transposed in registers, and each sample's
+// four weights are added to its winner's lane at once. Each (winner, lane,
+// criterion) sum is the one a loop over the samples in order gives.
+CIRCA_INLINE void WinnerLanesBody(const double* w, Eigen::Index n,
+                                  Eigen::Index stride, Eigen::Index count,
+                                  const std::int64_t* winner, double* acc) {
   typedef std::int64_t V4l __attribute__((vector_size(32)));
-  for (Eigen::Index j = 0; j < n; ++j) {
-    const double* wj = w + j * stride;
-    V4l a0 = {};
-    V4l a1 = {};
-    for (Eigen::Index c = 0; c < count; c += 8) {
-      V4l k0, k1, w0, w1;
-      CIRCA_LOAD4(k0, winner + c);
-      CIRCA_LOAD4(k1, winner + c + 4);
-      CIRCA_LOAD4(w0, wj + c);
-      CIRCA_LOAD4(w1, wj + c + 4);
-      V4d d0, d1, s0, s1;
-      std::memcpy(&s0, &a0, sizeof s0);
-      std::memcpy(&s1, &a1, sizeof s1);
-      w0 &= k0 == bid;
-      w1 &= k1 == bid;
-      std::memcpy(&d0, &w0, sizeof d0);
-      std::memcpy(&d1, &w1, sizeof d1);
-      s0 += d0;
-      s1 += d1;
-      std::memcpy(&a0, &s0, sizeof a0);
-      std::memcpy(&a1, &s1, sizeof a1);
+  const Eigen::Index np = (n + 3) & ~Eigen::Index{3};
+  const Eigen::Index n4 = n & ~Eigen::Index{3};
+  const Eigen::Index padded = (count + 3) & ~Eigen::Index{3};
+  for (Eigen::Index c = 0; c < padded; c += 4) {
+    double* to[4];
+    for (Eigen::Index k = 0; k < 4; ++k) {
+      to[k] = acc + (winner[c + k] * 8 + ((c + k) & 7)) * np;
     }
-    double l[8];
-    CIRCA_STORE4(l, a0);
-    CIRCA_STORE4(l + 4, a1);
-    sums[j] = ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+    for (Eigen::Index j = 0; j < n4; j += 4) {
+      V4d r0, r1, r2, r3;
+      CIRCA_LOAD4(r0, w + j * stride + c);
+      CIRCA_LOAD4(r1, w + (j + 1) * stride + c);
+      CIRCA_LOAD4(r2, w + (j + 2) * stride + c);
+      CIRCA_LOAD4(r3, w + (j + 3) * stride + c);
+      const V4d t0 = __builtin_shuffle(r0, r1, V4l{0, 4, 2, 6});
+      const V4d t1 = __builtin_shuffle(r0, r1, V4l{1, 5, 3, 7});
+      const V4d t2 = __builtin_shuffle(r2, r3, V4l{0, 4, 2, 6});
+      const V4d t3 = __builtin_shuffle(r2, r3, V4l{1, 5, 3, 7});
+      const V4d col[4] = {__builtin_shuffle(t0, t2, V4l{0, 1, 4, 5}),
+                          __builtin_shuffle(t1, t3, V4l{0, 1, 4, 5}),
+                          __builtin_shuffle(t0, t2, V4l{2, 3, 6, 7}),
+                          __builtin_shuffle(t1, t3, V4l{2, 3, 6, 7})};
+      for (Eigen::Index k = 0; k < 4; ++k) {
+        V4d a;
+        CIRCA_LOAD4(a, to[k] + j);
+        a += col[k];
+        CIRCA_STORE4(to[k] + j, a);
+      }
+    }
+    for (Eigen::Index j = n4; j < n; ++j) {
+      for (Eigen::Index k = 0; k < 4; ++k) to[k][j] += w[j * stride + c + k];
+    }
   }
 }
 
@@ -481,17 +489,17 @@ void OrderPortable(const double* t, Eigen::Index m, Eigen::Index stride,
   OrderBody(t, m, stride, count, net, comparators, bits, check, v, order,
             suspect);
 }
-void WinnerSumsPortable(const double* w, Eigen::Index n, Eigen::Index stride,
-                        Eigen::Index count, const std::int64_t* winner,
-                        std::int64_t bid, double* sums) {
-  WinnerSumsBody(w, n, stride, count, winner, bid, sums);
+void WinnerLanesPortable(const double* w, Eigen::Index n, Eigen::Index stride,
+                         Eigen::Index count, const std::int64_t* winner,
+                         double* acc) {
+  WinnerLanesBody(w, n, stride, count, winner, acc);
 }
 #if defined(__x86_64__)
 #define CIRCA_HAVE_AVX2_KERNELS 1
-__attribute__((target("avx2"))) void WinnerSumsAvx2(
+__attribute__((target("avx2"))) void WinnerLanesAvx2(
     const double* w, Eigen::Index n, Eigen::Index stride, Eigen::Index count,
-    const std::int64_t* winner, std::int64_t bid, double* sums) {
-  WinnerSumsBody(w, n, stride, count, winner, bid, sums);
+    const std::int64_t* winner, double* acc) {
+  WinnerLanesBody(w, n, stride, count, winner, acc);
 }
 __attribute__((target("avx2"))) void OrderAvx2(
     const double* t, Eigen::Index m, Eigen::Index stride, Eigen::Index count,
@@ -525,7 +533,7 @@ struct Kernels {
   decltype(&TotalsPortable) totals = TotalsPortable;
   decltype(&AheadPortable) ahead = AheadPortable;
   decltype(&OrderPortable) order = OrderPortable;
-  decltype(&WinnerSumsPortable) winner_sums = WinnerSumsPortable;
+  decltype(&WinnerLanesPortable) winner_lanes = WinnerLanesPortable;
 };
 
 Kernels ChooseKernels(bool simd) {
@@ -536,7 +544,7 @@ Kernels ChooseKernels(bool simd) {
     k.totals = TotalsAvx2;
     k.ahead = AheadAvx2;
     k.order = OrderAvx2;
-    k.winner_sums = WinnerSumsAvx2;
+    k.winner_lanes = WinnerLanesAvx2;
   }
 #else
   (void)simd;
@@ -1029,13 +1037,14 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
     std::vector<std::int64_t> suspect;
     std::vector<double> net_values;
     // Untied samples' ranks: four copies of the m x m counts (sample c in
-    // copy c mod 4), bid-major.
+    // copy c mod 4), rank-major: counts[(copy * m + rank) * m + bid].
     std::vector<std::int64_t> counts;
     std::vector<std::int64_t> winner;  // per sample (-1: none or tied)
     std::vector<char> won;             // per bid: won a sample of the block
-    // 8 x m: winners' weights, one criterion (or n: one bid's, all
-    // criteria)
+    // The winners' weights of a block (WinnerLanesBody): (m + 1) x 8 lanes
+    // x n rounded up to 4; slot m takes the samples without a winner.
     std::vector<double> lanes;
+    std::vector<std::int64_t> slot;  // per sample: winner, or m
     std::vector<double> scratch;
     std::vector<Eigen::Index> order;
     Eigen::VectorXd one;
@@ -1054,7 +1063,9 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
     ws->suspect.assign(static_cast<std::size_t>(stride), 0);
     ws->net_values.assign(static_cast<std::size_t>(8 * m), 0.0);
     ws->counts.assign(static_cast<std::size_t>(4 * m * m), 0);
-    ws->lanes.assign(static_cast<std::size_t>(std::max(n, 8 * m)), 0.0);
+    const Eigen::Index np = (n + 3) & ~Eigen::Index{3};
+    ws->lanes.assign(static_cast<std::size_t>((m + 1) * 8 * np), 0.0);
+    ws->slot.assign(static_cast<std::size_t>(stride), m);
     ws->won.assign(static_cast<std::size_t>(m), 0);
     // Without ties the ahead counts of a sample add up to this.
     const std::int64_t untied = std::int64_t{m} * (m - 1) / 2;
@@ -1089,15 +1100,23 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
                       tag_bits, check, ws->net_values.data(), ws->ranked.data(),
                       ws->suspect.data());
         exact = ws->suspect.data();
+        // Every sample's ranks are counted; the samples to rank exactly
+        // (rare) are taken out again below.
         for (Eigen::Index r = 0; r < m; ++r) {
           const std::int64_t* bid = ws->ranked.data() + r * stride;
+          std::int64_t* at_r = counts + r * m;
           for (Eigen::Index c = 0; c < count; ++c) {
-            if (exact[c] != 0) continue;
-            ++counts[((c & 3) * m + bid[c]) * m + r];
+            ++at_r[(c & 3) * m * m + bid[c]];
           }
         }
-        for (Eigen::Index c = 0; c < count; ++c)
+        for (Eigen::Index c = 0; c < count; ++c) {
           winner[c] = ws->ranked[static_cast<std::size_t>(c)];
+          if (exact[c] == 0) continue;
+          for (Eigen::Index r = 0; r < m; ++r) {
+            --counts[((c & 3) * m + r) * m +
+                     ws->ranked[static_cast<std::size_t>(r * stride + c)]];
+          }
+        }
       } else {
         // A bid's ahead count is its rank; a sample whose counts do not
         // add up to m (m - 1) / 2 has a tie.
@@ -1113,7 +1132,7 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
           for (Eigen::Index c = 0; c < count; ++c) {
             if (exact[c] != 0) continue;
             const std::int64_t r = ai[c];
-            ++counts[((c & 3) * m + i) * m + r];
+            ++counts[((c & 3) * m + r) * m + i];
             winner[c] = r == 0 ? i : winner[c];
           }
         }
@@ -1133,41 +1152,30 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
                        }
                      });
       }
-      // The winners' weights, summed for each bid in 8 lanes (sample c
-      // into lane c mod 8) so that consecutive wins of one bid do not wait
-      // on each other. Vectorised over samples, bid by bid, when the block
-      // has few winners; otherwise sample by sample (the same sums).
+      // The winners' weights, summed for each bid and criterion in 8 lanes
+      // (sample c into lane c mod 8, in order), then ((l0 + l1) + (l2 +
+      // l3)) + ((l4 + l5) + (l6 + l7)) added to the task's sum.
       std::fill(ws->won.begin(), ws->won.end(), 0);
-      Eigen::Index winners = 0;
-      for (Eigen::Index c = 0; c < count; ++c) {
-        if (winner[c] < 0) continue;
-        char& seen = ws->won[static_cast<std::size_t>(winner[c])];
-        winners += seen == 0;
-        seen = 1;
-      }
-      if (winners <= 3) {
-        for (Eigen::Index i = 0; i < m; ++i) {
-          if (ws->won[static_cast<std::size_t>(i)] == 0) continue;
-          kernels.winner_sums(w, n, stride, count, winner, i, ws->lanes.data());
-          for (Eigen::Index j = 0; j < n; ++j) {
-            p->central(j, i) += ws->lanes[static_cast<std::size_t>(j)];
-          }
-        }
-        continue;
+      std::int64_t* slot = ws->slot.data();
+      for (Eigen::Index c = 0; c < stride; ++c) {  // winner: -1 past count
+        const std::int64_t i = winner[c];
+        slot[c] = i >= 0 ? i : m;
+        if (i >= 0) ws->won[static_cast<std::size_t>(i)] = 1;
       }
       double* lanes = ws->lanes.data();
-      for (Eigen::Index j = 0; j < n; ++j) {
-        const double* wj = w + j * stride;
-        std::fill(ws->lanes.begin(), ws->lanes.end(), 0.0);
-        for (Eigen::Index c = 0; c < count; ++c) {
-          const std::int64_t i = winner[c];
-          if (i >= 0) lanes[i * 8 + (c & 7)] += wj[c];
+      kernels.winner_lanes(w, n, stride, count, slot, lanes);
+      for (Eigen::Index i = 0; i <= m; ++i) {
+        if (i < m && ws->won[static_cast<std::size_t>(i)] == 0) continue;
+        double* li = lanes + i * 8 * np;
+        if (i < m) {
+          for (Eigen::Index j = 0; j < n; ++j) {
+            const double* l = li + j;
+            p->central(j, i) +=
+                ((l[0] + l[np]) + (l[2 * np] + l[3 * np])) +
+                ((l[4 * np] + l[5 * np]) + (l[6 * np] + l[7 * np]));
+          }
         }
-        for (Eigen::Index i = 0; i < m; ++i) {
-          const double* l = lanes + i * 8;
-          p->central(j, i) +=
-              ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
-        }
+        std::fill(li, li + 8 * np, 0.0);
       }
     }
     // The untied samples' ranks, after the tied ones' shares.
@@ -1175,7 +1183,7 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
       for (Eigen::Index r = 0; r < m; ++r) {
         std::int64_t k = 0;
         for (Eigen::Index copy = 0; copy < 4; ++copy) {
-          k += ws->counts[static_cast<std::size_t>((copy * m + i) * m + r)];
+          k += ws->counts[static_cast<std::size_t>((copy * m + r) * m + i)];
         }
         p->accept(i, r) += static_cast<double>(k);
         if (r == 0) p->wins[i] += static_cast<double>(k);
