@@ -1112,12 +1112,21 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
         exact = ws->suspect.data();
         // Every sample's ranks are counted; the samples to rank exactly
         // (rare) are taken out again below.
+        const Eigen::Index mm = m * m;
         for (Eigen::Index r = 0; r < m; ++r) {
           const std::int64_t* bid = ws->ranked.data() + r * stride;
-          std::int64_t* at_r = counts + r * m;
-          for (Eigen::Index c = 0; c < count; ++c) {
-            ++at_r[(c & 3) * m * m + bid[c]];
+          std::int64_t* c0 = counts + r * m;
+          std::int64_t* c1 = c0 + mm;
+          std::int64_t* c2 = c1 + mm;
+          std::int64_t* c3 = c2 + mm;
+          Eigen::Index c = 0;
+          for (; c + 4 <= count; c += 4) {
+            ++c0[bid[c]];
+            ++c1[bid[c + 1]];
+            ++c2[bid[c + 2]];
+            ++c3[bid[c + 3]];
           }
+          for (; c < count; ++c) ++c0[(c & 3) * mm + bid[c]];
         }
         for (Eigen::Index c = 0; c < count; ++c) {
           winner[c] = ws->ranked[static_cast<std::size_t>(c)];
