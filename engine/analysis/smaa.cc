@@ -59,111 +59,173 @@ std::uint64_t StreamKey(std::uint64_t seed, std::uint64_t block) {
   return Mix(seed + Mix((block + 1) * kGamma));
 }
 
-// ln u for u in (0, 1) (normal): u = m 2^e with m in [sqrt(1/2), sqrt(2)),
-// ln m = 2 atanh(s) with s = (m - 1) / (m + 1), |s| <= 0.1716, by its series
-// to s^19 (the next term is below 1e-17 of the result), summed by Estrin's
-// scheme. Only +, -, *, / and
-// bit moves, in a fixed order: the scalar and SIMD builds give the same
-// bits, on any platform, with no C library function involved.
-CIRCA_INLINE double LogOpen01(double u) {
-  const auto bits = std::bit_cast<std::uint64_t>(u);
-  const std::uint64_t mantissa = bits & 0x000fffffffffffffULL;
-  // 1 when the mantissa 1.f is above sqrt(2) (then m = 1.f / 2, e + 1).
-  const std::uint64_t big =
-      static_cast<std::uint64_t>(mantissa > 0x6a09e667f3bccULL);
-  const double m =
-      std::bit_cast<double>((mantissa | 0x3ff0000000000000ULL) - (big << 52));
-  const double e =
-      std::bit_cast<double>(((bits >> 52) + big) | 0x4330000000000000ULL) -
-      0x1.0p52 - 1023.0;
-  const double s = (m - 1.0) / (m + 1.0);
-  const double z = s * s;
-  // The series 1 + z/3 + z^2/5 + ... + z^9/19 by Estrin's scheme: pairs of
-  // terms, then pairs of pairs (four multiplications deep instead of ten,
-  // so that the draws of neighbouring samples overlap in the pipeline).
-  const double z2 = z * z;
-  const double z4 = z2 * z2;
-  const double z8 = z4 * z4;
-  const double q0 = 1.0 + z * (1.0 / 3);
-  const double q1 = 1.0 / 5 + z * (1.0 / 7);
-  const double q2 = 1.0 / 9 + z * (1.0 / 11);
-  const double q3 = 1.0 / 13 + z * (1.0 / 15);
-  const double q4 = 1.0 / 17 + z * (1.0 / 19);
-  const double p = ((q0 + z2 * q1) + z4 * (q2 + z2 * q3)) + z8 * q4;
+// Four doubles (and four 64-bit integers): GCC's vector extension, two SSE2
+// registers in the portable build and one AVX register in the AVX2 one
+// (the same operations either way, lane by lane).
+typedef double V4d __attribute__((vector_size(32)));
+typedef std::uint64_t V4u __attribute__((vector_size(32)));
+
+// Unaligned loads and stores. Vectors are passed by value only to
+// always-inline functions, so no vector crosses a call boundary (where its
+// passing would depend on the target's ABI, which -Wpsabi warns about).
+#pragma GCC diagnostic ignored "-Wpsabi"
+#define CIRCA_LOAD4(v, p) std::memcpy(&(v), (p), sizeof(V4d))
+#define CIRCA_STORE4(p, v) std::memcpy((p), &(v), sizeof(V4d))
+
+// std::bit_cast between vector types, by memcpy (GCC 12's UBSan reports
+// std::bit_cast of a vector type as a load of a null pointer).
+template <class To, class From>
+CIRCA_INLINE To VecCast(const From& from) {
+  static_assert(sizeof(To) == sizeof(From));
+  To to;
+  std::memcpy(&to, &from, sizeof to);
+  return to;
+}
+
+// Mix, four values at a time (AVX2 has no 64-bit multiply: the compiler
+// builds each product from three 32-bit ones; the bits are Mix's).
+CIRCA_INLINE V4u MixV(V4u z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+// ln u for u in (0, 1) (normal), four lanes: u = m 2^e with m in
+// [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s) with s = (m - 1) / (m + 1),
+// |s| <= 0.1716, by its series to s^19 (the next term is below 1e-17 of
+// the result), summed by Estrin's scheme (pairs of terms, then pairs of
+// pairs: four multiplications deep instead of ten). Only +, -, *, / and
+// bit moves, in a fixed order: the portable and AVX2 builds give the same
+// bits, on any platform, with no C library function involved. In two
+// parts, so that the draw kernel can run them in separate passes:
+// LogReduce gives s and e, LogSeries e ln 2 + 2 s p(s^2).
+CIRCA_INLINE void LogReduce(V4d u, V4d* s, V4d* e) {
+  const auto bits = VecCast<V4u>(u);
+  const V4u mantissa = bits & 0x000fffffffffffffULL;
+  // 1 when the mantissa 1.f is above sqrt(2) (then m = 1.f / 2, e + 1):
+  // bit 52 of mantissa + 2^52 - 1 - 0x6a09e667f3bcc.
+  const V4u big =
+      (mantissa + (0x000fffffffffffffULL - 0x6a09e667f3bccULL)) >> 52;
+  const auto m = VecCast<V4d>((mantissa | 0x3ff0000000000000ULL) - (big << 52));
+  *e = VecCast<V4d>(((bits >> 52) + big) | 0x4330000000000000ULL) - 0x1.0p52 -
+       1023.0;
+  *s = (m - 1.0) / (m + 1.0);
+}
+CIRCA_INLINE V4d LogSeries(V4d s, V4d e) {
+  const V4d z = s * s;
+  const V4d z2 = z * z;
+  const V4d z4 = z2 * z2;
+  const V4d z8 = z4 * z4;
+  const V4d q0 = 1.0 + z * (1.0 / 3);
+  const V4d q1 = 1.0 / 5 + z * (1.0 / 7);
+  const V4d q2 = 1.0 / 9 + z * (1.0 / 11);
+  const V4d q3 = 1.0 / 13 + z * (1.0 / 15);
+  const V4d q4 = 1.0 / 17 + z * (1.0 / 19);
+  const V4d p = ((q0 + z2 * q1) + z4 * (q2 + z2 * q3)) + z8 * q4;
   return e * 0.6931471805599453 + (2.0 * s) * p;
 }
 
-// Exponential(1) from one 64-bit value: -ln U with U = (2 floor(x / 2^12) +
-// 1) 2^-53, strictly inside (0, 1), built from the bits without an integer
-// to double conversion.
-CIRCA_INLINE double Exponential(std::uint64_t x) {
-  const double one_m = std::bit_cast<double>(0x3ff0000000000000ULL | (x >> 12));
-  return -LogOpen01((one_m - 1.0) + 0x1.0p-53);
+// U = (2 floor(x / 2^12) + 1) 2^-53 from four 64-bit values, strictly
+// inside (0, 1), built from the bits without an integer to double
+// conversion.
+CIRCA_INLINE V4d Uniform(V4u x) {
+  const auto one_m = VecCast<V4d>((x >> 12) | 0x3ff0000000000000ULL);
+  return (one_m - 1.0) + 0x1.0p-53;
 }
 
 // Candidates first .. first + count - 1 of a stream, normalised to the
 // simplex, into out[j * stride + c] (criterion-major: a criterion's values
-// for consecutive candidates are contiguous). `sum` holds count doubles.
+// for consecutive candidates are contiguous), as Exponential(1) values E =
+// -ln U, E_j * (1 / sum of E in criterion order). In bulk, one criterion's
+// row at a time and in three passes: the uniforms, their reduction for the
+// logarithm (LogReduce: the division), the logarithms' series, 8
+// candidates per step. Each pass's steps are short and independent, so the
+// processor overlaps several (one pass for everything kept about two steps
+// in flight and waited on their chains of dependent operations: 13 ms of
+// the 29 ms of BM_Smaa/20/100000; three passes: about 7 ms). Rows are
+// written up to count rounded up to 8 (the extra lanes draw the stream's
+// next values; `stride` must allow it), and `sum` holds twice that rounded
+// count (the second half is scratch).
 CIRCA_INLINE void DrawBody(std::uint64_t key, std::uint64_t first,
                            Eigen::Index count, Eigen::Index n, double* out,
                            Eigen::Index stride, double* sum) {
   const auto un = static_cast<std::uint64_t>(n);
   const std::uint64_t step = un * kGamma;
-  const auto base = [&](Eigen::Index j) {
-    return key + (first * un + static_cast<std::uint64_t>(j + 1)) * kGamma;
-  };
-  for (Eigen::Index c = 0; c < count; ++c) sum[c] = 0.0;
-  // Four criteria per pass: four independent logarithms in flight (the
-  // sum still adds them in criterion order).
-  Eigen::Index j = 0;
-  for (; j + 4 <= n; j += 4) {
-    double* row0 = out + j * stride;
-    double* row1 = row0 + stride;
-    double* row2 = row1 + stride;
-    double* row3 = row2 + stride;
-    const std::uint64_t base0 = base(j);
-    const std::uint64_t base1 = base(j + 1);
-    const std::uint64_t base2 = base(j + 2);
-    const std::uint64_t base3 = base(j + 3);
-    for (Eigen::Index c = 0; c < count; ++c) {
-      const std::uint64_t at = static_cast<std::uint64_t>(c) * step;
-      const double e0 = Exponential(Mix(base0 + at));
-      const double e1 = Exponential(Mix(base1 + at));
-      const double e2 = Exponential(Mix(base2 + at));
-      const double e3 = Exponential(Mix(base3 + at));
-      row0[c] = e0;
-      row1[c] = e1;
-      row2[c] = e2;
-      row3[c] = e3;
-      sum[c] = (((sum[c] + e0) + e1) + e2) + e3;
+  const Eigen::Index padded = (count + 7) & ~Eigen::Index{7};
+  const V4u lanes = {0, step, 2 * step, 3 * step};
+  const std::uint64_t step4 = 4 * step;
+  const std::uint64_t step8 = 8 * step;
+  // The second half of `sum`: each value's s (LogReduce) between passes.
+  double* ratio = sum + padded;
+  for (Eigen::Index j = 0; j < n; ++j) {
+    double* row = out + j * stride;
+    // Candidate c's value for criterion j is number (first + c) n + j of
+    // the stream: Mix(key + ((first + c) n + j + 1) gamma).
+    const std::uint64_t base =
+        key + (first * un + static_cast<std::uint64_t>(j + 1)) * kGamma;
+    V4u at0 = base + lanes;
+    V4u at1 = at0 + step4;
+    for (Eigen::Index c = 0; c < padded; c += 8) {
+      const V4d u0 = Uniform(MixV(at0));
+      const V4d u1 = Uniform(MixV(at1));
+      at0 += step8;
+      at1 += step8;
+      CIRCA_STORE4(row + c, u0);
+      CIRCA_STORE4(row + c + 4, u1);
+    }
+    for (Eigen::Index c = 0; c < padded; c += 8) {
+      V4d s0, s1, x0, x1, u0, u1;
+      CIRCA_LOAD4(u0, row + c);
+      CIRCA_LOAD4(u1, row + c + 4);
+      LogReduce(u0, &s0, &x0);
+      LogReduce(u1, &s1, &x1);
+      CIRCA_STORE4(ratio + c, s0);
+      CIRCA_STORE4(ratio + c + 4, s1);
+      CIRCA_STORE4(row + c, x0);
+      CIRCA_STORE4(row + c + 4, x1);
+    }
+    for (Eigen::Index c = 0; c < padded; c += 8) {
+      V4d r0, r1, x0, x1;
+      CIRCA_LOAD4(r0, ratio + c);
+      CIRCA_LOAD4(r1, ratio + c + 4);
+      CIRCA_LOAD4(x0, row + c);
+      CIRCA_LOAD4(x1, row + c + 4);
+      const V4d e0 = -LogSeries(r0, x0);
+      const V4d e1 = -LogSeries(r1, x1);
+      CIRCA_STORE4(row + c, e0);
+      CIRCA_STORE4(row + c + 4, e1);
+      V4d s0 = e0;
+      V4d s1 = e1;
+      if (j > 0) {
+        V4d p0;
+        V4d p1;
+        CIRCA_LOAD4(p0, sum + c);
+        CIRCA_LOAD4(p1, sum + c + 4);
+        s0 = p0 + e0;
+        s1 = p1 + e1;
+      }
+      CIRCA_STORE4(sum + c, s0);
+      CIRCA_STORE4(sum + c + 4, s1);
     }
   }
-  for (; j < n; ++j) {
-    double* row = out + j * stride;
-    const std::uint64_t b = base(j);
-    for (Eigen::Index c = 0; c < count; ++c) {
-      const double e =
-          Exponential(Mix(b + static_cast<std::uint64_t>(c) * step));
-      row[c] = e;
-      sum[c] += e;
-    }
+  for (Eigen::Index c = 0; c < padded; c += 4) {
+    V4d s0;
+    CIRCA_LOAD4(s0, sum + c);
+    s0 = 1.0 / s0;
+    CIRCA_STORE4(sum + c, s0);
   }
-  for (Eigen::Index c = 0; c < count; ++c) sum[c] = 1.0 / sum[c];
-  for (j = 0; j < n; ++j) {
+  for (Eigen::Index j = 0; j < n; ++j) {
     double* row = out + j * stride;
-    for (Eigen::Index c = 0; c < count; ++c) row[c] *= sum[c];
+    for (Eigen::Index c = 0; c < padded; c += 4) {
+      V4d r0;
+      V4d s0;
+      CIRCA_LOAD4(r0, row + c);
+      CIRCA_LOAD4(s0, sum + c);
+      r0 *= s0;
+      CIRCA_STORE4(row + c, r0);
+    }
   }
 }
-
-// Four doubles: GCC's vector extension, two SSE2 registers in the portable
-// build and one AVX register in the AVX2 one (the same operations either
-// way, lane by lane).
-typedef double V4d __attribute__((vector_size(32)));
-
-// Unaligned loads and stores (no vector passed by value: that would depend
-// on the target's ABI).
-#define CIRCA_LOAD4(v, p) std::memcpy(&(v), (p), sizeof(V4d))
-#define CIRCA_STORE4(p, v) std::memcpy((p), &(v), sizeof(V4d))
 
 // t[i * stride + c] = sum over j (in order) of s(i, j) w[j * stride + c],
 // for m bids (s: m x n, column-major). Rows are padded to a multiple of 8
@@ -303,7 +365,6 @@ CIRCA_INLINE void OrderBody(const double* t, Eigen::Index m,
                             const std::int32_t* net, Eigen::Index comparators,
                             int bits, double check, double* v,
                             std::int64_t* order, std::int64_t* suspect) {
-  typedef std::uint64_t V4u __attribute__((vector_size(32)));
   const std::uint64_t tag_mask = (std::uint64_t{1} << bits) - 1;
   const V4d check4 = {check, check, check, check};
   for (Eigen::Index c = 0; c < count; c += 8) {
@@ -367,42 +428,50 @@ CIRCA_INLINE void OrderBody(const double* t, Eigen::Index m,
   }
 }
 
-// sums[j] = the weights w[j * stride + c] of criterion j in the samples c
-// that `bid` won (winner[c] == bid; winner holds stride entries, -1 past
-// count), for j < n. Each sum is taken in 8 lanes (sample c into lane
-// c mod 8, in order), then ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 +
-// l7)); a sample another bid won adds +0.
-CIRCA_INLINE void WinnerSumsBody(const double* w, Eigen::Index n,
-                                 Eigen::Index stride, Eigen::Index count,
-                                 const std::int64_t* winner, std::int64_t bid,
-                                 double* sums) {
+// The winners' weights, by lanes: acc[((winner[c] * 8) + c mod 8) * np + j]
+// += w[j * stride + c] for every sample c < count rounded up to 4 and
+// criterion j < n, in sample order (np = n rounded up to 4; winner[c] is
+// a slot in 0 .. m, m standing for "no winner": its sums are not used).
+// Four samples and four criteria at a time: a 4 x 4 tile of the
+// criterion-major weights is transposed in registers, and each sample's
+// four weights are added to its winner's lane at once. Each (winner, lane,
+// criterion) sum is the one a loop over the samples in order gives.
+CIRCA_INLINE void WinnerLanesBody(const double* w, Eigen::Index n,
+                                  Eigen::Index stride, Eigen::Index count,
+                                  const std::int64_t* winner, double* acc) {
   typedef std::int64_t V4l __attribute__((vector_size(32)));
-  for (Eigen::Index j = 0; j < n; ++j) {
-    const double* wj = w + j * stride;
-    V4l a0 = {};
-    V4l a1 = {};
-    for (Eigen::Index c = 0; c < count; c += 8) {
-      V4l k0, k1, w0, w1;
-      CIRCA_LOAD4(k0, winner + c);
-      CIRCA_LOAD4(k1, winner + c + 4);
-      CIRCA_LOAD4(w0, wj + c);
-      CIRCA_LOAD4(w1, wj + c + 4);
-      V4d d0, d1, s0, s1;
-      std::memcpy(&s0, &a0, sizeof s0);
-      std::memcpy(&s1, &a1, sizeof s1);
-      w0 &= k0 == bid;
-      w1 &= k1 == bid;
-      std::memcpy(&d0, &w0, sizeof d0);
-      std::memcpy(&d1, &w1, sizeof d1);
-      s0 += d0;
-      s1 += d1;
-      std::memcpy(&a0, &s0, sizeof a0);
-      std::memcpy(&a1, &s1, sizeof a1);
+  const Eigen::Index np = (n + 3) & ~Eigen::Index{3};
+  const Eigen::Index n4 = n & ~Eigen::Index{3};
+  const Eigen::Index padded = (count + 3) & ~Eigen::Index{3};
+  for (Eigen::Index c = 0; c < padded; c += 4) {
+    double* to[4];
+    for (Eigen::Index k = 0; k < 4; ++k) {
+      to[k] = acc + (winner[c + k] * 8 + ((c + k) & 7)) * np;
     }
-    double l[8];
-    CIRCA_STORE4(l, a0);
-    CIRCA_STORE4(l + 4, a1);
-    sums[j] = ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+    for (Eigen::Index j = 0; j < n4; j += 4) {
+      V4d r0, r1, r2, r3;
+      CIRCA_LOAD4(r0, w + j * stride + c);
+      CIRCA_LOAD4(r1, w + (j + 1) * stride + c);
+      CIRCA_LOAD4(r2, w + (j + 2) * stride + c);
+      CIRCA_LOAD4(r3, w + (j + 3) * stride + c);
+      const V4d t0 = __builtin_shuffle(r0, r1, V4l{0, 4, 2, 6});
+      const V4d t1 = __builtin_shuffle(r0, r1, V4l{1, 5, 3, 7});
+      const V4d t2 = __builtin_shuffle(r2, r3, V4l{0, 4, 2, 6});
+      const V4d t3 = __builtin_shuffle(r2, r3, V4l{1, 5, 3, 7});
+      const V4d col[4] = {__builtin_shuffle(t0, t2, V4l{0, 1, 4, 5}),
+                          __builtin_shuffle(t1, t3, V4l{0, 1, 4, 5}),
+                          __builtin_shuffle(t0, t2, V4l{2, 3, 6, 7}),
+                          __builtin_shuffle(t1, t3, V4l{2, 3, 6, 7})};
+      for (Eigen::Index k = 0; k < 4; ++k) {
+        V4d a;
+        CIRCA_LOAD4(a, to[k] + j);
+        a += col[k];
+        CIRCA_STORE4(to[k] + j, a);
+      }
+    }
+    for (Eigen::Index j = n4; j < n; ++j) {
+      for (Eigen::Index k = 0; k < 4; ++k) to[k][j] += w[j * stride + c + k];
+    }
   }
 }
 
@@ -430,17 +499,17 @@ void OrderPortable(const double* t, Eigen::Index m, Eigen::Index stride,
   OrderBody(t, m, stride, count, net, comparators, bits, check, v, order,
             suspect);
 }
-void WinnerSumsPortable(const double* w, Eigen::Index n, Eigen::Index stride,
-                        Eigen::Index count, const std::int64_t* winner,
-                        std::int64_t bid, double* sums) {
-  WinnerSumsBody(w, n, stride, count, winner, bid, sums);
+void WinnerLanesPortable(const double* w, Eigen::Index n, Eigen::Index stride,
+                         Eigen::Index count, const std::int64_t* winner,
+                         double* acc) {
+  WinnerLanesBody(w, n, stride, count, winner, acc);
 }
 #if defined(__x86_64__)
 #define CIRCA_HAVE_AVX2_KERNELS 1
-__attribute__((target("avx2"))) void WinnerSumsAvx2(
+__attribute__((target("avx2"))) void WinnerLanesAvx2(
     const double* w, Eigen::Index n, Eigen::Index stride, Eigen::Index count,
-    const std::int64_t* winner, std::int64_t bid, double* sums) {
-  WinnerSumsBody(w, n, stride, count, winner, bid, sums);
+    const std::int64_t* winner, double* acc) {
+  WinnerLanesBody(w, n, stride, count, winner, acc);
 }
 __attribute__((target("avx2"))) void OrderAvx2(
     const double* t, Eigen::Index m, Eigen::Index stride, Eigen::Index count,
@@ -474,7 +543,7 @@ struct Kernels {
   decltype(&TotalsPortable) totals = TotalsPortable;
   decltype(&AheadPortable) ahead = AheadPortable;
   decltype(&OrderPortable) order = OrderPortable;
-  decltype(&WinnerSumsPortable) winner_sums = WinnerSumsPortable;
+  decltype(&WinnerLanesPortable) winner_lanes = WinnerLanesPortable;
 };
 
 Kernels ChooseKernels(bool simd) {
@@ -485,7 +554,7 @@ Kernels ChooseKernels(bool simd) {
     k.totals = TotalsAvx2;
     k.ahead = AheadAvx2;
     k.order = OrderAvx2;
-    k.winner_sums = WinnerSumsAvx2;
+    k.winner_lanes = WinnerLanesAvx2;
   }
 #else
   (void)simd;
@@ -554,14 +623,16 @@ class WeightSampler {
     const std::uint64_t key =
         StreamKey(seed_, static_cast<std::uint64_t>(block));
     if (mode_ == Mode::kSimplex) {
-      scratch->resize(static_cast<std::size_t>(count));
+      // The draw kernel's sums: twice count rounded up to 8.
+      scratch->resize(
+          static_cast<std::size_t>(2 * ((count + 7) & ~Eigen::Index{7})));
       k.draw(key, 0, count, n_, w, stride, scratch->data());
       out.draws = out.accepted = count;
       return out;
     }
     const std::int64_t budget = count * max_draws_per_sample_;
     constexpr Eigen::Index kBatch = 64;
-    scratch->resize(static_cast<std::size_t>(kBatch * (n_ + 1)));
+    scratch->resize(static_cast<std::size_t>(kBatch * (n_ + 2)));
     double* cand = scratch->data();
     double* sum = cand + kBatch * n_;
     std::vector<double> v(static_cast<std::size_t>(n_));
@@ -976,13 +1047,14 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
     std::vector<std::int64_t> suspect;
     std::vector<double> net_values;
     // Untied samples' ranks: four copies of the m x m counts (sample c in
-    // copy c mod 4), bid-major.
+    // copy c mod 4), rank-major: counts[(copy * m + rank) * m + bid].
     std::vector<std::int64_t> counts;
     std::vector<std::int64_t> winner;  // per sample (-1: none or tied)
     std::vector<char> won;             // per bid: won a sample of the block
-    // 8 x m: winners' weights, one criterion (or n: one bid's, all
-    // criteria)
+    // The winners' weights of a block (WinnerLanesBody): (m + 1) x 8 lanes
+    // x n rounded up to 4; slot m takes the samples without a winner.
     std::vector<double> lanes;
+    std::vector<std::int64_t> slot;  // per sample: winner, or m
     std::vector<double> scratch;
     std::vector<Eigen::Index> order;
     Eigen::VectorXd one;
@@ -1001,7 +1073,9 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
     ws->suspect.assign(static_cast<std::size_t>(stride), 0);
     ws->net_values.assign(static_cast<std::size_t>(8 * m), 0.0);
     ws->counts.assign(static_cast<std::size_t>(4 * m * m), 0);
-    ws->lanes.assign(static_cast<std::size_t>(std::max(n, 8 * m)), 0.0);
+    const Eigen::Index np = (n + 3) & ~Eigen::Index{3};
+    ws->lanes.assign(static_cast<std::size_t>((m + 1) * 8 * np), 0.0);
+    ws->slot.assign(static_cast<std::size_t>(stride), m);
     ws->won.assign(static_cast<std::size_t>(m), 0);
     // Without ties the ahead counts of a sample add up to this.
     const std::int64_t untied = std::int64_t{m} * (m - 1) / 2;
@@ -1036,15 +1110,32 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
                       tag_bits, check, ws->net_values.data(), ws->ranked.data(),
                       ws->suspect.data());
         exact = ws->suspect.data();
+        // Every sample's ranks are counted; the samples to rank exactly
+        // (rare) are taken out again below.
+        const Eigen::Index mm = m * m;
         for (Eigen::Index r = 0; r < m; ++r) {
           const std::int64_t* bid = ws->ranked.data() + r * stride;
-          for (Eigen::Index c = 0; c < count; ++c) {
-            if (exact[c] != 0) continue;
-            ++counts[((c & 3) * m + bid[c]) * m + r];
+          std::int64_t* c0 = counts + r * m;
+          std::int64_t* c1 = c0 + mm;
+          std::int64_t* c2 = c1 + mm;
+          std::int64_t* c3 = c2 + mm;
+          Eigen::Index c = 0;
+          for (; c + 4 <= count; c += 4) {
+            ++c0[bid[c]];
+            ++c1[bid[c + 1]];
+            ++c2[bid[c + 2]];
+            ++c3[bid[c + 3]];
+          }
+          for (; c < count; ++c) ++c0[(c & 3) * mm + bid[c]];
+        }
+        for (Eigen::Index c = 0; c < count; ++c) {
+          winner[c] = ws->ranked[static_cast<std::size_t>(c)];
+          if (exact[c] == 0) continue;
+          for (Eigen::Index r = 0; r < m; ++r) {
+            --counts[((c & 3) * m + r) * m +
+                     ws->ranked[static_cast<std::size_t>(r * stride + c)]];
           }
         }
-        for (Eigen::Index c = 0; c < count; ++c)
-          winner[c] = ws->ranked[static_cast<std::size_t>(c)];
       } else {
         // A bid's ahead count is its rank; a sample whose counts do not
         // add up to m (m - 1) / 2 has a tie.
@@ -1060,7 +1151,7 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
           for (Eigen::Index c = 0; c < count; ++c) {
             if (exact[c] != 0) continue;
             const std::int64_t r = ai[c];
-            ++counts[((c & 3) * m + i) * m + r];
+            ++counts[((c & 3) * m + r) * m + i];
             winner[c] = r == 0 ? i : winner[c];
           }
         }
@@ -1080,41 +1171,30 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
                        }
                      });
       }
-      // The winners' weights, summed for each bid in 8 lanes (sample c
-      // into lane c mod 8) so that consecutive wins of one bid do not wait
-      // on each other. Vectorised over samples, bid by bid, when the block
-      // has few winners; otherwise sample by sample (the same sums).
+      // The winners' weights, summed for each bid and criterion in 8 lanes
+      // (sample c into lane c mod 8, in order), then ((l0 + l1) + (l2 +
+      // l3)) + ((l4 + l5) + (l6 + l7)) added to the task's sum.
       std::fill(ws->won.begin(), ws->won.end(), 0);
-      Eigen::Index winners = 0;
-      for (Eigen::Index c = 0; c < count; ++c) {
-        if (winner[c] < 0) continue;
-        char& seen = ws->won[static_cast<std::size_t>(winner[c])];
-        winners += seen == 0;
-        seen = 1;
-      }
-      if (winners <= 3) {
-        for (Eigen::Index i = 0; i < m; ++i) {
-          if (ws->won[static_cast<std::size_t>(i)] == 0) continue;
-          kernels.winner_sums(w, n, stride, count, winner, i, ws->lanes.data());
-          for (Eigen::Index j = 0; j < n; ++j) {
-            p->central(j, i) += ws->lanes[static_cast<std::size_t>(j)];
-          }
-        }
-        continue;
+      std::int64_t* slot = ws->slot.data();
+      for (Eigen::Index c = 0; c < stride; ++c) {  // winner: -1 past count
+        const std::int64_t i = winner[c];
+        slot[c] = i >= 0 ? i : m;
+        if (i >= 0) ws->won[static_cast<std::size_t>(i)] = 1;
       }
       double* lanes = ws->lanes.data();
-      for (Eigen::Index j = 0; j < n; ++j) {
-        const double* wj = w + j * stride;
-        std::fill(ws->lanes.begin(), ws->lanes.end(), 0.0);
-        for (Eigen::Index c = 0; c < count; ++c) {
-          const std::int64_t i = winner[c];
-          if (i >= 0) lanes[i * 8 + (c & 7)] += wj[c];
+      kernels.winner_lanes(w, n, stride, count, slot, lanes);
+      for (Eigen::Index i = 0; i <= m; ++i) {
+        if (i < m && ws->won[static_cast<std::size_t>(i)] == 0) continue;
+        double* li = lanes + i * 8 * np;
+        if (i < m) {
+          for (Eigen::Index j = 0; j < n; ++j) {
+            const double* l = li + j;
+            p->central(j, i) +=
+                ((l[0] + l[np]) + (l[2 * np] + l[3 * np])) +
+                ((l[4 * np] + l[5 * np]) + (l[6 * np] + l[7 * np]));
+          }
         }
-        for (Eigen::Index i = 0; i < m; ++i) {
-          const double* l = lanes + i * 8;
-          p->central(j, i) +=
-              ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
-        }
+        std::fill(li, li + 8 * np, 0.0);
       }
     }
     // The untied samples' ranks, after the tied ones' shares.
@@ -1122,7 +1202,7 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
       for (Eigen::Index r = 0; r < m; ++r) {
         std::int64_t k = 0;
         for (Eigen::Index copy = 0; copy < 4; ++copy) {
-          k += ws->counts[static_cast<std::size_t>((copy * m + i) * m + r)];
+          k += ws->counts[static_cast<std::size_t>((copy * m + r) * m + i)];
         }
         p->accept(i, r) += static_cast<double>(k);
         if (r == 0) p->wins[i] += static_cast<double>(k);
