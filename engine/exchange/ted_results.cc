@@ -1,9 +1,11 @@
 // TED XML facts of the procedure and published results (docs/exchange.md,
 // "Procedure and results"): CONTRACTING_BODY's OFFICIALNAME, REF_OJS
 // DATE_PUB, OBJECT_CONTRACT's REFERENCE_NUMBER and CPV_MAIN, the PROCEDURE's
-// PT_* element, and per lot from AWARD_CONTRACT (matched by LOT_NO):
+// PT_* element, and per lot from AWARD_CONTRACT (matched by LOT_NO, a
+// lot's or a list of lots'):
 // VAL_TOTAL (BT-720), VAL_RANGE_TOTAL LOW/HIGH (BT-710/711) and
 // NB_TENDERS_RECEIVED (BT-759).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -80,6 +82,56 @@ void ReadAward(pugi::xml_node award, std::string_view ns,
   }
 }
 
+// The lots an AWARD_CONTRACT is for. Its LOT_NO names one lot, or, when it
+// names none, lists several a contract covers together, separated by full
+// stops, commas or white space ("1.2.3", "1, 2, 3"): every listed lot gets
+// the award's results when every item of the list is a lot's LOT_NO (as
+// the Publications Office's TED-to-eForms converter reads it, one
+// LotResult per listed lot, each with the award's values and tenders;
+// ted-xml-data-converter, xslt/notice-result.xslt). A lot number that
+// itself holds a full stop ("1.2") is matched whole first; in a framework
+// agreement or a dynamic purchasing system (PROCEDURE's FRAMEWORK or DPS)
+// the converter never splits LOT_NO, whose "1.2" there numbers a part of lot
+// 1 (20-537923), and neither does this. A notice of one lot: its award may
+// leave LOT_NO out.
+std::vector<ImportedLot*> AwardedLots(const std::string& lot_no, bool may_list,
+                                      ImportedNotice* notice) {
+  std::vector<ImportedLot*> out;
+  if (lot_no.empty()) {
+    if (notice->lots.size() == 1) out.push_back(&notice->lots[0]);
+    return out;
+  }
+  // The last lot of that number, when two share it.
+  for (ImportedLot& l : notice->lots) {
+    if (l.id == lot_no) out = {&l};
+  }
+  if (!out.empty()) return out;
+  std::size_t start = may_list ? 0 : lot_no.size() + 1;
+  while (start <= lot_no.size()) {
+    std::size_t end = lot_no.find_first_of(".,; \t\r\n", start);
+    if (end == std::string::npos) end = lot_no.size();
+    const std::string item = lot_no.substr(start, end - start);
+    start = end + 1;
+    if (item.empty()) continue;
+    ImportedLot* match = nullptr;
+    for (ImportedLot& l : notice->lots) {
+      if (l.id == item) match = &l;
+    }
+    if (match == nullptr) {
+      out.clear();
+      break;
+    }
+    if (std::find(out.begin(), out.end(), match) == out.end()) {
+      out.push_back(match);
+    }
+  }
+  // One lot whose LOT_NO the notice left empty.
+  if (out.empty() && notice->lots.size() == 1 && notice->lots[0].id.empty()) {
+    out.push_back(&notice->lots[0]);
+  }
+  return out;
+}
+
 }  // namespace
 
 void ImportTedFacts(pugi::xml_node root, pugi::xml_node form,
@@ -108,18 +160,14 @@ void ImportTedFacts(pugi::xml_node root, pugi::xml_node form,
       break;
     }
   }
+  const pugi::xml_node procedure = Child(form, fns, "PROCEDURE");
+  const bool may_list =
+      !Child(procedure, fns, "FRAMEWORK") && !Child(procedure, fns, "DPS");
   for (pugi::xml_node award : Children(form, fns, "AWARD_CONTRACT")) {
     const std::string lot_no = Text(Child(award, fns, "LOT_NO"));
-    ImportedLot* lot = nullptr;
-    for (ImportedLot& l : notice->lots) {
-      if (!lot_no.empty() && l.id == lot_no) lot = &l;
+    for (ImportedLot* lot : AwardedLots(lot_no, may_list, notice)) {
+      ReadAward(award, fns, lines, lot);
     }
-    // A single lot: its award may leave LOT_NO out.
-    if (lot == nullptr && notice->lots.size() == 1 &&
-        (lot_no.empty() || notice->lots[0].id.empty())) {
-      lot = &notice->lots[0];
-    }
-    if (lot != nullptr) ReadAward(award, fns, lines, lot);
   }
 }
 

@@ -16,6 +16,7 @@
 #include <array>
 #include <cassert>
 #include <cmath>
+#include <deque>
 #include <mutex>
 #include <unordered_map>
 
@@ -71,12 +72,17 @@ struct Item {
   std::vector<Branch> branches;
 };
 
+// Compiled when first asked for (Catalogue::Find): a `circa score` uses a
+// few dozen of the catalogue's hundreds of patterns.
 struct Message {
   std::string key;
   icu::UnicodeString pattern;
+  std::once_flag compiled;
+  bool parsed = false;  // after `compiled`: the pattern parses
   Items items;
   std::vector<std::string> arguments;
   std::vector<std::string> counts;  // arguments a plural or ordinal chooses by
+  std::vector<std::string> problems;  // what the messages test reports
 };
 
 const char* BundleName(Language language) {
@@ -203,6 +209,42 @@ int32_t Compile(const icu::MessagePattern& mp, int32_t start, Items* out) {
   }
 }
 
+// Parses the message's pattern into its items, argument names and counts.
+void CompileMessage(Message* m) {
+  UParseError where;
+  UErrorCode parsed = U_ZERO_ERROR;
+  icu::MessagePattern mp(m->pattern, &where, parsed);
+  if (U_FAILURE(parsed)) {
+    // tests/explain/messages_test.cc: every pattern parses.
+    m->problems.push_back(m->key + ": " + u_errorName(parsed) + " at offset " +
+                          std::to_string(where.offset));
+    return;
+  }
+  for (int32_t i = 0; i < mp.countParts(); ++i) {
+    if (mp.getPart(i).getType() == UMSGPAT_PART_TYPE_ARG_NAME) {
+      const std::string name = Utf8(mp.getSubstring(mp.getPart(i)));
+      const UMessagePatternArgType type = mp.getPart(i - 1).getArgType();
+      if (type == UMSGPAT_ARG_TYPE_PLURAL ||
+          type == UMSGPAT_ARG_TYPE_SELECTORDINAL) {
+        m->counts.push_back(name);
+      }
+      if (type != UMSGPAT_ARG_TYPE_NONE && type != UMSGPAT_ARG_TYPE_PLURAL &&
+          type != UMSGPAT_ARG_TYPE_SELECTORDINAL &&
+          type != UMSGPAT_ARG_TYPE_SELECT) {
+        m->problems.push_back(m->key + ": argument " + name +
+                              " has a type the formatter does not support");
+      }
+      if (std::find(m->arguments.begin(), m->arguments.end(), name) ==
+          m->arguments.end()) {
+        m->arguments.push_back(name);
+      }
+    }
+  }
+  std::sort(m->arguments.begin(), m->arguments.end());
+  Compile(mp, 0, &m->items);
+  m->parsed = true;
+}
+
 }  // namespace
 
 namespace {
@@ -232,13 +274,21 @@ struct Messages::Catalogue {
   // CLDR's plural and ordinal rules of the language (const use only).
   std::unique_ptr<icu::PluralRules> cardinal;
   std::unique_ptr<icu::PluralRules> ordinal;
-  std::vector<Message> messages;
-  std::vector<std::string> problems;  // patterns that do not parse
+  // A deque: a Message (its once_flag) never moves. Mutable: compiled on
+  // first use.
+  mutable std::deque<Message> messages;
   std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> index;
 
+  // The message, compiled; none when the key is unknown or its pattern
+  // does not parse. Safe from any thread (std::call_once per message).
   const Message* Find(std::string_view key) const {
     const auto it = index.find(key);
-    return it == index.end() ? nullptr : &messages[it->second];
+    return it == index.end() ? nullptr : Compiled(it->second);
+  }
+  const Message* Compiled(std::size_t i) const {
+    Message& m = messages[i];
+    std::call_once(m.compiled, [&m] { CompileMessage(&m); });
+    return m.parsed ? &m : nullptr;
   }
 
   // Find for the formatter, which asks for the same few keys once or more
@@ -293,45 +343,11 @@ Messages::Messages(Language language)
       ures_close(item);
       break;
     }
-    Message m;
+    Message& m = catalogue_->messages.emplace_back();
     m.key = ures_getKey(item);
     m.pattern = icu::UnicodeString(text, length);
     ures_close(item);
-    UParseError where;
-    UErrorCode parsed = U_ZERO_ERROR;
-    icu::MessagePattern mp(m.pattern, &where, parsed);
-    if (U_FAILURE(parsed)) {
-      // tests/explain/messages_test.cc: every pattern parses.
-      catalogue_->problems.push_back(m.key + ": " + u_errorName(parsed) +
-                                     " at offset " +
-                                     std::to_string(where.offset));
-      continue;
-    }
-    for (int32_t i = 0; i < mp.countParts(); ++i) {
-      if (mp.getPart(i).getType() == UMSGPAT_PART_TYPE_ARG_NAME) {
-        const std::string name = Utf8(mp.getSubstring(mp.getPart(i)));
-        const UMessagePatternArgType type = mp.getPart(i - 1).getArgType();
-        if (type == UMSGPAT_ARG_TYPE_PLURAL ||
-            type == UMSGPAT_ARG_TYPE_SELECTORDINAL) {
-          m.counts.push_back(name);
-        }
-        if (type != UMSGPAT_ARG_TYPE_NONE && type != UMSGPAT_ARG_TYPE_PLURAL &&
-            type != UMSGPAT_ARG_TYPE_SELECTORDINAL &&
-            type != UMSGPAT_ARG_TYPE_SELECT) {
-          catalogue_->problems.push_back(
-              m.key + ": argument " + name +
-              " has a type the formatter does not support");
-        }
-        if (std::find(m.arguments.begin(), m.arguments.end(), name) ==
-            m.arguments.end()) {
-          m.arguments.push_back(name);
-        }
-      }
-    }
-    std::sort(m.arguments.begin(), m.arguments.end());
-    Compile(mp, 0, &m.items);
-    catalogue_->index.emplace(m.key, catalogue_->messages.size());
-    catalogue_->messages.push_back(std::move(m));
+    catalogue_->index.emplace(m.key, catalogue_->messages.size() - 1);
   }
   ures_close(bundle);
 }
@@ -638,7 +654,10 @@ std::string Messages::Ordinal(int n) const {
 
 std::vector<std::string> Messages::Keys() const {
   std::vector<std::string> keys;
-  for (const Message& m : catalogue_->messages) keys.push_back(m.key);
+  for (std::size_t i = 0; i < catalogue_->messages.size(); ++i) {
+    const Message* m = catalogue_->Compiled(i);
+    if (m != nullptr) keys.push_back(m->key);
+  }
   std::sort(keys.begin(), keys.end());
   return keys;
 }
@@ -649,7 +668,13 @@ std::vector<std::string> Messages::CountArguments(std::string_view key) const {
 }
 
 std::vector<std::string> Messages::Problems() const {
-  return catalogue_->problems;
+  std::vector<std::string> problems;
+  for (std::size_t i = 0; i < catalogue_->messages.size(); ++i) {
+    catalogue_->Compiled(i);
+    const Message& m = catalogue_->messages[i];
+    problems.insert(problems.end(), m.problems.begin(), m.problems.end());
+  }
+  return problems;
 }
 
 std::vector<std::string> Messages::ArgumentNames(std::string_view key) const {

@@ -532,6 +532,72 @@ TEST(ImportTed, PriceOnlyAndProcurementDocuments) {
               HasSubstr("criteria: []  # TODO: no award criteria published"));
 }
 
+// Lots "1", "2", "3" and "1.2"; one AWARD_CONTRACT per LOT_NO given, each
+// with NB_TENDERS_RECEIVED = its position (1, 2, ...).
+ImportedNotice TedAwards(const std::vector<std::string>& awards,
+                         const std::string& procedure = "<PT_OPEN/>") {
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<TED_EXPORT "
+      "xmlns=\"http://publications.europa.eu/resource/schema/ted/R2.0.9/"
+      "publication\">\n"
+      "<FORM_SECTION><F03_2014 LG=\"EN\" CATEGORY=\"ORIGINAL\">\n"
+      "<OBJECT_CONTRACT><TITLE><P>Test</P></TITLE>\n";
+  for (const char* lot : {"1", "2", "3", "1.2"}) {
+    xml += std::string("<OBJECT_DESCR><LOT_NO>") + lot +
+           "</LOT_NO><AC><AC_PRICE/></AC></OBJECT_DESCR>\n";
+  }
+  xml += "</OBJECT_CONTRACT>\n<PROCEDURE>" + procedure + "</PROCEDURE>\n";
+  for (std::size_t i = 0; i < awards.size(); ++i) {
+    xml += "<AWARD_CONTRACT><LOT_NO>" + awards[i] +
+           "</LOT_NO><AWARDED_CONTRACT><TENDERS><NB_TENDERS_RECEIVED>" +
+           std::to_string(i + 1) +
+           "</NB_TENDERS_RECEIVED></TENDERS><VALUES><VAL_TOTAL "
+           "CURRENCY=\"EUR\">" +
+           std::to_string(100 * (i + 1)) +
+           "</VAL_TOTAL></VALUES></AWARDED_CONTRACT></AWARD_CONTRACT>\n";
+  }
+  xml += "</F03_2014></FORM_SECTION></TED_EXPORT>\n";
+  return ImportOk(xml, "ted.xml");
+}
+
+// Tenders received per lot 1, 2, 3, 1.2 (0: no results).
+std::vector<int> Received(const ImportedNotice& n) {
+  std::vector<int> out;
+  for (const ImportedLot& lot : n.lots) {
+    out.push_back(lot.results.tenders_received.value_or(0));
+  }
+  return out;
+}
+
+TEST(ImportTed, AnAwardOfSeveralLotsGoesToEachListedLot) {
+  // Full stops, commas, semicolons, white space.
+  EXPECT_THAT(Received(TedAwards({"1.3"})), ElementsAre(1, 0, 1, 0));
+  EXPECT_THAT(Received(TedAwards({"1, 2, 3"})), ElementsAre(1, 1, 1, 0));
+  EXPECT_THAT(Received(TedAwards({"2 ;3"})), ElementsAre(0, 1, 1, 0));
+  EXPECT_THAT(Received(TedAwards({"2.3."})), ElementsAre(0, 1, 1, 0));
+  // A lot number with a full stop is that lot, not lots 1 and 2.
+  EXPECT_THAT(Received(TedAwards({"1.2"})), ElementsAre(0, 0, 0, 1));
+  // An item that is no lot's number: the award matches no lot.
+  EXPECT_THAT(Received(TedAwards({"1.2.4"})), ElementsAre(0, 0, 0, 0));
+  EXPECT_THAT(Received(TedAwards({"1 to 3"})), ElementsAre(0, 0, 0, 0));
+  EXPECT_THAT(Received(TedAwards({"1-3"})), ElementsAre(0, 0, 0, 0));
+  // In a framework agreement or a DPS, "1.3" numbers a part of lot 1.
+  EXPECT_THAT(Received(TedAwards({"1.3"}, "<PT_OPEN/><FRAMEWORK/>")),
+              ElementsAre(0, 0, 0, 0));
+  EXPECT_THAT(Received(TedAwards({"1.3", "1.2"}, "<PT_OPEN/><DPS/>")),
+              ElementsAre(0, 0, 0, 2));
+  // Every listed lot gets every value of the award.
+  const ImportedNotice n = TedAwards({"3", "1.2.3"});
+  EXPECT_THAT(Received(n), ElementsAre(2, 2, 1, 0));
+  EXPECT_DOUBLE_EQ(*n.lots[0].results.winning_value, 200);
+  EXPECT_DOUBLE_EQ(*n.lots[1].results.winning_value, 200);
+  // Lot 3's own award comes first; the list fills only what it left empty.
+  EXPECT_DOUBLE_EQ(*n.lots[2].results.winning_value, 100);
+  EXPECT_EQ(n.lots[0].results.currency, "EUR");
+  EXPECT_EQ(n.lots[0].results.where.line, n.lots[1].results.where.line);
+}
+
 TEST(ImportTed, ConcessionCriteriaInOrderOfImportance) {
   const ImportedNotice n =
       ImportOk(TedNotice("<AC_CRITERION>Price</AC_CRITERION>"

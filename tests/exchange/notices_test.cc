@@ -397,6 +397,19 @@ TEST(TedR209, N20_320448LotsAandB) {
   }
 }
 
+// 20-537923: a FRAMEWORK of lots 1..5 whose AWARD_CONTRACTs number parts of
+// lots, LOT_NO "1.1A" ... "1.2", "1.3", "2.3" ... "5.1": no lot's LOT_NO,
+// and not lists of lots (the conversion keeps "1.2" as one result), so no
+// lot gets a result.
+TEST(TedR209, N20_537923FrameworkPartsAreNotListsOfLots) {
+  REQUIRE_DATA();
+  const ImportedNotice n = Import(std::string(kTed) + "20-537923-001-EXP.xml");
+  ASSERT_THAT(LotIds(n), ElementsAre("1", "2", "3", "4", "5"));
+  for (const ImportedLot& lot : n.lots) {
+    EXPECT_FALSE(lot.results.Published()) << lot.id;
+  }
+}
+
 TEST(TedR209, N22_109282PriceOnlyMultilingual) {
   REQUIRE_DATA();
   // 24 languages; the ORIGINAL is Italian.
@@ -407,6 +420,70 @@ TEST(TedR209, N22_109282PriceOnlyMultilingual) {
     EXPECT_THAT(Summary(lot), ElementsAre("price 100"));
     EXPECT_THAT(Codes(lot), ElementsAre("price-only"));
     ExpectLoads(lot);
+  }
+}
+
+// 19-271873 (F03_2014, PHI Clinical Hospital Shtip, MKD): 109 lots, LOT_NO
+// 1..109, and five AWARD_CONTRACTs, read by eye, each NB_TENDERS_RECEIVED 5
+// and VAL_RANGE_TOTAL in MKD without VAL_TOTAL:
+// - ITEM 1, LOT_NO 44: LOW 63000.00, HIGH 77000.00;
+// - ITEM 2, LOT_NO "1.2.3. ... .31": LOW 1400.00, HIGH 475600.00;
+// - ITEM 3, no LOT_NO (its TITLE lists 49..109): matches no lot;
+// - ITEM 4, LOT_NO "33.34. ... .43": LOW 260.00, HIGH 15000.00;
+// - ITEM 5, LOT_NO "32.45.46.47.48": LOW 1200.00, HIGH 7800.00.
+// A list of lot numbers is an award of each listed lot (the Publications
+// Office's conversion of this notice has one LotResult per listed lot, each
+// with the award's LOW, HIGH and 5 tenders): 1 + 31 + 11 + 5 = 48 lots.
+TEST(TedR209, N19_271873AwardsOfSeveralLots) {
+  REQUIRE_DATA();
+  const ImportedNotice n = Import(std::string(kTed) + "19-271873-001-EXP.xml");
+  ASSERT_EQ(n.lots.size(), 109u);
+  struct Award {
+    int first, last;
+    double low, high;
+  };
+  const Award awards[] = {{1, 31, 1400, 475600},
+                          {32, 32, 1200, 7800},
+                          {33, 43, 260, 15000},
+                          {44, 44, 63000, 77000},
+                          {45, 48, 1200, 7800}};
+  int with_results = 0;
+  for (const ImportedLot& lot : n.lots) {
+    SCOPED_TRACE(lot.id);
+    const int no = std::stoi(lot.id);
+    const Award* award = nullptr;
+    for (const Award& a : awards) {
+      if (no >= a.first && no <= a.last) award = &a;
+    }
+    if (award == nullptr) {
+      EXPECT_FALSE(lot.results.Published());
+      continue;
+    }
+    ++with_results;
+    ASSERT_TRUE(lot.results.lowest_value);
+    ASSERT_TRUE(lot.results.highest_value);
+    ASSERT_TRUE(lot.results.tenders_received);
+    EXPECT_DOUBLE_EQ(*lot.results.lowest_value, award->low);
+    EXPECT_DOUBLE_EQ(*lot.results.highest_value, award->high);
+    EXPECT_EQ(*lot.results.tenders_received, 5);
+    EXPECT_FALSE(lot.results.winning_value);
+    EXPECT_EQ(lot.results.currency, "MKD");
+  }
+  EXPECT_EQ(with_results, 48);
+  // Lot 1's results are located at ITEM 2, line 2710 of the file.
+  EXPECT_EQ(n.lots[0].results.where.line, 2710);
+  // The eForms conversion of the same notice gives every lot the same.
+  const ImportedNotice e =
+      Import(std::string(kTedEforms) + "19-271873-001-EXP.xml");
+  ASSERT_EQ(e.lots.size(), n.lots.size());
+  for (std::size_t i = 0; i < n.lots.size(); ++i) {
+    SCOPED_TRACE(n.lots[i].id);
+    const LotResults& t = n.lots[i].results;
+    const LotResults& f = e.lots[i].results;
+    EXPECT_EQ(t.lowest_value, f.lowest_value);
+    EXPECT_EQ(t.highest_value, f.highest_value);
+    EXPECT_EQ(t.tenders_received, f.tenders_received);
+    EXPECT_EQ(t.winning_value, f.winning_value);
   }
 }
 
