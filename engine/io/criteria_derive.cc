@@ -273,9 +273,10 @@ void CriteriaReader::Override(const io::YamlNode& root, CriteriaSet* set) {
   }
 }
 
-void CriteriaReader::OverrideText(const io::YamlNode& n, const std::string& path,
-                                  std::string* name, std::string* description,
-                                  Documentation* doc, Origin* origin) {
+void CriteriaReader::OverrideText(const io::YamlNode& n,
+                                  const std::string& path, std::string* name,
+                                  std::string* description, Documentation* doc,
+                                  Origin* origin) {
   const SourceLocation at = r_.Where(n);
   if (const auto v = r_.String(n, "name", path, false)) {
     *name = *v;

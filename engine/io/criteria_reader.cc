@@ -58,7 +58,8 @@ bool WithinModelRoots(const std::string& file, const std::string& top,
 // without its parse errors, which would quote its content.
 bool LooksLikeCriteriaSet(std::string_view text) {
   Diagnostics ignored;
-  const std::optional<io::YamlDocument> root = io::ParseYaml(text, "", &ignored);
+  const std::optional<io::YamlDocument> root =
+      io::ParseYaml(text, "", &ignored);
   return root && root->IsMap() && (*root)["circa"].IsDefined();
 }
 

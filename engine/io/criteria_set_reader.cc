@@ -172,7 +172,8 @@ void CriteriaReader::ReadFormat(const io::YamlNode& root) {
   }
 }
 
-std::string CriteriaReader::ReadId(const io::YamlNode& n, const std::string& path,
+std::string CriteriaReader::ReadId(const io::YamlNode& n,
+                                   const std::string& path,
                                    std::string_view key, bool required) {
   const auto id = r_.String(n, key, path, required);
   if (!id) return "";
@@ -349,8 +350,8 @@ Criterion CriteriaReader::ReadCriterion(const io::YamlNode& node,
   return c;
 }
 
-void CriteriaReader::ReadWeight(const io::YamlNode& node, const std::string& path,
-                                Criterion* c) {
+void CriteriaReader::ReadWeight(const io::YamlNode& node,
+                                const std::string& path, Criterion* c) {
   const io::YamlNode w = io::MapValue(node, "weight");
   const io::YamlNode o = io::MapValue(node, "order");
   const bool has_w = w.IsDefined() && !w.IsNull();

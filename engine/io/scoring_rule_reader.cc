@@ -145,7 +145,8 @@ bool CriteriaReader::ReadDirection(const io::YamlNode& node,
   return false;
 }
 
-bool CriteriaReader::ReadSteps(const io::YamlNode& node, const std::string& path,
+bool CriteriaReader::ReadSteps(const io::YamlNode& node,
+                               const std::string& path,
                                std::vector<Step>* steps) {
   const io::YamlNode list = io::MapValue(node, "steps");
   const std::string here = io::Join(path, "steps");
@@ -194,7 +195,8 @@ bool CriteriaReader::ReadSteps(const io::YamlNode& node, const std::string& path
   return ok;
 }
 
-bool CriteriaReader::ReadLevels(const io::YamlNode& node, const std::string& path,
+bool CriteriaReader::ReadLevels(const io::YamlNode& node,
+                                const std::string& path,
                                 std::vector<ScaleLevel>* levels) {
   const io::YamlNode map = io::MapValue(node, "levels");
   const std::string here = io::Join(path, "levels");

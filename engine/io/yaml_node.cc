@@ -608,8 +608,7 @@ std::optional<double> YamlReader::Number(const YamlNode& map,
   return NumberOf(node, Join(path, key), "a number");
 }
 
-std::optional<bool> YamlReader::Bool(const YamlNode& map,
-                                     std::string_view key,
+std::optional<bool> YamlReader::Bool(const YamlNode& map, std::string_view key,
                                      const std::string& path) const {
   const YamlNode node = MapValue(map, key);
   if (!node.IsDefined() || node.IsNull()) return std::nullopt;

@@ -5,13 +5,13 @@
 #ifndef CIRCA_ENGINE_IO_YAML_NODE_H_
 #define CIRCA_ENGINE_IO_YAML_NODE_H_
 
+#include <yaml-cpp/yaml.h>
+
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "circa/diagnostics.h"
 #include "io/yaml_tree.h"
@@ -75,8 +75,7 @@ class YamlReader {
   std::optional<bool> Bool(const YamlNode& map, std::string_view key,
                            const std::string& path) const;
   // A scalar node as a number; reports "expected <what>".
-  std::optional<double> NumberOf(const YamlNode& node,
-                                 const std::string& path,
+  std::optional<double> NumberOf(const YamlNode& node, const std::string& path,
                                  std::string_view what) const;
 
   const std::string& file() const { return file_; }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -92,8 +93,7 @@ class YamlBuilder {
   NodeData* New() { return storage_->New(); }
 
   // Gives `node` the children `items` (copied).
-  void SetChildren(NodeData* node, NodeData* const* items,
-                   std::size_t n) {
+  void SetChildren(NodeData* node, NodeData* const* items, std::size_t n) {
     fixups_.push_back({node, storage_->children.size()});
     storage_->children.insert(storage_->children.end(), items, items + n);
     node->count = n;
@@ -143,6 +143,21 @@ class Positions {
         }
       }
     }
+    // A text without a final line break: yaml-cpp ends its last scalar
+    // and places a value left empty there in its own way.
+    if (!text.empty() && text.back() != '\n') return false;
+    // A '?' that may be an explicit key ("? key", "{?key: 1}"): yaml-cpp
+    // places or reads those differently. One inside a word ("why?") is
+    // text to both.
+    constexpr std::string_view kAround = " \t\r\n,[{";
+    for (std::size_t q = text.find('?'); q != std::string_view::npos;
+         q = text.find('?', q + 1)) {
+      if (q == 0 || q + 1 == text.size() ||
+          kAround.find(text[q - 1]) != std::string_view::npos ||
+          kAround.find(text[q + 1]) != std::string_view::npos) {
+        return false;
+      }
+    }
     for (const std::size_t start : line_starts_) {
       const std::string_view rest = text.substr(start);
       if (rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") {
@@ -173,8 +188,8 @@ class Positions {
   YamlMark At(std::size_t byte) const {
     const auto it =
         std::upper_bound(line_starts_.begin(), line_starts_.end(), byte);
-    const std::size_t line = static_cast<std::size_t>(
-        std::distance(line_starts_.begin(), it) - 1);
+    const std::size_t line =
+        static_cast<std::size_t>(std::distance(line_starts_.begin(), it) - 1);
     return {static_cast<int>(byte), static_cast<int>(line),
             static_cast<int>(byte - line_starts_[line])};
   }
@@ -182,7 +197,8 @@ class Positions {
   YamlMark Of(const yaml_mark_t& m) const {
     const std::size_t byte = Byte(m.index);
     if (m.line < line_starts_.size() && line_starts_[m.line] <= byte &&
-        (m.line + 1 >= line_starts_.size() || byte < line_starts_[m.line + 1])) {
+        (m.line + 1 >= line_starts_.size() ||
+         byte < line_starts_[m.line + 1])) {
       return {static_cast<int>(byte), static_cast<int>(m.line),
               static_cast<int>(byte - line_starts_[m.line])};
     }
@@ -192,7 +208,9 @@ class Positions {
   // Where yaml-cpp places a value left empty: at the token after it (the
   // next key, the next "-", a "," or closing bracket, or where the
   // collection ends), i.e. past blanks, line breaks and comments.
-  YamlMark Empty(const yaml_mark_t& m) const {
+  // Nullopt at the end of a text without a final line break, where
+  // yaml-cpp's position is its own.
+  std::optional<YamlMark> Empty(const yaml_mark_t& m) const {
     std::size_t i = Byte(m.index);
     while (i < text_.size()) {
       const char c = text_[i];
@@ -204,6 +222,9 @@ class Positions {
       } else {
         break;
       }
+    }
+    if (i == text_.size() && !text_.empty() && text_.back() != '\n') {
+      return std::nullopt;
     }
     return At(i);
   }
@@ -263,6 +284,7 @@ bool ParseYamlFast(std::string_view text, YamlDocument* out) {
   std::vector<NodeData*> pending;
   NodeData* root = nullptr;
   int documents = 0;
+  int flow_depth = 0;  // open [] and {}
   Event e;
   // Adds a finished node to its parent (or makes it the root).
   const auto add = [&](NodeData* node) {
@@ -308,10 +330,23 @@ bool ParseYamlFast(std::string_view text, YamlDocument* out) {
             reinterpret_cast<const char*>(ev.data.scalar.value),
             ev.data.scalar.length);
         const bool plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        // Inside [] or {}, yaml-cpp reads a ':' not followed by a space
+        // as a separator (YAML 1.2), libyaml as text (1.1).
+        // So does a '?' there, and a value left empty ("{a, b: 1}").
+        if (plain && flow_depth > 0 &&
+            (value.empty() ||
+             value.find_first_of(":?") != std::string_view::npos)) {
+          return false;
+        }
         if (plain && IsNullPlain(value)) {
           n->kind = NodeData::kNull;
-          n->mark = value.empty() ? positions.Empty(ev.start_mark)
-                                  : positions.Of(ev.start_mark);
+          if (value.empty()) {
+            const std::optional<YamlMark> at = positions.Empty(ev.start_mark);
+            if (!at) return false;
+            n->mark = *at;
+          } else {
+            n->mark = positions.Of(ev.start_mark);
+          }
         } else {
           n->kind = NodeData::kScalar;
           n->tag = plain ? "?" : "!";
@@ -324,8 +359,8 @@ bool ParseYamlFast(std::string_view text, YamlDocument* out) {
       case YAML_SEQUENCE_START_EVENT:
       case YAML_MAPPING_START_EVENT: {
         const bool map = ev.type == YAML_MAPPING_START_EVENT;
-        const yaml_char_t* anchor = map ? ev.data.mapping_start.anchor
-                                        : ev.data.sequence_start.anchor;
+        const yaml_char_t* anchor =
+            map ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
         const yaml_char_t* tag =
             map ? ev.data.mapping_start.tag : ev.data.sequence_start.tag;
         if (anchor != nullptr || tag != nullptr) return false;
@@ -339,6 +374,7 @@ bool ParseYamlFast(std::string_view text, YamlDocument* out) {
         n->style = flow ? YamlStyle::kFlow : YamlStyle::kBlock;
         n->mark = positions.Of(ev.start_mark);
         open.push_back({n, pending.size()});
+        if (flow) ++flow_depth;
         break;
       }
       case YAML_SEQUENCE_END_EVENT:
@@ -346,6 +382,7 @@ bool ParseYamlFast(std::string_view text, YamlDocument* out) {
         if (open.empty()) return false;
         const Open o = open.back();
         open.pop_back();
+        if (o.node->style == YamlStyle::kFlow) --flow_depth;
         builder.SetChildren(o.node, pending.data() + o.first,
                             pending.size() - o.first);
         pending.resize(o.first);

@@ -73,9 +73,7 @@ class YamlNode {
   // The text of a scalar; empty for anything else.
   const std::string& Scalar() const;
   const std::string& Tag() const;
-  YamlStyle Style() const {
-    return data_ ? data_->style : YamlStyle::kDefault;
-  }
+  YamlStyle Style() const { return data_ ? data_->style : YamlStyle::kDefault; }
   YamlMark Mark() const { return data_ ? data_->mark : YamlMark{}; }
 
   // Pairs of a map, items of a list, else 0.

@@ -74,7 +74,7 @@ TEST(YamlTreeTest, LibyamlReadsEveryRepositoryFileAsYamlCppDoes) {
     if (SameBothWays(Slurp(path), path.string())) ++fast;
   }
   // Most files are plain block maps, read by libyaml.
-  EXPECT_GT(all, 100);
+  EXPECT_GT(all, 50);
   EXPECT_GT(fast, all / 2) << fast << " of " << all;
 }
 
@@ -82,8 +82,7 @@ TEST(YamlTreeTest, EveryCriteriaSetTakesTheFastPath) {
   for (const auto& e : std::filesystem::directory_iterator(
            std::filesystem::path(CIRCA_SOURCE_DIR) / "criteria")) {
     if (e.path().extension() != ".yaml") continue;
-    EXPECT_TRUE(SameBothWays(Slurp(e.path()), e.path().string()))
-        << e.path();
+    EXPECT_TRUE(SameBothWays(Slurp(e.path()), e.path().string())) << e.path();
   }
 }
 
