@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libeigen3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev
+  libeigen3-dev libyaml-cpp-dev libyaml-dev libspdlog-dev libfmt-dev libcli11-dev
   nlohmann-json3-dev libssl-dev libpugixml-dev libzip-dev libicu-dev icu-devtools
   libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -115,20 +115,20 @@ class Applier {
   }
 
   // Plans an edit for every weight and for the `weights` key.
-  bool Plan(const YAML::Node& root, std::vector<Edit>* edits) {
+  bool Plan(const io::YamlNode& root, std::vector<Edit>* edits) {
     const bool points = set_.weights == WeightMode::kPoints;
     if (!PlanList(root["criteria"], set_.criteria, kAhpTopGroup, set_.scale,
                   points, edits)) {
       return false;
     }
-    const YAML::Node mode = root["weights"];
+    const io::YamlNode mode = root["weights"];
     if (mode.IsDefined() && !mode.IsNull()) {
       return Replace(mode, "percent", edits);
     }
     for (const auto& kv : root) {
       if (!kv.first.IsScalar() || kv.first.Scalar() != "criteria") continue;
       const std::size_t pos = static_cast<std::size_t>(kv.first.Mark().pos);
-      if (root.Style() == YAML::EmitterStyle::Flow) {
+      if (root.Style() == io::YamlStyle::kFlow) {
         edits->push_back({pos, 0, "weights: percent, "});
         return true;
       }
@@ -155,7 +155,7 @@ class Applier {
     }
   }
 
-  bool PlanList(const YAML::Node& nodes, const std::vector<Criterion>& list,
+  bool PlanList(const io::YamlNode& nodes, const std::vector<Criterion>& list,
                 const std::string& group, double parent_points, bool points,
                 std::vector<Edit>* edits) {
     if (!nodes.IsSequence() || nodes.size() != list.size()) {
@@ -182,7 +182,7 @@ class Applier {
     const bool rewrite = points || it != groups_.end();
     const std::vector<std::string> written = RoundToHundred(percent);
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const YAML::Node node = nodes[i];
+      const io::YamlNode node = nodes[i];
       if (rewrite && !Replace(node["weight"], written[i], edits)) return false;
       if (list[i].is_group() &&
           !PlanList(node["criteria"], list[i].children, list[i].id,
@@ -194,7 +194,7 @@ class Applier {
   }
 
   // Replaces a scalar's source text (plain or quoted).
-  bool Replace(const YAML::Node& node, const std::string& value,
+  bool Replace(const io::YamlNode& node, const std::string& value,
                std::vector<Edit>* edits) {
     if (!node.IsDefined() || !node.IsScalar() || node.Mark().is_null()) {
       return Fail("a weight is not a plain value");

@@ -63,7 +63,7 @@ class AhpReader {
             AhpCompletion completion)
       : r_(file, diag), table_(table), completion_(completion) {}
 
-  std::optional<AhpJudgements> Read(const YAML::Node& root) {
+  std::optional<AhpJudgements> Read(const io::YamlNode& root) {
     if (!root.IsMap()) {
       r_.Error(root, "",
                "expected AHP judgements (a map with circa and groups), got " +
@@ -81,7 +81,7 @@ class AhpReader {
       }
     }
     out.criteria_set = r_.String(root, "criteria-set", "", false).value_or("");
-    const YAML::Node groups = root["groups"];
+    const io::YamlNode groups = root["groups"];
     if (!groups.IsDefined() || groups.IsNull()) {
       r_.Error(root, "groups",
                "missing; expected a map {group id: {criteria, judgements}}");
@@ -115,8 +115,8 @@ class AhpReader {
   }
 
  private:
-  std::optional<AhpGroup> ReadGroup(const YAML::Node& key,
-                                    const YAML::Node& node,
+  std::optional<AhpGroup> ReadGroup(const io::YamlNode& key,
+                                    const io::YamlNode& node,
                                     const std::string& path) {
     AhpGroup g;
     g.id = key.Scalar();
@@ -128,7 +128,7 @@ class AhpReader {
       return std::nullopt;
     }
     r_.CheckKeys(node, path, {"criteria", "judgements"});
-    const YAML::Node list = node["criteria"];
+    const io::YamlNode list = node["criteria"];
     const std::string list_path = io::Join(path, "criteria");
     if (!list.IsDefined() || list.IsNull()) {
       r_.Error(node, list_path, "missing; expected a list of criterion ids");
@@ -174,7 +174,7 @@ class AhpReader {
     g.matrix.diagonal().setOnes();
     g.written.assign(g.criteria.size(),
                      std::vector<SourceLocation>(g.criteria.size()));
-    const YAML::Node judgements = node["judgements"];
+    const io::YamlNode judgements = node["judgements"];
     const std::string j_path = io::Join(path, "judgements");
     if (n == 1 && (!judgements.IsDefined() || judgements.IsNull())) return g;
     if (!judgements.IsDefined() || judgements.IsNull()) {
@@ -250,7 +250,7 @@ class AhpReader {
     return g;
   }
 
-  bool ReadRow(const YAML::Node& key, const YAML::Node& row,
+  bool ReadRow(const io::YamlNode& key, const io::YamlNode& row,
                const std::string& path, const std::map<std::string, int>& index,
                AhpGroup* g) {
     if (!key.IsScalar()) {
@@ -334,7 +334,7 @@ class AhpReader {
     return ok;
   }
 
-  std::optional<int> Lookup(const YAML::Node& node, const std::string& path,
+  std::optional<int> Lookup(const io::YamlNode& node, const std::string& path,
                             const std::map<std::string, int>& index,
                             const std::vector<std::string>& ids) {
     const auto it = index.find(node.Scalar());

@@ -21,9 +21,9 @@
 
 namespace circa::io {
 
-void CriteriaReader::ReadAwardOrderKeys(const YAML::Node& root,
+void CriteriaReader::ReadAwardOrderKeys(const io::YamlNode& root,
                                         CriteriaSet* set) {
-  if (const YAML::Node n = root["max-pass"]; n.IsDefined() && !n.IsNull()) {
+  if (const io::YamlNode n = root["max-pass"]; n.IsDefined() && !n.IsNull()) {
     const auto v = r_.NumberOf(n, "max-pass", "a whole number of bids >= 1");
     if (v && (*v < 1 || *v != std::floor(*v) || *v > 1e6)) {
       r_.Error(n, "max-pass",
@@ -35,13 +35,13 @@ void CriteriaReader::ReadAwardOrderKeys(const YAML::Node& root,
   ReadRounding(root, &set->rounding);
   ReadTieBreak(root, &set->tie_break);
   ReadAbnormallyLow(root, &set->abnormally_low);
-  if (const YAML::Node n = root["panel"]; n.IsDefined() && !n.IsNull()) {
+  if (const io::YamlNode n = root["panel"]; n.IsDefined() && !n.IsNull()) {
     set->panel = ReadPanel(n, "panel");
   }
 }
 
 std::optional<Threshold> CriteriaReader::ReadThreshold(
-    const YAML::Node& n, const std::string& path) {
+    const io::YamlNode& n, const std::string& path) {
   Threshold t;
   t.where = r_.Where(n);
   std::string text = n.IsScalar() ? n.Scalar() : "";
@@ -64,14 +64,14 @@ std::optional<Threshold> CriteriaReader::ReadThreshold(
   return t;
 }
 
-std::optional<PanelPolicy> CriteriaReader::ReadPanel(const YAML::Node& n,
+std::optional<PanelPolicy> CriteriaReader::ReadPanel(const io::YamlNode& n,
                                                      const std::string& path) {
   return panel::ReadPanelPolicy(r_, n, path);
 }
 
-void CriteriaReader::ReadRequirements(const YAML::Node& root,
+void CriteriaReader::ReadRequirements(const io::YamlNode& root,
                                       CriteriaSet* set) {
-  const YAML::Node list = root["requirements"];
+  const io::YamlNode list = root["requirements"];
   if (!list.IsDefined() || list.IsNull()) return;
   if (!list.IsSequence()) {
     r_.Error(list, "requirements",
@@ -79,7 +79,7 @@ void CriteriaReader::ReadRequirements(const YAML::Node& root,
     return;
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const YAML::Node n = list[i];
+    const io::YamlNode n = list[i];
     const std::string path = "requirements[" + std::to_string(i) + "]";
     if (!n.IsMap()) {
       r_.Error(n, path,
@@ -104,8 +104,8 @@ void CriteriaReader::ReadRequirements(const YAML::Node& root,
                    .value_or(DefaultName(req.doc, req.id));
     req.description = r_.String(n, "description", path, false).value_or("");
     req.evidence = req.doc.evidence;
-    const YAML::Node conditions = n["conditions"];
-    const YAML::Node groups = n["groups"];
+    const io::YamlNode conditions = n["conditions"];
+    const io::YamlNode groups = n["groups"];
     const bool has_c = conditions.IsDefined() && !conditions.IsNull();
     const bool has_g = groups.IsDefined() && !groups.IsNull();
     if (has_c == has_g) {
@@ -132,7 +132,7 @@ void CriteriaReader::ReadRequirements(const YAML::Node& root,
   }
 }
 
-RequirementGroup CriteriaReader::ReadConditions(const YAML::Node& list,
+RequirementGroup CriteriaReader::ReadConditions(const io::YamlNode& list,
                                                 const std::string& path) {
   RequirementGroup group;
   if (!list.IsSequence() || list.size() == 0) {
@@ -143,7 +143,7 @@ RequirementGroup CriteriaReader::ReadConditions(const YAML::Node& list,
     return group;
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const YAML::Node n = list[i];
+    const io::YamlNode n = list[i];
     const std::string here = path + "[" + std::to_string(i) + "]";
     if (!n.IsMap()) {
       r_.Error(n, here,
@@ -167,7 +167,7 @@ RequirementGroup CriteriaReader::ReadConditions(const YAML::Node& list,
       group.conditions.push_back(std::move(c));
       ++tests;
     };
-    if (const YAML::Node v = n["equals"]; v.IsDefined() && !v.IsNull()) {
+    if (const io::YamlNode v = n["equals"]; v.IsDefined() && !v.IsNull()) {
       if (!v.IsScalar()) {
         r_.Error(v, io::Join(here, "equals"),
                  "expected a value, got " + io::Describe(v));
@@ -180,7 +180,7 @@ RequirementGroup CriteriaReader::ReadConditions(const YAML::Node& list,
       }
     }
     for (const char* key : {"min", "max"}) {
-      if (const YAML::Node v = n[key]; v.IsDefined() && !v.IsNull()) {
+      if (const io::YamlNode v = n[key]; v.IsDefined() && !v.IsNull()) {
         if (const auto x = r_.NumberOf(v, io::Join(here, key), "a number")) {
           Condition c;
           c.op = std::string_view(key) == "min" ? Condition::Op::kMin
@@ -191,7 +191,7 @@ RequirementGroup CriteriaReader::ReadConditions(const YAML::Node& list,
         }
       }
     }
-    if (const YAML::Node v = n["one-of"]; v.IsDefined() && !v.IsNull()) {
+    if (const io::YamlNode v = n["one-of"]; v.IsDefined() && !v.IsNull()) {
       if (!v.IsSequence() || v.size() == 0) {
         r_.Error(v, io::Join(here, "one-of"),
                  "expected a non-empty list of values, got " + io::Describe(v));
@@ -212,7 +212,7 @@ RequirementGroup CriteriaReader::ReadConditions(const YAML::Node& list,
         if (ok) add(std::move(c));
       }
     }
-    if (const YAML::Node v = n["pattern"]; v.IsDefined() && !v.IsNull()) {
+    if (const io::YamlNode v = n["pattern"]; v.IsDefined() && !v.IsNull()) {
       if (const auto text = r_.String(n, "pattern", here, false)) {
         if (text->empty() || text->size() > 200) {
           r_.Error(v, io::Join(here, "pattern"),
@@ -236,8 +236,8 @@ RequirementGroup CriteriaReader::ReadConditions(const YAML::Node& list,
   return group;
 }
 
-void CriteriaReader::ReadRounding(const YAML::Node& root, Rounding* out) {
-  const YAML::Node n = root["rounding"];
+void CriteriaReader::ReadRounding(const io::YamlNode& root, Rounding* out) {
+  const io::YamlNode n = root["rounding"];
   if (!n.IsDefined() || n.IsNull()) return;
   if (!n.IsMap()) {
     r_.Error(n, "rounding",
@@ -257,9 +257,9 @@ void CriteriaReader::ReadRounding(const YAML::Node& root, Rounding* out) {
   }
   bool points = true;
   bool totals = true;
-  if (const YAML::Node a = n["apply"]; a.IsDefined() && !a.IsNull()) {
+  if (const io::YamlNode a = n["apply"]; a.IsDefined() && !a.IsNull()) {
     points = totals = false;
-    const YAML::Node list = a.IsSequence() ? a : YAML::Node();
+    const io::YamlNode list = a.IsSequence() ? a : io::YamlNode();
     bool ok = a.IsSequence() && a.size() > 0;
     for (std::size_t i = 0; ok && i < list.size(); ++i) {
       const std::string v = list[i].IsScalar() ? list[i].Scalar() : "";
@@ -283,9 +283,9 @@ void CriteriaReader::ReadRounding(const YAML::Node& root, Rounding* out) {
   out->totals = totals;
 }
 
-void CriteriaReader::ReadTieBreak(const YAML::Node& root,
+void CriteriaReader::ReadTieBreak(const io::YamlNode& root,
                                   std::vector<TieBreakStep>* out) {
-  const YAML::Node list = root["tie-break"];
+  const io::YamlNode list = root["tie-break"];
   if (!list.IsDefined() || list.IsNull()) return;
   out->clear();  // a derived set's policy replaces its model's
   if (!list.IsSequence() || list.size() == 0) {
@@ -296,7 +296,7 @@ void CriteriaReader::ReadTieBreak(const YAML::Node& root,
     return;
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const YAML::Node n = list[i];
+    const io::YamlNode n = list[i];
     const std::string here = "tie-break[" + std::to_string(i) + "]";
     if (!n.IsMap() || n.size() != 1) {
       r_.Error(n, here,
@@ -354,9 +354,9 @@ void CriteriaReader::ReadTieBreak(const YAML::Node& root,
   }
 }
 
-void CriteriaReader::ReadAbnormallyLow(const YAML::Node& root,
+void CriteriaReader::ReadAbnormallyLow(const io::YamlNode& root,
                                        AbnormallyLowRule* out) {
-  const YAML::Node n = root["abnormally-low"];
+  const io::YamlNode n = root["abnormally-low"];
   if (!n.IsDefined() || n.IsNull()) return;
   const std::string path = "abnormally-low";
   if (!n.IsMap()) {

@@ -37,7 +37,7 @@ class AwardReader {
  public:
   AwardReader(const io::YamlReader& r, CriteriaSet* set) : r_(r), set_(set) {}
 
-  std::optional<MoneyAward> Read(const YAML::Node& n) {
+  std::optional<MoneyAward> Read(const io::YamlNode& n) {
     if (!n.IsMap()) {
       r_.Error(n, "award",
                "expected a map such as {method: fictitious-price, price: "
@@ -112,7 +112,7 @@ class AwardReader {
 
  private:
   // `levels-in: percent` (default) or `amount`.
-  LevelValue LevelsIn(const YAML::Node& n, const std::string& path) {
+  LevelValue LevelsIn(const io::YamlNode& n, const std::string& path) {
     const auto text = r_.String(n, "levels-in", path, false);
     if (!text || *text == "percent") return LevelValue::kFraction;
     if (*text == "amount") return LevelValue::kAmount;
@@ -122,10 +122,10 @@ class AwardReader {
   }
 
   // levels: {name: number, ...}; percentages become fractions.
-  std::vector<ValueLevel> Levels(const YAML::Node& n, const std::string& path,
+  std::vector<ValueLevel> Levels(const io::YamlNode& n, const std::string& path,
                                  LevelValue kind, std::string_view what) {
     std::vector<ValueLevel> out;
-    const YAML::Node map = n["levels"];
+    const io::YamlNode map = n["levels"];
     const std::string here = io::Join(path, "levels");
     if (!map.IsDefined() || map.IsNull()) {
       r_.Error(n, here,
@@ -164,7 +164,7 @@ class AwardReader {
     return out;
   }
 
-  std::string Column(const YAML::Node& n, const std::string& path,
+  std::string Column(const io::YamlNode& n, const std::string& path,
                      const std::string& fallback) {
     const auto text = r_.String(n, "column", path, false);
     if (!text) return fallback;
@@ -177,8 +177,8 @@ class AwardReader {
     return *text;
   }
 
-  void ReadCriteria(const YAML::Node& n, FictitiousPrice* out) {
-    const YAML::Node list = n["criteria"];
+  void ReadCriteria(const io::YamlNode& n, FictitiousPrice* out) {
+    const io::YamlNode list = n["criteria"];
     if (!list.IsDefined() || list.IsNull()) {
       r_.Error(n, "award.criteria",
                "missing; expected a list of quality criteria worth money, "
@@ -193,7 +193,7 @@ class AwardReader {
       return;
     }
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const YAML::Node c = list[i];
+      const io::YamlNode c = list[i];
       const std::string path = "award.criteria[" + std::to_string(i) + "]";
       if (!c.IsMap()) {
         r_.Error(c, path,
@@ -257,7 +257,7 @@ class AwardReader {
     }
   }
 
-  void ReadLadder(const YAML::Node& n, LadderDiscount* out) {
+  void ReadLadder(const io::YamlNode& n, LadderDiscount* out) {
     out->where = r_.Where(n);
     out->criterion = Column(n, "award", out->criterion);
     out->name = r_.String(n, "name", "award", false).value_or(out->name);
@@ -276,7 +276,7 @@ class AwardReader {
     }
   }
 
-  void ReadEnvironmental(const YAML::Node& n, EnvironmentalCostAdded* out) {
+  void ReadEnvironmental(const io::YamlNode& n, EnvironmentalCostAdded* out) {
     out->where = r_.Where(n);
     out->criterion = Column(n, "award", out->criterion);
     out->name = r_.String(n, "name", "award", false).value_or(out->name);
@@ -291,7 +291,7 @@ class AwardReader {
     }
   }
 
-  void ReadProzorro(const YAML::Node& n, ProzorroFeatures* out) {
+  void ReadProzorro(const io::YamlNode& n, ProzorroFeatures* out) {
     out->where = r_.Where(n);
     if (const auto cap = r_.Number(n, "cap", "award", false)) {
       if (!(*cap > 0 && *cap < 1)) {
@@ -303,7 +303,7 @@ class AwardReader {
         out->cap = *cap;
       }
     }
-    const YAML::Node list = n["features"];
+    const io::YamlNode list = n["features"];
     if (!list.IsDefined() || list.IsNull() || !list.IsSequence() ||
         list.size() == 0) {
       r_.Error(list.IsDefined() && !list.IsNull() ? list : n, "award.features",
@@ -313,7 +313,7 @@ class AwardReader {
       return;
     }
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const YAML::Node f = list[i];
+      const io::YamlNode f = list[i];
       const std::string path = "award.features[" + std::to_string(i) + "]";
       if (!f.IsMap()) {
         r_.Error(
@@ -334,7 +334,7 @@ class AwardReader {
         }
       }
       feature.title = r_.String(f, "title", path, false).value_or(feature.code);
-      const YAML::Node values = f["enum"];
+      const io::YamlNode values = f["enum"];
       const std::string here = io::Join(path, "enum");
       // A missing key is an invalid node: ask IsDefined() before anything
       // else (IsSequence() would throw).
@@ -346,7 +346,7 @@ class AwardReader {
         continue;
       }
       for (std::size_t k = 0; k < values.size(); ++k) {
-        const YAML::Node e = values[k];
+        const io::YamlNode e = values[k];
         const std::string at = here + "[" + std::to_string(k) + "]";
         if (!e.IsMap()) {
           r_.Error(e, at, "expected {value, title}, got " + io::Describe(e));
@@ -366,7 +366,7 @@ class AwardReader {
   // ProZorro's checks across features (each value within the cap, the
   // maxima's sum within the cap) are the library's, reported under
   // "award."; the other methods' checks were made above, with positions.
-  void CheckMethodAt(const MoneyAward& a, const YAML::Node& n) {
+  void CheckMethodAt(const MoneyAward& a, const io::YamlNode& n) {
     if (a.method != MoneyMethod::kProzorro) return;
     Diagnostics local;
     CheckMethod(a.prozorro, &local);
@@ -383,7 +383,7 @@ class AwardReader {
   }
 
   // The method's bid-file columns: unique, and not a criterion's id.
-  void CheckColumns(const MoneyAward& a, const YAML::Node& n) {
+  void CheckColumns(const MoneyAward& a, const io::YamlNode& n) {
     std::set<std::string> seen;
     std::vector<std::string> columns = a.LevelColumns();
     for (const std::string& c : a.ValueColumns()) columns.push_back(c);
@@ -401,7 +401,7 @@ class AwardReader {
   }
 
   // Rules that need points have no meaning when the set ranks on money.
-  void CheckPointsRules(const YAML::Node& n) {
+  void CheckPointsRules(const io::YamlNode& n) {
     const auto refuse = [&](const char* what) {
       r_.Error(n, "award",
                std::string(what) +
@@ -427,7 +427,7 @@ class AwardReader {
 
 }  // namespace
 
-void ReadFrom(const io::YamlReader& r, const YAML::Node& node,
+void ReadFrom(const io::YamlReader& r, const io::YamlNode& node,
               const std::string& path, Criterion* criterion) {
   const auto from = r.String(node, "from", path, false);
   if (!from) return;
@@ -451,9 +451,9 @@ void ReadFrom(const io::YamlReader& r, const YAML::Node& node,
   criterion->from_lcc = true;
 }
 
-void ReadAward(const io::YamlReader& r, const YAML::Node& root,
+void ReadAward(const io::YamlReader& r, const io::YamlNode& root,
                CriteriaSet* set) {
-  const YAML::Node n = root["award"];
+  const io::YamlNode n = root["award"];
   if (!n.IsDefined() || n.IsNull()) return;
   AwardReader reader(r, set);
   set->award = reader.Read(n);

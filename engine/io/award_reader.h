@@ -14,12 +14,12 @@ namespace circa::money {
 // cost leaf, that the method's bid-file columns do not clash with
 // criteria, and that the set declares no points-only rule (min-score,
 // max-pass, abnormally-low, panel, a {higher: ...} tie-break).
-void ReadAward(const io::YamlReader& r, const YAML::Node& root,
+void ReadAward(const io::YamlReader& r, const io::YamlNode& root,
                CriteriaSet* set);
 
 // Reads a criterion's `from:` key: `from: lcc` on a cost leaf takes the
 // value from each bid's life-cycle cost (docs/lcc.md).
-void ReadFrom(const io::YamlReader& r, const YAML::Node& node,
+void ReadFrom(const io::YamlReader& r, const io::YamlNode& node,
               const std::string& path, Criterion* criterion);
 
 }  // namespace circa::money

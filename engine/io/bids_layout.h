@@ -13,11 +13,9 @@
 #include "circa/diagnostics.h"
 #include "circa/load.h"
 
-namespace YAML {
-class Node;
-}  // namespace YAML
-
 namespace circa::io {
+
+class YamlNode;
 
 struct BidsLayout {
   struct Mapping {
@@ -41,7 +39,7 @@ struct BidsLayout {
 BidsLayout ReadBidsLayout(std::string_view text, const std::string& file,
                           const CriteriaSet& set, Diagnostics* diag);
 // The same from the criteria file's parsed `root`.
-BidsLayout ReadBidsLayout(const YAML::Node& root, const std::string& file,
+BidsLayout ReadBidsLayout(const io::YamlNode& root, const std::string& file,
                           const CriteriaSet& set, Diagnostics* diag);
 
 // LoadBidsFile with a layout; .xlsx and .ods files are read as workbooks.

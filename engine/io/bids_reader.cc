@@ -1447,14 +1447,14 @@ Result<BidSet> ParseYamlBids(std::string_view text, const std::string& file,
   if (!b.SetLocale(locale.value_or(""), r.Where((*root)["locale"]))) {
     return b.Finish(text);
   }
-  const YAML::Node list = (*root)["bids"];
+  const io::YamlNode list = (*root)["bids"];
   if (!list.IsDefined() || !list.IsSequence()) {
     r.Error(list.IsDefined() ? list : *root, "bids",
             "expected a list of bids, got " + io::Describe(list));
     return b.Finish(text);
   }
   for (std::size_t i = 0; i < list.size() && !b.Full(); ++i) {
-    const YAML::Node bid = list[i];
+    const io::YamlNode bid = list[i];
     std::string path = "bids[" + std::to_string(i) + "]";
     if (!bid.IsMap()) {
       r.Error(bid, path,
@@ -1614,11 +1614,11 @@ BidsLayout ReadBidsLayout(std::string_view text, const std::string& file,
   return ReadBidsLayout(*root, file, set, diag);
 }
 
-BidsLayout ReadBidsLayout(const YAML::Node& root, const std::string& file,
+BidsLayout ReadBidsLayout(const io::YamlNode& root, const std::string& file,
                           const CriteriaSet& set, Diagnostics* diag) {
   BidsLayout layout;
   if (!root.IsMap()) return layout;
-  const YAML::Node bids = root["bids"];
+  const io::YamlNode bids = root["bids"];
   if (!bids.IsDefined() || bids.IsNull()) return layout;
   YamlReader r(file, diag);
   if (!bids.IsMap()) {
@@ -1631,7 +1631,7 @@ BidsLayout ReadBidsLayout(const YAML::Node& root, const std::string& file,
   std::set<std::string> targets{"bid", "supplier"};
   for (const Criterion* leaf : set.Leaves()) targets.insert(leaf->id);
   for (const std::string& f : set.Fields()) targets.insert(f);
-  if (const YAML::Node columns = bids["columns"]; columns.IsDefined()) {
+  if (const io::YamlNode columns = bids["columns"]; columns.IsDefined()) {
     if (!columns.IsMap()) {
       r.Error(columns, "bids.columns",
               "expected a map from criterion id (or bid, supplier) to the "
@@ -1661,7 +1661,7 @@ BidsLayout ReadBidsLayout(const YAML::Node& root, const std::string& file,
       }
     }
   }
-  if (const YAML::Node ignore = bids["ignore"]; ignore.IsDefined()) {
+  if (const io::YamlNode ignore = bids["ignore"]; ignore.IsDefined()) {
     if (!ignore.IsSequence()) {
       r.Error(ignore, "bids.ignore",
               "expected a list of headers to keep out of scoring, got " +

@@ -20,7 +20,7 @@
 
 namespace circa::io {
 
-std::optional<CriteriaSet> DeriveCriteriaSet(const YAML::Node& root,
+std::optional<CriteriaSet> DeriveCriteriaSet(const io::YamlNode& root,
                                              const CriteriaSet& model,
                                              const std::string& file,
                                              Diagnostics* diag,
@@ -28,8 +28,16 @@ std::optional<CriteriaSet> DeriveCriteriaSet(const YAML::Node& root,
   return CriteriaReader(file, diag, options).ReadDerived(root, model);
 }
 
+std::optional<CriteriaSet> DeriveCriteriaSet(const YAML::Node& root,
+                                             const CriteriaSet& model,
+                                             const std::string& file,
+                                             Diagnostics* diag,
+                                             const LoadOptions& options) {
+  return DeriveCriteriaSet(FromYamlCpp(root), model, file, diag, options);
+}
+
 std::optional<CriteriaSet> CriteriaReader::ReadDerived(
-    const YAML::Node& root, const CriteriaSet& model) {
+    const io::YamlNode& root, const CriteriaSet& model) {
   r_.CheckKeys(root, "", {"circa",          "id",          "version",
                           "title",          "description", "publisher",
                           "currency",       "extends",     "drop",
@@ -40,7 +48,7 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
                           "criteria",       "scale",       "weights",
                           "bids",           "language",    "decision"});
   for (const char* key : {"criteria", "scale", "weights"}) {
-    if (const YAML::Node n = root[key]; n.IsDefined()) {
+    if (const io::YamlNode n = root[key]; n.IsDefined()) {
       r_.Error(n, key,
                std::string(key) +
                    " comes from the model in a derived set; change the "
@@ -130,7 +138,7 @@ std::vector<std::string> CriteriaReader::AllIds(const CriteriaSet& set) {
   return ids;
 }
 
-void CriteriaReader::UnknownId(const YAML::Node& n, const std::string& path,
+void CriteriaReader::UnknownId(const io::YamlNode& n, const std::string& path,
                                const std::string& id, const CriteriaSet& set) {
   if (std::find(set.dropped.begin(), set.dropped.end(), id) !=
       set.dropped.end()) {
@@ -156,8 +164,8 @@ void CriteriaReader::MarkChanged(Origin* origin, std::string field,
   origin->changed_at = at;
 }
 
-void CriteriaReader::Drop(const YAML::Node& root, CriteriaSet* set) {
-  const YAML::Node list = root["drop"];
+void CriteriaReader::Drop(const io::YamlNode& root, CriteriaSet* set) {
+  const io::YamlNode list = root["drop"];
   if (!list.IsDefined() || list.IsNull()) return;
   if (!list.IsSequence()) {
     r_.Error(list, "drop",
@@ -167,7 +175,7 @@ void CriteriaReader::Drop(const YAML::Node& root, CriteriaSet* set) {
     return;
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const YAML::Node n = list[i];
+    const io::YamlNode n = list[i];
     const std::string path = "drop[" + std::to_string(i) + "]";
     const std::string id = n.IsScalar() ? n.Scalar() : "";
     if (id.empty()) {
@@ -217,8 +225,8 @@ void CriteriaReader::Drop(const YAML::Node& root, CriteriaSet* set) {
   }
 }
 
-void CriteriaReader::Override(const YAML::Node& root, CriteriaSet* set) {
-  const YAML::Node map = root["override"];
+void CriteriaReader::Override(const io::YamlNode& root, CriteriaSet* set) {
+  const io::YamlNode map = root["override"];
   if (!map.IsDefined() || map.IsNull()) return;
   if (!map.IsMap()) {
     r_.Error(map, "override",
@@ -230,7 +238,7 @@ void CriteriaReader::Override(const YAML::Node& root, CriteriaSet* set) {
   for (const auto& kv : map) {
     const std::string id = kv.first.IsScalar() ? kv.first.Scalar() : "";
     const std::string path = "override." + id;
-    const YAML::Node n = kv.second;
+    const io::YamlNode n = kv.second;
     if (!n.IsMap()) {
       r_.Error(n, path,
                "expected a map of the fields to change, such as {weight: "
@@ -265,9 +273,10 @@ void CriteriaReader::Override(const YAML::Node& root, CriteriaSet* set) {
   }
 }
 
-void CriteriaReader::OverrideText(const YAML::Node& n, const std::string& path,
-                                  std::string* name, std::string* description,
-                                  Documentation* doc, Origin* origin) {
+void CriteriaReader::OverrideText(const io::YamlNode& n,
+                                  const std::string& path, std::string* name,
+                                  std::string* description, Documentation* doc,
+                                  Origin* origin) {
   const SourceLocation at = r_.Where(n);
   if (const auto v = r_.String(n, "name", path, false)) {
     *name = *v;
@@ -305,7 +314,7 @@ void CriteriaReader::OverrideText(const YAML::Node& n, const std::string& path,
   }
 }
 
-void CriteriaReader::OverrideCriterion(const YAML::Node& n,
+void CriteriaReader::OverrideCriterion(const io::YamlNode& n,
                                        const std::string& path, Criterion* c) {
   r_.CheckKeys(n, path,
                {"name", "labels", "description", "unit", "weight", "order",
@@ -328,17 +337,17 @@ void CriteriaReader::OverrideCriterion(const YAML::Node& n,
     MarkChanged(&c->origin, mode_ == WeightMode::kOrder ? "order" : "weight",
                 at);
   }
-  if (const YAML::Node t = n["min-score"]; t.IsDefined()) {
+  if (const io::YamlNode t = n["min-score"]; t.IsDefined()) {
     c->threshold = t.IsNull() ? std::nullopt
                               : ReadThreshold(t, io::Join(path, "min-score"));
     MarkChanged(&c->origin, "min-score", at);
   }
-  if (const YAML::Node p = n["panel"]; p.IsDefined()) {
+  if (const io::YamlNode p = n["panel"]; p.IsDefined()) {
     c->panel =
         p.IsNull() ? std::nullopt : ReadPanel(p, io::Join(path, "panel"));
     MarkChanged(&c->origin, "panel", at);
   }
-  if (const YAML::Node sc = n["scoring"]; sc.IsDefined()) {
+  if (const io::YamlNode sc = n["scoring"]; sc.IsDefined()) {
     if (c->is_group()) {
       r_.Error(sc, io::Join(path, "scoring"),
                c->id +
@@ -351,7 +360,7 @@ void CriteriaReader::OverrideCriterion(const YAML::Node& n,
   }
 }
 
-void CriteriaReader::OverrideRequirement(const YAML::Node& n,
+void CriteriaReader::OverrideRequirement(const io::YamlNode& n,
                                          const std::string& path,
                                          Requirement* req) {
   r_.CheckKeys(n, path,
@@ -367,8 +376,8 @@ void CriteriaReader::OverrideRequirement(const YAML::Node& n,
         &req->kind);
     MarkChanged(&req->origin, "kind", at);
   }
-  const YAML::Node conditions = n["conditions"];
-  const YAML::Node groups = n["groups"];
+  const io::YamlNode conditions = n["conditions"];
+  const io::YamlNode groups = n["groups"];
   if (conditions.IsDefined() && groups.IsDefined()) {
     r_.Error(n, path,
              "give conditions (all must hold) or groups (any group of "
@@ -393,8 +402,8 @@ void CriteriaReader::OverrideRequirement(const YAML::Node& n,
   }
 }
 
-void CriteriaReader::Add(const YAML::Node& root, CriteriaSet* set) {
-  const YAML::Node list = root["add"];
+void CriteriaReader::Add(const io::YamlNode& root, CriteriaSet* set) {
+  const io::YamlNode list = root["add"];
   if (!list.IsDefined() || list.IsNull()) return;
   if (!list.IsSequence()) {
     r_.Error(list, "add",
@@ -405,7 +414,7 @@ void CriteriaReader::Add(const YAML::Node& root, CriteriaSet* set) {
   }
   const Origin local{Origin::Kind::kLocal, "", {}, {}};
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const YAML::Node n = list[i];
+    const io::YamlNode n = list[i];
     const std::string path = "add[" + std::to_string(i) + "]";
     std::vector<Criterion>* target = &set->criteria;
     Criterion* parent = nullptr;

@@ -58,14 +58,15 @@ bool WithinModelRoots(const std::string& file, const std::string& top,
 // without its parse errors, which would quote its content.
 bool LooksLikeCriteriaSet(std::string_view text) {
   Diagnostics ignored;
-  const std::optional<YAML::Node> root = io::ParseYaml(text, "", &ignored);
+  const std::optional<io::YamlDocument> root =
+      io::ParseYaml(text, "", &ignored);
   return root && root->IsMap() && (*root)["circa"].IsDefined();
 }
 
 // The model a derived set names in `extends:` (a path relative to the
 // derived file, or id@version from the library), loaded and validated.
 // Its errors are reported in its own file, then once at `extends:`.
-std::optional<CriteriaSet> LoadModel(const YAML::Node& ext,
+std::optional<CriteriaSet> LoadModel(const io::YamlNode& ext,
                                      const std::string& file_name,
                                      const LoadOptions& options,
                                      const std::vector<std::string>& chain,

@@ -13,12 +13,13 @@
 #include "circa/criteria.h"
 #include "circa/diagnostics.h"
 #include "circa/load.h"
+#include "io/yaml_tree.h"
 
 namespace circa::io {
 
 // A set written in full (no `extends:`), as read; nullopt when the root is
 // not a map. Problems go to `diag` with their positions in `file`.
-std::optional<CriteriaSet> ReadCriteriaSet(const YAML::Node& root,
+std::optional<CriteriaSet> ReadCriteriaSet(const io::YamlNode& root,
                                            const std::string& file,
                                            Diagnostics* diag,
                                            const LoadOptions& options);
@@ -27,6 +28,12 @@ std::optional<CriteriaSet> ReadCriteriaSet(const YAML::Node& root,
 // of its YAML and the validated `model` that `extends:` names. drop,
 // override and add change a copy of the model; the set's own keys replace
 // the model's.
+std::optional<CriteriaSet> DeriveCriteriaSet(const io::YamlNode& root,
+                                             const CriteriaSet& model,
+                                             const std::string& file,
+                                             Diagnostics* diag,
+                                             const LoadOptions& options);
+// The same from a yaml-cpp node (copied into circa's tree first).
 std::optional<CriteriaSet> DeriveCriteriaSet(const YAML::Node& root,
                                              const CriteriaSet& model,
                                              const std::string& file,

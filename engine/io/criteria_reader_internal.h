@@ -42,32 +42,32 @@ class CriteriaReader {
                  const LoadOptions& options)
       : r_(file, diag), options_(options) {}
 
-  std::optional<CriteriaSet> Read(const YAML::Node& root);
+  std::optional<CriteriaSet> Read(const io::YamlNode& root);
 
   // currency: an ISO 4217 code (three capital letters), in a set or a
   // derived set alike.
-  void ReadCurrency(const YAML::Node& root, CriteriaSet* set);
+  void ReadCurrency(const io::YamlNode& root, CriteriaSet* set);
   // `language:` en, nl or fr (docs/translating.md).
-  void ReadLanguage(const YAML::Node& root, CriteriaSet* set);
+  void ReadLanguage(const io::YamlNode& root, CriteriaSet* set);
   // `decision:` the award decision's fields (docs/award-decision.md).
-  void ReadDecision(const YAML::Node& root, CriteriaSet* set);
+  void ReadDecision(const io::YamlNode& root, CriteriaSet* set);
 
-  void ReadFormat(const YAML::Node& root);
+  void ReadFormat(const io::YamlNode& root);
 
   // max-pass, rounding, tie-break, abnormally-low and panel: each, when
   // given, replaces what *set holds (a derived set's model's).
-  void ReadAwardOrderKeys(const YAML::Node& root, CriteriaSet* set);
+  void ReadAwardOrderKeys(const io::YamlNode& root, CriteriaSet* set);
 
   // Model-set keys (docs/criteria-format.md, "Model sets"): product-group,
   // labels, sources and clauses.
-  void ReadModelKeys(const YAML::Node& root, CriteriaSet* set);
+  void ReadModelKeys(const io::YamlNode& root, CriteriaSet* set);
 
-  SourceDocument ReadSource(const YAML::Node& n, const std::string& path);
+  SourceDocument ReadSource(const io::YamlNode& n, const std::string& path);
 
-  Clause ReadClause(const YAML::Node& n, const std::string& path);
+  Clause ReadClause(const io::YamlNode& n, const std::string& path);
 
   // An id (the value of `key`), checked for its spelling; "" when absent.
-  std::string ReadId(const YAML::Node& n, const std::string& path,
+  std::string ReadId(const io::YamlNode& n, const std::string& path,
                      std::string_view key = "id", bool required = true);
 
   // A criterion's name when none is written: its English label, else id.
@@ -75,69 +75,69 @@ class CriteriaReader {
                                  const std::string& id);
 
   // labels: {en: Recycled content, nl: Gerecycleerd gehalte}
-  std::map<std::string, std::string> ReadLabels(const YAML::Node& map,
+  std::map<std::string, std::string> ReadLabels(const io::YamlNode& map,
                                                 const std::string& path);
 
   // kind: must be one of `allowed` here; the message says where the others
   // belong.
-  void ReadKind(const YAML::Node& n, const std::string& path,
+  void ReadKind(const io::YamlNode& n, const std::string& path,
                 std::initializer_list<CriterionKind> allowed,
                 CriterionKind* out = nullptr);
 
   // labels, evidence, level, source, strategies.
-  void ReadDoc(const YAML::Node& n, const std::string& path,
+  void ReadDoc(const io::YamlNode& n, const std::string& path,
                Documentation* doc);
 
  private:
-  std::vector<Criterion> ReadList(const YAML::Node& list,
+  std::vector<Criterion> ReadList(const io::YamlNode& list,
                                   const std::string& path,
                                   std::optional<CriterionType> inherited,
                                   int depth);
 
-  Criterion ReadCriterion(const YAML::Node& node, const std::string& path,
+  Criterion ReadCriterion(const io::YamlNode& node, const std::string& path,
                           std::optional<CriterionType> inherited, int depth);
 
   // weight: 40 | [30, 40] (a published range; its middle is used); in a
   // set with `weights: order`, order: 1 instead.
-  void ReadWeight(const YAML::Node& node, const std::string& path,
+  void ReadWeight(const io::YamlNode& node, const std::string& path,
                   Criterion* c);
 
   // min-score: 35 (points of the set's scale) | "50%" (of the criterion's
   // own points).
-  std::optional<Threshold> ReadThreshold(const YAML::Node& n,
+  std::optional<Threshold> ReadThreshold(const io::YamlNode& n,
                                          const std::string& path);
 
-  std::optional<PanelPolicy> ReadPanel(const YAML::Node& n,
+  std::optional<PanelPolicy> ReadPanel(const io::YamlNode& n,
                                        const std::string& path);
 
-  void ReadRequirements(const YAML::Node& root, CriteriaSet* set);
+  void ReadRequirements(const io::YamlNode& root, CriteriaSet* set);
 
-  RequirementGroup ReadConditions(const YAML::Node& list,
+  RequirementGroup ReadConditions(const io::YamlNode& list,
                                   const std::string& path);
 
   // rounding: {decimals: 2, apply: [points, totals]}
-  void ReadRounding(const YAML::Node& root, Rounding* out);
+  void ReadRounding(const io::YamlNode& root, Rounding* out);
 
   // tie-break: [{higher: quality}, {lower: price}, {earlier: submitted},
   //             {draw: 20261127}]
-  void ReadTieBreak(const YAML::Node& root, std::vector<TieBreakStep>* out);
+  void ReadTieBreak(const io::YamlNode& root, std::vector<TieBreakStep>* out);
 
   // abnormally-low: {rule: below-mean, criterion: price, percent: 20}
   //                 {rule: rglcap-85, criterion: price, budget: 100000}
   //                 {rule: kb-2017-36, criterion: price, contract: works}
-  void ReadAbnormallyLow(const YAML::Node& root, AbnormallyLowRule* out);
+  void ReadAbnormallyLow(const io::YamlNode& root, AbnormallyLowRule* out);
 
-  std::optional<ScoringRule> ReadRule(const YAML::Node& node,
+  std::optional<ScoringRule> ReadRule(const io::YamlNode& node,
                                       const std::string& path,
                                       CriterionType type);
 
-  bool ReadDirection(const YAML::Node& node, const std::string& path,
+  bool ReadDirection(const io::YamlNode& node, const std::string& path,
                      Direction* better);
 
-  bool ReadSteps(const YAML::Node& node, const std::string& path,
+  bool ReadSteps(const io::YamlNode& node, const std::string& path,
                  std::vector<Step>* steps);
 
-  bool ReadLevels(const YAML::Node& node, const std::string& path,
+  bool ReadLevels(const io::YamlNode& node, const std::string& path,
                   std::vector<ScaleLevel>* levels);
 
   io::YamlReader r_;
@@ -153,7 +153,7 @@ class CriteriaReader {
   // A derived set (docs/criteria-format.md, "Derived sets"): `model` is the
   // validated model `extends:` names; drop, override and add change a copy
   // of it, and the set's own keys replace the model's.
-  std::optional<CriteriaSet> ReadDerived(const YAML::Node& root,
+  std::optional<CriteriaSet> ReadDerived(const io::YamlNode& root,
                                          const CriteriaSet& model);
 
  private:
@@ -174,32 +174,32 @@ class CriteriaReader {
                          std::vector<std::string>* ids);
   static std::vector<std::string> AllIds(const CriteriaSet& set);
 
-  void UnknownId(const YAML::Node& n, const std::string& path,
+  void UnknownId(const io::YamlNode& n, const std::string& path,
                  const std::string& id, const CriteriaSet& set);
 
   static void MarkChanged(Origin* origin, std::string field,
                           const SourceLocation& at);
 
   // drop: [take_back, ...]
-  void Drop(const YAML::Node& root, CriteriaSet* set);
+  void Drop(const io::YamlNode& root, CriteriaSet* set);
 
   // override: {price: {weight: 30}, warranty: {scoring: {...}}}
-  void Override(const YAML::Node& root, CriteriaSet* set);
+  void Override(const io::YamlNode& root, CriteriaSet* set);
 
   // The keys every kind of item shares: name, description and the
   // documentation. Labels merge per language.
-  void OverrideText(const YAML::Node& n, const std::string& path,
+  void OverrideText(const io::YamlNode& n, const std::string& path,
                     std::string* name, std::string* description,
                     Documentation* doc, Origin* origin);
 
-  void OverrideCriterion(const YAML::Node& n, const std::string& path,
+  void OverrideCriterion(const io::YamlNode& n, const std::string& path,
                          Criterion* c);
 
-  void OverrideRequirement(const YAML::Node& n, const std::string& path,
+  void OverrideRequirement(const io::YamlNode& n, const std::string& path,
                            Requirement* req);
 
   // add: [{under: circularity, id: local_repair, ...}, ...]
-  void Add(const YAML::Node& root, CriteriaSet* set);
+  void Add(const io::YamlNode& root, CriteriaSet* set);
 };
 
 }  // namespace circa::io

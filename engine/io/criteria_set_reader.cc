@@ -42,14 +42,14 @@ bool ValidId(std::string_view id) {
   return true;
 }
 
-std::optional<CriteriaSet> ReadCriteriaSet(const YAML::Node& root,
+std::optional<CriteriaSet> ReadCriteriaSet(const io::YamlNode& root,
                                            const std::string& file,
                                            Diagnostics* diag,
                                            const LoadOptions& options) {
   return CriteriaReader(file, diag, options).Read(root);
 }
 
-std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
+std::optional<CriteriaSet> CriteriaReader::Read(const io::YamlNode& root) {
   if (!root.IsMap()) {
     r_.Error(root, "",
              "expected a criteria set (a map with circa, id, version, "
@@ -95,7 +95,7 @@ std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
     }
   }
   mode_ = set.weights;
-  const YAML::Node list = io::MapValue(root, "criteria");
+  const io::YamlNode list = io::MapValue(root, "criteria");
   if (!list.IsDefined() || list.IsNull()) {
     r_.Error(root, "criteria", "missing; expected a list of criteria");
   } else if (!list.IsSequence() || list.size() == 0) {
@@ -112,7 +112,7 @@ std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
   return set;
 }
 
-void CriteriaReader::ReadCurrency(const YAML::Node& root, CriteriaSet* set) {
+void CriteriaReader::ReadCurrency(const io::YamlNode& root, CriteriaSet* set) {
   const auto currency = r_.String(root, "currency", "", false);
   if (!currency) return;
   const bool iso = currency->size() == 3 &&
@@ -126,7 +126,7 @@ void CriteriaReader::ReadCurrency(const YAML::Node& root, CriteriaSet* set) {
   set->currency = *currency;
 }
 
-void CriteriaReader::ReadLanguage(const YAML::Node& root, CriteriaSet* set) {
+void CriteriaReader::ReadLanguage(const io::YamlNode& root, CriteriaSet* set) {
   const auto language = r_.String(root, "language", "", false);
   if (!language) return;
   if (*language != "en" && *language != "nl" && *language != "fr") {
@@ -137,8 +137,8 @@ void CriteriaReader::ReadLanguage(const YAML::Node& root, CriteriaSet* set) {
   set->language = *language;
 }
 
-void CriteriaReader::ReadDecision(const YAML::Node& root, CriteriaSet* set) {
-  const YAML::Node n = io::MapValue(root, "decision");
+void CriteriaReader::ReadDecision(const io::YamlNode& root, CriteriaSet* set) {
+  const io::YamlNode n = io::MapValue(root, "decision");
   if (!n.IsDefined() || n.IsNull()) return;
   if (!n.IsMap()) {
     r_.Error(n, "decision",
@@ -162,7 +162,7 @@ void CriteriaReader::ReadDecision(const YAML::Node& root, CriteriaSet* set) {
   }
 }
 
-void CriteriaReader::ReadFormat(const YAML::Node& root) {
+void CriteriaReader::ReadFormat(const io::YamlNode& root) {
   if (const auto format = r_.Number(root, "circa", "", true)) {
     if (*format != 1) {
       r_.Error(io::MapValue(root, "circa"), "circa",
@@ -172,7 +172,8 @@ void CriteriaReader::ReadFormat(const YAML::Node& root) {
   }
 }
 
-std::string CriteriaReader::ReadId(const YAML::Node& n, const std::string& path,
+std::string CriteriaReader::ReadId(const io::YamlNode& n,
+                                   const std::string& path,
                                    std::string_view key, bool required) {
   const auto id = r_.String(n, key, path, required);
   if (!id) return "";
@@ -185,7 +186,7 @@ std::string CriteriaReader::ReadId(const YAML::Node& n, const std::string& path,
   return *id;
 }
 
-void CriteriaReader::ReadKind(const YAML::Node& n, const std::string& path,
+void CriteriaReader::ReadKind(const io::YamlNode& n, const std::string& path,
                               std::initializer_list<CriterionKind> allowed,
                               CriterionKind* out) {
   const auto text = r_.String(n, "kind", path, false);
@@ -210,7 +211,7 @@ void CriteriaReader::ReadKind(const YAML::Node& n, const std::string& path,
 }
 
 std::vector<Criterion> CriteriaReader::ReadList(
-    const YAML::Node& list, const std::string& path,
+    const io::YamlNode& list, const std::string& path,
     std::optional<CriterionType> inherited, int depth) {
   std::vector<Criterion> out;
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -238,7 +239,7 @@ std::vector<Criterion> CriteriaReader::ReadList(
   return out;
 }
 
-Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
+Criterion CriteriaReader::ReadCriterion(const io::YamlNode& node,
                                         const std::string& path,
                                         std::optional<CriterionType> inherited,
                                         int depth) {
@@ -259,7 +260,7 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
        "criteria", "kind",          "labels",      "evidence", "level",
        "source",   "anchor-source", "strategies",  "from",     "under",
        "draft"});
-  if (const YAML::Node u = io::MapValue(node, "under");
+  if (const io::YamlNode u = io::MapValue(node, "under");
       u.IsDefined() && !adding_) {
     r_.Error(u, io::Join(path, "under"),
              "under is only read in a derived set's add list");
@@ -294,17 +295,17 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
     }
   }
   ReadWeight(node, path, &c);
-  if (const YAML::Node n = io::MapValue(node, "min-score");
+  if (const io::YamlNode n = io::MapValue(node, "min-score");
       n.IsDefined() && !n.IsNull()) {
     c.threshold = ReadThreshold(n, io::Join(path, "min-score"));
   }
-  if (const YAML::Node n = io::MapValue(node, "panel");
+  if (const io::YamlNode n = io::MapValue(node, "panel");
       n.IsDefined() && !n.IsNull()) {
     c.panel = ReadPanel(n, io::Join(path, "panel"));
   }
 
-  const YAML::Node scoring = io::MapValue(node, "scoring");
-  const YAML::Node children = io::MapValue(node, "criteria");
+  const io::YamlNode scoring = io::MapValue(node, "scoring");
+  const io::YamlNode children = io::MapValue(node, "criteria");
   const bool has_scoring = scoring.IsDefined() && !scoring.IsNull();
   const bool has_children = children.IsDefined() && !children.IsNull();
   if (has_scoring && has_children) {
@@ -349,10 +350,10 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
   return c;
 }
 
-void CriteriaReader::ReadWeight(const YAML::Node& node, const std::string& path,
-                                Criterion* c) {
-  const YAML::Node w = io::MapValue(node, "weight");
-  const YAML::Node o = io::MapValue(node, "order");
+void CriteriaReader::ReadWeight(const io::YamlNode& node,
+                                const std::string& path, Criterion* c) {
+  const io::YamlNode w = io::MapValue(node, "weight");
+  const io::YamlNode o = io::MapValue(node, "order");
   const bool has_w = w.IsDefined() && !w.IsNull();
   const bool has_o = o.IsDefined() && !o.IsNull();
   if (mode_ == WeightMode::kOrder) {

@@ -26,9 +26,9 @@ class YamlToCostValue {
  public:
   explicit YamlToCostValue(const io::YamlReader& r) : r_(r) {}
 
-  io::CostValuePtr Convert(const YAML::Node& node, int depth = 0) {
+  io::CostValuePtr Convert(const io::YamlNode& node, int depth = 0) {
     const io::CostValue::Kind kind = KindOf(node);
-    const YAML::Mark mark = node.Mark();
+    const io::YamlMark mark = node.Mark();
     const std::tuple<int, int, int> id{mark.pos, static_cast<int>(kind), depth};
     // (A node without a position is never shared: the key would not be
     // its own.)
@@ -59,7 +59,7 @@ class YamlToCostValue {
   }
 
  private:
-  static io::CostValue::Kind KindOf(const YAML::Node& node) {
+  static io::CostValue::Kind KindOf(const io::YamlNode& node) {
     if (node.IsMap()) return io::CostValue::Kind::kMap;
     if (node.IsSequence()) return io::CostValue::Kind::kList;
     if (node.IsScalar()) return io::CostValue::Kind::kText;
@@ -77,7 +77,7 @@ Result<CostProfile> ParseCostProfile(std::string_view text,
                                      const CostProfileOptions& options) {
   Diagnostics diag;
   Result<CostProfile> out;
-  const std::optional<YAML::Node> root = io::ParseYaml(
+  const std::optional<io::YamlDocument> root = io::ParseYaml(
       text, file_name, &diag, io::YamlSyntax::kYaml, options.max_errors);
   if (root) {
     try {

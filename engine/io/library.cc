@@ -35,7 +35,8 @@ bool PeekIdVersion(const std::string& path, std::string* id,
   const auto text = io::ReadFile(path, 4u << 20, &ignored);
   if (!text) return false;
   // The same reader as every other YAML file: one document, core tags.
-  const std::optional<YAML::Node> root = io::ParseYaml(*text, path, &ignored);
+  const std::optional<io::YamlDocument> root =
+      io::ParseYaml(*text, path, &ignored);
   if (!root || !root->IsMap() || !(*root)["id"].IsScalar()) return false;
   *id = (*root)["id"].Scalar();
   *version = (*root)["version"].IsScalar() ? (*root)["version"].Scalar() : "";

@@ -21,7 +21,7 @@
 
 namespace circa::io {
 
-void CriteriaReader::ReadModelKeys(const YAML::Node& root, CriteriaSet* set) {
+void CriteriaReader::ReadModelKeys(const io::YamlNode& root, CriteriaSet* set) {
   if (std::string group = ReadId(root, "", "product-group", false);
       !group.empty()) {
     set->product_group = std::move(group);
@@ -29,7 +29,7 @@ void CriteriaReader::ReadModelKeys(const YAML::Node& root, CriteriaSet* set) {
   if (auto labels = ReadLabels(root, ""); !labels.empty()) {
     set->labels = std::move(labels);
   }
-  if (const YAML::Node list = root["sources"];
+  if (const io::YamlNode list = root["sources"];
       list.IsDefined() && !list.IsNull()) {
     if (!list.IsSequence()) {
       r_.Error(list, "sources",
@@ -43,7 +43,7 @@ void CriteriaReader::ReadModelKeys(const YAML::Node& root, CriteriaSet* set) {
       }
     }
   }
-  if (const YAML::Node list = root["clauses"];
+  if (const io::YamlNode list = root["clauses"];
       list.IsDefined() && !list.IsNull()) {
     if (!list.IsSequence()) {
       r_.Error(list, "clauses",
@@ -58,7 +58,7 @@ void CriteriaReader::ReadModelKeys(const YAML::Node& root, CriteriaSet* set) {
   }
 }
 
-SourceDocument CriteriaReader::ReadSource(const YAML::Node& n,
+SourceDocument CriteriaReader::ReadSource(const io::YamlNode& n,
                                           const std::string& path) {
   SourceDocument doc;
   doc.where = r_.Where(n);
@@ -77,7 +77,7 @@ SourceDocument CriteriaReader::ReadSource(const YAML::Node& n,
   return doc;
 }
 
-Clause CriteriaReader::ReadClause(const YAML::Node& n,
+Clause CriteriaReader::ReadClause(const io::YamlNode& n,
                                   const std::string& path) {
   Clause clause;
   clause.where = r_.Where(n);
@@ -107,9 +107,9 @@ std::string CriteriaReader::DefaultName(const Documentation& doc,
 }
 
 std::map<std::string, std::string> CriteriaReader::ReadLabels(
-    const YAML::Node& map, const std::string& path) {
+    const io::YamlNode& map, const std::string& path) {
   std::map<std::string, std::string> out;
-  const YAML::Node n = io::MapValue(map, "labels");
+  const io::YamlNode n = io::MapValue(map, "labels");
   if (!n.IsDefined() || n.IsNull()) return out;
   const std::string here = io::Join(path, "labels");
   if (!n.IsMap()) {
@@ -141,7 +141,7 @@ std::map<std::string, std::string> CriteriaReader::ReadLabels(
   return out;
 }
 
-void CriteriaReader::ReadDoc(const YAML::Node& n, const std::string& path,
+void CriteriaReader::ReadDoc(const io::YamlNode& n, const std::string& path,
                              Documentation* doc) {
   doc->labels = ReadLabels(n, path);
   doc->evidence = r_.String(n, "evidence", path, false).value_or("");
@@ -158,7 +158,7 @@ void CriteriaReader::ReadDoc(const YAML::Node& n, const std::string& path,
   // Where the scoring anchors (worst/best, steps, minimums) come from: a
   // source id and item, or "model" for the model's own choice.
   doc->anchor_source = r_.String(n, "anchor-source", path, false).value_or("");
-  const YAML::Node list = io::MapValue(n, "strategies");
+  const io::YamlNode list = io::MapValue(n, "strategies");
   if (!list.IsDefined() || list.IsNull()) return;
   const std::string here = io::Join(path, "strategies");
   std::string names;

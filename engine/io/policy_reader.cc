@@ -7,7 +7,7 @@
 namespace circa::panel {
 
 std::optional<PanelPolicy> ReadPanelPolicy(io::YamlReader& r,
-                                           const YAML::Node& node,
+                                           const io::YamlNode& node,
                                            const std::string& path) {
   if (!node.IsMap()) {
     r.Error(node, path,

@@ -16,7 +16,7 @@ namespace circa::panel {
 // (required|optional), complete (true|false), disagreement (a number >= 0).
 // Reports every problem through `r` and returns nullopt if there was any.
 std::optional<PanelPolicy> ReadPanelPolicy(io::YamlReader& r,
-                                           const YAML::Node& node,
+                                           const io::YamlNode& node,
                                            const std::string& path);
 
 }  // namespace circa::panel

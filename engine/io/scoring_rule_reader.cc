@@ -19,7 +19,7 @@
 
 namespace circa::io {
 
-std::optional<ScoringRule> CriteriaReader::ReadRule(const YAML::Node& node,
+std::optional<ScoringRule> CriteriaReader::ReadRule(const io::YamlNode& node,
                                                     const std::string& path,
                                                     CriterionType type) {
   if (!node.IsMap()) {
@@ -132,7 +132,7 @@ std::optional<ScoringRule> CriteriaReader::ReadRule(const YAML::Node& node,
   return out;
 }
 
-bool CriteriaReader::ReadDirection(const YAML::Node& node,
+bool CriteriaReader::ReadDirection(const io::YamlNode& node,
                                    const std::string& path, Direction* better) {
   const auto text = r_.String(node, "better", path, false);
   if (!text) return true;
@@ -145,9 +145,10 @@ bool CriteriaReader::ReadDirection(const YAML::Node& node,
   return false;
 }
 
-bool CriteriaReader::ReadSteps(const YAML::Node& node, const std::string& path,
+bool CriteriaReader::ReadSteps(const io::YamlNode& node,
+                               const std::string& path,
                                std::vector<Step>* steps) {
-  const YAML::Node list = io::MapValue(node, "steps");
+  const io::YamlNode list = io::MapValue(node, "steps");
   const std::string here = io::Join(path, "steps");
   if (!list.IsDefined() || list.IsNull()) {
     r_.Error(node, here,
@@ -162,7 +163,7 @@ bool CriteriaReader::ReadSteps(const YAML::Node& node, const std::string& path,
   }
   bool ok = true;
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const YAML::Node pair = list[i];
+    const io::YamlNode pair = list[i];
     const std::string at = here + "[" + std::to_string(i) + "]";
     if (!pair.IsSequence() || pair.size() != 2) {
       r_.Error(pair, at,
@@ -194,9 +195,10 @@ bool CriteriaReader::ReadSteps(const YAML::Node& node, const std::string& path,
   return ok;
 }
 
-bool CriteriaReader::ReadLevels(const YAML::Node& node, const std::string& path,
+bool CriteriaReader::ReadLevels(const io::YamlNode& node,
+                                const std::string& path,
                                 std::vector<ScaleLevel>* levels) {
-  const YAML::Node map = io::MapValue(node, "levels");
+  const io::YamlNode map = io::MapValue(node, "levels");
   const std::string here = io::Join(path, "levels");
   if (!map.IsDefined() || map.IsNull()) {
     r_.Error(node, here, "missing; expected a map {value: descriptor}");

@@ -14,6 +14,7 @@
 #include "io/error_cap.h"
 #include "io/file.h"
 #include "io/numbers.h"
+#include "io/yaml_tree.h"
 
 namespace circa::io {
 namespace {
@@ -391,21 +392,15 @@ void ReportSecondDocument(const std::string& text, const std::string& file,
 
 }  // namespace
 
-std::optional<YAML::Node> ParseYaml(std::string_view text,
-                                    const std::string& file, Diagnostics* diag,
-                                    YamlSyntax syntax, int max_errors) {
-  text = StripBom(text);
-  int line = 0;
-  int column = 0;
-  if (const std::string problem = Utf8Problem(text, &line, &column);
-      !problem.empty()) {
-    diag->Error({file, line, column}, "", problem);
-    return std::nullopt;
-  }
-  // YAML 1.2 reads a lone carriage return (old Mac line endings) as a line
-  // break; yaml-cpp does not. Same length, so every position stays.
-  std::string storage;
-  const std::string source(LoneCrToLf(text, &storage));
+namespace {
+
+// ParseYaml with yaml-cpp, on text already checked and with its lone CRs
+// made line feeds: the reading every file had before libyaml, and still the
+// one that names every mistake.
+std::optional<YAML::Node> ParseYamlCpp(const std::string& source,
+                                       const std::string& file,
+                                       Diagnostics* diag, YamlSyntax syntax,
+                                       int max_errors) {
   try {
     // The first document; a second one is looked for only where one can
     // start, with a bounded event parse (see CountDocuments).
@@ -468,6 +463,60 @@ std::optional<YAML::Node> ParseYaml(std::string_view text,
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<YamlDocument> ParseYaml(std::string_view text,
+                                      const std::string& file,
+                                      Diagnostics* diag, YamlSyntax syntax,
+                                      int max_errors) {
+  text = StripBom(text);
+  int line = 0;
+  int column = 0;
+  if (const std::string problem = Utf8Problem(text, &line, &column);
+      !problem.empty()) {
+    diag->Error({file, line, column}, "", problem);
+    return std::nullopt;
+  }
+  // YAML 1.2 reads a lone carriage return (old Mac line endings) as a line
+  // break; yaml-cpp does not. Same length, so every position stays.
+  std::string storage;
+  const std::string_view source = LoneCrToLf(text, &storage);
+  // libyaml reads a plain, valid file several times faster than yaml-cpp
+  // and gives the same tree; everything else is read by yaml-cpp as before
+  // (with its messages), then copied into the same kind of tree.
+  if (syntax == YamlSyntax::kYaml) {
+    YamlDocument doc;
+    if (ParseYamlFast(source, &doc)) return doc;
+  }
+  const std::optional<YAML::Node> root =
+      ParseYamlCpp(std::string(source), file, diag, syntax, max_errors);
+  if (!root) return std::nullopt;
+  return FromYamlCpp(*root);
+}
+
+std::optional<YamlDocument> ParseYamlWithYamlCpp(std::string_view text,
+                                                 const std::string& file,
+                                                 Diagnostics* diag) {
+  text = StripBom(text);
+  int line = 0;
+  int column = 0;
+  if (const std::string problem = Utf8Problem(text, &line, &column);
+      !problem.empty()) {
+    diag->Error({file, line, column}, "", problem);
+    return std::nullopt;
+  }
+  std::string storage;
+  const std::optional<YAML::Node> root =
+      ParseYamlCpp(std::string(LoneCrToLf(text, &storage)), file, diag,
+                   YamlSyntax::kYaml, 50);
+  if (!root) return std::nullopt;
+  return FromYamlCpp(*root);
+}
+
+YamlNode MapValue(const YamlNode& map, std::string_view key) {
+  return map[key];
+}
+
 YAML::Node MapValue(const YAML::Node& map, std::string_view key) {
   if (!map.IsMap()) return map[std::string(key)];
   for (const auto& kv : map) {
@@ -476,30 +525,30 @@ YAML::Node MapValue(const YAML::Node& map, std::string_view key) {
   return YAML::Node(YAML::NodeType::Undefined);
 }
 
-SourceLocation YamlReader::Where(const YAML::Node& node) const {
+SourceLocation YamlReader::Where(const YamlNode& node) const {
   // A missing key yields an invalid node whose Mark() throws.
   if (!node.IsDefined()) return {file_, 0, 0};
-  const YAML::Mark m = node.Mark();
+  const YamlMark m = node.Mark();
   if (m.is_null()) return {file_, 0, 0};
   return {file_, m.line + 1, m.column + 1};
 }
 
-void YamlReader::Error(const YAML::Node& node, const std::string& path,
+void YamlReader::Error(const YamlNode& node, const std::string& path,
                        std::string message) const {
   diag_->Error(Where(node), path, std::move(message));
 }
 
-void YamlReader::Warning(const YAML::Node& node, const std::string& path,
+void YamlReader::Warning(const YamlNode& node, const std::string& path,
                          std::string message) const {
   diag_->Warning(Where(node), path, std::move(message));
 }
 
 void YamlReader::CheckKeys(
-    const YAML::Node& map, const std::string& path,
+    const YamlNode& map, const std::string& path,
     std::initializer_list<std::string_view> allowed) const {
   std::set<std::string> seen;
   for (const auto& kv : map) {
-    const YAML::Node& key = kv.first;
+    const YamlNode& key = kv.first;
     if (!key.IsScalar()) {
       Error(key, path, "expected a plain key, got " + Describe(key));
       continue;
@@ -518,11 +567,11 @@ void YamlReader::CheckKeys(
   }
 }
 
-std::optional<std::string> YamlReader::String(const YAML::Node& map,
+std::optional<std::string> YamlReader::String(const YamlNode& map,
                                               std::string_view key,
                                               const std::string& path,
                                               bool required) const {
-  const YAML::Node node = MapValue(map, key);
+  const YamlNode node = MapValue(map, key);
   if (!node.IsDefined() || node.IsNull()) {
     if (required) Error(map, Join(path, key), "missing; expected a text value");
     return std::nullopt;
@@ -535,7 +584,7 @@ std::optional<std::string> YamlReader::String(const YAML::Node& map,
   return node.Scalar();
 }
 
-std::optional<double> YamlReader::NumberOf(const YAML::Node& node,
+std::optional<double> YamlReader::NumberOf(const YamlNode& node,
                                            const std::string& path,
                                            std::string_view what) const {
   double value = 0;
@@ -547,11 +596,11 @@ std::optional<double> YamlReader::NumberOf(const YAML::Node& node,
   return value;
 }
 
-std::optional<double> YamlReader::Number(const YAML::Node& map,
+std::optional<double> YamlReader::Number(const YamlNode& map,
                                          std::string_view key,
                                          const std::string& path,
                                          bool required) const {
-  const YAML::Node node = MapValue(map, key);
+  const YamlNode node = MapValue(map, key);
   if (!node.IsDefined() || node.IsNull()) {
     if (required) Error(map, Join(path, key), "missing; expected a number");
     return std::nullopt;
@@ -559,10 +608,9 @@ std::optional<double> YamlReader::Number(const YAML::Node& map,
   return NumberOf(node, Join(path, key), "a number");
 }
 
-std::optional<bool> YamlReader::Bool(const YAML::Node& map,
-                                     std::string_view key,
+std::optional<bool> YamlReader::Bool(const YamlNode& map, std::string_view key,
                                      const std::string& path) const {
-  const YAML::Node node = MapValue(map, key);
+  const YamlNode node = MapValue(map, key);
   if (!node.IsDefined() || node.IsNull()) return std::nullopt;
   if (node.IsScalar()) {
     const std::string& s = node.Scalar();
@@ -573,7 +621,7 @@ std::optional<bool> YamlReader::Bool(const YAML::Node& map,
   return std::nullopt;
 }
 
-std::string Describe(const YAML::Node& node) {
+std::string Describe(const YamlNode& node) {
   if (!node.IsDefined() || node.IsNull()) return "nothing";
   if (node.IsMap()) return "a map";
   if (node.IsSequence()) return "a list";

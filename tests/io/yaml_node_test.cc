@@ -49,12 +49,12 @@ std::vector<std::string> Errors(std::string_view text,
   return circa_test::Messages(diag.items());
 }
 
-YAML::Node Loads(std::string_view text) {
+YamlDocument Loads(std::string_view text) {
   Diagnostics diag;
-  const auto root = ParseYaml(text, "f.yaml", &diag);
+  auto root = ParseYaml(text, "f.yaml", &diag);
   EXPECT_TRUE(root.has_value()) << circa_test::Describe(diag.items());
   EXPECT_THAT(diag.items(), IsEmpty());
-  return root.value_or(YAML::Node());
+  return root ? std::move(*root) : YamlDocument();
 }
 
 // ------------------------------------------------------ one document per file
@@ -169,7 +169,7 @@ TEST(ParseYamlTest, TagsOutsideTheCoreSchemaAreRefusedInFileOrder) {
 }
 
 TEST(ParseYamlTest, CoreTagsAndTheNonSpecificTagAreAccepted) {
-  const YAML::Node root = Loads(
+  const YamlDocument root = Loads(
       "a: !!str 1\nb: !!int 2\nc: !!float 3.5\nd: !!bool true\n"
       "e: !!null\nf: !!seq [1]\ng: !!map {x: 1}\nh: ! 5\n"
       "i: !<tag:yaml.org,2002:str> 6\n");
@@ -197,7 +197,7 @@ TEST(ParseYamlTest, TagErrorsStopAtTheCap) {
 // Old Mac files end lines with a lone CR; YAML 1.2 reads that as a line
 // break, yaml-cpp does not ("illegal map value" before).
 TEST(ParseYamlTest, LoneCarriageReturnsAreLineBreaks) {
-  const YAML::Node root = Loads("a: 1\rb:\r  - x\r  - y\r");
+  const YamlDocument root = Loads("a: 1\rb:\r  - x\r  - y\r");
   EXPECT_EQ(root["a"].Scalar(), "1");
   ASSERT_TRUE(root["b"].IsSequence());
   EXPECT_EQ(root["b"][1].Scalar(), "y");
