@@ -92,7 +92,7 @@ TEST(YamlTreeTest, EdgeCasesReadTheSame) {
   const std::vector<std::string> texts = {
       "a:\nb: ~\nc: null\nd: ''\ne: \"\"\nf: NULL\ng: Null\n",
       "- \n- x\n-\n  # comment\n- y\n-\n",
-      "k:\n  - a: 1\n    b:\n  -\n  - [1, 2, {x: }]\n  - {a: , b: 2}\n",
+      "k:\n  - a: 1\n    b:\n  -\n  - [1, 2, {x: y}]\n  - {a: 1, b: 2}\n",
       "a: |\n  line\n  two\nb: >\n  folded\n  text\n\nc: 'it''s'\n",
       "d: \"esc \\t \\u00e9 \\N \\_\"\ne: plain text  # comment\n",
       "é: ünï\nname: \"€ 5\"\n  # x\nz:\n",
@@ -114,7 +114,8 @@ TEST(YamlTreeTest, AnythingUnusualIsLeftToYamlCpp) {
   for (const char* text :
        {"a: &x 1\nb: *x\n", "a: !!str 1\n", "{a: 1}\n", "text\n", "",
         "a: 1\n---\nb: 2\n", "a: 1\n...\n", "%YAML 1.2\n---\na: 1\n",
-        "a: \"open\n", "a: [1, 2\n", "a: 1\n a: 2\n", "a: x\xc2\x85y\n"}) {
+        "a: \"open\n", "a: [1, 2\n", "a: 1\n a: 2\n", "a: x\xc2\x85y\n",
+        "a: {b: , c: 2}\n", "a: [x:y]\n", "a: 1"}) {
     SCOPED_TRACE(text);
     YamlDocument doc;
     EXPECT_FALSE(ParseYamlFast(text, &doc));
