@@ -38,7 +38,8 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
                           "abnormally-low", "panel",       "product-group",
                           "labels",         "sources",     "clauses",
                           "criteria",       "scale",       "weights",
-                          "bids",           "language",    "decision"});
+                          "bids",           "language",    "decision",
+                          "descriptions"});
   for (const char* key : {"criteria", "scale", "weights"}) {
     if (const YAML::Node n = root[key]; n.IsDefined()) {
       r_.Error(n, key,
@@ -69,8 +70,14 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
   set.id = ReadId(root, "");
   set.version = r_.String(root, "version", "", true).value_or("");
   set.title = r_.String(root, "title", "", true).value_or("");
+  // A title of its own without labels: the model's title labels name the
+  // model, not this set, so they are dropped (LocalTitle then falls back to
+  // the title). The same for a description of its own without
+  // descriptions. Labels or descriptions given are read by ReadModelKeys.
+  if (set.title != model.title) set.labels.clear();
   set.description =
       r_.String(root, "description", "", false).value_or(model.description);
+  if (set.description != model.description) set.descriptions.clear();
   set.publisher =
       r_.String(root, "publisher", "", false).value_or(model.publisher);
   ReadCurrency(root, &set);
@@ -255,8 +262,8 @@ void CriteriaReader::Override(const YAML::Node& root, CriteriaSet* set) {
                      [&id](const Clause& c) { return c.id == id; });
     if (clause != set->clauses.end()) {
       r_.CheckKeys(n, path,
-                   {"name", "labels", "description", "evidence", "level",
-                    "source", "strategies"});
+                   {"name", "labels", "description", "descriptions", "evidence",
+                    "level", "source", "strategies"});
       OverrideText(n, path, &clause->name, &clause->description, &clause->doc,
                    &clause->origin);
       continue;
@@ -269,11 +276,16 @@ void CriteriaReader::OverrideText(const YAML::Node& n, const std::string& path,
                                   std::string* name, std::string* description,
                                   Documentation* doc, Origin* origin) {
   const SourceLocation at = r_.Where(n);
+  // A new name or description without labels or descriptions: the model's
+  // translations describe the old text, so they are dropped (the results
+  // then fall back to the new text, with the missing-label warning).
   if (const auto v = r_.String(n, "name", path, false)) {
+    if (*v != *name) doc->labels.clear();
     *name = *v;
     MarkChanged(origin, "name", at);
   }
   if (const auto v = r_.String(n, "description", path, false)) {
+    if (*v != *description) doc->descriptions.clear();
     *description = *v;
     MarkChanged(origin, "description", at);
   }
@@ -282,6 +294,12 @@ void CriteriaReader::OverrideText(const YAML::Node& n, const std::string& path,
   if (!given.labels.empty()) {
     for (auto& [lang, text] : given.labels) doc->labels[lang] = text;
     MarkChanged(origin, "labels", at);
+  }
+  if (!given.descriptions.empty()) {
+    for (auto& [lang, text] : given.descriptions) {
+      doc->descriptions[lang] = text;
+    }
+    MarkChanged(origin, "descriptions", at);
   }
   if (n["evidence"].IsDefined()) {
     doc->evidence = given.evidence;
@@ -308,9 +326,9 @@ void CriteriaReader::OverrideText(const YAML::Node& n, const std::string& path,
 void CriteriaReader::OverrideCriterion(const YAML::Node& n,
                                        const std::string& path, Criterion* c) {
   r_.CheckKeys(n, path,
-               {"name", "labels", "description", "unit", "weight", "order",
-                "min-score", "panel", "scoring", "evidence", "level", "source",
-                "anchor-source", "strategies"});
+               {"name", "labels", "description", "descriptions", "unit",
+                "weight", "order", "min-score", "panel", "scoring", "evidence",
+                "level", "source", "anchor-source", "strategies"});
   const SourceLocation at = r_.Where(n);
   OverrideText(n, path, &c->name, &c->description, &c->doc, &c->origin);
   if (const auto v = r_.String(n, "unit", path, false)) {
@@ -355,8 +373,9 @@ void CriteriaReader::OverrideRequirement(const YAML::Node& n,
                                          const std::string& path,
                                          Requirement* req) {
   r_.CheckKeys(n, path,
-               {"name", "labels", "description", "evidence", "level", "source",
-                "anchor-source", "strategies", "kind", "conditions", "groups"});
+               {"name", "labels", "description", "descriptions", "evidence",
+                "level", "source", "anchor-source", "strategies", "kind",
+                "conditions", "groups"});
   const SourceLocation at = r_.Where(n);
   OverrideText(n, path, &req->name, &req->description, &req->doc, &req->origin);
   req->evidence = req->doc.evidence;

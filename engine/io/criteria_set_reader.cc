@@ -63,7 +63,8 @@ std::optional<CriteriaSet> CriteriaReader::Read(const YAML::Node& root) {
                 "weights",       "criteria",  "requirements",   "max-pass",
                 "rounding",      "tie-break", "abnormally-low", "panel",
                 "product-group", "labels",    "sources",        "clauses",
-                "award",         "bids",      "language",       "decision"});
+                "award",         "bids",      "language",       "decision",
+                "descriptions"});
   CriteriaSet set;
   award_ = io::MapValue(root, "award").IsDefined() &&
            !io::MapValue(root, "award").IsNull();
@@ -258,7 +259,7 @@ Criterion CriteriaReader::ReadCriterion(const YAML::Node& node,
        "weight",   "order",         "min-score",   "panel",    "scoring",
        "criteria", "kind",          "labels",      "evidence", "level",
        "source",   "anchor-source", "strategies",  "from",     "under",
-       "draft"});
+       "draft",    "descriptions"});
   if (const YAML::Node u = io::MapValue(node, "under");
       u.IsDefined() && !adding_) {
     r_.Error(u, io::Join(path, "under"),

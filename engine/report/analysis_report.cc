@@ -455,7 +455,9 @@ std::string ChangeNumber(const AnalysisReport& r, double v, bool money) {
 std::string LevelText(const ScoringRule& rule, double v,
                       const AnalysisReport& r) {
   for (const ScaleLevel& level : rule.levels) {
-    if (level.value == v && !level.descriptor.empty()) return level.descriptor;
+    if (level.value == v && !level.descriptor.empty()) {
+      return LocalLevel(level, r.language);
+    }
   }
   return ChangeNumber(r, v, false);
 }
@@ -642,7 +644,7 @@ std::string LocalValue(const AnalysisReport& r, const Column& c, double v) {
   if (c.rule.rule == Rule::kScale) {
     for (const ScaleLevel& level : c.rule.levels) {
       if (level.value == v && !level.descriptor.empty()) {
-        return "'" + level.descriptor + "'";
+        return "'" + LocalLevel(level, r.language) + "'";
       }
     }
   }
