@@ -28,6 +28,7 @@ class Writer {
     Line(0, "title: " + YamlScalar(set_.title));
     Labels(0, set_.labels);
     Text(0, "description", set_.description);
+    Labels(0, set_.descriptions, "descriptions");
     Text(0, "publisher", set_.publisher);
     Text(0, "product-group", set_.product_group);
     Line(0, "currency: " + YamlScalar(set_.currency));
@@ -115,15 +116,17 @@ class Writer {
     return "";
   }
 
-  // labels: one line when short, else one language per line.
-  void Labels(int indent, const std::map<std::string, std::string>& labels) {
+  // labels (or descriptions): one line when short, else one language per
+  // line.
+  void Labels(int indent, const std::map<std::string, std::string>& labels,
+              const std::string& key = "labels") {
     if (labels.empty()) return;
-    const std::string flow = "labels: " + catalog::LabelsText(labels);
+    const std::string flow = key + ": " + catalog::LabelsText(labels);
     if (static_cast<std::size_t>(indent) + flow.size() <= 80) {
       Line(indent, flow);
       return;
     }
-    Line(indent, "labels:");
+    Line(indent, key + ":");
     for (const auto& [lang, text] : labels) {
       Line(indent + 2, lang + ": " + YamlScalar(text));
     }
@@ -194,6 +197,7 @@ class Writer {
     }
     Text(in, "unit", c.unit);
     Text(in, "description", c.description);
+    Labels(in, c.doc.descriptions, "descriptions");
     if (set_.weights == WeightMode::kOrder) {
       Line(in, "order: " + std::to_string(c.order));
     } else if (c.weight_range) {
@@ -227,8 +231,21 @@ class Writer {
       Line(indent, "scoring:");
       Line(indent + 2, "rule: scale");
       Line(indent + 2, "levels:");
+      std::map<std::string, std::vector<const ScaleLevel*>> by_language;
       for (const ScaleLevel& l : rule.levels) {
         Line(indent + 4, Num(l.value) + ": " + YamlScalar(l.descriptor));
+        for (const auto& [lang, text] : l.labels) {
+          by_language[lang].push_back(&l);
+        }
+      }
+      if (by_language.empty()) return;
+      Line(indent + 2, "level-labels:");
+      for (const auto& [lang, list] : by_language) {
+        Line(indent + 4, lang + ":");
+        for (const ScaleLevel* l : list) {
+          Line(indent + 6,
+               Num(l->value) + ": " + YamlScalar(l->labels.at(lang)));
+        }
       }
       return;
     }
@@ -268,6 +285,7 @@ class Writer {
         Line(4, "kind: " + std::string(ToString(r.kind)));
       }
       Text(4, "description", r.description);
+      Labels(4, r.doc.descriptions, "descriptions");
       // The reader keeps evidence in both places; doc.evidence wins.
       Documentation doc = r.doc;
       if (doc.evidence.empty()) doc.evidence = r.evidence;
@@ -324,6 +342,7 @@ class Writer {
       Name(4, c.name, c.id, c.doc);
       Labels(4, c.doc.labels);
       Text(4, "description", c.description);
+      Labels(4, c.doc.descriptions, "descriptions");
       Doc(4, c.doc, true);
     }
   }

@@ -34,9 +34,10 @@ struct Exported {
   std::string type;
   std::vector<std::string> names;  // one per Plan::languages
   std::string description;         // English
-  // Per Plan::languages besides English: the rule text or the list of
-  // sub-criteria in that language (circa's catalogues), empty for a
-  // language circa does not write.
+  // Per Plan::languages besides English: the criterion's description in
+  // that language (`descriptions:`), if any, then the rule text or the list
+  // of sub-criteria in that language (circa's catalogues; none for a
+  // language circa does not write).
   std::vector<std::string> descriptions;
   std::vector<Number> numbers;
 };
@@ -241,9 +242,16 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
                   [](const EformsLanguage& l) {
                     return l.label != "en" && !Written(l).has_value();
                   });
-  const bool described =
-      std::any_of(set.criteria.begin(), set.criteria.end(),
-                  [](const Criterion& c) { return !c.description.empty(); });
+  // A criterion described in English but not in every exported language.
+  const bool described = std::any_of(
+      set.criteria.begin(), set.criteria.end(), [&plan](const Criterion& c) {
+        if (c.description.empty()) return false;
+        return std::any_of(plan.languages.begin(), plan.languages.end(),
+                           [&c](const EformsLanguage& l) {
+                             return l.label != "en" &&
+                                    !c.doc.descriptions.contains(l.label);
+                           });
+      });
   if (!plan.english && unwritten) {
     diag.Warning(here, "language",
                  "descriptions and rule texts are written in English only; "
@@ -303,11 +311,17 @@ Result<Plan> MakePlan(const CriteriaSet& set, const ExportOptions& options) {
     for (const EformsLanguage& l : plan.languages) {
       if (l.label == "en") continue;
       const std::optional<Language> written = Written(l);
-      e.descriptions.push_back(
+      std::string text =
           written ? LocalDescription(set, c, l, *written, path, &diag)
-                  : std::string());
+                  : std::string();
+      if (const auto own = c.doc.descriptions.find(l.label);
+          own != c.doc.descriptions.end()) {
+        text = text.empty() ? own->second : own->second + " " + text;
+      }
+      e.descriptions.push_back(std::move(text));
     }
-    e.description = c.description;
+    const auto en = c.doc.descriptions.find("en");
+    e.description = en != c.doc.descriptions.end() ? en->second : c.description;
     if (c.is_group()) {
       std::string subs = "Sub-criteria: ";
       for (std::size_t k = 0; k < c.children.size(); ++k) {
@@ -489,7 +503,8 @@ Result<std::string> ExportEforms(const CriteriaSet& set,
       AddText(sub, "cbc:Name", e.names[l], plan.value->languages[l].eforms);
     }
     // Then one BT-540 description per language: the set's own in English,
-    // the rule text or sub-criteria in Dutch and French.
+    // its own in the language (descriptions:) and the rule text or
+    // sub-criteria in Dutch and French.
     std::size_t k = 0;
     for (const EformsLanguage& l : plan.value->languages) {
       if (l.label == "en") {

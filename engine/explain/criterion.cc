@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "circa/labels.h"
 #include "explain/words.h"
 
 namespace circa::explain {
@@ -37,8 +38,8 @@ std::string Context::Value(int i, std::size_t j) const {
     case Rule::kScale:
       for (const ScaleLevel& l : c.rule.levels) {
         if (l.value == v) {
-          return m("value.level",
-                   {{"descriptor", l.descriptor}, {"level", m.Number(v, -1)}});
+          return m("value.level", {{"descriptor", LocalLevel(l, m.language())},
+                                   {"level", m.Number(v, -1)}});
         }
       }
       return m.Number(v, 2);  // between levels: a panel's mean

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "circa/explain.h"
+#include "circa/labels.h"
 #include "explain/messages.h"
 
 namespace circa {
@@ -56,7 +57,8 @@ std::string DescribeRule(const ScoringRule& r, const std::string& currency,
       std::string levels;
       for (std::size_t i = 0; i < r.levels.size(); ++i) {
         if (i) levels += m("list.comma");
-        levels += num(r.levels[i].value) + " " + r.levels[i].descriptor;
+        levels += num(r.levels[i].value) + " " +
+                  LocalLevel(r.levels[i], m.language());
       }
       return m("rule.scale",
                {{"top", num(r.levels.back().value)}, {"levels", levels}});

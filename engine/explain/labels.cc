@@ -21,6 +21,19 @@ std::string LocalName(const Criterion& criterion, Language language) {
              : criterion.name;
 }
 
+std::string LocalDescription(const Criterion& criterion, Language language) {
+  const auto it =
+      criterion.doc.descriptions.find(std::string(ToString(language)));
+  if (it != criterion.doc.descriptions.end()) return it->second;
+  return language == Language::kEnglish ? criterion.description : "";
+}
+
+std::string LocalLevel(const ScaleLevel& level, Language language) {
+  const auto it = level.labels.find(std::string(ToString(language)));
+  return it != level.labels.end() && !it->second.empty() ? it->second
+                                                         : level.descriptor;
+}
+
 std::string LocalTitle(const CriteriaSet& set, Language language) {
   // English is the language `title:` is written in: a derived set's own
   // title wins over the title labels it inherits from its model.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "circa/explain.h"
+#include "circa/labels.h"
 #include "explain/messages.h"
 #include "explain/words.h"
 #include "util/round.h"
@@ -59,7 +60,9 @@ std::string DescribePanel(const PanelCell& cell, const CriteriaSet& set,
   if (leaf != nullptr && leaf->scoring) {
     if (leaf->scoring->rule == Rule::kScale) {
       for (const ScaleLevel& l : leaf->scoring->levels) {
-        if (l.value == cell.value) value += " (" + l.descriptor + ")";
+        if (l.value == cell.value) {
+          value += " (" + LocalLevel(l, m.language()) + ")";
+        }
       }
     } else {
       value = m.Quantity(value, cell.value, leaf->unit);

@@ -88,10 +88,10 @@ void CriteriaReader::ReadRequirements(const io::YamlNode& root,
                    io::Describe(n));
       continue;
     }
-    r_.CheckKeys(
-        n, path,
-        {"id", "name", "description", "evidence", "conditions", "groups",
-         "kind", "labels", "level", "source", "anchor-source", "strategies"});
+    r_.CheckKeys(n, path,
+                 {"id", "name", "description", "evidence", "conditions",
+                  "groups", "kind", "labels", "level", "source",
+                  "anchor-source", "strategies", "descriptions"});
     Requirement req;
     req.where = r_.Where(n);
     req.id = ReadId(n, path);

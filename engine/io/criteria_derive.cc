@@ -46,7 +46,8 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
                           "abnormally-low", "panel",       "product-group",
                           "labels",         "sources",     "clauses",
                           "criteria",       "scale",       "weights",
-                          "bids",           "language",    "decision"});
+                          "bids",           "language",    "decision",
+                          "descriptions"});
   for (const char* key : {"criteria", "scale", "weights"}) {
     if (const io::YamlNode n = root[key]; n.IsDefined()) {
       r_.Error(n, key,
@@ -77,8 +78,14 @@ std::optional<CriteriaSet> CriteriaReader::ReadDerived(
   set.id = ReadId(root, "");
   set.version = r_.String(root, "version", "", true).value_or("");
   set.title = r_.String(root, "title", "", true).value_or("");
+  // A title of its own without labels: the model's title labels name the
+  // model, not this set, so they are dropped (LocalTitle then falls back to
+  // the title). The same for a description of its own without
+  // descriptions. Labels or descriptions given are read by ReadModelKeys.
+  if (set.title != model.title) set.labels.clear();
   set.description =
       r_.String(root, "description", "", false).value_or(model.description);
+  if (set.description != model.description) set.descriptions.clear();
   set.publisher =
       r_.String(root, "publisher", "", false).value_or(model.publisher);
   ReadCurrency(root, &set);
@@ -263,8 +270,8 @@ void CriteriaReader::Override(const io::YamlNode& root, CriteriaSet* set) {
                      [&id](const Clause& c) { return c.id == id; });
     if (clause != set->clauses.end()) {
       r_.CheckKeys(n, path,
-                   {"name", "labels", "description", "evidence", "level",
-                    "source", "strategies"});
+                   {"name", "labels", "description", "descriptions", "evidence",
+                    "level", "source", "strategies"});
       OverrideText(n, path, &clause->name, &clause->description, &clause->doc,
                    &clause->origin);
       continue;
@@ -278,11 +285,16 @@ void CriteriaReader::OverrideText(const io::YamlNode& n,
                                   std::string* description, Documentation* doc,
                                   Origin* origin) {
   const SourceLocation at = r_.Where(n);
+  // A new name or description without labels or descriptions: the model's
+  // translations describe the old text, so they are dropped (the results
+  // then fall back to the new text, with the missing-label warning).
   if (const auto v = r_.String(n, "name", path, false)) {
+    if (*v != *name) doc->labels.clear();
     *name = *v;
     MarkChanged(origin, "name", at);
   }
   if (const auto v = r_.String(n, "description", path, false)) {
+    if (*v != *description) doc->descriptions.clear();
     *description = *v;
     MarkChanged(origin, "description", at);
   }
@@ -291,6 +303,12 @@ void CriteriaReader::OverrideText(const io::YamlNode& n,
   if (!given.labels.empty()) {
     for (auto& [lang, text] : given.labels) doc->labels[lang] = text;
     MarkChanged(origin, "labels", at);
+  }
+  if (!given.descriptions.empty()) {
+    for (auto& [lang, text] : given.descriptions) {
+      doc->descriptions[lang] = text;
+    }
+    MarkChanged(origin, "descriptions", at);
   }
   if (n["evidence"].IsDefined()) {
     doc->evidence = given.evidence;
@@ -317,9 +335,9 @@ void CriteriaReader::OverrideText(const io::YamlNode& n,
 void CriteriaReader::OverrideCriterion(const io::YamlNode& n,
                                        const std::string& path, Criterion* c) {
   r_.CheckKeys(n, path,
-               {"name", "labels", "description", "unit", "weight", "order",
-                "min-score", "panel", "scoring", "evidence", "level", "source",
-                "anchor-source", "strategies"});
+               {"name", "labels", "description", "descriptions", "unit",
+                "weight", "order", "min-score", "panel", "scoring", "evidence",
+                "level", "source", "anchor-source", "strategies"});
   const SourceLocation at = r_.Where(n);
   OverrideText(n, path, &c->name, &c->description, &c->doc, &c->origin);
   if (const auto v = r_.String(n, "unit", path, false)) {
@@ -364,8 +382,9 @@ void CriteriaReader::OverrideRequirement(const io::YamlNode& n,
                                          const std::string& path,
                                          Requirement* req) {
   r_.CheckKeys(n, path,
-               {"name", "labels", "description", "evidence", "level", "source",
-                "anchor-source", "strategies", "kind", "conditions", "groups"});
+               {"name", "labels", "description", "descriptions", "evidence",
+                "level", "source", "anchor-source", "strategies", "kind",
+                "conditions", "groups"});
   const SourceLocation at = r_.Where(n);
   OverrideText(n, path, &req->name, &req->description, &req->doc, &req->origin);
   req->evidence = req->doc.evidence;

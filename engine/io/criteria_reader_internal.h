@@ -77,6 +77,13 @@ class CriteriaReader {
   // labels: {en: Recycled content, nl: Gerecycleerd gehalte}
   std::map<std::string, std::string> ReadLabels(const io::YamlNode& map,
                                                 const std::string& path);
+  // descriptions: {nl: ..., fr: ...}, the same shape as labels.
+  std::map<std::string, std::string> ReadDescriptions(const io::YamlNode& map,
+                                                      const std::string& path);
+  // A map of language codes to texts under `key` (labels, descriptions).
+  std::map<std::string, std::string> ReadLanguageTexts(
+      const io::YamlNode& map, const std::string& path, const std::string& key,
+      const std::string& example, const std::string& what);
 
   // kind: must be one of `allowed` here; the message says where the others
   // belong.
@@ -84,7 +91,7 @@ class CriteriaReader {
                 std::initializer_list<CriterionKind> allowed,
                 CriterionKind* out = nullptr);
 
-  // labels, evidence, level, source, strategies.
+  // labels, descriptions, evidence, level, source, strategies.
   void ReadDoc(const io::YamlNode& n, const std::string& path,
                Documentation* doc);
 
@@ -139,6 +146,9 @@ class CriteriaReader {
 
   bool ReadLevels(const io::YamlNode& node, const std::string& path,
                   std::vector<ScaleLevel>* levels);
+  // level-labels: {nl: {0: onaanvaardbaar, 5: uitstekend}}, on `levels`.
+  bool ReadLevelLabels(const io::YamlNode& node, const std::string& path,
+                       std::vector<ScaleLevel>* levels);
 
   io::YamlReader r_;
   const LoadOptions& options_;

@@ -63,7 +63,8 @@ std::optional<CriteriaSet> CriteriaReader::Read(const io::YamlNode& root) {
                 "weights",       "criteria",  "requirements",   "max-pass",
                 "rounding",      "tie-break", "abnormally-low", "panel",
                 "product-group", "labels",    "sources",        "clauses",
-                "award",         "bids",      "language",       "decision"});
+                "award",         "bids",      "language",       "decision",
+                "descriptions"});
   CriteriaSet set;
   award_ = io::MapValue(root, "award").IsDefined() &&
            !io::MapValue(root, "award").IsNull();
@@ -259,7 +260,7 @@ Criterion CriteriaReader::ReadCriterion(const io::YamlNode& node,
        "weight",   "order",         "min-score",   "panel",    "scoring",
        "criteria", "kind",          "labels",      "evidence", "level",
        "source",   "anchor-source", "strategies",  "from",     "under",
-       "draft"});
+       "draft",    "descriptions"});
   if (const io::YamlNode u = io::MapValue(node, "under");
       u.IsDefined() && !adding_) {
     r_.Error(u, io::Join(path, "under"),

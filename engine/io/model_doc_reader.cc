@@ -29,6 +29,9 @@ void CriteriaReader::ReadModelKeys(const io::YamlNode& root, CriteriaSet* set) {
   if (auto labels = ReadLabels(root, ""); !labels.empty()) {
     set->labels = std::move(labels);
   }
+  if (auto texts = ReadDescriptions(root, ""); !texts.empty()) {
+    set->descriptions = std::move(texts);
+  }
   if (const io::YamlNode list = root["sources"];
       list.IsDefined() && !list.IsNull()) {
     if (!list.IsSequence()) {
@@ -89,8 +92,8 @@ Clause CriteriaReader::ReadClause(const io::YamlNode& n,
     return clause;
   }
   r_.CheckKeys(n, path,
-               {"id", "name", "description", "kind", "labels", "evidence",
-                "level", "source", "strategies"});
+               {"id", "name", "description", "descriptions", "kind", "labels",
+                "evidence", "level", "source", "strategies"});
   clause.id = ReadId(n, path);
   ReadKind(n, path, {CriterionKind::kContractClause});
   ReadDoc(n, path, &clause.doc);
@@ -108,15 +111,31 @@ std::string CriteriaReader::DefaultName(const Documentation& doc,
 
 std::map<std::string, std::string> CriteriaReader::ReadLabels(
     const io::YamlNode& map, const std::string& path) {
+  return ReadLanguageTexts(map, path, "labels",
+                           "{en: Recycled content, nl: Gerecycleerd gehalte}",
+                           "a name");
+}
+
+std::map<std::string, std::string> CriteriaReader::ReadDescriptions(
+    const io::YamlNode& map, const std::string& path) {
+  return ReadLanguageTexts(
+      map, path, "descriptions",
+      "{nl: Aandeel gerecycleerd materiaal, fr: Part de matière recyclée}",
+      "a description");
+}
+
+std::map<std::string, std::string> CriteriaReader::ReadLanguageTexts(
+    const io::YamlNode& map, const std::string& path, const std::string& key,
+    const std::string& example, const std::string& what) {
   std::map<std::string, std::string> out;
-  const io::YamlNode n = io::MapValue(map, "labels");
+  const io::YamlNode n = io::MapValue(map, key);
   if (!n.IsDefined() || n.IsNull()) return out;
-  const std::string here = io::Join(path, "labels");
+  const std::string here = io::Join(path, key);
   if (!n.IsMap()) {
     r_.Error(n, here,
-             "expected a map of language codes to names, such as {en: "
-             "Recycled content, nl: Gerecycleerd gehalte}, got " +
-                 io::Describe(n));
+             "expected a map of language codes to " +
+                 std::string(key == "labels" ? "names" : "descriptions") +
+                 ", such as " + example + ", got " + io::Describe(n));
     return out;
   }
   for (const auto& kv : n) {
@@ -133,7 +152,7 @@ std::map<std::string, std::string> CriteriaReader::ReadLabels(
     }
     if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
       r_.Error(kv.second, here + "." + lang,
-               "expected a name, got " + io::Describe(kv.second));
+               "expected " + what + ", got " + io::Describe(kv.second));
       continue;
     }
     out[lang] = kv.second.Scalar();
@@ -144,6 +163,7 @@ std::map<std::string, std::string> CriteriaReader::ReadLabels(
 void CriteriaReader::ReadDoc(const io::YamlNode& n, const std::string& path,
                              Documentation* doc) {
   doc->labels = ReadLabels(n, path);
+  doc->descriptions = ReadDescriptions(n, path);
   doc->evidence = r_.String(n, "evidence", path, false).value_or("");
   if (const auto level = r_.String(n, "level", path, false)) {
     doc->level = GppLevelFromString(*level);

@@ -124,8 +124,9 @@ std::optional<ScoringRule> CriteriaReader::ReadRule(const io::YamlNode& node,
       ok &= ReadSteps(node, path, &out.steps);
       break;
     case Rule::kScale:
-      r_.CheckKeys(node, path, {"rule", "levels"});
+      r_.CheckKeys(node, path, {"rule", "levels", "level-labels"});
       ok &= ReadLevels(node, path, &out.levels);
+      if (ok) ok &= ReadLevelLabels(node, path, &out.levels);
       break;
   }
   if (!ok) return std::nullopt;
@@ -247,7 +248,10 @@ bool CriteriaReader::ReadLevels(const io::YamlNode& node,
                "level " + FormatNumber(*value, -1) + " is defined twice");
       ok = false;
     }
-    levels->push_back({*value, kv.second.Scalar()});
+    ScaleLevel level;
+    level.value = *value;
+    level.descriptor = kv.second.Scalar();
+    levels->push_back(std::move(level));
   }
   std::sort(levels->begin(), levels->end(),
             [](const ScaleLevel& a, const ScaleLevel& b) {
@@ -256,6 +260,75 @@ bool CriteriaReader::ReadLevels(const io::YamlNode& node,
   if (ok && levels->back().value <= 0) {
     r_.Error(map, here, "the top level must be > 0");
     ok = false;
+  }
+  return ok;
+}
+
+bool CriteriaReader::ReadLevelLabels(const io::YamlNode& node,
+                                     const std::string& path,
+                                     std::vector<ScaleLevel>* levels) {
+  const io::YamlNode map = io::MapValue(node, "level-labels");
+  if (!map.IsDefined() || map.IsNull()) return true;
+  const std::string here = io::Join(path, "level-labels");
+  if (!map.IsMap()) {
+    r_.Error(map, here,
+             "expected a map of language codes to {level: descriptor}, such "
+             "as {nl: {0: onaanvaardbaar, 5: uitstekend}}, got " +
+                 io::Describe(map));
+    return false;
+  }
+  bool ok = true;
+  for (const auto& lang_kv : map) {
+    const std::string lang =
+        lang_kv.first.IsScalar() ? lang_kv.first.Scalar() : "";
+    const bool code = lang.size() == 2 &&
+                      std::all_of(lang.begin(), lang.end(),
+                                  [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!code) {
+      r_.Error(lang_kv.first, here,
+               "expected a two-letter language code such as en or nl, got " +
+                   io::Describe(lang_kv.first));
+      ok = false;
+      continue;
+    }
+    const std::string in = here + "." + lang;
+    if (!lang_kv.second.IsMap()) {
+      r_.Error(lang_kv.second, in,
+               "expected a map {level: descriptor}, got " +
+                   io::Describe(lang_kv.second));
+      ok = false;
+      continue;
+    }
+    for (const auto& kv : lang_kv.second) {
+      const std::string at =
+          in + "." + (kv.first.IsScalar() ? kv.first.Scalar() : "?");
+      const auto value = r_.NumberOf(kv.first, at, "a level value (a number)");
+      if (!value) {
+        ok = false;
+        continue;
+      }
+      const auto level = std::lower_bound(
+          levels->begin(), levels->end(), *value,
+          [](const ScaleLevel& l, double v) { return l.value < v; });
+      if (level == levels->end() || level->value != *value) {
+        std::string known;
+        for (const ScaleLevel& l : *levels) {
+          known += (known.empty() ? "" : ", ") + FormatNumber(l.value, -1);
+        }
+        r_.Error(kv.first, at,
+                 "level " + FormatNumber(*value, -1) +
+                     " is not one of the levels (" + known + ")");
+        ok = false;
+        continue;
+      }
+      if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
+        r_.Error(kv.second, at,
+                 "expected a descriptor, got " + io::Describe(kv.second));
+        ok = false;
+        continue;
+      }
+      level->labels[lang] = kv.second.Scalar();
+    }
   }
   return ok;
 }

@@ -25,8 +25,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr std::string_view kComparisonNote = explain::kComparisonOnly;
-
 std::string BidName(const AnalysisReport& r, int bid) {
   if (bid < 0) return "(none)";
   const auto i = static_cast<std::size_t>(bid);
@@ -457,7 +455,9 @@ std::string ChangeNumber(const AnalysisReport& r, double v, bool money) {
 std::string LevelText(const ScoringRule& rule, double v,
                       const AnalysisReport& r) {
   for (const ScaleLevel& level : rule.levels) {
-    if (level.value == v && !level.descriptor.empty()) return level.descriptor;
+    if (level.value == v && !level.descriptor.empty()) {
+      return LocalLevel(level, r.language);
+    }
   }
   return ChangeNumber(r, v, false);
 }
@@ -644,7 +644,7 @@ std::string LocalValue(const AnalysisReport& r, const Column& c, double v) {
   if (c.rule.rule == Rule::kScale) {
     for (const ScaleLevel& level : c.rule.levels) {
       if (level.value == v && !level.descriptor.empty()) {
-        return "'" + level.descriptor + "'";
+        return "'" + LocalLevel(level, r.language) + "'";
       }
     }
   }
@@ -841,71 +841,103 @@ std::vector<std::string> BidNames(const AnalysisReport& r) {
 // weights' warning, VIKOR's compromise solution.
 std::vector<std::string> ComparisonNotes(const AnalysisReport& r) {
   const AggregationResult& a = *r.comparison;
+  const explain::Messages& m = Msg(r);
   std::vector<std::string> notes = {
-      fmt::format("{}: {}", explain::DescribeMethod(a.options),
-                  explain::DescribeValue(a.method))};
-  if (const std::string w = explain::DescribeObjectiveWeights(a.options);
+      m("compare.note", {{"method", explain::DescribeMethod(a.options, m)},
+                         {"meaning", explain::DescribeValue(a.method, m)}})};
+  if (const std::string w = explain::DescribeObjectiveWeights(a.options, m);
       !w.empty()) {
-    std::vector<std::string> shares;
+    std::string shares;
     for (std::size_t j = 0; j < r.scorer->columns().size(); ++j) {
       const Column& c = r.scorer->columns()[j];
-      shares.push_back(fmt::format(
-          "{} {}", c.id, Percent(a.weights[static_cast<Eigen::Index>(j)])));
+      if (j > 0) shares += m("list.comma");
+      shares +=
+          m("compare.share",
+            {{"criterion", ColumnName(r, c)},
+             {"share", Percent(r, a.weights[static_cast<Eigen::Index>(j)])}});
     }
-    notes.push_back(w + " (" + fmt::format("{}", fmt::join(shares, ", ")) +
-                    ")");
+    notes.push_back(
+        m("compare.objective.shares", {{"text", w}, {"shares", shares}}));
   }
   if (a.vikor) {
-    notes.push_back(explain::DescribeCompromise(*a.vikor, BidNames(r)));
+    notes.push_back(explain::DescribeCompromise(*a.vikor, BidNames(r), m));
   }
   return notes;
 }
 
 // Extra columns of a comparison: VIKOR's S and R, PROMETHEE's flows and
 // each bid's PROMETHEE I relation to the first by net flow.
-std::vector<std::string> ExtraHeadings(const AggregationResult& a) {
+std::vector<std::string> ExtraHeadings(const AnalysisReport& r) {
+  const AggregationResult& a = *r.comparison;
   if (a.vikor) return {"S", "R"};
-  if (a.promethee) return {"phi+", "phi-", "PROMETHEE I vs first"};
+  if (a.promethee) return {"phi+", "phi-", Msg(r)("compare.promethee_first")};
   return {};
 }
 
-std::vector<std::string> ExtraCells(const AggregationResult& a, int bid) {
-  if (a.vikor) return {Fixed(a.vikor->s[bid], 4), Fixed(a.vikor->r[bid], 4)};
+std::vector<std::string> ExtraCells(const AnalysisReport& r, int bid) {
+  const AggregationResult& a = *r.comparison;
+  if (a.vikor) {
+    return {L(r, Fixed(a.vikor->s[bid], 4)), L(r, Fixed(a.vikor->r[bid], 4))};
+  }
   if (a.promethee) {
     const int first = a.order.front();
-    return {Fixed(a.promethee->positive[bid], 4),
-            Fixed(a.promethee->negative[bid], 4),
+    return {L(r, Fixed(a.promethee->positive[bid], 4)),
+            L(r, Fixed(a.promethee->negative[bid], 4)),
             bid == first ? std::string("-")
-                         : std::string(explain::DescribeRelation(
-                               PrometheeOne(*a.promethee, bid, first)))};
+                         : explain::DescribeRelation(
+                               PrometheeOne(*a.promethee, bid, first), Msg(r))};
   }
   return {};
 }
 
 void ComparisonSection(const AnalysisReport& r, std::string* out) {
   const AggregationResult& a = *r.comparison;
-  Section(out, fmt::format("Ranking by {} ({})", ToString(a.method),
-                           kComparisonNote));
+  const explain::Messages& m = Msg(r);
+  Section(out, explain::DescribeComparisonTitle(a.method, m));
   for (const std::string& note : ComparisonNotes(r)) *out += note + "\n";
-  int name_width = 4;
+  // The columns after the bid: value, the method's own, the award rank;
+  // each as wide as its heading and cells (at least 10).
+  std::vector<std::string> headings = {m("compare.table.value")};
+  for (const std::string& h : ExtraHeadings(r)) headings.push_back(h);
+  headings.push_back(m("compare.table.award_rank"));
+  std::vector<std::vector<std::string>> rows;
+  for (const int bid : a.order) {
+    std::vector<std::string> cells = {L(r, Fixed(a.value[bid], 4))};
+    for (const std::string& c : ExtraCells(r, bid)) cells.push_back(c);
+    cells.push_back(RankLabel(*r.evaluation, static_cast<std::size_t>(bid)));
+    rows.push_back(std::move(cells));
+  }
+  std::vector<int> widths;
+  for (const std::string& h : headings)
+    widths.push_back(std::max(10, Width(h)));
+  for (const auto& cells : rows) {
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      widths[k] = std::max(widths[k], Width(cells[k]));
+    }
+  }
+  const std::string rank_heading = m("compare.table.rank");
+  const int rank_width = std::max(4, Width(rank_heading));
+  const std::string bid_heading = m("compare.table.bid");
+  int name_width = std::max(4, Width(bid_heading));
   for (const std::string& id : r.bids->ids) {
     name_width = std::max(name_width, std::min(Width(id), 24));
   }
-  const std::vector<std::string> extra = ExtraHeadings(a);
-  std::string heading = PadLeft("Rank", 4) + "  " +
-                        PadRight("Bid", name_width) + "  " +
-                        PadLeft("value", 10);
-  for (const std::string& h : extra) heading += "  " + PadLeft(h, 10);
-  *out += heading + "  " + PadLeft("award rank", 10) + "\n";
-  for (const int bid : a.order) {
+  std::string heading = PadLeft(rank_heading, rank_width) + "  " +
+                        PadRight(bid_heading, name_width);
+  for (std::size_t k = 0; k < headings.size(); ++k) {
+    heading += "  " + PadLeft(headings[k], widths[k]);
+  }
+  *out += heading + "\n";
+  for (std::size_t n = 0; n < a.order.size(); ++n) {
+    const int bid = a.order[n];
     const auto i = static_cast<std::size_t>(bid);
     const std::string rank = std::to_string(a.rank[i]) + (a.tied[i] ? "=" : "");
-    std::string row = PadLeft(rank, 4) + "  " +
-                      PadRight(BidName(r, bid), name_width) + "  " +
-                      PadLeft(Fixed(a.value[bid], 4), 10);
-    for (const std::string& c : ExtraCells(a, bid))
-      row += "  " + PadLeft(c, 10);
-    *out += row + "  " + PadLeft(RankLabel(*r.evaluation, i), 10) + "\n";
+    std::string row = PadLeft(rank, rank_width) + "  " +
+                      PadRight(BidName(r, bid), name_width);
+    for (std::size_t k = 0; k < rows[n].size(); ++k) {
+      row += "  " + PadLeft(rows[n][k], widths[k]);
+    }
+    *out += row + "\n";
   }
 }
 
@@ -1153,11 +1185,13 @@ ordered_json SmaaJson(const AnalysisReport& r) {
 ordered_json ComparisonJson(const AnalysisReport& r) {
   const AggregationResult& a = *r.comparison;
   const AggregationOptions& o = a.options;
+  // The JSON's sentences are English, as the rest of the JSON output.
+  const explain::Messages& en = explain::Messages::Of(Language::kEnglish);
   ordered_json j;
   j["method"] = std::string(ToString(a.method));
-  j["note"] = kComparisonNote;
-  j["description"] = explain::DescribeMethod(o);
-  j["value_meaning"] = explain::DescribeValue(a.method);
+  j["note"] = en("compare.only");
+  j["description"] = explain::DescribeMethod(o, en);
+  j["value_meaning"] = explain::DescribeValue(a.method, en);
   ordered_json options;
   options["input"] = std::string(ToString(o.input));
   options["normalisation"] =
@@ -1188,7 +1222,7 @@ ordered_json ComparisonJson(const AnalysisReport& r) {
   options["weights"] = std::string(ToString(o.weights));
   j["options"] = options;
   if (o.weights != ObjectiveWeights::kPublished) {
-    j["weights_note"] = explain::DescribeObjectiveWeights(o);
+    j["weights_note"] = explain::DescribeObjectiveWeights(o, en);
     ordered_json weights = ordered_json::array();
     for (std::size_t c = 0; c < r.scorer->columns().size(); ++c) {
       weights.push_back(
@@ -1215,8 +1249,8 @@ ordered_json ComparisonJson(const AnalysisReport& r) {
       const int first = a.order.front();
       row["promethee_one_vs_first"] =
           bid == first ? ordered_json(nullptr)
-                       : ordered_json(std::string(explain::DescribeRelation(
-                             PrometheeOne(*a.promethee, bid, first))));
+                       : ordered_json(explain::DescribeRelation(
+                             PrometheeOne(*a.promethee, bid, first), en));
     }
     row["award_rank"] = r.evaluation->rank[i];
     ranking.push_back(std::move(row));
@@ -1230,7 +1264,7 @@ ordered_json ComparisonJson(const AnalysisReport& r) {
         {"acceptable_advantage", a.vikor->acceptable_advantage},
         {"acceptable_stability", a.vikor->acceptable_stability},
         {"compromise", compromise},
-        {"sentence", explain::DescribeCompromise(*a.vikor, BidNames(r))}};
+        {"sentence", explain::DescribeCompromise(*a.vikor, BidNames(r), en)}};
   }
   return j;
 }
@@ -1399,22 +1433,25 @@ void SmaaMarkdown(const AnalysisReport& r, std::string* out) {
 
 void ComparisonMarkdown(const AnalysisReport& r, std::string* out) {
   const AggregationResult& a = *r.comparison;
-  MdSection(out, fmt::format("Ranking by {} ({})", ToString(a.method),
-                             kComparisonNote));
+  const explain::Messages& m = Msg(r);
+  MdSection(out, explain::DescribeComparisonTitle(a.method, m));
   for (const std::string& note : ComparisonNotes(r)) {
     *out += MdText(note) + "\n\n";
   }
-  const std::vector<std::string> extra = ExtraHeadings(a);
-  *out += "| Rank | Bid | Value |";
+  const std::vector<std::string> extra = ExtraHeadings(r);
+  *out += "| " + MdText(m("compare.md.rank")) + " | " +
+          MdText(m("compare.md.bid")) + " | " + MdText(m("compare.md.value")) +
+          " |";
   for (const std::string& h : extra) *out += " " + MdText(h) + " |";
-  *out += " Award rank |\n|---:|---|---:|";
+  *out += " " + MdText(m("compare.md.award_rank")) + " |\n|---:|---|---:|";
   for (std::size_t k = 0; k < extra.size(); ++k) *out += "---:|";
   *out += "---:|\n";
   for (const int bid : a.order) {
     const auto i = static_cast<std::size_t>(bid);
     *out += "| " + std::to_string(a.rank[i]) + (a.tied[i] ? "=" : "") + " | " +
-            MdText(BidName(r, bid)) + " | " + Fixed(a.value[bid], 4) + " |";
-    for (const std::string& c : ExtraCells(a, bid)) *out += " " + c + " |";
+            MdText(BidName(r, bid)) + " | " + L(r, Fixed(a.value[bid], 4)) +
+            " |";
+    for (const std::string& c : ExtraCells(r, bid)) *out += " " + c + " |";
     *out += " " + RankLabel(*r.evaluation, i) + " |\n";
   }
 }

@@ -117,6 +117,20 @@ void RenderDecision(const Report& r, const TextSink& sink) {
            MdText(DescribeRule(c.rule, set.currency, c.unit, r.language)) +
            " |\n";
   }
+  // Their descriptions as published, in the document's language only.
+  std::string described;
+  for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
+    const Criterion* criterion = set.Find(scorer.columns()[j].id);
+    if (criterion == nullptr) continue;
+    const std::string text = LocalDescription(*criterion, r.language);
+    if (!text.empty()) {
+      described += "- " +
+                   m("decision.described",
+                     {{"name", MdText(names[j])}, {"text", MdText(text)}}) +
+                   "\n";
+    }
+  }
+  if (!described.empty()) out += "\n" + described;
 
   // The bids, the excluded ones with the rule they failed.
   out += "\n## " + m("decision.bids") + "\n\n" +

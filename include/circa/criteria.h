@@ -143,6 +143,9 @@ struct PanelPolicy {
 struct Documentation {
   // Name per language code ("en", "nl"): the labels buyers see.
   std::map<std::string, std::string> labels;
+  // Description per language code (`descriptions:`); the item's
+  // `description` is the English one unless an "en" entry is given.
+  std::map<std::string, std::string> descriptions;
   std::string evidence;  // "EU Ecolabel or equivalent; test report ..."
   std::optional<GppLevel> level;
   std::string source;  // a declared source id, then the item: "eu-gpp-x AC2"
@@ -173,6 +176,8 @@ struct Step {
 struct ScaleLevel {
   double value = 0;
   std::string descriptor;
+  // The descriptor per language code (`level-labels:`), as written.
+  std::map<std::string, std::string> labels;
 };
 
 struct ScoringRule {
@@ -374,8 +379,10 @@ struct CriteriaSet {
   // Model sets (docs/criteria-format.md, "Model sets").
   std::string product_group;                  // "office-furniture"
   std::map<std::string, std::string> labels;  // title per language
-  std::vector<SourceDocument> sources;        // documents followed
-  std::vector<Clause> clauses;                // contract clauses
+  // Description per language (`descriptions:`), next to `description`.
+  std::map<std::string, std::string> descriptions;
+  std::vector<SourceDocument> sources;  // documents followed
+  std::vector<Clause> clauses;          // contract clauses
   // Derived sets: the model as written in `extends:` ("path" or "id@ver"),
   // and the model's id and version once resolved. Empty: not derived.
   std::string extends;

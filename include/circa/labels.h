@@ -16,6 +16,15 @@ namespace circa {
 // language, else its `name`.
 std::string LocalName(const Criterion& criterion, Language language);
 
+// The description of `criterion` in `language`: `descriptions.<lang>`;
+// for English the `en` entry, else `description`. Empty when the set does
+// not describe it in that language (no fallback to another language).
+std::string LocalDescription(const Criterion& criterion, Language language);
+
+// A scale level's descriptor in `language`: its `level-labels.<lang>`
+// when given, else the descriptor as written.
+std::string LocalLevel(const ScaleLevel& level, Language language);
+
 // The title of `set` in `language`: for Dutch and French `labels.<lang>`
 // (the set's title per language) when given, else `title`; for English
 // `title`.

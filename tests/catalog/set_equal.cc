@@ -31,6 +31,7 @@ class Comparer {
   void Doc(const std::string& p, const Documentation& a,
            const Documentation& b) {
     Eq(p + ".labels", a.labels, b.labels);
+    Eq(p + ".descriptions", a.descriptions, b.descriptions);
     Eq(p + ".evidence", a.evidence, b.evidence);
     Eq(p + ".level", a.level, b.level);
     Eq(p + ".source", a.source, b.source);
@@ -69,6 +70,8 @@ class Comparer {
          b.levels[i].value);
       Eq(p + ".levels[" + std::to_string(i) + "].descriptor",
          a.levels[i].descriptor, b.levels[i].descriptor);
+      Eq(p + ".levels[" + std::to_string(i) + "].labels", a.levels[i].labels,
+         b.levels[i].labels);
     }
   }
 
@@ -230,6 +233,7 @@ class Comparer {
     Award(a.award, b.award);
     Eq("product_group", a.product_group, b.product_group);
     Eq("labels", a.labels, b.labels);
+    Eq("descriptions", a.descriptions, b.descriptions);
     Eq("sources.size", a.sources.size(), b.sources.size());
     for (std::size_t i = 0; i < a.sources.size() && i < b.sources.size(); ++i) {
       const std::string p = "sources[" + std::to_string(i) + "]";

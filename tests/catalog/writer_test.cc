@@ -74,6 +74,7 @@ version: "2.0"
 title: "Everything: a set that uses every key"
 labels: {en: "Everything: all keys", nl: Alles — élke sleutel}
 description: "Line one\nline two, with \"quotes\" and # hash"
+descriptions: {nl: "Regel één: met \"aanhalingstekens\"", fr: Ligne un}
 publisher: City of Ghent
 product-group: office-furniture
 currency: SEK
@@ -87,6 +88,8 @@ criteria:
     unit: SEK
     weight: [50, 70]
     labels: {en: Price, nl: Prijs}
+    description: Total price.
+    descriptions: {nl: Totale prijs., fr: "Prix total, hors TVA : 21 % en sus, et une description assez longue pour une ligne par langue"}
     source: eu-gpp-furniture AC1
     scoring: {rule: logarithmic, zero-at: 1.5, allow-negative: true}
   - id: tco
@@ -123,11 +126,13 @@ criteria:
         scoring:
           rule: scale
           levels: {0: "null", 1: "yes", 2.5: "a: b", 3: '#3', 4: "- dash", 10: "Très bien, 10/10"}
+          level-labels: {nl: {0: "nul: niets", 10: Zeer goed}, fr: {10: Très bien}}
 requirements:
   - id: legal_wood
     kind: selection
     labels: {en: Legal wood, nl: Legaal hout}
     description: Wood from legal sources.
+    descriptions: {nl: Hout uit legale bronnen.}
     evidence: FSC or PEFC, or equivalent
     level: comprehensive
     source: eu-gpp-furniture TS1
@@ -142,6 +147,7 @@ clauses:
   - id: take_back
     name: Take-back
     description: The supplier takes back the furniture at end of use.
+    descriptions: {fr: Le fournisseur reprend le mobilier.}
     labels: {en: Take-back at end of use, nl: Terugname}
     evidence: contract clause
     level: core
@@ -165,6 +171,11 @@ TEST(WriteCriteriaYaml, RoundTripsEveryKey) {
   EXPECT_THAT(RoundTrip(set, &yaml), IsEmpty()) << yaml;
   EXPECT_THAT(yaml, HasSubstr("  - id: price\n    labels: {en: Price, nl: "
                               "Prijs}\n    type: price\n"));
+  // descriptions: one line when short, else one language per line.
+  EXPECT_THAT(yaml, HasSubstr("    descriptions: {nl: Hout uit legale "
+                              "bronnen.}\n"));
+  EXPECT_THAT(yaml, HasSubstr("    descriptions:\n      fr: \"Prix total, "));
+  EXPECT_EQ(set.descriptions.at("fr"), "Ligne un");
   EXPECT_THAT(yaml, HasSubstr("    weight: [50, 70]\n"));
   EXPECT_THAT(yaml, HasSubstr("    min-score: \"50%\"\n"));
   EXPECT_THAT(yaml, HasSubstr("        weight: 1e-300\n"));

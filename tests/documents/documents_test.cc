@@ -172,7 +172,7 @@ TEST(WorkbookTest, FormulasImplementEachRule) {
   r.rule = Rule::kYesNo;
   EXPECT_EQ(ScoreFormula(r, "X", "L", "H"), "=X");
   r.rule = Rule::kScale;
-  r.levels = {{0, "none"}, {2.5, "some"}, {10, "all"}};
+  r.levels = {{0, "none", {}}, {2.5, "some", {}}, {10, "all", {}}};
   EXPECT_EQ(ScoreFormula(r, "X", "L", "H"), "=X/10");
   // share-of-total sums over the scored bids (flags F = 1) of the column V.
   r.rule = Rule::kShareOfTotal;

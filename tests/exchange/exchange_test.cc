@@ -239,6 +239,41 @@ TEST(ExportEforms, DutchNamesFromTheLabels) {
                           "to --language to export them"));
 }
 
+// The criteria's own descriptions per language (descriptions:) are
+// BT-540 in that language, before the rule text; English keeps
+// description.
+TEST(ExportEforms, DescriptionsPerLanguage) {
+  const CriteriaSet set = circa_test::ParseCriteriaOk(
+      "circa: 1\nid: chairs\nversion: 1.0.0\ntitle: Chairs\ncriteria:\n"
+      "  - id: price\n    type: price\n"
+      "    labels: {nl: Prijs, fr: Prix}\n"
+      "    description: Total price.\n"
+      "    descriptions: {nl: Totale prijs., fr: Prix total.}\n"
+      "    weight: 100\n    scoring: {rule: lowest-ratio}\n",
+      "chairs.yaml");
+  ExportOptions options;
+  options.language = "en,nl,fr";
+  const Result<std::string> xml = ExportEforms(set, options);
+  ASSERT_TRUE(xml.ok()) << circa_test::Describe(xml.diagnostics);
+  const std::string& s = *xml.value;
+  EXPECT_THAT(s, HasSubstr("<cbc:Description languageID=\"ENG\">Total "
+                           "price.</cbc:Description>"));
+  EXPECT_THAT(s, HasSubstr("<cbc:Description languageID=\"NLD\">Totale "
+                           "prijs. Beoordelingsmethode: lowest-ratio: score = "
+                           "laagste prijs / prijs.</cbc:Description>"));
+  EXPECT_THAT(s, HasSubstr("<cbc:Description languageID=\"FRA\">Prix "
+                           "total. "));
+  EXPECT_TRUE(xml.diagnostics.empty()) << circa_test::Describe(xml.diagnostics);
+
+  // Dutch only: the Dutch description is exported, so no warning that the
+  // descriptions are English only.
+  options.language = "nl";
+  const Result<std::string> nl = ExportEforms(set, options);
+  ASSERT_TRUE(nl.ok()) << circa_test::Describe(nl.diagnostics);
+  EXPECT_THAT(*nl.value, Not(HasSubstr("Total price")));
+  EXPECT_TRUE(nl.diagnostics.empty()) << circa_test::Describe(nl.diagnostics);
+}
+
 // A language circa has no catalogue for (German) gets the names only.
 TEST(ExportEforms, RuleTextsOnlyInTheLanguagesCircaWrites) {
   const CriteriaSet set = circa_test::ParseCriteriaOk(

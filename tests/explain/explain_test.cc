@@ -217,7 +217,7 @@ TEST(DescribeRuleTest, OneLinePerRule) {
   r.rule = Rule::kYesNo;
   EXPECT_EQ(DescribeRule(r, "EUR", ""), "yes-no: yes scores 1, no scores 0");
   r.rule = Rule::kScale;
-  r.levels = {{0, "unacceptable"}, {2.5, "weak"}, {5, "good"}};
+  r.levels = {{0, "unacceptable", {}}, {2.5, "weak", {}}, {5, "good", {}}};
   EXPECT_EQ(DescribeRule(r, "EUR", ""),
             "scale: level / 5 (0 unacceptable, 2.5 weak, 5 good)");
 }

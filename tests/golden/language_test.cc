@@ -130,19 +130,24 @@ TEST(LanguageTest, NoEnglishInDutchOrFrenchGoldens) {
       "the",      "lowest",    "wins",     "offer",    "price",  "evaluated"};
   const std::vector<std::string> samples = DiscoverSamples();
   int files = 0;
+  std::set<std::string> methods;  // the --method comparisons checked
   for (const fs::directory_entry& e : fs::recursive_directory_iterator(
            SourceDir() / "tests/golden/approved")) {
     const std::string name = e.path().filename().string();
     const bool nl = name.ends_with(".nl.approved.txt");
     const bool fr = name.ends_with(".fr.approved.txt");
     if (!nl && !fr) continue;
-    // The longest sample name the file starts with.
+    // The longest sample name the file starts with, followed by "." or,
+    // for an analysis by another method ("office-furniture-vikor"), "-".
     std::string sample;
     for (const std::string& s : samples) {
-      if (name.rfind(s + ".", 0) == 0 && s.size() > sample.size()) sample = s;
+      const bool starts =
+          name.rfind(s + ".", 0) == 0 || name.rfind(s + "-", 0) == 0;
+      if (starts && s.size() > sample.size()) sample = s;
     }
     ASSERT_FALSE(sample.empty()) << name;
     ++files;
+    if (name.rfind(sample + "-", 0) == 0) methods.insert(name);
     const std::string input = InputText(sample);
     std::vector<std::string> forbidden = english;
     if (nl) {
@@ -195,6 +200,16 @@ TEST(LanguageTest, NoEnglishInDutchOrFrenchGoldens) {
     EXPECT_TRUE(leaks.empty()) << name << " has English words:" << list;
   }
   EXPECT_GT(files, 100);
+  // The comparison by another method (circa analyze --method) in nl and fr.
+  for (const std::string m : {"topsis", "vikor", "promethee"}) {
+    for (const std::string lang : {"nl", "fr"}) {
+      for (const std::string format : {"table", "md"}) {
+        const std::string file = "office-furniture-" + m + "." + format + "." +
+                                 lang + ".approved.txt";
+        EXPECT_TRUE(methods.contains(file)) << file << " was not checked";
+      }
+    }
+  }
 }
 
 }  // namespace

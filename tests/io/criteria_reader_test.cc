@@ -218,6 +218,32 @@ std::vector<MessageCase> Cases() {
                           "      levels: {0: poor, 5: Good, 10: good}\n"),
        {"criteria.yaml:15:38: criteria[1].scoring.levels.10: descriptor "
         "\"good\" is used twice"}},
+      {"ScaleLevelLabelUnknownLevel",
+       WithQualityScoring("    scoring:\n"
+                          "      rule: scale\n"
+                          "      levels: {0: poor, 5: good}\n"
+                          "      level-labels: {nl: {0: slecht, 4: goed}}\n"),
+       {"criteria.yaml:16:38: criteria[1].scoring.level-labels.nl.4: level 4 "
+        "is not one of the levels (0, 5)"}},
+      {"ScaleLevelLabelLanguage",
+       WithQualityScoring("    scoring:\n"
+                          "      rule: scale\n"
+                          "      levels: {0: poor, 5: good}\n"
+                          "      level-labels: {Dutch: {0: slecht}}\n"),
+       {"criteria.yaml:16:22: criteria[1].scoring.level-labels: expected a "
+        "two-letter language code such as en or nl, got \"Dutch\""}},
+      {"ScaleLevelLabelEmpty",
+       WithQualityScoring("    scoring:\n"
+                          "      rule: scale\n"
+                          "      levels: {0: poor, 5: good}\n"
+                          "      level-labels: {fr: {5: \"\"}}\n"),
+       {"criteria.yaml:16:30: criteria[1].scoring.level-labels.fr.5: expected "
+        "a descriptor, got \"\""}},
+      {"DescriptionsLanguage",
+       WithQualityScoring("    descriptions: {nl: Kwaliteit, english: "
+                          "Quality}\n    scoring: {rule: yes-no}\n"),
+       {"criteria.yaml:13:35: criteria[1].descriptions: expected a two-letter "
+        "language code such as en or nl, got \"english\""}},
       {"ScaleTopLevelZero",
        WithQualityScoring("    scoring: {rule: scale, levels: {0: none}}\n"),
        {"criteria.yaml:13:36: criteria[1].scoring.levels: the top level must "

@@ -6,8 +6,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
+#include <vector>
 
+#include "circa/labels.h"
 #include "circa/library.h"
 #include "test_util.h"
 
@@ -348,6 +351,117 @@ TEST_F(DeriveTest, AModelSetThatIsNotDerivedKeepsOwnOrigins) {
   EXPECT_EQ(r.value->labels.at("nl"), "Modelmeubilair");
   EXPECT_EQ(r.value->clauses.size(), 1u);
   EXPECT_EQ(r.value->Find("warranty")->doc.level, circa::GppLevel::kCore);
+}
+
+// A model whose set and criteria carry Dutch and French labels and
+// descriptions.
+constexpr const char* kLabelledModel = R"(circa: 1
+id: labelled-model
+version: 1.0.0
+title: Model furniture
+labels: {nl: Modelmeubilair, fr: Mobilier modèle}
+description: Model criteria.
+descriptions: {nl: Modelcriteria., fr: Critères modèles.}
+criteria:
+  - id: price
+    name: Price
+    labels: {nl: Prijs, fr: Prix}
+    description: Price excl. VAT.
+    descriptions: {nl: Prijs excl. btw., fr: Prix hors TVA.}
+    type: price
+    weight: 60
+    scoring: {rule: lowest-ratio}
+  - id: plan
+    name: Plan
+    labels: {nl: Plan, fr: Plan}
+    description: Quality of the plan.
+    descriptions: {nl: Kwaliteit van het plan., fr: Qualité du plan.}
+    type: quality
+    weight: 40
+    scoring: {rule: yes-no}
+)";
+
+TEST_F(DeriveTest, OwnTitleWithoutLabelsDropsTheModelsTitleLabels) {
+  Write("lib/labelled.yaml", kLabelledModel);
+  const auto r = Load(std::string(kHead) + "extends: ../lib/labelled.yaml\n");
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  EXPECT_TRUE(r.value->labels.empty());
+  EXPECT_EQ(circa::LocalTitle(*r.value, circa::Language::kDutch),
+            "City furniture 2027");
+  EXPECT_EQ(circa::LocalTitle(*r.value, circa::Language::kFrench),
+            "City furniture 2027");
+  // The description is the model's, so are its translations.
+  EXPECT_EQ(r.value->descriptions.at("nl"), "Modelcriteria.");
+}
+
+TEST_F(DeriveTest, OwnTitleWithLabelsAndTheModelsTitleKeepTheirLabels) {
+  Write("lib/labelled.yaml", kLabelledModel);
+  const auto own = Load(std::string(kHead) + R"(extends: ../lib/labelled.yaml
+labels: {nl: Stadsmeubilair 2027}
+description: City criteria.
+)");
+  ASSERT_TRUE(own.ok()) << circa_test::Describe(own.diagnostics);
+  EXPECT_EQ(circa::LocalTitle(*own.value, circa::Language::kDutch),
+            "Stadsmeubilair 2027");
+  // Not the model's French title, nor its descriptions of another text.
+  EXPECT_EQ(circa::LocalTitle(*own.value, circa::Language::kFrench),
+            "City furniture 2027");
+  EXPECT_TRUE(own.value->descriptions.empty());
+
+  const auto same = Load(R"(circa: 1
+id: city-furniture-2027
+version: 1.0.0
+title: Model furniture
+extends: ../lib/labelled.yaml
+)");
+  ASSERT_TRUE(same.ok()) << circa_test::Describe(same.diagnostics);
+  EXPECT_EQ(circa::LocalTitle(*same.value, circa::Language::kDutch),
+            "Modelmeubilair");
+}
+
+TEST_F(DeriveTest, OverriddenNameOrDescriptionDropsInheritedTranslations) {
+  Write("lib/labelled.yaml", kLabelledModel);
+  const auto r = Load(std::string(kHead) + R"(extends: ../lib/labelled.yaml
+override:
+  price: {name: Total cost of the order, description: Total cost excl. VAT.}
+  plan:
+    name: Service plan
+    labels: {nl: Serviceplan}
+    descriptions: {fr: Qualité du plan de service.}
+)");
+  ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+  const circa::Criterion* price = r.value->Find("price");
+  ASSERT_NE(price, nullptr);
+  EXPECT_TRUE(price->doc.labels.empty());
+  EXPECT_TRUE(price->doc.descriptions.empty());
+  EXPECT_EQ(circa::LocalName(*price, circa::Language::kDutch),
+            "Total cost of the order");
+  const circa::Criterion* plan = r.value->Find("plan");
+  ASSERT_NE(plan, nullptr);
+  EXPECT_EQ(circa::LocalName(*plan, circa::Language::kDutch), "Serviceplan");
+  EXPECT_EQ(circa::LocalName(*plan, circa::Language::kFrench), "Service plan");
+  // The description is the model's: its translations merge per language.
+  EXPECT_EQ(plan->doc.descriptions, (std::map<std::string, std::string>{
+                                        {"fr", "Qualité du plan de service."},
+                                        {"nl", "Kwaliteit van het plan."}}));
+  EXPECT_EQ(plan->origin.changed,
+            (std::vector<std::string>{"descriptions", "labels", "name"}));
+}
+
+TEST_F(DeriveTest, DescriptionsNeedALanguageCodeAndAText) {
+  const auto r = Load(std::string(kHead) + R"(extends: ../lib/model.yaml
+descriptions: {Dutch: Meubilair}
+override:
+  price: {descriptions: {nl: ""}}
+)");
+  ASSERT_FALSE(r.ok());
+  const std::string file = TenderFile();
+  EXPECT_EQ(Messages(r.diagnostics),
+            (std::vector<std::string>{
+                file + ":8:30: override.price.descriptions.nl: expected a "
+                       "description, got \"\"",
+                file + ":6:16: descriptions: expected a two-letter language "
+                       "code such as en or nl, got \"Dutch\""}));
 }
 
 }  // namespace
