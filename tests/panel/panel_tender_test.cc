@@ -39,7 +39,7 @@ TEST(PanelTender, BidFileValueWithoutPanelFileIsAnError) {
           ":2:1: bids[A].plan: the bid file gives a value for \"plan\" (and "
           "for 4 other bids), which has a panel policy (declared at " +
           circa_test::SourcePath("samples/office-furniture/tender.yaml") +
-          ":59): it is scored only from a panel file; give the panel's "
+          ":75): it is scored only from a panel file; give the panel's "
           "scores (panel.csv in the tender directory, or --panel FILE) and "
           "leave the bid file's cells empty, or remove panel: from the "
           "criterion"));

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "test_util.h"
@@ -54,9 +55,15 @@ ScoringRule Steps(Direction better, std::vector<Step> steps) {
   return r;
 }
 
-ScoringRule Scale(std::vector<ScaleLevel> levels) {
+ScoringRule Scale(
+    const std::vector<std::pair<double, std::string>>& levels) {
   ScoringRule r = Make(Rule::kScale, kHigher);
-  r.levels = std::move(levels);
+  for (const auto& [value, descriptor] : levels) {
+    ScaleLevel level;
+    level.value = value;
+    level.descriptor = descriptor;
+    r.levels.push_back(std::move(level));
+  }
   return r;
 }
 
