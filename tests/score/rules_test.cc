@@ -55,8 +55,7 @@ ScoringRule Steps(Direction better, std::vector<Step> steps) {
   return r;
 }
 
-ScoringRule Scale(
-    const std::vector<std::pair<double, std::string>>& levels) {
+ScoringRule Scale(const std::vector<std::pair<double, std::string>>& levels) {
   ScoringRule r = Make(Rule::kScale, kHigher);
   for (const auto& [value, descriptor] : levels) {
     ScaleLevel level;
