@@ -272,6 +272,30 @@ TenderBatchResult ScoreCompiled(const CriteriaSet& criteria, const BidSet& bids,
                                 const BatchOptions& options,
                                 const Scorer& scorer, CompiledSet* cache);
 
+// The Tender a set and its bids come from: `whole` when given, else a copy
+// made on first use (only the rare paths that need a Tender ask for it).
+class WholeTender {
+ public:
+  WholeTender(const CriteriaSet& criteria, const BidSet& bids,
+              const Tender* whole)
+      : criteria_(criteria), bids_(bids), whole_(whole) {}
+  const Tender& Get() {
+    if (whole_ != nullptr) return *whole_;
+    if (!copy_) {
+      copy_.emplace();
+      copy_->criteria = criteria_;
+      copy_->bids = bids_;
+    }
+    return *copy_;
+  }
+
+ private:
+  const CriteriaSet& criteria_;
+  const BidSet& bids_;
+  const Tender* whole_;
+  std::optional<Tender> copy_;
+};
+
 // ScoreTender on a set and bids held apart; `whole` is the tender they
 // come from, or null (then the rare paths that need a Tender — a money
 // award, a dropped criterion — copy them into one).
@@ -280,16 +304,8 @@ TenderBatchResult ScoreParts(const CriteriaSet& criteria, const BidSet& bids,
                              const std::vector<Scenario>& scenarios,
                              const BatchOptions& options,
                              CompiledSet* cache = nullptr) {
-  std::optional<Tender> copy;
-  const auto Whole = [&]() -> const Tender& {
-    if (whole != nullptr) return *whole;
-    if (!copy) {
-      copy.emplace();
-      copy->criteria = criteria;
-      copy->bids = bids;
-    }
-    return *copy;
-  };
+  WholeTender tender(criteria, bids, whole);
+  const auto Whole = [&]() -> const Tender& { return tender.Get(); };
   TenderBatchResult out;
   out.bids = static_cast<int>(bids.size());
   if (criteria.award) {
@@ -352,16 +368,8 @@ TenderBatchResult ScoreCompiled(const CriteriaSet& criteria, const BidSet& bids,
                                 const std::vector<Scenario>& scenarios,
                                 const BatchOptions& options,
                                 const Scorer& scorer, CompiledSet* cache) {
-  std::optional<Tender> copy;
-  const auto Whole = [&]() -> const Tender& {
-    if (whole != nullptr) return *whole;
-    if (!copy) {
-      copy.emplace();
-      copy->criteria = criteria;
-      copy->bids = bids;
-    }
-    return *copy;
-  };
+  WholeTender tender(criteria, bids, whole);
+  const auto Whole = [&]() -> const Tender& { return tender.Get(); };
   TenderBatchResult out;
   out.bids = static_cast<int>(bids.size());
   const Evaluation e = scorer.Evaluate(bids);

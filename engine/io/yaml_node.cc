@@ -463,12 +463,14 @@ std::optional<YAML::Node> ParseYamlCpp(const std::string& source,
   return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<YamlDocument> ParseYaml(std::string_view text,
-                                      const std::string& file,
-                                      Diagnostics* diag, YamlSyntax syntax,
-                                      int max_errors) {
+// Both readers' steps: the BOM, the UTF-8 check and lone carriage returns;
+// then libyaml when `fast` (a plain, valid file: several times faster than
+// yaml-cpp, and the same tree), and otherwise yaml-cpp as before (with its
+// messages), copied into the same kind of tree.
+std::optional<YamlDocument> Parse(std::string_view text,
+                                  const std::string& file, Diagnostics* diag,
+                                  YamlSyntax syntax, int max_errors,
+                                  bool fast) {
   text = StripBom(text);
   int line = 0;
   int column = 0;
@@ -481,10 +483,7 @@ std::optional<YamlDocument> ParseYaml(std::string_view text,
   // break; yaml-cpp does not. Same length, so every position stays.
   std::string storage;
   const std::string_view source = LoneCrToLf(text, &storage);
-  // libyaml reads a plain, valid file several times faster than yaml-cpp
-  // and gives the same tree; everything else is read by yaml-cpp as before
-  // (with its messages), then copied into the same kind of tree.
-  if (syntax == YamlSyntax::kYaml) {
+  if (fast && syntax == YamlSyntax::kYaml) {
     YamlDocument doc;
     if (ParseYamlFast(source, &doc)) return doc;
   }
@@ -494,23 +493,19 @@ std::optional<YamlDocument> ParseYaml(std::string_view text,
   return FromYamlCpp(*root);
 }
 
+}  // namespace
+
+std::optional<YamlDocument> ParseYaml(std::string_view text,
+                                      const std::string& file,
+                                      Diagnostics* diag, YamlSyntax syntax,
+                                      int max_errors) {
+  return Parse(text, file, diag, syntax, max_errors, /*fast=*/true);
+}
+
 std::optional<YamlDocument> ParseYamlWithYamlCpp(std::string_view text,
                                                  const std::string& file,
                                                  Diagnostics* diag) {
-  text = StripBom(text);
-  int line = 0;
-  int column = 0;
-  if (const std::string problem = Utf8Problem(text, &line, &column);
-      !problem.empty()) {
-    diag->Error({file, line, column}, "", problem);
-    return std::nullopt;
-  }
-  std::string storage;
-  const std::optional<YAML::Node> root =
-      ParseYamlCpp(std::string(LoneCrToLf(text, &storage)), file, diag,
-                   YamlSyntax::kYaml, 50);
-  if (!root) return std::nullopt;
-  return FromYamlCpp(*root);
+  return Parse(text, file, diag, YamlSyntax::kYaml, 50, /*fast=*/false);
 }
 
 YamlNode MapValue(const YamlNode& map, std::string_view key) {
