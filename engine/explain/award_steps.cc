@@ -1,6 +1,7 @@
 // The award order for one bid, step by step (docs/criteria-format.md,
 // "Award order"): requirements, panel scores, thresholds and max-pass, the
 // abnormally-low flag and the tie-break.
+#include "circa/labels.h"
 #include "explain/words.h"
 
 namespace circa::explain {
@@ -27,7 +28,8 @@ std::vector<std::string> AwardSteps(const CriteriaSet& set,
     }
     std::string ids;
     for (std::size_t r = 0; r < set.requirements.size(); ++r) {
-      ids += (r == 0 ? "" : m("list.comma")) + set.requirements[r].id;
+      ids += (r == 0 ? "" : m("list.comma")) +
+             LocalName(set.requirements[r], language);
     }
     out.push_back(
         m("step.requirements", {{"count", set.requirements.size()},

@@ -2,6 +2,7 @@
 // and the condition), a missed minimum score, or the max-pass cut.
 #include <string>
 
+#include "circa/labels.h"
 #include "explain/words.h"
 
 namespace circa {
@@ -47,10 +48,11 @@ const Requirement* FindRequirement(const CriteriaSet* set,
 std::string RequirementFailed(const Exclusion& x, const FactContext& context) {
   const Messages& m = explain::Words(context);
   const Requirement* r = FindRequirement(context.set, x.rule);
-  std::string out =
-      r != nullptr && r->name != r->id
-          ? m("requirement.failed_named", {{"id", x.rule}, {"name", r->name}})
-          : m("requirement.failed", {{"id", x.rule}});
+  const std::string name =
+      r != nullptr ? LocalName(*r, context.language) : x.rule;
+  std::string out = name != x.rule ? m("requirement.failed_named",
+                                       {{"id", x.rule}, {"name", name}})
+                                   : m("requirement.failed", {{"id", x.rule}});
   // One clause per failed group ("option g"), its conditions joined by
   // "and"; a requirement of one group has no option numbers.
   const bool options = r != nullptr

@@ -21,6 +21,14 @@ std::string LocalName(const Criterion& criterion, Language language) {
              : criterion.name;
 }
 
+std::string LocalName(const Requirement& requirement, Language language) {
+  const auto it = requirement.doc.labels.find(std::string(ToString(language)));
+  if (it != requirement.doc.labels.end() && !it->second.empty()) {
+    return it->second;
+  }
+  return requirement.name.empty() ? requirement.id : requirement.name;
+}
+
 std::string LocalDescription(const Criterion& criterion, Language language) {
   const auto it =
       criterion.doc.descriptions.find(std::string(ToString(language)));

@@ -16,6 +16,10 @@ namespace circa {
 // language, else its `name`.
 std::string LocalName(const Criterion& criterion, Language language);
 
+// The name of minimum requirement `requirement` in `language`: its label in
+// that language, else its `name`, else its id.
+std::string LocalName(const Requirement& requirement, Language language);
+
 // The description of `criterion` in `language`: `descriptions.<lang>`;
 // for English the `en` entry, else `description`. Empty when the set does
 // not describe it in that language (no fallback to another language).
