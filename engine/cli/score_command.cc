@@ -32,6 +32,7 @@ struct ScoreArgs {
   std::string csv_dialect = "auto";
   std::string per_bidder;
   std::string documents;
+  std::string precision = "fixed";
   int width = 0;
 };
 
@@ -86,6 +87,8 @@ int RunScore(const ScoreArgs& args) {
   if (!args.lang.empty()) render.language = LanguageFromString(args.lang);
   render.csv_dialect =
       CsvDialectFromString(args.csv_dialect).value_or(CsvDialect::kAuto);
+  render.precision = args.precision == "full" ? NumberPrecision::kFull
+                                              : NumberPrecision::kFixed;
   const EvaluateOptions options;
   if (!CheckOptions(options) || !CheckOptions(render)) return kExitUsage;
 
@@ -164,6 +167,11 @@ Runner AddScoreCommand(CLI::App& app) {
                   "Table width in columns (default: the terminal, or 100)")
       ->check(CLI::Range(40, 1000));
   AddLanguageOptions(cmd, &args->lang, &args->csv_dialect);
+  cmd->add_option("--precision", args->precision,
+                  "JSON numbers: fixed (6 decimals, default) or full "
+                  "(shortest text that reads back as the same double)")
+      ->check(CLI::IsMember({"fixed", "full"}))
+      ->default_str("fixed");
   cmd->add_option("--per-bidder", args->per_bidder,
                   "Also write a notification letter per bidder into DIR "
                   "(<bid>.md: its own scores and the chosen bid's)")

@@ -141,6 +141,16 @@ TEST(CliMethods, PrecisionFullReachesTheScoreJson) {
                    rounded["bids"][k]["total"].get<double>() != e.totals[i];
   }
   EXPECT_TRUE(some_differs);
+  // `circa score --precision full` writes the same JSON as the API (the
+  // workbooks' LibreOffice check compares against it to 1e-9).
+  const RunResult cli = RunCirca({"score", (SourceDir() / kSample).string(),
+                                  "-f", "json", "--precision", "full"});
+  ASSERT_EQ(cli.exit_code, 0) << cli.Describe();
+  EXPECT_EQ(nlohmann::json::parse(cli.out)["bids"], exact["bids"]);
+  EXPECT_EQ(RunCirca({"score", (SourceDir() / kSample).string(), "-f", "json",
+                      "--precision", "exact"})
+                .exit_code,
+            2);
 }
 
 TEST(CliMethods, BadOptions) {

@@ -21,8 +21,9 @@ checks the sums over the scored bids), checks it opens with
 openpyxl with a formula in every score, points, total and rank cell, removes
 the cached values (openpyxl saves formulas only), has LibreOffice recompute
 every workbook in one run (OOXMLRecalcMode 0: always recalculate on load)
-and compares each recomputed score, points and total with circa's JSON (to
-1e-9, after rounding to the JSON's 6 decimals) and each rank with circa's.
+and compares each recomputed score, points and total with circa's JSON
+written with `--precision full` (every double in full) to 1e-9, and each
+rank with circa's.
 One workbook has a bid's price changed with openpyxl; its recomputed ranking
 must be circa's on the same change made to the bids file.
 """
@@ -355,7 +356,7 @@ def compare(recomputed, result, name):
             if isinstance(value, (int, float)):
                 worst = max(worst, abs(value - want))
             if not isinstance(value, (int, float)) or \
-                    abs(round(value, 6) - want) > 1e-9:
+                    abs(value - want) > 1e-9:
                 fail(f"{name}: bid {row[0]} {what}: workbook {value!r}, "
                      f"circa {want}")
     # The price stage flag (a formula when the set has minimum scores or
@@ -427,8 +428,8 @@ def check_workbooks(circa, source, work):
         book = os.path.join(work, name + ".xlsx")
         r = run([circa, "score", "samples/" + sample, "-f", "xlsx", "-o", book,
                  "--lang", lang], cwd=source)
-        j = run([circa, "score", "samples/" + sample, "-f", "json"],
-                cwd=source)
+        j = run([circa, "score", "samples/" + sample, "-f", "json",
+                 "--precision", "full"], cwd=source)
         if r.returncode != 0 or j.returncode != 0:
             fail(f"{name}: circa exit {r.returncode}/{j.returncode}: "
                  f"{r.stderr}{j.stderr}")
@@ -448,7 +449,8 @@ def check_workbooks(circa, source, work):
         if row[0].value == "E":
             row[heads.index("price")].value = new_price
     wb.save(os.path.join(stripped, "changed-price.xlsx"))
-    j = run([circa, "score", tender, "-f", "json"], cwd=source)
+    j = run([circa, "score", tender, "-f", "json", "--precision", "full"],
+            cwd=source)
     changed = json.loads(j.stdout)
 
     profile = os.path.join(work, "lo-profile")
@@ -479,7 +481,7 @@ def check_workbooks(circa, source, work):
              "nothing")
     print(f"{len(results)} workbooks and the changed one recomputed by "
           f"LibreOffice: {cells} cells equal circa's (largest difference "
-          f"from circa's JSON value, which has 6 decimals: {worst:.3g})")
+          f"from circa's JSON value in full precision: {worst:.3g})")
 
 
 def main():
