@@ -439,7 +439,6 @@ CIRCA_INLINE void OrderBody(const double* t, Eigen::Index m,
 CIRCA_INLINE void WinnerLanesBody(const double* w, Eigen::Index n,
                                   Eigen::Index stride, Eigen::Index count,
                                   const std::int64_t* winner, double* acc) {
-  typedef std::int64_t V4l __attribute__((vector_size(32)));
   const Eigen::Index np = (n + 3) & ~Eigen::Index{3};
   const Eigen::Index n4 = n & ~Eigen::Index{3};
   const Eigen::Index padded = (count + 3) & ~Eigen::Index{3};
@@ -454,14 +453,14 @@ CIRCA_INLINE void WinnerLanesBody(const double* w, Eigen::Index n,
       CIRCA_LOAD4(r1, w + (j + 1) * stride + c);
       CIRCA_LOAD4(r2, w + (j + 2) * stride + c);
       CIRCA_LOAD4(r3, w + (j + 3) * stride + c);
-      const V4d t0 = __builtin_shuffle(r0, r1, V4l{0, 4, 2, 6});
-      const V4d t1 = __builtin_shuffle(r0, r1, V4l{1, 5, 3, 7});
-      const V4d t2 = __builtin_shuffle(r2, r3, V4l{0, 4, 2, 6});
-      const V4d t3 = __builtin_shuffle(r2, r3, V4l{1, 5, 3, 7});
-      const V4d col[4] = {__builtin_shuffle(t0, t2, V4l{0, 1, 4, 5}),
-                          __builtin_shuffle(t1, t3, V4l{0, 1, 4, 5}),
-                          __builtin_shuffle(t0, t2, V4l{2, 3, 6, 7}),
-                          __builtin_shuffle(t1, t3, V4l{2, 3, 6, 7})};
+      const V4d t0 = __builtin_shufflevector(r0, r1, 0, 4, 2, 6);
+      const V4d t1 = __builtin_shufflevector(r0, r1, 1, 5, 3, 7);
+      const V4d t2 = __builtin_shufflevector(r2, r3, 0, 4, 2, 6);
+      const V4d t3 = __builtin_shufflevector(r2, r3, 1, 5, 3, 7);
+      const V4d col[4] = {__builtin_shufflevector(t0, t2, 0, 1, 4, 5),
+                          __builtin_shufflevector(t1, t3, 0, 1, 4, 5),
+                          __builtin_shufflevector(t0, t2, 2, 3, 6, 7),
+                          __builtin_shufflevector(t1, t3, 2, 3, 6, 7)};
       for (Eigen::Index k = 0; k < 4; ++k) {
         V4d a;
         CIRCA_LOAD4(a, to[k] + j);
