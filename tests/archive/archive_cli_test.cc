@@ -166,6 +166,32 @@ class CliArchive : public ::testing::Test {
   std::string db_;
 };
 
+// Synthetic tender k as one JSON line of `circa batch --input -`: its
+// criteria and bids files as JSON strings (the synthetic texts have no
+// quotes, backslashes or controls other than line breaks).
+std::string JsonLine(int k) {
+  const bench::SyntheticTender s = bench::MakeSyntheticTender(k);
+  std::string criteria, bids;
+  for (const StoredFile& f : s.files) {
+    if (f.name == "tender.yaml") criteria = f.bytes;
+    if (f.name == "bids.csv") bids = f.bytes;
+  }
+  const auto quote = [](const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+      if (c == '\n') {
+        out += "\\n";
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  };
+  return "{\"id\": \"T" + std::to_string(k) +
+         "\", \"criteria\": " + quote(criteria) + ", \"bids\": " + quote(bids) +
+         "}\n";
+}
+
 int CountLines(const std::string& text, const std::string& needle) {
   int n = 0;
   std::istringstream in(text);
@@ -296,30 +322,11 @@ TEST_F(CliArchive, TwoProcessesAddingAtOnce) {
 TEST_F(CliArchive, StreamsJsonLinesFromStdin) {
   std::string input;
   for (int k = 0; k < 30; ++k) {
-    const bench::SyntheticTender s = bench::MakeSyntheticTender(k);
-    std::string criteria, bids;
-    for (const StoredFile& f : s.files) {
-      if (f.name == "tender.yaml") criteria = f.bytes;
-      if (f.name == "bids.csv") bids = f.bytes;
-    }
-    const auto quote = [](const std::string& text) {
-      std::string out = "\"";
-      for (const char c : text) {
-        if (c == '\n') {
-          out += "\\n";
-        } else {
-          out += c;
-        }
-      }
-      return out + "\"";
-    };
     if (k == 7) {
       input += "{\"id\": \"T7\", \"criteria\": 1}\n";
       continue;
     }
-    input += "{\"id\": \"T" + std::to_string(k) +
-             "\", \"criteria\": " + quote(criteria) +
-             ", \"bids\": " + quote(bids) + "}\n";
+    input += JsonLine(k);
   }
   std::ofstream(dir_ + "/in.jsonl") << input;
   const ShellRun r = Shell(
@@ -341,23 +348,6 @@ TEST_F(CliArchive, StreamedResultsKeepInputOrderAcrossThreads) {
   std::vector<int> line_of;  // the input line of tender k
   int lines_written = 0;
   for (int k = 0; k < 300; ++k) {
-    const bench::SyntheticTender s = bench::MakeSyntheticTender(k);
-    std::string criteria, bids;
-    for (const StoredFile& f : s.files) {
-      if (f.name == "tender.yaml") criteria = f.bytes;
-      if (f.name == "bids.csv") bids = f.bytes;
-    }
-    const auto quote = [](const std::string& text) {
-      std::string out = "\"";
-      for (const char c : text) {
-        if (c == '\n') {
-          out += "\\n";
-        } else {
-          out += c;
-        }
-      }
-      return out + "\"";
-    };
     if (k % 50 == 9) {
       input += "\n";
       ++lines_written;
@@ -367,9 +357,7 @@ TEST_F(CliArchive, StreamedResultsKeepInputOrderAcrossThreads) {
       input += "{\"id\": \"T" + std::to_string(k) + "\", \"criteria\": 1}\n";
       continue;
     }
-    input += "{\"id\": \"T" + std::to_string(k) +
-             "\", \"criteria\": " + quote(criteria) +
-             ", \"bids\": " + quote(bids) + "}\n";
+    input += JsonLine(k);
   }
   std::ofstream(dir_ + "/in.jsonl") << input;
   const std::string scen = dir_ + "/s.yaml";
