@@ -296,62 +296,59 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
     totals = ranked_totals.data();
   }
   const std::size_t ranked = all_ranked ? n : ids.size();
-  // sorted[k]: the place (in `totals`) of the k-th best; the bid is the
-  // place itself, or ids[place].
+  // items[k] & 0xffffffff: the place (in `totals`) of the k-th best; the
+  // bid is the place itself, or ids[place].
   std::unique_ptr<std::uint64_t[]> items;
-  std::vector<Keyed> small;
-  const auto place = [&](std::size_t k) -> std::size_t {
-    return items ? static_cast<std::size_t>(items[k] & 0xffffffffU)
-                 : static_cast<std::size_t>(small[k].id);
-  };
   if (ranked >= 64 && ranked <= 0xffffffffU) {
     items = KeySort(totals, ranked);
   } else {
+    std::vector<Keyed> small;
     small.reserve(ranked);
     for (std::size_t i = 0; i < ranked; ++i) {
       small.push_back({DescendingKey(totals[i]), static_cast<int>(i)});
     }
     SortRun(small.data(), ranked);
+    items.reset(new std::uint64_t[ranked]);
+    for (std::size_t k = 0; k < ranked; ++k) {
+      items[k] = static_cast<std::uint32_t>(small[k].id);
+    }
   }
-  const auto bid_at = [&](std::size_t k) {
-    const std::size_t p = place(k);
-    return all_ranked ? static_cast<int>(p) : ids[p];
-  };
-  const Eigen::VectorXd& t = e->totals;
-  // Every bid has its place in `order`: ranked ones from the front (pos),
-  // excluded ones after them.
+  // Every bid has its place in `order`: ranked ones from the front, in
+  // sorted order, excluded ones after them.
   e->order.resize(n);
   int* order = e->order.data();
   int* rank = e->rank.data();
-  // The k-th best total (k < ranked).
-  const auto total_at = [&](std::size_t k) { return totals[place(k)]; };
-  std::size_t pos = 0;
-  std::size_t i = 0;
-  double next = ranked > 0 ? total_at(0) : 0.0;
-  while (i < ranked) {
-    // Neighbours in sorted order within the tolerance are one group (-0
-    // and +0 alike); `next` is the j-th total.
-    std::size_t j = i + 1;
-    double last = next;
-    next = j < ranked ? total_at(j) : 0.0;
-    while (j < ranked && std::abs(last - next) <= kTieTolerance) {
-      last = next;
+  // First as if no two bids were tied: the k-th best has rank k + 1.
+  // Neighbours within the tolerance (-0 and +0 alike) are noted: `near`
+  // holds each k whose total is within it of the (k-1)-th.
+  std::vector<std::size_t> near;
+  double last = 0;
+  for (std::size_t k = 0; k < ranked; ++k) {
+    const auto p = static_cast<std::size_t>(items[k] & 0xffffffffU);
+    const int b = all_ranked ? static_cast<int>(p) : ids[p];
+    const double total = totals[p];
+    order[k] = b;
+    rank[b] = static_cast<int>(k) + 1;
+    if (k > 0 && std::abs(last - total) <= kTieTolerance) near.push_back(k);
+    last = total;
+  }
+  // Then each group of neighbours within the tolerance: its bids in input
+  // order, split by the policy, in the places [i, j) the group holds.
+  const Eigen::VectorXd& t = e->totals;
+  for (std::size_t g = 0; g < near.size();) {
+    const std::size_t i = near[g] - 1;
+    std::size_t j = near[g] + 1;
+    ++g;
+    while (g < near.size() && near[g] == j) {
       ++j;
-      next = j < ranked ? total_at(j) : 0.0;
+      ++g;
     }
-    if (j == i + 1) {  // no tie: the common case
-      const int b = bid_at(i);
-      rank[b] = static_cast<int>(pos) + 1;
-      order[pos++] = b;
-      i = j;
-      continue;
-    }
-    std::vector<int> group;
-    for (std::size_t k = i; k < j; ++k) group.push_back(bid_at(k));
+    std::vector<int> group(order + i, order + j);
     std::sort(group.begin(), group.end());  // input order within a tie
     std::vector<std::vector<int>> runs;
     std::vector<TieBreakStepRecord> steps;
     Break(group, 0, policy, &runs, &steps);
+    std::size_t pos = i;
     for (const auto& run : runs) {
       const int r = static_cast<int>(pos) + 1;
       for (const int b : run) {
@@ -360,23 +357,21 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
         order[pos++] = b;
       }
     }
-    if (group.size() > 1) {
-      TieBreakRecord record;
-      record.total = t[group.front()];
-      record.bids = group;
-      record.order.assign(order + pos - group.size(), order + pos);
-      record.rank = static_cast<int>(i + 1);
-      record.steps = std::move(steps);
-      record.policy_rules = static_cast<int>(policy.size());
-      record.resolved = runs.size() == group.size();
-      Note note;
-      note.kind = NoteKind::kTie;
-      note.record = static_cast<int>(e->tie_breaks.size());
-      e->notes.push_back(std::move(note));
-      e->tie_breaks.push_back(std::move(record));
-    }
-    i = j;
+    TieBreakRecord record;
+    record.total = t[group.front()];
+    record.bids = group;
+    record.order.assign(order + i, order + j);
+    record.rank = static_cast<int>(i + 1);
+    record.steps = std::move(steps);
+    record.policy_rules = static_cast<int>(policy.size());
+    record.resolved = runs.size() == group.size();
+    Note note;
+    note.kind = NoteKind::kTie;
+    note.record = static_cast<int>(e->tie_breaks.size());
+    e->notes.push_back(std::move(note));
+    e->tie_breaks.push_back(std::move(record));
   }
+  std::size_t pos = ranked;
   for (std::size_t b = 0; b < n && !all_ranked; ++b) {
     if (e->status[b] != BidStatus::kRanked) {
       order[pos++] = static_cast<int>(b);
