@@ -239,8 +239,7 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       }
     }
     if (scratch) {
-      // The totals through the caches: ranking reads them next.
-      std::copy(total, total + len, totals + r0);
+      score::StreamCopy(totals + r0, total, len);
       for (Eigen::Index t = 0; t < tops; ++t) {
         score::StreamCopy(subtotals + t * n + r0, sub(t), len);
       }
