@@ -86,16 +86,6 @@ std::uint64_t DescendingKey(double x) {
   return ~ascending;
 }
 
-// The total a DescendingKey came from (+0 for -0).
-double FromDescendingKey(std::uint64_t key) {
-  const std::uint64_t ascending = ~key;
-  const std::uint64_t bits =
-      (ascending >> 63) != 0 ? ascending & 0x7fffffffffffffffULL : ~ascending;
-  double x = 0;
-  std::memcpy(&x, &bits, sizeof x);
-  return x;
-}
-
 struct Keyed {
   std::uint64_t key;
   int id;
@@ -117,26 +107,29 @@ void SortRun(Keyed* a, std::size_t n) {
   }
 }
 
-// Bids `ids` (ascending) sorted by key, equal keys in input order: a
-// stable LSD radix sort, in one or two passes of 11-bit digits, of 8-byte
-// items (the leading (up to) 22 bits of key - least key, then the bid's
-// place in `in`); then each run of equal leading bits (rare: a handful of
-// bids) sorted by its whole key. The same order as sorting
-// (-total, index) pairs with a comparison sort.
-std::vector<Keyed> KeySort(const std::vector<Keyed>& in) {
-  const std::size_t n = in.size();
-  if (n < 64 || n > 0xffffffffU) {
-    std::vector<Keyed> out = in;
-    SortRun(out.data(), n);
-    return out;
+// The places 0 .. n-1 of `t` (totals; n >= 64, n < 2^32) sorted best
+// total first, equal totals (-0 and +0 alike) in place order: a stable LSD
+// radix sort, in one or two passes of 11-bit digits, of 8-byte items (the
+// leading (up to) 22 bits of key - least key, then the place), whose keys
+// are worked out from the totals as they are read (no array of keys);
+// then each run of equal leading bits (rare: a handful of places) sorted by
+// its whole key. The same order as sorting (-total, place) pairs with a
+// comparison sort. Returns the items: the place is the low 32 bits.
+std::unique_ptr<std::uint64_t[]> KeySort(const double* t, std::size_t n) {
+  // The least and greatest key are those of the greatest and least total.
+  double tmin = t[0];
+  double tmax = t[0];
+  for (std::size_t i = 1; i < n; ++i) {
+    tmin = t[i] < tmin ? t[i] : tmin;
+    tmax = t[i] > tmax ? t[i] : tmax;
   }
-  std::uint64_t lo = in[0].key;
-  std::uint64_t hi = lo;
-  for (const Keyed& k : in) {
-    lo = std::min(lo, k.key);
-    hi = std::max(hi, k.key);
+  const std::uint64_t lo = DescendingKey(tmax);
+  const std::uint64_t hi = DescendingKey(tmin);
+  std::unique_ptr<std::uint64_t[]> items(new std::uint64_t[n]);
+  if (lo == hi) {
+    for (std::size_t i = 0; i < n; ++i) items[i] = i;
+    return items;
   }
-  if (lo == hi) return in;
   constexpr int kDigit = 11;
   constexpr std::size_t kRadix = std::size_t{1} << kDigit;
   const int width = static_cast<int>(std::bit_width(hi - lo));
@@ -144,12 +137,11 @@ std::vector<Keyed> KeySort(const std::vector<Keyed>& in) {
   const int shift = width - bits;
   const int passes = (bits + kDigit - 1) / kDigit;
   // Not value-initialised: every item is written before it is read.
-  std::unique_ptr<std::uint64_t[]> items(new std::uint64_t[n]);
   std::unique_ptr<std::uint64_t[]> other(new std::uint64_t[n]);
   // Both digits' counts in the same read.
   std::vector<std::uint32_t> count(2 * kRadix, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t d = (in[i].key - lo) >> shift;
+    const std::uint64_t d = (DescendingKey(t[i]) - lo) >> shift;
     items[i] = d << 32 | i;
     ++count[d & (kRadix - 1)];
     ++count[kRadix + ((d >> kDigit) & (kRadix - 1))];
@@ -167,22 +159,43 @@ std::vector<Keyed> KeySort(const std::vector<Keyed>& in) {
       sum += size;
     }
     const int at = 32 + pass * kDigit;
-    for (std::size_t i = 0; i < n; ++i) {
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const std::uint64_t v0 = items[i];
+      const std::uint64_t v1 = items[i + 1];
+      const std::uint64_t v2 = items[i + 2];
+      const std::uint64_t v3 = items[i + 3];
+      other[c[(v0 >> at) & (kRadix - 1)]++] = v0;
+      other[c[(v1 >> at) & (kRadix - 1)]++] = v1;
+      other[c[(v2 >> at) & (kRadix - 1)]++] = v2;
+      other[c[(v3 >> at) & (kRadix - 1)]++] = v3;
+    }
+    for (; i < n; ++i) {
       const std::uint64_t v = items[i];
       other[c[(v >> at) & (kRadix - 1)]++] = v;
     }
     items.swap(other);
   }
-  std::vector<Keyed> out(n);
-  for (std::size_t i = 0; i < n; ++i) out[i] = in[items[i] & 0xffffffffU];
-  for (std::size_t i = 0; i < n;) {
+  // Runs of equal leading bits, by their whole keys (places rewritten in
+  // the items, the leading bits kept).
+  std::vector<Keyed> run;
+  for (std::size_t i = 1; i < n; ++i) {
+    if (items[i] >> 32 != items[i - 1] >> 32) continue;
     const std::uint64_t d = items[i] >> 32;
     std::size_t j = i + 1;
     while (j < n && items[j] >> 32 == d) ++j;
-    if (j - i > 1) SortRun(out.data() + i, j - i);
+    run.clear();
+    for (std::size_t k = i - 1; k < j; ++k) {
+      const auto place = static_cast<std::size_t>(items[k] & 0xffffffffU);
+      run.push_back({DescendingKey(t[place]), static_cast<int>(place)});
+    }
+    SortRun(run.data(), run.size());
+    for (std::size_t k = i - 1; k < j; ++k) {
+      items[k] = d << 32 | static_cast<std::uint32_t>(run[k - (i - 1)].id);
+    }
     i = j;
   }
-  return out;
+  return items;
 }
 
 }  // namespace
@@ -258,52 +271,84 @@ std::vector<TieRule> CompilePolicy(const std::vector<TieBreakStep>& steps,
 void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
   const auto n = static_cast<std::size_t>(e->totals.size());
   if (e->status.size() != n) e->status.assign(n, BidStatus::kRanked);
-  e->rank.assign(n, 0);
   e->tied.assign(n, false);
   e->tie_breaks.clear();
   // Sort the ranked bids by total (best first), then input order: a strict
-  // order, so the result never depends on the sort algorithm.
-  std::vector<Keyed> keyed;
-  keyed.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (e->status[i] != BidStatus::kRanked) continue;
-    keyed.push_back({DescendingKey(e->totals[static_cast<Eigen::Index>(i)]),
-                     static_cast<int>(i)});
+  // order, so the result never depends on the sort algorithm. When every
+  // bid is ranked (the usual case) a bid is its own place in the sort.
+  const double* totals = e->totals.data();
+  std::vector<int> ids;
+  std::vector<double> ranked_totals;
+  const bool all_ranked =
+      std::find_if(e->status.begin(), e->status.end(), [](BidStatus s) {
+        return s != BidStatus::kRanked;
+      }) == e->status.end();
+  if (all_ranked) {
+    // Every rank is written below.
+    e->rank.resize(n);
+  } else {
+    e->rank.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (e->status[i] != BidStatus::kRanked) continue;
+      ids.push_back(static_cast<int>(i));
+      ranked_totals.push_back(totals[i]);
+    }
+    totals = ranked_totals.data();
   }
-  keyed = KeySort(keyed);
-  const Eigen::VectorXd& t = e->totals;
-  // Neighbours in sorted order are compared through their keys (the same
-  // totals, read in order rather than gathered).
-  const auto equal_at = [&](std::size_t a, std::size_t b) {
-    return std::abs(FromDescendingKey(keyed[a].key) -
-                    FromDescendingKey(keyed[b].key)) <= kTieTolerance;
-  };
-  const std::size_t ranked = keyed.size();
-  // Every bid has its place in `order`: ranked ones from the front (pos),
-  // excluded ones after them.
+  const std::size_t ranked = all_ranked ? n : ids.size();
+  // items[k] & 0xffffffff: the place (in `totals`) of the k-th best; the
+  // bid is the place itself, or ids[place].
+  std::unique_ptr<std::uint64_t[]> items;
+  if (ranked >= 64 && ranked <= 0xffffffffU) {
+    items = KeySort(totals, ranked);
+  } else {
+    std::vector<Keyed> small;
+    small.reserve(ranked);
+    for (std::size_t i = 0; i < ranked; ++i) {
+      small.push_back({DescendingKey(totals[i]), static_cast<int>(i)});
+    }
+    SortRun(small.data(), ranked);
+    items.reset(new std::uint64_t[ranked]);
+    for (std::size_t k = 0; k < ranked; ++k) {
+      items[k] = static_cast<std::uint32_t>(small[k].id);
+    }
+  }
+  // Every bid has its place in `order`: ranked ones from the front, in
+  // sorted order, excluded ones after them.
   e->order.resize(n);
   int* order = e->order.data();
   int* rank = e->rank.data();
-  std::size_t pos = 0;
-  std::size_t i = 0;
-  while (i < ranked) {
-    std::size_t j = i + 1;
-    while (j < ranked && equal_at(j - 1, j)) {
+  // First as if no two bids were tied: the k-th best has rank k + 1.
+  // Neighbours within the tolerance (-0 and +0 alike) are noted: `near`
+  // holds each k whose total is within it of the (k-1)-th.
+  std::vector<std::size_t> near;
+  double last = 0;
+  for (std::size_t k = 0; k < ranked; ++k) {
+    const auto p = static_cast<std::size_t>(items[k] & 0xffffffffU);
+    const int b = all_ranked ? static_cast<int>(p) : ids[p];
+    const double total = totals[p];
+    order[k] = b;
+    rank[b] = static_cast<int>(k) + 1;
+    if (k > 0 && std::abs(last - total) <= kTieTolerance) near.push_back(k);
+    last = total;
+  }
+  // Then each group of neighbours within the tolerance: its bids in input
+  // order, split by the policy, in the places [i, j) the group holds.
+  const Eigen::VectorXd& t = e->totals;
+  for (std::size_t g = 0; g < near.size();) {
+    const std::size_t i = near[g] - 1;
+    std::size_t j = near[g] + 1;
+    ++g;
+    while (g < near.size() && near[g] == j) {
       ++j;
+      ++g;
     }
-    if (j == i + 1) {  // no tie: the common case
-      const int b = keyed[i].id;
-      rank[b] = static_cast<int>(pos) + 1;
-      order[pos++] = b;
-      i = j;
-      continue;
-    }
-    std::vector<int> group;
-    for (std::size_t k = i; k < j; ++k) group.push_back(keyed[k].id);
+    std::vector<int> group(order + i, order + j);
     std::sort(group.begin(), group.end());  // input order within a tie
     std::vector<std::vector<int>> runs;
     std::vector<TieBreakStepRecord> steps;
     Break(group, 0, policy, &runs, &steps);
+    std::size_t pos = i;
     for (const auto& run : runs) {
       const int r = static_cast<int>(pos) + 1;
       for (const int b : run) {
@@ -312,24 +357,22 @@ void Rank(Evaluation* e, const std::vector<TieRule>& policy) {
         order[pos++] = b;
       }
     }
-    if (group.size() > 1) {
-      TieBreakRecord record;
-      record.total = t[group.front()];
-      record.bids = group;
-      record.order.assign(order + pos - group.size(), order + pos);
-      record.rank = static_cast<int>(i + 1);
-      record.steps = std::move(steps);
-      record.policy_rules = static_cast<int>(policy.size());
-      record.resolved = runs.size() == group.size();
-      Note note;
-      note.kind = NoteKind::kTie;
-      note.record = static_cast<int>(e->tie_breaks.size());
-      e->notes.push_back(std::move(note));
-      e->tie_breaks.push_back(std::move(record));
-    }
-    i = j;
+    TieBreakRecord record;
+    record.total = t[group.front()];
+    record.bids = group;
+    record.order.assign(order + i, order + j);
+    record.rank = static_cast<int>(i + 1);
+    record.steps = std::move(steps);
+    record.policy_rules = static_cast<int>(policy.size());
+    record.resolved = runs.size() == group.size();
+    Note note;
+    note.kind = NoteKind::kTie;
+    note.record = static_cast<int>(e->tie_breaks.size());
+    e->notes.push_back(std::move(note));
+    e->tie_breaks.push_back(std::move(record));
   }
-  for (std::size_t b = 0; b < n; ++b) {
+  std::size_t pos = ranked;
+  for (std::size_t b = 0; b < n && !all_ranked; ++b) {
     if (e->status[b] != BidStatus::kRanked) {
       order[pos++] = static_cast<int>(b);
     }

@@ -94,7 +94,8 @@ CIRCA_INLINE V4d Log(V4d v) {
 // Scores x[0, len) into out, and what the task asks besides, four rows at
 // a time; the last len % 4 rows go through the same lanes from a padded
 // copy (padded with the chunk's first value, which changes no extreme).
-template <bool kAccumulate, bool kExtremes, bool kStream, typename F>
+// kAccumulate: 0, scores only; 1, into total and sub; 2, into split too.
+template <int kAccumulate, bool kExtremes, bool kStream, typename F>
 CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
   const Eigen::Index len = t.len;
   // The task's pointers in locals: the stores below could otherwise alias
@@ -103,6 +104,7 @@ CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
   double* const out = t.out;
   double* const total = t.total;
   double* const sub = t.sub;
+  double* const split = t.split;
   const double* const ahead = t.prefetch;
   const V4d w = Splat(t.weight);
   V4d lo = Splat(xs0[0]);
@@ -126,10 +128,11 @@ CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
 #else
     Store(out + r, s);
 #endif
-    if constexpr (kAccumulate) {
+    if constexpr (kAccumulate != 0) {
       const V4d p = s * w;
       Store(total + r, Load(total + r) + p);
       Store(sub + r, Load(sub + r) + p);
+      if constexpr (kAccumulate == 2) Store(split + r, Load(split + r) + p);
     }
     if constexpr (kExtremes) {
       lo = Min(lo, x);
@@ -149,30 +152,37 @@ CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
   }
   for (; r + 4 <= len; r += 4) step(r);
   if (r < len) {
-    double x[4], o[4], tt[4] = {}, ss[4] = {};
+    double x[4], o[4], tt[4] = {}, ss[4] = {}, sp[4] = {};
     const Eigen::Index rest = len - r;
     for (int k = 0; k < 4; ++k) x[k] = k < rest ? t.x[r + k] : t.x[0];
-    if constexpr (kAccumulate) {
+    if constexpr (kAccumulate != 0) {
       std::memcpy(tt, t.total + r, static_cast<std::size_t>(rest) * 8);
       std::memcpy(ss, t.sub + r, static_cast<std::size_t>(rest) * 8);
+    }
+    if constexpr (kAccumulate == 2) {
+      std::memcpy(sp, t.split + r, static_cast<std::size_t>(rest) * 8);
     }
     // The padded copy goes through ordinary stores.
     const V4d xs = Load(x);
     const V4d os = f(xs);
     Store(o, os);
-    if constexpr (kAccumulate) {
+    if constexpr (kAccumulate != 0) {
       const V4d p = os * w;
       Store(tt, Load(tt) + p);
       Store(ss, Load(ss) + p);
+      if constexpr (kAccumulate == 2) Store(sp, Load(sp) + p);
     }
     if constexpr (kExtremes) {
       lo = Min(lo, xs);
       hi = Max(hi, xs);
     }
     std::memcpy(t.out + r, o, static_cast<std::size_t>(rest) * 8);
-    if constexpr (kAccumulate) {
+    if constexpr (kAccumulate != 0) {
       std::memcpy(t.total + r, tt, static_cast<std::size_t>(rest) * 8);
       std::memcpy(t.sub + r, ss, static_cast<std::size_t>(rest) * 8);
+    }
+    if constexpr (kAccumulate == 2) {
+      std::memcpy(t.split + r, sp, static_cast<std::size_t>(rest) * 8);
     }
   }
   if constexpr (kExtremes) {
@@ -184,7 +194,7 @@ CIRCA_INLINE void Drive(F f, const ChunkTask& t) {
   }
 }
 
-template <bool kAccumulate, bool kExtremes, bool kStream>
+template <int kAccumulate, bool kExtremes, bool kStream>
 CIRCA_INLINE void ScoreBody(const ColumnPlan& p, const ChunkTask& t) {
   using Op = ColumnPlan::Op;
   const double a = p.a;
@@ -299,28 +309,37 @@ CIRCA_INLINE void ScoreBody(const ColumnPlan& p, const ChunkTask& t) {
   }
 }
 
-CIRCA_INLINE void ScoreDispatch(const ColumnPlan& p, const ChunkTask& t) {
+template <int kAccumulate>
+CIRCA_INLINE void ScoreAccumulating(const ColumnPlan& p, const ChunkTask& t) {
   const bool stream =
       t.stream && reinterpret_cast<std::uintptr_t>(t.out) % 16 == 0;
-  if (t.total != nullptr) {
-    if (stream) {
-      if (t.lo != nullptr) {
-        ScoreBody<true, true, true>(p, t);
-      } else {
-        ScoreBody<true, false, true>(p, t);
-      }
-#ifdef CIRCA_HAVE_STREAMING_STORES
-      if (!t.defer_fence) _mm_sfence();
-#endif
-    } else if (t.lo != nullptr) {
-      ScoreBody<true, true, false>(p, t);
+  if (stream) {
+    if (t.lo != nullptr) {
+      ScoreBody<kAccumulate, true, true>(p, t);
     } else {
-      ScoreBody<true, false, false>(p, t);
+      ScoreBody<kAccumulate, false, true>(p, t);
+    }
+#ifdef CIRCA_HAVE_STREAMING_STORES
+    if (!t.defer_fence) _mm_sfence();
+#endif
+  } else if (t.lo != nullptr) {
+    ScoreBody<kAccumulate, true, false>(p, t);
+  } else {
+    ScoreBody<kAccumulate, false, false>(p, t);
+  }
+}
+
+CIRCA_INLINE void ScoreDispatch(const ColumnPlan& p, const ChunkTask& t) {
+  if (t.total != nullptr) {
+    if (t.split != nullptr) {
+      ScoreAccumulating<2>(p, t);
+    } else {
+      ScoreAccumulating<1>(p, t);
     }
   } else if (t.lo != nullptr) {
-    ScoreBody<false, true, false>(p, t);
+    ScoreBody<0, true, false>(p, t);
   } else {
-    ScoreBody<false, false, false>(p, t);
+    ScoreBody<0, false, false>(p, t);
   }
 }
 

@@ -65,6 +65,9 @@ struct ChunkTask {
   double weight = 0;
   double* total = nullptr;
   double* sub = nullptr;
+  // With total: when not null, split[r] += out[r] * weight too (the same
+  // point; a third sum, such as the bid's money or quality points).
+  double* split = nullptr;
   // When not null: the chunk's least and greatest x.
   double* lo = nullptr;
   double* hi = nullptr;

@@ -103,11 +103,19 @@ void Extremes(const double* x, Eigen::Index n, double* lo, double* hi,
 }
 
 // Scores, extremes, totals and subtotals in one pass over row chunks (the
-// path without stages or rounding).
+// path without stages or rounding). When `split` has two arrays of n (and
+// `money` a flag per column), each bid's points on the money columns and on
+// the others are added into them too, column by column.
+struct SplitPoints {
+  const std::vector<bool>* money = nullptr;
+  double* money_points = nullptr;
+  double* quality_points = nullptr;
+};
 void ScoreAndTotal(const std::vector<Column>& columns,
                    const Eigen::VectorXd& weights, Eigen::Index tops,
                    const Eigen::MatrixXd& values, Evaluation* e,
-                   std::vector<std::optional<NoteKind>>* notes) {
+                   std::vector<std::optional<NoteKind>>* notes,
+                   const SplitPoints& split = {}) {
   const Eigen::Index n = values.rows();
   const auto m = static_cast<Eigen::Index>(columns.size());
   e->scores.resize(n, m);
@@ -167,8 +175,12 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   // done: their lines are not read from memory only to be overwritten.
   constexpr Eigen::Index kScratchTops = 16;
   const bool scratch = stream && tops <= kScratchTops;
+  const bool splitting = split.money != nullptr;
+  // Rows of the scratch block: total, subtotals, then money and quality
+  // points when splitting.
+  const Eigen::Index sums = 1 + tops + (splitting ? 2 : 0);
   std::vector<double> block(
-      scratch ? static_cast<std::size_t>(kChunkRows * (1 + tops)) : 0);
+      scratch ? static_cast<std::size_t>(kChunkRows * sums) : 0);
   for (Eigen::Index r0 = 0; r0 < n; r0 += kChunkRows) {
     const Eigen::Index len = std::min(kChunkRows, n - r0);
     double* const total = scratch ? block.data() : totals + r0;
@@ -176,9 +188,21 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       return scratch ? block.data() + (1 + t) * kChunkRows
                      : subtotals + t * n + r0;
     };
+    double* const money_points = !splitting ? nullptr
+                                 : scratch
+                                     ? block.data() + (1 + tops) * kChunkRows
+                                     : split.money_points + r0;
+    double* const quality_points = !splitting ? nullptr
+                                   : scratch
+                                       ? block.data() + (2 + tops) * kChunkRows
+                                       : split.quality_points + r0;
     std::fill(total, total + len, 0.0);
     for (Eigen::Index t = 0; t < tops; ++t) {
       std::fill(sub(t), sub(t) + len, 0.0);
+    }
+    if (splitting) {
+      std::fill(money_points, money_points + len, 0.0);
+      std::fill(quality_points, quality_points + len, 0.0);
     }
     for (Eigen::Index j = 0; j < m; ++j) {
       const auto k = static_cast<std::size_t>(j);
@@ -189,6 +213,9 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       task.weight = weights[j];
       task.total = total;
       task.sub = sub(columns[k].top_level);
+      if (splitting) {
+        task.split = (*split.money)[k] ? money_points : quality_points;
+      }
       task.stream = stream;
       task.defer_fence = true;
       if (r0 + 2 * kChunkRows + len <= n)
@@ -215,6 +242,11 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       score::StreamCopy(totals + r0, total, len);
       for (Eigen::Index t = 0; t < tops; ++t) {
         score::StreamCopy(subtotals + t * n + r0, sub(t), len);
+      }
+      if (splitting) {
+        std::copy(money_points, money_points + len, split.money_points + r0);
+        std::copy(quality_points, quality_points + len,
+                  split.quality_points + r0);
       }
     }
   }
@@ -434,10 +466,24 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
   const bool rounding = st.rounding.decimals >= 0;
   const bool staged = st.Staged();
 
+  // Each bid's money and quality points, for the set-level check below;
+  // added up in the scoring pass when it runs.
+  std::vector<double> pm;
+  std::vector<double> pq;
+  bool split_done = false;
   if (!staged && !rounding) {
+    SplitPoints split;
+    if (bids != nullptr && n >= 2) {
+      pm.resize(nn);
+      pq.resize(nn);
+      split.money = &st.money;
+      split.money_points = pm.data();
+      split.quality_points = pq.data();
+      split_done = true;
+    }
     ScoreAndTotal(columns_, weights_,
                   static_cast<Eigen::Index>(top_levels_.size()), values, &e,
-                  &notes);
+                  &notes, split);
   } else if (!staged) {
     ScoreImpl(values, &e.scores, &e.column_min, &e.column_max, &e.min_bid,
               &e.max_bid, &notes);
@@ -625,10 +671,13 @@ Evaluation Scorer::EvaluateImpl(const Eigen::MatrixXd& values,
     }
     // Each bid's money and quality points, added column by column as
     // Points gives them (the same sums, in the same order, as bid by bid),
-    // reading the scores in memory order.
-    std::vector<double> pm(nn, 0.0);
-    std::vector<double> pq(nn, 0.0);
-    for (Eigen::Index j = 0; j < m; ++j) {
+    // reading the scores in memory order; already done by the scoring pass
+    // on the path without stages or rounding.
+    if (!split_done) {
+      pm.assign(nn, 0.0);
+      pq.assign(nn, 0.0);
+    }
+    for (Eigen::Index j = 0; j < m && !split_done; ++j) {
       double* acc =
           st.money[static_cast<std::size_t>(j)] ? pm.data() : pq.data();
       if (e.points.size() > 0) {

@@ -186,6 +186,71 @@ TEST(ScoreKernelsTest, ChunkedPassMatchesWholeColumnsAndAPlainSum) {
   }
 }
 
+// Scorer::Evaluate(const BidSet&) adds each bid's money and quality points
+// in the chunked scoring pass (a third sum in the kernels); the set-level
+// price / quality note carries the best of each, which must be those of a
+// plain sum of the points column by column, bit for bit, in both builds.
+TEST(ScoreKernelsTest, MoneyAndQualityPointsMatchAPlainSum) {
+  int notes = 0;
+  for (const char* yaml : kSets) {
+    const Scorer scorer =
+        circa_test::CompileOk(circa_test::ParseCriteriaOk(yaml));
+    for (const Eigen::Index bids : {2, 5, 511, 4099, 110003}) {
+      BidSet set;
+      set.values = RandomValues(scorer, bids, 11 + static_cast<unsigned>(bids));
+      for (Eigen::Index i = 0; i < bids; ++i) {
+        set.ids.push_back("B" + std::to_string(i + 1));
+      }
+      for (const Column& c : scorer.columns()) set.criteria.push_back(c.id);
+      for (const bool simd : {true, false}) {
+        score::UseSimdKernels(simd);
+        const Evaluation e = scorer.Evaluate(set);
+        score::UseSimdKernels(true);
+        SCOPED_TRACE(::testing::Message()
+                     << bids << " bids, " << (simd ? "AVX2" : "portable"));
+        double best_money = 0;
+        double best_quality = 0;
+        double w_money = 0;
+        double w_quality = 0;
+        for (Eigen::Index j = 0; j < e.scores.cols(); ++j) {
+          const bool money =
+              scorer.columns()[static_cast<std::size_t>(j)].type !=
+              CriterionType::kQuality;
+          (money ? w_money : w_quality) += scorer.weights()[j];
+        }
+        for (Eigen::Index i = 0; i < bids; ++i) {
+          double money = 0;
+          double quality = 0;
+          for (Eigen::Index j = 0; j < e.scores.cols(); ++j) {
+            const double p = e.scores(i, j) * scorer.weights()[j];
+            (scorer.columns()[static_cast<std::size_t>(j)].type !=
+                     CriterionType::kQuality
+                 ? money
+                 : quality) += p;
+          }
+          best_money = std::max(best_money, money);
+          best_quality = std::max(best_quality, quality);
+        }
+        const bool split =
+            std::abs(best_money / w_money - best_quality / w_quality) > 0.05;
+        const Note* note = nullptr;
+        for (const Note& n : e.notes) {
+          if (n.kind == NoteKind::kPriceQualitySplit) note = &n;
+        }
+        ASSERT_EQ(note != nullptr, split);
+        if (note == nullptr) continue;
+        ++notes;
+        EXPECT_EQ(std::memcmp(&note->money_points, &best_money, 8), 0)
+            << note->money_points << " " << best_money;
+        EXPECT_EQ(std::memcmp(&note->quality_points, &best_quality, 8), 0)
+            << note->quality_points << " " << best_quality;
+      }
+    }
+  }
+  // The comparison above ran (random bids rarely balance price and quality).
+  EXPECT_GE(notes, 10);
+}
+
 TEST(ScoreKernelsTest, RelativeColumnsExtremesAndFirstHolders) {
   // Relative rules' extremes are taken chunk by chunk from the last rows
   // back: the extreme found is the value a forward scan keeps (+0 at row 0
