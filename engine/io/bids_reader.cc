@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -437,7 +438,7 @@ class BidsBuilder {
     }
     if (!table_) {
       const std::size_t m = leaves_.size();
-      text_.resize(text_.size() + m);
+      loose_text_.resize(loose_text_.size() + m);
       present_.resize(present_.size() + m, 0);
     }
   }
@@ -498,8 +499,18 @@ class BidsBuilder {
   // at a time (a strided store per cell misses the cache once per cell).
   void EndTableRow() {
     const std::size_t m = leaves_.size();
+    // A cell of the kept text is a range of it (no copy); a cell the CSV
+    // parser built (doubled quotes) or of a workbook is copied.
+    const auto base = reinterpret_cast<std::uintptr_t>(kept_.data());
     for (std::size_t j = 0; j < m; ++j) {
-      text_.emplace_back(row_text_[j]);
+      const std::string_view t = row_text_[j];
+      const std::size_t offset =
+          reinterpret_cast<std::uintptr_t>(t.data()) - base;
+      if (offset <= kept_.size() && t.size() <= kept_.size() - offset) {
+        text_.AddRange(offset, t.size());
+      } else {
+        text_.push_back(t);
+      }
       row_text_[j] = std::string_view();
     }
     if (++block_rows_ == kBlockRows) FlushBlock();
@@ -526,7 +537,7 @@ class BidsBuilder {
     const std::size_t k = bid * leaves_.size() + column;
     present_[k] = 1;
     if (panel_[column] && io::Trim(raw).empty()) return;  // the panel scores
-    text_[k].assign(io::Trim(raw));
+    loose_text_[k].assign(io::Trim(raw));
     std::string why;
     double value = 0;
     if (parser_->Parse(*leaves_[column], raw, plain_number, &value, &why)) {
@@ -547,10 +558,22 @@ class BidsBuilder {
     ids_.reserve(bids);
     suppliers_.reserve(bids);
     rows_.reserve(bids);
-    text_.reserve(cells);
-    if (!table_) present_.reserve(cells);
+    if (table_) {
+      text_.reserve(cells, 0);
+    } else {
+      loose_text_.reserve(cells);
+      present_.reserve(cells);
+    }
     RehashIds(bids);
     if (static_cast<Eigen::Index>(bids) > values_.rows()) Grow(bids);
+  }
+
+  // A table's cells that are ranges of `text` are kept as ranges of one
+  // copy of it (CellTexts::KeepText) instead of a copy each. Before the
+  // first row.
+  void KeepText(std::string_view text) {
+    text_.KeepText(std::string(text));
+    kept_ = text;
   }
 
   // Records that the last bid gave (an unusable) value for `column`.
@@ -584,7 +607,12 @@ class BidsBuilder {
       }
       bids_.ids = std::move(ids_);
       bids_.suppliers = std::move(suppliers_);
-      bids_.text = std::move(text_);
+      if (table_) {
+        bids_.text = std::move(text_);
+      } else {
+        bids_.text.reserve(loose_text_.size(), 0);
+        for (const std::string& t : loose_text_) bids_.text.push_back(t);
+      }
       bids_.rows = std::move(rows_);
       bids_.fields = std::move(fields_);
       bids_.field_numbers = std::move(field_numbers_);
@@ -647,12 +675,12 @@ class BidsBuilder {
   bool InsertId(std::size_t index) {
     if ((id_count_ + 1) * 2 > id_slots_.size()) RehashIds(id_count_ + 1);
     const std::string& id = ids_[index];
-    const std::size_t hash = std::hash<std::string>{}(id);
+    const auto hash = static_cast<std::uint32_t>(std::hash<std::string>{}(id));
     const std::size_t mask = id_slots_.size() - 1;
     for (std::size_t h = hash & mask;; h = (h + 1) & mask) {
       IdSlot& slot = id_slots_[h];
       if (slot.index == 0) {
-        slot = IdSlot{index + 1, hash};
+        slot = IdSlot{static_cast<std::uint32_t>(index + 1), hash};
         ++id_count_;
         return true;
       }
@@ -699,14 +727,18 @@ class BidsBuilder {
   std::optional<CellParser> parser_;
   io::DecimalMark mark_ = io::DecimalMark::kAuto;
   std::string sheet_;
+  // 8 bytes a slot: the table of 10,000 ids stays in the L2 cache.
   struct IdSlot {
-    std::size_t index = 0;  // into ids_, + 1; 0 = empty
-    std::size_t hash = 0;
+    std::uint32_t index = 0;  // into ids_, + 1; 0 = empty
+    std::uint32_t hash = 0;   // the low half of the id's hash
   };
   std::vector<IdSlot> id_slots_;
   std::size_t id_count_ = 0;
   BidSet bids_;
-  std::vector<std::string> ids_, suppliers_, text_;
+  std::vector<std::string> ids_, suppliers_;
+  CellTexts text_;         // a table's cells (EndTableRow)
+  std::string_view kept_;  // the text text_ keeps (KeepText), or empty
+  std::vector<std::string> loose_text_;  // YAML/JSON cells (SetCellLazy)
   std::vector<SourceLocation> rows_;
   std::vector<std::vector<std::string>> fields_;
   std::set<std::string> timestamps_;
@@ -1254,6 +1286,7 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
                              (!text.empty() && text.back() != '\n' ? 1 : 0) -
                              row.front().line;
           if (lines > 0) b.Reserve(static_cast<std::size_t>(lines));
+          b.KeepText(text);
           // A header with errors still lets the rows be checked (unknown
           // and duplicate columns are skipped), so one run reports every
           // problem of the file; without a bid column rows cannot be named.
@@ -1547,6 +1580,13 @@ BidSet BidSet::Subset(const std::vector<int>& keep) const {
   return out;
 }
 
+void CellTexts::ThrowTooLarge() {
+  throw std::length_error("bid cell texts over 4 GiB");
+}
+void CellTexts::ThrowOutOfRange() {
+  throw std::out_of_range("CellTexts::AddRange outside the buffer");
+}
+
 int BidSet::FieldIndex(std::string_view name) const {
   for (std::size_t f = 0; f < field_names.size(); ++f) {
     if (field_names[f] == name) return static_cast<int>(f);
@@ -1569,8 +1609,7 @@ std::optional<double> BidSet::FieldNumber(std::string_view name,
   return column[i];
 }
 
-const std::string& BidSet::Text(Eigen::Index bid,
-                                Eigen::Index criterion) const {
+std::string_view BidSet::Text(Eigen::Index bid, Eigen::Index criterion) const {
   return text[static_cast<std::size_t>(
       bid * static_cast<Eigen::Index>(criteria.size()) + criterion)];
 }
