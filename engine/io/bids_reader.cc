@@ -459,33 +459,48 @@ class BidsBuilder {
     row_text_[column] = text;
     if (panel_[column] && text.empty()) return;  // the panel scores
     double& out = row_values_[block_rows_ * leaves_.size() + column];
+    if (!plain_number && PlannedCell(column, text, &out)) return;
+    ParsedCell(column, text, plain_number, &out, where, path);
+  }
+
+  // A cell read by its column's plan; false: ask CellParser (ParsedCell).
+  bool PlannedCell(std::size_t column, std::string_view text,
+                   double* out) const {
     const ColumnPlan plan = plans_[column];
-    if (plain_number || plan.kind == ColumnPlan::kOther) {
-      // CellParser below.
-    } else if (plan.kind == ColumnPlan::kYesNo) {
+    if (plan.kind == ColumnPlan::kOther) return false;
+    if (plan.kind == ColumnPlan::kYesNo) {
       if (text == "yes" || text == "no") {
-        out = text.size() == 3 ? 1.0 : 0.0;
-        return;
+        *out = text.size() == 3 ? 1.0 : 0.0;
+        return true;
       }
-    } else if (double value = 0; io::FastNumber(text, mark_, &value)) {
-      if (plan.kind == ColumnPlan::kNumber) {
-        if (!(plan.non_negative && value < 0)) {
-          out = value;
-          return;
-        }
-      } else {
-        for (const ScaleLevel& level : leaves_[column]->scoring->levels) {
-          if (level.value == value) {
-            out = value;
-            return;
-          }
-        }
+      return false;
+    }
+    double value = 0;
+    if (!io::FastNumber(text, mark_, &value)) return false;
+    if (plan.kind == ColumnPlan::kNumber) {
+      if (plan.non_negative && value < 0) return false;
+      *out = value;
+      return true;
+    }
+    for (const ScaleLevel& level : leaves_[column]->scoring->levels) {
+      if (level.value == value) {
+        *out = value;
+        return true;
       }
     }
+    return false;
+  }
+
+  // A cell through CellParser: its value, or its message. Out of line: the
+  // planned cells' loop stays small.
+  template <typename WhereFn, typename PathFn>
+  [[gnu::noinline]] void ParsedCell(std::size_t column, std::string_view text,
+                                    bool plain_number, double* out,
+                                    const WhereFn& where, const PathFn& path) {
     std::string why;
     double value = 0;
     if (parser_->Parse(*leaves_[column], text, plain_number, &value, &why)) {
-      out = value;
+      *out = value;
     } else {
       if (why.find("declare the file's locale") != std::string::npos) {
         why += locale_hint_;
@@ -499,18 +514,8 @@ class BidsBuilder {
   // at a time (a strided store per cell misses the cache once per cell).
   void EndTableRow() {
     const std::size_t m = leaves_.size();
-    // A cell of the kept text is a range of it (no copy); a cell the CSV
-    // parser built (doubled quotes) or of a workbook is copied.
-    const auto base = reinterpret_cast<std::uintptr_t>(kept_.data());
     for (std::size_t j = 0; j < m; ++j) {
-      const std::string_view t = row_text_[j];
-      const std::size_t offset =
-          reinterpret_cast<std::uintptr_t>(t.data()) - base;
-      if (offset <= kept_.size() && t.size() <= kept_.size() - offset) {
-        text_.AddRange(offset, t.size());
-      } else {
-        text_.push_back(t);
-      }
+      text_.push_back(row_text_[j]);
       row_text_[j] = std::string_view();
     }
     if (++block_rows_ == kBlockRows) FlushBlock();
@@ -551,29 +556,22 @@ class BidsBuilder {
     }
   }
 
-  // Reserves room for about `bids` bids (avoids regrowing big vectors);
-  // with exactly `bids` bids the value matrix is handed over as it is.
-  void Reserve(std::size_t bids) {
+  // Reserves room for about `bids` bids (avoids regrowing big vectors) and,
+  // for a table, `chars` bytes of cell text; with exactly `bids` bids the
+  // value matrix is handed over as it is.
+  void Reserve(std::size_t bids, std::size_t chars = 0) {
     const std::size_t cells = bids * leaves_.size();
     ids_.reserve(bids);
     suppliers_.reserve(bids);
     rows_.reserve(bids);
     if (table_) {
-      text_.reserve(cells, 0);
+      text_.reserve(cells, chars);
     } else {
       loose_text_.reserve(cells);
       present_.reserve(cells);
     }
     RehashIds(bids);
     if (static_cast<Eigen::Index>(bids) > values_.rows()) Grow(bids);
-  }
-
-  // A table's cells that are ranges of `text` are kept as ranges of one
-  // copy of it (CellTexts::KeepText) instead of a copy each. Before the
-  // first row.
-  void KeepText(std::string_view text) {
-    text_.KeepText(std::string(text));
-    kept_ = text;
   }
 
   // Records that the last bid gave (an unusable) value for `column`.
@@ -736,8 +734,7 @@ class BidsBuilder {
   std::size_t id_count_ = 0;
   BidSet bids_;
   std::vector<std::string> ids_, suppliers_;
-  CellTexts text_;         // a table's cells (EndTableRow)
-  std::string_view kept_;  // the text text_ keeps (KeepText), or empty
+  CellTexts text_;                       // a table's cells (EndTableRow)
   std::vector<std::string> loose_text_;  // YAML/JSON cells (SetCellLazy)
   std::vector<SourceLocation> rows_;
   std::vector<std::vector<std::string>> fields_;
@@ -1285,8 +1282,10 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
           const auto lines = std::count(text.begin(), text.end(), '\n') +
                              (!text.empty() && text.back() != '\n' ? 1 : 0) -
                              row.front().line;
-          if (lines > 0) b.Reserve(static_cast<std::size_t>(lines));
-          b.KeepText(text);
+          // The cells' texts are at most the file's bytes.
+          if (lines > 0) {
+            b.Reserve(static_cast<std::size_t>(lines), text.size());
+          }
           // A header with errors still lets the rows be checked (unknown
           // and duplicate columns are skipped), so one run reports every
           // problem of the file; without a bid column rows cannot be named.
@@ -1582,9 +1581,6 @@ BidSet BidSet::Subset(const std::vector<int>& keep) const {
 
 void CellTexts::ThrowTooLarge() {
   throw std::length_error("bid cell texts over 4 GiB");
-}
-void CellTexts::ThrowOutOfRange() {
-  throw std::out_of_range("CellTexts::AddRange outside the buffer");
 }
 
 int BidSet::FieldIndex(std::string_view name) const {

@@ -16,9 +16,8 @@ namespace circa {
 
 // The cells' texts of a bid set, in one buffer: cell k is a range of it
 // (offset and size), so a file's 300,000 cells are not 300,000 strings.
-// Cells are added in order (push_back, or AddRange for a range of a text
-// kept whole); Set gives a cell a new text (put at the end of the buffer;
-// the old bytes stay until the set is copied).
+// Cells are added in order (push_back); Set gives a cell a new text (put
+// at the end of the buffer; the old bytes stay until the set is copied).
 // The buffer holds at most 4 GiB (std::length_error past that).
 class CellTexts {
  public:
@@ -28,7 +27,9 @@ class CellTexts {
     const Span s = spans_[k];
     return {chars_.data() + s.offset, s.size};
   }
-  void push_back(std::string_view text) { spans_.push_back(Append(text)); }
+  void push_back(std::string_view text) {
+    spans_.push_back(Append(text));
+  }
   // Replaces cell k's text.
   void Set(std::size_t k, std::string_view text) { spans_[k] = Append(text); }
   // n cells, each `text`.
@@ -44,23 +45,6 @@ class CellTexts {
   void reserve(std::size_t cells, std::size_t chars) {
     spans_.reserve(cells);
     chars_.reserve(chars);
-  }
-  // For a reader: `text` (a file's bytes) becomes the buffer, and cells are
-  // added as ranges of it (AddRange) instead of copies. Clears the cells.
-  void KeepText(std::string text) {
-    if (text.size() > kMaxChars) ThrowTooLarge();
-    spans_.clear();
-    chars_ = std::move(text);
-  }
-  // The buffer: KeepText's text, then the texts added by copy.
-  std::string_view chars() const { return chars_; }
-  // Adds the cell chars()[offset, offset + size) without a copy.
-  void AddRange(std::size_t offset, std::size_t size) {
-    if (offset > chars_.size() || size > chars_.size() - offset) {
-      ThrowOutOfRange();
-    }
-    spans_.push_back(
-        {static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(size)});
   }
   // Same cells, same texts (the buffers' layouts may differ).
   friend bool operator==(const CellTexts& a, const CellTexts& b) {
@@ -84,7 +68,6 @@ class CellTexts {
             static_cast<std::uint32_t>(text.size())};
   }
   [[noreturn]] static void ThrowTooLarge();
-  [[noreturn]] static void ThrowOutOfRange();
   static constexpr std::size_t kMaxChars = 0xFFFFFFFFu;
 
   std::string chars_;
