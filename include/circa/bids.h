@@ -27,9 +27,7 @@ class CellTexts {
     const Span s = spans_[k];
     return {chars_.data() + s.offset, s.size};
   }
-  void push_back(std::string_view text) {
-    spans_.push_back(Append(text));
-  }
+  void push_back(std::string_view text) { spans_.push_back(Append(text)); }
   // Replaces cell k's text.
   void Set(std::size_t k, std::string_view text) { spans_[k] = Append(text); }
   // n cells, each `text`.
