@@ -305,7 +305,8 @@ std::string EncodeCompactTender(const Tender& tender) {
   w.U32(static_cast<std::uint32_t>(b.values.cols()));
   w.Raw(b.values.data(),
         sizeof(double) * static_cast<std::size_t>(b.values.size()));
-  PutStrings(w, b.text);
+  w.U32(static_cast<std::uint32_t>(b.text.size()));
+  for (std::size_t k = 0; k < b.text.size(); ++k) w.Str(b.text[k]);
   w.U32(static_cast<std::uint32_t>(b.rows.size()));
   for (const SourceLocation& row : b.rows) {
     w.I32(row.line);
@@ -400,7 +401,11 @@ std::optional<Tender> DecodeCompactTender(std::string_view bytes) {
   if (!r.ok() || cells > bytes.size() / sizeof(double)) return std::nullopt;
   b.values.resize(rows, cols);
   r.Raw(b.values.data(), sizeof(double) * cells);
-  b.text = GetStrings(r);
+  {
+    const std::uint32_t n = r.Count(4);
+    b.text.reserve(n, 0);
+    for (std::uint32_t k = 0; k < n; ++k) b.text.push_back(r.Str());
+  }
   b.rows.resize(r.Count(8));
   for (SourceLocation& row : b.rows) {
     row.line = r.I32();

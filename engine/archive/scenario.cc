@@ -287,9 +287,9 @@ Result<Tender> ApplyScenario(Tender&& tender, const Scenario& scenario) {
     }
     Eigen::MatrixXd values(b.values.rows(),
                            static_cast<Eigen::Index>(keep.size()));
-    std::vector<std::string> text;
+    CellTexts text;
     std::vector<std::string> criteria;
-    text.reserve(static_cast<std::size_t>(values.size()));
+    text.reserve(static_cast<std::size_t>(values.size()), 0);
     for (std::size_t k = 0; k < keep.size(); ++k) {
       values.col(static_cast<Eigen::Index>(k)) = b.values.col(keep[k]);
       criteria.push_back(b.criteria[static_cast<std::size_t>(keep[k])]);

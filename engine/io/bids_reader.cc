@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -437,7 +438,7 @@ class BidsBuilder {
     }
     if (!table_) {
       const std::size_t m = leaves_.size();
-      text_.resize(text_.size() + m);
+      loose_text_.resize(loose_text_.size() + m);
       present_.resize(present_.size() + m, 0);
     }
   }
@@ -458,33 +459,48 @@ class BidsBuilder {
     row_text_[column] = text;
     if (panel_[column] && text.empty()) return;  // the panel scores
     double& out = row_values_[block_rows_ * leaves_.size() + column];
+    if (!plain_number && PlannedCell(column, text, &out)) return;
+    ParsedCell(column, text, plain_number, &out, where, path);
+  }
+
+  // A cell read by its column's plan; false: ask CellParser (ParsedCell).
+  bool PlannedCell(std::size_t column, std::string_view text,
+                   double* out) const {
     const ColumnPlan plan = plans_[column];
-    if (plain_number || plan.kind == ColumnPlan::kOther) {
-      // CellParser below.
-    } else if (plan.kind == ColumnPlan::kYesNo) {
+    if (plan.kind == ColumnPlan::kOther) return false;
+    if (plan.kind == ColumnPlan::kYesNo) {
       if (text == "yes" || text == "no") {
-        out = text.size() == 3 ? 1.0 : 0.0;
-        return;
+        *out = text.size() == 3 ? 1.0 : 0.0;
+        return true;
       }
-    } else if (double value = 0; io::FastNumber(text, mark_, &value)) {
-      if (plan.kind == ColumnPlan::kNumber) {
-        if (!(plan.non_negative && value < 0)) {
-          out = value;
-          return;
-        }
-      } else {
-        for (const ScaleLevel& level : leaves_[column]->scoring->levels) {
-          if (level.value == value) {
-            out = value;
-            return;
-          }
-        }
+      return false;
+    }
+    double value = 0;
+    if (!io::FastNumber(text, mark_, &value)) return false;
+    if (plan.kind == ColumnPlan::kNumber) {
+      if (plan.non_negative && value < 0) return false;
+      *out = value;
+      return true;
+    }
+    for (const ScaleLevel& level : leaves_[column]->scoring->levels) {
+      if (level.value == value) {
+        *out = value;
+        return true;
       }
     }
+    return false;
+  }
+
+  // A cell through CellParser: its value, or its message. Out of line: the
+  // planned cells' loop stays small.
+  template <typename WhereFn, typename PathFn>
+  [[gnu::noinline]] void ParsedCell(std::size_t column, std::string_view text,
+                                    bool plain_number, double* out,
+                                    const WhereFn& where, const PathFn& path) {
     std::string why;
     double value = 0;
     if (parser_->Parse(*leaves_[column], text, plain_number, &value, &why)) {
-      out = value;
+      *out = value;
     } else {
       if (why.find("declare the file's locale") != std::string::npos) {
         why += locale_hint_;
@@ -499,7 +515,7 @@ class BidsBuilder {
   void EndTableRow() {
     const std::size_t m = leaves_.size();
     for (std::size_t j = 0; j < m; ++j) {
-      text_.emplace_back(row_text_[j]);
+      text_.push_back(row_text_[j]);
       row_text_[j] = std::string_view();
     }
     if (++block_rows_ == kBlockRows) FlushBlock();
@@ -526,7 +542,7 @@ class BidsBuilder {
     const std::size_t k = bid * leaves_.size() + column;
     present_[k] = 1;
     if (panel_[column] && io::Trim(raw).empty()) return;  // the panel scores
-    text_[k].assign(io::Trim(raw));
+    loose_text_[k].assign(io::Trim(raw));
     std::string why;
     double value = 0;
     if (parser_->Parse(*leaves_[column], raw, plain_number, &value, &why)) {
@@ -540,15 +556,20 @@ class BidsBuilder {
     }
   }
 
-  // Reserves room for about `bids` bids (avoids regrowing big vectors);
-  // with exactly `bids` bids the value matrix is handed over as it is.
-  void Reserve(std::size_t bids) {
+  // Reserves room for about `bids` bids (avoids regrowing big vectors) and,
+  // for a table, `chars` bytes of cell text; with exactly `bids` bids the
+  // value matrix is handed over as it is.
+  void Reserve(std::size_t bids, std::size_t chars = 0) {
     const std::size_t cells = bids * leaves_.size();
     ids_.reserve(bids);
     suppliers_.reserve(bids);
     rows_.reserve(bids);
-    text_.reserve(cells);
-    if (!table_) present_.reserve(cells);
+    if (table_) {
+      text_.reserve(cells, chars);
+    } else {
+      loose_text_.reserve(cells);
+      present_.reserve(cells);
+    }
     RehashIds(bids);
     if (static_cast<Eigen::Index>(bids) > values_.rows()) Grow(bids);
   }
@@ -584,7 +605,12 @@ class BidsBuilder {
       }
       bids_.ids = std::move(ids_);
       bids_.suppliers = std::move(suppliers_);
-      bids_.text = std::move(text_);
+      if (table_) {
+        bids_.text = std::move(text_);
+      } else {
+        bids_.text.reserve(loose_text_.size(), 0);
+        for (const std::string& t : loose_text_) bids_.text.push_back(t);
+      }
       bids_.rows = std::move(rows_);
       bids_.fields = std::move(fields_);
       bids_.field_numbers = std::move(field_numbers_);
@@ -647,12 +673,12 @@ class BidsBuilder {
   bool InsertId(std::size_t index) {
     if ((id_count_ + 1) * 2 > id_slots_.size()) RehashIds(id_count_ + 1);
     const std::string& id = ids_[index];
-    const std::size_t hash = std::hash<std::string>{}(id);
+    const auto hash = static_cast<std::uint32_t>(std::hash<std::string>{}(id));
     const std::size_t mask = id_slots_.size() - 1;
     for (std::size_t h = hash & mask;; h = (h + 1) & mask) {
       IdSlot& slot = id_slots_[h];
       if (slot.index == 0) {
-        slot = IdSlot{index + 1, hash};
+        slot = IdSlot{static_cast<std::uint32_t>(index + 1), hash};
         ++id_count_;
         return true;
       }
@@ -699,14 +725,17 @@ class BidsBuilder {
   std::optional<CellParser> parser_;
   io::DecimalMark mark_ = io::DecimalMark::kAuto;
   std::string sheet_;
+  // 8 bytes a slot: the table of 10,000 ids stays in the L2 cache.
   struct IdSlot {
-    std::size_t index = 0;  // into ids_, + 1; 0 = empty
-    std::size_t hash = 0;
+    std::uint32_t index = 0;  // into ids_, + 1; 0 = empty
+    std::uint32_t hash = 0;   // the low half of the id's hash
   };
   std::vector<IdSlot> id_slots_;
   std::size_t id_count_ = 0;
   BidSet bids_;
-  std::vector<std::string> ids_, suppliers_, text_;
+  std::vector<std::string> ids_, suppliers_;
+  CellTexts text_;                       // a table's cells (EndTableRow)
+  std::vector<std::string> loose_text_;  // YAML/JSON cells (SetCellLazy)
   std::vector<SourceLocation> rows_;
   std::vector<std::vector<std::string>> fields_;
   std::set<std::string> timestamps_;
@@ -1253,7 +1282,10 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
           const auto lines = std::count(text.begin(), text.end(), '\n') +
                              (!text.empty() && text.back() != '\n' ? 1 : 0) -
                              row.front().line;
-          if (lines > 0) b.Reserve(static_cast<std::size_t>(lines));
+          // The cells' texts are at most the file's bytes.
+          if (lines > 0) {
+            b.Reserve(static_cast<std::size_t>(lines), text.size());
+          }
           // A header with errors still lets the rows be checked (unknown
           // and duplicate columns are skipped), so one run reports every
           // problem of the file; without a bid column rows cannot be named.
@@ -1547,6 +1579,10 @@ BidSet BidSet::Subset(const std::vector<int>& keep) const {
   return out;
 }
 
+void CellTexts::ThrowTooLarge() {
+  throw std::length_error("bid cell texts over 4 GiB");
+}
+
 int BidSet::FieldIndex(std::string_view name) const {
   for (std::size_t f = 0; f < field_names.size(); ++f) {
     if (field_names[f] == name) return static_cast<int>(f);
@@ -1569,8 +1605,7 @@ std::optional<double> BidSet::FieldNumber(std::string_view name,
   return column[i];
 }
 
-const std::string& BidSet::Text(Eigen::Index bid,
-                                Eigen::Index criterion) const {
+std::string_view BidSet::Text(Eigen::Index bid, Eigen::Index criterion) const {
   return text[static_cast<std::size_t>(
       bid * static_cast<Eigen::Index>(criteria.size()) + criterion)];
 }

@@ -112,16 +112,28 @@ class SpecialScanner {
   // The first special byte at or after `from`, or the text's size.
   std::size_t Next(std::size_t from) {
     if (from < base_ || from - base_ >= 64) Load(from);
-    std::uint64_t m = mask_ & (~std::uint64_t{0} << (from - base_));
-    while (m == 0) {
-      if (base_ + 64 >= text_.size()) return text_.size();
-      Load(base_ + 64);
-      m = mask_;
-    }
-    return base_ + static_cast<std::size_t>(std::countr_zero(m));
+    rest_ = mask_ & (~std::uint64_t{0} << (from - base_));
+    return Lowest();
+  }
+  // The special byte after the one Next or Following last returned (not
+  // the text's size): Next(that + 1), from the mask's next bit (no
+  // dependence on where the caller is).
+  std::size_t Following() {
+    rest_ &= rest_ - 1;
+    return Lowest();
   }
 
  private:
+  // The lowest bit of rest_, loading blocks past an empty rest.
+  std::size_t Lowest() {
+    while (rest_ == 0) {
+      if (base_ + 64 >= text_.size()) return text_.size();
+      Load(base_ + 64);
+      rest_ = mask_;
+    }
+    return base_ + static_cast<std::size_t>(std::countr_zero(rest_));
+  }
+
   void Load(std::size_t at) {
     base_ = at;
     const std::size_t left = at < text_.size() ? text_.size() - at : 0;
@@ -190,6 +202,7 @@ class SpecialScanner {
 #endif
   std::size_t base_ = 0;
   std::uint64_t mask_ = 0;
+  std::uint64_t rest_ = 0;  // mask_'s bits not returned yet
 };
 
 // The cells of one row as positions: a cell's text is a range of the
@@ -421,8 +434,7 @@ bool ParseCsvFields(std::string_view text, const std::string& file,
     plain.clear();
     std::size_t at = start;
     int col = 1;
-    while (true) {
-      const std::size_t end = scanner.Next(at);
+    for (std::size_t end = scanner.Next(at);; end = scanner.Following()) {
       const char c = end < size ? text[end] : '\n';
       if (c == '"') return kQuoted;
       // A carriage return is here only before a line feed (LoneCrToLf).

@@ -143,19 +143,19 @@ bool FillLcc(const TenderPaths& paths,
       t->bids.values(static_cast<Eigen::Index>(i),
                      static_cast<Eigen::Index>(j)) = rounded;
       if (t->bids.text.size() == t->bids.ids.size() * width) {
-        const std::string& given = t->bids.text[i * width + j];
+        const std::string_view given = t->bids.text[i * width + j];
         if (!given.empty()) {
           diagnostics->push_back(
               {Severity::kWarning,
                i < t->bids.rows.size() ? t->bids.rows[i]
                                        : SourceLocation{t->bids.source, 0, 0},
                "bids[" + t->bids.ids[i] + "]." + t->bids.criteria[j],
-               "the value comes from the cost profile (from: lcc); \"" + given +
-                   "\" in the bid file is ignored"});
+               "the value comes from the cost profile (from: lcc); \"" +
+                   std::string(given) + "\" in the bid file is ignored"});
         }
         char buffer[64];
         std::snprintf(buffer, sizeof buffer, "%.2f", rounded);
-        t->bids.text[i * width + j] = buffer;
+        t->bids.text.Set(i * width + j, buffer);
       }
     }
   }

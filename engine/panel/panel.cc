@@ -190,7 +190,8 @@ void ApplyPanel(const PanelResult& result, BidSet* bids) {
     // The number only: how it was reached is a fact of the PanelResult,
     // which engine/explain words (PanelCellText).
     if (k < bids->text.size())
-      bids->text[k] = util::FormatTrimmed(util::RoundDecimal(cell.value, 2), 2);
+      bids->text.Set(k,
+                     util::FormatTrimmed(util::RoundDecimal(cell.value, 2), 2));
   }
 }
 

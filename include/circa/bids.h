@@ -4,6 +4,7 @@
 #define CIRCA_BIDS_H_
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,64 @@
 
 namespace circa {
 
+// The cells' texts of a bid set, in one buffer: cell k is a range of it
+// (offset and size), so a file's 300,000 cells are not 300,000 strings.
+// Cells are added in order (push_back); Set gives a cell a new text (put
+// at the end of the buffer; the old bytes stay until the set is copied).
+// The buffer holds at most 4 GiB (std::length_error past that).
+class CellTexts {
+ public:
+  std::size_t size() const { return spans_.size(); }
+  bool empty() const { return spans_.empty(); }
+  std::string_view operator[](std::size_t k) const {
+    const Span s = spans_[k];
+    return {chars_.data() + s.offset, s.size};
+  }
+  void push_back(std::string_view text) { spans_.push_back(Append(text)); }
+  // Replaces cell k's text.
+  void Set(std::size_t k, std::string_view text) { spans_[k] = Append(text); }
+  // n cells, each `text`.
+  void assign(std::size_t n, std::string_view text) {
+    clear();
+    spans_.assign(n, Append(text));
+  }
+  void clear() {
+    spans_.clear();
+    chars_.clear();
+  }
+  // Room for `cells` cells of `chars` bytes in all.
+  void reserve(std::size_t cells, std::size_t chars) {
+    spans_.reserve(cells);
+    chars_.reserve(chars);
+  }
+  // Same cells, same texts (the buffers' layouts may differ).
+  friend bool operator==(const CellTexts& a, const CellTexts& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
+
+ private:
+  struct Span {
+    std::uint32_t offset;
+    std::uint32_t size;
+  };
+  Span Append(std::string_view text) {
+    const std::size_t offset = chars_.size();
+    if (text.size() > kMaxChars - offset) ThrowTooLarge();
+    chars_.append(text);
+    return {static_cast<std::uint32_t>(offset),
+            static_cast<std::uint32_t>(text.size())};
+  }
+  [[noreturn]] static void ThrowTooLarge();
+  static constexpr std::size_t kMaxChars = 0xFFFFFFFFu;
+
+  std::string chars_;
+  std::vector<Span> spans_;
+};
+
 struct BidSet {
   std::vector<std::string> ids;        // one per bid, unique
   std::vector<std::string> suppliers;  // may be empty strings
@@ -21,7 +80,7 @@ struct BidSet {
   // scale criteria: the level's value).
   Eigen::MatrixXd values;
   // text[i * criteria.size() + j]: the cell as written in the file.
-  std::vector<std::string> text;
+  CellTexts text;
   std::vector<SourceLocation> rows;  // where each bid starts
   // Bid fields that are not criteria but are read by requirements and the
   // tie-break policy (CriteriaSet::Fields()): fields[f][bid] as written.
@@ -37,7 +96,7 @@ struct BidSet {
   std::string sha256;
 
   Eigen::Index size() const { return values.rows(); }
-  const std::string& Text(Eigen::Index bid, Eigen::Index criterion) const;
+  std::string_view Text(Eigen::Index bid, Eigen::Index criterion) const;
   // The bids at `keep` (indices, in that order), with everything kept per
   // bid: values, text, fields, rows.
   BidSet Subset(const std::vector<int>& keep) const;

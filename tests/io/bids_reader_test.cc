@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "circa/load.h"
+#include "io/csv.h"
+#include "io/numbers.h"
 #include "test_util.h"
 
 namespace circa {
@@ -802,6 +804,126 @@ TEST(BidTableCells, MatchTheFullParsersAndFromChars) {
     }
     EXPECT_GT(checked_bits, 7000) << locale;
   }
+}
+
+// BidSet::text holds every cell in one buffer (CellTexts): cells read
+// back as added, Set replaces one cell only (also from the set's own
+// buffer), assign fills, and == compares texts, not layouts.
+TEST(CellTexts, CellsReadBackAsSetInOneBuffer) {
+  CellTexts t;
+  EXPECT_TRUE(t.empty());
+  const std::string long_text(40, 'x');
+  t.push_back("12,5");
+  t.push_back("");
+  t.push_back(long_text);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_FALSE(t.empty());
+  EXPECT_EQ(t[0], "12,5");
+  EXPECT_EQ(t[1], "");
+  EXPECT_EQ(t[2], long_text);
+  t.Set(1, "yes");
+  t.Set(0, t[2].substr(0, 5));
+  EXPECT_EQ(t[0], "xxxxx");
+  EXPECT_EQ(t[1], "yes");
+  EXPECT_EQ(t[2], long_text);
+  CellTexts u;
+  u.reserve(3, 8);
+  u.push_back("xxxxx");
+  u.push_back("yes");
+  u.push_back(long_text);
+  EXPECT_TRUE(t == u);
+  u.Set(2, "");
+  EXPECT_FALSE(t == u);
+  u.assign(4, "no");
+  ASSERT_EQ(u.size(), 4u);
+  u.Set(3, "ja");
+  EXPECT_EQ(u[0], "no");
+  EXPECT_EQ(u[2], "no");
+  EXPECT_EQ(u[3], "ja");
+  u.clear();
+  EXPECT_TRUE(u.empty());
+}
+
+// The text kept per cell (BidSet::Text) is the cell as the CSV parser reads
+// it, trimmed, whatever the quoting: random files with quoted cells
+// (padded, with a line break inside), doubled quotes in the same rows,
+// CRLF line ends, compared with io::ParseCsv's cells; Subset and the
+// panel's Set keep the others.
+TEST_F(BidsReaderTest, CsvCellTextsAreTheParsedCellsTrimmed) {
+  std::mt19937 rng(18);
+  const std::vector<std::string> suppliers = {
+      "Acme", "\"Bolt \"\"B\"\"\"", "\"Cole\nLine two\"", " Dex ", ""};
+  const std::vector<std::string> prices = {"12",       " 1234.5 ", "\"1,5\"",
+                                           "\"  7 \"", "\"8\n\"",  "0.25"};
+  const std::vector<std::string> recycled = {"45%", "\"12,5\"", "0 %", "100",
+                                             "\" 3.75\""};
+  const std::vector<std::string> take_back = {"yes", "\"no\"", " Ja ",
+                                              "\"oui\"", "NEE"};
+  const std::vector<std::string> plan = {"5", "\"excellent\"", " 10",
+                                         "\"Acceptable \"", "0"};
+  const auto pick = [&rng](const std::vector<std::string>& v) {
+    return v[rng() % v.size()];
+  };
+  for (int file = 0; file < 40; ++file) {
+    const char* eol = file % 3 == 0 ? "\r\n" : "\n";
+    std::string csv =
+        std::string("bid,supplier,price,recycled,take_back,plan") + eol;
+    const int bids = 1 + static_cast<int>(rng() % 60);
+    for (int i = 0; i < bids; ++i) {
+      csv += (rng() % 4 == 0 ? "\"B" + std::to_string(i) + "\""
+                             : "B" + std::to_string(i)) +
+             "," + pick(suppliers) + "," + pick(prices) + "," + pick(recycled) +
+             "," + pick(take_back) + "," + pick(plan) + eol;
+    }
+    const BidSet read = ParseBidsOk(csv, criteria_);
+    Diagnostics diag;
+    io::CsvTable table;
+    ASSERT_TRUE(io::ParseCsv(csv, "bids.csv", &diag, &table));
+    ASSERT_EQ(table.rows.size(), static_cast<std::size_t>(bids) + 1);
+    ASSERT_EQ(read.text.size(), static_cast<std::size_t>(bids) * 4);
+    for (int i = 0; i < bids; ++i) {
+      for (int j = 0; j < 4; ++j) {
+        EXPECT_EQ(read.Text(i, j),
+                  io::Trim(table
+                               .rows[static_cast<std::size_t>(i) + 1]
+                                    [static_cast<std::size_t>(j) + 2]
+                               .text))
+            << "file " << file << " bid " << i << " leaf " << j;
+      }
+    }
+    // Every other bid, in reverse; then one cell replaced.
+    std::vector<int> keep;
+    for (int i = bids - 1; i >= 0; i -= 2) keep.push_back(i);
+    BidSet subset = read.Subset(keep);
+    ASSERT_EQ(subset.text.size(), keep.size() * 4);
+    for (std::size_t r = 0; r < keep.size(); ++r) {
+      for (int j = 0; j < 4; ++j) {
+        EXPECT_EQ(subset.Text(static_cast<Eigen::Index>(r), j),
+                  read.Text(keep[r], j));
+      }
+    }
+    subset.text.Set(1, "99.5");
+    EXPECT_EQ(subset.Text(0, 1), "99.5");
+    EXPECT_EQ(subset.Text(0, 0), read.Text(keep[0], 0));
+    EXPECT_EQ(subset.Text(0, 2), read.Text(keep[0], 2));
+  }
+}
+
+// YAML and JSON bids keep their texts too (set per cell, in any order).
+TEST_F(BidsReaderTest, JsonCellTextsInLeafOrder) {
+  const BidSet bids = ParseBidsOk(
+      R"({"locale": "nl-BE", "bids": [
+        {"id": "A", "plan": "excellent", "take_back": "ja", "price": "1.234,5",
+         "recycled": " 12,5 "},
+        {"id": "B", "price": 99, "recycled": 0, "take_back": "no", "plan": 5}]})",
+      criteria_, BidsFormat::kJson, "bids.json");
+  ASSERT_EQ(bids.text.size(), 8u);
+  EXPECT_EQ(bids.Text(0, 0), "1.234,5");
+  EXPECT_EQ(bids.Text(0, 1), "12,5");
+  EXPECT_EQ(bids.Text(0, 2), "ja");
+  EXPECT_EQ(bids.Text(0, 3), "excellent");
+  EXPECT_EQ(bids.Text(1, 0), "99");
+  EXPECT_EQ(bids.Text(1, 3), "5");
 }
 
 }  // namespace

@@ -673,9 +673,9 @@ TEST_F(PanelTest, ApplyPanelSkipsUnknownBidsAndColumns) {
 TEST_F(PanelTest, CheckPanelFilledNamesEmptyPanelCells) {
   BidSet bids = ParseBidsOk(kBids, set_);
   // As a bid reader that allows empty panel cells would leave them.
-  bids.text[0 * 5 + 1] = "";
-  bids.text[2 * 5 + 1] = "";
-  bids.text[1 * 5 + 0] = "";  // price: no panel policy, not reported
+  bids.text.Set(0 * 5 + 1, "");
+  bids.text.Set(2 * 5 + 1, "");
+  bids.text.Set(1 * 5 + 0, "");  // price: no panel policy, not reported
   EXPECT_THAT(Messages(CheckPanelFilled(bids, set_)),
               ElementsAre("bids.csv:2:1: bids[A].plan: no value: the bid file "
                           "leaves it empty and the panel file has no score "
