@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -16,6 +17,10 @@
 #include <thread>
 #include <utility>
 #include <vector>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace circa {
 namespace {
@@ -503,8 +508,126 @@ void WinnerLanesPortable(const double* w, Eigen::Index n, Eigen::Index stride,
                          double* acc) {
   WinnerLanesBody(w, n, stride, count, winner, acc);
 }
+using OrderFixedFn = void (*)(const double*, Eigen::Index, Eigen::Index, int,
+                              double, std::int64_t*, std::int64_t*);
 #if defined(__x86_64__)
 #define CIRCA_HAVE_AVX2_KERNELS 1
+// Batcher's network for a fixed number of inputs M, as a compile-time
+// table: the comparators SortingNetwork(M) lists, in the same order.
+constexpr std::size_t BatcherSize(int m) {
+  std::size_t size = 0;
+  for (int p = 1; p < m; p <<= 1) {
+    for (int k = p; k >= 1; k >>= 1) {
+      for (int j = k % p; j + k < m; j += 2 * k) {
+        for (int i = 0; i < std::min(k, m - j - k); ++i) {
+          if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) ++size;
+        }
+      }
+    }
+  }
+  return size;
+}
+template <int M>
+constexpr std::array<std::array<int, 2>, BatcherSize(M)> BatcherPairs() {
+  std::array<std::array<int, 2>, BatcherSize(M)> pairs{};
+  std::size_t size = 0;
+  for (int p = 1; p < M; p <<= 1) {
+    for (int k = p; k >= 1; k >>= 1) {
+      for (int j = k % p; j + k < M; j += 2 * k) {
+        for (int i = 0; i < std::min(k, M - j - k); ++i) {
+          if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
+            pairs[size][0] = i + j;
+            pairs[size][1] = i + j + k;
+            ++size;
+          }
+        }
+      }
+    }
+  }
+  return pairs;
+}
+template <int M>
+constexpr auto kBatcher = BatcherPairs<M>();
+
+// OrderBody for a fixed number of bids M (2 .. kFixedOrderMax), AVX2 only:
+// four samples at a time, one register per bid, the network unrolled at
+// compile time so that its values stay in registers (OrderBody keeps them
+// in memory, loading and storing both ends of every comparator), and
+// vmaxpd / vminpd for the comparator. The same outputs as OrderBody: the
+// tagged totals all differ, so every sorting network puts them in the same
+// order. Rows are read up to count rounded up to 4 (stride allows it).
+constexpr int kFixedOrderMax = 32;
+#define CIRCA_AVX2_INLINE __attribute__((target("avx2"), always_inline)) inline
+template <std::size_t A, std::size_t B>
+CIRCA_AVX2_INLINE void FixedComparator(__m256d* v) {
+  const __m256d a = v[A];
+  const __m256d b = v[B];
+  // max(b, a) is a < b ? b : a and min(a, b) is a < b ? a : b, as in
+  // OrderBody (and neither is ever NaN).
+  v[A] = _mm256_max_pd(b, a);
+  v[B] = _mm256_min_pd(a, b);
+}
+template <int M, std::size_t... K>
+CIRCA_AVX2_INLINE void FixedNetwork(__m256d* v, std::index_sequence<K...>) {
+  (FixedComparator<static_cast<std::size_t>(kBatcher<M>[K][0]),
+                   static_cast<std::size_t>(kBatcher<M>[K][1])>(v),
+   ...);
+}
+template <std::size_t... I>
+CIRCA_AVX2_INLINE void FixedLoad(const double* t, Eigen::Index stride,
+                                 __m256d keep, __m256d* v,
+                                 std::index_sequence<I...>) {
+  ((v[I] = _mm256_or_pd(
+        _mm256_and_pd(
+            _mm256_loadu_pd(t + static_cast<Eigen::Index>(I) * stride), keep),
+        _mm256_castsi256_pd(_mm256_set1_epi64x(static_cast<long long>(I))))),
+   ...);
+}
+template <std::size_t... R>
+CIRCA_AVX2_INLINE __m256d FixedStore(const __m256d* v, Eigen::Index stride,
+                                     __m256d tags, __m256d check,
+                                     std::int64_t* order,
+                                     std::index_sequence<R...>) {
+  __m256d near = _mm256_setzero_pd();
+  ((near = _mm256_or_pd(
+        near, _mm256_cmp_pd(_mm256_sub_pd(v[R], v[R + 1]), check, _CMP_LE_OQ))),
+   ...);
+  ((_mm256_storeu_pd(
+       reinterpret_cast<double*>(order + static_cast<Eigen::Index>(R) * stride),
+       _mm256_and_pd(v[R], tags))),
+   ...);
+  return near;
+}
+template <int M>
+__attribute__((target("avx2"))) void OrderFixedAvx2(
+    const double* t, Eigen::Index stride, Eigen::Index count, int bits,
+    double check, std::int64_t* order, std::int64_t* suspect) {
+  const auto tag_mask = static_cast<long long>((std::uint64_t{1} << bits) - 1);
+  const __m256d tags = _mm256_castsi256_pd(_mm256_set1_epi64x(tag_mask));
+  const __m256d keep = _mm256_castsi256_pd(_mm256_set1_epi64x(~tag_mask));
+  const __m256d check4 = _mm256_set1_pd(check);
+  constexpr std::size_t kComparators = kBatcher<M>.size();
+  for (Eigen::Index c = 0; c < count; c += 4) {
+    __m256d v[static_cast<std::size_t>(M)];
+    FixedLoad(t + c, stride, keep, v,
+              std::make_index_sequence<static_cast<std::size_t>(M)>());
+    FixedNetwork<M>(v, std::make_index_sequence<kComparators>());
+    _mm256_storeu_pd(reinterpret_cast<double*>(order + (M - 1) * stride + c),
+                     _mm256_and_pd(v[static_cast<std::size_t>(M - 1)], tags));
+    const __m256d near =
+        FixedStore(v, stride, tags, check4, order + c,
+                   std::make_index_sequence<static_cast<std::size_t>(M - 1)>());
+    _mm256_storeu_pd(reinterpret_cast<double*>(suspect + c), near);
+  }
+}
+template <std::size_t... M>
+constexpr std::array<OrderFixedFn, sizeof...(M)> FixedOrderTable(
+    std::index_sequence<M...>) {
+  return {
+      (M >= 2 ? &OrderFixedAvx2<static_cast<int>(M < 2 ? 2 : M)> : nullptr)...};
+}
+constexpr auto kFixedOrders =
+    FixedOrderTable(std::make_index_sequence<kFixedOrderMax + 1>());
 __attribute__((target("avx2"))) void WinnerLanesAvx2(
     const double* w, Eigen::Index n, Eigen::Index stride, Eigen::Index count,
     const std::int64_t* winner, double* acc) {
@@ -538,6 +661,19 @@ __attribute__((target("avx2"))) void AheadAvx2(const double* t, Eigen::Index m,
 #endif
 
 struct Kernels {
+  // OrderBody unrolled for m bids in registers (AVX2, m <= kFixedOrderMax),
+  // or null.
+  OrderFixedFn OrderFor(Eigen::Index m) const {
+#ifdef CIRCA_HAVE_AVX2_KERNELS
+    if (avx2 && m >= 2 && m <= kFixedOrderMax) {
+      return kFixedOrders[static_cast<std::size_t>(m)];
+    }
+#else
+    (void)m;
+#endif
+    return nullptr;
+  }
+  bool avx2 = false;
   decltype(&DrawPortable) draw = DrawPortable;
   decltype(&TotalsPortable) totals = TotalsPortable;
   decltype(&AheadPortable) ahead = AheadPortable;
@@ -549,6 +685,7 @@ Kernels ChooseKernels(bool simd) {
   Kernels k;
 #ifdef CIRCA_HAVE_AVX2_KERNELS
   if (simd && __builtin_cpu_supports("avx2")) {
+    k.avx2 = true;
     k.draw = DrawAvx2;
     k.totals = TotalsAvx2;
     k.ahead = AheadAvx2;
@@ -1011,6 +1148,7 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
   const std::vector<std::int32_t> network =
       by_network ? SortingNetwork(m) : std::vector<std::int32_t>();
   const auto comparators = static_cast<Eigen::Index>(network.size() / 2);
+  const OrderFixedFn order_fixed = kernels.OrderFor(m);
   const int tag_bits =
       by_network
           ? static_cast<int>(std::bit_width(static_cast<std::uint64_t>(m - 1)))
@@ -1063,7 +1201,11 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
     p->wins.setZero(m);
     p->central.setZero(n, m);
     p->count = {};
-    const auto stride = kStreamBlock;
+    // Rows of the block's matrices (weights, totals, ranks) one cache line
+    // longer than the block: at a power of two (2 KiB) the kernels that go
+    // down a column (criterion after criterion, bid after bid) would find
+    // every row in the same two sets of the level-1 cache.
+    const auto stride = kStreamBlock + 8;
     ws->w.assign(static_cast<std::size_t>(n * stride), 0.0);
     ws->t.assign(static_cast<std::size_t>(m * stride), 0.0);
     ws->ahead.assign(static_cast<std::size_t>(m * stride), 0);
@@ -1083,7 +1225,8 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
     const std::int64_t end = std::min(blocks, (task + 1) * kBlocksPerTask);
     for (std::int64_t b = task * kBlocksPerTask; b < end; ++b) {
       const Eigen::Index count = std::min<Eigen::Index>(
-          stride, options.samples - static_cast<Eigen::Index>(b) * stride);
+          kStreamBlock,
+          options.samples - static_cast<Eigen::Index>(b) * kStreamBlock);
       const DrawCount d = sampler.FillBlock(kernels, b, count, ws->w.data(),
                                             stride, &ws->scratch);
       p->count.draws += d.draws;
@@ -1105,9 +1248,14 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
       std::fill(ws->winner.begin(), ws->winner.end(), -1);
       const std::int64_t* exact = nullptr;
       if (by_network) {
-        kernels.order(t, m, stride, count, network.data(), comparators,
-                      tag_bits, check, ws->net_values.data(), ws->ranked.data(),
+        if (order_fixed != nullptr) {
+          order_fixed(t, stride, count, tag_bits, check, ws->ranked.data(),
                       ws->suspect.data());
+        } else {
+          kernels.order(t, m, stride, count, network.data(), comparators,
+                        tag_bits, check, ws->net_values.data(),
+                        ws->ranked.data(), ws->suspect.data());
+        }
         exact = ws->suspect.data();
         // Every sample's ranks are counted; the samples to rank exactly
         // (rare) are taken out again below.
