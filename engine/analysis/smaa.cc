@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -16,6 +17,10 @@
 #include <thread>
 #include <utility>
 #include <vector>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace circa {
 namespace {
@@ -143,9 +148,9 @@ CIRCA_INLINE V4d Uniform(V4u x) {
 // processor overlaps several (one pass for everything kept about two steps
 // in flight and waited on their chains of dependent operations: 13 ms of
 // the 29 ms of BM_Smaa/20/100000; three passes: about 7 ms). Rows are
-// written up to count rounded up to 8 (the extra lanes draw the stream's
-// next values; `stride` must allow it), and `sum` holds twice that rounded
-// count (the second half is scratch).
+// written up to count rounded up to 8 (16 in DrawAvx2; the extra lanes draw
+// the stream's next values; `stride` must allow it), and `sum` holds twice
+// that rounded count (the second half is scratch).
 CIRCA_INLINE void DrawBody(std::uint64_t key, std::uint64_t first,
                            Eigen::Index count, Eigen::Index n, double* out,
                            Eigen::Index stride, double* sum) {
@@ -503,8 +508,126 @@ void WinnerLanesPortable(const double* w, Eigen::Index n, Eigen::Index stride,
                          double* acc) {
   WinnerLanesBody(w, n, stride, count, winner, acc);
 }
+using OrderFixedFn = void (*)(const double*, Eigen::Index, Eigen::Index, int,
+                              double, std::int64_t*, std::int64_t*);
 #if defined(__x86_64__)
 #define CIRCA_HAVE_AVX2_KERNELS 1
+// Batcher's network for a fixed number of inputs M, as a compile-time
+// table: the comparators SortingNetwork(M) lists, in the same order.
+constexpr std::size_t BatcherSize(int m) {
+  std::size_t size = 0;
+  for (int p = 1; p < m; p <<= 1) {
+    for (int k = p; k >= 1; k >>= 1) {
+      for (int j = k % p; j + k < m; j += 2 * k) {
+        for (int i = 0; i < std::min(k, m - j - k); ++i) {
+          if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) ++size;
+        }
+      }
+    }
+  }
+  return size;
+}
+template <int M>
+constexpr std::array<std::array<int, 2>, BatcherSize(M)> BatcherPairs() {
+  std::array<std::array<int, 2>, BatcherSize(M)> pairs{};
+  std::size_t size = 0;
+  for (int p = 1; p < M; p <<= 1) {
+    for (int k = p; k >= 1; k >>= 1) {
+      for (int j = k % p; j + k < M; j += 2 * k) {
+        for (int i = 0; i < std::min(k, M - j - k); ++i) {
+          if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
+            pairs[size][0] = i + j;
+            pairs[size][1] = i + j + k;
+            ++size;
+          }
+        }
+      }
+    }
+  }
+  return pairs;
+}
+template <int M>
+constexpr auto kBatcher = BatcherPairs<M>();
+
+// OrderBody for a fixed number of bids M (2 .. kFixedOrderMax), AVX2 only:
+// four samples at a time, one register per bid, the network unrolled at
+// compile time so that its values stay in registers (OrderBody keeps them
+// in memory, loading and storing both ends of every comparator), and
+// vmaxpd / vminpd for the comparator. The same outputs as OrderBody: the
+// tagged totals all differ, so every sorting network puts them in the same
+// order. Rows are read up to count rounded up to 4 (stride allows it).
+constexpr int kFixedOrderMax = 32;
+#define CIRCA_AVX2_INLINE __attribute__((target("avx2"), always_inline)) inline
+template <std::size_t A, std::size_t B>
+CIRCA_AVX2_INLINE void FixedComparator(__m256d* v) {
+  const __m256d a = v[A];
+  const __m256d b = v[B];
+  // max(b, a) is a < b ? b : a and min(a, b) is a < b ? a : b, as in
+  // OrderBody (and neither is ever NaN).
+  v[A] = _mm256_max_pd(b, a);
+  v[B] = _mm256_min_pd(a, b);
+}
+template <int M, std::size_t... K>
+CIRCA_AVX2_INLINE void FixedNetwork(__m256d* v, std::index_sequence<K...>) {
+  (FixedComparator<static_cast<std::size_t>(kBatcher<M>[K][0]),
+                   static_cast<std::size_t>(kBatcher<M>[K][1])>(v),
+   ...);
+}
+template <std::size_t... I>
+CIRCA_AVX2_INLINE void FixedLoad(const double* t, Eigen::Index stride,
+                                 __m256d keep, __m256d* v,
+                                 std::index_sequence<I...>) {
+  ((v[I] = _mm256_or_pd(
+        _mm256_and_pd(
+            _mm256_loadu_pd(t + static_cast<Eigen::Index>(I) * stride), keep),
+        _mm256_castsi256_pd(_mm256_set1_epi64x(static_cast<long long>(I))))),
+   ...);
+}
+template <std::size_t... R>
+CIRCA_AVX2_INLINE __m256d FixedStore(const __m256d* v, Eigen::Index stride,
+                                     __m256d tags, __m256d check,
+                                     std::int64_t* order,
+                                     std::index_sequence<R...>) {
+  __m256d near = _mm256_setzero_pd();
+  ((near = _mm256_or_pd(
+        near, _mm256_cmp_pd(_mm256_sub_pd(v[R], v[R + 1]), check, _CMP_LE_OQ))),
+   ...);
+  ((_mm256_storeu_pd(
+       reinterpret_cast<double*>(order + static_cast<Eigen::Index>(R) * stride),
+       _mm256_and_pd(v[R], tags))),
+   ...);
+  return near;
+}
+template <int M>
+__attribute__((target("avx2"))) void OrderFixedAvx2(
+    const double* t, Eigen::Index stride, Eigen::Index count, int bits,
+    double check, std::int64_t* order, std::int64_t* suspect) {
+  const auto tag_mask = static_cast<long long>((std::uint64_t{1} << bits) - 1);
+  const __m256d tags = _mm256_castsi256_pd(_mm256_set1_epi64x(tag_mask));
+  const __m256d keep = _mm256_castsi256_pd(_mm256_set1_epi64x(~tag_mask));
+  const __m256d check4 = _mm256_set1_pd(check);
+  constexpr std::size_t kComparators = kBatcher<M>.size();
+  for (Eigen::Index c = 0; c < count; c += 4) {
+    __m256d v[static_cast<std::size_t>(M)];
+    FixedLoad(t + c, stride, keep, v,
+              std::make_index_sequence<static_cast<std::size_t>(M)>());
+    FixedNetwork<M>(v, std::make_index_sequence<kComparators>());
+    _mm256_storeu_pd(reinterpret_cast<double*>(order + (M - 1) * stride + c),
+                     _mm256_and_pd(v[static_cast<std::size_t>(M - 1)], tags));
+    const __m256d near =
+        FixedStore(v, stride, tags, check4, order + c,
+                   std::make_index_sequence<static_cast<std::size_t>(M - 1)>());
+    _mm256_storeu_pd(reinterpret_cast<double*>(suspect + c), near);
+  }
+}
+template <std::size_t... M>
+constexpr std::array<OrderFixedFn, sizeof...(M)> FixedOrderTable(
+    std::index_sequence<M...>) {
+  return {
+      (M >= 2 ? &OrderFixedAvx2<static_cast<int>(M < 2 ? 2 : M)> : nullptr)...};
+}
+constexpr auto kFixedOrders =
+    FixedOrderTable(std::make_index_sequence<kFixedOrderMax + 1>());
 __attribute__((target("avx2"))) void WinnerLanesAvx2(
     const double* w, Eigen::Index n, Eigen::Index stride, Eigen::Index count,
     const std::int64_t* winner, double* acc) {
@@ -517,10 +640,180 @@ __attribute__((target("avx2"))) void OrderAvx2(
   OrderBody(t, m, stride, count, net, comparators, bits, check, v, order,
             suspect);
 }
+// DrawBody for AVX2, the same operations on the same values (so the same
+// bits; SmaaSamplerTest.DrawsAreTheDocumentedGeneratorBitForBit), fewer of
+// them and better scheduled:
+// - Mix's 64-bit products from three 32 x 32 -> 64-bit ones (vpmuludq),
+//   each value's high half brought down by a shuffle instead of a shift
+//   (shifts run on one pipe, which the xorshifts already load); 16
+//   candidates per step, four vectors advanced together operation by
+//   operation (UniformsAvx2).
+// - LogReduce's exponent test by a comparison instead of a shift and an
+//   add, and -e = (2^52 + 1023) - x in one exact subtraction.
+// - E = -ln U as (-e) ln 2 - (2 s) p(s^2), which is -(e ln 2 + 2 s p(s^2))
+//   exactly (rounding to nearest is symmetric), without the negation.
+// - The sums start at 0 (0 + E is E: E > 0), without a test per row.
+// Rows are written up to count rounded up to 16; `sum` holds twice that.
+CIRCA_AVX2_INLINE __m256i MulConstAvx2(__m256i z, __m256i lo32, __m256i hi32) {
+  const __m256i low = _mm256_mul_epu32(z, lo32);
+  const __m256i zh = _mm256_shuffle_epi32(z, 0xf5);
+  const __m256i cross =
+      _mm256_add_epi64(_mm256_mul_epu32(zh, lo32), _mm256_mul_epu32(z, hi32));
+  return _mm256_add_epi64(low, _mm256_slli_epi64(cross, 32));
+}
+struct MixConstAvx2 {
+  __m256i a_lo, a_hi, b_lo, b_hi;
+};
+CIRCA_AVX2_INLINE __m256d UniformAvx2(__m256i x) {
+  const __m256i one = _mm256_set1_epi64x(0x3ff0000000000000LL);
+  const __m256d one_m =
+      _mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(x, 12), one));
+  return _mm256_add_pd(_mm256_sub_pd(one_m, _mm256_set1_pd(1.0)),
+                       _mm256_set1_pd(0x1.0p-53));
+}
+// LogReduce: s into *s, -e into *minus_e.
+CIRCA_AVX2_INLINE void ReduceAvx2(__m256d u, __m256d* s, __m256d* minus_e) {
+  const __m256i one = _mm256_set1_epi64x(0x3ff0000000000000LL);
+  const __m256i bits = _mm256_castpd_si256(u);
+  const __m256i mantissa =
+      _mm256_and_si256(bits, _mm256_set1_epi64x(0x000fffffffffffffLL));
+  // -1 where the mantissa 1.f is above sqrt(2): m = 1.f / 2, e + 1.
+  const __m256i big =
+      _mm256_cmpgt_epi64(mantissa, _mm256_set1_epi64x(0x6a09e667f3bccLL));
+  const __m256d m = _mm256_castsi256_pd(_mm256_sub_epi64(
+      _mm256_or_si256(mantissa, one),
+      _mm256_and_si256(big, _mm256_set1_epi64x(0x0010000000000000LL))));
+  const __m256d x_e = _mm256_castsi256_pd(
+      _mm256_or_si256(_mm256_sub_epi64(_mm256_srli_epi64(bits, 52), big),
+                      _mm256_set1_epi64x(0x4330000000000000LL)));
+  *minus_e = _mm256_sub_pd(_mm256_set1_pd(0x1.0p52 + 1023.0), x_e);
+  *s = _mm256_div_pd(_mm256_sub_pd(m, _mm256_set1_pd(1.0)),
+                     _mm256_add_pd(m, _mm256_set1_pd(1.0)));
+}
+// a + z b
+CIRCA_AVX2_INLINE __m256d PairAvx2(__m256d z, double a, double b) {
+  return _mm256_add_pd(_mm256_set1_pd(a), _mm256_mul_pd(z, _mm256_set1_pd(b)));
+}
+// The passes of DrawAvx2 over 16 candidates c .. c + 15 of one row, as
+// four vectors advanced together operation by operation: the chains of
+// dependent operations are long (the generator's two products, the
+// division, the series), and the processor's scheduler, filled in program
+// order, finds independent work only across chains (two at a time: about
+// 20 % slower).
+constexpr std::size_t kMixLanes = 4;
+CIRCA_AVX2_INLINE void UniformsAvx2(const MixConstAvx2& k, __m256i at,
+                                    __m256i step4, double* row) {
+  __m256i x[kMixLanes];
+  x[0] = at;
+  for (std::size_t h = 1; h < kMixLanes; ++h)
+    x[h] = _mm256_add_epi64(x[h - 1], step4);
+  for (std::size_t h = 0; h < kMixLanes; ++h) {
+    x[h] = _mm256_xor_si256(x[h], _mm256_srli_epi64(x[h], 30));
+  }
+  for (std::size_t h = 0; h < kMixLanes; ++h)
+    x[h] = MulConstAvx2(x[h], k.a_lo, k.a_hi);
+  for (std::size_t h = 0; h < kMixLanes; ++h) {
+    x[h] = _mm256_xor_si256(x[h], _mm256_srli_epi64(x[h], 27));
+  }
+  for (std::size_t h = 0; h < kMixLanes; ++h)
+    x[h] = MulConstAvx2(x[h], k.b_lo, k.b_hi);
+  for (std::size_t h = 0; h < kMixLanes; ++h) {
+    x[h] = _mm256_xor_si256(x[h], _mm256_srli_epi64(x[h], 31));
+  }
+  for (std::size_t h = 0; h < kMixLanes; ++h)
+    _mm256_storeu_pd(row + 4 * h, UniformAvx2(x[h]));
+}
+template <std::size_t L>
+CIRCA_AVX2_INLINE void ReducesAvx2(double* row, double* ratio) {
+  __m256d s[L], e[L];
+  for (std::size_t h = 0; h < L; ++h) {
+    ReduceAvx2(_mm256_loadu_pd(row + 4 * h), &s[h], &e[h]);
+  }
+  for (std::size_t h = 0; h < L; ++h) {
+    _mm256_storeu_pd(ratio + 4 * h, s[h]);
+    _mm256_storeu_pd(row + 4 * h, e[h]);
+  }
+}
+template <std::size_t L>
+CIRCA_AVX2_INLINE void SeriesAvx2(double* row, const double* ratio,
+                                  double* sum) {
+  __m256d s[L], me[L], z[L], z2[L], z4[L], p[L];
+  for (std::size_t h = 0; h < L; ++h) {
+    s[h] = _mm256_loadu_pd(ratio + 4 * h);
+    me[h] = _mm256_loadu_pd(row + 4 * h);
+  }
+  for (std::size_t h = 0; h < L; ++h) z[h] = _mm256_mul_pd(s[h], s[h]);
+  for (std::size_t h = 0; h < L; ++h) z2[h] = _mm256_mul_pd(z[h], z[h]);
+  for (std::size_t h = 0; h < L; ++h) z4[h] = _mm256_mul_pd(z2[h], z2[h]);
+  for (std::size_t h = 0; h < L; ++h) {
+    // ((q0 + z2 q1) + z4 (q2 + z2 q3)) + z8 q4, as LogSeries.
+    const __m256d q0 = PairAvx2(z[h], 1.0, 1.0 / 3);
+    const __m256d q1 = PairAvx2(z[h], 1.0 / 5, 1.0 / 7);
+    const __m256d q2 = PairAvx2(z[h], 1.0 / 9, 1.0 / 11);
+    const __m256d q3 = PairAvx2(z[h], 1.0 / 13, 1.0 / 15);
+    const __m256d q4 = PairAvx2(z[h], 1.0 / 17, 1.0 / 19);
+    const __m256d z8 = _mm256_mul_pd(z4[h], z4[h]);
+    p[h] = _mm256_add_pd(
+        _mm256_add_pd(
+            _mm256_add_pd(q0, _mm256_mul_pd(z2[h], q1)),
+            _mm256_mul_pd(z4[h], _mm256_add_pd(q2, _mm256_mul_pd(z2[h], q3)))),
+        _mm256_mul_pd(z8, q4));
+  }
+  for (std::size_t h = 0; h < L; ++h) {
+    const __m256d x =
+        _mm256_sub_pd(_mm256_mul_pd(me[h], _mm256_set1_pd(0.6931471805599453)),
+                      _mm256_mul_pd(_mm256_add_pd(s[h], s[h]), p[h]));
+    _mm256_storeu_pd(row + 4 * h, x);
+    _mm256_storeu_pd(sum + 4 * h,
+                     _mm256_add_pd(_mm256_loadu_pd(sum + 4 * h), x));
+  }
+}
 __attribute__((target("avx2"))) void DrawAvx2(
     std::uint64_t key, std::uint64_t first, Eigen::Index count, Eigen::Index n,
     double* out, Eigen::Index stride, double* sum) {
-  DrawBody(key, first, count, n, out, stride, sum);
+  const auto un = static_cast<std::uint64_t>(n);
+  const std::uint64_t step = un * kGamma;
+  const Eigen::Index padded = (count + 15) & ~Eigen::Index{15};
+  const __m256i lanes = _mm256_setr_epi64x(0, static_cast<long long>(step),
+                                           static_cast<long long>(2 * step),
+                                           static_cast<long long>(3 * step));
+  const __m256i step4 = _mm256_set1_epi64x(static_cast<long long>(4 * step));
+  const __m256i step16 = _mm256_set1_epi64x(static_cast<long long>(16 * step));
+  const MixConstAvx2 k = {
+      _mm256_set1_epi64x(0x1ce4e5b9LL), _mm256_set1_epi64x(0xbf58476dLL),
+      _mm256_set1_epi64x(0x133111ebLL), _mm256_set1_epi64x(0x94d049bbLL)};
+  double* ratio = sum + padded;
+  for (Eigen::Index c = 0; c < padded; c += 4) {
+    _mm256_storeu_pd(sum + c, _mm256_setzero_pd());  // 0 + E is E
+  }
+  for (Eigen::Index j = 0; j < n; ++j) {
+    double* row = out + j * stride;
+    const std::uint64_t base =
+        key + (first * un + static_cast<std::uint64_t>(j + 1)) * kGamma;
+    __m256i at = _mm256_add_epi64(
+        _mm256_set1_epi64x(static_cast<long long>(base)), lanes);
+    for (Eigen::Index c = 0; c < padded; c += 16) {
+      UniformsAvx2(k, at, step4, row + c);
+      at = _mm256_add_epi64(at, step16);
+    }
+    for (Eigen::Index c = 0; c < padded; c += 8) {
+      ReducesAvx2<2>(row + c, ratio + c);
+    }
+    for (Eigen::Index c = 0; c < padded; c += 8) {
+      SeriesAvx2<2>(row + c, ratio + c, sum + c);
+    }
+  }
+  for (Eigen::Index c = 0; c < padded; c += 4) {
+    _mm256_storeu_pd(
+        sum + c, _mm256_div_pd(_mm256_set1_pd(1.0), _mm256_loadu_pd(sum + c)));
+  }
+  for (Eigen::Index j = 0; j < n; ++j) {
+    double* row = out + j * stride;
+    for (Eigen::Index c = 0; c < padded; c += 4) {
+      _mm256_storeu_pd(row + c, _mm256_mul_pd(_mm256_loadu_pd(row + c),
+                                              _mm256_loadu_pd(sum + c)));
+    }
+  }
 }
 __attribute__((target("avx2"))) void TotalsAvx2(const double* s, Eigen::Index m,
                                                 Eigen::Index n, const double* w,
@@ -538,6 +831,19 @@ __attribute__((target("avx2"))) void AheadAvx2(const double* t, Eigen::Index m,
 #endif
 
 struct Kernels {
+  // OrderBody unrolled for m bids in registers (AVX2, m <= kFixedOrderMax),
+  // or null.
+  OrderFixedFn OrderFor(Eigen::Index m) const {
+#ifdef CIRCA_HAVE_AVX2_KERNELS
+    if (avx2 && m >= 2 && m <= kFixedOrderMax) {
+      return kFixedOrders[static_cast<std::size_t>(m)];
+    }
+#else
+    (void)m;
+#endif
+    return nullptr;
+  }
+  bool avx2 = false;
   decltype(&DrawPortable) draw = DrawPortable;
   decltype(&TotalsPortable) totals = TotalsPortable;
   decltype(&AheadPortable) ahead = AheadPortable;
@@ -549,6 +855,7 @@ Kernels ChooseKernels(bool simd) {
   Kernels k;
 #ifdef CIRCA_HAVE_AVX2_KERNELS
   if (simd && __builtin_cpu_supports("avx2")) {
+    k.avx2 = true;
     k.draw = DrawAvx2;
     k.totals = TotalsAvx2;
     k.ahead = AheadAvx2;
@@ -622,9 +929,9 @@ class WeightSampler {
     const std::uint64_t key =
         StreamKey(seed_, static_cast<std::uint64_t>(block));
     if (mode_ == Mode::kSimplex) {
-      // The draw kernel's sums: twice count rounded up to 8.
+      // The draw kernels' sums: twice count rounded up to 16.
       scratch->resize(
-          static_cast<std::size_t>(2 * ((count + 7) & ~Eigen::Index{7})));
+          static_cast<std::size_t>(2 * ((count + 15) & ~Eigen::Index{15})));
       k.draw(key, 0, count, n_, w, stride, scratch->data());
       out.draws = out.accepted = count;
       return out;
@@ -1011,6 +1318,7 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
   const std::vector<std::int32_t> network =
       by_network ? SortingNetwork(m) : std::vector<std::int32_t>();
   const auto comparators = static_cast<Eigen::Index>(network.size() / 2);
+  const OrderFixedFn order_fixed = kernels.OrderFor(m);
   const int tag_bits =
       by_network
           ? static_cast<int>(std::bit_width(static_cast<std::uint64_t>(m - 1)))
@@ -1063,7 +1371,11 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
     p->wins.setZero(m);
     p->central.setZero(n, m);
     p->count = {};
-    const auto stride = kStreamBlock;
+    // Rows of the block's matrices (weights, totals, ranks) one cache line
+    // longer than the block: at a power of two (2 KiB) the kernels that go
+    // down a column (criterion after criterion, bid after bid) would find
+    // every row in the same two sets of the level-1 cache.
+    const auto stride = kStreamBlock + 8;
     ws->w.assign(static_cast<std::size_t>(n * stride), 0.0);
     ws->t.assign(static_cast<std::size_t>(m * stride), 0.0);
     ws->ahead.assign(static_cast<std::size_t>(m * stride), 0);
@@ -1083,7 +1395,8 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
     const std::int64_t end = std::min(blocks, (task + 1) * kBlocksPerTask);
     for (std::int64_t b = task * kBlocksPerTask; b < end; ++b) {
       const Eigen::Index count = std::min<Eigen::Index>(
-          stride, options.samples - static_cast<Eigen::Index>(b) * stride);
+          kStreamBlock,
+          options.samples - static_cast<Eigen::Index>(b) * kStreamBlock);
       const DrawCount d = sampler.FillBlock(kernels, b, count, ws->w.data(),
                                             stride, &ws->scratch);
       p->count.draws += d.draws;
@@ -1105,9 +1418,14 @@ Result<SmaaResult> Smaa(const Scorer& scorer, const Evaluation& evaluation,
       std::fill(ws->winner.begin(), ws->winner.end(), -1);
       const std::int64_t* exact = nullptr;
       if (by_network) {
-        kernels.order(t, m, stride, count, network.data(), comparators,
-                      tag_bits, check, ws->net_values.data(), ws->ranked.data(),
+        if (order_fixed != nullptr) {
+          order_fixed(t, stride, count, tag_bits, check, ws->ranked.data(),
                       ws->suspect.data());
+        } else {
+          kernels.order(t, m, stride, count, network.data(), comparators,
+                        tag_bits, check, ws->net_values.data(),
+                        ws->ranked.data(), ws->suspect.data());
+        }
         exact = ws->suspect.data();
         // Every sample's ranks are counted; the samples to rank exactly
         // (rare) are taken out again below.
