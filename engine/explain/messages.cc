@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cassert>
 #include <cmath>
 #include <mutex>
@@ -78,7 +79,10 @@ struct Item {
 struct Message {
   std::string_view key;
   icu::UnicodeString pattern;  // a read-only alias
-  std::once_flag compiled;
+  // Set (release) once compiled. Not a std::once_flag: glibc's
+  // pthread_once makes a futex system call after every first run, a few
+  // dozen of them per `circa score` (issue 18).
+  std::atomic<bool> compiled{false};
   bool parsed = false;  // after `compiled`: the pattern parses
   Items items;
   std::vector<std::string> arguments;
@@ -275,9 +279,10 @@ struct Messages::Catalogue {
   // CLDR's plural and ordinal rules of the language (const use only).
   std::unique_ptr<icu::PluralRules> cardinal;
   std::unique_ptr<icu::PluralRules> ordinal;
-  // Sized once when opened: a Message (its once_flag) never moves.
+  // Sized once when opened: a Message (its atomic flag) never moves.
   // Mutable: compiled on first use.
   mutable std::vector<Message> messages;
+  mutable std::mutex compiling;
   std::unordered_map<std::string_view, std::size_t, KeyHash> index;
   // Open while the catalogue lives: the keys and patterns point into it.
   UResourceBundle* bundle = nullptr;
@@ -286,14 +291,21 @@ struct Messages::Catalogue {
   }
 
   // The message, compiled; none when the key is unknown or its pattern
-  // does not parse. Safe from any thread (std::call_once per message).
+  // does not parse. Safe from any thread: a message is compiled once,
+  // under `compiling`, and read after its flag is seen set.
   const Message* Find(std::string_view key) const {
     const auto it = index.find(key);
     return it == index.end() ? nullptr : Compiled(it->second);
   }
   const Message* Compiled(std::size_t i) const {
     Message& m = messages[i];
-    std::call_once(m.compiled, [&m] { CompileMessage(&m); });
+    if (!m.compiled.load(std::memory_order_acquire)) {
+      const std::lock_guard<std::mutex> lock(compiling);
+      if (!m.compiled.load(std::memory_order_relaxed)) {
+        CompileMessage(&m);
+        m.compiled.store(true, std::memory_order_release);
+      }
+    }
     return m.parsed ? &m : nullptr;
   }
 
