@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "circa/version.h"
@@ -66,27 +67,49 @@ int main(int argc, char** argv) {
                  "Let extends: name a model outside the tender's directory "
                  "and the libraries (an absolute path, .. or a symlink "
                  "leading out)");
-    const circa::cli::Runner score = circa::cli::AddScoreCommand(app);
-    const circa::cli::Runner validate = circa::cli::AddValidateCommand(app);
-    const circa::cli::Runner weights = circa::cli::AddWeightsCommand(app);
-    const circa::cli::Runner analyze = circa::cli::AddAnalyzeCommand(app);
-    const circa::cli::Runner criteria = circa::cli::AddCriteriaCommand(app);
-    // A mistyped command gets the closest one ("circa sco": score).
+    // The commands, in the order `circa --help` lists them.
+    struct Command {
+      std::string_view name;
+      circa::cli::Runner (*add)(CLI::App&);
+    };
+    static constexpr Command kCommands[] = {
+        {"score", circa::cli::AddScoreCommand},
+        {"validate", circa::cli::AddValidateCommand},
+        {"weights", circa::cli::AddWeightsCommand},
+        {"analyze", circa::cli::AddAnalyzeCommand},
+        {"criteria", circa::cli::AddCriteriaCommand},
+        {"archive", circa::cli::AddArchiveCommand},
+        {"batch", circa::cli::AddBatchCommand}};
+    // The command word: the first argument that is not an option. A
+    // mistyped one gets the closest command ("circa sco": score). Only the
+    // global options are expected before it; if anything else is there
+    // (--help, an unknown option), `chosen` stays empty.
+    const Command* chosen = nullptr;
+    bool only_global_options = true;
     for (int i = 1; i < argc; ++i) {
       const std::string_view arg = argv[i];
       if (arg == "--library") {
         ++i;
         continue;
       }
-      if (arg.empty() || arg.front() == '-') continue;
-      const std::initializer_list<std::string_view> kCommands{
-          "score",    "validate", "weights", "analyze",
-          "criteria", "archive",  "batch"};
-      if (std::find(kCommands.begin(), kCommands.end(), arg) !=
-          kCommands.end()) {
+      if (arg.empty() || arg.front() == '-') {
+        if (arg != "-v" && arg != "-vv" && arg != "--verbose" &&
+            arg != "--allow-outside" && !arg.starts_with("--library=")) {
+          only_global_options = false;
+        }
+        continue;
+      }
+      const auto known =
+          std::find_if(std::begin(kCommands), std::end(kCommands),
+                       [arg](const Command& c) { return c.name == arg; });
+      if (known != std::end(kCommands)) {
+        if (only_global_options) chosen = known;
         break;
       }
-      const std::string hint = circa::util::Suggest(arg, kCommands);
+      const std::initializer_list<std::string_view> kNames{
+          "score",    "validate", "weights", "analyze",
+          "criteria", "archive",  "batch"};
+      const std::string hint = circa::util::Suggest(arg, kNames);
       if (hint.empty()) {
         std::fprintf(
             stderr,
@@ -103,8 +126,17 @@ int main(int argc, char** argv) {
       }
       return circa::cli::kExitUsage;
     }
-    const circa::cli::Runner archive = circa::cli::AddArchiveCommand(app);
-    const circa::cli::Runner batch = circa::cli::AddBatchCommand(app);
+    // Start-up time (issue 18): when the command is known, only its options
+    // are built (the others' cost about a tenth of a `circa score`); once
+    // one command is parsed, app takes no other (require_subcommand(1)), so
+    // the rest are never consulted. `circa`, `circa --help` and the like
+    // build them all, for the list of commands.
+    std::vector<std::pair<std::string_view, circa::cli::Runner>> runners;
+    for (const Command& command : kCommands) {
+      if (chosen == nullptr || chosen == &command) {
+        runners.emplace_back(command.name, command.add(app));
+      }
+    }
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -123,13 +155,9 @@ int main(int argc, char** argv) {
     circa::cli::SetAllowOutside(allow_outside);
     // Whatever a command printed must have reached standard output.
     const auto run = [&]() -> int {
-      if (app.got_subcommand("score")) return score();
-      if (app.got_subcommand("validate")) return validate();
-      if (app.got_subcommand("weights")) return weights();
-      if (app.got_subcommand("analyze")) return analyze();
-      if (app.got_subcommand("criteria")) return criteria();
-      if (app.got_subcommand("archive")) return archive();
-      if (app.got_subcommand("batch")) return batch();
+      for (const auto& [name, runner] : runners) {
+        if (app.got_subcommand(std::string(name))) return runner();
+      }
       return circa::cli::kExitUsage;
     };
     return circa::cli::CheckStdout(run());

@@ -14,9 +14,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cassert>
 #include <cmath>
-#include <deque>
 #include <mutex>
 #include <unordered_map>
 
@@ -74,10 +74,15 @@ struct Item {
 
 // Compiled when first asked for (Catalogue::Find): a `circa score` uses a
 // few dozen of the catalogue's hundreds of patterns.
+// The key and the pattern are the bundle's own text (the embedded package,
+// static data): a catalogue opens without copying them.
 struct Message {
-  std::string key;
-  icu::UnicodeString pattern;
-  std::once_flag compiled;
+  std::string_view key;
+  icu::UnicodeString pattern;  // a read-only alias
+  // Set (release) once compiled. Not a std::once_flag: glibc's
+  // pthread_once makes a futex system call after every first run, a few
+  // dozen of them per `circa score` (issue 18).
+  std::atomic<bool> compiled{false};
   bool parsed = false;  // after `compiled`: the pattern parses
   Items items;
   std::vector<std::string> arguments;
@@ -216,8 +221,8 @@ void CompileMessage(Message* m) {
   icu::MessagePattern mp(m->pattern, &where, parsed);
   if (U_FAILURE(parsed)) {
     // tests/explain/messages_test.cc: every pattern parses.
-    m->problems.push_back(m->key + ": " + u_errorName(parsed) + " at offset " +
-                          std::to_string(where.offset));
+    m->problems.push_back(std::string(m->key) + ": " + u_errorName(parsed) +
+                          " at offset " + std::to_string(where.offset));
     return;
   }
   for (int32_t i = 0; i < mp.countParts(); ++i) {
@@ -231,7 +236,7 @@ void CompileMessage(Message* m) {
       if (type != UMSGPAT_ARG_TYPE_NONE && type != UMSGPAT_ARG_TYPE_PLURAL &&
           type != UMSGPAT_ARG_TYPE_SELECTORDINAL &&
           type != UMSGPAT_ARG_TYPE_SELECT) {
-        m->problems.push_back(m->key + ": argument " + name +
+        m->problems.push_back(std::string(m->key) + ": argument " + name +
                               " has a type the formatter does not support");
       }
       if (std::find(m->arguments.begin(), m->arguments.end(), name) ==
@@ -274,20 +279,33 @@ struct Messages::Catalogue {
   // CLDR's plural and ordinal rules of the language (const use only).
   std::unique_ptr<icu::PluralRules> cardinal;
   std::unique_ptr<icu::PluralRules> ordinal;
-  // A deque: a Message (its once_flag) never moves. Mutable: compiled on
-  // first use.
-  mutable std::deque<Message> messages;
-  std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> index;
+  // Sized once when opened: a Message (its atomic flag) never moves.
+  // Mutable: compiled on first use.
+  mutable std::vector<Message> messages;
+  mutable std::mutex compiling;
+  std::unordered_map<std::string_view, std::size_t, KeyHash> index;
+  // Open while the catalogue lives: the keys and patterns point into it.
+  UResourceBundle* bundle = nullptr;
+  ~Catalogue() {
+    if (bundle != nullptr) ures_close(bundle);
+  }
 
   // The message, compiled; none when the key is unknown or its pattern
-  // does not parse. Safe from any thread (std::call_once per message).
+  // does not parse. Safe from any thread: a message is compiled once,
+  // under `compiling`, and read after its flag is seen set.
   const Message* Find(std::string_view key) const {
     const auto it = index.find(key);
     return it == index.end() ? nullptr : Compiled(it->second);
   }
   const Message* Compiled(std::size_t i) const {
     Message& m = messages[i];
-    std::call_once(m.compiled, [&m] { CompileMessage(&m); });
+    if (!m.compiled.load(std::memory_order_acquire)) {
+      const std::lock_guard<std::mutex> lock(compiling);
+      if (!m.compiled.load(std::memory_order_relaxed)) {
+        CompileMessage(&m);
+        m.compiled.store(true, std::memory_order_release);
+      }
+    }
     return m.parsed ? &m : nullptr;
   }
 
@@ -330,26 +348,35 @@ Messages::Messages(Language language)
   catalogue_->ordinal.reset(icu::PluralRules::forLocale(
       catalogue_->locale, UPLURAL_TYPE_ORDINAL, status));
   assert(U_SUCCESS(status));
+  // Start-up time (issue 18): one table of the bundle's size, one
+  // resource object reused to walk it, keys and patterns not copied.
   UResourceBundle* bundle =
       ures_openDirect(kPackage, BundleName(language), &status);
   assert(U_SUCCESS(status));
   if (U_FAILURE(status)) return;
+  catalogue_->bundle = bundle;
+  const auto size = static_cast<std::size_t>(ures_getSize(bundle));
+  catalogue_->messages = std::vector<Message>(size);
+  catalogue_->index.reserve(size);
+  UResourceBundle* item = nullptr;
   ures_resetIterator(bundle);
-  while (ures_hasNext(bundle)) {
-    UResourceBundle* item = ures_getNextResource(bundle, nullptr, &status);
+  std::size_t read = 0;
+  for (; read < size && ures_hasNext(bundle); ++read) {
+    item = ures_getNextResource(bundle, item, &status);
     int32_t length = 0;
     const UChar* text = ures_getString(item, &length, &status);
-    if (U_FAILURE(status)) {
-      ures_close(item);
-      break;
-    }
-    Message& m = catalogue_->messages.emplace_back();
+    if (U_FAILURE(status)) break;
+    Message& m = catalogue_->messages[read];
     m.key = ures_getKey(item);
-    m.pattern = icu::UnicodeString(text, length);
-    ures_close(item);
-    catalogue_->index.emplace(m.key, catalogue_->messages.size() - 1);
+    m.pattern.setTo(false, text, length);
+    catalogue_->index.emplace(m.key, read);
   }
-  ures_close(bundle);
+  ures_close(item);
+  assert(read == size);
+  if (read != size) {  // not a table of strings: no catalogue
+    catalogue_->messages.clear();
+    catalogue_->index.clear();
+  }
 }
 
 Messages::~Messages() = default;
@@ -656,7 +683,7 @@ std::vector<std::string> Messages::Keys() const {
   std::vector<std::string> keys;
   for (std::size_t i = 0; i < catalogue_->messages.size(); ++i) {
     const Message* m = catalogue_->Compiled(i);
-    if (m != nullptr) keys.push_back(m->key);
+    if (m != nullptr) keys.emplace_back(m->key);
   }
   std::sort(keys.begin(), keys.end());
   return keys;
