@@ -85,8 +85,8 @@ void AwardSteps(const CriteriaSet& set, const Scorer& scorer,
     std::string others;
     for (const int b : t.bids) {
       if (b != i) {
-        others += (others.empty() ? "" : m("list.comma")) +
-                  bids.ids[static_cast<std::size_t>(b)];
+        if (!others.empty()) m.Append(&others, "list.comma");
+        others += bids.ids[static_cast<std::size_t>(b)];
       }
     }
     const std::string points = Pts(t.total, m);

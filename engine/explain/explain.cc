@@ -65,6 +65,22 @@ Explainer::Explainer(const CriteriaSet& set, const Scorer& scorer,
     relative_note_ = m("relative.note", {{"list", list}});
   }
 
+  const Context ctx{set_, scorer_, bids_, e_, m, names_};
+  scale_text_ = m.Number(scorer.scale(), -1);
+  for (const Column& c : scorer.columns()) {
+    weight_text_.push_back(Pts(c.weight, m));
+  }
+  const auto reference = [&](int bid, std::string* total,
+                             std::vector<std::string>* values) {
+    if (bid < 0) return;
+    *total = Pts(e.totals[bid], m);
+    for (std::size_t j = 0; j < scorer.columns().size(); ++j) {
+      values->push_back(ctx.Value(bid, j));
+    }
+  };
+  reference(winner_, &winner_total_, &winner_values_);
+  reference(runner_up_, &runner_up_total_, &runner_up_values_);
+
   // Where each rank's run starts in e.order, so that tie partners are found
   // without scanning every bid for every tied bid.
   tie_start_.assign(static_cast<std::size_t>(n) + 1, 0);
@@ -170,7 +186,7 @@ void Explainer::Excluded(int i, ExplanationSink& sink) const {
                {{"start", *start},
                 {"value", ctx.Value(i, j)},
                 {"formula", ctx.Formula(i, j)},
-                {"weight", Pts(c.weight, m)},
+                {"weight", weight_text_[j]},
                 {"points", Pts(e.Points(i, jj), m)},
                 {"relative", ""}});
     } else {
@@ -195,6 +211,15 @@ void Explainer::Explain(int i, ExplanationSink& sink) const {
   const int winner = winner_;
   const double total = e.totals[i];
   const int reference = (i == winner) ? runner_up_ : winner;
+  const std::string& reference_total =
+      i == winner ? runner_up_total_ : winner_total_;
+  const std::vector<std::string>& reference_values =
+      i == winner ? runner_up_values_ : winner_values_;
+  // The bid's value on each column, as the reader sees it (written twice:
+  // against the winner and in the criterion's line).
+  thread_local std::vector<std::string> values;
+  values.resize(mcols);
+  for (std::size_t j = 0; j < mcols; ++j) values[j] = ctx.Value(i, j);
   {
     std::string* summary = sink.Begin(Part::kSummary, {});
     m.Append(summary, "summary.rank",
@@ -204,7 +229,7 @@ void Explainer::Explain(int i, ExplanationSink& sink) const {
               {"ranked", std::to_string(ranked_)},
               {"count", ranked_},
               {"total", Pts(total, m)},
-              {"scale", m.Number(scorer.scale(), -1)}});
+              {"scale", scale_text_}});
     if (e.tied[k]) {
       summary->push_back(' ');
       m.Append(summary, "summary.tied",
@@ -226,7 +251,7 @@ void Explainer::Explain(int i, ExplanationSink& sink) const {
         m.Append(summary, "summary.behind",
                  {{"ref", ref_name},
                   {"gap", Pts(gap, m)},
-                  {"total", Pts(e.totals[reference], m)}});
+                  {"total", reference_total}});
       }
     }
     sink.End();
@@ -270,8 +295,8 @@ void Explainer::Explain(int i, ExplanationSink& sink) const {
       m.Append(list, "versus.item",
                {{"points", Pts(std::abs(d.points), m)},
                 {"name", names_[d.column]},
-                {"value", ctx.Value(i, d.column)},
-                {"other", ctx.Value(reference, d.column)}});
+                {"value", values[d.column]},
+                {"other", reference_values[d.column]}});
     }
     std::string* out = sink.Begin(Part::kVersusWinner, {});
     if (gains != 0 && losses != 0) {
@@ -293,9 +318,9 @@ void Explainer::Explain(int i, ExplanationSink& sink) const {
     AppendLineStart(start.get(), i, j);
     m.Append(sink.Begin(Part::kCriterion, c.id), "criterion.line",
              {{"start", *start},
-              {"value", ctx.Value(i, j)},
+              {"value", values[j]},
               {"formula", ctx.Formula(i, j)},
-              {"weight", Pts(c.weight, m)},
+              {"weight", weight_text_[j]},
               {"points", Pts(e.Points(i, jj), m)},
               {"relative", c.relative ? relative_ : std::string_view()}});
     sink.End();

@@ -104,6 +104,13 @@ class Explainer {
   int ranked_ = 0;
   std::string relative_note_;  // empty when no rule is relative
   std::string relative_;       // " (relative)" after a relative rule's line
+  // Words every bid's explanation repeats, written once: the scale, each
+  // column's weight, and the total and values of the bids the others are
+  // compared with (the winner, and the runner-up for the winner).
+  std::string scale_text_;
+  std::vector<std::string> weight_text_;
+  std::string winner_total_, runner_up_total_;
+  std::vector<std::string> winner_values_, runner_up_values_;
   // Where each rank's run starts in e.order (tie partners without a scan).
   std::vector<std::size_t> tie_start_;
   // Each bid's tie record, -1 when none (no scan of every record per bid).
