@@ -75,8 +75,9 @@ nlohmann::ordered_json InputsJson(const CriteriaSet& set, const BidSet& bids,
 namespace {
 
 // True when every byte of text[0, size) is written as it is between a JSON
-// string's quotes: printable ASCII (0x20..0x7F) other than '"' and '\\'.
-// Eight bytes at a time: nearly every string of a report is such text.
+// string's quotes and needs no sanitising (JsonText): printable ASCII
+// (0x20..0x7E) other than '"' and '\\'. Eight bytes at a time: nearly every
+// string of a report is such text.
 bool PlainJsonText(const char* text, std::size_t size) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
@@ -86,17 +87,17 @@ bool PlainJsonText(const char* text, std::size_t size) {
     std::memcpy(&w, text + i, 8);
     const std::uint64_t quote = w ^ (kOnes * '"');
     const std::uint64_t backslash = w ^ (kOnes * '\\');
-    // A byte's high bit in `special` is set when it is >= 0x80, below 0x20,
-    // '"' or '\\' (exact whenever a word holds none of the first kind:
-    // a borrow only runs on from a byte that is itself flagged).
-    const std::uint64_t special = w | ((w - kOnes * 0x20) & ~w) |
+    // A byte's high bit in `special` is set when it is >= 0x7F, below 0x20,
+    // '"' or '\\' (exact whenever a word holds none of the first kind: a
+    // carry or borrow only runs on from a byte that is itself flagged).
+    const std::uint64_t special = (w + kOnes) | w | ((w - kOnes * 0x20) & ~w) |
                                   ((quote - kOnes) & ~quote) |
                                   ((backslash - kOnes) & ~backslash);
     if ((special & kHigh) != 0) return false;
   }
   for (; i < size; ++i) {
     const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') return false;
+    if (b < 0x20 || b >= 0x7F || b == '"' || b == '\\') return false;
   }
   return true;
 }
@@ -179,7 +180,11 @@ class PrettyJson {
     const std::string text = out_->substr(start);
     out_->resize(start - 1);
     util::AppendJsonString(out_, text);
+    plain_ = false;
   }
+  // True when every string written was plain (PlainJsonText): what this
+  // writer wrote is then printable ASCII, with nothing to sanitise.
+  bool plain() const { return plain_; }
   void StringArray(const std::vector<std::string>& values) {
     BeginArray();
     for (const std::string& v : values) String(v);
@@ -229,6 +234,7 @@ class PrettyJson {
       out_->push_back('"');
     } else {
       util::AppendJsonString(out_, text);
+      plain_ = false;
     }
   }
 
@@ -247,6 +253,7 @@ class PrettyJson {
   std::array<std::size_t, kMaxDepth> counts_{};
   std::size_t depth_ = 0;
   bool pending_key_ = false;
+  bool plain_ = true;
 };
 
 // "explanation": each sentence appended by the explainer straight into the
@@ -567,7 +574,8 @@ PanelCells IndexPanelCells(const Report& r) {
   return cells;
 }
 
-void AppendBidJson(const Report& r, const PanelCells& panel, int i,
+// Returns true when what it wrote is plain ASCII (PrettyJson::plain).
+bool AppendBidJson(const Report& r, const PanelCells& panel, int i,
                    std::string* out) {
   const BidSet& bids = *r.bids;
   const Scorer& scorer = *r.scorer;
@@ -646,6 +654,7 @@ void AppendBidJson(const Report& r, const PanelCells& panel, int i,
   if (r.explainer != nullptr) r.explainer->Explain(i, explanation);
   explanation.Finish();
   j.EndObject();
+  return j.plain();
 }
 
 }  // namespace
@@ -717,7 +726,8 @@ void RenderJson(const Report& r, const TextSink& sink) {
           const std::size_t start = text->size();
           if (n != 0) text->push_back(',');
           text->append("\n    ");
-          write(n, text);
+          // `write` returns true when it knows its text is plain ASCII.
+          if (write(n, text)) return;
           const auto plain = std::all_of(
               text->begin() + static_cast<std::ptrdiff_t>(start), text->end(),
               [](char c) { return static_cast<unsigned char>(c) < 0x7F; });
@@ -733,12 +743,13 @@ void RenderJson(const Report& r, const TextSink& sink) {
   };
   const PanelCells panel = IndexPanelCells(r);
   fill("bids", e.order.size(), [&](std::size_t n, std::string* text) {
-    AppendBidJson(r, panel, e.order[n], text);
+    return AppendBidJson(r, panel, e.order[n], text);
   });
   const FactContext facts = r.Facts();
   fill("notes", e.notes.size(), [&](std::size_t n, std::string* text) {
     PrettyJson w(text, 4);
     WriteNote(e.notes[n], facts, &w);
+    return false;
   });
   fill("tie_breaks", e.tie_breaks.size(),
        [&](std::size_t n, std::string* text) {
@@ -770,6 +781,7 @@ void RenderJson(const Report& r, const TextSink& sink) {
          }
          w.EndArray();
          w.EndObject();
+         return false;
        });
   out += std::string_view(doc).substr(done);
   out += '\n';

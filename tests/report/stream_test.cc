@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "report/fixtures.h"
 #include "report/text_util.h"
@@ -117,6 +119,47 @@ TEST(Stream, FullPrecisionHoldsForEveryBlockOfBids) {
       nlohmann::json::parse(circa::RenderJson(scored->report));
   const double last = rounded["bids"][1499]["criteria"][3]["score"];
   EXPECT_EQ(last, std::round(last * 1e6) / 1e6);
+}
+
+TEST(Stream, JsonStringsWithEveryByteThatNeedsCareAtEveryPlace) {
+  // The JSON writer copies a string between quotes as it stands when it
+  // finds nothing to escape, eight bytes at a time: a quote, a backslash, a
+  // control, DEL or a multi-byte character at any place in the string (in
+  // the eight-byte words and in the tail) must still be escaped and
+  // sanitised, whatever text it is in.
+  const std::string specials[] = {"\"",   "\\",   "\n",      "\x01",
+                                  "\x1f", "\x7f", "\xc3\xa9"};
+  constexpr std::size_t kLength = 19;
+  auto scored = ScoreText(
+      kT1Criteria, ManyBids(static_cast<int>(kLength * std::size(specials))));
+  std::vector<std::string> expected;
+  for (const std::string& special : specials) {
+    for (std::size_t at = 0; at < kLength; ++at) {
+      std::string supplier(kLength, 'a');
+      supplier.replace(at, 1, special);
+      expected.push_back(supplier);
+    }
+  }
+  scored->bids.suppliers = expected;
+  const std::string text = circa::RenderJson(scored->report);
+  // Every control and DEL escaped: none is written raw.
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    ASSERT_TRUE((b >= 0x20 || b == '\n') && b != 0x7F) << int{b};
+  }
+  const nlohmann::json doc = nlohmann::json::parse(text);
+  ASSERT_EQ(doc["bids"].size(), expected.size());
+  for (const nlohmann::json& bid : doc["bids"]) {
+    const std::string id = bid["id"];
+    const std::size_t k = std::stoul(id.substr(1));
+    EXPECT_EQ(bid["supplier"], expected[k]) << id;
+    // The summary names the supplier: written into the output by the
+    // explainer and escaped there.
+    EXPECT_NE(bid["explanation"]["summary"].get<std::string>().find(
+                  "(" + expected[k] + ")"),
+              std::string::npos)
+        << id;
+  }
 }
 
 TEST(Stream, JsonWithNoBidsKeepsAnEmptyArray) {
