@@ -145,10 +145,34 @@ class PrettyJson {
       out_->append("null");
       return;
     }
+    // The text of a double, remembered per thread by its bits: a report
+    // writes the same weights, marks, prices and scores again and again,
+    // and nlohmann's shortest conversion is the writer's dearest step.
+    struct Seen {
+      std::uint64_t bits = 0;
+      std::size_t size = 0;  // 0: empty
+      char text[32];
+    };
+    constexpr std::size_t kSlots = 1024;  // a power of two
+    thread_local std::array<Seen, kSlots> seen;
+    std::uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    Seen& slot = seen[(bits * 0x9E3779B97F4A7C15ULL) >> 54];
+    static_assert(kSlots == std::size_t{1} << (64 - 54));
+    if (slot.size != 0 && slot.bits == bits) {
+      out_->append(slot.text, slot.size);
+      return;
+    }
     char buffer[64];
     const char* end =
         nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
-    out_->append(buffer, static_cast<std::size_t>(end - buffer));
+    const auto size = static_cast<std::size_t>(end - buffer);
+    if (size <= sizeof slot.text) {
+      slot.bits = bits;
+      slot.size = size;
+      std::memcpy(slot.text, buffer, size);
+    }
+    out_->append(buffer, size);
   }
   void Integer(long long value) {
     Value();
