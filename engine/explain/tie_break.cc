@@ -1,5 +1,6 @@
 // Ties on the total: the rules of the declared policy that separated bids
 // (with each bid's key), the note on a tie and a tied bid's partners.
+#include <array>
 #include <string>
 
 #include "explain/words.h"
@@ -119,25 +120,30 @@ std::string TiePartners(const Evaluation& e, const BidSet& bids, int bid,
                         const Messages& m) {
   constexpr std::size_t kNamed = 5;
   const int rank = e.rank[static_cast<std::size_t>(bid)];
-  std::vector<std::string> names;
+  // The first kNamed partners, joined as JoinAnd joins them (the last two
+  // by "and" when they are all), without copying their ids first.
+  std::array<const std::string*, kNamed> names{};
+  std::size_t named = 0;
   std::size_t others = 0;
   for (std::size_t p = tie_start[static_cast<std::size_t>(rank)];
        p < e.order.size() &&
        e.rank[static_cast<std::size_t>(e.order[p])] == rank;
        ++p) {
     if (e.order[p] == bid) continue;
-    if (names.size() < kNamed) {
-      names.push_back(bids.ids[static_cast<std::size_t>(e.order[p])]);
+    if (named < kNamed) {
+      names[named++] = &bids.ids[static_cast<std::size_t>(e.order[p])];
     } else {
       ++others;
     }
   }
-  if (others == 0) return JoinAnd(names, m);
   std::string out;
-  for (std::size_t t = 0; t < names.size(); ++t) {
-    if (t) out += m("list.comma");
-    out += names[t];
+  for (std::size_t t = 0; t < named; ++t) {
+    if (t != 0) {
+      m.Append(&out, others == 0 && t + 1 == named ? "list.and" : "list.comma");
+    }
+    out += *names[t];
   }
+  if (others == 0) return out;
   return m(
       "tie.partners_more",
       {{"names", out}, {"count", others}, {"others", std::to_string(others)}});

@@ -74,14 +74,12 @@ std::string TieNote(const TieBreakRecord& record, const FactContext& context);
 // The note sentences of the abnormally-low rules (abnormally_low.cc).
 std::string AbnormallyLowNote(const Note& note, const FactContext& context);
 
-// The award-order steps of one bid, in order (award_steps.cc;
-// docs/criteria-format.md, "Award order").
-std::vector<std::string> AwardSteps(const CriteriaSet& set,
-                                    const Scorer& scorer, const BidSet& bids,
-                                    const Evaluation& e, int i,
-                                    const PanelResult* panel,
-                                    const std::vector<int>& tie_record,
-                                    Language language);
+// The award-order steps of one bid, in order, each a kAwardStep sentence
+// of `sink` (award_steps.cc; docs/criteria-format.md, "Award order").
+void AwardSteps(const CriteriaSet& set, const Scorer& scorer,
+                const BidSet& bids, const Evaluation& e, int i,
+                const PanelResult* panel, const std::vector<int>& tie_record,
+                Language language, ExplanationSink& sink);
 
 }  // namespace circa::explain
 

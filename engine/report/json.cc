@@ -5,6 +5,8 @@
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <unordered_map>
@@ -72,6 +74,34 @@ nlohmann::ordered_json InputsJson(const CriteriaSet& set, const BidSet& bids,
 
 namespace {
 
+// True when every byte of text[0, size) is written as it is between a JSON
+// string's quotes and needs no sanitising (JsonText): printable ASCII
+// (0x20..0x7E) other than '"' and '\\'. Eight bytes at a time: nearly every
+// string of a report is such text.
+bool PlainJsonText(const char* text, std::size_t size) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text + i, 8);
+    const std::uint64_t quote = w ^ (kOnes * '"');
+    const std::uint64_t backslash = w ^ (kOnes * '\\');
+    // A byte's high bit in `special` is set when it is >= 0x7F, below 0x20,
+    // '"' or '\\' (exact whenever a word holds none of the first kind: a
+    // carry or borrow only runs on from a byte that is itself flagged).
+    const std::uint64_t special = (w + kOnes) | w | ((w - kOnes * 0x20) & ~w) |
+                                  ((quote - kOnes) & ~quote) |
+                                  ((backslash - kOnes) & ~backslash);
+    if ((special & kHigh) != 0) return false;
+  }
+  for (; i < size; ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x20 || b >= 0x7F || b == '"' || b == '\\') return false;
+  }
+  return true;
+}
+
 // Writes JSON exactly as nlohmann's dump(2) lays it out (the layout of
 // every circa.result document), straight into a string: a million bids
 // are written without building a DOM per bid. Scalars follow nlohmann:
@@ -115,10 +145,34 @@ class PrettyJson {
       out_->append("null");
       return;
     }
+    // The text of a double, remembered per thread by its bits: a report
+    // writes the same weights, marks, prices and scores again and again,
+    // and nlohmann's shortest conversion is the writer's dearest step.
+    struct Seen {
+      std::uint64_t bits = 0;
+      std::size_t size = 0;  // 0: empty
+      char text[32];
+    };
+    constexpr std::size_t kSlots = 1024;  // a power of two
+    thread_local std::array<Seen, kSlots> seen;
+    std::uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    Seen& slot = seen[(bits * 0x9E3779B97F4A7C15ULL) >> 54];
+    static_assert(kSlots == std::size_t{1} << (64 - 54));
+    if (slot.size != 0 && slot.bits == bits) {
+      out_->append(slot.text, slot.size);
+      return;
+    }
     char buffer[64];
     const char* end =
         nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
-    out_->append(buffer, static_cast<std::size_t>(end - buffer));
+    const auto size = static_cast<std::size_t>(end - buffer);
+    if (size <= sizeof slot.text) {
+      slot.bits = bits;
+      slot.size = size;
+      std::memcpy(slot.text, buffer, size);
+    }
+    out_->append(buffer, size);
   }
   void Integer(long long value) {
     Value();
@@ -134,6 +188,27 @@ class PrettyJson {
     Value();
     out_->append("null");
   }
+  // A string value whose text the caller appends to the output itself;
+  // EndString(start) with what BeginString returned then escapes it where
+  // needed and closes it, as String would have written it.
+  std::size_t BeginString() {
+    Value();
+    out_->push_back('"');
+    return out_->size();
+  }
+  void EndString(std::size_t start) {
+    if (PlainJsonText(out_->data() + start, out_->size() - start)) {
+      out_->push_back('"');
+      return;
+    }
+    const std::string text = out_->substr(start);
+    out_->resize(start - 1);
+    util::AppendJsonString(out_, text);
+    plain_ = false;
+  }
+  // True when every string written was plain (PlainJsonText): what this
+  // writer wrote is then printable ASCII, with nothing to sanitise.
+  bool plain() const { return plain_; }
   void StringArray(const std::vector<std::string>& values) {
     BeginArray();
     for (const std::string& v : values) String(v);
@@ -141,11 +216,18 @@ class PrettyJson {
   }
 
  private:
-  // Starts a line for the next member or element.
+  // Starts a line for the next member or element: ",\n" or "\n" and the
+  // indentation, in one append.
   void NextLine() {
-    if (counts_[depth_ - 1]++ != 0) out_->push_back(',');
-    out_->push_back('\n');
-    out_->append(indent_ + 2 * depth_, ' ');
+    const std::size_t spaces = indent_ + 2 * depth_;
+    const bool first = counts_[depth_ - 1]++ == 0;
+    if (spaces > kMaxIndent) {  // deeper than any writer here goes
+      if (!first) out_->push_back(',');
+      out_->push_back('\n');
+      out_->append(spaces, ' ');
+      return;
+    }
+    out_->append(kLines + (first ? 1 : 0), spaces + (first ? 1 : 2));
   }
   // A value: after its key, or as the next element of an array.
   void Value() {
@@ -170,8 +252,22 @@ class PrettyJson {
     out_->push_back(bracket);
   }
   void AppendString(std::string_view text) {
-    util::AppendJsonString(out_, text);
+    if (PlainJsonText(text.data(), text.size())) {
+      out_->push_back('"');
+      out_->append(text);
+      out_->push_back('"');
+    } else {
+      util::AppendJsonString(out_, text);
+      plain_ = false;
+    }
   }
+
+  // ",\n" and the most spaces a line starts with.
+  static constexpr std::size_t kMaxIndent = 2 * 32 + 8;
+  static constexpr char kLines[] =
+      ",\n                                                                 "
+      "        ";
+  static_assert(sizeof kLines >= kMaxIndent + 3);
 
   std::string* out_;
   std::size_t indent_;
@@ -181,6 +277,70 @@ class PrettyJson {
   std::array<std::size_t, kMaxDepth> counts_{};
   std::size_t depth_ = 0;
   bool pending_key_ = false;
+  bool plain_ = true;
+};
+
+// "explanation": each sentence appended by the explainer straight into the
+// output between its quotes (ExplanationSink), escaped there only if it
+// needs it, in the layout String and StringArray give a BidExplanation.
+class JsonExplanation final : public ExplanationSink {
+ public:
+  JsonExplanation(PrettyJson* j, std::string* out) : j_(j), out_(out) {
+    j_->BeginObject();
+  }
+  std::string* Begin(Part part, std::string_view criterion) override {
+    Enter(static_cast<int>(part));
+    if (part == Part::kCriterion) {
+      j_->BeginObject();
+      j_->Key("id");
+      j_->String(criterion);
+      j_->Key("text");
+    }
+    start_ = j_->BeginString();
+    return out_;
+  }
+  void End() override {
+    j_->EndString(start_);
+    if (part_ == static_cast<int>(Part::kCriterion)) j_->EndObject();
+  }
+  // Writes the parts not given (an empty text or list: no explainer) and
+  // closes the object.
+  void Finish() {
+    Enter(kParts);
+    j_->EndObject();
+  }
+
+ private:
+  static constexpr int kParts = 5;
+  static constexpr const char* kKeys[kParts] = {
+      "summary", "award_steps", "versus_winner", "criteria", "relative_note"};
+  static bool IsList(int part) { return part >= 1 && part <= 3; }
+
+  // Moves on to part `part` (an element of the list being written, or a
+  // later part), writing the keys of the parts in between as empty.
+  void Enter(int part) {
+    if (part == part_ && IsList(part)) return;
+    assert(part > part_);
+    if (part_ >= 0 && IsList(part_)) j_->EndArray();
+    for (int p = part_ + 1; p < part; ++p) {
+      j_->Key(std::string_view(kKeys[p]));
+      if (IsList(p)) {
+        j_->BeginArray();
+        j_->EndArray();
+      } else {
+        j_->String("");
+      }
+    }
+    part_ = part;
+    if (part == kParts) return;
+    j_->Key(std::string_view(kKeys[part]));
+    if (IsList(part)) j_->BeginArray();
+  }
+
+  PrettyJson* j_;
+  std::string* out_;
+  int part_ = -1;          // the part being written (-1: none yet)
+  std::size_t start_ = 0;  // where the open sentence's text starts
 };
 
 // A requirement's declared bound: a number (min, max, numeric equals), the
@@ -438,7 +598,8 @@ PanelCells IndexPanelCells(const Report& r) {
   return cells;
 }
 
-void AppendBidJson(const Report& r, const PanelCells& panel, int i,
+// Returns true when what it wrote is plain ASCII (PrettyJson::plain).
+bool AppendBidJson(const Report& r, const PanelCells& panel, int i,
                    std::string* out) {
   const BidSet& bids = *r.bids;
   const Scorer& scorer = *r.scorer;
@@ -512,30 +673,12 @@ void AppendBidJson(const Report& r, const PanelCells& panel, int i,
     j.EndObject();
   }
   j.EndArray();
-  const BidExplanation x = r.Explanation(i);
   j.Key("explanation");
-  j.BeginObject();
-  j.Key("summary");
-  j.String(x.summary);
-  j.Key("award_steps");
-  j.StringArray(x.award_steps);
-  j.Key("versus_winner");
-  j.StringArray(x.versus_winner);
-  j.Key("criteria");
-  j.BeginArray();
-  for (const CriterionExplanation& ce : x.criteria) {
-    j.BeginObject();
-    j.Key("id");
-    j.String(ce.id);
-    j.Key("text");
-    j.String(ce.text);
-    j.EndObject();
-  }
-  j.EndArray();
-  j.Key("relative_note");
-  j.String(x.relative_note);
+  JsonExplanation explanation(&j, out);
+  if (r.explainer != nullptr) r.explainer->Explain(i, explanation);
+  explanation.Finish();
   j.EndObject();
-  j.EndObject();
+  return j.plain();
 }
 
 }  // namespace
@@ -607,7 +750,8 @@ void RenderJson(const Report& r, const TextSink& sink) {
           const std::size_t start = text->size();
           if (n != 0) text->push_back(',');
           text->append("\n    ");
-          write(n, text);
+          // `write` returns true when it knows its text is plain ASCII.
+          if (write(n, text)) return;
           const auto plain = std::all_of(
               text->begin() + static_cast<std::ptrdiff_t>(start), text->end(),
               [](char c) { return static_cast<unsigned char>(c) < 0x7F; });
@@ -623,12 +767,13 @@ void RenderJson(const Report& r, const TextSink& sink) {
   };
   const PanelCells panel = IndexPanelCells(r);
   fill("bids", e.order.size(), [&](std::size_t n, std::string* text) {
-    AppendBidJson(r, panel, e.order[n], text);
+    return AppendBidJson(r, panel, e.order[n], text);
   });
   const FactContext facts = r.Facts();
   fill("notes", e.notes.size(), [&](std::size_t n, std::string* text) {
     PrettyJson w(text, 4);
     WriteNote(e.notes[n], facts, &w);
+    return false;
   });
   fill("tie_breaks", e.tie_breaks.size(),
        [&](std::size_t n, std::string* text) {
@@ -660,6 +805,7 @@ void RenderJson(const Report& r, const TextSink& sink) {
          }
          w.EndArray();
          w.EndObject();
+         return false;
        });
   out += std::string_view(doc).substr(done);
   out += '\n';

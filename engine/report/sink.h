@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "circa/report.h"
+#include "report/text_util.h"
 
 namespace circa::report {
 
@@ -28,8 +29,15 @@ class ChunkedWriter {
   ChunkedWriter& operator=(const ChunkedWriter&) = delete;
 
   // Long text is handed over in slices: no chunk is longer than kChunk.
+  // Whole chunks of it go to the sink as they stand, without a copy into
+  // the buffer (a block of 512 bids' JSON is about 1 MB).
   ChunkedWriter& operator+=(std::string_view text) {
     while (!text.empty()) {
+      if (buffer_.empty() && text.size() >= kChunk) {
+        sink_(text.substr(0, kChunk));
+        text.remove_prefix(kChunk);
+        continue;
+      }
       const std::size_t take = std::min(kChunk - buffer_.size(), text.size());
       buffer_ += text.substr(0, take);
       text.remove_prefix(take);
@@ -66,7 +74,12 @@ void WriteInBlocks(std::size_t count, const Render& render,
   // capacity is kept, so a block is not grown from nothing (and its pages
   // not mapped afresh) every time.
   std::string texts[2];
-  const auto block = [&render, count](std::size_t from, std::string* text) {
+  // The thread's number precision holds for the other thread's blocks too
+  // (`--precision full` rounded every other block of 512 bids before).
+  const bool full_precision = FullPrecisionScope::On();
+  const auto block = [&render, count, full_precision](std::size_t from,
+                                                      std::string* text) {
+    const FullPrecisionScope precision(full_precision);
     text->clear();
     const std::size_t to = std::min(count, from + kBlock);
     for (std::size_t n = from; n < to; ++n) render(n, text);

@@ -109,6 +109,7 @@ FullPrecisionScope::FullPrecisionScope(bool on) : previous_(full_precision) {
   full_precision = on;
 }
 FullPrecisionScope::~FullPrecisionScope() { full_precision = previous_; }
+bool FullPrecisionScope::On() { return full_precision; }
 
 double Round6(double value) {
   const double r = full_precision ? value : util::RoundDecimal(value, 6);

@@ -39,12 +39,16 @@ double Round6(double value);
 
 // RenderOptions::precision full for the renders inside its scope, on this
 // thread (the one switch every JSON number passes through: Round6).
+// WriteInBlocks carries it to the thread that renders every other block.
 class FullPrecisionScope {
  public:
   explicit FullPrecisionScope(bool on);
   ~FullPrecisionScope();
   FullPrecisionScope(const FullPrecisionScope&) = delete;
   FullPrecisionScope& operator=(const FullPrecisionScope&) = delete;
+
+  // Whether full precision is on, on this thread.
+  static bool On();
 
  private:
   bool previous_;

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "circa/bids.h"
@@ -33,6 +34,30 @@ struct BidExplanation {
   std::string relative_note;                   // what relative rules mean here
 };
 
+// Where Explainer::Explain(bid, sink) writes one bid's explanation, one
+// sentence at a time, in the order of BidExplanation's fields: the summary,
+// each award step, each sentence against the winner, each criterion's line
+// and the relative note (always, possibly empty). A renderer of a million
+// bids has each sentence appended straight to its output (the JSON writer),
+// with no BidExplanation in between.
+class ExplanationSink {
+ public:
+  enum class Part {
+    kSummary,
+    kAwardStep,
+    kVersusWinner,
+    kCriterion,
+    kRelativeNote
+  };
+  virtual ~ExplanationSink() = default;
+  // Where the next sentence, of `part`, is to be appended (`criterion`: the
+  // column's id for kCriterion, else empty). Until End, the text returned
+  // is only appended to.
+  virtual std::string* Begin(Part part, std::string_view criterion) = 0;
+  // The sentence begun last is complete.
+  virtual void End() = 0;
+};
+
 // Explains one bid at a time, so that a renderer writing a million bids
 // holds one explanation, not a million. What every bid's explanation shares
 // (the winner, the runner-up, where each rank's run starts, each bid's tie
@@ -52,6 +77,8 @@ class Explainer {
 
   // The explanation of bid `bid` (an index into `bids`).
   BidExplanation Explain(int bid) const;
+  // The same, sentence by sentence into `sink` (the words are the same).
+  void Explain(int bid, ExplanationSink& sink) const;
   // Bid `bid`'s value on column `column` as a reader sees it ("238.000
   // EUR", "ja"), and column `column`'s name, in the explainer's language.
   std::string Value(int bid, std::size_t column) const;
@@ -60,9 +87,9 @@ class Explainer {
   }
 
  private:
-  BidExplanation Excluded(int bid) const;
-  // "<name>: " and the lead, if any, of bid i's line on column j.
-  std::string LineStart(int bid, std::size_t column) const;
+  void Excluded(int bid, ExplanationSink& sink) const;
+  // Appends "<name>: " and the lead, if any, of bid i's line on column j.
+  void AppendLineStart(std::string* out, int bid, std::size_t column) const;
 
   const CriteriaSet& set_;
   const Scorer& scorer_;
@@ -76,6 +103,14 @@ class Explainer {
   int runner_up_ = -1;
   int ranked_ = 0;
   std::string relative_note_;  // empty when no rule is relative
+  std::string relative_;       // " (relative)" after a relative rule's line
+  // Words every bid's explanation repeats, written once: the scale, each
+  // column's weight, and the total and values of the bids the others are
+  // compared with (the winner, and the runner-up for the winner).
+  std::string scale_text_;
+  std::vector<std::string> weight_text_;
+  std::string winner_total_, runner_up_total_;
+  std::vector<std::string> winner_values_, runner_up_values_;
   // Where each rank's run starts in e.order (tie partners without a scan).
   std::vector<std::size_t> tie_start_;
   // Each bid's tie record, -1 when none (no scan of every record per bid).

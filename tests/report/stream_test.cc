@@ -3,11 +3,15 @@
 // overloads return, for every format.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "report/fixtures.h"
+#include "report/text_util.h"
 
 namespace circa_test {
 namespace {
@@ -80,6 +84,82 @@ TEST(Stream, JsonWrittenBidByBidIsTheDocumentDumped) {
   for (const auto& b : doc["bids"]) ids.insert(b["id"].get<std::string>());
   EXPECT_EQ(ids.size(), 500u);
   EXPECT_FALSE(doc["tie_breaks"].empty());
+}
+
+TEST(Stream, FullPrecisionHoldsForEveryBlockOfBids) {
+  // Bids are rendered in blocks of 512, every other block on a second
+  // thread: `--precision full` must reach that thread too. Price scores
+  // (lowest / price) have more than six decimals, so a rounded one differs
+  // from the double; 1,500 bids are three blocks.
+  const auto scored = ScoreText(kT1Criteria, ManyBids(1500));
+  const circa::Evaluation& e = scored->evaluation;
+  const auto price = static_cast<Eigen::Index>(3);
+  std::string text;
+  {
+    const circa::report::FullPrecisionScope full(true);
+    text = circa::RenderJson(scored->report);
+  }
+  const nlohmann::json doc = nlohmann::json::parse(text);
+  ASSERT_EQ(doc["bids"].size(), 1500u);
+  std::size_t unrounded = 0;
+  for (std::size_t n = 0; n < 1500; ++n) {
+    const nlohmann::json& bid = doc["bids"][n];
+    const int i = e.order[n];
+    ASSERT_EQ(bid["id"], scored->bids.ids[static_cast<std::size_t>(i)]);
+    const nlohmann::json& cell = bid["criteria"][3];
+    ASSERT_EQ(cell["id"], "price");
+    EXPECT_EQ(cell["score"].get<double>(), e.scores(i, price)) << "bid " << n;
+    EXPECT_EQ(bid["total"].get<double>(), e.totals[i]) << "bid " << n;
+    const double score = e.scores(i, price);
+    if (std::round(score * 1e6) / 1e6 != score) ++unrounded;
+  }
+  EXPECT_GT(unrounded, 1000u);  // the check has something to catch
+  // Outside the scope the same render rounds again.
+  const nlohmann::json rounded =
+      nlohmann::json::parse(circa::RenderJson(scored->report));
+  const double last = rounded["bids"][1499]["criteria"][3]["score"];
+  EXPECT_EQ(last, std::round(last * 1e6) / 1e6);
+}
+
+TEST(Stream, JsonStringsWithEveryByteThatNeedsCareAtEveryPlace) {
+  // The JSON writer copies a string between quotes as it stands when it
+  // finds nothing to escape, eight bytes at a time: a quote, a backslash, a
+  // control, DEL or a multi-byte character at any place in the string (in
+  // the eight-byte words and in the tail) must still be escaped and
+  // sanitised, whatever text it is in.
+  const std::string specials[] = {"\"",   "\\",   "\n",      "\x01",
+                                  "\x1f", "\x7f", "\xc3\xa9"};
+  constexpr std::size_t kLength = 19;
+  auto scored = ScoreText(
+      kT1Criteria, ManyBids(static_cast<int>(kLength * std::size(specials))));
+  std::vector<std::string> expected;
+  for (const std::string& special : specials) {
+    for (std::size_t at = 0; at < kLength; ++at) {
+      std::string supplier(kLength, 'a');
+      supplier.replace(at, 1, special);
+      expected.push_back(supplier);
+    }
+  }
+  scored->bids.suppliers = expected;
+  const std::string text = circa::RenderJson(scored->report);
+  // Every control and DEL escaped: none is written raw.
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    ASSERT_TRUE((b >= 0x20 || b == '\n') && b != 0x7F) << int{b};
+  }
+  const nlohmann::json doc = nlohmann::json::parse(text);
+  ASSERT_EQ(doc["bids"].size(), expected.size());
+  for (const nlohmann::json& bid : doc["bids"]) {
+    const std::string id = bid["id"];
+    const std::size_t k = std::stoul(id.substr(1));
+    EXPECT_EQ(bid["supplier"], expected[k]) << id;
+    // The summary names the supplier: written into the output by the
+    // explainer and escaped there.
+    EXPECT_NE(bid["explanation"]["summary"].get<std::string>().find(
+                  "(" + expected[k] + ")"),
+              std::string::npos)
+        << id;
+  }
 }
 
 TEST(Stream, JsonWithNoBidsKeepsAnEmptyArray) {
