@@ -53,21 +53,21 @@ def main():
         numpy = json.loads(peers.stdout)
     one = circa_medians(bench, "^BM_Score/100000$|^BM_Smaa/20/100000$", True)
     two = circa_medians(
-        bench, "^BM_ScoreThreads/100000$|^BM_SmaaThreads/20/100000", False)
+        bench, "^BM_ScoreThreads/100000/|^BM_SmaaThreads/20/100000", False)
     rows = [("score + rank 100,000 x 30", one.get("BM_Score/100000"),
              (numpy["score_ms"], numpy["score_cpu_ms"])),
             ("SMAA-2 100,000 x 20 x 30, one thread",
              one.get("BM_Smaa/20/100000"),
              (numpy["smaa_ms"], numpy["smaa_cpu_ms"]))]
-    # Google Benchmark's CPU time counts the main thread only: wall.
-    if "BM_ScoreThreads/100000" in two:
-        ms = two["BM_ScoreThreads/100000"]
-        rows.insert(1, ("score + rank, every core (wall)", (ms[0], ms[0]),
-                        (numpy["score_ms"], numpy["score_ms"])))
-    if "BM_SmaaThreads/20/100000" in two:
-        ms = two["BM_SmaaThreads/20/100000"]
-        rows.append(("SMAA-2, every core (wall)", (ms[0], ms[0]),
-                     (numpy["smaa_ms"], numpy["smaa_ms"])))
+    # Google Benchmark's CPU time counts the main thread only: wall. (Their
+    # run names end in /real_time.)
+    for name, ms in sorted(two.items()):
+        if name.startswith("BM_ScoreThreads/100000"):
+            rows.insert(1, ("score + rank, every core (wall)", (ms[0], ms[0]),
+                            (numpy["score_ms"], numpy["score_ms"])))
+        elif name.startswith("BM_SmaaThreads/20/100000"):
+            rows.append(("SMAA-2, every core (wall)", (ms[0], ms[0]),
+                         (numpy["smaa_ms"], numpy["smaa_ms"])))
     print(f"numpy {numpy['numpy']}; wall / CPU medians in ms; ratio = numpy "
           "/ circa")
     print(f"{'benchmark':38} {'circa wall':>10} {'numpy wall':>10} "
