@@ -6,6 +6,7 @@
 #include "circa/scorer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cmath>
 #include <thread>
@@ -90,16 +91,29 @@ std::vector<RowRange> SplitRows(Eigen::Index n, int parts) {
   return out;
 }
 
-// Runs part(0), ..., part(parts - 1): part 0 on the calling thread, the
-// others on threads of their own, all joined before it returns.
+// Runs part(u, w) for every unit u < units, on `threads` workers w (0 the
+// calling thread, the others threads of their own, all joined before it
+// returns), each taking the next unit not yet taken — in reverse order
+// when `backwards` — so that a worker the system does not run soon leaves
+// its units to the others instead of holding up the call.
 template <typename Part>
-void RunParts(std::size_t parts, const Part& part) {
+void RunParts(int threads, std::size_t units, bool backwards,
+              const Part& part) {
+  std::atomic<std::size_t> next{0};
+  const auto work = [&](int w) {
+    for (std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
+         i < units; i = next.fetch_add(1, std::memory_order_relaxed)) {
+      part(backwards ? units - 1 - i : i, w);
+    }
+  };
   std::vector<std::jthread> pool;
-  pool.reserve(parts > 0 ? parts - 1 : 0);
-  for (std::size_t p = 1; p < parts; ++p) {
-    pool.emplace_back([&part, p] { part(p); });
-  }
-  if (parts > 0) part(0);
+  const int helpers = static_cast<int>(
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)),
+                            units) -
+      (units > 0 ? 1 : 0));
+  pool.reserve(static_cast<std::size_t>(std::max(helpers, 0)));
+  for (int w = 1; w <= helpers; ++w) pool.emplace_back([&work, w] { work(w); });
+  work(0);
 }
 
 // A column's least and greatest value over some rows, and the first rows
@@ -199,7 +213,13 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   // column is added (in cache), not the whole of them up front.
   e->totals.resize(n);
   e->subtotals.resize(n, tops);
-  const std::vector<RowRange> ranges = SplitRows(n, score::ScoreThreadsFor(n));
+  // On several threads, units of one block of rows each, taken by
+  // whichever thread is free.
+  const int threads = score::ScoreThreadsFor(n);
+  const std::vector<RowRange> ranges = SplitRows(
+      n, threads > 1
+             ? static_cast<int>((n + score::kSplitRows - 1) / score::kSplitRows)
+             : 1);
   const std::size_t parts = ranges.size();
   // Relative rules need their column's extremes before scoring: one pass
   // first, each part over its rows. The others' extremes are taken from
@@ -209,7 +229,9 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   // [part][column]
   std::vector<std::vector<Extreme>> found(parts, std::vector<Extreme>(mm));
   if (any_relative) {
-    RunParts(parts, [&](std::size_t p) {
+    // Backwards, so that the first rows, which the scoring pass reads
+    // first, are the ones still in the cache.
+    RunParts(threads, parts, true, [&](std::size_t p, int) {
       for (Eigen::Index j = 0; j < m; ++j) {
         if (!columns[static_cast<std::size_t>(j)].relative) continue;
         found[p][static_cast<std::size_t>(j)] =
@@ -263,12 +285,16 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   const Eigen::Index sums = 1 + tops + (splitting ? 2 : 0);
   // The extremes of the rules that are not relative, per part: those of
   // its earliest chunk that reaches them.
-  RunParts(parts, [&](std::size_t p) {
+  // A scratch block per worker.
+  std::vector<std::vector<double>> blocks(static_cast<std::size_t>(threads));
+  RunParts(threads, parts, false, [&](std::size_t p, int w) {
     const Eigen::Index begin = ranges[p].begin;
     const Eigen::Index end = ranges[p].end;
     std::vector<Extreme>& mine = found[p];
-    std::vector<double> block(
-        scratch ? static_cast<std::size_t>(kChunkRows * sums) : 0);
+    std::vector<double>& block = blocks[static_cast<std::size_t>(w)];
+    if (scratch && block.empty()) {
+      block.resize(static_cast<std::size_t>(kChunkRows * sums));
+    }
     for (Eigen::Index r0 = begin; r0 < end; r0 += kChunkRows) {
       const Eigen::Index len = std::min(kChunkRows, end - r0);
       double* const total = scratch ? block.data() : totals + r0;
@@ -339,7 +365,7 @@ void ScoreAndTotal(const std::vector<Column>& columns,
         }
       }
     }
-    // Each thread orders its own streaming stores.
+    // Each thread orders its own streaming stores (a fence per unit).
     if (stream) score::StreamFence();
   });
   // The parts' extremes in row order, as one forward pass over all chunks
