@@ -9,6 +9,10 @@
 #include <atomic>
 #include <cassert>
 #include <cmath>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -91,11 +95,78 @@ std::vector<RowRange> SplitRows(Eigen::Index n, int parts) {
   return out;
 }
 
+// Threads kept for the scoring pass, started on first use and never
+// stopped (the process's end ends them). A pass posts its work; each
+// helper that wakes while the pass is still running joins in and takes
+// units as they come free; the pass waits only for the helpers that joined
+// in, so one the system has not run yet never holds it up.
+class Helpers {
+ public:
+  using Work = std::function<void(int)>;
+
+  static Helpers& Get() {
+    static Helpers* const helpers = new Helpers();  // never destroyed
+    return *helpers;
+  }
+
+  // Runs work(0) here and work(w) on up to `wanted` helpers (w = 1...)
+  // that wake before work(0) returns; returns when every one that started
+  // is done.
+  void Run(int wanted, const Work& work) {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (static_cast<int>(threads_.size()) < wanted) {
+      const int w = static_cast<int>(threads_.size()) + 1;
+      threads_.emplace_back([this, w] { Loop(w); });
+    }
+    // One pass at a time (concurrent Evaluate calls queue here).
+    idle_.wait(lock, [this] { return work_ == nullptr && active_ == 0; });
+    work_ = &work;
+    wanted_ = wanted;
+    ++generation_;
+    lock.unlock();
+    wake_.notify_all();
+    work(0);
+    lock.lock();
+    work_ = nullptr;
+    idle_.wait(lock, [this] { return active_ == 0; });
+    lock.unlock();
+    idle_.notify_all();
+  }
+
+ private:
+  Helpers() = default;
+
+  void Loop(int w) {
+    std::uint64_t seen = 0;
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      wake_.wait(lock, [&] { return generation_ != seen; });
+      seen = generation_;
+      if (work_ == nullptr || w > wanted_) continue;
+      const Work* work = work_;
+      ++active_;
+      lock.unlock();
+      (*work)(w);
+      lock.lock();
+      --active_;
+      if (active_ == 0) idle_.notify_all();
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::condition_variable idle_;
+  std::vector<std::thread> threads_;
+  const Work* work_ = nullptr;
+  int wanted_ = 0;
+  int active_ = 0;
+  std::uint64_t generation_ = 0;
+};
+
 // Runs part(u, w) for every unit u < units, on `threads` workers w (0 the
-// calling thread, the others threads of their own, all joined before it
-// returns), each taking the next unit not yet taken — in reverse order
-// when `backwards` — so that a worker the system does not run soon leaves
-// its units to the others instead of holding up the call.
+// calling thread, the others Helpers), each taking the next unit not yet
+// taken — in reverse order when `backwards` — so that a worker the system
+// does not run soon leaves its units to the others.
 template <typename Part>
 void RunParts(int threads, std::size_t units, bool backwards,
               const Part& part) {
@@ -106,14 +177,11 @@ void RunParts(int threads, std::size_t units, bool backwards,
       part(backwards ? units - 1 - i : i, w);
     }
   };
-  std::vector<std::jthread> pool;
-  const int helpers = static_cast<int>(
-      std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)),
-                            units) -
-      (units > 0 ? 1 : 0));
-  pool.reserve(static_cast<std::size_t>(std::max(helpers, 0)));
-  for (int w = 1; w <= helpers; ++w) pool.emplace_back([&work, w] { work(w); });
-  work(0);
+  if (threads <= 1 || units <= 1) {
+    work(0);
+    return;
+  }
+  Helpers::Get().Run(threads - 1, work);
 }
 
 // A column's least and greatest value over some rows, and the first rows
