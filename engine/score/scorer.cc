@@ -77,8 +77,8 @@ void MarkLeaves(const Criterion& c, const ColumnOf& column_of,
 // L1 cache while every column's chunk is scored and its points added.
 constexpr Eigen::Index kChunkRows = 512;
 
-// One thread's rows in a pass: [begin, end), begin a multiple of
-// score::kSplitRows (every part but the last holds whole blocks of them).
+// A unit of work in a pass: rows [begin, end), begin a multiple of
+// score::kSplitRows (every unit but the last holds whole blocks of them).
 struct RowRange {
   Eigen::Index begin = 0;
   Eigen::Index end = 0;
