@@ -5,7 +5,8 @@ and prints each median (wall and CPU time) and the ratio numpy / circa
 
 Usage: bench/compare.py [BUILD_DIR]   (default build/ci; needs the targets
 circa_bench and circa_bench_dump built). circa_bench runs pinned to one core
-(taskset -c 0) except BM_SmaaThreads, which may use both; the numpy command
+(taskset -c 0) except BM_ScoreThreads and BM_SmaaThreads, which may use
+both; the numpy command
 runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed from its
 environment only.
 """
@@ -51,16 +52,22 @@ def main():
             check=True, capture_output=True, text=True, env=env)
         numpy = json.loads(peers.stdout)
     one = circa_medians(bench, "^BM_Score/100000$|^BM_Smaa/20/100000$", True)
-    two = circa_medians(bench, "^BM_SmaaThreads/20/100000", False)
+    two = circa_medians(
+        bench, "^BM_ScoreThreads/100000/|^BM_SmaaThreads/20/100000", False)
     rows = [("score + rank 100,000 x 30", one.get("BM_Score/100000"),
              (numpy["score_ms"], numpy["score_cpu_ms"])),
             ("SMAA-2 100,000 x 20 x 30, one thread",
              one.get("BM_Smaa/20/100000"),
              (numpy["smaa_ms"], numpy["smaa_cpu_ms"]))]
+    # Google Benchmark's CPU time counts the main thread only: wall. (Their
+    # run names end in /real_time.)
     for name, ms in sorted(two.items()):
-        # Google Benchmark's CPU time counts the main thread only: wall.
-        rows.append(("SMAA-2, every core (wall)", (ms[0], ms[0]),
-                     (numpy["smaa_ms"], numpy["smaa_ms"])))
+        if name.startswith("BM_ScoreThreads/100000"):
+            rows.insert(1, ("score + rank, every core (wall)", (ms[0], ms[0]),
+                            (numpy["score_ms"], numpy["score_ms"])))
+        elif name.startswith("BM_SmaaThreads/20/100000"):
+            rows.append(("SMAA-2, every core (wall)", (ms[0], ms[0]),
+                         (numpy["smaa_ms"], numpy["smaa_ms"])))
     print(f"numpy {numpy['numpy']}; wall / CPU medians in ms; ratio = numpy "
           "/ circa")
     print(f"{'benchmark':38} {'circa wall':>10} {'numpy wall':>10} "

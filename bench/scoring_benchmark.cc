@@ -7,6 +7,7 @@
 #include "bench_data.h"
 #include "circa/circa.h"
 #include "rank/rank.h"
+#include "score/kernels.h"
 
 namespace circa::bench {
 namespace {
@@ -46,15 +47,39 @@ void BM_Score(benchmark::State& state) {
   const CriteriaSet& set = Criteria30();
   const Scorer scorer = bench::CompileOk(set);
   const Eigen::MatrixXd values = Values(set, state.range(0));
+  // On the calling thread only (its CPU time is the whole cost).
+  const score::ScoreThreading old = score::SetScoreThreading({.threads = 1});
   for (auto _ : state) {
     Evaluation e = scorer.Evaluate(values);
     benchmark::DoNotOptimize(e.totals.data());
   }
+  score::SetScoreThreading(old);
   state.SetItemsProcessed(state.iterations() * state.range(0));
   state.counters["cells"] = static_cast<double>(values.size());
 }
 BENCHMARK(BM_Score)->Arg(10)->Arg(1000)->Arg(100000)->Unit(
     benchmark::kMicrosecond);
+
+// The same with the scoring pass split over every core (the default),
+// wall time: the result is BM_Score's, bit for bit.
+void BM_ScoreThreads(benchmark::State& state) {
+  const CriteriaSet& set = Criteria30();
+  const Scorer scorer = bench::CompileOk(set);
+  const Eigen::MatrixXd values = Values(set, state.range(0));
+  const score::ScoreThreading old = score::SetScoreThreading({.threads = 0});
+  for (auto _ : state) {
+    Evaluation e = scorer.Evaluate(values);
+    benchmark::DoNotOptimize(e.totals.data());
+  }
+  score::SetScoreThreading(old);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.counters["threads"] =
+      static_cast<double>(score::ScoreThreadsFor(state.range(0)));
+}
+BENCHMARK(BM_ScoreThreads)
+    ->Arg(100000)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
 
 // The same through Scorer::Evaluate(const BidSet&), which `circa score`
 // calls: besides BM_Score's work, the set-level price / quality check reads

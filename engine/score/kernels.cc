@@ -12,6 +12,11 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <thread>
+
+#if defined(__linux__)
+#include <sched.h>
+#endif
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -585,5 +590,29 @@ void StreamCopy(double* dst, const double* src, Eigen::Index n) {
 bool UseSimdKernels(bool on) { return g_simd.exchange(on); }
 
 bool SimdKernelsActive() { return UseAvx2(); }
+
+namespace {
+std::atomic<int> g_threads{0};
+std::atomic<Eigen::Index> g_min_rows{ScoreThreading{}.min_rows};
+}  // namespace
+
+ScoreThreading SetScoreThreading(const ScoreThreading& threading) {
+  ScoreThreading old;
+  old.threads = g_threads.exchange(std::max(threading.threads, 0));
+  old.min_rows =
+      g_min_rows.exchange(std::max<Eigen::Index>(threading.min_rows, 1));
+  return old;
+}
+
+int ScoreThreadsFor(Eigen::Index n) {
+  const int set = g_threads.load();
+  const Eigen::Index want = set > 0
+                                ? set
+                                : static_cast<Eigen::Index>(std::max(
+                                      1u, std::thread::hardware_concurrency()));
+  const Eigen::Index blocks = (n + kSplitRows - 1) / kSplitRows;
+  return static_cast<int>(std::max<Eigen::Index>(
+      1, std::min({want, n / g_min_rows.load(), blocks})));
+}
 
 }  // namespace circa::score

@@ -102,6 +102,24 @@ bool UseSimdKernels(bool on);
 // Whether the AVX2 kernels run now.
 bool SimdKernelsActive();
 
+// How the scoring pass of an evaluation without stages or rounding splits
+// its rows over threads. Each thread scores, totals and takes the extremes
+// of its own rows (whole blocks of kSplitRows), so results are the same
+// bits for any count (tests/score/kernels_test.cc).
+struct ScoreThreading {
+  // 0, the default, is one per core; 1 keeps the pass on the calling
+  // thread.
+  int threads = 0;
+  // Fewer rows per thread than this, and the pass starts no thread
+  // (starting one costs tens of microseconds).
+  Eigen::Index min_rows = 16384;
+};
+inline constexpr Eigen::Index kSplitRows = 4096;
+// Process-wide (for tests and benchmarks); returns the previous setting.
+ScoreThreading SetScoreThreading(const ScoreThreading& threading);
+// The threads a pass over n rows uses now (>= 1).
+int ScoreThreadsFor(Eigen::Index n);
+
 }  // namespace circa::score
 
 #endif  // CIRCA_ENGINE_SCORE_KERNELS_H_

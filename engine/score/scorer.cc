@@ -6,9 +6,16 @@
 #include "circa/scorer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cmath>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include "circa/validate.h"
 #include "io/numbers.h"
@@ -70,42 +77,182 @@ void MarkLeaves(const Criterion& c, const ColumnOf& column_of,
 // L1 cache while every column's chunk is scored and its points added.
 constexpr Eigen::Index kChunkRows = 512;
 
-// The column's extremes and the first bid holding each, chunk by chunk
-// from the last: the earliest chunk that reaches the extreme holds its first
-// occurrence. Backwards, so that the column's first rows, which the scoring
-// pass reads first, are the ones still in the cache.
-void Extremes(const double* x, Eigen::Index n, double* lo, double* hi,
-              Eigen::Index* lo_at, Eigen::Index* hi_at) {
-  constexpr Eigen::Index kRows = 4096;
-  Eigen::Index lo_chunk = 0;
-  Eigen::Index hi_chunk = 0;
-  *lo = x[0];
-  *hi = x[0];
-  for (Eigen::Index r0 = (n - 1) / kRows * kRows; r0 >= 0; r0 -= kRows) {
-    double a = 0;
-    double b = 0;
-    score::Extremes(x + r0, std::min(kRows, n - r0), &a, &b);
-    if (a <= *lo) {
-      *lo = a;
-      lo_chunk = r0;
+// A unit of work in a pass: rows [begin, end), begin a multiple of
+// score::kSplitRows (every unit but the last holds whole blocks of them).
+struct RowRange {
+  Eigen::Index begin = 0;
+  Eigen::Index end = 0;
+};
+
+std::vector<RowRange> SplitRows(Eigen::Index n, int parts) {
+  const Eigen::Index blocks = (n + score::kSplitRows - 1) / score::kSplitRows;
+  const Eigen::Index per =
+      (blocks + parts - 1) / std::max(parts, 1) * score::kSplitRows;
+  std::vector<RowRange> out;
+  for (Eigen::Index begin = 0; begin < n; begin += per) {
+    out.push_back({begin, std::min(n, begin + per)});
+  }
+  return out;
+}
+
+// Threads kept for the scoring pass, started on first use and never
+// stopped (the process's end ends them). A pass posts its work; each
+// helper that wakes while the pass is still running joins in and takes
+// units as they come free; the pass waits only for the helpers that joined
+// in, so one the system has not run yet never holds it up.
+class Helpers {
+ public:
+  using Work = std::function<void(int)>;
+
+  static Helpers& Get() {
+    static Helpers* const helpers = new Helpers();  // never destroyed
+    return *helpers;
+  }
+
+  // Runs work(0) here and work(w) on up to `wanted` helpers (w = 1...)
+  // that wake before work(0) returns; returns when every one that started
+  // is done.
+  void Run(int wanted, const Work& work) {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (static_cast<int>(threads_.size()) < wanted) {
+      const int w = static_cast<int>(threads_.size()) + 1;
+      threads_.emplace_back([this, w] { Loop(w); });
     }
-    if (b >= *hi) {
-      *hi = b;
-      hi_chunk = r0;
+    // One pass at a time (concurrent Evaluate calls queue here).
+    idle_.wait(lock, [this] { return work_ == nullptr && active_ == 0; });
+    work_ = &work;
+    wanted_ = wanted;
+    ++generation_;
+    lock.unlock();
+    wake_.notify_all();
+    work(0);
+    lock.lock();
+    work_ = nullptr;
+    idle_.wait(lock, [this] { return active_ == 0; });
+    lock.unlock();
+    idle_.notify_all();
+  }
+
+ private:
+  Helpers() = default;
+
+  void Loop(int w) {
+    std::uint64_t seen = 0;
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      wake_.wait(lock, [&] { return generation_ != seen; });
+      seen = generation_;
+      if (work_ == nullptr || w > wanted_) continue;
+      const Work* work = work_;
+      ++active_;
+      lock.unlock();
+      (*work)(w);
+      lock.lock();
+      --active_;
+      if (active_ == 0) idle_.notify_all();
     }
   }
-  // The value a forward scan keeps (x[0] unless a chunk is strictly
+
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::condition_variable idle_;
+  std::vector<std::thread> threads_;
+  const Work* work_ = nullptr;
+  int wanted_ = 0;
+  int active_ = 0;
+  std::uint64_t generation_ = 0;
+};
+
+// Runs part(u, w) for every unit u < units, on `threads` workers w (0 the
+// calling thread, the others Helpers), each taking the next unit not yet
+// taken — in reverse order when `backwards` — so that a worker the system
+// does not run soon leaves its units to the others.
+template <typename Part>
+void RunParts(int threads, std::size_t units, bool backwards,
+              const Part& part) {
+  std::atomic<std::size_t> next{0};
+  const auto work = [&](int w) {
+    for (std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
+         i < units; i = next.fetch_add(1, std::memory_order_relaxed)) {
+      part(backwards ? units - 1 - i : i, w);
+    }
+  };
+  if (threads <= 1 || units <= 1) {
+    work(0);
+    return;
+  }
+  Helpers::Get().Run(threads - 1, work);
+}
+
+// A column's least and greatest value over some rows, and the first rows
+// of the blocks (kSplitRows) they were taken from.
+struct Extreme {
+  double lo = 0;
+  double hi = 0;
+  Eigen::Index lo_chunk = 0;
+  Eigen::Index hi_chunk = 0;
+};
+
+// x[begin, end)'s extremes block by block from the last: each is that of
+// the earliest block that reaches it (rows [begin, end) as RowRange).
+// Backwards, so that the column's first rows, which the scoring pass reads
+// first, are the ones still in the cache.
+Extreme BlockExtremes(const double* x, Eigen::Index begin, Eigen::Index end) {
+  constexpr Eigen::Index kRows = score::kSplitRows;
+  Extreme out;
+  Eigen::Index r0 = begin + (end - 1 - begin) / kRows * kRows;
+  score::Extremes(x + r0, end - r0, &out.lo, &out.hi);
+  out.lo_chunk = r0;
+  out.hi_chunk = r0;
+  for (r0 -= kRows; r0 >= begin; r0 -= kRows) {
+    double a = 0;
+    double b = 0;
+    score::Extremes(x + r0, kRows, &a, &b);
+    if (a <= out.lo) {
+      out.lo = a;
+      out.lo_chunk = r0;
+    }
+    if (b >= out.hi) {
+      out.hi = b;
+      out.hi_chunk = r0;
+    }
+  }
+  return out;
+}
+
+// The column's extremes from its parts' (in row order), as one backward
+// pass over all its blocks finds them, and the first bid holding each.
+void Extremes(const double* x, Eigen::Index n,
+              const std::vector<Extreme>& parts, double* lo, double* hi,
+              Eigen::Index* lo_at, Eigen::Index* hi_at) {
+  Extreme all = parts.back();
+  for (std::size_t p = parts.size() - 1; p-- > 0;) {
+    if (parts[p].lo <= all.lo) {
+      all.lo = parts[p].lo;
+      all.lo_chunk = parts[p].lo_chunk;
+    }
+    if (parts[p].hi >= all.hi) {
+      all.hi = parts[p].hi;
+      all.hi_chunk = parts[p].hi_chunk;
+    }
+  }
+  *lo = all.lo;
+  *hi = all.hi;
+  // The value a forward scan keeps (x[0] unless a block is strictly
   // beyond it): -0 and +0 compare equal but print differently.
   if (*lo == x[0]) *lo = x[0];
   if (*hi == x[0]) *hi = x[0];
-  *lo_at = std::find(x + lo_chunk, x + n, *lo) - x;
-  *hi_at = std::find(x + hi_chunk, x + n, *hi) - x;
+  *lo_at = std::find(x + all.lo_chunk, x + n, *lo) - x;
+  *hi_at = std::find(x + all.hi_chunk, x + n, *hi) - x;
 }
 
 // Scores, extremes, totals and subtotals in one pass over row chunks (the
 // path without stages or rounding). When `split` has two arrays of n (and
 // `money` a flag per column), each bid's points on the money columns and on
-// the others are added into them too, column by column.
+// the others are added into them too, column by column. Large sets are
+// split by rows over threads (score::ScoreThreadsFor): a bid's points and
+// sums read only its row and the column extremes, and extremes are exact,
+// so the bits are the same for any number of threads.
 struct SplitPoints {
   const std::vector<bool>* money = nullptr;
   double* money_points = nullptr;
@@ -118,12 +265,13 @@ void ScoreAndTotal(const std::vector<Column>& columns,
                    const SplitPoints& split = {}) {
   const Eigen::Index n = values.rows();
   const auto m = static_cast<Eigen::Index>(columns.size());
+  const auto mm = static_cast<std::size_t>(m);
   e->scores.resize(n, m);
   e->column_min.setZero(m);
   e->column_max.setZero(m);
-  e->min_bid.assign(static_cast<std::size_t>(m), -1);
-  e->max_bid.assign(static_cast<std::size_t>(m), -1);
-  notes->assign(static_cast<std::size_t>(m), std::nullopt);
+  e->min_bid.assign(mm, -1);
+  e->max_bid.assign(mm, -1);
+  notes->assign(mm, std::nullopt);
   if (n == 0) {
     e->totals.setZero(n);
     e->subtotals.setZero(n, tops);
@@ -133,11 +281,34 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   // column is added (in cache), not the whole of them up front.
   e->totals.resize(n);
   e->subtotals.resize(n, tops);
+  // On several threads, units of one block of rows each, taken by
+  // whichever thread is free.
+  const int threads = score::ScoreThreadsFor(n);
+  const std::vector<RowRange> ranges = SplitRows(
+      n, threads > 1
+             ? static_cast<int>((n + score::kSplitRows - 1) / score::kSplitRows)
+             : 1);
+  const std::size_t parts = ranges.size();
   // Relative rules need their column's extremes before scoring: one pass
-  // first. The others' extremes are taken from each chunk as it is scored.
-  std::vector<Eigen::Index> lo_chunk(static_cast<std::size_t>(m), 0);
-  std::vector<Eigen::Index> hi_chunk(static_cast<std::size_t>(m), 0);
-  std::vector<score::ColumnPlan> plans(static_cast<std::size_t>(m));
+  // first, each part over its rows. The others' extremes are taken from
+  // each chunk as it is scored.
+  bool any_relative = false;
+  for (const Column& c : columns) any_relative = any_relative || c.relative;
+  // [part][column]
+  std::vector<std::vector<Extreme>> found(parts, std::vector<Extreme>(mm));
+  if (any_relative) {
+    // Backwards, so that the first rows, which the scoring pass reads
+    // first, are the ones still in the cache.
+    RunParts(threads, parts, true, [&](std::size_t p, int) {
+      for (Eigen::Index j = 0; j < m; ++j) {
+        if (!columns[static_cast<std::size_t>(j)].relative) continue;
+        found[p][static_cast<std::size_t>(j)] =
+            BlockExtremes(values.col(j).data(), ranges[p].begin, ranges[p].end);
+      }
+    });
+  }
+  std::vector<score::ColumnPlan> plans(mm);
+  std::vector<Extreme> column_parts(parts);
   for (Eigen::Index j = 0; j < m; ++j) {
     const auto k = static_cast<std::size_t>(j);
     const double* x = values.col(j).data();
@@ -145,11 +316,12 @@ void ScoreAndTotal(const std::vector<Column>& columns,
       e->column_min[j] = x[0];
       e->column_max[j] = x[0];
     } else {
+      for (std::size_t p = 0; p < parts; ++p) column_parts[p] = found[p][k];
       double lo = 0;
       double hi = 0;
       Eigen::Index lo_at = 0;
       Eigen::Index hi_at = 0;
-      Extremes(x, n, &lo, &hi, &lo_at, &hi_at);
+      Extremes(x, n, column_parts, &lo, &hi, &lo_at, &hi_at);
       e->column_min[j] = lo;
       e->column_max[j] = hi;
       e->min_bid[k] = static_cast<int>(lo_at);
@@ -179,86 +351,114 @@ void ScoreAndTotal(const std::vector<Column>& columns,
   // Rows of the scratch block: total, subtotals, then money and quality
   // points when splitting.
   const Eigen::Index sums = 1 + tops + (splitting ? 2 : 0);
-  std::vector<double> block(
-      scratch ? static_cast<std::size_t>(kChunkRows * sums) : 0);
-  for (Eigen::Index r0 = 0; r0 < n; r0 += kChunkRows) {
-    const Eigen::Index len = std::min(kChunkRows, n - r0);
-    double* const total = scratch ? block.data() : totals + r0;
-    const auto sub = [&](Eigen::Index t) {
-      return scratch ? block.data() + (1 + t) * kChunkRows
-                     : subtotals + t * n + r0;
-    };
-    double* const money_points = !splitting ? nullptr
-                                 : scratch
-                                     ? block.data() + (1 + tops) * kChunkRows
-                                     : split.money_points + r0;
-    double* const quality_points = !splitting ? nullptr
+  // The extremes of the rules that are not relative, per part: those of
+  // its earliest chunk that reaches them.
+  // A scratch block per worker.
+  std::vector<std::vector<double>> blocks(static_cast<std::size_t>(threads));
+  RunParts(threads, parts, false, [&](std::size_t p, int w) {
+    const Eigen::Index begin = ranges[p].begin;
+    const Eigen::Index end = ranges[p].end;
+    std::vector<Extreme>& mine = found[p];
+    std::vector<double>& block = blocks[static_cast<std::size_t>(w)];
+    if (scratch && block.empty()) {
+      block.resize(static_cast<std::size_t>(kChunkRows * sums));
+    }
+    for (Eigen::Index r0 = begin; r0 < end; r0 += kChunkRows) {
+      const Eigen::Index len = std::min(kChunkRows, end - r0);
+      double* const total = scratch ? block.data() : totals + r0;
+      const auto sub = [&](Eigen::Index t) {
+        return scratch ? block.data() + (1 + t) * kChunkRows
+                       : subtotals + t * n + r0;
+      };
+      double* const money_points = !splitting ? nullptr
                                    : scratch
-                                       ? block.data() + (2 + tops) * kChunkRows
-                                       : split.quality_points + r0;
-    std::fill(total, total + len, 0.0);
-    for (Eigen::Index t = 0; t < tops; ++t) {
-      std::fill(sub(t), sub(t) + len, 0.0);
-    }
-    if (splitting) {
-      std::fill(money_points, money_points + len, 0.0);
-      std::fill(quality_points, quality_points + len, 0.0);
-    }
-    for (Eigen::Index j = 0; j < m; ++j) {
-      const auto k = static_cast<std::size_t>(j);
-      score::ChunkTask task;
-      task.x = values.col(j).data() + r0;
-      task.out = e->scores.col(j).data() + r0;
-      task.len = len;
-      task.weight = weights[j];
-      task.total = total;
-      task.sub = sub(columns[k].top_level);
-      if (splitting) {
-        task.split = (*split.money)[k] ? money_points : quality_points;
-      }
-      task.stream = stream;
-      task.defer_fence = true;
-      if (r0 + 2 * kChunkRows + len <= n)
-        task.prefetch = task.x + 2 * kChunkRows;
-      double a = 0;
-      double b = 0;
-      if (!columns[k].relative) {
-        task.lo = &a;
-        task.hi = &b;
-      }
-      score::ScoreChunk(plans[k], task);
-      if (!columns[k].relative) {
-        if (a < e->column_min[j]) {
-          e->column_min[j] = a;
-          lo_chunk[k] = r0;
-        }
-        if (b > e->column_max[j]) {
-          e->column_max[j] = b;
-          hi_chunk[k] = r0;
-        }
-      }
-    }
-    if (scratch) {
-      score::StreamCopy(totals + r0, total, len);
+                                       ? block.data() + (1 + tops) * kChunkRows
+                                       : split.money_points + r0;
+      double* const quality_points =
+          !splitting ? nullptr
+          : scratch  ? block.data() + (2 + tops) * kChunkRows
+                     : split.quality_points + r0;
+      std::fill(total, total + len, 0.0);
       for (Eigen::Index t = 0; t < tops; ++t) {
-        score::StreamCopy(subtotals + t * n + r0, sub(t), len);
+        std::fill(sub(t), sub(t) + len, 0.0);
       }
       if (splitting) {
-        std::copy(money_points, money_points + len, split.money_points + r0);
-        std::copy(quality_points, quality_points + len,
-                  split.quality_points + r0);
+        std::fill(money_points, money_points + len, 0.0);
+        std::fill(quality_points, quality_points + len, 0.0);
+      }
+      for (Eigen::Index j = 0; j < m; ++j) {
+        const auto k = static_cast<std::size_t>(j);
+        score::ChunkTask task;
+        task.x = values.col(j).data() + r0;
+        task.out = e->scores.col(j).data() + r0;
+        task.len = len;
+        task.weight = weights[j];
+        task.total = total;
+        task.sub = sub(columns[k].top_level);
+        if (splitting) {
+          task.split = (*split.money)[k] ? money_points : quality_points;
+        }
+        task.stream = stream;
+        task.defer_fence = true;
+        if (r0 + 2 * kChunkRows + len <= end)
+          task.prefetch = task.x + 2 * kChunkRows;
+        double a = 0;
+        double b = 0;
+        if (!columns[k].relative) {
+          task.lo = &a;
+          task.hi = &b;
+        }
+        score::ScoreChunk(plans[k], task);
+        if (!columns[k].relative) {
+          Extreme& x = mine[k];
+          if (r0 == begin || a < x.lo) {
+            x.lo = a;
+            x.lo_chunk = r0;
+          }
+          if (r0 == begin || b > x.hi) {
+            x.hi = b;
+            x.hi_chunk = r0;
+          }
+        }
+      }
+      if (scratch) {
+        score::StreamCopy(totals + r0, total, len);
+        for (Eigen::Index t = 0; t < tops; ++t) {
+          score::StreamCopy(subtotals + t * n + r0, sub(t), len);
+        }
+        if (splitting) {
+          std::copy(money_points, money_points + len, split.money_points + r0);
+          std::copy(quality_points, quality_points + len,
+                    split.quality_points + r0);
+        }
       }
     }
-  }
-  if (stream) score::StreamFence();
+    // Each thread orders its own streaming stores (a fence per unit).
+    if (stream) score::StreamFence();
+  });
+  // The parts' extremes in row order, as one forward pass over all chunks
+  // from x[0] finds them: a later part only where strictly beyond.
   for (Eigen::Index j = 0; j < m; ++j) {
     const auto k = static_cast<std::size_t>(j);
     if (columns[k].relative) continue;
+    Eigen::Index lo_chunk = 0;
+    Eigen::Index hi_chunk = 0;
+    for (std::size_t p = 0; p < parts; ++p) {
+      const Extreme& x = found[p][k];
+      if (x.lo < e->column_min[j]) {
+        e->column_min[j] = x.lo;
+        lo_chunk = x.lo_chunk;
+      }
+      if (x.hi > e->column_max[j]) {
+        e->column_max[j] = x.hi;
+        hi_chunk = x.hi_chunk;
+      }
+    }
     const double* x = values.col(j).data();
-    e->min_bid[k] = static_cast<int>(
-        std::find(x + lo_chunk[k], x + n, e->column_min[j]) - x);
-    e->max_bid[k] = static_cast<int>(
-        std::find(x + hi_chunk[k], x + n, e->column_max[j]) - x);
+    e->min_bid[k] =
+        static_cast<int>(std::find(x + lo_chunk, x + n, e->column_min[j]) - x);
+    e->max_bid[k] =
+        static_cast<int>(std::find(x + hi_chunk, x + n, e->column_max[j]) - x);
   }
 }
 

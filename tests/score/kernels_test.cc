@@ -283,24 +283,98 @@ criteria:
   v(10000, 2) = -0.0;
   v(5000, 3) = 0.0;
   v(13000, 3) = -0.0;
-  for (const bool simd : {true, false}) {
-    score::UseSimdKernels(simd);
-    const Evaluation e = scorer.Evaluate(v);
-    score::UseSimdKernels(true);
-    SCOPED_TRACE(simd ? "AVX2 where present" : "portable");
-    EXPECT_EQ(e.column_min[0], 10.0);
-    EXPECT_EQ(e.min_bid[0], 9000);
-    EXPECT_EQ(e.column_max[0], 50.0);
-    EXPECT_EQ(e.max_bid[0], 5000);
-    EXPECT_EQ(e.min_bid[1], 9000);
-    EXPECT_EQ(e.max_bid[1], 5000);
-    EXPECT_EQ(e.min_bid[2], 0);
-    EXPECT_FALSE(std::signbit(e.column_min[2]));
-    EXPECT_EQ(e.min_bid[3], 5000);
-    EXPECT_EQ(e.column_min[3], 0.0);
-    EXPECT_EQ(e.column_max[3], 5.0);
-    EXPECT_EQ(e.max_bid[3], 4);
+  // Split over 1, 2 and 3 threads (blocks of 4,096 rows: parts of 3 + 2,
+  // 2 + 2 + 1 blocks).
+  for (const int threads : {1, 2, 3}) {
+    for (const bool simd : {true, false}) {
+      score::UseSimdKernels(simd);
+      const score::ScoreThreading old =
+          score::SetScoreThreading({.threads = threads, .min_rows = 1});
+      const Evaluation e = scorer.Evaluate(v);
+      score::SetScoreThreading(old);
+      score::UseSimdKernels(true);
+      SCOPED_TRACE(::testing::Message()
+                   << (simd ? "AVX2 where present" : "portable") << ", "
+                   << threads << " threads");
+      EXPECT_EQ(e.column_min[0], 10.0);
+      EXPECT_EQ(e.min_bid[0], 9000);
+      EXPECT_EQ(e.column_max[0], 50.0);
+      EXPECT_EQ(e.max_bid[0], 5000);
+      EXPECT_EQ(e.min_bid[1], 9000);
+      EXPECT_EQ(e.max_bid[1], 5000);
+      EXPECT_EQ(e.min_bid[2], 0);
+      EXPECT_FALSE(std::signbit(e.column_min[2]));
+      EXPECT_EQ(e.min_bid[3], 5000);
+      EXPECT_EQ(e.column_min[3], 0.0);
+      EXPECT_EQ(e.column_max[3], 5.0);
+      EXPECT_EQ(e.max_bid[3], 4);
+    }
   }
+}
+
+// The scoring pass split by rows over threads (score::SetScoreThreading;
+// min_rows 1 so that small sets are split too, at whole blocks of
+// score::kSplitRows): every output the same bits as on one thread, for
+// both kernel builds and part boundaries anywhere in the last block.
+TEST(ScoreKernelsTest, ThreadsGiveTheSameBitsAsOneThread) {
+  const score::ScoreThreading old = score::SetScoreThreading({.threads = 1});
+  EXPECT_EQ(score::ScoreThreadsFor(100003), 1);
+  score::SetScoreThreading({.threads = 2, .min_rows = 1});
+  EXPECT_EQ(score::ScoreThreadsFor(100003), 2);
+  EXPECT_EQ(score::ScoreThreadsFor(score::kSplitRows), 1);
+  score::SetScoreThreading({.threads = 3, .min_rows = 1});
+  EXPECT_EQ(score::ScoreThreadsFor(12289), 3);
+  score::SetScoreThreading({.threads = 2});
+  EXPECT_EQ(score::ScoreThreadsFor(20000), 1);  // below min_rows a thread
+  int split_runs = 0;
+  for (const char* yaml : kSets) {
+    const Scorer scorer =
+        circa_test::CompileOk(circa_test::ParseCriteriaOk(yaml));
+    for (const Eigen::Index bids : {1, 2, 3, 511, 4097, 12289, 100003}) {
+      BidSet set;
+      set.values = RandomValues(scorer, bids, 23 + static_cast<unsigned>(bids));
+      for (Eigen::Index i = 0; i < bids; ++i) {
+        set.ids.push_back("B" + std::to_string(i + 1));
+      }
+      for (const Column& c : scorer.columns()) set.criteria.push_back(c.id);
+      for (const bool simd : {true, false}) {
+        score::UseSimdKernels(simd);
+        score::SetScoreThreading({.threads = 1});
+        const Evaluation one = scorer.Evaluate(set);
+        for (const int threads : {2, 3}) {
+          score::SetScoreThreading({.threads = threads, .min_rows = 1});
+          split_runs += score::ScoreThreadsFor(bids) > 1 ? 1 : 0;
+          const Evaluation many = scorer.Evaluate(set);
+          SCOPED_TRACE(::testing::Message()
+                       << bids << " bids, " << threads << " threads, "
+                       << (simd ? "AVX2 where present" : "portable"));
+          ExpectSameBits(one.scores, many.scores, "scores");
+          ExpectSameBits(one.totals, many.totals, "totals");
+          ExpectSameBits(one.subtotals, many.subtotals, "subtotals");
+          ExpectSameBits(one.column_min, many.column_min, "column_min");
+          ExpectSameBits(one.column_max, many.column_max, "column_max");
+          EXPECT_EQ(one.min_bid, many.min_bid);
+          EXPECT_EQ(one.max_bid, many.max_bid);
+          EXPECT_EQ(one.order, many.order);
+          EXPECT_EQ(one.rank, many.rank);
+          ASSERT_EQ(one.notes.size(), many.notes.size());
+          for (std::size_t k = 0; k < one.notes.size(); ++k) {
+            const Note& a = one.notes[k];
+            const Note& b = many.notes[k];
+            EXPECT_EQ(a.kind, b.kind);
+            EXPECT_EQ(a.column, b.column);
+            EXPECT_EQ(a.count, b.count);
+            EXPECT_EQ(std::memcmp(&a.money_points, &b.money_points, 8), 0);
+            EXPECT_EQ(std::memcmp(&a.quality_points, &b.quality_points, 8), 0);
+          }
+        }
+      }
+      score::UseSimdKernels(true);
+    }
+  }
+  score::SetScoreThreading(old);
+  // Sets of more than one block were split.
+  EXPECT_EQ(split_runs, 2 * 2 * 2 * 3);
 }
 
 TEST(ScoreKernelsTest, LogarithmMatchesTheLibrary) {
