@@ -19,6 +19,7 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 #include "archive/sqlite.h"
@@ -330,9 +331,26 @@ Result<Archive> Archive::Open(const std::string& path,
   try {
     sqlite3_busy_timeout(impl->db, options.busy_timeout_ms);
     Exec(impl->db, "PRAGMA foreign_keys = ON");
-    {
-      Stmt mode(impl->db, "PRAGMA journal_mode = WAL");
-      mode.Step();
+    // Switching a new file to WAL takes an exclusive lock, and when another
+    // process opens the same new file at that moment SQLite answers
+    // SQLITE_BUSY at once, without calling the busy handler (seen with two
+    // `circa archive add` started together, CliArchive.
+    // TwoProcessesAddingAtOnce); so the switch is tried again until the
+    // busy timeout has passed.
+    const auto give_up = std::chrono::steady_clock::now() +
+                         std::chrono::milliseconds(options.busy_timeout_ms);
+    for (;;) {
+      try {
+        Stmt mode(impl->db, "PRAGMA journal_mode = WAL");
+        mode.Step();
+        break;
+      } catch (const std::runtime_error&) {
+        if ((sqlite3_errcode(impl->db) & 0xff) != SQLITE_BUSY ||
+            std::chrono::steady_clock::now() >= give_up) {
+          throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
     }
     Exec(impl->db, "PRAGMA synchronous = NORMAL");
     Transaction tx(impl->db);
