@@ -111,6 +111,31 @@ void ExpectSameBits(const M& a, const M& b, const std::string& what) {
       << what;
 }
 
+// Every field two evaluations of the same bids must share, bit for bit.
+void ExpectSameEvaluation(const Evaluation& a, const Evaluation& b) {
+  ExpectSameBits(a.scores, b.scores, "scores");
+  ExpectSameBits(a.totals, b.totals, "totals");
+  ExpectSameBits(a.subtotals, b.subtotals, "subtotals");
+  ExpectSameBits(a.column_min, b.column_min, "column_min");
+  ExpectSameBits(a.column_max, b.column_max, "column_max");
+  EXPECT_EQ(a.min_bid, b.min_bid);
+  EXPECT_EQ(a.max_bid, b.max_bid);
+  EXPECT_EQ(a.order, b.order);
+  EXPECT_EQ(a.rank, b.rank);
+  ASSERT_EQ(a.notes.size(), b.notes.size());
+  for (std::size_t k = 0; k < a.notes.size(); ++k) {
+    EXPECT_EQ(a.notes[k].kind, b.notes[k].kind);
+    EXPECT_EQ(a.notes[k].column, b.notes[k].column);
+    EXPECT_EQ(a.notes[k].count, b.notes[k].count);
+    EXPECT_EQ(std::memcmp(&a.notes[k].money_points, &b.notes[k].money_points,
+                          sizeof(double)),
+              0);
+    EXPECT_EQ(std::memcmp(&a.notes[k].quality_points,
+                          &b.notes[k].quality_points, sizeof(double)),
+              0);
+  }
+}
+
 TEST(ScoreKernelsTest, AvxAndPortableKernelsGiveTheSameBits) {
   if (!score::SimdKernelsActive()) {
     GTEST_SKIP() << "this CPU has no AVX2: only the portable kernels run";
@@ -129,15 +154,7 @@ TEST(ScoreKernelsTest, AvxAndPortableKernelsGiveTheSameBits) {
       const Evaluation portable = scorer.Evaluate(values);
       score::UseSimdKernels(true);
       SCOPED_TRACE(::testing::Message() << bids << " bids");
-      ExpectSameBits(simd.scores, portable.scores, "scores");
-      ExpectSameBits(simd.totals, portable.totals, "totals");
-      ExpectSameBits(simd.subtotals, portable.subtotals, "subtotals");
-      ExpectSameBits(simd.column_min, portable.column_min, "column_min");
-      ExpectSameBits(simd.column_max, portable.column_max, "column_max");
-      EXPECT_EQ(simd.min_bid, portable.min_bid);
-      EXPECT_EQ(simd.max_bid, portable.max_bid);
-      EXPECT_EQ(simd.order, portable.order);
-      EXPECT_EQ(simd.rank, portable.rank);
+      ExpectSameEvaluation(simd, portable);
     }
   }
 }
@@ -348,25 +365,7 @@ TEST(ScoreKernelsTest, ThreadsGiveTheSameBitsAsOneThread) {
           SCOPED_TRACE(::testing::Message()
                        << bids << " bids, " << threads << " threads, "
                        << (simd ? "AVX2 where present" : "portable"));
-          ExpectSameBits(one.scores, many.scores, "scores");
-          ExpectSameBits(one.totals, many.totals, "totals");
-          ExpectSameBits(one.subtotals, many.subtotals, "subtotals");
-          ExpectSameBits(one.column_min, many.column_min, "column_min");
-          ExpectSameBits(one.column_max, many.column_max, "column_max");
-          EXPECT_EQ(one.min_bid, many.min_bid);
-          EXPECT_EQ(one.max_bid, many.max_bid);
-          EXPECT_EQ(one.order, many.order);
-          EXPECT_EQ(one.rank, many.rank);
-          ASSERT_EQ(one.notes.size(), many.notes.size());
-          for (std::size_t k = 0; k < one.notes.size(); ++k) {
-            const Note& a = one.notes[k];
-            const Note& b = many.notes[k];
-            EXPECT_EQ(a.kind, b.kind);
-            EXPECT_EQ(a.column, b.column);
-            EXPECT_EQ(a.count, b.count);
-            EXPECT_EQ(std::memcmp(&a.money_points, &b.money_points, 8), 0);
-            EXPECT_EQ(std::memcmp(&a.quality_points, &b.quality_points, 8), 0);
-          }
+          ExpectSameEvaluation(one, many);
         }
       }
       score::UseSimdKernels(true);
