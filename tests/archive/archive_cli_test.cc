@@ -166,6 +166,20 @@ class CliArchive : public ::testing::Test {
   std::string db_;
 };
 
+// A synthetic text as a JSON string: its only character needing an escape
+// is the line break.
+std::string JsonQuote(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
 // Synthetic tender k as one JSON line of `circa batch --input -`: its
 // criteria and bids files as JSON strings (the synthetic texts have no
 // quotes, backslashes or controls other than line breaks).
@@ -176,20 +190,9 @@ std::string JsonLine(int k) {
     if (f.name == "tender.yaml") criteria = f.bytes;
     if (f.name == "bids.csv") bids = f.bytes;
   }
-  const auto quote = [](const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-      if (c == '\n') {
-        out += "\\n";
-      } else {
-        out += c;
-      }
-    }
-    return out + "\"";
-  };
   return "{\"id\": \"T" + std::to_string(k) +
-         "\", \"criteria\": " + quote(criteria) + ", \"bids\": " + quote(bids) +
-         "}\n";
+         "\", \"criteria\": " + JsonQuote(criteria) +
+         ", \"bids\": " + JsonQuote(bids) + "}\n";
 }
 
 int CountLines(const std::string& text, const std::string& needle) {
@@ -402,17 +405,6 @@ TEST_F(CliArchive, StreamedJsonLinesEqualTheArchiveBatch) {
   Fill(kTenders);
   const std::string scenarios =
       std::string(CIRCA_SOURCE_DIR) + "/tests/archive/scenarios.yaml";
-  const auto quote = [](const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-      if (c == '\n') {
-        out += "\\n";
-      } else {
-        out += c;
-      }
-    }
-    return out + "\"";
-  };
   std::string input;
   for (int k = 0; k < kTenders; ++k) {
     const bench::SyntheticTender s = bench::MakeSyntheticTender(k);
@@ -425,13 +417,13 @@ TEST_F(CliArchive, StreamedJsonLinesEqualTheArchiveBatch) {
     std::string extra;
     if (k == 3) id = "\"\\u0054" + std::to_string(k) + "\"";  // "T3"
     if (k == 5) extra = ", \"note\": 12";
-    const std::string bids_json = quote(bids);
+    const std::string bids_json = JsonQuote(bids);
     if (k == 8) {
       // Every escape the quick reader takes: \t \/ \" \\ \r in texts it
       // keeps as they are (the buyer), and a tab as whitespace.
       extra = ",\t\"unused\": \"a\\tb\\/c\\\"d\\\\e\\r\"";
     }
-    input += "{\"id\": " + id + ", \"criteria\": " + quote(criteria) +
+    input += "{\"id\": " + id + ", \"criteria\": " + JsonQuote(criteria) +
              ", \"bids\": " + bids_json + extra +
              ", \"record\": {\"buyer\": \"" + s.info.buyer +
              "\", \"date\": \"" + s.info.date + "\", \"cpv\": \"" + s.info.cpv +
