@@ -34,6 +34,7 @@ namespace {
 using archive_sql::Exec;
 using archive_sql::HashFiles;
 using archive_sql::NowUtc;
+using archive_sql::ReadTransaction;
 using archive_sql::Stmt;
 using archive_sql::Transaction;
 
@@ -627,6 +628,19 @@ std::string Archive::CompactForm(std::int64_t id) const {
   Stmt s(impl_->db, "SELECT compact FROM tenders WHERE id = ?");
   s.Bind(1, id);
   return s.Step() ? s.Text(0) : std::string();
+}
+
+std::vector<std::string> Archive::CompactForms(
+    const std::vector<std::int64_t>& ids) const {
+  std::vector<std::string> forms(ids.size());
+  const ReadTransaction snapshot(impl_->db);
+  Stmt s(impl_->db, "SELECT compact FROM tenders WHERE id = ?");
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    s.Bind(1, ids[i]);
+    if (s.Step()) forms[i] = s.Text(0);
+    s.Reset();
+  }
+  return forms;
 }
 
 Result<std::vector<std::string>> Archive::Export(

@@ -114,6 +114,25 @@ class Transaction {
   bool done_ = false;
 };
 
+// A read transaction (deferred BEGIN ... COMMIT) around several reads, so
+// that they take the file's read lock once and see one snapshot; nothing
+// when a transaction is already open.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(sqlite3* db)
+      : db_(sqlite3_get_autocommit(db) != 0 ? db : nullptr) {
+    if (db_ != nullptr) Exec(db_, "BEGIN");
+  }
+  ~ReadTransaction() {
+    if (db_ != nullptr) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  sqlite3* db_;
+};
+
 // The time now, UTC, ISO 8601 ("2026-12-06T11:30:00Z").
 std::string NowUtc();
 // SHA-256 of the files: each name, its size and its bytes, in name order.

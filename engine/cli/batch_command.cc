@@ -98,27 +98,6 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
-// Runs `work(i)` for i in [0, n) on `threads` threads; stops taking new
-// items once interrupted. done[i] tells which ran.
-template <typename Work>
-void RunParallel(std::size_t n, int threads, std::vector<char>* done,
-                 const Work& work) {
-  std::atomic<std::size_t> next{0};
-  const auto loop = [&] {
-    for (;;) {
-      if (g_interrupted.load()) return;
-      const std::size_t i = next.fetch_add(1);
-      if (i >= n) return;
-      work(i);
-      (*done)[i] = 1;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(loop);
-  loop();
-  for (std::thread& t : pool) t.join();
-}
-
 // Lines of standard input as std::getline splits them ('\n'; a last line
 // without one), read with read(2), up to 1 MB at a time, rather than a
 // character at a time through std::cin. read(2) returns what has arrived,
@@ -178,18 +157,32 @@ class StdinLines {
   bool eof_ = false;
 };
 
-// The streaming pipeline of `circa batch --input -` (see RunBatch).
-class StreamPipeline {
+// The pipeline of `circa batch` (see RunBatch), for the archive and for
+// JSON lines on standard input alike. Three stages overlap: a reader
+// thread cuts the input into chunks of up to kChunk items, `workers`
+// threads score whole chunks, and the calling thread takes each chunk's
+// results in input order — independent of the thread count — and ends it
+// (records, output). At most kInFlight chunks exist at once, so memory
+// stays constant whatever the length of the input.
+template <typename Item>
+class ChunkPipeline {
  public:
-  explicit StreamPipeline(int workers) : workers_(std::max(1, workers)) {}
+  static constexpr std::size_t kChunk = 64;
 
-  // work(text, line_number, out, result) scores one line and appends its
-  // output to `out`; keep(result) says whether `result` must reach
-  // take(result), which runs on this thread, in input order, before the
-  // chunk's output is written.
-  template <typename Work, typename Keep, typename Take>
-  void Run(const Work& work, const Keep& keep, const Take& take) {
-    std::thread reader([this] { Read(); });
+  explicit ChunkPipeline(int workers) : workers_(std::max(1, workers)) {}
+
+  // On the reader thread, fill(items) appends the next chunk's items (at
+  // most kChunk) to the empty `items` and returns false once the input has
+  // ended (`items` may still hold a last chunk). On a worker,
+  // work(item, out, result) scores one item and appends its output to
+  // `out`; keep(result) says whether `result` must reach take(result).
+  // On this thread, take(result) for each kept result in input order, then
+  // end(out) with the chunk's output.
+  template <typename Fill, typename Work, typename Keep, typename Take,
+            typename End>
+  void Run(const Fill& fill, const Work& work, const Keep& keep,
+           const Take& take, const End& end) {
+    std::thread reader([this, &fill] { Read(fill); });
     std::vector<std::thread> pool;
     for (int t = 0; t < workers_; ++t) {
       pool.emplace_back([this, &work, &keep] { Score(work, keep); });
@@ -208,8 +201,7 @@ class StreamPipeline {
       }
       changed_.notify_all();  // room for the reader
       for (const TenderBatchResult& r : chunk->kept) take(r);
-      std::fwrite(chunk->out.data(), 1, chunk->out.size(), stdout);
-      std::fflush(stdout);
+      end(chunk->out);
     }
     reader.join();
     for (std::thread& t : pool) t.join();
@@ -217,32 +209,19 @@ class StreamPipeline {
 
  private:
   struct Chunk {
-    std::vector<std::pair<int, std::string>> lines;  // line number, text
+    std::vector<Item> items;
     std::string out;
     std::vector<TenderBatchResult> kept;
     bool scored = false;
   };
-  static constexpr std::size_t kChunk = 64;
 
-  void Read() {
-    std::string line;
-    int line_number = 0;
-    bool eof = false;
-    while (!eof && !g_interrupted.load()) {
+  template <typename Fill>
+  void Read(const Fill& fill) {
+    bool more = true;
+    while (more && !g_interrupted.load()) {
       auto chunk = std::make_shared<Chunk>();
-      // A chunk is full, or holds what has arrived when the producer
-      // pauses (its results are written without waiting for more).
-      while (chunk->lines.size() < kChunk &&
-             (chunk->lines.empty() || input_.Ready())) {
-        if (!input_.Next(&line)) {
-          eof = true;
-          break;
-        }
-        ++line_number;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        chunk->lines.emplace_back(line_number, std::move(line));
-      }
-      if (chunk->lines.empty()) continue;
+      more = fill(&chunk->items);
+      if (chunk->items.empty()) continue;
       std::unique_lock<std::mutex> lock(mutex_);
       changed_.wait(lock, [this] { return order_.size() < kInFlight(); });
       order_.push_back(chunk);
@@ -268,11 +247,11 @@ class StreamPipeline {
         chunk = std::move(queue_.front());
         queue_.pop_front();
       }
-      chunk->out.reserve(chunk->lines.size() * 512);
-      for (const auto& [number, text] : chunk->lines) {
-        if (g_interrupted.load()) break;  // what is done is still written
+      chunk->out.reserve(chunk->items.size() * 512);
+      for (const Item& item : chunk->items) {
+        if (g_interrupted.load()) break;  // what is done is still taken
         TenderBatchResult r;
-        work(text, number, &chunk->out, &r);
+        work(item, &chunk->out, &r);
         if (keep(r)) chunk->kept.push_back(std::move(r));
       }
       {
@@ -288,7 +267,6 @@ class StreamPipeline {
   }
 
   int workers_;
-  StdinLines input_;  // the reader thread's only
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::shared_ptr<Chunk>> order_;  // read, in input order
@@ -365,21 +343,34 @@ int RunBatch(const BatchArgs& args) {
   int failed = 0;
   if (args.input == "-") {
     // Streaming: JSON lines in, one result line out per tender, in input
-    // order. Three stages overlap: a reader thread cuts standard input
-    // into chunks of lines, `threads` workers parse, score and render whole
-    // chunks, and this thread writes each chunk when it and every chunk
-    // before it are done. At most kInFlight chunks exist at once, so memory
-    // stays constant whatever the length of the stream.
+    // order (ChunkPipeline), in constant memory; each chunk is written and
+    // flushed as soon as it and every chunk before it are done.
     Progress progress(false, 0);
-    StreamPipeline pipeline(threads);
+    using Line = std::pair<int, std::string>;  // line number, text
+    ChunkPipeline<Line> pipeline(threads);
+    StdinLines input;  // the reader thread's only
+    int line_number = 0;
     pipeline.Run(
-        [&](const std::string& text, int line_number, std::string* out,
-            TenderBatchResult* r) {
+        // A chunk is full, or holds what has arrived when the producer
+        // pauses (its results are written without waiting for more).
+        [&](std::vector<Line>* lines) {
+          std::string line;
+          while (lines->size() < ChunkPipeline<Line>::kChunk &&
+                 (lines->empty() || input.Ready())) {
+            if (!input.Next(&line)) return false;
+            ++line_number;
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            lines->emplace_back(line_number, std::move(line));
+          }
+          return true;
+        },
+        [&](const Line& line, std::string* out, TenderBatchResult* r) {
+          const auto& [number, text] = line;
           TenderInfo info;
-          Result<TenderLine> t = ReadTenderLine(text, line_number, &info);
+          Result<TenderLine> t = ReadTenderLine(text, number, &info);
           if (!t.ok()) {
             r->info = info;
-            r->path = "stdin:" + std::to_string(line_number);
+            r->path = "stdin:" + std::to_string(number);
             for (const Diagnostic& d : t.diagnostics) {
               if (d.severity == Severity::kError) {
                 r->error = d.ToString();
@@ -390,7 +381,7 @@ int RunBatch(const BatchArgs& args) {
             *r = ScoreTender(t.value->criteria, t.value->bids, scenarios,
                              options);
             r->info = std::move(info);
-            r->path = "stdin:" + std::to_string(line_number);
+            r->path = "stdin:" + std::to_string(number);
             r->mismatch = !r->info.published_winner.empty() &&
                           r->error.empty() &&
                           r->info.published_winner != r->winner;
@@ -408,6 +399,10 @@ int RunBatch(const BatchArgs& args) {
             ReportFailure(r, &progress);
           }
           if (format != BatchFormat::kJsonLines) summariser.Add(r);
+        },
+        [](const std::string& out) {
+          std::fwrite(out.data(), 1, out.size(), stdout);
+          std::fflush(stdout);
         });
     if (format != BatchFormat::kJsonLines) {
       std::fputs(RenderBatchSummary(format, summariser.Summary()).c_str(),
@@ -459,67 +454,105 @@ int RunBatch(const BatchArgs& args) {
     std::fprintf(stderr, "circa: %zu archived notice%s skipped: %s\n", notices,
                  notices == 1 ? "" : "s", kNoticeNotScorable);
   }
-  constexpr std::size_t kChunk = 64;
-  Progress progress(tty, todo.size());
-  std::atomic<std::size_t> finished{0};
-  std::mutex progress_mutex;
-  for (std::size_t start = 0; start < todo.size() && !g_interrupted.load();
-       start += kChunk) {
-    const std::size_t n = std::min(kChunk, todo.size() - start);
-    std::vector<TenderBatchResult> results(n);
-    std::vector<char> done(n, 0);
-    RunParallel(n, threads, &done, [&](std::size_t i) {
-      const ArchivedTender& t = *todo[start + i];
-      TenderBatchResult& r = results[i];
-      const std::string compact = archive.CompactForm(t.id);
-      std::optional<Tender> tender;
-      if (!compact.empty()) tender = DecodeCompactTender(compact);
-      if (!tender || tender->criteria.award) {
-        Result<Tender> loaded = archive.LoadTender(t.id);
-        if (loaded.ok()) {
-          tender = std::move(loaded.value);
-        } else {
-          tender.reset();
-          r.error = loaded.diagnostics.empty()
-                        ? std::string("cannot be loaded")
-                        : loaded.diagnostics.front().ToString();
-        }
-      }
-      if (tender) r = ScoreTender(*tender, scenarios, options);
-      r.tender_id = t.id;
-      r.path = t.path;
-      r.hash = t.hash;
-      r.info = t.info;
-      r.mismatch = !t.info.published_winner.empty() && r.error.empty() &&
-                   t.info.published_winner != r.winner;
-      const std::size_t d = finished.fetch_add(1) + 1;
-      if (tty && progress_mutex.try_lock()) {
-        progress.Update(d);
-        progress_mutex.unlock();
-      }
-    });
-    std::vector<RunResultRecord> records;
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (done[i] == 0) continue;
-      const TenderBatchResult& r = results[i];
-      if (!r.error.empty()) {
-        ++failed;
-        ReportFailure(r, &progress);
-      }
-      records.push_back(ToRecord(r, "", nullptr));
-      for (std::size_t s = 0; s < r.scenarios.size(); ++s) {
-        RunResultRecord rec = ToRecord(r, scenarios[s].name, &r.scenarios[s]);
-        rec.method =
-            scenarios[s].method.empty() ? "weighted-sum" : scenarios[s].method;
-        records.push_back(std::move(rec));
-      }
-      out += RenderBatchTender(format, r);
-      summariser.Add(r);
-    }
-    archive.RecordResults(run, records);
-    std::fwrite(out.data(), 1, out.size(), stdout);
+  // The tenders are read on the pipeline's reader thread through a
+  // connection of its own, a block at a time (CompactForms: one
+  // transaction, one statement), and decoded there; sets that the compact
+  // form does not carry are loaded there too. The workers only score;
+  // this thread records each chunk's results in one transaction while
+  // the next chunks are scored.
+  ArchiveOptions read_options = ao;
+  Result<Archive> read_opened = Archive::Open(archive.path(), read_options);
+  if (!read_opened.ok()) {
+    PrintDiagnostics(read_opened.diagnostics);
+    return kExitInvalidInput;
   }
+  const Archive& reading = *read_opened.value;
+  struct Loaded {
+    const ArchivedTender* archived = nullptr;
+    std::optional<Tender> tender;
+    std::string error;
+  };
+  using Pipeline = ChunkPipeline<Loaded>;
+  Progress progress(tty, todo.size());
+  std::size_t next = 0;
+  std::size_t finished = 0;
+  std::vector<RunResultRecord> records;
+  Pipeline pipeline(threads);
+  pipeline.Run(
+      [&](std::vector<Loaded>* items) {
+        const std::size_t n = std::min(Pipeline::kChunk, todo.size() - next);
+        std::vector<std::int64_t> ids(n);
+        for (std::size_t i = 0; i < n; ++i) ids[i] = todo[next + i]->id;
+        // A failing read (a damaged file) becomes each tender's error: a
+        // throw would end the process from this thread.
+        std::vector<std::string> compact(n);
+        try {
+          compact = reading.CompactForms(ids);
+        } catch (const std::exception&) {
+          compact.assign(n, std::string());  // each is tried again below
+        }
+        items->resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+          Loaded& item = (*items)[i];
+          item.archived = todo[next + i];
+          if (!compact[i].empty())
+            item.tender = DecodeCompactTender(compact[i]);
+          if (!item.tender || item.tender->criteria.award) {
+            item.tender.reset();
+            try {
+              Result<Tender> loaded = reading.LoadTender(ids[i]);
+              if (loaded.ok()) {
+                item.tender = std::move(loaded.value);
+              } else {
+                item.error = loaded.diagnostics.empty()
+                                 ? std::string("cannot be loaded")
+                                 : loaded.diagnostics.front().ToString();
+              }
+            } catch (const std::exception& e) {
+              item.error = e.what();
+            }
+          }
+        }
+        next += n;
+        return next < todo.size();
+      },
+      [&](const Loaded& item, std::string* out, TenderBatchResult* r) {
+        const ArchivedTender& t = *item.archived;
+        if (item.tender) {
+          *r = ScoreTender(*item.tender, scenarios, options);
+        } else {
+          r->error = item.error;
+        }
+        r->tender_id = t.id;
+        r->path = t.path;
+        r->hash = t.hash;
+        r->info = t.info;
+        r->mismatch = !t.info.published_winner.empty() && r->error.empty() &&
+                      t.info.published_winner != r->winner;
+        *out += RenderBatchTender(format, *r);
+      },
+      [](const TenderBatchResult&) { return true; },
+      [&](const TenderBatchResult& r) {
+        if (!r.error.empty()) {
+          ++failed;
+          ReportFailure(r, &progress);
+        }
+        records.push_back(ToRecord(r, "", nullptr));
+        for (std::size_t s = 0; s < r.scenarios.size(); ++s) {
+          RunResultRecord rec = ToRecord(r, scenarios[s].name, &r.scenarios[s]);
+          rec.method = scenarios[s].method.empty() ? "weighted-sum"
+                                                   : scenarios[s].method;
+          records.push_back(std::move(rec));
+        }
+        summariser.Add(r);
+        ++finished;
+      },
+      [&](const std::string& out) {
+        archive.RecordResults(run, records);
+        records.clear();
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        progress.Update(finished);
+      });
   progress.Clear();
   if (g_interrupted.load()) {
     std::fflush(stdout);
@@ -527,7 +560,7 @@ int RunBatch(const BatchArgs& args) {
                  "circa: interrupted after %zu of %zu tenders; the results "
                  "so far are in the archive (run %lld); run the same command "
                  "with --resume to finish\n",
-                 finished.load(), todo.size(), static_cast<long long>(run));
+                 finished, todo.size(), static_cast<long long>(run));
     return kExitInterrupted;
   }
   archive.FinishRun(run);

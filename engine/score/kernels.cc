@@ -605,14 +605,16 @@ ScoreThreading SetScoreThreading(const ScoreThreading& threading) {
 }
 
 int ScoreThreadsFor(Eigen::Index n) {
-  const int set = g_threads.load();
-  const Eigen::Index want = set > 0
-                                ? set
-                                : static_cast<Eigen::Index>(std::max(
-                                      1u, std::thread::hardware_concurrency()));
   const Eigen::Index blocks = (n + kSplitRows - 1) / kSplitRows;
-  return static_cast<int>(std::max<Eigen::Index>(
-      1, std::min({want, n / g_min_rows.load(), blocks})));
+  const Eigen::Index most = std::min(n / g_min_rows.load(), blocks);
+  if (most <= 1) return 1;  // most calls: a tender's few bids
+  const int set = g_threads.load();
+  // glibc's get_nprocs opens and reads a /sys file on every call (three
+  // system calls), so the cores are counted once per process.
+  static const Eigen::Index cores =
+      std::max(1u, std::thread::hardware_concurrency());
+  const Eigen::Index want = set > 0 ? set : cores;
+  return static_cast<int>(std::max<Eigen::Index>(1, std::min(want, most)));
 }
 
 }  // namespace circa::score

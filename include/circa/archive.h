@@ -229,6 +229,11 @@ class Archive {
   Result<Tender> LoadTender(std::int64_t id) const;
   // The compact form itself and its decoding (bench, tests).
   std::string CompactForm(std::int64_t id) const;
+  // The compact forms of several tenders, read in one transaction with one
+  // statement (empty for an id without one): `circa batch` reads its
+  // tenders in blocks this way.
+  std::vector<std::string> CompactForms(
+      const std::vector<std::int64_t>& ids) const;
 
   // Batch runs. FindRun: an unfinished run with this key, if any.
   std::optional<RunRecord> FindUnfinishedRun(const std::string& key) const;

@@ -243,6 +243,35 @@ TEST(Archive, CompactFormEvaluatesAsTheFilesDo) {
   }
 }
 
+// The block read of `circa batch`: each id's compact form, in the order
+// asked (repeats and all), empty for an id the archive does not hold;
+// inside a group (an open transaction) as outside.
+TEST(Archive, CompactFormsReadsABlockInTheOrderAsked) {
+  TempDir dir;
+  Archive a = OpenOrDie(dir / "a.db");
+  std::vector<std::int64_t> ids;
+  for (int n = 0; n < 5; ++n) {
+    bench::SyntheticTender s = bench::MakeSyntheticTender(n);
+    Result<AddedTender> r = a.AddTender(s.tender, s.info, s.files, "syn");
+    ASSERT_TRUE(r.ok()) << circa_test::Describe(r.diagnostics);
+    ids.push_back(r.value->id);
+  }
+  const std::vector<std::int64_t> asked = {ids[3], ids[0], 999999, ids[3],
+                                           ids[4]};
+  std::vector<std::string> forms = a.CompactForms(asked);
+  ASSERT_EQ(forms.size(), asked.size());
+  for (std::size_t i = 0; i < asked.size(); ++i) {
+    EXPECT_EQ(forms[i], a.CompactForm(asked[i])) << i;
+  }
+  EXPECT_TRUE(forms[2].empty());
+  EXPECT_FALSE(forms[0].empty());
+  EXPECT_NE(forms[0], forms[1]);
+  EXPECT_TRUE(a.CompactForms({}).empty());
+  a.BeginGroup();
+  EXPECT_EQ(a.CompactForms(asked), forms);
+  a.CommitGroup();
+}
+
 TEST(Archive, CorruptCompactFormIsRefusedNotRead) {
   const bench::SyntheticTender s = bench::MakeSyntheticTender(3);
   const std::string bytes = EncodeCompactTender(s.tender);
