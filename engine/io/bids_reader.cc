@@ -509,13 +509,32 @@ class BidsBuilder {
     }
   }
 
-  // Ends the last bid's row (TableCell): its texts in leaf order, its
-  // values into the block of rows that goes to the value matrix eight rows
-  // at a time (a strided store per cell misses the cache once per cell).
+  // Keeps `text` (a CSV file's text, which the cells given to TableCell
+  // are views of) in the set's cell texts: each such cell is then a range
+  // of it (EndTableRow), not a copy. Before the first TableCell.
+  void KeepText(std::string_view text) {
+    kept_ = text;
+    kept_offset_ = text_.Keep(text);
+  }
+
+  // Ends the last bid's row (TableCell): its texts in leaf order (a range
+  // of the kept text, or a copy of a cell built elsewhere: unquoted from
+  // doubled quotes, a workbook's), its values into the block of rows that
+  // goes to the value matrix eight rows at a time (a strided store per
+  // cell misses the cache once per cell).
   void EndTableRow() {
     const std::size_t m = leaves_.size();
+    const auto kept = reinterpret_cast<std::uintptr_t>(kept_.data());
     for (std::size_t j = 0; j < m; ++j) {
-      text_.push_back(row_text_[j]);
+      const std::string_view t = row_text_[j];
+      // Unsigned: a view before the kept text wraps to a large offset.
+      const std::uintptr_t at =
+          reinterpret_cast<std::uintptr_t>(t.data()) - kept;
+      if (at <= kept_.size() && t.size() <= kept_.size() - at) {
+        text_.AddRange(kept_offset_ + at, t.size());
+      } else {
+        text_.push_back(t);
+      }
       row_text_[j] = std::string_view();
     }
     if (++block_rows_ == kBlockRows) FlushBlock();
@@ -735,6 +754,8 @@ class BidsBuilder {
   BidSet bids_;
   std::vector<std::string> ids_, suppliers_;
   CellTexts text_;                       // a table's cells (EndTableRow)
+  std::string_view kept_;                // KeepText's text
+  std::size_t kept_offset_ = 0;          // where text_ holds it
   std::vector<std::string> loose_text_;  // YAML/JSON cells (SetCellLazy)
   std::vector<SourceLocation> rows_;
   std::vector<std::vector<std::string>> fields_;
@@ -1282,10 +1303,14 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
           const auto lines = std::count(text.begin(), text.end(), '\n') +
                              (!text.empty() && text.back() != '\n' ? 1 : 0) -
                              row.front().line;
-          // The cells' texts are at most the file's bytes.
+          // The cells' texts: the file's bytes (KeepText below).
           if (lines > 0) {
             b.Reserve(static_cast<std::size_t>(lines), text.size());
           }
+          // Bid rows' cells are views of `text` (but for cells unquoted
+          // from doubled quotes): the set keeps it once, and each cell is a
+          // range of it.
+          b.KeepText(text);
           // A header with errors still lets the rows be checked (unknown
           // and duplicate columns are skipped), so one run reports every
           // problem of the file; without a bid column rows cannot be named.
@@ -1581,6 +1606,10 @@ BidSet BidSet::Subset(const std::vector<int>& keep) const {
 
 void CellTexts::ThrowTooLarge() {
   throw std::length_error("bid cell texts over 4 GiB");
+}
+
+void CellTexts::ThrowOutOfRange() {
+  throw std::out_of_range("bid cell text past the end of its buffer");
 }
 
 int BidSet::FieldIndex(std::string_view name) const {
