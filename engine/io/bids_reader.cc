@@ -241,9 +241,6 @@ class BidsBuilder {
     }
     row_text_.resize(leaves_.size());
     row_values_.assign(kBlockRows * leaves_.size(), 0.0);
-    dividends_.assign(kBlockRows * leaves_.size() + 1, 0.0);
-    divisors_.assign(kBlockRows * leaves_.size() + 1, 1.0);
-    quotients_at_.assign(kBlockRows * leaves_.size() + 1, 0);
     bids_.field_names = set.Fields();
     fields_.resize(bids_.field_names.size());
     field_numbers_.resize(bids_.field_names.size());
@@ -467,7 +464,8 @@ class BidsBuilder {
   }
 
   // A cell read by its column's plan; false: ask CellParser (ParsedCell).
-  bool PlannedCell(std::size_t column, std::string_view text, double* out) {
+  bool PlannedCell(std::size_t column, std::string_view text,
+                   double* out) const {
     const ColumnPlan plan = plans_[column];
     if (plan.kind == ColumnPlan::kOther) return false;
     const std::size_t n = text.size();
@@ -483,33 +481,15 @@ class BidsBuilder {
       return true;
     }
     double value = 0;
-    // A short number of the kept text is read at once (ShortDecimal reads
+    // A short number of the kept text is read at once (ShortNumber reads
     // the 8 bytes ending at its end: the text's start is at least 8 bytes
     // into the kept text).
     const std::uintptr_t at = reinterpret_cast<std::uintptr_t>(text.data()) -
                               reinterpret_cast<std::uintptr_t>(kept_.data());
-    std::uint64_t mantissa = 0;
-    std::size_t decimals = 0;
-    const bool short_read =
-        at >= 8 && at <= kept_.size() && n <= kept_.size() - at &&
-        io::ShortDecimal(text.data() + n, n, mark_, &mantissa, &decimals);
-    if (short_read && plan.kind == ColumnPlan::kNumber) {
-      // Not negative (no sign): its division waits for the block's
-      // (DivideBlock); the slot is written whether or not there is one
-      // (no branch on it), and kept when there is.
-      *out = static_cast<double>(mantissa);
-      const std::size_t k = divisions_;
-      dividends_[k] = *out;
-      divisors_[k] = io::kExactPow10[decimals];
-      quotients_at_[k] = static_cast<std::uint32_t>(out - row_values_.data());
-      divisions_ = k + (decimals != 0 ? 1 : 0);
-      return true;
-    }
-    if (short_read) {
-      value = static_cast<double>(mantissa) / io::kExactPow10[decimals];
-    } else if (!io::FastNumber(text, mark_, &value)) {
-      return false;
-    }
+    const bool short_read = at >= 8 && at <= kept_.size() &&
+                            n <= kept_.size() - at &&
+                            io::ShortNumber(text.data() + n, n, mark_, &value);
+    if (!short_read && !io::FastNumber(text, mark_, &value)) return false;
     if (plan.kind == ColumnPlan::kNumber) {
       if (plan.non_negative && value < 0) return false;
       *out = value;
@@ -707,21 +687,8 @@ class BidsBuilder {
     if (!table_) values_.bottomRows(rows - old).setZero();
   }
 
-  // The block's decimal numbers (PlannedCell), divided at once: the same
-  // IEEE division, correctly rounded, lane by lane (the compiler makes it
-  // packed divisions), so the same doubles as one division per cell.
-  void DivideBlock() {
-    const std::size_t n = divisions_;
-    for (std::size_t k = 0; k < n; ++k) dividends_[k] /= divisors_[k];
-    for (std::size_t k = 0; k < n; ++k) {
-      row_values_[quotients_at_[k]] = dividends_[k];
-    }
-    divisions_ = 0;
-  }
-
   // Writes the rows of the block (EndTableRow) to the value matrix.
   void FlushBlock() {
-    DivideBlock();
     if (block_rows_ == 0) return;
     const std::size_t m = leaves_.size();
     const auto first = static_cast<Eigen::Index>(ids_.size() - block_rows_);
@@ -822,12 +789,6 @@ class BidsBuilder {
   static constexpr std::size_t kBlockRows = 8;
   std::vector<double> row_values_;
   std::size_t block_rows_ = 0;
-  // The block's divisions (DivideBlock): dividend, divisor, and where the
-  // quotient goes in row_values_; one slot per cell, and one more (a slot
-  // is written before it is known to be needed).
-  std::vector<double> dividends_, divisors_;
-  std::vector<std::uint32_t> quotients_at_;
-  std::size_t divisions_ = 0;
   std::vector<unsigned char> panel_;  // per leaf: scored by a panel file
   std::string locale_hint_;
   std::string id_key_ = "bid";

@@ -106,11 +106,8 @@ inline bool FastNumber(std::string_view t, DecimalMark mark, double* value) {
 // FastNumber's value (the same division, or none for an integer); false
 // when FastNumber must decide (a sign, a longer or empty text, anything
 // but digits and one mark; it then gives the value or false).
-// ShortDecimal gives the value as *mantissa / 10^*decimals (mantissa below
-// 10^8), for a caller that divides later (the bid reader divides a block
-// of rows' numbers at once).
-inline bool ShortDecimal(const char* end, std::size_t n, DecimalMark mark,
-                         std::uint64_t* mantissa, std::size_t* decimals) {
+inline bool ShortNumber(const char* end, std::size_t n, DecimalMark mark,
+                        double* value) {
   if constexpr (std::endian::native != std::endian::little) return false;
   if (n - 1 >= 8) return false;  // n is 1 to 8
   std::uint64_t w = 0;
@@ -156,17 +153,10 @@ inline bool ShortDecimal(const char* end, std::size_t n, DecimalMark mark,
   d <<= (8 * (8 - count)) & 63;
   d = (d * 2561) >> 8;
   d = ((d & 0x00FF00FF00FF00FFULL) * 6553601) >> 16;
-  *mantissa = ((d & 0x0000FFFF0000FFFFULL) * 42949672960001ULL) >> 32;
-  *decimals = frac;
-  return true;
-}
-inline bool ShortNumber(const char* end, std::size_t n, DecimalMark mark,
-                        double* value) {
-  std::uint64_t mantissa = 0;
-  std::size_t decimals = 0;
-  if (!ShortDecimal(end, n, mark, &mantissa, &decimals)) return false;
+  const std::uint64_t mantissa =
+      ((d & 0x0000FFFF0000FFFFULL) * 42949672960001ULL) >> 32;
   // x / 1.0 is x: the same double as FastNumber's integer path.
-  *value = static_cast<double>(mantissa) / kExactPow10[decimals];
+  *value = static_cast<double>(mantissa) / kExactPow10[frac];
   return true;
 }
 
