@@ -1,6 +1,7 @@
 // Bid readers (CSV, YAML, JSON) -> BidSet, checked against the leaf criteria.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -1262,6 +1263,20 @@ bool ToUtf8(std::string_view bytes, const std::string& file,
   return false;  // UTF-8 already: the caller reads `bytes` as they are
 }
 
+// The line feeds in `text`, found by memchr (which reads 32 bytes at a
+// time; std::count's vector code widens each byte to 64 bits: 3 % of a
+// large file's instructions).
+std::ptrdiff_t LineFeeds(std::string_view text) {
+  std::ptrdiff_t n = 0;
+  const char* end = text.data() + text.size();
+  for (const char* p = text.data(); p != end; ++p, ++n) {
+    p = static_cast<const char*>(
+        std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (p == nullptr) break;
+  }
+  return n;
+}
+
 Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
                             const CriteriaSet& set, const LoadOptions& options,
                             const io::BidsLayout& layout) {
@@ -1315,7 +1330,7 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
           // Room for a bid per line after the header's (exactly the bids of
           // a file without blank lines, quoted line breaks or a two-row
           // header).
-          const auto lines = std::count(text.begin(), text.end(), '\n') +
+          const auto lines = LineFeeds(text) +
                              (!text.empty() && text.back() != '\n' ? 1 : 0) -
                              row.front().line;
           // The cells' texts: the file's bytes (KeepText below).
