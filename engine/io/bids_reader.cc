@@ -539,18 +539,23 @@ class BidsBuilder {
   // cell misses the cache once per cell).
   void EndTableRow() {
     const std::size_t m = leaves_.size();
+    // In locals: the stores below may not change them, but the compiler
+    // cannot tell. A leaf's cell is given in every row or in none (the
+    // header decides), so row_text_ needs no clearing.
     const auto kept = reinterpret_cast<std::uintptr_t>(kept_.data());
+    const std::size_t size = kept_.size();
+    const std::size_t offset = kept_offset_;
+    const std::string_view* texts = row_text_.data();
     for (std::size_t j = 0; j < m; ++j) {
-      const std::string_view t = row_text_[j];
+      const std::string_view t = texts[j];
       // Unsigned: a view before the kept text wraps to a large offset.
       const std::uintptr_t at =
           reinterpret_cast<std::uintptr_t>(t.data()) - kept;
-      if (at <= kept_.size() && t.size() <= kept_.size() - at) {
-        text_.AddRange(kept_offset_ + at, t.size());
+      if (at <= size && t.size() <= size - at) {
+        text_.AddRange(offset + at, t.size());
       } else {
         text_.push_back(t);
       }
-      row_text_[j] = std::string_view();
     }
     if (++block_rows_ == kBlockRows) FlushBlock();
     std::fill_n(
