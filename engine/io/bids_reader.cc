@@ -474,9 +474,12 @@ class BidsBuilder {
       // Which of the two without a branch (a file's answers are as
       // random as its bids, and a branch on them mispredicts half the time).
       if (n - 2 > 1) return false;  // 2 or 3 bytes
+      const char first = text[0];
+      const char second = text[1];
+      const char last = text[n - 1];
       const bool yes =
-          (n == 3) & (text[0] == 'y') & (text[1] == 'e') & (text[n - 1] == 's');
-      const bool no = (n == 2) & (text[0] == 'n') & (text[1] == 'o');
+          (n == 3) & (first == 'y') & (second == 'e') & (last == 's');
+      const bool no = (n == 2) & (first == 'n') & (second == 'o');
       if (!(yes | no)) return false;
       *out = static_cast<double>(yes);
       return true;
