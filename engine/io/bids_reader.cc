@@ -1,6 +1,7 @@
 // Bid readers (CSV, YAML, JSON) -> BidSet, checked against the leaf criteria.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -468,27 +469,44 @@ class BidsBuilder {
                    double* out) const {
     const ColumnPlan plan = plans_[column];
     if (plan.kind == ColumnPlan::kOther) return false;
+    const std::size_t n = text.size();
     if (plan.kind == ColumnPlan::kYesNo) {
-      if (text == "yes" || text == "no") {
-        *out = text.size() == 3 ? 1.0 : 0.0;
-        return true;
-      }
-      return false;
+      // Which of the two without a branch (a file's answers are as
+      // random as its bids, and a branch on them mispredicts half the time).
+      if (n - 2 > 1) return false;  // 2 or 3 bytes
+      const char first = text[0];
+      const char second = text[1];
+      const char last = text[n - 1];
+      const bool yes =
+          (n == 3) & (first == 'y') & (second == 'e') & (last == 's');
+      const bool no = (n == 2) & (first == 'n') & (second == 'o');
+      if (!(yes | no)) return false;
+      *out = static_cast<double>(yes);
+      return true;
     }
     double value = 0;
-    if (!io::FastNumber(text, mark_, &value)) return false;
+    // A short number of the kept text is read at once (ShortNumber reads
+    // the 8 bytes ending at its end: the text's start is at least 8 bytes
+    // into the kept text).
+    const std::uintptr_t at = reinterpret_cast<std::uintptr_t>(text.data()) -
+                              reinterpret_cast<std::uintptr_t>(kept_.data());
+    const bool short_read = at >= 8 && at <= kept_.size() &&
+                            n <= kept_.size() - at &&
+                            io::ShortNumber(text.data() + n, n, mark_, &value);
+    if (!short_read && !io::FastNumber(text, mark_, &value)) return false;
     if (plan.kind == ColumnPlan::kNumber) {
       if (plan.non_negative && value < 0) return false;
       *out = value;
       return true;
     }
-    for (const ScaleLevel& level : leaves_[column]->scoring->levels) {
-      if (level.value == value) {
-        *out = value;
-        return true;
-      }
+    // Every level compared (no branch on which one matches).
+    bool level = false;
+    for (const ScaleLevel& l : leaves_[column]->scoring->levels) {
+      level |= l.value == value;
     }
-    return false;
+    if (!level) return false;
+    *out = value;
+    return true;
   }
 
   // A cell through CellParser: its value, or its message. Out of line: the
@@ -509,14 +527,38 @@ class BidsBuilder {
     }
   }
 
-  // Ends the last bid's row (TableCell): its texts in leaf order, its
-  // values into the block of rows that goes to the value matrix eight rows
-  // at a time (a strided store per cell misses the cache once per cell).
+  // Keeps `text` (a CSV file's text, which the cells given to TableCell
+  // are views of) in the set's cell texts: each such cell is then a range
+  // of it (EndTableRow), not a copy. Before the first TableCell.
+  void KeepText(std::string_view text) {
+    kept_ = text;
+    kept_offset_ = text_.Keep(text);
+  }
+
+  // Ends the last bid's row (TableCell): its texts in leaf order (a range
+  // of the kept text, or a copy of a cell built elsewhere: unquoted from
+  // doubled quotes, a workbook's), its values into the block of rows that
+  // goes to the value matrix eight rows at a time (a strided store per
+  // cell misses the cache once per cell).
   void EndTableRow() {
     const std::size_t m = leaves_.size();
+    // In locals: the stores below may not change them, but the compiler
+    // cannot tell. A leaf's cell is given in every row or in none (the
+    // header decides), so row_text_ needs no clearing.
+    const auto kept = reinterpret_cast<std::uintptr_t>(kept_.data());
+    const std::size_t size = kept_.size();
+    const std::size_t offset = kept_offset_;
+    const std::string_view* texts = row_text_.data();
     for (std::size_t j = 0; j < m; ++j) {
-      text_.push_back(row_text_[j]);
-      row_text_[j] = std::string_view();
+      const std::string_view t = texts[j];
+      // Unsigned: a view before the kept text wraps to a large offset.
+      const std::uintptr_t at =
+          reinterpret_cast<std::uintptr_t>(t.data()) - kept;
+      if (at <= size && t.size() <= size - at) {
+        text_.AddRange(offset + at, t.size());
+      } else {
+        text_.push_back(t);
+      }
     }
     if (++block_rows_ == kBlockRows) FlushBlock();
     std::fill_n(
@@ -735,6 +777,8 @@ class BidsBuilder {
   BidSet bids_;
   std::vector<std::string> ids_, suppliers_;
   CellTexts text_;                       // a table's cells (EndTableRow)
+  std::string_view kept_;                // KeepText's text
+  std::size_t kept_offset_ = 0;          // where text_ holds it
   std::vector<std::string> loose_text_;  // YAML/JSON cells (SetCellLazy)
   std::vector<SourceLocation> rows_;
   std::vector<std::vector<std::string>> fields_;
@@ -1115,7 +1159,8 @@ void ReadCsvRow(std::vector<Cell>& row, std::size_t number,
   }
   b->AddBidLazy(std::string(id), std::string(cell(layout.supplier)), where,
                 path, layout.bid_key);
-  for (std::size_t k = 0; k < row.size(); ++k) {
+  const std::size_t width = row.size();
+  for (std::size_t k = 0; k < width; ++k) {
     const CsvLayout::Slot slot = layout.slots[k];
     switch (slot.kind) {
       case CsvLayout::Slot::kLeaf: {
@@ -1226,6 +1271,20 @@ bool ToUtf8(std::string_view bytes, const std::string& file,
   return false;  // UTF-8 already: the caller reads `bytes` as they are
 }
 
+// The line feeds in `text`, found by memchr (which reads 32 bytes at a
+// time; std::count's vector code widens each byte to 64 bits: 3 % of a
+// large file's instructions).
+std::ptrdiff_t LineFeeds(std::string_view text) {
+  std::ptrdiff_t n = 0;
+  const char* end = text.data() + text.size();
+  for (const char* p = text.data(); p != end; ++p, ++n) {
+    p = static_cast<const char*>(
+        std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (p == nullptr) break;
+  }
+  return n;
+}
+
 Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
                             const CriteriaSet& set, const LoadOptions& options,
                             const io::BidsLayout& layout) {
@@ -1279,13 +1338,17 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
           // Room for a bid per line after the header's (exactly the bids of
           // a file without blank lines, quoted line breaks or a two-row
           // header).
-          const auto lines = std::count(text.begin(), text.end(), '\n') +
+          const auto lines = LineFeeds(text) +
                              (!text.empty() && text.back() != '\n' ? 1 : 0) -
                              row.front().line;
-          // The cells' texts are at most the file's bytes.
+          // The cells' texts: the file's bytes (KeepText below).
           if (lines > 0) {
             b.Reserve(static_cast<std::size_t>(lines), text.size());
           }
+          // Bid rows' cells are views of `text` (but for cells unquoted
+          // from doubled quotes): the set keeps it once, and each cell is a
+          // range of it.
+          b.KeepText(text);
           // A header with errors still lets the rows be checked (unknown
           // and duplicate columns are skipped), so one run reports every
           // problem of the file; without a bid column rows cannot be named.
@@ -1581,6 +1644,10 @@ BidSet BidSet::Subset(const std::vector<int>& keep) const {
 
 void CellTexts::ThrowTooLarge() {
   throw std::length_error("bid cell texts over 4 GiB");
+}
+
+void CellTexts::ThrowOutOfRange() {
+  throw std::out_of_range("bid cell text past the end of its buffer");
 }
 
 int BidSet::FieldIndex(std::string_view name) const {

@@ -109,31 +109,51 @@ class SpecialScanner {
     Load(0);
   }
 
-  // The first special byte at or after `from`, or the text's size.
-  std::size_t Next(std::size_t from) {
-    if (from < base_ || from - base_ >= 64) Load(from);
-    rest_ = mask_ & (~std::uint64_t{0} << (from - base_));
-    return Lowest();
-  }
-  // The special byte after the one Next or Following last returned (not
-  // the text's size): Next(that + 1), from the mask's next bit (no
-  // dependence on where the caller is).
-  std::size_t Following() {
-    rest_ &= rest_ - 1;
-    return Lowest();
+  // Reads the row that starts at `start` (line `line`, column 1) when none
+  // of its cells is quoted: its cells go to *cells (views of the text),
+  // and the result is where the row ends (its line feed, or the text's
+  // size), or npos when it holds a quote or a carriage return not before a
+  // line feed (the caller's byte loop reads it then, with the same
+  // result). One pass over the set bits of the masks, one count of
+  // trailing zeros per cell, the scan's state in locals (registers).
+  std::size_t PlainRow(std::size_t start, int line, bool ascii,
+                       std::vector<CsvField>* cells) {
+    cells->clear();
+    const char* const data = text_.data();
+    const std::size_t size = text_.size();
+    if (start < base_ || start - base_ >= 64) Load(start);
+    std::size_t base = base_;
+    std::uint64_t rest = mask_ & (~std::uint64_t{0} << (start - base));
+    std::size_t at = start;
+    int column = 1;
+    std::size_t result = std::string_view::npos;
+    while (true) {
+      std::size_t end = size;
+      while (rest == 0 && base + 64 < size) {
+        Load(base + 64);
+        base = base_;
+        rest = mask_;
+      }
+      if (rest != 0)
+        end = base + static_cast<std::size_t>(std::countr_zero(rest));
+      const char c = end < size ? data[end] : '\n';
+      if (c == '"') break;
+      // A carriage return is here only before a line feed (LoneCrToLf).
+      if (c == '\r' && (end + 1 >= size || data[end + 1] != '\n')) break;
+      cells->push_back(
+          CsvField{std::string_view(data + at, end - at), line, column});
+      if (c != delim_) {
+        result = c == '\r' ? end + 1 : end;
+        break;
+      }
+      column += (ascii ? static_cast<int>(end - at) : Characters(at, end)) + 1;
+      at = end + 1;
+      rest &= rest - 1;
+    }
+    return result;
   }
 
  private:
-  // The lowest bit of rest_, loading blocks past an empty rest.
-  std::size_t Lowest() {
-    while (rest_ == 0) {
-      if (base_ + 64 >= text_.size()) return text_.size();
-      Load(base_ + 64);
-      rest_ = mask_;
-    }
-    return base_ + static_cast<std::size_t>(std::countr_zero(rest_));
-  }
-
   void Load(std::size_t at) {
     base_ = at;
     const std::size_t left = at < text_.size() ? text_.size() - at : 0;
@@ -195,6 +215,15 @@ class SpecialScanner {
   }
 #endif
 
+  // Characters (not continuation bytes) in text_[from, to).
+  int Characters(std::size_t from, std::size_t to) const {
+    int n = 0;
+    for (std::size_t k = from; k < to; ++k) {
+      n += (static_cast<unsigned char>(text_[k]) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return n;
+  }
+
   std::string_view text_;
   char delim_;
 #if defined(__SSE2__)
@@ -202,7 +231,6 @@ class SpecialScanner {
 #endif
   std::size_t base_ = 0;
   std::uint64_t mask_ = 0;
-  std::uint64_t rest_ = 0;  // mask_'s bits not returned yet
 };
 
 // The cells of one row as positions: a cell's text is a range of the
@@ -426,32 +454,12 @@ bool ParseCsvFields(std::string_view text, const std::string& file,
   constexpr std::size_t kQuoted = std::string_view::npos;
   SpecialScanner scanner(text, delim);
   std::vector<CsvField> plain;
-  // Reads the row that starts at `start` (column 1) when none of its cells
-  // is quoted, cell by cell from the special bytes: returns where the row
-  // ends (its line feed, or the text's end), or kQuoted when it holds a
-  // quote (the byte loop below reads it then, with the same result).
-  const auto plain_row = [&](std::size_t start) -> std::size_t {
-    plain.clear();
-    std::size_t at = start;
-    int col = 1;
-    for (std::size_t end = scanner.Next(at);; end = scanner.Following()) {
-      const char c = end < size ? text[end] : '\n';
-      if (c == '"') return kQuoted;
-      // A carriage return is here only before a line feed (LoneCrToLf).
-      if (c == '\r' && (end + 1 >= size || text[end + 1] != '\n')) {
-        return kQuoted;
-      }
-      plain.push_back(CsvField{text.substr(at, end - at), line, col});
-      if (c != delim) return c == '\r' ? end + 1 : end;
-      col += characters(at, end) + 1;
-      at = end + 1;
-    }
-  };
   bool row_start = plain_rows;
   for (std::size_t i = pos; i < size; ++i) {
     if (row_start) {
       row_start = false;
-      const std::size_t end = plain_row(i);
+      // A row without quotes, cell by cell from the special bytes.
+      const std::size_t end = scanner.PlainRow(i, line, ascii, &plain);
       if (end != kQuoted) {
         const bool blank = plain.size() == 1 && IsBlank(plain.front().text);
         if (!blank && !on_row(plain)) return ok;

@@ -16,9 +16,11 @@ namespace circa {
 
 // The cells' texts of a bid set, in one buffer: cell k is a range of it
 // (offset and size), so a file's 300,000 cells are not 300,000 strings.
-// Cells are added in order (push_back); Set gives a cell a new text (put
-// at the end of the buffer; the old bytes stay until the set is copied).
-// The buffer holds at most 4 GiB (std::length_error past that).
+// Cells are added in order (push_back, or AddRange for a range of a text
+// kept whole by Keep: a CSV reader keeps the file and adds each cell
+// without copying it); Set gives a cell a new text (put at the end of the
+// buffer; the old bytes stay). The buffer holds at most 4 GiB
+// (std::length_error past that).
 class CellTexts {
  public:
   std::size_t size() const { return spans_.size(); }
@@ -28,6 +30,18 @@ class CellTexts {
     return {chars_.data() + s.offset, s.size};
   }
   void push_back(std::string_view text) { spans_.push_back(Append(text)); }
+  // Puts `text` in the buffer without making it a cell; returns its offset
+  // there, for AddRange.
+  std::size_t Keep(std::string_view text) { return Append(text).offset; }
+  // Adds a cell whose text is the buffer's `size` bytes at `offset` (a
+  // range of a text given to Keep); std::out_of_range past the buffer.
+  void AddRange(std::size_t offset, std::size_t size) {
+    if (offset > chars_.size() || size > chars_.size() - offset) {
+      ThrowOutOfRange();
+    }
+    spans_.push_back(
+        {static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(size)});
+  }
   // Replaces cell k's text.
   void Set(std::size_t k, std::string_view text) { spans_[k] = Append(text); }
   // n cells, each `text`.
@@ -66,6 +80,7 @@ class CellTexts {
             static_cast<std::uint32_t>(text.size())};
   }
   [[noreturn]] static void ThrowTooLarge();
+  [[noreturn]] static void ThrowOutOfRange();
   static constexpr std::size_t kMaxChars = 0xFFFFFFFFu;
 
   std::string chars_;

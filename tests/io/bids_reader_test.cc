@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -844,11 +845,47 @@ TEST(CellTexts, CellsReadBackAsSetInOneBuffer) {
   EXPECT_TRUE(u.empty());
 }
 
+// A text kept whole (Keep, as the CSV reader keeps the file) is not a cell;
+// AddRange makes cells of ranges of it, mixed with copied cells, read back,
+// copied and compared like any other; a range past the buffer throws.
+TEST(CellTexts, RangesOfAKeptText) {
+  CellTexts t;
+  t.push_back("first");
+  const std::string file = "B1,Acme,12.5,yes\n";
+  const std::size_t at = t.Keep(file);
+  EXPECT_EQ(at, 5u);
+  ASSERT_EQ(t.size(), 1u);
+  t.AddRange(at + 8, 4);
+  t.push_back("copied");
+  t.AddRange(at + 13, 3);
+  t.AddRange(at + file.size(), 0);
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_EQ(t[0], "first");
+  EXPECT_EQ(t[1], "12.5");
+  EXPECT_EQ(t[2], "copied");
+  EXPECT_EQ(t[3], "yes");
+  EXPECT_EQ(t[4], "");
+  CellTexts u;
+  for (const char* c : {"first", "12.5", "copied", "yes", ""}) u.push_back(c);
+  EXPECT_TRUE(t == u);
+  CellTexts copy = t;
+  copy.Set(1, "13");
+  EXPECT_EQ(copy[1], "13");
+  EXPECT_EQ(copy[3], "yes");
+  EXPECT_EQ(t[1], "12.5");
+  // The buffer holds "first", "B1,Acme,12.5,yes\n" and "copied": 28 bytes.
+  EXPECT_NO_THROW(t.AddRange(28, 0));
+  EXPECT_THROW(t.AddRange(28, 1), std::out_of_range);
+  EXPECT_THROW(t.AddRange(29, 0), std::out_of_range);
+  EXPECT_THROW(t.AddRange(20, 10), std::out_of_range);
+  EXPECT_EQ(t.size(), 6u);
+}
+
 // The text kept per cell (BidSet::Text) is the cell as the CSV parser reads
 // it, trimmed, whatever the quoting: random files with quoted cells
 // (padded, with a line break inside), doubled quotes in the same rows,
-// CRLF line ends, compared with io::ParseCsv's cells; Subset and the
-// panel's Set keep the others.
+// CRLF and lone CR line ends, compared with io::ParseCsv's cells; Subset and
+// the panel's Set keep the others.
 TEST_F(BidsReaderTest, CsvCellTextsAreTheParsedCellsTrimmed) {
   std::mt19937 rng(18);
   const std::vector<std::string> suppliers = {
@@ -865,7 +902,9 @@ TEST_F(BidsReaderTest, CsvCellTextsAreTheParsedCellsTrimmed) {
     return v[rng() % v.size()];
   };
   for (int file = 0; file < 40; ++file) {
-    const char* eol = file % 3 == 0 ? "\r\n" : "\n";
+    // CRLF, LF, and lone CR (old Mac files: the parser reads a copy of
+    // the text then, so no cell is a range of the kept file).
+    const char* eol = file % 3 == 0 ? "\r\n" : file % 5 == 4 ? "\r" : "\n";
     std::string csv =
         std::string("bid,supplier,price,recycled,take_back,plan") + eol;
     const int bids = 1 + static_cast<int>(rng() % 60);
