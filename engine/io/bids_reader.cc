@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -632,6 +633,22 @@ class BidsBuilder {
     }
   }
 
+  ~BidsBuilder() {
+    if (hashing_.joinable()) hashing_.join();
+  }
+  BidsBuilder(const BidsBuilder&) = delete;
+  BidsBuilder& operator=(const BidsBuilder&) = delete;
+
+  // Hashes `bytes` (the input that Finish is then given) on a thread of its
+  // own while the rows are read, for an input of 1 MiB or more when the
+  // process may run on more than one core: SHA-256 (about 1.7 GB/s here)
+  // is about a tenth of a CSV file's reading time.
+  void HashAhead(std::string_view bytes) {
+    constexpr std::size_t kAheadBytes = std::size_t{1} << 20;
+    if (bytes.size() < kAheadBytes || io::UsableCores() < 2) return;
+    hashing_ = std::thread([this, bytes] { hashed_ = io::Sha256Hex(bytes); });
+  }
+
   Result<BidSet> Finish(std::string_view bytes) {
     Result<BidSet> result;
     if (ids_.empty() && !diag_->HasErrors()) {
@@ -657,7 +674,12 @@ class BidsBuilder {
       bids_.fields = std::move(fields_);
       bids_.field_numbers = std::move(field_numbers_);
       bids_.source = file_;
-      bids_.sha256 = io::Sha256Hex(bytes);
+      if (hashing_.joinable()) {
+        hashing_.join();
+        bids_.sha256 = std::move(hashed_);
+      } else {
+        bids_.sha256 = io::Sha256Hex(bytes);
+      }
       result.value = std::move(bids_);
     }
     io::CapErrors(diag_, file_, options_.max_errors);
@@ -801,6 +823,8 @@ class BidsBuilder {
   std::vector<unsigned char> panel_;  // per leaf: scored by a panel file
   std::string locale_hint_;
   std::string id_key_ = "bid";
+  std::thread hashing_;  // HashAhead's, while it runs
+  std::string hashed_;   // its result
 };
 
 // Header names as people write them: lower case, accents dropped (é -> e),
@@ -1294,6 +1318,7 @@ Result<BidSet> ParseCsvBids(std::string_view bytes, const std::string& file,
   if (diag.HasErrors()) return {std::nullopt, diag.Take()};
   const std::string_view text = was_converted ? converted : bytes;
   BidsBuilder b(set, file, &diag, options);
+  b.HashAhead(bytes);
   b.SetTableRows();
   b.SetLocaleHint(
       "; in a CSV file, a first line \"# locale: nl-BE\" or \"# locale: "

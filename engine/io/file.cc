@@ -7,8 +7,10 @@
 // same code (SHA-NI/AVX2 where present) without that set-up.
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
+#include <sched.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -80,6 +82,16 @@ std::string Sha256Hex(std::string_view bytes) {
     out += kHex[digest[i] & 0xf];
   }
   return out;
+}
+
+int UsableCores() {
+  static const int cores = [] {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) != 0) return 1;
+    return std::max(1, CPU_COUNT(&set));
+  }();
+  return cores;
 }
 
 bool WriteFileAtomic(const std::string& path, std::string_view contents,

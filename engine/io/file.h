@@ -21,6 +21,11 @@ std::optional<std::string> ReadFile(const std::string& path,
 // Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
 
+// The cores this process may run on (its CPU affinity, so `taskset -c 0`
+// gives 1; glibc's get_nprocs and std::thread::hardware_concurrency count
+// the machine's), counted once per process; at least 1.
+int UsableCores();
+
 // Writes `contents` to `path` as an OutputTarget does (io/output.h): a
 // regular file is replaced via a temporary file and a rename, so readers
 // never see a partial file; a device, FIFO or socket is written into.

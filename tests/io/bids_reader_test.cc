@@ -14,6 +14,7 @@
 
 #include "circa/load.h"
 #include "io/csv.h"
+#include "io/file.h"
 #include "io/numbers.h"
 #include "test_util.h"
 
@@ -121,6 +122,28 @@ TEST_F(BidsReaderTest, CommaCsvWithMixedNumberStyles) {
   EXPECT_EQ(bids.source, "bids.csv");
   EXPECT_EQ(bids.sha256.size(), 64u);
   EXPECT_EQ(bids.rows[1].line, 3);
+}
+
+// A file of 1 MiB or more is hashed on a thread of its own while its rows
+// are read (when the process has a second core): the same SHA-256 of the
+// same bytes, and a file that fails still ends cleanly (the thread joined).
+TEST_F(BidsReaderTest, BigCsvIsHashedAsASmallOneIs) {
+  std::string text = "bid,supplier,price,recycled,take_back,plan\n";
+  for (int i = 0; text.size() < (std::size_t{1} << 20) + 100; ++i) {
+    text += "B" + std::to_string(i) + ",Acme," + std::to_string(1000 + i) +
+            ",45%,yes,excellent\n";
+  }
+  const BidSet bids = ParseBidsOk(text, criteria_);
+  EXPECT_EQ(bids.sha256, io::Sha256Hex(text));
+  EXPECT_EQ(bids.sha256.size(), 64u);
+  EXPECT_EQ(bids.values(bids.size() - 1, 0),
+            static_cast<double>(1000 + bids.size() - 1));
+  // One byte more, another hash.
+  const BidSet longer = ParseBidsOk(text + "\n", criteria_);
+  EXPECT_EQ(longer.sha256, io::Sha256Hex(text + "\n"));
+  EXPECT_NE(longer.sha256, bids.sha256);
+  EXPECT_THAT(CsvErrors(text + "X,Acme,-1,45%,yes,excellent\n"),
+              testing::Contains(testing::HasSubstr("got \"-1\"")));
 }
 
 TEST_F(BidsReaderTest, SemicolonCsvWithLocaleDirective) {
