@@ -117,8 +117,8 @@ namespace {
 class Positions {
  public:
   // False when the text holds a line break YAML 1.1 knows but yaml-cpp
-  // does not (NEL, LS, PS), or a document marker line other than a first
-  // "---": the fast path leaves those to yaml-cpp.
+  // does not (NEL, LS, PS), a byte-order mark, or a document marker line
+  // other than a first "---": the fast path leaves those to yaml-cpp.
   bool Init(std::string_view text) {
     text_ = text;
     line_starts_.push_back(0);
@@ -139,6 +139,14 @@ class Positions {
             static_cast<unsigned char>(text[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
              static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+          return false;
+        }
+        // A byte-order mark past the start (the file's own is stripped
+        // before): libyaml skips one at the start of any line, yaml-cpp
+        // reads it as text (fuzz_yaml_tree: "a:\r<BOM>\nb:").
+        if (c == 0xEF && i + 2 < text.size() &&
+            static_cast<unsigned char>(text[i + 1]) == 0xBB &&
+            static_cast<unsigned char>(text[i + 2]) == 0xBF) {
           return false;
         }
       }
