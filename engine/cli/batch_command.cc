@@ -460,8 +460,7 @@ int RunBatch(const BatchArgs& args) {
   // form does not carry are loaded there too. The workers only score;
   // this thread records each chunk's results in one transaction while
   // the next chunks are scored.
-  ArchiveOptions read_options = ao;
-  Result<Archive> read_opened = Archive::Open(archive.path(), read_options);
+  Result<Archive> read_opened = Archive::Open(archive.path(), ao);
   if (!read_opened.ok()) {
     PrintDiagnostics(read_opened.diagnostics);
     return kExitInvalidInput;
@@ -489,7 +488,7 @@ int RunBatch(const BatchArgs& args) {
         try {
           compact = reading.CompactForms(ids);
         } catch (const std::exception&) {
-          compact.assign(n, std::string());  // each is tried again below
+          // `compact` stays empty: each tender is tried again below.
         }
         items->resize(n);
         for (std::size_t i = 0; i < n; ++i) {
